@@ -1,0 +1,50 @@
+# Thin wrapper so that the README's two commands work on a fresh Debian 12 machine as root:
+#   make demo   - build, then run a real drift check on two SQLite files made from examples/
+#   make test   - build, run the whole CTest suite, then again under ASan + UBSan
+# Both install whatever Debian packages are missing first.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
+
+# Everything the build, the tests and the demo need.
+DEB_PACKAGES = gcc clang make cmake pkg-config git ca-certificates sqlite3 \
+	libpq-dev libsqlite3-dev libyaml-dev libxxhash-dev libjansson-dev libcmocka-dev \
+	libpg-query-dev clang-format clang-tidy libclang-rt-14-dev
+
+.PHONY: all deps build demo test test-normal test-asan fuzz clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh $(DEB_PACKAGES)
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	@./scripts/demo.sh $(BUILD)/schemadrift $(BUILD)/demo
+
+test: deps test-normal test-asan
+
+test-normal: build
+	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSD_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j$(JOBS)
+	cd $(ASAN_BUILD) && \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest -j$(JOBS) --output-on-failure -L 'unit|integration' -LE 'corpus'
+
+fuzz: deps
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSD_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_sqltok fuzz_snapshot
+	@./scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

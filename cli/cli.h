@@ -1,0 +1,142 @@
+/*
+ * cli.h: declarations shared by the files of the schemadrift command-line tool. Internal to
+ * cli/: no module includes it. The CLI is the only place that parses argv, prints to
+ * stdout/stderr and chooses the exit status; everything it calls returns an sd_status.
+ *
+ * Pieces:
+ *   main.c     command table, global options (--help, --version), dispatch, error printing
+ *   args.c     option parsing shared by every command, and the generated --help text
+ *   source.c   SOURCE arguments: which kind of source a string names, how to load it, and
+ *              the redacted label that messages and reports show
+ *   output.c   writing results to standard output with errors checked
+ *   cmd_*.c    one file per command; each fills in an sd_cli_command
+ */
+#ifndef SD_CLI_CLI_H
+#define SD_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/model.h"
+#include "report/report.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* Exit statuses (README.md documents them). */
+#define SD_EXIT_OK    0 /* success; for check: no drift */
+#define SD_EXIT_DRIFT 1 /* check found drift */
+#define SD_EXIT_ERROR 2 /* any error, including bad usage */
+
+/* ---- sources ---- */
+
+/*
+ * Kinds of SOURCE. Adding one (a migrations directory, a config environment name) is a new
+ * value here, an entry in source.c's kind table and a rule in its recognizer list.
+ */
+typedef enum sd_source_kind {
+    SD_SOURCE_SQLITE = 0, /* a SQLite database file (PATH.db, .sqlite, .sqlite3, sqlite:PATH) */
+    SD_SOURCE_SNAPSHOT,   /* a snapshot written by `schemadrift inspect` (PATH.yaml, .yml) */
+    SD_SOURCE_POSTGRES,   /* a PostgreSQL URL or conninfo string (not supported yet) */
+    SD_SOURCE__COUNT
+} sd_source_kind;
+
+typedef struct sd_source {
+    sd_source_kind kind; /* what the argument names */
+    const char *arg;     /* the argument as given; may hold a password: never print it */
+    const char *target;  /* what the loader opens: a path, or the connection string */
+    char *label;         /* safe to print: the argument, redacted for connection strings */
+} sd_source;
+
+#define SD_SOURCE_INIT                     \
+    {                                      \
+        SD_SOURCE__COUNT, NULL, NULL, NULL \
+    }
+
+/*
+ * Decide what kind of source arg names (without touching the file system or network).
+ * out->label is malloc'd; release with sd_source_dispose() whatever the result.
+ * SD_ERR_PARSE with a hint listing the accepted forms when arg matches no kind.
+ */
+__attribute__((warn_unused_result)) sd_status
+sd_source_parse(sd_source *out, const char *arg, sd_err *err);
+/* Read the source into a new frozen model (caller frees). Errors name the source's label. */
+__attribute__((warn_unused_result)) sd_status
+sd_source_load(sd_model **out, const sd_source *src, sd_err *err);
+/*
+ * Load two sources that are to be compared. SD_ERR naming both sources and engines when
+ * they describe different database engines. On error both outputs are NULL.
+ */
+__attribute__((warn_unused_result)) sd_status sd_source_load_pair(sd_model **a_out,
+                                                                  sd_model **b_out,
+                                                                  const sd_source *a,
+                                                                  const sd_source *b,
+                                                                  sd_err *err);
+void sd_source_dispose(sd_source *src); /* accepts a disposed or SD_SOURCE_INIT source */
+
+/*
+ * Append a rendering of arg that is safe to print. URLs (starting with "scheme://") become
+ * scheme://[user@]host[:port][/dbname]: the password and the query string are dropped.
+ * Strings with '=' are read as libpq conninfo ("host=... password=...") and keep only host,
+ * hostaddr, port, dbname and user. "user:password@host" without a scheme is treated as a URL.
+ * Anything else is appended unchanged.
+ */
+void sd_source_redact(sd_buf *out, const char *arg);
+
+/* The lines listing the accepted SOURCE forms, for usage texts (after a heading line). */
+extern const char sd_cli_sources_help[];
+
+/* ---- commands and options ---- */
+
+/* Options a command accepts (bit per option). */
+#define SD_CLI_OPT_HELP         1u /* -h, --help */
+#define SD_CLI_OPT_OUTPUT       2u /* -o, --output FILE */
+#define SD_CLI_OPT_FORMAT       4u /* --format text|json */
+#define SD_CLI_OPT_STRICT_ORDER 8u /* --strict-column-order */
+
+#define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
+
+/* A command line after parsing. */
+typedef struct sd_cli_args {
+    const char *pos[SD_CLI_MAX_PARAMS]; /* positional arguments, as given */
+    size_t npos;                        /* number of positional arguments */
+    const char *output;                 /* -o FILE; NULL (or "-") means standard output */
+    sd_report_format format;            /* --format; SD_REPORT_TEXT by default */
+    bool strict_column_order;           /* --strict-column-order */
+    bool help;                          /* -h/--help: show the help, run nothing */
+} sd_cli_args;
+
+typedef struct sd_cli_command {
+    const char *name;                      /* "check" */
+    const char *params[SD_CLI_MAX_PARAMS]; /* positional parameter names ("EXPECTED") */
+    size_t nparams;                        /* how many positional arguments it needs (exactly) */
+    unsigned options;                      /* SD_CLI_OPT_* it accepts (help is always accepted) */
+    const char *summary;                   /* one line for the command list */
+    const char *description;               /* paragraph(s) for --help, each line ending in \n */
+    const char *exit_status;               /* "Exit status: ..." line for --help */
+    /* Do the work. On SD_OK *exit_out is SD_EXIT_OK or SD_EXIT_DRIFT. */
+    sd_status (*run)(const sd_cli_args *args, int *exit_out, sd_err *err);
+} sd_cli_command;
+
+extern const sd_cli_command sd_cli_cmd_inspect;
+extern const sd_cli_command sd_cli_cmd_diff;
+extern const sd_cli_command sd_cli_cmd_check;
+
+/*
+ * Parse argv[1..argc) (argv[0] is the command name) for cmd. Options may come before or
+ * after positional arguments; "--" ends options; "--opt=value", "--opt value", "-o value"
+ * and "-ovalue" all work. Parsing stops at -h/--help (out->help). SD_ERR_PARSE naming the
+ * offending argument, with a hint, for an unknown option, a missing or unexpected value,
+ * or a wrong number of positional arguments.
+ */
+__attribute__((warn_unused_result)) sd_status
+sd_cli_parse(sd_cli_args *out, const sd_cli_command *cmd, int argc, char **argv, sd_err *err);
+/* "schemadrift check EXPECTED ACTUAL [--format text|json] [--strict-column-order]" */
+void sd_cli_synopsis(sd_buf *out, const sd_cli_command *cmd);
+/* The full --help text of a command. */
+void sd_cli_command_help(sd_buf *out, const sd_cli_command *cmd);
+
+/* Write len bytes to standard output and flush; SD_ERR_IO when that fails. */
+__attribute__((warn_unused_result)) sd_status
+sd_cli_write_stdout(const char *data, size_t len, sd_err *err);
+
+#endif

@@ -1,0 +1,313 @@
+/*
+ * diff.c: matching and comparison. Both models are walked in canonical order; objects are
+ * matched by identity key through the model's index, compared field by field through the
+ * registry's field tables, and skipped whole when their fingerprints agree (a table's
+ * fingerprint covers its columns and constraints).
+ */
+#include <string.h>
+
+#include "diff/diff_int.h"
+
+const char *
+sd_op_name(sd_op op)
+{
+    switch (op) {
+    case SD_OP_CREATE:
+        return "create";
+    case SD_OP_DROP:
+        return "drop";
+    case SD_OP_ALTER:
+        return "alter";
+    case SD_OP__COUNT:
+        break;
+    }
+    return "?";
+}
+
+static sd_status
+add_change(sd_changelist *cl, sd_op op, sd_kind kind, const sd_object *from, const sd_object *to,
+           sd_change **out, sd_err *err)
+{
+    sd_change *c = sd_arena_alloc(cl->arena, sizeof(*c));
+    if (c == NULL || sd_vec_push(&cl->changes, c) != SD_OK)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    c->op = op;
+    c->kind = kind;
+    c->from = from;
+    c->to = to;
+    if (op == SD_OP_DROP && (kind == SD_KIND_TABLE || kind == SD_KIND_COLUMN))
+        c->flags |= SD_CHG_LOSES_DATA;
+    if (out != NULL)
+        *out = c;
+    return SD_OK;
+}
+
+/* Field differences other than column position (handled per table, see column_order). */
+static void
+compare_fields(sd_change *c)
+{
+    const sd_kind_info *ki = sd_kind_get(c->kind);
+    for (size_t f = 0; f < ki->nfields; f++) {
+        if (ki->fields[f].flags & SD_FF_ORDER)
+            continue;
+        if (!sd_value_equal(ki->fields[f].type, &c->from->v[f], &c->to->v[f]))
+            c->fields |= UINT64_C(1) << f;
+    }
+    if (c->kind == SD_KIND_COLUMN && (c->fields & (UINT64_C(1) << SD_COLUMN_TYPE)))
+        c->flags |= SD_CHG_TYPE_CHANGE;
+}
+
+static const sd_object *
+counterpart(const sd_model *m, const sd_object *o)
+{
+    return sd_model_find_key(m, o->kind, o->key);
+}
+
+/*
+ * Column order. Applying in-place changes leaves the kept columns in "from" order followed by
+ * the added ones, so that is the order to compare with "to". Not strict: only kept columns
+ * whose relative order changed are reported, as notes. Strict: every kept column whose place
+ * differs from where in-place changes would leave it is drift (emitters then rebuild).
+ */
+static sd_status
+column_order(sd_changelist *cl, const sd_object *tf, const sd_object *tt, bool strict,
+             sd_change **col_changes, sd_err *err)
+{
+    size_t nf = 0, nt = 0;
+    const sd_object *const *fc = sd_model_children(cl->from, tf, SD_KIND_COLUMN, &nf);
+    const sd_object *const *tc = sd_model_children(cl->to, tt, SD_KIND_COLUMN, &nt);
+    sd_status rc = SD_OK;
+    /* rank_to[i]: rank among kept columns, in "to" order, of the i-th "from" column */
+    size_t *rank_to = calloc(nf + 1, sizeof(size_t));
+    if (rank_to == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    size_t r = 0;
+    for (size_t i = 0; i < nt; i++) {
+        const sd_object *c = counterpart(cl->from, tc[i]);
+        if (c != NULL)
+            rank_to[c->index - fc[0]->index] = r++;
+    }
+    size_t rank_from = 0;
+    for (size_t i = 0; i < nf; i++) {
+        const sd_object *to_col = counterpart(cl->to, fc[i]);
+        if (to_col == NULL)
+            continue;
+        size_t to_pos = to_col->index - tc[0]->index;
+        /* In place, kept columns end up first, in "from" order: rank_from is where this one
+         * lands. */
+        bool moved = strict ? to_pos != rank_from : rank_to[i] != rank_from;
+        rank_from++;
+        if (!moved)
+            continue;
+        sd_change *c = col_changes[to_pos];
+        if (c == NULL) {
+            rc = add_change(cl, SD_OP_ALTER, SD_KIND_COLUMN, fc[i], to_col, &c, err);
+            if (rc != SD_OK)
+                break;
+            col_changes[to_pos] = c;
+        }
+        if (strict)
+            c->fields |= UINT64_C(1) << SD_COLUMN_POSITION;
+        else
+            c->notes |= UINT64_C(1) << SD_COLUMN_POSITION;
+    }
+    free(rank_to);
+    return rc;
+}
+
+/* Owned objects of a table present on both sides whose fingerprints differ. */
+static sd_status
+diff_owned(sd_changelist *cl, const sd_object *tf, const sd_object *tt, const sd_diff_options *o,
+           sd_err *err)
+{
+    sd_status rc = SD_OK;
+    sd_change **col_changes = NULL;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (sd_kind_get((sd_kind)k)->owner != SD_KIND_TABLE)
+            continue;
+        size_t nf = 0, nt = 0;
+        const sd_object *const *fc = sd_model_children(cl->from, tf, (sd_kind)k, &nf);
+        const sd_object *const *tc = sd_model_children(cl->to, tt, (sd_kind)k, &nt);
+        if (k == SD_KIND_COLUMN) {
+            col_changes = calloc(nt + 1, sizeof(*col_changes));
+            if (col_changes == NULL)
+                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        }
+        for (size_t i = 0; i < nf; i++) {
+            const sd_object *other = counterpart(cl->to, fc[i]);
+            if (other == NULL) {
+                rc = add_change(cl, SD_OP_DROP, (sd_kind)k, fc[i], NULL, NULL, err);
+            } else if (other->fingerprint != fc[i]->fingerprint) {
+                sd_change c = { SD_OP_ALTER, (sd_kind)k, fc[i], other, 0, 0, 0 };
+                compare_fields(&c);
+                if (c.fields != 0) {
+                    sd_change *p = NULL;
+                    rc = add_change(cl, SD_OP_ALTER, (sd_kind)k, fc[i], other, &p, err);
+                    if (rc == SD_OK) {
+                        p->fields = c.fields;
+                        p->flags |= c.flags;
+                        if (k == SD_KIND_COLUMN)
+                            col_changes[other->index - tc[0]->index] = p;
+                    }
+                }
+            }
+            if (rc != SD_OK)
+                goto out;
+        }
+        for (size_t i = 0; i < nt; i++) {
+            if (counterpart(cl->from, tc[i]) != NULL)
+                continue;
+            rc = add_change(cl, SD_OP_CREATE, (sd_kind)k, NULL, tc[i], NULL, err);
+            if (rc != SD_OK)
+                goto out;
+        }
+        if (k == SD_KIND_COLUMN && nf > 0 && nt > 0) {
+            rc = column_order(cl, tf, tt, o->strict_column_order, col_changes, err);
+            if (rc != SD_OK)
+                goto out;
+        }
+    }
+out:
+    free(col_changes);
+    return rc;
+}
+
+static sd_status
+diff_kind(sd_changelist *cl, sd_kind k, const sd_diff_options *o, sd_err *err)
+{
+    sd_status rc = SD_OK;
+    size_t nf = sd_model_count(cl->from, k), nt = sd_model_count(cl->to, k);
+    for (size_t i = 0; i < nf; i++) {
+        const sd_object *f = sd_model_at(cl->from, k, i);
+        const sd_object *t = counterpart(cl->to, f);
+        if (t == NULL) {
+            rc = add_change(cl, SD_OP_DROP, k, f, NULL, NULL, err);
+        } else if (t->fingerprint != f->fingerprint) {
+            sd_change c = { SD_OP_ALTER, k, f, t, 0, 0, 0 };
+            compare_fields(&c);
+            if (c.fields != 0) {
+                sd_change *p = NULL;
+                rc = add_change(cl, SD_OP_ALTER, k, f, t, &p, err);
+                if (rc == SD_OK)
+                    p->fields = c.fields;
+            }
+            if (rc == SD_OK && k == SD_KIND_TABLE)
+                rc = diff_owned(cl, f, t, o, err);
+        }
+        if (rc != SD_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        const sd_object *t = sd_model_at(cl->to, k, i);
+        if (counterpart(cl->from, t) == NULL) {
+            rc = add_change(cl, SD_OP_CREATE, k, NULL, t, NULL, err);
+            if (rc != SD_OK)
+                return rc;
+        }
+    }
+    return SD_OK;
+}
+
+sd_status
+sd_diff_models(sd_changelist **out, const sd_model *from, const sd_model *to,
+               const sd_diff_options *opts, sd_err *err)
+{
+    static const sd_diff_options defaults = { false };
+    if (opts == NULL)
+        opts = &defaults;
+    *out = NULL;
+    if (sd_model_engine(from) != sd_model_engine(to))
+        return sd_err_set(err, SD_ERR, "cannot compare a %s schema with a %s schema",
+                          sd_engine_name(sd_model_engine(from)),
+                          sd_engine_name(sd_model_engine(to)));
+    sd_changelist *cl = calloc(1, sizeof(*cl));
+    if (cl == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    cl->arena = sd_arena_new();
+    cl->from = from;
+    cl->to = to;
+    sd_status rc = SD_OK;
+    if (cl->arena == NULL) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    /* Equal fingerprints: equal schemas, one comparison. */
+    if (sd_model_fingerprint(from) != sd_model_fingerprint(to)) {
+        for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++)
+            if (sd_kind_get((sd_kind)k)->owner == SD_KIND__COUNT)
+                rc = diff_kind(cl, (sd_kind)k, opts, err);
+        if (rc != SD_OK)
+            goto out;
+    }
+    for (size_t i = 0; i < cl->changes.len; i++) {
+        sd_change *c = cl->changes.items[i];
+        if (c->op == SD_OP_ALTER && c->fields == 0)
+            c->flags |= SD_CHG_NOTE_ONLY;
+        else
+            cl->drift++;
+    }
+    rc = sd_diff__order(cl, err);
+out:
+    if (rc != SD_OK) {
+        sd_changelist_free(cl);
+        return rc;
+    }
+    *out = cl;
+    return SD_OK;
+}
+
+void
+sd_changelist_free(sd_changelist *cl)
+{
+    if (cl == NULL)
+        return;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        free(cl->from_change[k]);
+        free(cl->to_change[k]);
+    }
+    sd_vec_dispose(&cl->changes);
+    sd_arena_free(cl->arena);
+    free(cl);
+}
+
+size_t
+sd_changelist_count(const sd_changelist *cl)
+{
+    return cl->changes.len;
+}
+
+const sd_change *
+sd_changelist_at(const sd_changelist *cl, size_t i)
+{
+    return i < cl->changes.len ? cl->changes.items[i] : NULL;
+}
+
+const sd_model *
+sd_changelist_from(const sd_changelist *cl)
+{
+    return cl->from;
+}
+
+const sd_model *
+sd_changelist_to(const sd_changelist *cl)
+{
+    return cl->to;
+}
+
+size_t
+sd_changelist_drift_count(const sd_changelist *cl)
+{
+    return cl->drift;
+}
+
+const sd_change *
+sd_changelist_find(const sd_changelist *cl, const sd_object *o)
+{
+    size_t k = o->kind;
+    size_t idx = 0;
+    if (sd_model_at(cl->from, o->kind, o->index) == o && cl->from_change[k] != NULL)
+        idx = cl->from_change[k][o->index];
+    else if (sd_model_at(cl->to, o->kind, o->index) == o && cl->to_change[k] != NULL)
+        idx = cl->to_change[k][o->index];
+    return idx == 0 ? NULL : cl->changes.items[idx - 1];
+}

@@ -1,0 +1,74 @@
+/*
+ * diff.h: compare two frozen models and produce an ordered change list. Knows no SQL
+ * dialect: a change says which object is created, dropped or altered and exactly which
+ * fields differ; emitters decide how to express it.
+ *
+ * Matching is by identity key (see model.h). Objects whose fingerprints are equal are
+ * skipped without looking at their fields. Owned objects (columns, constraints) are
+ * reported as their own changes, after their table's own change if any.
+ *
+ * A change list points into both models and must not outlive either of them.
+ */
+#ifndef SD_DIFF_DIFF_H
+#define SD_DIFF_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/model.h"
+#include "util/err.h"
+
+typedef enum sd_op {
+    SD_OP_CREATE = 0, /* object only in "to" */
+    SD_OP_DROP,       /* object only in "from" */
+    SD_OP_ALTER,      /* object in both, fields differ (see fields / notes) */
+    SD_OP__COUNT
+} sd_op;
+
+/* Change flags. */
+#define SD_CHG_LOSES_DATA 1u  /* drops stored data: a table or a column */
+#define SD_CHG_NOTE_ONLY 2u   /* only differences that are not drift (column order) */
+#define SD_CHG_TYPE_CHANGE 4u /* a column's declared type changes (emitters judge narrowing) */
+
+typedef struct sd_change {
+    sd_op op;              /* what happens */
+    sd_kind kind;          /* kind of the object */
+    const sd_object *from; /* the object in "from"; NULL for CREATE */
+    const sd_object *to;   /* the object in "to"; NULL for DROP */
+    uint64_t fields;       /* ALTER: bit (1 << field index) per field that is drift */
+    uint64_t notes;        /* ALTER: bit per field that differs but is not drift */
+    unsigned flags;        /* SD_CHG_* */
+} sd_change;
+
+typedef struct sd_diff_options {
+    bool strict_column_order; /* a column order difference is drift, not a note */
+} sd_diff_options;
+
+typedef struct sd_changelist sd_changelist;
+
+/*
+ * Compare from and to (both frozen, same engine). The list is ordered: drops first, in
+ * reverse dependency order (dependents before what they depend on), then creates and
+ * alters in dependency order (what is depended on first); ties broken by kind and canonical
+ * identity, so the order is deterministic. SD_ERR when the engines differ, SD_ERR_CYCLE
+ * when dependencies form a cycle (the message names the objects).
+ */
+__attribute__((warn_unused_result)) sd_status sd_diff_models(sd_changelist **out,
+                                                             const sd_model *from,
+                                                             const sd_model *to,
+                                                             const sd_diff_options *opts,
+                                                             sd_err *err);
+void sd_changelist_free(sd_changelist *cl); /* accepts NULL */
+size_t sd_changelist_count(const sd_changelist *cl);
+const sd_change *sd_changelist_at(const sd_changelist *cl, size_t i);
+const sd_model *sd_changelist_from(const sd_changelist *cl);
+const sd_model *sd_changelist_to(const sd_changelist *cl);
+/* Number of changes that are drift (everything except SD_CHG_NOTE_ONLY changes). */
+size_t sd_changelist_drift_count(const sd_changelist *cl);
+/* The change for an object of "from" or "to", or NULL when it is unchanged. */
+const sd_change *sd_changelist_find(const sd_changelist *cl, const sd_object *o);
+/* "create", "drop", "alter". */
+const char *sd_op_name(sd_op op);
+
+#endif

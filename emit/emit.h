@@ -1,0 +1,29 @@
+/*
+ * emit.h: turn a change list into SQL text for one engine. Pure: it writes only to the
+ * caller's buffer and executes nothing. The SQL is complete and runnable as it is
+ * (`sqlite3 db < out.sql`); a statement that loses data is preceded by a line
+ * `-- destructive: <what is lost>`.
+ */
+#ifndef SD_EMIT_EMIT_H
+#define SD_EMIT_EMIT_H
+
+#include <stdbool.h>
+
+#include "diff/diff.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/sql.h"
+
+typedef struct sd_emit_options {
+    bool quote_all_identifiers; /* quote every identifier, not only those that need it */
+} sd_emit_options;
+
+/*
+ * Append the SQL that turns the change list's "from" model into its "to" model. Nothing is
+ * appended when the list holds no drift. SD_ERR_UNSUPPORTED (naming the object) for a change
+ * the engine cannot express.
+ */
+__attribute__((warn_unused_result)) sd_status
+sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err);
+
+#endif

@@ -1,0 +1,17 @@
+/*
+ * emit_int.h: declarations shared between the emit module's files (one entry point per
+ * engine, called by the dispatch in emit.c). No other module includes this.
+ */
+#ifndef SD_EMIT_EMIT_INT_H
+#define SD_EMIT_EMIT_INT_H
+
+#include "emit/emit.h"
+
+/*
+ * Append the SQLite script for cl (whose models are SQLite models and which holds drift) to
+ * out. On failure out may hold a partial script; emit.c discards it.
+ */
+__attribute__((warn_unused_result)) sd_status
+sd_emit__sqlite(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err);
+
+#endif

@@ -1,0 +1,1 @@
+SELECT X'ABC', x'zz';

@@ -1,0 +1,1 @@
+CREATE TABLE b (data BLOB DEFAULT X'DEADbeef', empty BLOB DEFAULT x'');

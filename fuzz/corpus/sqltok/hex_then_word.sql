@@ -1,0 +1,1 @@
+SELECT 0x7FFg, 0xABz FROM t;

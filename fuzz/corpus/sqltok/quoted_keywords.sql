@@ -1,0 +1,1 @@
+CREATE TABLE "order" ("group" INTEGER, [select] TEXT, `from` BLOB, "a""b" REAL, [x"y] NUMERIC);

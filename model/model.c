@@ -1,0 +1,520 @@
+/*
+ * model.c: building, freezing (validation, canonical order, identity index) and reading
+ * models. Kind knowledge comes from the registry in kinds.c; nothing here switches on kind.
+ */
+#include <string.h>
+
+#include "model/model_int.h"
+
+sd_model *
+sd_model_new(sd_engine engine)
+{
+    sd_model *m = calloc(1, sizeof(*m));
+    if (m == NULL)
+        return NULL;
+    m->arena = sd_arena_new();
+    if (m->arena == NULL) {
+        free(m);
+        return NULL;
+    }
+    m->engine = engine;
+    return m;
+}
+
+void
+sd_model_free(sd_model *m)
+{
+    if (m == NULL)
+        return;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        sd_vec_dispose(&m->objs[k]);
+        sd_map_dispose(&m->index[k]);
+    }
+    sd_map_dispose(&m->interned);
+    sd_arena_free(m->arena);
+    free(m);
+}
+
+sd_engine
+sd_model_engine(const sd_model *m)
+{
+    return m->engine;
+}
+
+sd_arena *
+sd_model_arena(sd_model *m)
+{
+    return m->arena;
+}
+
+const char *
+sd_model__intern(sd_model *m, const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    const char *hit = sd_map_get(&m->interned, s);
+    if (hit != NULL)
+        return hit;
+    char *copy = sd_arena_strdup(m->arena, s);
+    if (copy == NULL || sd_map_put(&m->interned, copy, copy) != SD_OK) {
+        m->failed = true;
+        return NULL;
+    }
+    return copy;
+}
+
+sd_status
+sd_model_add(sd_model *m, sd_kind kind, const char *schema, const char *table, const char *name,
+             sd_object **out, sd_err *err)
+{
+    const sd_kind_info *ki = sd_kind_get(kind);
+    *out = NULL;
+    if (ki == NULL || schema == NULL)
+        return sd_err_set(err, SD_ERR, "internal error: bad object kind or missing schema");
+    if (ki->has_table != (table != NULL))
+        return sd_err_set(err, SD_ERR, "internal error: %s %s a table", ki->label,
+                          ki->has_table ? "needs" : "must not have");
+    if (name == NULL && ki->name_required)
+        return sd_err_set(err, SD_ERR, "internal error: %s without a name", ki->label);
+    sd_object *o = sd_arena_alloc(m->arena, sizeof(*o));
+    sd_value *v = ki->nfields ? sd_arena_array(m->arena, sd_value, ki->nfields) : NULL;
+    if (o == NULL || (ki->nfields && v == NULL))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    o->kind = kind;
+    o->schema = sd_model__intern(m, schema);
+    o->table = sd_model__intern(m, table);
+    o->name = name != NULL ? sd_arena_strdup(m->arena, name) : NULL;
+    o->v = v;
+    if (sd_vec_push(&m->objs[kind], o) != SD_OK || m->failed)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    m->frozen = false;
+    *out = o;
+    return SD_OK;
+}
+
+void
+sd_obj_set_bool(sd_object *o, int field, bool v)
+{
+    o->v[field].b = v;
+}
+
+void
+sd_obj_set_int(sd_object *o, int field, int64_t v)
+{
+    o->v[field].i = v;
+}
+
+void
+sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s)
+{
+    o->v[field].s = sd_model__intern(m, s);
+}
+
+void
+sd_obj_set_sql(sd_model *m, sd_object *o, int field, const char *text)
+{
+    o->v[field].sql.text = text != NULL ? sd_arena_strdup(m->arena, text) : NULL;
+    o->v[field].sql.norm = NULL;
+    if (text != NULL && o->v[field].sql.text == NULL)
+        m->failed = true;
+}
+
+/* Grow an arena array by one slot (copying: arenas do not realloc). */
+static void *
+arena_grow(sd_model *m, void *items, size_t len, size_t sz)
+{
+    /* Capacity is implicit: powers of two, so we copy only when len hits one. */
+    if (len != 0 && (len & (len - 1)) != 0)
+        return items;
+    size_t cap = len == 0 ? 4 : len * 2;
+    if (len > 0 && len < 4)
+        return items;
+    void *p = sd_arena_calloc(m->arena, cap, sz);
+    if (p == NULL) {
+        m->failed = true;
+        return NULL;
+    }
+    if (len > 0)
+        memcpy(p, items, len * sz);
+    return p;
+}
+
+void
+sd_obj_add_name(sd_model *m, sd_object *o, int field, const char *name)
+{
+    sd_names *n = &o->v[field].names;
+    const char **items = arena_grow(m, (void *)n->items, n->len, sizeof(*items));
+    if (items == NULL)
+        return;
+    items[n->len] = sd_model__intern(m, name);
+    n->items = items;
+    n->len++;
+}
+
+void
+sd_obj_add_key(sd_model *m, sd_object *o, int field, const sd_keypart *kp)
+{
+    sd_keys *k = &o->v[field].keys;
+    sd_keypart *items = arena_grow(m, k->items, k->len, sizeof(*items));
+    if (items == NULL)
+        return;
+    sd_keypart *p = &items[k->len];
+    p->column = sd_model__intern(m, kp->column);
+    p->expr.text = sd_arena_strdup(m->arena, kp->expr.text);
+    p->expr.norm = NULL;
+    p->collation = sd_model__intern(m, kp->collation);
+    p->opclass = sd_model__intern(m, kp->opclass);
+    p->desc = kp->desc;
+    p->nulls = sd_model__intern(m, kp->nulls);
+    k->items = items;
+    k->len++;
+}
+
+void
+sd_obj_add_dep(sd_model *m, sd_object *o, sd_kind kind, const char *schema, const char *table,
+               const char *name)
+{
+    for (size_t i = 0; i < o->ndeps; i++) {
+        const sd_ref *r = &o->deps[i];
+        if (r->kind == kind && sd_strcmp_c(r->schema, schema) == 0 &&
+            sd_strcmp_c(r->table, table) == 0 && sd_strcmp_c(r->name, name) == 0)
+            return;
+    }
+    if (o->ndeps == o->depcap) {
+        size_t cap = o->depcap ? o->depcap * 2 : 4;
+        sd_ref *d = sd_arena_array(m->arena, sd_ref, cap);
+        if (d == NULL) {
+            m->failed = true;
+            return;
+        }
+        if (o->ndeps)
+            memcpy(d, o->deps, o->ndeps * sizeof(*d));
+        o->deps = d;
+        o->depcap = cap;
+    }
+    sd_ref *r = &o->deps[o->ndeps++];
+    r->kind = kind;
+    r->schema = sd_model__intern(m, schema);
+    r->table = sd_model__intern(m, table);
+    r->name = sd_model__intern(m, name);
+}
+
+/* ---- identity ---- */
+
+static void
+key_part(sd_buf *b, const char *s)
+{
+    if (s == NULL) {
+        sd_buf_append(b, "-;");
+        return;
+    }
+    sd_buf_appendf(b, "%zu:%s;", strlen(s), s);
+}
+
+static void
+key_value(sd_buf *b, sd_field_type type, const sd_value *v)
+{
+    sd_buf tmp = SD_BUF_INIT;
+    if (type == SD_FIELD_SQL)
+        sd_buf_append(&tmp, v->sql.norm != NULL ? v->sql.norm : "");
+    else
+        sd_value_describe(&tmp, type, v);
+    key_part(b, sd_buf_cstr(&tmp));
+    sd_buf_dispose(&tmp);
+}
+
+/* Identity key: schema, table and name; for unnamed objects, their identifying fields. */
+static const char *
+make_key(sd_model *m, const sd_object *o)
+{
+    const sd_kind_info *ki = sd_kind_get(o->kind);
+    sd_buf b = SD_BUF_INIT;
+    key_part(&b, o->schema);
+    key_part(&b, o->table);
+    if (!ki->name_is_identity) {
+        sd_buf_append(&b, "*");
+    } else if (o->name != NULL) {
+        key_part(&b, o->name);
+    } else {
+        sd_buf_append(&b, "~");
+        for (size_t f = 0; f < ki->nfields; f++)
+            if (ki->unnamed_identity & (1u << f))
+                key_value(&b, ki->fields[f].type, &o->v[f]);
+    }
+    const char *k = sd_buf_failed(&b) ? NULL : sd_arena_strdup(m->arena, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    if (k == NULL)
+        m->failed = true;
+    return k;
+}
+
+/* ---- canonical order ---- */
+
+static int
+cmp_objects(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const sd_object *a = *(sd_object *const *)pa;
+    const sd_object *b = *(sd_object *const *)pb;
+    int c = sd_strcmp_c(a->schema, b->schema);
+    if (c == 0)
+        c = sd_strcmp_c(a->table, b->table);
+    if (c == 0 && a->kind == SD_KIND_COLUMN) {
+        int64_t x = a->v[SD_COLUMN_POSITION].i, y = b->v[SD_COLUMN_POSITION].i;
+        c = x < y ? -1 : x > y;
+    }
+    if (c == 0)
+        c = sd_strcmp_c(a->name, b->name);
+    if (c == 0)
+        c = sd_strcmp_c(a->key, b->key);
+    return c;
+}
+
+/* ---- freeze ---- */
+
+
+
+static sd_status
+normalize_sql(sd_model *m, sd_sqltext *t, const sd_object *o, const char *field, sd_err *err)
+{
+    if (t->text == NULL) {
+        t->norm = NULL;
+        return SD_OK;
+    }
+    if (m->engine != SD_ENGINE_SQLITE) {
+        t->norm = t->text;
+        return SD_OK;
+    }
+    sd_buf b = SD_BUF_INIT;
+    sd_status rc = sd_sql_normalize(&b, t->text, strlen(t->text), err);
+    if (rc == SD_OK) {
+        t->norm = sd_arena_strdup(m->arena, sd_buf_cstr(&b));
+        if (t->norm == NULL || sd_buf_failed(&b))
+            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    } else {
+        sd_buf d = SD_BUF_INIT;
+        sd_object_describe(&d, o);
+        sd_err_detail(err, "in %s of %s: %s", field, sd_buf_cstr(&d), err->msg);
+        rc = sd_err_set(err, SD_ERR_PARSE, "invalid SQL text in %s of %s", field, sd_buf_cstr(&d));
+        sd_buf_dispose(&d);
+    }
+    sd_buf_dispose(&b);
+    return rc;
+}
+
+static sd_status
+normalize_object(sd_model *m, sd_object *o, sd_err *err)
+{
+    const sd_kind_info *ki = sd_kind_get(o->kind);
+    for (size_t f = 0; f < ki->nfields; f++) {
+        sd_status rc = SD_OK;
+        if (ki->fields[f].type == SD_FIELD_SQL) {
+            rc = normalize_sql(m, &o->v[f].sql, o, ki->fields[f].name, err);
+        } else if (ki->fields[f].type == SD_FIELD_KEYS) {
+            for (size_t i = 0; i < o->v[f].keys.len && rc == SD_OK; i++)
+                rc = normalize_sql(m, &o->v[f].keys.items[i].expr, o, ki->fields[f].name, err);
+        }
+        if (rc != SD_OK)
+            return rc;
+    }
+    return SD_OK;
+}
+
+static sd_status
+duplicate_error(const sd_object *o, sd_err *err)
+{
+    sd_buf d = SD_BUF_INIT;
+    sd_object_describe(&d, o);
+    sd_status rc = sd_err_set(err, SD_ERR_PARSE, "duplicate %s", sd_buf_cstr(&d));
+    sd_buf_dispose(&d);
+    return rc;
+}
+
+sd_status
+sd_model_freeze(sd_model *m, sd_err *err)
+{
+    if (m->failed || sd_arena_failed(m->arena))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the schema model");
+    /* Identity keys and normalized SQL first: sorting and matching depend on them. */
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        sd_map_dispose(&m->index[k]);
+        for (size_t i = 0; i < m->objs[k].len; i++) {
+            sd_object *o = m->objs[k].items[i];
+            sd_status rc = normalize_object(m, o, err);
+            if (rc != SD_OK)
+                return rc;
+            o->key = make_key(m, o);
+            if (o->key == NULL)
+                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+            if (sd_map_get(&m->index[k], o->key) != NULL)
+                return duplicate_error(o, err);
+            if (sd_map_put(&m->index[k], o->key, o) != SD_OK)
+                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        }
+        if (sd_sort(m->objs[k].items, m->objs[k].len, sizeof(sd_object *), cmp_objects, NULL) !=
+            SD_OK)
+            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        for (size_t i = 0; i < m->objs[k].len; i++)
+            m->objs[k].items[i]->index = i;
+    }
+    /* Link owned objects to their owner and record each owner's slice per kind. Owned
+     * kinds sort by (schema, table) first, so each owner's objects are contiguous. */
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        if (ki->owner == SD_KIND__COUNT)
+            continue;
+        for (size_t i = 0; i < m->objs[ki->owner].len; i++)
+            m->objs[ki->owner].items[i]->child_len[k] = 0;
+        for (size_t i = 0; i < m->objs[k].len; i++) {
+            sd_object *o = m->objs[k].items[i];
+            sd_object *own = (sd_object *)sd_model_find(m, ki->owner, o->schema, NULL, o->table);
+            if (own == NULL) {
+                sd_buf d = SD_BUF_INIT;
+                sd_object_describe(&d, o);
+                sd_status rc = sd_err_set(err, SD_ERR_PARSE, "%s belongs to a missing table",
+                                          sd_buf_cstr(&d));
+                sd_buf_dispose(&d);
+                return rc;
+            }
+            o->owner = own;
+            if (own->child_len[k] == 0)
+                own->child_start[k] = i;
+            own->child_len[k]++;
+        }
+    }
+    /* Fingerprints bottom-up: owned kinds first, so owners can fold them in. */
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            bool owned = sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT;
+            if (owned != (pass == 0))
+                continue;
+            for (size_t i = 0; i < m->objs[k].len; i++)
+                sd_model__fingerprint(m, m->objs[k].items[i]);
+        }
+    }
+    XXH3_state_t *st = XXH3_createState();
+    if (st == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    XXH3_64bits_reset(st);
+    const char *eng = sd_engine_name(m->engine);
+    XXH3_64bits_update(st, eng, strlen(eng));
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT)
+            continue; /* already inside their owners' fingerprints */
+        for (size_t i = 0; i < m->objs[k].len; i++)
+            XXH3_64bits_update(st, &m->objs[k].items[i]->fingerprint, sizeof(uint64_t));
+    }
+    m->fingerprint = XXH3_64bits_digest(st);
+    XXH3_freeState(st);
+    if (m->failed || sd_arena_failed(m->arena))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the schema model");
+    m->frozen = true;
+    return SD_OK;
+}
+
+/* ---- reading ---- */
+
+size_t
+sd_model_count(const sd_model *m, sd_kind kind)
+{
+    return m->objs[kind].len;
+}
+
+const sd_object *
+sd_model_at(const sd_model *m, sd_kind kind, size_t i)
+{
+    return i < m->objs[kind].len ? m->objs[kind].items[i] : NULL;
+}
+
+const sd_object *const *
+sd_model_children(const sd_model *m, const sd_object *owner, sd_kind kind, size_t *count_out)
+{
+    *count_out = owner->child_len[kind];
+    if (*count_out == 0)
+        return NULL;
+    return (const sd_object *const *)&m->objs[kind].items[owner->child_start[kind]];
+}
+
+const sd_object *
+sd_model_find_key(const sd_model *m, sd_kind kind, const char *key)
+{
+    return sd_map_get(&m->index[kind], key);
+}
+
+const sd_object *
+sd_model_find(const sd_model *m, sd_kind kind, const char *schema, const char *table,
+              const char *name)
+{
+    sd_buf b = SD_BUF_INIT;
+    key_part(&b, schema);
+    key_part(&b, table);
+    if (!sd_kind_get(kind)->name_is_identity)
+        sd_buf_append(&b, "*");
+    else
+        key_part(&b, name);
+    const sd_object *o = sd_buf_failed(&b) ? NULL : sd_map_get(&m->index[kind], sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    return o;
+}
+
+const sd_object *
+sd_model_find_ref(const sd_model *m, const sd_ref *ref)
+{
+    return sd_model_find(m, ref->kind, ref->schema, ref->table, ref->name);
+}
+
+const sd_object *
+sd_model_find_table(const sd_model *m, const char *schema, const char *name)
+{
+    return sd_model_find(m, SD_KIND_TABLE, schema, NULL, name);
+}
+
+uint64_t
+sd_model_fingerprint(const sd_model *m)
+{
+    return m->fingerprint;
+}
+
+size_t
+sd_model_size(const sd_model *m)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++)
+        n += m->objs[k].len;
+    return n;
+}
+
+void
+sd_object_describe(sd_buf *out, const sd_object *o)
+{
+    const sd_kind_info *ki = sd_kind_get(o->kind);
+    sd_buf_append(out, ki->label);
+    sd_buf_putc(out, ' ');
+    if (o->kind == SD_KIND_SCHEMA) {
+        sd_buf_append(out, o->name);
+        return;
+    }
+    sd_buf_append(out, o->schema);
+    sd_buf_putc(out, '.');
+    if (o->table != NULL) {
+        sd_buf_append(out, o->table);
+        if (o->name != NULL && ki->name_is_identity)
+            sd_buf_putc(out, '.');
+    }
+    if (o->name != NULL && ki->name_is_identity) {
+        sd_buf_append(out, o->name);
+    } else if (ki->name_is_identity) {
+        /* Unnamed constraint: show what identifies it. */
+        for (size_t f = 0; f < ki->nfields; f++) {
+            if (!(ki->unnamed_identity & (1u << f)))
+                continue;
+            sd_buf_putc(out, ' ');
+            if (ki->fields[f].type != SD_FIELD_NAMES)
+                sd_buf_putc(out, '(');
+            sd_value_describe(out, ki->fields[f].type, &o->v[f]);
+            if (ki->fields[f].type != SD_FIELD_NAMES)
+                sd_buf_putc(out, ')');
+            break;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+/*
+ * model.h: the normalized schema model, the hub every other module reads or builds.
+ *
+ * Every object reachable from an sd_model is allocated in that model's arena and lives exactly
+ * as long as the model; nothing in a model is freed individually, and nothing outside a model
+ * may own a pointer into it beyond the model's lifetime.
+ *
+ * Shape. A model holds, per object kind, an array of sd_object in canonical order. An object
+ * has an identity (kind, schema, table, name) and a row of typed field values described by the
+ * kind registry (sd_kind_get()). Generic code (snapshots, fingerprints, diff) walks the field
+ * tables, so adding a kind or a field is one registry entry, not a change in every module.
+ * Columns and constraints are owned by their table (nested in snapshots); indexes, views and
+ * triggers live at schema level and name their table in the identity.
+ *
+ * Life cycle: sd_model_new(), sd_model_add() + the sd_obj_set_*() setters, then
+ * sd_model_freeze(), which validates identities, links owners, computes normalized SQL text,
+ * sorts canonically and fingerprints everything. Lookups and iteration need a frozen model.
+ */
+#ifndef SD_MODEL_MODEL_H
+#define SD_MODEL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/sql.h"
+
+/* Object kinds, in canonical (and creation-priority) order. */
+typedef enum sd_kind {
+    SD_KIND_SCHEMA = 0,  /* a namespace (SQLite: "main") */
+    SD_KIND_TABLE,       /* a base table */
+    SD_KIND_COLUMN,      /* a table column (owned by its table) */
+    SD_KIND_PRIMARY_KEY, /* the primary key (owned by its table; at most one) */
+    SD_KIND_UNIQUE,      /* a UNIQUE constraint (owned by its table) */
+    SD_KIND_CHECK,       /* a CHECK constraint (owned by its table) */
+    SD_KIND_FOREIGN_KEY, /* a FOREIGN KEY constraint (owned by its table) */
+    SD_KIND_INDEX,       /* an index not backing a constraint */
+    SD_KIND_VIEW,        /* a view */
+    SD_KIND_TRIGGER,     /* a trigger on a table or view */
+    SD_KIND__COUNT
+} sd_kind;
+
+typedef enum sd_field_type {
+    SD_FIELD_BOOL = 0, /* v.b */
+    SD_FIELD_INT,      /* v.i */
+    SD_FIELD_STRING,   /* v.s; NULL means absent */
+    SD_FIELD_SQL,      /* v.sql: SQL text as written plus its normalized form */
+    SD_FIELD_NAMES,    /* v.names: ordered list of identifiers */
+    SD_FIELD_KEYS,     /* v.keys: ordered list of index key parts */
+    SD_FIELD__COUNT
+} sd_field_type;
+
+/* SQL text: kept as written (emitted as is), compared and hashed by its normalized form. */
+typedef struct sd_sqltext {
+    const char *text; /* as written; NULL means absent */
+    const char *norm; /* normalized for comparison (set by sd_model_freeze) */
+} sd_sqltext;
+
+typedef struct sd_names {
+    const char **items; /* identifiers, in declared order */
+    size_t len;         /* number of items */
+} sd_names;
+
+/* One key of an index or constraint: a column or an expression, with its options. */
+typedef struct sd_keypart {
+    const char *column;   /* column name, or NULL for an expression */
+    sd_sqltext expr;      /* expression when column is NULL */
+    const char *collation; /* explicit or effective collation; NULL = the column's default */
+    const char *opclass;  /* operator class (PostgreSQL); NULL = default */
+    bool desc;            /* DESC ordering */
+    const char *nulls;    /* "first" / "last" when explicit (PostgreSQL); NULL = default */
+} sd_keypart;
+
+typedef struct sd_keys {
+    sd_keypart *items; /* key parts in order */
+    size_t len;        /* number of key parts */
+} sd_keys;
+
+typedef struct sd_value {
+    union {
+        bool b;         /* SD_FIELD_BOOL */
+        int64_t i;      /* SD_FIELD_INT */
+        const char *s;  /* SD_FIELD_STRING */
+        sd_sqltext sql; /* SD_FIELD_SQL */
+        sd_names names; /* SD_FIELD_NAMES */
+        sd_keys keys;   /* SD_FIELD_KEYS */
+    };
+} sd_value;
+
+/* Field flags. */
+#define SD_FF_ORDER 1u /* describes position only: a difference is a note unless strict order */
+
+typedef struct sd_field_info {
+    const char *name;            /* snapshot key and the name reports use */
+    sd_field_type type;          /* value type */
+    unsigned flags;              /* SD_FF_* */
+    const char *const *allowed;  /* STRING: NULL-terminated list of allowed values, or NULL */
+} sd_field_info;
+
+typedef struct sd_kind_info {
+    sd_kind kind;                /* the kind itself */
+    const char *name;            /* "table", "foreign_key" (snapshots, JSON) */
+    const char *plural;          /* "tables" (snapshot collection key) */
+    const char *label;           /* "foreign key" (human text) */
+    sd_kind owner;               /* owning kind (SD_KIND_TABLE for columns), or SD_KIND__COUNT */
+    bool has_table;              /* identity includes the relation it belongs to */
+    bool name_required;          /* false: unnamed objects are identified by their content */
+    bool name_is_identity;       /* false: the name is an attribute (primary key) */
+    unsigned unnamed_identity;   /* unnamed objects: bitmask (1u << field) of identity fields */
+    const sd_field_info *fields; /* field table, in snapshot order */
+    size_t nfields;              /* number of fields */
+} sd_kind_info;
+
+/* Field indexes per kind; they index sd_object.v and the kind's field table. */
+enum { SD_TABLE_STRICT, SD_TABLE_WITHOUT_ROWID, SD_TABLE__NFIELDS };
+enum {
+    SD_COLUMN_POSITION,
+    SD_COLUMN_TYPE,
+    SD_COLUMN_NOT_NULL,
+    SD_COLUMN_DEFAULT,
+    SD_COLUMN_GENERATED,
+    SD_COLUMN_GENERATED_KIND,
+    SD_COLUMN_COLLATION,
+    SD_COLUMN__NFIELDS
+};
+enum { SD_PK_COLUMNS, SD_PK_AUTOINCREMENT, SD_PK__NFIELDS };
+enum { SD_UNIQUE_COLUMNS, SD_UNIQUE__NFIELDS };
+enum { SD_CHECK_EXPRESSION, SD_CHECK__NFIELDS };
+enum {
+    SD_FK_COLUMNS,
+    SD_FK_REF_TABLE,
+    SD_FK_REF_COLUMNS,
+    SD_FK_ON_DELETE,
+    SD_FK_ON_UPDATE,
+    SD_FK_MATCH,
+    SD_FK_DEFERRABLE,
+    SD_FK_INITIALLY_DEFERRED,
+    SD_FK__NFIELDS
+};
+enum { SD_INDEX_UNIQUE, SD_INDEX_KEYS, SD_INDEX_WHERE, SD_INDEX__NFIELDS };
+enum { SD_VIEW_SQL, SD_VIEW__NFIELDS };
+enum { SD_TRIGGER_SQL, SD_TRIGGER__NFIELDS };
+
+/* A reference to another object by identity (dependencies are never pointers from a DB). */
+typedef struct sd_ref {
+    sd_kind kind;       /* kind of the referenced object */
+    const char *schema; /* its schema */
+    const char *table;  /* its relation when the kind has_table, else NULL */
+    const char *name;   /* its name */
+} sd_ref;
+
+typedef struct sd_object sd_object;
+struct sd_object {
+    sd_kind kind;            /* what it is */
+    const char *schema;      /* schema name (for a schema: its own name) */
+    const char *table;       /* owning relation for kinds with has_table, else NULL */
+    const char *name;        /* name; NULL for an unnamed constraint */
+    const char *key;         /* identity key, unique per kind in a model (set by freeze) */
+    const sd_object *owner;  /* owning table for nested kinds (set by freeze) */
+    sd_value *v;             /* field values, sd_kind_get(kind)->nfields of them */
+    sd_ref *deps;            /* objects this one depends on */
+    size_t ndeps;            /* number of deps */
+    size_t depcap;           /* allocated deps */
+    uint64_t fingerprint;    /* XXH3 of the canonical form, incl. owned objects (freeze) */
+    size_t index;            /* position in the kind's canonical array (freeze) */
+    size_t child_start[SD_KIND__COUNT]; /* owned objects: slice of that kind's array */
+    size_t child_len[SD_KIND__COUNT];   /* ... and its length */
+};
+
+typedef struct sd_model sd_model;
+
+/* ---- registry ---- */
+
+const sd_kind_info *sd_kind_get(sd_kind kind);
+/* Look a kind up by its snapshot name ("table") or plural ("tables"). */
+bool sd_kind_from_name(const char *name, sd_kind *out);
+bool sd_kind_is_relation(sd_kind kind); /* table or view */
+/* Values equal for comparison purposes (SQL by normalized form). */
+bool sd_value_equal(sd_field_type type, const sd_value *a, const sd_value *b);
+/* True when the value is the type's zero (false, 0, NULL, empty list). */
+bool sd_value_is_default(sd_field_type type, const sd_value *v);
+/* Human rendering of a value for reports: "NOT NULL"-free plain text, "(a, b)", "null". */
+void sd_value_describe(sd_buf *out, sd_field_type type, const sd_value *v);
+
+/* ---- building ---- */
+
+sd_model *sd_model_new(sd_engine engine); /* NULL when out of memory */
+void sd_model_free(sd_model *m);          /* accepts NULL */
+sd_engine sd_model_engine(const sd_model *m);
+sd_arena *sd_model_arena(sd_model *m);
+
+/*
+ * Add an object with all fields at their zero value. Strings are copied into the arena.
+ * table is required for kinds with has_table and must be NULL otherwise; name may be NULL
+ * only for kinds whose name is not required. SD_ERR on misuse, SD_ERR_NOMEM.
+ */
+__attribute__((warn_unused_result)) sd_status sd_model_add(sd_model *m, sd_kind kind, const char *schema,
+                                           const char *table, const char *name, sd_object **out,
+                                           sd_err *err);
+void sd_obj_set_bool(sd_object *o, int field, bool v);
+void sd_obj_set_int(sd_object *o, int field, int64_t v);
+void sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s); /* copies; NULL ok */
+void sd_obj_set_sql(sd_model *m, sd_object *o, int field, const char *text); /* copies */
+void sd_obj_add_name(sd_model *m, sd_object *o, int field, const char *name); /* copies */
+void sd_obj_add_key(sd_model *m, sd_object *o, int field, const sd_keypart *kp); /* copies */
+void sd_obj_add_dep(sd_model *m, sd_object *o, sd_kind kind, const char *schema,
+                    const char *table, const char *name); /* copies; duplicates ignored */
+
+/*
+ * Validate and finish a model: every owned object's table exists, identities are unique
+ * (SD_ERR_PARSE naming both), SQL text is normalized for the engine, arrays are sorted
+ * canonically, fingerprints computed. Idempotent. SD_ERR_NOMEM if any allocation failed.
+ */
+__attribute__((warn_unused_result)) sd_status sd_model_freeze(sd_model *m, sd_err *err);
+
+/* ---- reading (frozen models) ---- */
+
+size_t sd_model_count(const sd_model *m, sd_kind kind);
+const sd_object *sd_model_at(const sd_model *m, sd_kind kind, size_t i);
+/* Objects of kind owned by owner, in canonical order (columns: by position). */
+const sd_object *const *sd_model_children(const sd_model *m, const sd_object *owner,
+                                          sd_kind kind, size_t *count_out);
+const sd_object *sd_model_find(const sd_model *m, sd_kind kind, const char *schema,
+                               const char *table, const char *name);
+const sd_object *sd_model_find_key(const sd_model *m, sd_kind kind, const char *key);
+const sd_object *sd_model_find_ref(const sd_model *m, const sd_ref *ref);
+const sd_object *sd_model_find_table(const sd_model *m, const char *schema, const char *name);
+/* XXH3 over every object's fingerprint: equal schemas compare in one step. */
+uint64_t sd_model_fingerprint(const sd_model *m);
+/* Total objects. */
+size_t sd_model_size(const sd_model *m);
+
+/* "table main.orders", "column main.orders.id", "unique constraint main.orders(a, b)". */
+void sd_object_describe(sd_buf *out, const sd_object *o);
+/* The canonical serialization the fingerprint hashes (exposed for tests and debugging). */
+void sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * model_int.h: declarations shared between the model's own files; no other module
+ * includes this (the layering test enforces it).
+ */
+#ifndef SD_MODEL_MODEL_INT_H
+#define SD_MODEL_MODEL_INT_H
+
+#include <xxhash.h>
+
+#include "model/model.h"
+#include "util/map.h"
+#include "util/sort.h"
+#include "util/util.h"
+#include "util/vec.h"
+
+struct sd_model {
+    sd_arena *arena;                        /* owns every object and string */
+    sd_engine engine;                       /* engine the model describes */
+    SD_VEC(sd_object *) objs[SD_KIND__COUNT]; /* per kind; canonical order once frozen */
+    sd_map index[SD_KIND__COUNT];           /* identity key -> object (frozen) */
+    sd_map interned;                        /* string -> arena copy */
+    uint64_t fingerprint;                   /* over all objects (frozen) */
+    bool frozen;                            /* sd_model_freeze() succeeded */
+    bool failed;                            /* a builder call failed (NOMEM, misuse) */
+};
+
+/* Arena copy of s, shared with every equal string already in the model. */
+const char *sd_model__intern(sd_model *m, const char *s);
+/* Compute o->fingerprint (owned objects' fingerprints must be set already). */
+void sd_model__fingerprint(const sd_model *m, sd_object *o);
+
+#endif

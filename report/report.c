@@ -1,0 +1,451 @@
+/*
+ * report.c: the drift report of `schemadrift check`, as text for people and as JSON for
+ * machines. It reads a change list computed with from = EXPECTED and to = ACTUAL and prints
+ * nothing itself: both formats are appended to the caller's buffer. It does not decide the
+ * exit status (the CLI does, from sd_changelist_drift_count()).
+ *
+ * Classification of a change:
+ *   SD_OP_DROP   (in expected, not in actual)   -> "missing"
+ *   SD_OP_CREATE (in actual, not in expected)   -> "extra"
+ *   SD_OP_ALTER  with drift bits in `fields`    -> "changed" (each field: expected -> actual)
+ *   SD_OP_ALTER  with bits in `notes`, or an SD_CHG_NOTE_ONLY change -> "note"
+ * An ALTER with both gives a "changed" entry followed by a "note" entry. A column or
+ * constraint whose table is itself missing or extra is not listed again: the table's line
+ * covers it.
+ *
+ * Text format: one line per entry, in change-list order, then a summary line:
+ *
+ *   missing   table main.orders
+ *   extra     index main.users.ix_users_email
+ *   changed   column main.users.email: type VARCHAR(255) -> TEXT; not_null true -> false
+ *   note      column main.users.nick: position 3 -> 2 (column order is not drift; use
+ *             --strict-column-order)                       <- one line in the real output
+ *   3 differences: 1 missing, 1 extra, 1 changed (1 note)
+ *
+ * The summary is "no drift" when nothing differs ("no drift (2 notes)" with notes only);
+ * "(N notes)" is left out when there are none. Control characters in names and values are
+ * escaped (\n, \t, \xNN) so each entry stays on one line.
+ *
+ * JSON format (SD_REPORT_JSON_VERSION 1), keys always in this order, two-space indent,
+ * trailing newline:
+ *
+ *   {
+ *     "schemadrift_report": 1,
+ *     "expected": "schema.yaml",          label of EXPECTED (string, or null)
+ *     "actual": "app.db",                 label of ACTUAL (string, or null)
+ *     "drift": true,                      false when the check passes (exit status 0)
+ *     "summary": {
+ *       "missing": 1,                     in expected, not in actual
+ *       "extra": 1,                       in actual, not in expected
+ *       "changed": 1,                     in both, with different definitions
+ *       "notes": 1                        differences that are not drift (column order)
+ *     },
+ *     "differences": [                    in change-list order
+ *       {
+ *         "status": "changed",            "missing" | "extra" | "changed" | "note"
+ *         "kind": "column",               schema, table, column, primary_key, unique, check,
+ *                                         foreign_key, index, view, trigger
+ *         "schema": "main",
+ *         "table": "users",               owning relation, or null
+ *         "name": "email",                null for an unnamed constraint
+ *         "object": "column main.users.email",   human description
+ *         "fields": [                     [] for missing and extra
+ *           { "field": "type", "expected": "VARCHAR(255)", "actual": "TEXT" },
+ *           { "field": "not_null", "expected": true, "actual": false }
+ *         ]
+ *       }
+ *     ]
+ *   }
+ *
+ * Field values keep their type: booleans, integers, strings (null when absent), SQL text as
+ * written (string or null), name lists as arrays of strings, and index keys as arrays of
+ * { "column": string|null, "expression": string|null, "collation": string|null,
+ *   "opclass": string|null, "desc": bool, "nulls": "first"|"last"|null }.
+ * Strings that are not valid UTF-8 have each invalid byte replaced by U+FFFD.
+ */
+#include "report/report.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <jansson.h>
+
+/* ---- classification ---- */
+
+typedef enum entry_status {
+    ST_MISSING = 0, /* only in expected */
+    ST_EXTRA,       /* only in actual */
+    ST_CHANGED,     /* in both, drift fields differ */
+    ST_NOTE,        /* in both, only non-drift fields differ */
+    ST__COUNT
+} entry_status;
+
+static const char *const STATUS_NAMES[] = {
+    [ST_MISSING] = "missing",
+    [ST_EXTRA] = "extra",
+    [ST_CHANGED] = "changed",
+    [ST_NOTE] = "note",
+};
+_Static_assert(sizeof(STATUS_NAMES) / sizeof(STATUS_NAMES[0]) == ST__COUNT, "status names");
+
+/* One reported line: a change seen as one status, with the field bits it shows. */
+typedef struct entry {
+    const sd_change *ch; /* the change */
+    entry_status status; /* how it is reported */
+    uint64_t bits;       /* fields to show (bit per field index) */
+} entry;
+
+typedef struct summary {
+    size_t count[ST__COUNT]; /* entries per status */
+} summary;
+
+/* A column or constraint created or dropped together with its table adds nothing. */
+static bool
+covered_by_owner(const sd_changelist *cl, const sd_change *ch)
+{
+    if (ch->op == SD_OP_ALTER)
+        return false;
+    const sd_object *o = ch->op == SD_OP_DROP ? ch->from : ch->to;
+    if (o == NULL || o->owner == NULL)
+        return false;
+    const sd_change *oc = sd_changelist_find(cl, o->owner);
+    return oc != NULL && oc->op == ch->op;
+}
+
+/* The entries (0, 1 or 2) a change produces, in the order they are reported. */
+static size_t
+classify(const sd_changelist *cl, const sd_change *ch, entry out[2])
+{
+    size_t n = 0;
+    if (covered_by_owner(cl, ch))
+        return 0;
+    switch (ch->op) {
+    case SD_OP_DROP:
+        out[n++] = (entry){ ch, ST_MISSING, 0 };
+        break;
+    case SD_OP_CREATE:
+        out[n++] = (entry){ ch, ST_EXTRA, 0 };
+        break;
+    case SD_OP_ALTER: {
+        bool note_only = (ch->flags & SD_CHG_NOTE_ONLY) != 0;
+        if (!note_only && (ch->fields != 0 || ch->notes == 0))
+            out[n++] = (entry){ ch, ST_CHANGED, ch->fields };
+        if (ch->notes != 0 || (note_only && n == 0))
+            out[n++] = (entry){ ch, ST_NOTE, ch->notes };
+        break;
+    }
+    case SD_OP__COUNT:
+        break;
+    }
+    return n;
+}
+
+static summary
+summarize(const sd_changelist *cl)
+{
+    summary s = { { 0 } };
+    entry e[2];
+    for (size_t i = 0; i < sd_changelist_count(cl); i++) {
+        size_t n = classify(cl, sd_changelist_at(cl, i), e);
+        for (size_t j = 0; j < n; j++)
+            s.count[e[j].status]++;
+    }
+    return s;
+}
+
+/* The object a change is about, as it appears in either model (identities are equal). */
+static const sd_object *
+change_object(const sd_change *ch)
+{
+    return ch->from != NULL ? ch->from : ch->to;
+}
+
+/* ---- text ---- */
+
+static void
+append_counted(sd_buf *out, size_t n, const char *one, const char *many)
+{
+    sd_buf_appendf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+static void
+text_entry(sd_buf *out, const entry *e)
+{
+    const sd_change *ch = e->ch;
+    const sd_kind_info *ki = sd_kind_get(ch->kind);
+    sd_buf line = SD_BUF_INIT;
+    bool order_note = false;
+
+    sd_buf_appendf(&line, "%-9s ", STATUS_NAMES[e->status]);
+    sd_object_describe(&line, change_object(ch));
+    const char *sep = ": ";
+    for (size_t f = 0; ki != NULL && f < ki->nfields && f < 64; f++) {
+        if ((e->bits & ((uint64_t)1 << f)) == 0)
+            continue;
+        const sd_field_info *fi = &ki->fields[f];
+        sd_buf_appendf(&line, "%s%s ", sep, fi->name);
+        sd_value_describe(&line, fi->type, &ch->from->v[f]);
+        sd_buf_append(&line, " -> ");
+        sd_value_describe(&line, fi->type, &ch->to->v[f]);
+        sep = "; ";
+        if (fi->flags & SD_FF_ORDER)
+            order_note = true;
+    }
+    if (e->status == ST_NOTE && order_note)
+        sd_buf_append(&line, " (column order is not drift; use --strict-column-order)");
+    /* One entry, one line: names and SQL text may hold newlines or control bytes. */
+    sd_buf_append_repr(out, sd_buf_cstr(&line));
+    sd_buf_putc(out, '\n');
+    if (sd_buf_failed(&line))
+        out->failed = true;
+    sd_buf_dispose(&line);
+}
+
+static void
+text_summary(sd_buf *out, const summary *s)
+{
+    size_t drift = s->count[ST_MISSING] + s->count[ST_EXTRA] + s->count[ST_CHANGED];
+    if (drift == 0) {
+        sd_buf_append(out, "no drift");
+    } else {
+        append_counted(out, drift, "difference", "differences");
+        sd_buf_appendf(out, ": %zu missing, %zu extra, %zu changed", s->count[ST_MISSING],
+                       s->count[ST_EXTRA], s->count[ST_CHANGED]);
+    }
+    if (s->count[ST_NOTE] > 0) {
+        sd_buf_append(out, " (");
+        append_counted(out, s->count[ST_NOTE], "note", "notes");
+        sd_buf_putc(out, ')');
+    }
+    sd_buf_putc(out, '\n');
+}
+
+static void
+write_text(sd_buf *out, const sd_changelist *cl)
+{
+    entry e[2];
+    for (size_t i = 0; i < sd_changelist_count(cl); i++) {
+        size_t n = classify(cl, sd_changelist_at(cl, i), e);
+        for (size_t j = 0; j < n; j++)
+            text_entry(out, &e[j]);
+    }
+    summary s = summarize(cl);
+    text_summary(out, &s);
+}
+
+/* ---- JSON ---- */
+
+/* Append s with every byte that does not start a valid UTF-8 sequence replaced by U+FFFD. */
+static void
+utf8_sanitize(sd_buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p != '\0') {
+        size_t len = 0;
+        unsigned char lo = 0x80; /* allowed range of the second byte */
+        unsigned char hi = 0xBF;
+        if (p[0] < 0x80) {
+            len = 1;
+        } else if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+            len = 2;
+        } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+            len = 3;
+            lo = p[0] == 0xE0 ? 0xA0 : 0x80; /* no overlong forms */
+            hi = p[0] == 0xED ? 0x9F : 0xBF; /* no surrogates */
+        } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+            len = 4;
+            lo = p[0] == 0xF0 ? 0x90 : 0x80;
+            hi = p[0] == 0xF4 ? 0x8F : 0xBF; /* nothing above U+10FFFF */
+        }
+        bool ok = len > 0;
+        for (size_t i = 1; ok && i < len; i++) {
+            unsigned char c = p[i];
+            ok = i == 1 ? (c >= lo && c <= hi) : (c >= 0x80 && c <= 0xBF);
+        }
+        if (ok) {
+            sd_buf_appendn(out, (const char *)p, len);
+            p += len;
+        } else {
+            sd_buf_append(out, "\xEF\xBF\xBD");
+            p++;
+        }
+    }
+}
+
+/* A JSON string, or null for NULL. NULL only when out of memory. */
+static json_t *
+jstr(const char *s)
+{
+    if (s == NULL)
+        return json_null();
+    json_t *j = json_string(s);
+    if (j != NULL)
+        return j;
+    /* Jansson refuses invalid UTF-8; names read from a SQLite file may hold any bytes. */
+    sd_buf b = SD_BUF_INIT;
+    utf8_sanitize(&b, s);
+    if (!sd_buf_failed(&b))
+        j = json_string(sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    return j;
+}
+
+/* json_object_set_new()/json_array_append_new() steal v even on failure; remember it. */
+static void
+put(json_t *obj, const char *key, json_t *v, bool *failed)
+{
+    if (json_object_set_new(obj, key, v) != 0)
+        *failed = true;
+}
+
+static void
+push(json_t *arr, json_t *v, bool *failed)
+{
+    if (json_array_append_new(arr, v) != 0)
+        *failed = true;
+}
+
+static json_t *
+keypart_json(const sd_keypart *k, bool *failed)
+{
+    json_t *o = json_object();
+    put(o, "column", jstr(k->column), failed);
+    put(o, "expression", jstr(k->column == NULL ? k->expr.text : NULL), failed);
+    put(o, "collation", jstr(k->collation), failed);
+    put(o, "opclass", jstr(k->opclass), failed);
+    put(o, "desc", json_boolean(k->desc), failed);
+    put(o, "nulls", jstr(k->nulls), failed);
+    return o;
+}
+
+static json_t *
+value_json(sd_field_type type, const sd_value *v, bool *failed)
+{
+    json_t *a = NULL;
+    switch (type) {
+    case SD_FIELD_BOOL:
+        return json_boolean(v->b);
+    case SD_FIELD_INT:
+        return json_integer((json_int_t)v->i);
+    case SD_FIELD_STRING:
+        return jstr(v->s);
+    case SD_FIELD_SQL:
+        return jstr(v->sql.text);
+    case SD_FIELD_NAMES:
+        a = json_array();
+        for (size_t i = 0; i < v->names.len; i++)
+            push(a, jstr(v->names.items[i]), failed);
+        return a;
+    case SD_FIELD_KEYS:
+        a = json_array();
+        for (size_t i = 0; i < v->keys.len; i++)
+            push(a, keypart_json(&v->keys.items[i], failed), failed);
+        return a;
+    case SD_FIELD__COUNT:
+        break;
+    }
+    return json_null();
+}
+
+static json_t *
+entry_json(const entry *e, bool *failed)
+{
+    const sd_change *ch = e->ch;
+    const sd_object *o = change_object(ch);
+    const sd_kind_info *ki = sd_kind_get(ch->kind);
+    json_t *j = json_object();
+    json_t *fields = json_array();
+    sd_buf desc = SD_BUF_INIT;
+
+    sd_object_describe(&desc, o);
+    if (sd_buf_failed(&desc))
+        *failed = true;
+    put(j, "status", json_string(STATUS_NAMES[e->status]), failed);
+    put(j, "kind", jstr(ki != NULL ? ki->name : NULL), failed);
+    put(j, "schema", jstr(o->schema), failed);
+    put(j, "table", jstr(o->table), failed);
+    put(j, "name", jstr(o->name), failed);
+    put(j, "object", jstr(sd_buf_cstr(&desc)), failed);
+    for (size_t f = 0; ki != NULL && f < ki->nfields && f < 64; f++) {
+        if ((e->bits & ((uint64_t)1 << f)) == 0)
+            continue;
+        const sd_field_info *fi = &ki->fields[f];
+        json_t *fj = json_object();
+        put(fj, "field", json_string(fi->name), failed);
+        put(fj, "expected", value_json(fi->type, &ch->from->v[f], failed), failed);
+        put(fj, "actual", value_json(fi->type, &ch->to->v[f], failed), failed);
+        push(fields, fj, failed);
+    }
+    put(j, "fields", fields, failed);
+    sd_buf_dispose(&desc);
+    return j;
+}
+
+static sd_status
+write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_err *err)
+{
+    sd_status rc = SD_OK;
+    bool failed = false;
+    summary s = summarize(cl);
+    json_t *root = json_object();
+    json_t *sum = json_object();
+    json_t *diffs = json_array();
+    char *text = NULL;
+    entry e[2];
+
+    put(root, "schemadrift_report", json_integer(SD_REPORT_JSON_VERSION), &failed);
+    put(root, "expected", jstr(info != NULL ? info->expected : NULL), &failed);
+    put(root, "actual", jstr(info != NULL ? info->actual : NULL), &failed);
+    put(root, "drift", json_boolean(sd_changelist_drift_count(cl) > 0), &failed);
+    put(sum, "missing", json_integer((json_int_t)s.count[ST_MISSING]), &failed);
+    put(sum, "extra", json_integer((json_int_t)s.count[ST_EXTRA]), &failed);
+    put(sum, "changed", json_integer((json_int_t)s.count[ST_CHANGED]), &failed);
+    put(sum, "notes", json_integer((json_int_t)s.count[ST_NOTE]), &failed);
+    put(root, "summary", sum, &failed);
+    for (size_t i = 0; i < sd_changelist_count(cl); i++) {
+        size_t n = classify(cl, sd_changelist_at(cl, i), e);
+        for (size_t j = 0; j < n; j++)
+            push(diffs, entry_json(&e[j], &failed), &failed);
+    }
+    put(root, "differences", diffs, &failed);
+    if (failed) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the JSON report");
+        goto out;
+    }
+    text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (text == NULL) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the JSON report");
+        goto out;
+    }
+    sd_buf_append(out, text);
+    sd_buf_putc(out, '\n');
+out:
+    free(text);
+    json_decref(root);
+    return rc;
+}
+
+/* ---- entry point ---- */
+
+sd_status
+sd_report_write(sd_buf *out,
+                const sd_changelist *cl,
+                const sd_report_info *info,
+                sd_report_format fmt,
+                sd_err *err)
+{
+    sd_status rc = SD_OK;
+    switch (fmt) {
+    case SD_REPORT_TEXT:
+        write_text(out, cl);
+        break;
+    case SD_REPORT_JSON:
+        rc = write_json(out, cl, info, err);
+        break;
+    case SD_REPORT__COUNT:
+        return sd_err_set(err, SD_ERR, "internal error: unknown report format %d", (int)fmt);
+    }
+    if (rc == SD_OK && sd_buf_failed(out))
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the report");
+    return rc;
+}

@@ -1,0 +1,33 @@
+/*
+ * report.h: every output format for drift reports (text for people, JSON for machines).
+ * Deterministic: the same change list gives the same bytes.
+ */
+#ifndef SD_REPORT_REPORT_H
+#define SD_REPORT_REPORT_H
+
+#include "diff/diff.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* Version of the JSON document's shape ("schemadrift_report": N). */
+#define SD_REPORT_JSON_VERSION 1
+
+typedef enum sd_report_format {
+    SD_REPORT_TEXT = 0, /* human-readable lines plus a summary line */
+    SD_REPORT_JSON,     /* one JSON document, shape documented in README.md */
+    SD_REPORT__COUNT
+} sd_report_format;
+
+typedef struct sd_report_info {
+    const char *expected; /* label of the expected side (redacted source) */
+    const char *actual;   /* label of the actual side */
+} sd_report_info;
+
+/* Append the check report: every differing object and how, then a summary with counts. */
+__attribute__((warn_unused_result)) sd_status sd_report_write(sd_buf *out,
+                                                              const sd_changelist *cl,
+                                                              const sd_report_info *info,
+                                                              sd_report_format fmt,
+                                                              sd_err *err);
+
+#endif

@@ -1,0 +1,722 @@
+/*
+ * write.c: a frozen model as canonical snapshot YAML, through libyaml's event API.
+ *
+ * Every byte is decided here, never by libyaml heuristics: emitter settings are pinned
+ * (no line folding, indent 2, UTF-8 output, LF breaks) and each scalar's style is chosen
+ * explicitly (plain, double-quoted or literal block, see choose_style()). Objects come in the
+ * model's canonical order and keys in a fixed order taken from the kind registry, so equal
+ * models give identical bytes. The layout, per object:
+ *
+ *   name, [table], fingerprint, <registry fields in order>, depends_on, <nested kinds>
+ *
+ * This file does not validate what it writes beyond what the format cannot represent (text
+ * that is not UTF-8, an object whose schema is missing, an inconsistent dependency): the
+ * model was validated by sd_model_freeze().
+ */
+#include <inttypes.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "model/model.h"
+#include "snapshots/snapshot_int.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/sort.h"
+#include "util/vec.h"
+
+const char *const sd_snapshot__top_keys[SD_SNAP_TOP__COUNT] = {
+    [SD_SNAP_TOP_VERSION] = "schemadrift_snapshot",
+    [SD_SNAP_TOP_ENGINE] = "engine",
+    [SD_SNAP_TOP_FINGERPRINT] = "fingerprint",
+    [SD_SNAP_TOP_SCHEMAS] = "schemas",
+};
+
+const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT] = {
+    [SD_SNAP_KP_COLUMN] = "column",   [SD_SNAP_KP_EXPRESSION] = "expression",
+    [SD_SNAP_KP_COLLATION] = "collation", [SD_SNAP_KP_OPCLASS] = "opclass",
+    [SD_SNAP_KP_DESC] = "desc",       [SD_SNAP_KP_NULLS] = "nulls",
+};
+
+bool
+sd_snapshot__nests(sd_kind parent, sd_kind child)
+{
+    const sd_kind_info *ci = sd_kind_get(child);
+    if (ci == NULL || child == SD_KIND_SCHEMA)
+        return false;
+    if (ci->owner == SD_KIND__COUNT)
+        return parent == SD_KIND_SCHEMA;
+    return ci->owner == parent;
+}
+
+bool
+sd_snapshot__writes_table(sd_kind kind)
+{
+    const sd_kind_info *ki = sd_kind_get(kind);
+    return ki != NULL && ki->has_table && ki->owner == SD_KIND__COUNT;
+}
+
+typedef struct writer {
+    yaml_emitter_t em;    /* the libyaml emitter */
+    sd_buf *out;          /* where the bytes go */
+    const sd_model *m;    /* the model being written */
+    const sd_object *cur; /* object being written, for messages (NULL at the top) */
+    sd_err *err;          /* caller's error */
+} writer;
+
+/* ---- scalar styles ---- */
+
+/* Words YAML 1.1 or 1.2 would read as a boolean or null when written plain. */
+static const char *const RESERVED[] = { "null", "true", "false", "yes", "no", "on", "off",
+                                        "y",    "n",    NULL };
+
+static bool
+ascii_ieq(const char *a, const char *b)
+{
+    for (; *a != '\0' && *b != '\0'; a++, b++) {
+        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
+        if (x != *b)
+            return false;
+    }
+    return *a == *b;
+}
+
+/*
+ * Plain only for [A-Za-z_][A-Za-z0-9_]* that is no reserved word: such a scalar can never be
+ * read back as a number, boolean, null or YAML syntax by any YAML 1.1/1.2 reader.
+ */
+static bool
+plain_safe(const char *s)
+{
+    if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+        return false;
+    for (const char *p = s; *p != '\0'; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+              (*p >= '0' && *p <= '9') || *p == '_'))
+            return false;
+    for (size_t i = 0; RESERVED[i] != NULL; i++)
+        if (ascii_ieq(s, RESERVED[i]))
+            return false;
+    return true;
+}
+
+/* Decode one UTF-8 sequence at s (len bytes left); 0 width when malformed. */
+static size_t
+utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    size_t w;
+    uint32_t c;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        w = 2;
+        c = s[0] & 0x1Fu;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        w = 3;
+        c = s[0] & 0x0Fu;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        w = 4;
+        c = s[0] & 0x07u;
+    } else {
+        return 0;
+    }
+    if (w > len)
+        return 0;
+    for (size_t i = 1; i < w; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3Fu);
+    }
+    /* Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
+    if ((w == 3 && c < 0x800) || (w == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+        (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return w;
+}
+
+static bool
+utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        size_t w = utf8_decode(p + i, len - i, &cp);
+        if (w == 0)
+            return false;
+        i += w;
+    }
+    return true;
+}
+
+/*
+ * A literal block `|` reproduces text exactly only when libyaml would keep it as written:
+ * several lines, the first not starting with a space or a break (that would need an
+ * indentation indicator), no space before a break or at the very end (libyaml refuses
+ * those), and only characters libyaml prints raw (so no tab, CR, control characters, line
+ * or paragraph separators, BOM, or characters beyond the BMP). At most one trailing
+ * newline (`|-` for none, `|` for one): keep chomping (`|+`) makes libyaml end the document
+ * with a `...` line, and snapshots should all end alike. Anything else is double-quoted,
+ * where escapes make every string exact. text is valid UTF-8.
+ */
+static bool
+literal_ok(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (len == 0 || memchr(s, '\n', len) == NULL || p[0] == ' ' || p[0] == '\n' ||
+        p[len - 1] == ' ' || (len >= 2 && p[len - 1] == '\n' && p[len - 2] == '\n'))
+        return false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = 0;
+        if (p[i] == '\n') {
+            if (i > 0 && p[i - 1] == ' ')
+                return false;
+            i++;
+            continue;
+        }
+        size_t w = utf8_decode(p + i, len - i, &cp);
+        if (w == 0)
+            return false;
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+            cp == 0xFEFF || cp > 0xFFFD)
+            return false;
+        i += w;
+    }
+    return true;
+}
+
+/* ---- events ---- */
+
+static sd_status
+emitter_error(writer *w)
+{
+    if (sd_buf_failed(w->out) || w->em.error == YAML_MEMORY_ERROR)
+        return sd_err_set(w->err, SD_ERR_NOMEM, "out of memory writing the snapshot");
+    return sd_err_set(w->err, SD_ERR, "internal error: could not write the snapshot: %s",
+                      w->em.problem != NULL ? w->em.problem : "unknown emitter error");
+}
+
+/* Emit an event initialized by the caller (init_ok is the initializer's result). */
+static sd_status
+emit(writer *w, yaml_event_t *ev, int init_ok)
+{
+    if (!init_ok)
+        return sd_err_set(w->err, SD_ERR_NOMEM, "out of memory writing the snapshot");
+    /* The emitter owns the event from here and frees it even when it fails. */
+    if (!yaml_emitter_emit(&w->em, ev))
+        return emitter_error(w);
+    return SD_OK;
+}
+
+static sd_status
+cannot_write(writer *w, const char *key, const char *why)
+{
+    sd_buf d = SD_BUF_INIT;
+    if (w->cur != NULL)
+        sd_object_describe(&d, w->cur);
+    else
+        sd_buf_append(&d, "the snapshot");
+    sd_status rc = sd_err_set(w->err, SD_ERR, "cannot write \"%s\" of %s: %s", key,
+                              sd_buf_cstr(&d), why);
+    sd_buf_dispose(&d);
+    return rc;
+}
+
+static sd_status
+scalar(writer *w, const char *key, const char *s, yaml_scalar_style_t style)
+{
+    yaml_event_t ev;
+    size_t len = strlen(s);
+    if (len > INT_MAX)
+        return cannot_write(w, key, "the text is too long");
+    if (!utf8_valid(s, len))
+        return cannot_write(w, key, "the text is not valid UTF-8");
+    /* Plain scalars are implicit plain, every other style implicitly a string: no tags. */
+    bool plain = style == YAML_PLAIN_SCALAR_STYLE;
+    int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)s, (int)len,
+                                          plain, !plain, style);
+    return emit(w, &ev, ok);
+}
+
+static sd_status
+plain(writer *w, const char *key, const char *s)
+{
+    return scalar(w, key, s, YAML_PLAIN_SCALAR_STYLE);
+}
+
+/* A string or null: plain when safe, else double-quoted. */
+static sd_status
+string(writer *w, const char *key, const char *s)
+{
+    if (s == NULL)
+        return plain(w, key, "null");
+    return scalar(w, key, s,
+                  plain_safe(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+}
+
+/* SQL text or null: like string(), but multi-line text goes in a literal block if exact. */
+static sd_status
+sql(writer *w, const char *key, const char *s)
+{
+    if (s != NULL && literal_ok(s, strlen(s)))
+        return scalar(w, key, s, YAML_LITERAL_SCALAR_STYLE);
+    return string(w, key, s);
+}
+
+static sd_status
+boolean(writer *w, const char *key, bool b)
+{
+    return plain(w, key, b ? "true" : "false");
+}
+
+static sd_status
+integer(writer *w, const char *key, int64_t i)
+{
+    char num[32];
+    snprintf(num, sizeof(num), "%" PRId64, i);
+    return plain(w, key, num);
+}
+
+/*
+ * Fingerprints are 16 lower-case hex digits. Plain unless they contain none of a, c, d, f:
+ * only then could a YAML reader take them for a number (1234e5678..., 0b0101...), so only
+ * then are they double-quoted. The reader accepts either.
+ */
+static sd_status
+fingerprint(writer *w, uint64_t fp)
+{
+    char hex[17];
+    snprintf(hex, sizeof(hex), "%016" PRIx64, fp);
+    bool letter = strpbrk(hex, "acdf") != NULL;
+    return scalar(w, SD_SNAP_KEY_FINGERPRINT, hex,
+                  letter ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+}
+
+/* Keys are registry names: plain identifiers. */
+static sd_status
+key(writer *w, const char *k)
+{
+    return plain(w, k, k);
+}
+
+static sd_status
+map_start(writer *w, bool flow)
+{
+    yaml_event_t ev;
+    int ok = yaml_mapping_start_event_initialize(
+        &ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+    return emit(w, &ev, ok);
+}
+
+static sd_status
+map_end(writer *w)
+{
+    yaml_event_t ev;
+    int ok = yaml_mapping_end_event_initialize(&ev);
+    return emit(w, &ev, ok);
+}
+
+static sd_status
+seq_start(writer *w, bool flow)
+{
+    yaml_event_t ev;
+    int ok = yaml_sequence_start_event_initialize(
+        &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+    return emit(w, &ev, ok);
+}
+
+static sd_status
+seq_end(writer *w)
+{
+    yaml_event_t ev;
+    int ok = yaml_sequence_end_event_initialize(&ev);
+    return emit(w, &ev, ok);
+}
+
+/* `[]`: every list key is always present, empty lists in flow style. */
+static sd_status
+empty_list(writer *w)
+{
+    sd_status rc = seq_start(w, true);
+    if (rc == SD_OK)
+        rc = seq_end(w);
+    return rc;
+}
+
+/* ---- values ---- */
+
+static sd_status
+write_names(writer *w, const char *k, const sd_names *n)
+{
+    sd_status rc = seq_start(w, true);
+    for (size_t i = 0; i < n->len && rc == SD_OK; i++)
+        rc = string(w, k, n->items[i]);
+    if (rc == SD_OK)
+        rc = seq_end(w);
+    return rc;
+}
+
+static sd_status
+write_keypart(writer *w, const sd_keypart *kp)
+{
+    const char *const *kk = sd_snapshot__keypart_keys;
+    sd_status rc = map_start(w, false);
+    if (rc == SD_OK)
+        rc = key(w, kk[SD_SNAP_KP_COLUMN]);
+    if (rc == SD_OK)
+        rc = string(w, kk[SD_SNAP_KP_COLUMN], kp->column);
+    if (rc == SD_OK)
+        rc = key(w, kk[SD_SNAP_KP_EXPRESSION]);
+    if (rc == SD_OK)
+        rc = sql(w, kk[SD_SNAP_KP_EXPRESSION], kp->expr.text);
+    if (rc == SD_OK)
+        rc = key(w, kk[SD_SNAP_KP_COLLATION]);
+    if (rc == SD_OK)
+        rc = string(w, kk[SD_SNAP_KP_COLLATION], kp->collation);
+    if (rc == SD_OK)
+        rc = key(w, kk[SD_SNAP_KP_OPCLASS]);
+    if (rc == SD_OK)
+        rc = string(w, kk[SD_SNAP_KP_OPCLASS], kp->opclass);
+    if (rc == SD_OK)
+        rc = key(w, kk[SD_SNAP_KP_DESC]);
+    if (rc == SD_OK)
+        rc = boolean(w, kk[SD_SNAP_KP_DESC], kp->desc);
+    if (rc == SD_OK)
+        rc = key(w, kk[SD_SNAP_KP_NULLS]);
+    if (rc == SD_OK)
+        rc = string(w, kk[SD_SNAP_KP_NULLS], kp->nulls);
+    if (rc == SD_OK)
+        rc = map_end(w);
+    return rc;
+}
+
+static sd_status
+write_keys(writer *w, const sd_keys *keys)
+{
+    if (keys->len == 0)
+        return empty_list(w);
+    sd_status rc = seq_start(w, false);
+    for (size_t i = 0; i < keys->len && rc == SD_OK; i++)
+        rc = write_keypart(w, &keys->items[i]);
+    if (rc == SD_OK)
+        rc = seq_end(w);
+    return rc;
+}
+
+static sd_status
+write_value(writer *w, const sd_field_info *fi, const sd_value *v)
+{
+    switch (fi->type) {
+    case SD_FIELD_BOOL:
+        return boolean(w, fi->name, v->b);
+    case SD_FIELD_INT:
+        return integer(w, fi->name, v->i);
+    case SD_FIELD_STRING:
+        return string(w, fi->name, v->s);
+    case SD_FIELD_SQL:
+        return sql(w, fi->name, v->sql.text);
+    case SD_FIELD_NAMES:
+        return write_names(w, fi->name, &v->names);
+    case SD_FIELD_KEYS:
+        return write_keys(w, &v->keys);
+    case SD_FIELD__COUNT:
+        break;
+    }
+    return cannot_write(w, fi->name, "internal error: unknown field type");
+}
+
+/* ---- dependencies ---- */
+
+static int
+cmp_refs(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const sd_ref *a = pa;
+    const sd_ref *b = pb;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    int c = sd_strcmp_c(a->schema, b->schema);
+    if (c == 0)
+        c = sd_strcmp_c(a->table, b->table);
+    if (c == 0)
+        c = sd_strcmp_c(a->name, b->name);
+    return c;
+}
+
+/* A reference the reader would reject cannot be written (it would not round-trip). */
+static bool
+ref_valid(const sd_ref *r)
+{
+    const sd_kind_info *ki = sd_kind_get(r->kind);
+    return ki != NULL && r->schema != NULL && ki->has_table == (r->table != NULL) &&
+           (r->name != NULL || !ki->name_required);
+}
+
+static sd_status
+write_ref(writer *w, const sd_ref *r)
+{
+    const sd_kind_info *ki = sd_kind_get(r->kind);
+    sd_status rc = map_start(w, true);
+    if (rc == SD_OK)
+        rc = key(w, SD_SNAP_KEY_KIND);
+    if (rc == SD_OK)
+        rc = plain(w, SD_SNAP_KEY_KIND, ki->name);
+    if (rc == SD_OK)
+        rc = key(w, SD_SNAP_KEY_SCHEMA);
+    if (rc == SD_OK)
+        rc = string(w, SD_SNAP_KEY_SCHEMA, r->schema);
+    if (rc == SD_OK && ki->has_table) {
+        rc = key(w, SD_SNAP_KEY_TABLE);
+        if (rc == SD_OK)
+            rc = string(w, SD_SNAP_KEY_TABLE, r->table);
+    }
+    if (rc == SD_OK)
+        rc = key(w, SD_SNAP_KEY_NAME);
+    if (rc == SD_OK)
+        rc = string(w, SD_SNAP_KEY_NAME, r->name);
+    if (rc == SD_OK)
+        rc = map_end(w);
+    return rc;
+}
+
+/*
+ * depends_on is always written ([] when empty) so that every key of an object is always
+ * present. The model keeps references in insertion order; the snapshot sorts them
+ * (kind, schema, table, name) so that insertion order never shows in the bytes.
+ */
+static sd_status
+write_deps(writer *w, const sd_object *o)
+{
+    sd_status rc = SD_OK;
+    SD_VEC(sd_ref) refs = SD_VEC_INIT;
+
+    if (o->ndeps == 0) {
+        rc = empty_list(w);
+        goto out;
+    }
+    for (size_t i = 0; i < o->ndeps; i++) {
+        if (!ref_valid(&o->deps[i])) {
+            rc = cannot_write(w, SD_SNAP_KEY_DEPENDS_ON,
+                              "internal error: a dependency has a missing schema, table or name");
+            goto out;
+        }
+        rc = sd_vec_push(&refs, o->deps[i]);
+        if (rc != SD_OK) {
+            rc = sd_err_set(w->err, SD_ERR_NOMEM, "out of memory writing the snapshot");
+            goto out;
+        }
+    }
+    rc = sd_sort(refs.items, refs.len, sizeof(*refs.items), cmp_refs, NULL);
+    if (rc != SD_OK) {
+        rc = sd_err_set(w->err, SD_ERR_NOMEM, "out of memory writing the snapshot");
+        goto out;
+    }
+    rc = seq_start(w, false);
+    for (size_t i = 0; i < refs.len && rc == SD_OK; i++)
+        rc = write_ref(w, &refs.items[i]);
+    if (rc == SD_OK)
+        rc = seq_end(w);
+out:
+    sd_vec_dispose(&refs);
+    return rc;
+}
+
+/* ---- objects ---- */
+
+static sd_status write_object(writer *w, const sd_object *o);
+
+/* The objects of kind child nested in o, in canonical order. */
+static sd_status
+write_children(writer *w, const sd_object *o, sd_kind child)
+{
+    sd_status rc = SD_OK;
+    SD_VEC(const sd_object *) kids = SD_VEC_INIT;
+
+    if (sd_kind_get(child)->owner == o->kind) {
+        size_t n = 0;
+        const sd_object *const *owned = sd_model_children(w->m, o, child, &n);
+        for (size_t i = 0; i < n && rc == SD_OK; i++)
+            rc = sd_vec_push(&kids, owned[i]);
+    } else {
+        /* Schema-level kinds: the canonical array sorts by schema first. */
+        size_t n = sd_model_count(w->m, child);
+        for (size_t i = 0; i < n && rc == SD_OK; i++) {
+            const sd_object *c = sd_model_at(w->m, child, i);
+            if (strcmp(c->schema, o->name) == 0)
+                rc = sd_vec_push(&kids, c);
+        }
+    }
+    if (rc != SD_OK) {
+        rc = sd_err_set(w->err, SD_ERR_NOMEM, "out of memory writing the snapshot");
+        goto out;
+    }
+    if (kids.len == 0) {
+        rc = empty_list(w);
+        goto out;
+    }
+    rc = seq_start(w, false);
+    for (size_t i = 0; i < kids.len && rc == SD_OK; i++)
+        rc = write_object(w, kids.items[i]);
+    if (rc == SD_OK)
+        rc = seq_end(w);
+out:
+    sd_vec_dispose(&kids);
+    return rc;
+}
+
+static sd_status
+write_object(writer *w, const sd_object *o)
+{
+    const sd_kind_info *ki = sd_kind_get(o->kind);
+    const sd_object *outer = w->cur;
+    w->cur = o;
+    sd_status rc = map_start(w, false);
+    if (rc == SD_OK)
+        rc = key(w, SD_SNAP_KEY_NAME);
+    if (rc == SD_OK)
+        rc = string(w, SD_SNAP_KEY_NAME, o->name);
+    if (rc == SD_OK && sd_snapshot__writes_table(o->kind)) {
+        rc = key(w, SD_SNAP_KEY_TABLE);
+        if (rc == SD_OK)
+            rc = string(w, SD_SNAP_KEY_TABLE, o->table);
+    }
+    if (rc == SD_OK)
+        rc = key(w, SD_SNAP_KEY_FINGERPRINT);
+    if (rc == SD_OK)
+        rc = fingerprint(w, o->fingerprint);
+    for (size_t f = 0; f < ki->nfields && rc == SD_OK; f++) {
+        rc = key(w, ki->fields[f].name);
+        if (rc == SD_OK)
+            rc = write_value(w, &ki->fields[f], &o->v[f]);
+    }
+    if (rc == SD_OK)
+        rc = key(w, SD_SNAP_KEY_DEPENDS_ON);
+    if (rc == SD_OK)
+        rc = write_deps(w, o);
+    for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
+        if (!sd_snapshot__nests(o->kind, (sd_kind)k))
+            continue;
+        rc = key(w, sd_kind_get((sd_kind)k)->plural);
+        if (rc == SD_OK)
+            rc = write_children(w, o, (sd_kind)k);
+    }
+    if (rc == SD_OK)
+        rc = map_end(w);
+    w->cur = outer;
+    return rc;
+}
+
+/* Objects nest in their schema; one without a schema object would silently be lost. */
+static sd_status
+check_schemas(writer *w)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (!sd_snapshot__nests(SD_KIND_SCHEMA, (sd_kind)k))
+            continue;
+        for (size_t i = 0; i < sd_model_count(w->m, (sd_kind)k); i++) {
+            const sd_object *o = sd_model_at(w->m, (sd_kind)k, i);
+            if (sd_model_find(w->m, SD_KIND_SCHEMA, o->schema, NULL, o->schema) != NULL)
+                continue;
+            sd_buf d = SD_BUF_INIT;
+            sd_object_describe(&d, o);
+            sd_status rc = sd_err_set(w->err, SD_ERR,
+                                      "internal error: %s belongs to schema \"%s\", which is "
+                                      "not in the model",
+                                      sd_buf_cstr(&d), o->schema);
+            sd_buf_dispose(&d);
+            return rc;
+        }
+    }
+    return SD_OK;
+}
+
+static sd_status
+write_model(writer *w)
+{
+    const char *const *tk = sd_snapshot__top_keys;
+    yaml_event_t ev;
+    sd_status rc = emit(w, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+    /* Implicit document start and end: no `---` or `...` lines. */
+    if (rc == SD_OK)
+        rc = emit(w, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+    if (rc == SD_OK)
+        rc = map_start(w, false);
+    if (rc == SD_OK)
+        rc = key(w, tk[SD_SNAP_TOP_VERSION]);
+    if (rc == SD_OK)
+        rc = integer(w, tk[SD_SNAP_TOP_VERSION], SD_SNAPSHOT_VERSION);
+    if (rc == SD_OK)
+        rc = key(w, tk[SD_SNAP_TOP_ENGINE]);
+    if (rc == SD_OK)
+        rc = string(w, tk[SD_SNAP_TOP_ENGINE], sd_engine_name(sd_model_engine(w->m)));
+    if (rc == SD_OK)
+        rc = key(w, tk[SD_SNAP_TOP_FINGERPRINT]);
+    if (rc == SD_OK)
+        rc = fingerprint(w, sd_model_fingerprint(w->m));
+    if (rc == SD_OK)
+        rc = key(w, tk[SD_SNAP_TOP_SCHEMAS]);
+    size_t n = sd_model_count(w->m, SD_KIND_SCHEMA);
+    if (rc == SD_OK)
+        rc = n == 0 ? empty_list(w) : seq_start(w, false);
+    for (size_t i = 0; i < n && rc == SD_OK; i++)
+        rc = write_object(w, sd_model_at(w->m, SD_KIND_SCHEMA, i));
+    if (rc == SD_OK && n > 0)
+        rc = seq_end(w);
+    if (rc == SD_OK)
+        rc = map_end(w);
+    if (rc == SD_OK)
+        rc = emit(w, &ev, yaml_document_end_event_initialize(&ev, 1));
+    if (rc == SD_OK)
+        rc = emit(w, &ev, yaml_stream_end_event_initialize(&ev));
+    if (rc == SD_OK && !yaml_emitter_flush(&w->em))
+        rc = emitter_error(w);
+    return rc;
+}
+
+static int
+write_handler(void *data, unsigned char *buffer, size_t size)
+{
+    sd_buf *out = data;
+    sd_buf_appendn(out, (const char *)buffer, size);
+    return !sd_buf_failed(out);
+}
+
+sd_status
+sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err)
+{
+    sd_status rc = SD_OK;
+    writer w = { .out = out, .m = m, .cur = NULL, .err = err };
+    bool em_init = false;
+    size_t start = out->len;
+
+    if (!yaml_emitter_initialize(&w.em)) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory writing the snapshot");
+        goto out;
+    }
+    em_init = true;
+    /* Pin every setting that changes bytes: the output must not depend on defaults. */
+    yaml_emitter_set_output(&w.em, write_handler, out);
+    yaml_emitter_set_encoding(&w.em, YAML_UTF8_ENCODING);
+    yaml_emitter_set_canonical(&w.em, 0);
+    yaml_emitter_set_indent(&w.em, 2);
+    yaml_emitter_set_width(&w.em, -1);
+    yaml_emitter_set_unicode(&w.em, 1);
+    yaml_emitter_set_break(&w.em, YAML_LN_BREAK);
+
+    rc = check_schemas(&w);
+    if (rc != SD_OK)
+        goto out;
+    rc = write_model(&w);
+out:
+    if (em_init)
+        yaml_emitter_delete(&w.em);
+    if (rc != SD_OK)
+        sd_buf_truncate(out, start); /* no half-written snapshot in the caller's buffer */
+    return rc;
+}

@@ -1,0 +1,12 @@
+-- covers: foreign_key on_delete and on_update changed: unnamed FK (none -> ON DELETE SET DEFAULT, ON UPDATE CASCADE -> ON UPDATE SET NULL) and named FK (ON DELETE RESTRICT -> CASCADE, ON UPDATE NO ACTION -> CASCADE)
+CREATE TABLE folders (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  folder_id INTEGER DEFAULT 1 REFERENCES folders(id) ON DELETE SET DEFAULT ON UPDATE SET NULL,
+  trash_id INTEGER,
+  name TEXT NOT NULL,
+  CONSTRAINT fk_files_trash FOREIGN KEY (trash_id) REFERENCES folders(id) ON DELETE CASCADE ON UPDATE CASCADE
+);

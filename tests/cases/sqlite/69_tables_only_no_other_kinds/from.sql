@@ -1,0 +1,10 @@
+CREATE TABLE a (
+  id INTEGER PRIMARY KEY,
+  x TEXT
+);
+CREATE TABLE b (
+  id INTEGER PRIMARY KEY,
+  a_id INTEGER REFERENCES a(id)
+);
+INSERT INTO a VALUES (1, 'one'), (2, 'two');
+INSERT INTO b VALUES (1, 1), (2, 2);

@@ -1,0 +1,1 @@
+-- An empty schema: the "from" side of "rebuild from nothing" round trips.

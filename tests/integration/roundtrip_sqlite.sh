@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Round trip of one SQLite schema pair, proved against SQLite itself:
+#   load FROM.sql into A and TO.sql into B; `schemadrift diff A B` > up.sql; apply up.sql to
+#   a copy A' of A with foreign keys enforced (sqlite3 -bail, no stderr, no FK violations);
+#   then `schemadrift check B A'` exits 0, SQLite's own catalog of A' agrees with B's (read
+#   with SQL, not with our introspector), rows of kept columns are intact, a second diff is
+#   empty, and snapshots of B round-trip byte-identically.
+# Usage: roundtrip_sqlite.sh SCHEMADRIFT FROM.sql TO.sql [--strict-column-order]
+set -euo pipefail
+bin=$1
+from_sql=$2
+to_sql=$3
+strict=${4:-}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sd-rt.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; echo "(work dir kept: $work)" >&2; trap - EXIT; exit 1; }
+
+load() { # load SQL file $1 into new db $2; any stderr output is a failure
+  : > "$2"
+  if ! sqlite3 -bail "$2" < "$1" 2> "$work/load.err" || [ -s "$work/load.err" ]; then
+    fail "could not load $1: $(cat "$work/load.err")"
+  fi
+}
+load "$from_sql" "$work/a.db"
+load "$to_sql" "$work/b.db"
+cp "$work/a.db" "$work/a2.db"
+
+"$bin" diff $strict "$work/a.db" "$work/b.db" > "$work/up.sql" 2> "$work/diff.err" ||
+  fail "schemadrift diff exited $?: $(cat "$work/diff.err")"
+[ -s "$work/diff.err" ] && fail "schemadrift diff wrote to stderr: $(cat "$work/diff.err")"
+
+if cmp -s "$from_sql" "$to_sql" && [ -s "$work/up.sql" ]; then
+  fail "identical schemas gave a non-empty diff:"$'\n'"$(cat "$work/up.sql")"
+fi
+
+# Apply with foreign keys enforced, as an application connection would have them.
+{ echo "PRAGMA foreign_keys=ON;"; cat "$work/up.sql"; } > "$work/apply.sql"
+if ! sqlite3 -bail "$work/a2.db" < "$work/apply.sql" > "$work/apply.out" 2> "$work/apply.err" ||
+   [ -s "$work/apply.err" ]; then
+  fail "applying the diff failed: $(cat "$work/apply.err")"$'\n'"--- up.sql:"$'\n'"$(cat "$work/up.sql")"
+fi
+# The only statement that prints is PRAGMA foreign_key_check: output means violations.
+[ -s "$work/apply.out" ] && fail "foreign key violations after the migration: $(cat "$work/apply.out")"
+
+"$bin" check $strict "$work/b.db" "$work/a2.db" > "$work/check.out" 2>&1 ||
+  fail "check B A' found drift after applying the diff:"$'\n'"$(cat "$work/check.out")"$'\n'"--- up.sql:"$'\n'"$(cat "$work/up.sql")"
+
+# SQLite's own view of both schemas. Column order is compared only with --strict-column-order.
+order="p.name"
+[ -n "$strict" ] && order="p.cid"
+catalog() {
+  sqlite3 -bail "$1" <<SQL
+SELECT 'table', l.name, l.strict, l.wr FROM pragma_table_list l
+  WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY l.name;
+SELECT 'column', m.name, p.name, p.type, p."notnull", quote(p.dflt_value), p.pk, p.hidden
+  FROM sqlite_schema m, pragma_table_xinfo(m.name) p
+  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.name, $order;
+SELECT 'index', m.name, CASE WHEN i.origin = 'c' THEN i.name ELSE i.origin END, i."unique", i.partial,
+       (SELECT group_concat(coalesce(x.name, '<expr>') || ' ' || x.desc || ' ' || x.coll, ', ')
+          FROM pragma_index_xinfo(i.name) x WHERE x.key = 1)
+  FROM sqlite_schema m, pragma_index_list(m.name) i
+  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY 1, 2, 3, 6;
+SELECT 'fk', m.name, f."table", group_concat(f."from" || '>' || coalesce(f."to", ''), ','),
+       f.on_update, f.on_delete, f."match"
+  FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+  WHERE m.type = 'table' GROUP BY m.name, f.id ORDER BY 1, 2, 3, 4, 5, 6;
+SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('view', 'trigger') ORDER BY 1, 2;
+SQL
+}
+catalog "$work/b.db" > "$work/b.cat"
+catalog "$work/a2.db" > "$work/a2.cat"
+cmp -s "$work/b.cat" "$work/a2.cat" ||
+  fail "SQLite's catalog of A' differs from B's:"$'\n'"$(diff "$work/b.cat" "$work/a2.cat")"
+
+# Rows in kept columns: every table present in both A and B, columns present in both (not
+# generated), compared as text so that a declared-type change does not count as data loss.
+sqlite3 -bail "$work/a.db" "SELECT m.name || char(9) || p.name FROM sqlite_schema m, pragma_table_xinfo(m.name) p
+  WHERE m.type='table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND p.hidden = 0 ORDER BY 1" > "$work/a.cols"
+sqlite3 -bail "$work/b.db" "SELECT m.name || char(9) || p.name FROM sqlite_schema m, pragma_table_xinfo(m.name) p
+  WHERE m.type='table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND p.hidden = 0 ORDER BY 1" > "$work/b.cols"
+comm -12 "$work/a.cols" "$work/b.cols" > "$work/kept.cols"
+qi() { printf '"%s"' "${1//\"/\"\"}"; }  # test-side identifier quoting for sqlite3 queries
+tables=$(cut -f1 "$work/kept.cols" | sort -u)
+while IFS= read -r t; do
+  [ -z "$t" ] && continue
+  cols=""
+  while IFS=$'\t' read -r tt c; do
+    [ "$tt" = "$t" ] || continue
+    cols="$cols${cols:+, }CAST($(qi "$c") AS TEXT)"
+  done < "$work/kept.cols"
+  q="SELECT $cols FROM $(qi "$t") ORDER BY $(seq -s, 1 "$(echo "$cols" | awk -F'CAST' '{print NF-1}')");"
+  sqlite3 -bail "$work/a.db" "$q" > "$work/rows.a"
+  sqlite3 -bail "$work/a2.db" "$q" > "$work/rows.a2"
+  cmp -s "$work/rows.a" "$work/rows.a2" ||
+    fail "rows of kept columns in table $t changed:"$'\n'"$(diff "$work/rows.a" "$work/rows.a2" | head -20)"
+done <<< "$tables"
+
+# Idempotence: nothing left to do.
+"$bin" diff $strict "$work/a2.db" "$work/b.db" > "$work/again.sql"
+[ -s "$work/again.sql" ] && fail "a second diff is not empty:"$'\n'"$(cat "$work/again.sql")"
+
+# Snapshots: byte-stable, and load(write(m)) == m.
+"$bin" inspect "$work/b.db" -o "$work/b1.yaml"
+"$bin" inspect "$work/b.db" > "$work/b2.yaml"
+cmp -s "$work/b1.yaml" "$work/b2.yaml" || fail "two snapshots of B differ"
+"$bin" inspect "$work/b1.yaml" -o "$work/b3.yaml"
+cmp -s "$work/b1.yaml" "$work/b3.yaml" || fail "snapshot -> model -> snapshot is not byte-identical"
+"$bin" check "$work/b1.yaml" "$work/b.db" > /dev/null || fail "check SNAPSHOT(B) B found drift"
+"$bin" inspect "$work/a2.db" -o "$work/a2.yaml"
+"$bin" check "$work/b1.yaml" "$work/a2.yaml" $strict > /dev/null || fail "check SNAPSHOT(B) SNAPSHOT(A') found drift"
+echo "ok: $(grep -c ';' "$work/up.sql" || true) statements applied"

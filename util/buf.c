@@ -1,0 +1,158 @@
+/*
+ * buf.c: the string builder. Sticky failure keeps call sites short: append freely, check
+ * sd_buf_failed() once before using the result.
+ */
+#include "util/buf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool
+reserve(sd_buf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (extra > SIZE_MAX - b->len - 1) {
+        b->failed = true;
+        return false;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = realloc(b->ptr, cap);
+    if (p == NULL) {
+        b->failed = true;
+        return false;
+    }
+    b->ptr = p;
+    b->cap = cap;
+    return true;
+}
+
+void
+sd_buf_appendn(sd_buf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    if (n > 0)
+        memcpy(b->ptr + b->len, s, n);
+    b->len += n;
+    b->ptr[b->len] = '\0';
+}
+
+void
+sd_buf_append(sd_buf *b, const char *s)
+{
+    sd_buf_appendn(b, s, strlen(s));
+}
+
+void
+sd_buf_vappendf(sd_buf *b, const char *fmt, va_list ap)
+{
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n < 0) {
+        b->failed = true;
+        return;
+    }
+    if (!reserve(b, (size_t)n))
+        return;
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void
+sd_buf_appendf(sd_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sd_buf_vappendf(b, fmt, ap);
+    va_end(ap);
+}
+
+void
+sd_buf_putc(sd_buf *b, char c)
+{
+    sd_buf_appendn(b, &c, 1);
+}
+
+void
+sd_buf_append_repr(sd_buf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        switch (*p) {
+        case '\n':
+            sd_buf_append(b, "\\n");
+            break;
+        case '\r':
+            sd_buf_append(b, "\\r");
+            break;
+        case '\t':
+            sd_buf_append(b, "\\t");
+            break;
+        case '\\':
+            sd_buf_append(b, "\\\\");
+            break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                sd_buf_appendf(b, "\\x%02x", *p);
+            else
+                sd_buf_putc(b, (char)*p);
+        }
+    }
+}
+
+const char *
+sd_buf_cstr(const sd_buf *b)
+{
+    return b->ptr != NULL ? b->ptr : "";
+}
+
+void
+sd_buf_reset(sd_buf *b)
+{
+    sd_buf_truncate(b, 0);
+}
+
+void
+sd_buf_truncate(sd_buf *b, size_t len)
+{
+    if (b->ptr != NULL && len < b->len) {
+        b->len = len;
+        b->ptr[len] = '\0';
+    }
+}
+
+char *
+sd_buf_take(sd_buf *b)
+{
+    char *p = b->ptr;
+    if (p == NULL)
+        p = calloc(1, 1);
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+    b->failed = false;
+    return p;
+}
+
+void
+sd_buf_dispose(sd_buf *b)
+{
+    free(b->ptr);
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+    b->failed = false;
+}
+
+bool
+sd_buf_failed(const sd_buf *b)
+{
+    return b->failed;
+}

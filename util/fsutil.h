@@ -1,0 +1,19 @@
+/*
+ * fsutil.h: whole-file reads and atomic writes (temp file in the same directory, fsync,
+ * checked fclose, rename), so that a snapshot or SQL file is never half-written.
+ */
+#ifndef SD_UTIL_FSUTIL_H
+#define SD_UTIL_FSUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+
+/* Append the whole file to out. SD_ERR_NOTFOUND when it does not exist, SD_ERR_IO otherwise. */
+sd_status sd_fs_read_all(sd_buf *out, const char *path, sd_err *err);
+sd_status sd_fs_write_atomic(const char *path, const char *data, size_t len, sd_err *err);
+bool sd_fs_exists(const char *path);
+
+#endif
