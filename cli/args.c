@@ -240,7 +240,7 @@ sd_cli_command_help(sd_buf *out, const sd_cli_command *cmd)
     sd_buf_putc(out, '\n');
     append_params(out, cmd, 0, cmd->nparams);
     sd_buf_append(out, cmd->nparams > 1 ? " are each one of:\n" : " is one of:\n");
-    sd_buf_append(out, sd_cli_sources_help);
+    sd_buf_append(out, SD_CLI_SOURCES_HELP);
     sd_buf_append(out, "\nOptions:\n");
     for (size_t i = 0; i < sizeof(OPTIONS) / sizeof(OPTIONS[0]); i++) {
         const opt_info *o = &OPTIONS[i];

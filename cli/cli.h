@@ -83,7 +83,7 @@ void sd_source_dispose(sd_source *src); /* accepts a disposed or SD_SOURCE_INIT 
 void sd_source_redact(sd_buf *out, const char *arg);
 
 /* The lines listing the accepted SOURCE forms, for usage texts (after a heading line). */
-extern const char sd_cli_sources_help[];
+extern const char SD_CLI_SOURCES_HELP[];
 
 /* ---- commands and options ---- */
 
@@ -117,9 +117,9 @@ typedef struct sd_cli_command {
     sd_status (*run)(const sd_cli_args *args, int *exit_out, sd_err *err);
 } sd_cli_command;
 
-extern const sd_cli_command sd_cli_cmd_inspect;
-extern const sd_cli_command sd_cli_cmd_diff;
-extern const sd_cli_command sd_cli_cmd_check;
+extern const sd_cli_command SD_CLI_CMD_INSPECT;
+extern const sd_cli_command SD_CLI_CMD_DIFF;
+extern const sd_cli_command SD_CLI_CMD_CHECK;
 
 /*
  * Parse argv[1..argc) (argv[0] is the command name) for cmd. Options may come before or

@@ -53,7 +53,7 @@ out:
     return rc;
 }
 
-const sd_cli_command sd_cli_cmd_check = {
+const sd_cli_command SD_CLI_CMD_CHECK = {
     .name = "check",
     .params = { "EXPECTED", "ACTUAL" },
     .nparams = 2,

@@ -51,7 +51,7 @@ out:
     return rc;
 }
 
-const sd_cli_command sd_cli_cmd_diff = {
+const sd_cli_command SD_CLI_CMD_DIFF = {
     .name = "diff",
     .params = { "FROM", "TO" },
     .nparams = 2,

@@ -42,7 +42,7 @@ out:
     return rc;
 }
 
-const sd_cli_command sd_cli_cmd_inspect = {
+const sd_cli_command SD_CLI_CMD_INSPECT = {
     .name = "inspect",
     .params = { "SOURCE" },
     .nparams = 1,

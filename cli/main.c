@@ -10,9 +10,9 @@
 #include "cli/cli.h"
 
 static const sd_cli_command *const COMMANDS[] = {
-    &sd_cli_cmd_inspect,
-    &sd_cli_cmd_diff,
-    &sd_cli_cmd_check,
+    &SD_CLI_CMD_INSPECT,
+    &SD_CLI_CMD_DIFF,
+    &SD_CLI_CMD_CHECK,
 };
 
 #define NCOMMANDS (sizeof(COMMANDS) / sizeof(COMMANDS[0]))
@@ -43,7 +43,7 @@ usage(sd_buf *out)
     }
     sd_buf_appendf(out, "  %-27s %s\n\n", "help [COMMAND]", "show help for COMMAND");
     sd_buf_append(out, "A SOURCE is one of:\n");
-    sd_buf_append(out, sd_cli_sources_help);
+    sd_buf_append(out, SD_CLI_SOURCES_HELP);
     sd_buf_append(out, "\nOptions:\n");
     sd_buf_appendf(out, "  %-27s %s\n", "-h, --help", "show this help and exit");
     sd_buf_appendf(out, "  %-27s %s\n\n", "    --version", "print the version and exit");

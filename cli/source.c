@@ -6,7 +6,7 @@
  * print, because a connection string may hold a password.
  *
  * Adding a kind: a value in sd_source_kind (cli.h), a row in KINDS (how to load it and what
- * to call it), a rule in sd_source_parse(), and a line in sd_cli_sources_help.
+ * to call it), a rule in sd_source_parse(), and a line in SD_CLI_SOURCES_HELP.
  *
  * What it does not do: connect to PostgreSQL (reported as not supported yet), or look at
  * file contents to guess a kind.
@@ -19,7 +19,7 @@
 #include "introspect/introspect.h"
 #include "snapshots/snapshot.h"
 
-const char sd_cli_sources_help[] =
+const char SD_CLI_SOURCES_HELP[] =
     "  PATH.db, PATH.sqlite, PATH.sqlite3, sqlite:PATH   a SQLite database (opened read-only)\n"
     "  PATH.yaml, PATH.yml                               a snapshot written by 'schemadrift "
     "inspect'\n";

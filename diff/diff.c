@@ -53,6 +53,8 @@ compare_fields(sd_change *c)
         if (!sd_value_equal(ki->fields[f].type, &c->from->v[f], &c->to->v[f]))
             c->fields |= UINT64_C(1) << f;
     }
+    if (!ki->name_is_identity && sd_strcmp_c(c->from->name, c->to->name) != 0)
+        c->fields |= UINT64_C(1) << SD_CHANGE_NAME_BIT;
     if (c->kind == SD_KIND_COLUMN && (c->fields & (UINT64_C(1) << SD_COLUMN_TYPE)))
         c->flags |= SD_CHG_TYPE_CHANGE;
 }

@@ -31,6 +31,10 @@ typedef enum sd_op {
 #define SD_CHG_NOTE_ONLY 2u   /* only differences that are not drift (column order) */
 #define SD_CHG_TYPE_CHANGE 4u /* a column's declared type changes (emitters judge narrowing) */
 
+/* Bit in sd_change.fields: the name changed, for kinds whose name is an attribute rather than
+ * part of the identity (a primary key's constraint name). Never a field index. */
+#define SD_CHANGE_NAME_BIT 63
+
 typedef struct sd_change {
     sd_op op;              /* what happens */
     sd_kind kind;          /* kind of the object */

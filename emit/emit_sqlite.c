@@ -349,11 +349,17 @@ unit(ctx *c)
 
 /*
  * Check that text is one fragment that can sit inside a statement: it tokenizes, is not
- * empty, its parentheses balance and it holds no top-level ',' nor any ';'. *line_comment
- * tells whether it ends in a -- comment (then a newline must follow it).
+ * empty, its parentheses balance and it holds no top-level ',' nor any ';'. On success
+ * [*start_out, *end_out) spans its first to last token: comments around it are left out, so
+ * a trailing -- comment cannot swallow what follows the fragment.
  */
 static bool
-check_fragment(ctx *c, const sd_object *o, const char *what, const char *text, bool *line_comment)
+check_fragment(ctx *c,
+               const sd_object *o,
+               const char *what,
+               const char *text,
+               size_t *start_out,
+               size_t *end_out)
 {
     sd_lexer lx;
     sd_tok tok;
@@ -361,8 +367,7 @@ check_fragment(ctx *c, const sd_object *o, const char *what, const char *text, b
     size_t depth = 0;
     size_t ntok = 0;
     const char *problem = NULL;
-    *line_comment = false;
-    sd_lexer_init(&lx, text, strlen(text), SD_TOKF_COMMENTS);
+    sd_lexer_init(&lx, text, strlen(text), 0);
     while (problem == NULL) {
         if (sd_lexer_next(&lx, &tok, &e) != SD_OK) {
             problem = e.msg;
@@ -370,10 +375,9 @@ check_fragment(ctx *c, const sd_object *o, const char *what, const char *text, b
         }
         if (tok.type == SD_TOK_EOF)
             break;
-        *line_comment = tok.type == SD_TOK_COMMENT && text[tok.start] == '-';
-        if (tok.type == SD_TOK_COMMENT)
-            continue;
-        ntok++;
+        if (ntok++ == 0)
+            *start_out = tok.start;
+        *end_out = tok.start + tok.len;
         if (sd_tok_is_punct(text, &tok, "("))
             depth++;
         else if (sd_tok_is_punct(text, &tok, ")") && depth-- == 0)
@@ -395,18 +399,17 @@ check_fragment(ctx *c, const sd_object *o, const char *what, const char *text, b
 static void
 put_fragment(ctx *c, const sd_object *o, const char *what, const char *text)
 {
-    bool line_comment = false;
-    if (c->rc != SD_OK || !check_fragment(c, o, what, text, &line_comment))
+    size_t start = 0;
+    size_t end = 0;
+    if (c->rc != SD_OK || !check_fragment(c, o, what, text, &start, &end))
         return;
-    put(c, text);
-    if (line_comment)
-        put(c, "\n");
+    sd_buf_appendn(c->out, text + start, end - start);
 }
 
 /*
- * A stored CREATE VIEW / CREATE TRIGGER statement, terminated. Trailing ';' are dropped
- * and one is added (after a newline when the text ends in a -- comment). A view may hold no
- * other ';'; a trigger body holds several, so only the leading CREATE is checked for it.
+ * A stored CREATE VIEW / CREATE TRIGGER statement, terminated: written from its first to its
+ * last token (comments around it and trailing ';' dropped), then ";". A view holds no other ';'; a
+ * trigger body holds several, so only the leading CREATE is checked for it.
  */
 static void
 put_statement(ctx *c, const sd_object *o)
@@ -421,12 +424,12 @@ put_statement(ctx *c, const sd_object *o)
     sd_lexer lx;
     sd_tok tok;
     sd_err e = SD_ERR_INIT;
+    size_t start = 0;
     size_t end = 0;
     size_t ntok = 0;
-    bool line_comment = false;
     bool semicolon = false;
     const char *problem = NULL;
-    sd_lexer_init(&lx, text, strlen(text), SD_TOKF_COMMENTS);
+    sd_lexer_init(&lx, text, strlen(text), 0);
     while (problem == NULL) {
         if (sd_lexer_next(&lx, &tok, &e) != SD_OK) {
             problem = e.msg;
@@ -440,11 +443,13 @@ put_statement(ctx *c, const sd_object *o)
         }
         if (semicolon && o->kind == SD_KIND_VIEW)
             problem = "it holds more than one statement";
-        if (ntok++ == 0 && !sd_tok_is_word(text, &tok, "CREATE"))
-            problem = "it does not start with CREATE";
+        if (ntok++ == 0) {
+            start = tok.start;
+            if (!sd_tok_is_word(text, &tok, "CREATE"))
+                problem = "it does not start with CREATE";
+        }
         semicolon = false;
         end = tok.start + tok.len;
-        line_comment = tok.type == SD_TOK_COMMENT && text[tok.start] == '-';
     }
     if (problem == NULL && ntok == 0)
         problem = "it is empty";
@@ -453,8 +458,8 @@ put_statement(ctx *c, const sd_object *o)
              problem);
         return;
     }
-    sd_buf_appendn(c->out, text, end);
-    put(c, line_comment ? "\n;\n" : ";\n");
+    sd_buf_appendn(c->out, text + start, end - start);
+    put(c, ";\n");
 }
 
 /* ---- statements ---- */
@@ -522,6 +527,63 @@ put_foreign_key(ctx *c, const sd_object *fk)
         put(c, v[SD_FK_INITIALLY_DEFERRED].b ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
 }
 
+typedef enum default_kind {
+    DEFAULT_EXPR = 0, /* another expression: written in parentheses, as SQLite requires */
+    DEFAULT_NULL,     /* no default, or NULL */
+    DEFAULT_VALUE,    /* a literal, a signed number, or a bare word (SQLite: a string) */
+    DEFAULT_TIME,     /* CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP */
+    DEFAULT_PAREN     /* one parenthesized expression */
+} default_kind;
+
+/*
+ * Classify a stored DEFAULT. PRAGMA table_info reports DEFAULT (expr) without its
+ * parentheses, so an expression may arrive bare and must get them back; anything that does
+ * not tokenize is an expression (and check_fragment reports it).
+ */
+static default_kind
+classify_default(const char *text)
+{
+    if (text == NULL)
+        return DEFAULT_NULL;
+    sd_lexer lx;
+    sd_tok t[2];
+    sd_tok tok;
+    sd_err e = SD_ERR_INIT;
+    size_t n = 0;
+    size_t depth = 0;
+    bool one_group = true; /* nothing follows the first token's group */
+    sd_lexer_init(&lx, text, strlen(text), 0);
+    for (;;) {
+        if (sd_lexer_next(&lx, &tok, &e) != SD_OK)
+            return DEFAULT_EXPR;
+        if (tok.type == SD_TOK_EOF)
+            break;
+        if (n > 0 && depth == 0)
+            one_group = false;
+        if (sd_tok_is_punct(text, &tok, "("))
+            depth++;
+        else if (sd_tok_is_punct(text, &tok, ")") && depth > 0)
+            depth--;
+        if (n < SD_ARRAY_LEN(t))
+            t[n] = tok;
+        n++;
+    }
+    if (n >= 2 && one_group && depth == 0 && sd_tok_is_punct(text, &t[0], "("))
+        return DEFAULT_PAREN;
+    if (n == 2 && (sd_tok_is_punct(text, &t[0], "-") || sd_tok_is_punct(text, &t[0], "+")) &&
+        t[1].type == SD_TOK_NUMBER)
+        return DEFAULT_VALUE;
+    if (n != 1 || t[0].type == SD_TOK_PUNCT || t[0].type == SD_TOK_PARAM)
+        return DEFAULT_EXPR;
+    if (sd_tok_is_word(text, &t[0], "NULL"))
+        return DEFAULT_NULL;
+    if (sd_tok_is_word(text, &t[0], "CURRENT_TIME") ||
+        sd_tok_is_word(text, &t[0], "CURRENT_DATE") ||
+        sd_tok_is_word(text, &t[0], "CURRENT_TIMESTAMP"))
+        return DEFAULT_TIME;
+    return DEFAULT_VALUE;
+}
+
 /* A column definition; pk is the table's AUTOINCREMENT key when it goes inline here. */
 static void
 put_column(ctx *c, const sd_object *col, const sd_object *pk)
@@ -544,8 +606,10 @@ put_column(ctx *c, const sd_object *col, const sd_object *pk)
     if (v[SD_COLUMN_NOT_NULL].b)
         put(c, " NOT NULL");
     if (v[SD_COLUMN_DEFAULT].sql.text != NULL) {
-        put(c, " DEFAULT ");
+        bool wrap = classify_default(v[SD_COLUMN_DEFAULT].sql.text) == DEFAULT_EXPR;
+        put(c, wrap ? " DEFAULT (" : " DEFAULT ");
         put_fragment(c, col, "default", v[SD_COLUMN_DEFAULT].sql.text);
+        put(c, wrap ? ")" : "");
     }
     if (v[SD_COLUMN_GENERATED].sql.text != NULL) {
         const char *kind = v[SD_COLUMN_GENERATED_KIND].s;
@@ -648,13 +712,12 @@ put_create_index(ctx *c, const sd_object *ix)
         const sd_keypart *k = &keys->items[i];
         if (i > 0)
             put(c, ", ");
-        if (k->column != NULL) {
+        /* An expression as stored: the introspector keeps its text verbatim, so added
+         * parentheses would read back as a different key. */
+        if (k->column != NULL)
             put_ident(c, k->column);
-        } else {
-            put(c, "(");
+        else
             put_fragment(c, ix, "index expression", k->expr.text);
-            put(c, ")");
-        }
         if (k->collation != NULL) {
             put(c, " COLLATE ");
             put_collation(c, k->collation);
@@ -732,36 +795,6 @@ collect_change(ctx *c, const sd_change *ch)
     }
 }
 
-/* Classify a DEFAULT term: 0 not a literal, 1 NULL, 2 another literal. */
-static int
-default_literal(const char *text)
-{
-    sd_lexer lx;
-    sd_tok t[3];
-    sd_err e = SD_ERR_INIT;
-    size_t n = 0;
-    sd_lexer_init(&lx, text, strlen(text), 0);
-    for (;;) {
-        sd_tok tok;
-        if (sd_lexer_next(&lx, &tok, &e) != SD_OK)
-            return 0;
-        if (tok.type == SD_TOK_EOF)
-            break;
-        if (n == SD_ARRAY_LEN(t))
-            return 0;
-        t[n++] = tok;
-    }
-    if (n == 2 && (sd_tok_is_punct(text, &t[0], "-") || sd_tok_is_punct(text, &t[0], "+")))
-        return t[1].type == SD_TOK_NUMBER ? 2 : 0;
-    if (n != 1)
-        return 0;
-    if (t[0].type == SD_TOK_NUMBER || t[0].type == SD_TOK_STRING || t[0].type == SD_TOK_BLOB)
-        return 2;
-    if (sd_tok_is_word(text, &t[0], "NULL"))
-        return 1;
-    return sd_tok_is_word(text, &t[0], "TRUE") || sd_tok_is_word(text, &t[0], "FALSE") ? 2 : 0;
-}
-
 /*
  * SQLite's ADD COLUMN restrictions (lang_altertable.html): no STORED generated column, a
  * default that is a constant (not CURRENT_*, not a parenthesized expression), NOT NULL only
@@ -776,11 +809,10 @@ can_add_in_place(const sd_object *col)
         const char *kind = v[SD_COLUMN_GENERATED_KIND].s;
         return !v[SD_COLUMN_NOT_NULL].b && (kind == NULL || strcmp(kind, "stored") != 0);
     }
-    int lit =
-        v[SD_COLUMN_DEFAULT].sql.text != NULL ? default_literal(v[SD_COLUMN_DEFAULT].sql.text) : 1;
-    if (lit == 0)
-        return false;
-    return !(v[SD_COLUMN_NOT_NULL].b && lit == 1);
+    default_kind k = classify_default(v[SD_COLUMN_DEFAULT].sql.text);
+    if (k == DEFAULT_NULL)
+        return !v[SD_COLUMN_NOT_NULL].b;
+    return k == DEFAULT_VALUE;
 }
 
 /* Whether an index of "from" that survives until the ALTERs mentions the column. */

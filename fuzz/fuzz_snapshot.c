@@ -21,7 +21,8 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* libFuzzer fixes this name. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size); /* NOLINT */
 
 static void
 check(bool ok)
@@ -53,15 +54,15 @@ check_roundtrip(const sd_model *m)
     check(sd_model_fingerprint(back) == sd_model_fingerprint(m));
     check(sd_model_size(back) == sd_model_size(m));
     check(sd_snapshot_write(&second, back, &err) == SD_OK);
-    check(first.len == second.len && memcmp(sd_buf_cstr(&first), sd_buf_cstr(&second),
-                                            first.len) == 0);
+    check(first.len == second.len &&
+          memcmp(sd_buf_cstr(&first), sd_buf_cstr(&second), first.len) == 0);
     sd_model_free(back);
     sd_buf_dispose(&first);
     sd_buf_dispose(&second);
 }
 
 int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) /* NOLINT: libFuzzer entry point */
 {
     const char *text = (const char *)data;
     sd_model *m = NULL;

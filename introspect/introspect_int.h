@@ -18,6 +18,7 @@
 
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/util.h"
 
 /* An ordered list of identifiers (dequoted), allocated in the parse arena. */
 typedef struct sd_ddl_names {
@@ -91,11 +92,15 @@ typedef struct sd_ddl_index {
  * SD_ERR_PARSE with err->where = "offset N" (byte offset in sql) on text that does not follow
  * the grammar; SD_ERR_NOMEM.
  */
-__attribute__((warn_unused_result)) sd_status
-sd_introspect__parse_table(sd_ddl_table *out, sd_arena *a, const char *sql, sd_err *err);
+SD_MUST_CHECK sd_status sd_introspect__parse_table(sd_ddl_table *out,
+                                                   sd_arena *a,
+                                                   const char *sql,
+                                                   sd_err *err);
 
 /* Parse SQLite's stored CREATE INDEX text into *out; errors as for the table parser. */
-__attribute__((warn_unused_result)) sd_status
-sd_introspect__parse_index(sd_ddl_index *out, sd_arena *a, const char *sql, sd_err *err);
+SD_MUST_CHECK sd_status sd_introspect__parse_index(sd_ddl_index *out,
+                                                   sd_arena *a,
+                                                   const char *sql,
+                                                   sd_err *err);
 
 #endif

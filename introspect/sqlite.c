@@ -26,7 +26,7 @@
 #include "util/util.h"
 
 #define SCHEMA "main"
-#define NONE SIZE_MAX
+#define NONE   SIZE_MAX
 
 /*
  * The tables every per-kind query starts from: the main schema's base tables without
@@ -34,8 +34,8 @@
  * without virtual tables, whose pragmas fail when their module is not loaded. SQLite writes
  * the stored text of a virtual table as "CREATE VIRTUAL TABLE ..." whatever the user typed.
  */
-#define USER_TABLES                                                                                \
-    "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "                               \
+#define USER_TABLES                                                  \
+    "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " \
     "AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE %'"
 
 /* A table or view, from sqlite_schema. */
@@ -44,10 +44,11 @@ typedef struct rel {
     const char *sql;    /* sqlite_schema.sql */
     sd_kind kind;       /* SD_KIND_TABLE or SD_KIND_VIEW */
     bool virtual_table; /* CREATE VIRTUAL TABLE */
-    bool skipped;       /* virtual or shadow table: not in the model */
+    bool modeled;       /* has a model object (views with text; tables read_tables() kept) */
     const char *module; /* virtual tables: the USING module, lower-cased */
     sd_ddl_table ddl;   /* tables: the parsed CREATE TABLE */
     bool *cons_used;    /* tables: ddl.cons[i] already matched to a pragma row */
+    struct rel *next;   /* next in sqlite_schema order */
 } rel;
 
 /* An index or trigger row of sqlite_schema. */
@@ -58,16 +59,20 @@ typedef struct schema_row {
 } schema_row;
 
 typedef struct reader {
-    sqlite3 *db;                  /* read-only connection */
-    const char *path;             /* for messages */
-    sd_model *m;                  /* the model being built */
-    sd_arena *a;                  /* scratch: copies and parse results, freed at the end */
-    SD_VEC(rel *) rels;           /* tables (skipped ones too) and views */
-    sd_map rel_index;             /* lower-cased name -> rel */
-    sd_map index_rows;            /* index name -> schema_row */
-    SD_VEC(schema_row) triggers;  /* trigger rows */
-    sd_map columns;               /* "table\037column", lower-cased -> canonical column name */
-    sd_err *err;                  /* where errors go */
+    sqlite3 *db;                      /* read-only connection */
+    const char *path;                 /* for messages */
+    sd_model *m;                      /* the model being built */
+    sd_arena *a;                      /* scratch: copies and parse results, freed at the end */
+    rel *rels;                        /* tables (virtual and shadow ones too) and views */
+    rel *rels_tail;                   /* last of rels */
+    sd_map rel_index;                 /* lower-cased name -> rel */
+    sd_map index_rows;                /* index name -> schema_row */
+    SD_VEC(schema_row) triggers;      /* trigger rows */
+    sd_map columns;                   /* lookup_key(table, column) -> canonical column name */
+    sd_buf key;                       /* lookup_key()'s buffer */
+    const rel *unique_table;          /* table whose UNIQUE constraints unique_keys holds */
+    SD_VEC(const char *) unique_keys; /* identities of the UNIQUE constraints added to it */
+    sd_err *err;                      /* where errors go */
 } reader;
 
 /* ---- small helpers ---- */
@@ -75,7 +80,8 @@ typedef struct reader {
 static sd_status
 nomem(reader *c)
 {
-    return sd_err_set(c->err, SD_ERR_NOMEM, "out of memory");
+    (void)sd_err_set(c->err, SD_ERR_NOMEM, "out of memory");
+    return SD_ERR_NOMEM;
 }
 
 /* SQLite compares names ignoring ASCII case only; so do we. */
@@ -105,18 +111,51 @@ name_eq(const char *a, const char *b)
     if (a == NULL || b == NULL)
         return a == b;
     for (; *a != '\0' && *b != '\0'; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        int x = (unsigned char)*a;
+        int y = (unsigned char)*b;
+        if (x >= 'A' && x <= 'Z')
+            x += 'a' - 'A';
+        if (y >= 'A' && y <= 'Z')
+            y += 'a' - 'A';
         if (x != y)
             return false;
     }
     return *a == *b;
 }
 
+/* Append s lower-cased (ASCII only, as SQLite folds names). */
+static void
+append_lower(sd_buf *b, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        char ch = *s;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        sd_buf_putc(b, ch);
+    }
+}
+
+/*
+ * The lookup key of a name, or of table + column ("table\037column"), lower-cased, in the
+ * reader's reusable key buffer: lookups run once per catalog row and allocate nothing.
+ * NULL when out of memory.
+ */
+static const char *
+lookup_key(reader *c, const char *name, const char *column)
+{
+    sd_buf_reset(&c->key);
+    append_lower(&c->key, name);
+    if (column != NULL) {
+        sd_buf_putc(&c->key, '\037');
+        append_lower(&c->key, column);
+    }
+    return sd_buf_failed(&c->key) ? NULL : sd_buf_cstr(&c->key);
+}
+
 static rel *
 find_rel(reader *c, const char *name)
 {
-    char *key = lower_copy(c, name);
+    const char *key = name != NULL ? lookup_key(c, name, NULL) : NULL;
     return key != NULL ? sd_map_get(&c->rel_index, key) : NULL;
 }
 
@@ -124,9 +163,8 @@ find_rel(reader *c, const char *name)
 static const char *
 find_column(reader *c, const char *table, const char *column)
 {
-    char *key = sd_arena_sprintf(c->a, "%s\037%s", table, column);
-    char *lkey = key != NULL ? lower_copy(c, key) : NULL;
-    return lkey != NULL ? sd_map_get(&c->columns, lkey) : NULL;
+    const char *key = lookup_key(c, table, column);
+    return key != NULL ? sd_map_get(&c->columns, key) : NULL;
 }
 
 /* A name for a message: escaped so control characters cannot garble a terminal. */
@@ -192,15 +230,22 @@ prepare(reader *c, const char *sql, sqlite3_stmt **out)
     return SD_OK;
 }
 
-/* Step once: *row is true with a row, false when done. */
-static sd_status
-step(reader *c, sqlite3_stmt *st, bool *row)
+/*
+ * Step to the next row: true when there is one. False when the statement is done, on an
+ * error (recorded in *rc), and at once when *rc already holds an error, so a loop body
+ * that fails only has to set rc.
+ */
+static bool
+next_row(reader *c, sqlite3_stmt *st, sd_status *rc)
 {
-    int rc = sqlite3_step(st);
-    *row = rc == SQLITE_ROW;
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-        return SD_OK;
-    return db_error(c, "reading the catalog");
+    if (*rc != SD_OK)
+        return false;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        return true;
+    if (step != SQLITE_DONE)
+        *rc = db_error(c, "reading the catalog");
+    return false;
 }
 
 static const char *
@@ -264,8 +309,13 @@ add_rel(reader *c, const char *name, const char *sql, sd_kind kind, rel **out)
     r->name = name;
     r->sql = sql;
     r->kind = kind;
-    if (sd_vec_push(&c->rels, r) != SD_OK || sd_map_put(&c->rel_index, key, r) != SD_OK)
+    if (sd_map_put(&c->rel_index, key, r) != SD_OK)
         return nomem(c);
+    if (c->rels_tail != NULL)
+        c->rels_tail->next = r;
+    else
+        c->rels = r;
+    c->rels_tail = r;
     *out = r;
     return SD_OK;
 }
@@ -297,15 +347,13 @@ vtab_module(reader *c, const char *sql)
 static sd_status
 read_schema(reader *c)
 {
-    static const char *const SQL =
-        "SELECT type, name, tbl_name, sql FROM sqlite_schema "
-        "WHERE type IN ('table', 'view', 'index', 'trigger') "
-        "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+    static const char *const SQL = "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                                   "WHERE type IN ('table', 'view', 'index', 'trigger') "
+                                   "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
     sqlite3_stmt *st = NULL;
     sd_status rc = prepare(c, SQL, &st);
-    bool row = false;
 
-    while (rc == SD_OK && (rc = step(c, st, &row)) == SD_OK && row) {
+    while (next_row(c, st, &rc)) {
         const char *type = col_text(st, 0);
         schema_row sr = { NULL, NULL, NULL };
         rc = col_copy(c, st, 1, &sr.name);
@@ -313,24 +361,26 @@ read_schema(reader *c)
             rc = col_copy(c, st, 2, &sr.table);
         if (rc == SD_OK)
             rc = col_copy(c, st, 3, &sr.sql);
-        if (rc != SD_OK || type == NULL || sr.name == NULL || sr.table == NULL)
+        if (rc != SD_OK)
             break;
+        if (type == NULL || sr.name == NULL || sr.table == NULL)
+            continue;
         if (strcmp(type, "table") == 0 || strcmp(type, "view") == 0) {
             bool is_view = strcmp(type, "view") == 0;
             rel *r = NULL;
             rc = add_rel(c, sr.name, sr.sql, is_view ? SD_KIND_VIEW : SD_KIND_TABLE, &r);
+            if (rc == SD_OK)
+                r->modeled = is_view && sr.sql != NULL;
             if (rc == SD_OK && !is_view && sr.sql != NULL &&
                 strncmp(sr.sql, "CREATE VIRTUAL TABLE ", 21) == 0) {
                 r->virtual_table = true;
-                r->skipped = true;
                 r->module = vtab_module(c, sr.sql);
             }
         } else if (strcmp(type, "index") == 0) {
             schema_row *ix = sd_arena_alloc(c->a, sizeof(*ix));
-            if (ix == NULL)
-                return nomem(c);
-            *ix = sr;
-            if (sd_map_put(&c->index_rows, ix->name, ix) != SD_OK)
+            if (ix != NULL)
+                *ix = sr;
+            if (ix == NULL || sd_map_put(&c->index_rows, ix->name, ix) != SD_OK)
                 rc = nomem(c);
         } else if (sd_vec_push(&c->triggers, sr) != SD_OK) {
             rc = nomem(c);
@@ -348,9 +398,8 @@ read_modules(reader *c, sd_map *known)
 {
     sqlite3_stmt *st = NULL;
     sd_status rc = prepare(c, "SELECT name FROM pragma_module_list", &st);
-    bool row = false;
 
-    while (rc == SD_OK && (rc = step(c, st, &row)) == SD_OK && row) {
+    while (next_row(c, st, &rc)) {
         const char *name = col_text(st, 0);
         char *key = name != NULL ? lower_copy(c, name) : NULL;
         if (key != NULL && sd_map_put(known, key, key) != SD_OK)
@@ -377,38 +426,31 @@ is_orphan_shadow(reader *c, const rel *r, const sd_map *known)
            (v->module == NULL || sd_map_get(known, v->module) == NULL);
 }
 
-/* Mark skipped tables and create a model object for every other table. */
+/* A model object for every base table except shadow tables (virtual ones are not listed). */
 static sd_status
 read_tables(reader *c)
 {
-    static const char *const SQL =
-        "SELECT m.name, t.type, t.wr, t.\"strict\" "
-        "FROM sqlite_schema m, pragma_table_list(m.name) t "
-        "WHERE " USER_TABLES " AND t.schema = 'main'";
+    static const char *const SQL = "SELECT m.name, t.type, t.wr, t.\"strict\" "
+                                   "FROM sqlite_schema m, pragma_table_list(m.name) t "
+                                   "WHERE " USER_TABLES " AND t.schema = 'main'";
     sd_map known = SD_MAP_INIT;
     sqlite3_stmt *st = NULL;
-    bool row = false;
     sd_status rc = read_modules(c, &known);
 
     if (rc == SD_OK)
         rc = prepare(c, SQL, &st);
-    while (rc == SD_OK && (rc = step(c, st, &row)) == SD_OK && row) {
+    while (next_row(c, st, &rc)) {
         const char *type = col_text(st, 1);
         rel *r = find_rel(c, col_text(st, 0));
         if (r == NULL || r->kind != SD_KIND_TABLE)
             continue; /* created between our two reads: impossible inside one transaction */
-        if (type != NULL && strcmp(type, "table") != 0) {
-            r->skipped = true; /* "shadow" (or "virtual") */
-            continue;
-        }
-        if (is_orphan_shadow(c, r, &known)) {
-            r->skipped = true;
-            continue;
-        }
+        if (type == NULL || strcmp(type, "table") != 0 || is_orphan_shadow(c, r, &known))
+            continue; /* "shadow" (or "virtual") */
         sd_object *o = NULL;
         rc = sd_model_add(c->m, SD_KIND_TABLE, SCHEMA, NULL, r->name, &o, c->err);
         if (rc != SD_OK)
             break;
+        r->modeled = true;
         sd_obj_set_bool(o, SD_TABLE_WITHOUT_ROWID, sqlite3_column_int(st, 2) != 0);
         sd_obj_set_bool(o, SD_TABLE_STRICT, sqlite3_column_int(st, 3) != 0);
         if (r->sql == NULL) {
@@ -430,12 +472,12 @@ read_tables(reader *c)
     return rc;
 }
 
-/* A table of the model: a base table that is not skipped. */
+/* A table of the model: a base table that read_tables() kept. */
 static rel *
 model_table(reader *c, const char *name)
 {
     rel *r = name != NULL ? find_rel(c, name) : NULL;
-    return r != NULL && r->kind == SD_KIND_TABLE && !r->skipped ? r : NULL;
+    return r != NULL && r->kind == SD_KIND_TABLE && r->modeled ? r : NULL;
 }
 
 /* ---- columns and primary keys (pragma_table_xinfo) ---- */
@@ -458,7 +500,10 @@ normalize_type(reader *c, const char *type, const char **out)
     if (type == NULL)
         return SD_OK;
     sd_lexer_init(&lx, type, strlen(type), 0);
-    while ((rc = sd_lexer_next(&lx, &tok, c->err)) == SD_OK && tok.type != SD_TOK_EOF) {
+    for (;;) {
+        rc = sd_lexer_next(&lx, &tok, c->err);
+        if (rc != SD_OK || tok.type == SD_TOK_EOF)
+            break;
         bool word = tok.type != SD_TOK_PUNCT;
         if (word && prev_word)
             sd_buf_putc(&b, ' ');
@@ -511,7 +556,8 @@ static int
 cmp_pk_col(const void *a, const void *b, void *ctx)
 {
     (void)ctx;
-    int64_t x = ((const pk_col *)a)->pos, y = ((const pk_col *)b)->pos;
+    int64_t x = ((const pk_col *)a)->pos;
+    int64_t y = ((const pk_col *)b)->pos;
     return x < y ? -1 : x > y;
 }
 
@@ -527,8 +573,8 @@ add_primary_key(reader *c, const rel *r, pk_col *cols, size_t n)
         return SD_OK;
     if (sd_sort(cols, n, sizeof(*cols), cmp_pk_col, NULL) != SD_OK)
         return nomem(c);
-    rc = sd_model_add(c->m, SD_KIND_PRIMARY_KEY, SCHEMA, r->name, pk != NULL ? pk->name : NULL,
-                      &o, c->err);
+    rc = sd_model_add(c->m, SD_KIND_PRIMARY_KEY, SCHEMA, r->name, pk != NULL ? pk->name : NULL, &o,
+                      c->err);
     if (rc != SD_OK)
         return rc;
     for (size_t i = 0; i < n; i++)
@@ -561,11 +607,12 @@ add_column(reader *c, const rel *r, sqlite3_stmt *st)
         sd_obj_set_str(c->m, o, SD_COLUMN_COLLATION, upper_copy(c, d->collation));
     /* table_xinfo.hidden: 2 is a VIRTUAL generated column, 3 a STORED one. */
     if (hidden == 2 || hidden == 3) {
-        if (d == NULL || d->generated == NULL)
+        if (d == NULL || d->generated == NULL) {
             return sd_err_set(c->err, SD_ERR_PARSE,
                               "could not find the expression of generated column \"%s\" in the "
                               "definition of table \"%s\"",
                               repr(c, name), repr(c, r->name));
+        }
         sd_obj_set_sql(c->m, o, SD_COLUMN_GENERATED, d->generated);
         sd_obj_set_str(c->m, o, SD_COLUMN_GENERATED_KIND, hidden == 3 ? "stored" : "virtual");
     }
@@ -576,10 +623,10 @@ add_column(reader *c, const rel *r, sqlite3_stmt *st)
 static sd_status
 remember_column(reader *c, const rel *r, const char *column)
 {
-    char *key = sd_arena_sprintf(c->a, "%s\037%s", r->name, column);
-    char *lkey = key != NULL ? lower_copy(c, key) : NULL;
+    const char *key = lookup_key(c, r->name, column);
+    char *stored = key != NULL ? sd_arena_strdup(c->a, key) : NULL; /* the map keeps it */
     const char *value = sd_arena_strdup(c->a, column);
-    if (lkey == NULL || value == NULL || sd_map_put(&c->columns, lkey, (void *)value) != SD_OK)
+    if (stored == NULL || value == NULL || sd_map_put(&c->columns, stored, (void *)value) != SD_OK)
         return nomem(c);
     return SD_OK;
 }
@@ -594,10 +641,9 @@ read_columns(reader *c)
     SD_VEC(pk_col) pk = SD_VEC_INIT;
     sqlite3_stmt *st = NULL;
     const rel *current = NULL;
-    bool row = false;
     sd_status rc = prepare(c, SQL, &st);
 
-    while (rc == SD_OK && (rc = step(c, st, &row)) == SD_OK && row) {
+    while (next_row(c, st, &rc)) {
         const rel *r = model_table(c, col_text(st, 0));
         if (r == NULL || col_text(st, 2) == NULL)
             continue;
@@ -637,11 +683,11 @@ typedef struct key_row {
 
 /* One index of pragma_index_list with its key rows. */
 typedef struct index_rows {
-    rel *table;            /* the indexed table */
-    const char *name;      /* index name */
-    bool unique;           /* UNIQUE */
-    const char *origin;    /* "c" (CREATE INDEX), "u" (UNIQUE), "pk" (PRIMARY KEY) */
-    SD_VEC(key_row) keys;  /* key rows in seqno order */
+    rel *table;           /* the indexed table */
+    const char *name;     /* index name */
+    bool unique;          /* UNIQUE */
+    const char *origin;   /* "c" (CREATE INDEX), "u" (UNIQUE), "pk" (PRIMARY KEY) */
+    SD_VEC(key_row) keys; /* key rows in seqno order */
 } index_rows;
 
 static bool
@@ -656,9 +702,41 @@ names_match(const sd_ddl_names *names, const key_row *keys, size_t n)
 }
 
 /*
+ * True when a UNIQUE constraint with this name and these columns was already added to r:
+ * UNIQUE (a) and UNIQUE (a COLLATE NOCASE) get two indexes but are one constraint to the
+ * model, which has no per-column collations for constraints.
+ */
+static bool
+unique_seen(reader *c, const rel *r, const char *name, const index_rows *ix, sd_status *rc)
+{
+    sd_buf b = SD_BUF_INIT;
+    const char *key = NULL;
+    bool seen = false;
+
+    if (c->unique_table != r) {
+        c->unique_table = r;
+        c->unique_keys.len = 0;
+    }
+    if (name != NULL)
+        sd_buf_appendf(&b, "N%zu:%s", strlen(name), name);
+    for (size_t i = 0; i < ix->keys.len; i++) {
+        const char *col = ix->keys.items[i].name != NULL ? ix->keys.items[i].name : "";
+        sd_buf_appendf(&b, "C%zu:%s", strlen(col), col);
+    }
+    key = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->a, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    for (size_t i = 0; key != NULL && i < c->unique_keys.len && !seen; i++)
+        seen = strcmp(c->unique_keys.items[i], key) == 0;
+    if (key == NULL || (!seen && sd_vec_push(&c->unique_keys, key) != SD_OK))
+        *rc = nomem(c);
+    return seen;
+}
+
+/*
  * A UNIQUE constraint, from its automatic index. SQLite builds one index per distinct column
- * list (a repeated list, or one equal to the primary key's, gets none), so the first unused
- * parsed UNIQUE with the same columns is the one that made the index and names it.
+ * list (a repeated list, or one equal to the primary key's, gets none) and numbers them in
+ * declaration order, which is the order they come here in. So the first unused parsed UNIQUE
+ * with the same columns is the one that made the index and names it.
  */
 static sd_status
 add_unique(reader *c, const index_rows *ix)
@@ -666,6 +744,7 @@ add_unique(reader *c, const index_rows *ix)
     rel *r = ix->table;
     const char *name = NULL;
     sd_object *o = NULL;
+    sd_status rc = SD_OK;
 
     for (size_t i = 0; i < r->ddl.ncons; i++) {
         const sd_ddl_cons *d = &r->ddl.cons[i];
@@ -676,7 +755,9 @@ add_unique(reader *c, const index_rows *ix)
             break;
         }
     }
-    sd_status rc = sd_model_add(c->m, SD_KIND_UNIQUE, SCHEMA, r->name, name, &o, c->err);
+    if (unique_seen(c, r, name, ix, &rc) || rc != SD_OK)
+        return rc;
+    rc = sd_model_add(c->m, SD_KIND_UNIQUE, SCHEMA, r->name, name, &o, c->err);
     for (size_t i = 0; rc == SD_OK && i < ix->keys.len; i++)
         sd_obj_add_name(c->m, o, SD_UNIQUE_COLUMNS, ix->keys.items[i].name);
     return rc;
@@ -699,16 +780,18 @@ add_index(reader *c, const index_rows *ix, bool partial)
     sd_object *o = NULL;
     sd_status rc;
 
-    if (sr == NULL || sr->sql == NULL)
+    if (sr == NULL || sr->sql == NULL) {
         return sd_err_set(c->err, SD_ERR_DB, "index \"%s\" has no CREATE statement",
                           repr(c, ix->name));
+    }
     rc = sd_introspect__parse_index(&ddl, c->a, sr->sql, c->err);
     if (rc != SD_OK)
         return parse_error(c, "index", ix->name, ix->table->name);
-    if (ddl.nkeys != ix->keys.len)
+    if (ddl.nkeys != ix->keys.len) {
         return sd_err_set(c->err, SD_ERR_PARSE,
                           "index \"%s\" has %zu keys in its definition but %zu in the catalog",
                           repr(c, ix->name), ddl.nkeys, ix->keys.len);
+    }
     rc = sd_model_add(c->m, SD_KIND_INDEX, SCHEMA, ix->table->name, ix->name, &o, c->err);
     if (rc != SD_OK)
         return rc;
@@ -730,10 +813,11 @@ add_index(reader *c, const index_rows *ix, bool partial)
         sd_obj_add_key(c->m, o, SD_INDEX_KEYS, &kp);
     }
     if (partial) {
-        if (ddl.where == NULL)
+        if (ddl.where == NULL) {
             return sd_err_set(c->err, SD_ERR_PARSE,
                               "could not find the WHERE clause of partial index \"%s\"",
                               repr(c, ix->name));
+        }
         sd_obj_set_sql(c->m, o, SD_INDEX_WHERE, ddl.where);
     }
     sd_obj_add_dep(c->m, o, SD_KIND_TABLE, SCHEMA, NULL, ix->table->name);
@@ -759,14 +843,15 @@ read_indexes(reader *c)
         "SELECT m.name, l.name, l.\"unique\", l.origin, l.partial, "
         "x.cid, x.name, x.\"desc\", x.coll "
         "FROM sqlite_schema m, pragma_index_list(m.name) l, pragma_index_xinfo(l.name) x "
-        "WHERE " USER_TABLES " AND x.key = 1 ORDER BY m.name, l.name, x.seqno";
+        "WHERE " USER_TABLES " AND x.key = 1 "
+        /* sqlite_autoindex_<table>_<n> by n: declaration order, which add_unique() needs */
+        "ORDER BY m.name, length(l.name), l.name, x.seqno";
     index_rows ix = { NULL, NULL, false, NULL, SD_VEC_INIT };
     bool partial = false;
     sqlite3_stmt *st = NULL;
-    bool row = false;
     sd_status rc = prepare(c, SQL, &st);
 
-    while (rc == SD_OK && (rc = step(c, st, &row)) == SD_OK && row) {
+    while (next_row(c, st, &rc)) {
         rel *r = model_table(c, col_text(st, 0));
         const char *name = col_text(st, 1);
         if (r == NULL || name == NULL)
@@ -832,8 +917,8 @@ fk_matches(const fk_row *rows, size_t n, const sd_ddl_cons *d, bool with_actions
         if (!name_eq(d->ref_columns.len != 0 ? d->ref_columns.items[i] : NULL, rows[i].to))
             return false;
     }
-    return !with_actions || (name_eq(d->on_delete, rows[0].on_delete) &&
-                             name_eq(d->on_update, rows[0].on_update));
+    return !with_actions ||
+           (name_eq(d->on_delete, rows[0].on_delete) && name_eq(d->on_update, rows[0].on_update));
 }
 
 /*
@@ -859,7 +944,8 @@ static int
 cmp_fk_group(const void *a, const void *b, void *ctx)
 {
     (void)ctx;
-    size_t x = ((const fk_group *)a)->decl, y = ((const fk_group *)b)->decl;
+    size_t x = ((const fk_group *)a)->decl;
+    size_t y = ((const fk_group *)b)->decl;
     return x < y ? -1 : x > y;
 }
 
@@ -954,8 +1040,8 @@ flush_foreign_keys(reader *c, rel *r, const fk_row *rows, size_t nrows)
         if (sd_vec_push(&groups, g) != SD_OK)
             rc = nomem(c);
     }
-    if (rc == SD_OK && sd_sort(groups.items, groups.len, sizeof(fk_group), cmp_fk_group, NULL) !=
-                           SD_OK)
+    if (rc == SD_OK &&
+        sd_sort(groups.items, groups.len, sizeof(fk_group), cmp_fk_group, NULL) != SD_OK)
         rc = nomem(c);
     for (size_t i = 0; i < groups.len && rc == SD_OK; i++) {
         const char *key = fk_identity(c, r, rows, &groups.items[i]);
@@ -988,10 +1074,9 @@ read_foreign_keys(reader *c)
     SD_VEC(fk_row) rows = SD_VEC_INIT;
     rel *current = NULL;
     sqlite3_stmt *st = NULL;
-    bool row = false;
     sd_status rc = prepare(c, SQL, &st);
 
-    while (rc == SD_OK && (rc = step(c, st, &row)) == SD_OK && row) {
+    while (next_row(c, st, &rc)) {
         rel *r = model_table(c, col_text(st, 0));
         if (r == NULL)
             continue;
@@ -1078,11 +1163,53 @@ add_checks(reader *c, const rel *r)
 
 /* ---- views, triggers and their dependencies ---- */
 
+/* Read one token into *tok; true on success (lexing errors leave *rc set). */
+static bool
+lex(reader *c, sd_lexer *lx, sd_tok *tok, sd_status *rc)
+{
+    if (*rc == SD_OK)
+        *rc = sd_lexer_next(lx, tok, c->err);
+    return *rc == SD_OK;
+}
+
 /*
- * Depend on every table or view (in the model) whose name is an identifier token of sql,
- * after the statement's own name: CREATE [TEMP] VIEW|TRIGGER [IF NOT EXISTS] [schema.]name.
- * This over-approximates (a column named like a table counts), which only adds order
- * constraints, never loses one.
+ * Move lx past CREATE [TEMP | TEMPORARY] VIEW | TRIGGER [IF NOT EXISTS] [schema .] name, so
+ * that the statement's own name is not taken for a reference. Every word here may also be a
+ * name (CREATE VIEW temp ..., CREATE TRIGGER if ...), hence the lookahead.
+ */
+static sd_status
+skip_create_header(reader *c, sd_lexer *lx, const char *sql)
+{
+    sd_tok tok;
+    sd_lexer saved;
+    sd_status rc = SD_OK;
+
+    (void)lex(c, lx, &tok, &rc); /* CREATE */
+    (void)lex(c, lx, &tok, &rc);
+    if (sd_tok_is_word(sql, &tok, "TEMP") || sd_tok_is_word(sql, &tok, "TEMPORARY"))
+        (void)lex(c, lx, &tok, &rc); /* VIEW or TRIGGER */
+    (void)lex(c, lx, &tok, &rc);
+    if (rc == SD_OK && sd_tok_is_word(sql, &tok, "IF")) {
+        saved = *lx;
+        if (lex(c, lx, &tok, &rc) && sd_tok_is_word(sql, &tok, "NOT")) {
+            (void)lex(c, lx, &tok, &rc); /* EXISTS */
+            (void)lex(c, lx, &tok, &rc);
+        } else {
+            *lx = saved; /* a trigger named "if" */
+        }
+    }
+    saved = *lx;
+    if (lex(c, lx, &tok, &rc) && sd_tok_is_punct(sql, &tok, "."))
+        (void)lex(c, lx, &tok, &rc); /* that was the schema: this is the name */
+    else if (rc == SD_OK)
+        *lx = saved;
+    return rc;
+}
+
+/*
+ * Depend on every table or view (in the model) whose name is an identifier token of sql after
+ * the statement's own name. This over-approximates (a column named like a table counts),
+ * which can only add ordering constraints, never lose one.
  */
 static sd_status
 add_sql_deps(reader *c, sd_object *o, const char *what, const char *sql)
@@ -1090,40 +1217,17 @@ add_sql_deps(reader *c, sd_object *o, const char *what, const char *sql)
     sd_lexer lx;
     sd_tok tok;
     sd_buf ident = SD_BUF_INIT;
-    size_t header = 0; /* tokens of the header read so far */
-    bool name_seen = false;
-    sd_status rc = SD_OK;
+    sd_status rc;
 
     sd_lexer_init(&lx, sql, strlen(sql), 0);
-    while ((rc = sd_lexer_next(&lx, &tok, c->err)) == SD_OK && tok.type != SD_TOK_EOF) {
-        if (!name_seen) {
-            /* Step over CREATE, TEMP, VIEW/TRIGGER, IF NOT EXISTS, schema "." to the name. */
-            bool kw = header < 6 && (sd_tok_is_word(sql, &tok, "CREATE") ||
-                                     sd_tok_is_word(sql, &tok, "TEMP") ||
-                                     sd_tok_is_word(sql, &tok, "TEMPORARY") ||
-                                     sd_tok_is_word(sql, &tok, "VIEW") ||
-                                     sd_tok_is_word(sql, &tok, "TRIGGER") ||
-                                     sd_tok_is_word(sql, &tok, "IF") ||
-                                     sd_tok_is_word(sql, &tok, "NOT") ||
-                                     sd_tok_is_word(sql, &tok, "EXISTS"));
-            header++;
-            if (kw)
-                continue;
-            sd_lexer saved = lx;
-            sd_tok dot;
-            if (sd_lexer_next(&lx, &dot, c->err) == SD_OK && sd_tok_is_punct(sql, &dot, "."))
-                continue; /* that was the schema; the name comes next */
-            lx = saved;
-            name_seen = true;
-            continue;
-        }
+    rc = skip_create_header(c, &lx, sql);
+    while (lex(c, &lx, &tok, &rc) && tok.type != SD_TOK_EOF) {
         if (tok.type != SD_TOK_WORD && tok.type != SD_TOK_QIDENT)
             continue;
         sd_buf_reset(&ident);
         sd_tok_ident(&ident, sql, &tok);
         const rel *r = find_rel(c, sd_buf_cstr(&ident));
-        if (r == NULL || r->skipped || (o->kind == SD_KIND_VIEW && r->kind == SD_KIND_VIEW &&
-                                        strcmp(r->name, o->name) == 0))
+        if (r == NULL || !r->modeled || (r->kind == o->kind && strcmp(r->name, o->name) == 0))
             continue;
         sd_obj_add_dep(c->m, o, r->kind, SCHEMA, NULL, r->name);
     }
@@ -1139,8 +1243,7 @@ static sd_status
 add_views(reader *c)
 {
     sd_status rc = SD_OK;
-    for (size_t i = 0; i < c->rels.len && rc == SD_OK; i++) {
-        const rel *r = c->rels.items[i];
+    for (const rel *r = c->rels; r != NULL && rc == SD_OK; r = r->next) {
         sd_object *o = NULL;
         if (r->kind != SD_KIND_VIEW || r->sql == NULL)
             continue;
@@ -1162,7 +1265,7 @@ add_triggers(reader *c)
         /* tbl_name is spelled as the trigger's ON clause wrote it: use the table's own. */
         const rel *on = find_rel(c, t->table);
         sd_object *o = NULL;
-        if (on == NULL || on->skipped || t->sql == NULL)
+        if (on == NULL || !on->modeled || t->sql == NULL)
             continue;
         rc = sd_model_add(c->m, SD_KIND_TRIGGER, SCHEMA, on->name, t->name, &o, c->err);
         if (rc != SD_OK)
@@ -1195,9 +1298,9 @@ read_all(reader *c)
         rc = read_indexes(c);
     if (rc == SD_OK)
         rc = read_foreign_keys(c);
-    for (size_t i = 0; i < c->rels.len && rc == SD_OK; i++)
-        if (model_table(c, c->rels.items[i]->name) == c->rels.items[i])
-            rc = add_checks(c, c->rels.items[i]);
+    for (const rel *r = c->rels; r != NULL && rc == SD_OK; r = r->next)
+        if (r->kind == SD_KIND_TABLE && r->modeled)
+            rc = add_checks(c, r);
     if (rc == SD_OK)
         rc = add_views(c);
     if (rc == SD_OK)
@@ -1238,11 +1341,12 @@ out:
     /* Closing rolls back a read transaction left open by an error; nothing was written. */
     sqlite3_close(c.db);
     sd_model_free(c.m);
-    sd_vec_dispose(&c.rels);
     sd_vec_dispose(&c.triggers);
     sd_map_dispose(&c.rel_index);
     sd_map_dispose(&c.index_rows);
     sd_map_dispose(&c.columns);
+    sd_vec_dispose(&c.unique_keys);
+    sd_buf_dispose(&c.key);
     sd_arena_free(c.a);
     return rc;
 }

@@ -35,6 +35,14 @@ typedef struct parser {
 
 /* ---- tokens ---- */
 
+/* Like syntax_error(), returns the constant so the analyzer knows it is not SD_OK. */
+static sd_status
+nomem(parser *p)
+{
+    (void)sd_err_set(p->err, SD_ERR_NOMEM, "out of memory");
+    return SD_ERR_NOMEM;
+}
+
 static sd_status
 tokenize(parser *p, const char *sql)
 {
@@ -47,7 +55,7 @@ tokenize(parser *p, const char *sql)
         if (rc != SD_OK)
             return rc;
         if (sd_vec_push(&p->toks, tok) != SD_OK)
-            return sd_err_set(p->err, SD_ERR_NOMEM, "out of memory");
+            return nomem(p);
     } while (tok.type != SD_TOK_EOF);
     return SD_OK;
 }
@@ -110,12 +118,13 @@ is_name(const sd_tok *t)
     return t->type == SD_TOK_WORD || t->type == SD_TOK_QIDENT || t->type == SD_TOK_STRING;
 }
 
+/* Returns the constant, not sd_err_set()'s result, so that the analyzer (which cannot see
+ * into err.c) knows a failed call never yields SD_OK. */
 static sd_status
 syntax_error(parser *p, const char *expected)
 {
     const sd_tok *t = cur(p);
     sd_buf found = SD_BUF_INIT;
-    sd_status rc;
 
     if (t->type == SD_TOK_EOF) {
         sd_buf_append(&found, "end of text");
@@ -127,10 +136,10 @@ syntax_error(parser *p, const char *expected)
         sd_buf_append_repr(&found, text != NULL ? text : "");
         sd_buf_append(&found, n < t->len ? "...\"" : "\"");
     }
-    rc = sd_err_set(p->err, SD_ERR_PARSE, "expected %s, found %s", expected, sd_buf_cstr(&found));
+    (void)sd_err_set(p->err, SD_ERR_PARSE, "expected %s, found %s", expected, sd_buf_cstr(&found));
     sd_err_where(p->err, "offset %zu", t->start);
     sd_buf_dispose(&found);
-    return rc;
+    return SD_ERR_PARSE;
 }
 
 static sd_status
@@ -235,7 +244,7 @@ push_name(parser *p, sd_ddl_names *names, const char *name)
 {
     const char **items = grow(p, (void *)names->items, names->len, &names->cap, sizeof(*items));
     if (items == NULL)
-        return sd_err_set(p->err, SD_ERR_NOMEM, "out of memory");
+        return nomem(p);
     names->items = items;
     names->items[names->len++] = name;
     return SD_OK;
@@ -248,7 +257,7 @@ add_cons(parser *p, sd_ddl_cons_type type, const char *name, sd_ddl_cons **out)
     sd_ddl_table *t = p->t;
     sd_ddl_cons *items = grow(p, t->cons, t->ncons, &t->conscap, sizeof(*items));
     if (items == NULL)
-        return sd_err_set(p->err, SD_ERR_NOMEM, "out of memory");
+        return nomem(p);
     t->cons = items;
     *out = &t->cons[t->ncons];
     memset(*out, 0, sizeof(**out));
@@ -371,9 +380,8 @@ parse_fk_action(parser *p, const char **out)
 
 /* After REFERENCES: table [(columns)] then any ON DELETE/UPDATE/INSERT and MATCH clauses. */
 static sd_status
-parse_references(parser *p, size_t fk)
+parse_references(parser *p, sd_ddl_cons *c)
 {
-    sd_ddl_cons *c = &p->t->cons[fk];
     sd_status rc = parse_name(p, &c->ref_table);
 
     if (rc == SD_OK && at_punct(p, "("))
@@ -482,8 +490,8 @@ parse_generated(parser *p, size_t col)
 static bool
 at_column_constraint(const parser *p)
 {
-    static const char *const STARTS[] = { "CONSTRAINT", "DEFAULT", "NULL",       "NOT",
-                                          "PRIMARY",    "UNIQUE",  "CHECK",      "REFERENCES",
+    static const char *const STARTS[] = { "CONSTRAINT", "DEFAULT", "NULL",      "NOT",
+                                          "PRIMARY",    "UNIQUE",  "CHECK",     "REFERENCES",
                                           "COLLATE",    "AS",      "DEFERRABLE" };
     for (size_t k = 0; k < sizeof(STARTS) / sizeof(STARTS[0]); k++)
         if (at_word(p, STARTS[k]))
@@ -500,32 +508,65 @@ at_table_constraint(const parser *p)
            at_word(p, "CHECK") || at_word(p, "FOREIGN");
 }
 
+/*
+ * A column constraint that becomes a constraint of the table: PRIMARY KEY, UNIQUE, CHECK or
+ * REFERENCES, named name. *matched is false (and nothing is read) at any other token.
+ */
+static sd_status
+parse_column_keyed(parser *p, size_t col, const char *name, bool *matched)
+{
+    const char *colname = p->t->columns[col].name;
+    sd_ddl_cons *c = NULL;
+    sd_status rc = SD_OK;
+
+    *matched = true;
+    if (accept_word(p, "PRIMARY")) {
+        rc = expect_word(p, "KEY");
+        if (rc == SD_OK && !accept_word(p, "ASC"))
+            (void)accept_word(p, "DESC");
+        if (rc == SD_OK)
+            rc = parse_onconf(p);
+        if (rc == SD_OK)
+            rc = add_cons(p, SD_DDL_PRIMARY_KEY, name, &c);
+        if (rc == SD_OK) {
+            c->autoincrement = accept_word(p, "AUTOINCREMENT");
+            rc = push_name(p, &c->columns, colname);
+        }
+    } else if (accept_word(p, "UNIQUE")) {
+        rc = parse_onconf(p);
+        if (rc == SD_OK)
+            rc = add_cons(p, SD_DDL_UNIQUE, name, &c);
+        if (rc == SD_OK)
+            rc = push_name(p, &c->columns, colname);
+    } else if (accept_word(p, "CHECK")) {
+        rc = add_cons(p, SD_DDL_CHECK, name, &c);
+        if (rc == SD_OK)
+            rc = parse_parens(p, &c->expr);
+    } else if (accept_word(p, "REFERENCES")) {
+        rc = add_cons(p, SD_DDL_FOREIGN_KEY, name, &c);
+        if (rc == SD_OK)
+            rc = push_name(p, &c->columns, colname);
+        if (rc == SD_OK)
+            rc = parse_references(p, c);
+    } else {
+        *matched = false;
+    }
+    return rc;
+}
+
 /* The column constraints after a column's type; stops at anything else. */
 static sd_status
 parse_column_constraints(parser *p, size_t col)
 {
-    const char *colname = p->t->columns[col].name;
     const char *pending = NULL; /* CONSTRAINT name waiting for its constraint */
-    sd_ddl_cons *c = NULL;
     sd_status rc = SD_OK;
 
     while (rc == SD_OK) {
         const char *name = pending;
+        bool matched = true;
         pending = NULL;
         if (accept_word(p, "CONSTRAINT")) {
             rc = parse_name(p, &pending);
-        } else if (accept_word(p, "PRIMARY")) {
-            rc = expect_word(p, "KEY");
-            if (rc == SD_OK && !accept_word(p, "ASC"))
-                (void)accept_word(p, "DESC");
-            if (rc == SD_OK)
-                rc = parse_onconf(p);
-            if (rc == SD_OK)
-                rc = add_cons(p, SD_DDL_PRIMARY_KEY, name, &c);
-            if (rc == SD_OK) {
-                c->autoincrement = accept_word(p, "AUTOINCREMENT");
-                rc = push_name(p, &c->columns, colname);
-            }
         } else if (at_defer(p)) {
             rc = parse_defer(p);
         } else if (accept_word(p, "NOT")) {
@@ -534,26 +575,10 @@ parse_column_constraints(parser *p, size_t col)
                 rc = parse_onconf(p);
         } else if (accept_word(p, "NULL")) {
             rc = parse_onconf(p);
-        } else if (accept_word(p, "UNIQUE")) {
-            rc = parse_onconf(p);
-            if (rc == SD_OK)
-                rc = add_cons(p, SD_DDL_UNIQUE, name, &c);
-            if (rc == SD_OK)
-                rc = push_name(p, &c->columns, colname);
-        } else if (accept_word(p, "CHECK")) {
-            rc = add_cons(p, SD_DDL_CHECK, name, &c);
-            if (rc == SD_OK)
-                rc = parse_parens(p, &c->expr);
         } else if (accept_word(p, "DEFAULT")) {
             rc = parse_default(p);
         } else if (accept_word(p, "COLLATE")) {
             rc = parse_name(p, &p->t->columns[col].collation);
-        } else if (accept_word(p, "REFERENCES")) {
-            rc = add_cons(p, SD_DDL_FOREIGN_KEY, name, &c);
-            if (rc == SD_OK)
-                rc = push_name(p, &c->columns, colname);
-            if (rc == SD_OK)
-                rc = parse_references(p, p->last_fk);
         } else if (accept_word(p, "GENERATED")) {
             rc = expect_word(p, "ALWAYS");
             if (rc == SD_OK)
@@ -563,7 +588,9 @@ parse_column_constraints(parser *p, size_t col)
         } else if (accept_word(p, "AS")) {
             rc = parse_generated(p, col);
         } else {
-            break;
+            rc = parse_column_keyed(p, col, name, &matched);
+            if (rc == SD_OK && !matched)
+                break;
         }
     }
     return rc;
@@ -578,7 +605,7 @@ parse_column_def(parser *p)
     sd_status rc;
 
     if (cols == NULL)
-        return sd_err_set(p->err, SD_ERR_NOMEM, "out of memory");
+        return nomem(p);
     t->columns = cols;
     memset(&t->columns[col], 0, sizeof(t->columns[col]));
     t->ncolumns++;
@@ -636,7 +663,7 @@ parse_table_constraint(parser *p, const char **pending)
         if (rc == SD_OK)
             rc = expect_word(p, "REFERENCES");
         if (rc == SD_OK)
-            rc = parse_references(p, p->last_fk);
+            rc = parse_references(p, c);
         if (rc == SD_OK && at_defer(p))
             rc = parse_defer(p);
         return rc;
@@ -760,7 +787,7 @@ parse_index_key(parser *p, sd_ddl_index *ix)
     }
     sd_ddl_key *keys = grow(p, ix->keys, ix->nkeys, &ix->keycap, sizeof(*keys));
     if (keys == NULL)
-        return sd_err_set(p->err, SD_ERR_NOMEM, "out of memory");
+        return nomem(p);
     ix->keys = keys;
     ix->keys[ix->nkeys].expr = span(p, first, last);
     ix->keys[ix->nkeys].collate = collate;
@@ -816,7 +843,7 @@ static sd_status
 finish(parser *p, sd_status rc)
 {
     if (rc == SD_OK && (sd_arena_failed(p->a) || sd_buf_failed(&p->scratch)))
-        rc = sd_err_set(p->err, SD_ERR_NOMEM, "out of memory");
+        rc = nomem(p);
     sd_vec_dispose(&p->toks);
     sd_buf_dispose(&p->scratch);
     return rc;
@@ -825,8 +852,13 @@ finish(parser *p, sd_status rc)
 sd_status
 sd_introspect__parse_table(sd_ddl_table *out, sd_arena *a, const char *sql, sd_err *err)
 {
-    parser p = { .src = sql, .toks = SD_VEC_INIT, .a = a, .scratch = SD_BUF_INIT, .err = err,
-                 .t = out, .last_fk = NO_FK };
+    parser p = { .src = sql,
+                 .toks = SD_VEC_INIT,
+                 .a = a,
+                 .scratch = SD_BUF_INIT,
+                 .err = err,
+                 .t = out,
+                 .last_fk = NO_FK };
     memset(out, 0, sizeof(*out));
     sd_status rc = tokenize(&p, sql);
     if (rc == SD_OK)
@@ -837,8 +869,13 @@ sd_introspect__parse_table(sd_ddl_table *out, sd_arena *a, const char *sql, sd_e
 sd_status
 sd_introspect__parse_index(sd_ddl_index *out, sd_arena *a, const char *sql, sd_err *err)
 {
-    parser p = { .src = sql, .toks = SD_VEC_INIT, .a = a, .scratch = SD_BUF_INIT, .err = err,
-                 .t = NULL, .last_fk = NO_FK };
+    parser p = { .src = sql,
+                 .toks = SD_VEC_INIT,
+                 .a = a,
+                 .scratch = SD_BUF_INIT,
+                 .err = err,
+                 .t = NULL,
+                 .last_fk = NO_FK };
     memset(out, 0, sizeof(*out));
     sd_status rc = tokenize(&p, sql);
     if (rc == SD_OK)

@@ -211,6 +211,22 @@ key_part(sd_buf *b, const char *s)
     sd_buf_appendf(b, "%zu:%s;", strlen(s), s);
 }
 
+/* SQLite compares identifiers without regard to ASCII case ("USERS" is users), so its
+ * identity keys fold case; PostgreSQL names are exact. */
+static void
+key_name(sd_buf *b, sd_engine e, const char *s)
+{
+    if (s == NULL || e != SD_ENGINE_SQLITE) {
+        key_part(b, s);
+        return;
+    }
+    size_t start = b->len;
+    key_part(b, s);
+    for (size_t i = start; i < b->len; i++)
+        if (b->ptr[i] >= 'A' && b->ptr[i] <= 'Z')
+            b->ptr[i] = (char)(b->ptr[i] - 'A' + 'a');
+}
+
 static void
 key_value(sd_buf *b, sd_field_type type, const sd_value *v)
 {
@@ -229,12 +245,12 @@ make_key(sd_model *m, const sd_object *o)
 {
     const sd_kind_info *ki = sd_kind_get(o->kind);
     sd_buf b = SD_BUF_INIT;
-    key_part(&b, o->schema);
-    key_part(&b, o->table);
+    key_name(&b, m->engine, o->schema);
+    key_name(&b, m->engine, o->table);
     if (!ki->name_is_identity) {
         sd_buf_append(&b, "*");
     } else if (o->name != NULL) {
-        key_part(&b, o->name);
+        key_name(&b, m->engine, o->name);
     } else {
         sd_buf_append(&b, "~");
         for (size_t f = 0; f < ki->nfields; f++)
@@ -446,12 +462,12 @@ sd_model_find(const sd_model *m, sd_kind kind, const char *schema, const char *t
               const char *name)
 {
     sd_buf b = SD_BUF_INIT;
-    key_part(&b, schema);
-    key_part(&b, table);
+    key_name(&b, m->engine, schema);
+    key_name(&b, m->engine, table);
     if (!sd_kind_get(kind)->name_is_identity)
         sd_buf_append(&b, "*");
     else
-        key_part(&b, name);
+        key_name(&b, m->engine, name);
     const sd_object *o = sd_buf_failed(&b) ? NULL : sd_map_get(&m->index[kind], sd_buf_cstr(&b));
     sd_buf_dispose(&b);
     return o;

@@ -59,8 +59,8 @@ struct node {
 
 /* An open sequence or mapping while the tree is built. */
 typedef struct frame {
-    node *n;               /* the container */
-    SD_VEC(node *) kids;   /* its entries so far */
+    node *n;             /* the container */
+    SD_VEC(node *) kids; /* its entries so far */
 } frame;
 
 /* A stored fingerprint to compare once the model is frozen. */
@@ -215,8 +215,8 @@ open_container(reader *r, frame_stack *stack, node_type type, const yaml_event_t
     node *n = new_node(r, type, ev);
     if (n == NULL)
         return nomem(r);
-    const yaml_char_t *anchor = type == NODE_SEQ ? ev->data.sequence_start.anchor
-                                                 : ev->data.mapping_start.anchor;
+    const yaml_char_t *anchor =
+        type == NODE_SEQ ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
     const yaml_char_t *tag =
         type == NODE_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag;
     sd_status rc = reject_decorations(r, n, anchor, tag);
@@ -233,6 +233,8 @@ open_container(reader *r, frame_stack *stack, node_type type, const yaml_event_t
 static sd_status
 close_container(reader *r, frame_stack *stack, node **root)
 {
+    if (stack->len == 0)
+        return sd_err_set(r->err, SD_ERR, "internal error: unbalanced YAML events");
     frame f = stack->items[--stack->len];
     bool lost = false;
     f.n->nkids = f.kids.len;
@@ -271,7 +273,11 @@ take_scalar(reader *r, frame_stack *stack, const yaml_event_t *ev, node **root)
 
 /* Fold one event into the tree; *done at the end of the stream. */
 static sd_status
-take_event(reader *r, frame_stack *stack, const yaml_event_t *ev, size_t *docs, node **root,
+take_event(reader *r,
+           frame_stack *stack,
+           const yaml_event_t *ev,
+           size_t *docs,
+           node **root,
            bool *done)
 {
     node at = { .line = ev->start_mark.line, .col = ev->start_mark.column };
@@ -444,7 +450,11 @@ get_int(reader *r, const node *v, const char *key, const char *what, int64_t *ou
 
 /* A string (any scalar that is not a plain null), or NULL when nullable allows. */
 static sd_status
-get_str(reader *r, const node *v, const char *key, const char *what, bool nullable,
+get_str(reader *r,
+        const node *v,
+        const char *key,
+        const char *what,
+        bool nullable,
         const char **out)
 {
     if (nullable && is_null(v)) {
@@ -452,8 +462,8 @@ get_str(reader *r, const node *v, const char *key, const char *what, bool nullab
         return SD_OK;
     }
     if (v->type != NODE_SCALAR || is_null(v))
-        return fail(r, v, "expected a string%s for \"%s\" in %s", nullable ? " or null" : "",
-                    key, what);
+        return fail(r, v, "expected a string%s for \"%s\" in %s", nullable ? " or null" : "", key,
+                    what);
     *out = v->s;
     return SD_OK;
 }
@@ -461,8 +471,8 @@ get_str(reader *r, const node *v, const char *key, const char *what, bool nullab
 static sd_status
 get_fingerprint(reader *r, const node *v, const char *what, uint64_t *out)
 {
-    bool ok = v->type == NODE_SCALAR && strlen(v->s) == 16 &&
-              strspn(v->s, "0123456789abcdef") == 16;
+    bool ok =
+        v->type == NODE_SCALAR && strlen(v->s) == 16 && strspn(v->s, "0123456789abcdef") == 16;
     if (!ok)
         return fail(r, v, "expected 16 lower-case hexadecimal digits for \"%s\" in %s",
                     SD_SNAP_KEY_FINGERPRINT, what);
@@ -530,8 +540,7 @@ read_keypart(reader *r, sd_object *o, int f, const node *map, size_t idx, const 
 
 /* One field, looked up by the registry's name and read by the registry's type. */
 static sd_status
-read_field(reader *r, sd_object *o, int f, const sd_field_info *fi, const node *v,
-           const char *what)
+read_field(reader *r, sd_object *o, int f, const sd_field_info *fi, const node *v, const char *what)
 {
     sd_status rc = SD_OK;
     bool b = false;
@@ -620,15 +629,16 @@ read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
         keys[n++] = SD_SNAP_KEY_TABLE;
     keys[n++] = SD_SNAP_KEY_NAME;
     rc = check_keys(r, map, keys, n, dwhat);
-    const char *schema = NULL, *table = NULL, *name = NULL;
+    const char *schema = NULL;
+    const char *table = NULL;
+    const char *name = NULL;
     if (rc == SD_OK)
-        rc = get_str(r, lookup(map, SD_SNAP_KEY_SCHEMA), SD_SNAP_KEY_SCHEMA, dwhat, false,
-                     &schema);
+        rc = get_str(r, lookup(map, SD_SNAP_KEY_SCHEMA), SD_SNAP_KEY_SCHEMA, dwhat, false, &schema);
     if (rc == SD_OK && ki->has_table)
         rc = get_str(r, lookup(map, SD_SNAP_KEY_TABLE), SD_SNAP_KEY_TABLE, dwhat, false, &table);
     if (rc == SD_OK)
-        rc = get_str(r, lookup(map, SD_SNAP_KEY_NAME), SD_SNAP_KEY_NAME, dwhat,
-                     !ki->name_required, &name);
+        rc = get_str(r, lookup(map, SD_SNAP_KEY_NAME), SD_SNAP_KEY_NAME, dwhat, !ki->name_required,
+                     &name);
     if (rc == SD_OK)
         sd_obj_add_dep(r->m, o, kind, schema, table, name);
     return rc;
@@ -671,8 +681,8 @@ object_keys(reader *r, const sd_kind_info *ki, size_t *n)
     return keys;
 }
 
-static sd_status read_object(reader *r, const node *map, sd_kind kind, const char *schema,
-                             const char *owner_name);
+static sd_status
+read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name);
 
 static sd_status
 read_children(reader *r, const node *map, const sd_object *o, const char *what)
@@ -707,7 +717,8 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
     if (rc != SD_OK)
         return rc;
 
-    const char *name = NULL, *table = owner_name;
+    const char *name = NULL;
+    const char *table = owner_name;
     uint64_t fp = 0;
     rc = get_str(r, lookup(map, SD_SNAP_KEY_NAME), SD_SNAP_KEY_NAME, what, !ki->name_required,
                  &name);
@@ -720,8 +731,7 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
 
     sd_object *o = NULL;
     /* A schema is its own schema: the one identity rule the registry does not state. */
-    rc = sd_model_add(r->m, kind, kind == SD_KIND_SCHEMA ? name : schema, table, name, &o,
-                      r->err);
+    rc = sd_model_add(r->m, kind, kind == SD_KIND_SCHEMA ? name : schema, table, name, &o, r->err);
     if (rc != SD_OK) {
         set_where(r, map->line, map->col);
         return rc;
@@ -774,8 +784,7 @@ mismatch(reader *r, const fp_check *c, uint64_t computed)
 {
     sd_buf d = SD_BUF_INIT;
     sd_object_describe(&d, c->o);
-    sd_status rc = fail(r, c->at, "fingerprint of %s does not match its contents",
-                        sd_buf_cstr(&d));
+    sd_status rc = fail(r, c->at, "fingerprint of %s does not match its contents", sd_buf_cstr(&d));
     sd_buf_dispose(&d);
     sd_err_detail(r->err, "stored %016" PRIx64 ", computed %016" PRIx64 " from the contents",
                   c->stored, computed);
@@ -895,7 +904,11 @@ read_top(reader *r, const node *root, unsigned flags)
 }
 
 sd_status
-sd_snapshot__read(sd_model **out, const char *data, size_t len, const char *name, unsigned flags,
+sd_snapshot__read(sd_model **out,
+                  const char *data,
+                  size_t len,
+                  const char *name,
+                  unsigned flags,
                   sd_err *err)
 {
     sd_status rc = SD_OK;
@@ -906,6 +919,11 @@ sd_snapshot__read(sd_model **out, const char *data, size_t len, const char *name
     node *root = NULL;
 
     *out = NULL;
+    /* parse_tree() pins UTF-8, so libyaml would not skip a BOM some editors add: do it here. */
+    if (r.len >= 3 && memcmp(r.data, "\xef\xbb\xbf", 3) == 0) {
+        r.data += 3;
+        r.len -= 3;
+    }
     r.scratch = sd_arena_new();
     if (r.scratch == NULL) {
         rc = nomem(&r);

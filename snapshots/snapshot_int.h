@@ -40,12 +40,12 @@ enum {
 extern const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT];
 
 /* Per-object keys that are not fields. */
-#define SD_SNAP_KEY_NAME "name"
-#define SD_SNAP_KEY_TABLE "table"
+#define SD_SNAP_KEY_NAME        "name"
+#define SD_SNAP_KEY_TABLE       "table"
 #define SD_SNAP_KEY_FINGERPRINT "fingerprint"
-#define SD_SNAP_KEY_DEPENDS_ON "depends_on"
+#define SD_SNAP_KEY_DEPENDS_ON  "depends_on"
 /* Keys of one dependency reference; `table` only for kinds with has_table. */
-#define SD_SNAP_KEY_KIND "kind"
+#define SD_SNAP_KEY_KIND   "kind"
 #define SD_SNAP_KEY_SCHEMA "schema"
 
 /*
@@ -61,8 +61,11 @@ bool sd_snapshot__writes_table(sd_kind kind);
 #define SD_SNAPSHOT__NO_VERIFY 1u /* skip comparing stored fingerprints (fuzzing only) */
 
 /* sd_snapshot_read() with flags. */
-__attribute__((warn_unused_result)) sd_status sd_snapshot__read(sd_model **out, const char *data,
-                                                                size_t len, const char *name,
-                                                                unsigned flags, sd_err *err);
+__attribute__((warn_unused_result)) sd_status sd_snapshot__read(sd_model **out,
+                                                                const char *data,
+                                                                size_t len,
+                                                                const char *name,
+                                                                unsigned flags,
+                                                                sd_err *err);
 
 #endif

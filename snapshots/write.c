@@ -37,9 +37,9 @@ const char *const sd_snapshot__top_keys[SD_SNAP_TOP__COUNT] = {
 };
 
 const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT] = {
-    [SD_SNAP_KP_COLUMN] = "column",   [SD_SNAP_KP_EXPRESSION] = "expression",
+    [SD_SNAP_KP_COLUMN] = "column",       [SD_SNAP_KP_EXPRESSION] = "expression",
     [SD_SNAP_KP_COLLATION] = "collation", [SD_SNAP_KP_OPCLASS] = "opclass",
-    [SD_SNAP_KP_DESC] = "desc",       [SD_SNAP_KP_NULLS] = "nulls",
+    [SD_SNAP_KP_DESC] = "desc",           [SD_SNAP_KP_NULLS] = "nulls",
 };
 
 bool
@@ -71,18 +71,34 @@ typedef struct writer {
 /* ---- scalar styles ---- */
 
 /* Words YAML 1.1 or 1.2 would read as a boolean or null when written plain. */
-static const char *const RESERVED[] = { "null", "true", "false", "yes", "no", "on", "off",
-                                        "y",    "n",    NULL };
+static const char *const RESERVED[] = { "null", "true", "false", "yes", "no",
+                                        "on",   "off",  "y",     "n",   NULL };
 
+/* a equals the lower-case word ignoring ASCII case (never the locale's idea of case). */
 static bool
-ascii_ieq(const char *a, const char *b)
+ascii_ieq(const char *a, const char *word)
 {
-    for (; *a != '\0' && *b != '\0'; a++, b++) {
-        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a - 'A' + 'a') : *a;
-        if (x != *b)
+    size_t i = 0;
+    for (; a[i] != '\0' && word[i] != '\0'; i++) {
+        int x = (unsigned char)a[i];
+        if (x >= 'A' && x <= 'Z')
+            x += 'a' - 'A';
+        if (x != (unsigned char)word[i])
             return false;
     }
-    return *a == *b;
+    return a[i] == word[i];
+}
+
+static bool
+ident_start(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+static bool
+ident_char(char c)
+{
+    return ident_start(c) || (c >= '0' && c <= '9');
 }
 
 /*
@@ -92,12 +108,12 @@ ascii_ieq(const char *a, const char *b)
 static bool
 plain_safe(const char *s)
 {
-    if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+    if (!ident_start(s[0]))
         return false;
-    for (const char *p = s; *p != '\0'; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-              (*p >= '0' && *p <= '9') || *p == '_'))
+    for (const char *p = s; *p != '\0'; p++) {
+        if (!ident_char(*p))
             return false;
+    }
     for (size_t i = 0; RESERVED[i] != NULL; i++)
         if (ascii_ieq(s, RESERVED[i]))
             return false;
@@ -222,8 +238,8 @@ cannot_write(writer *w, const char *key, const char *why)
         sd_object_describe(&d, w->cur);
     else
         sd_buf_append(&d, "the snapshot");
-    sd_status rc = sd_err_set(w->err, SD_ERR, "cannot write \"%s\" of %s: %s", key,
-                              sd_buf_cstr(&d), why);
+    sd_status rc =
+        sd_err_set(w->err, SD_ERR, "cannot write \"%s\" of %s: %s", key, sd_buf_cstr(&d), why);
     sd_buf_dispose(&d);
     return rc;
 }
@@ -239,8 +255,8 @@ scalar(writer *w, const char *key, const char *s, yaml_scalar_style_t style)
         return cannot_write(w, key, "the text is not valid UTF-8");
     /* Plain scalars are implicit plain, every other style implicitly a string: no tags. */
     bool plain = style == YAML_PLAIN_SCALAR_STYLE;
-    int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)s, (int)len,
-                                          plain, !plain, style);
+    int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)s, (int)len, plain,
+                                          !plain, style);
     return emit(w, &ev, ok);
 }
 

@@ -47,25 +47,27 @@ fi
   fail "check B A' found drift after applying the diff:"$'\n'"$(cat "$work/check.out")"$'\n'"--- up.sql:"$'\n'"$(cat "$work/up.sql")"
 
 # SQLite's own view of both schemas. Column order is compared only with --strict-column-order.
-order="p.name"
+order="lower(p.name)"
 [ -n "$strict" ] && order="p.cid"
 catalog() {
   sqlite3 -bail "$1" <<SQL
-SELECT 'table', l.name, l.strict, l.wr FROM pragma_table_list l
+SELECT 'table', lower(l.name), l.strict, l.wr FROM pragma_table_list l
   WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY l.name;
-SELECT 'column', m.name, p.name, p.type, p."notnull", quote(p.dflt_value), p.pk, p.hidden
+SELECT 'column', lower(m.name), lower(p.name), p.type, p."notnull", quote(p.dflt_value), p.pk, p.hidden
   FROM sqlite_schema m, pragma_table_xinfo(m.name) p
-  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.name, $order;
-SELECT 'index', m.name, CASE WHEN i.origin = 'c' THEN i.name ELSE i.origin END, i."unique", i.partial,
-       (SELECT group_concat(coalesce(x.name, '<expr>') || ' ' || x.desc || ' ' || x.coll, ', ')
+  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY lower(m.name), $order;
+SELECT 'index', lower(m.name), CASE WHEN i.origin = 'c' THEN lower(i.name) ELSE i.origin END, i."unique", i.partial,
+       (SELECT group_concat(coalesce(lower(x.name), '<expr>') || ' ' || x.desc || ' ' || x.coll, ', ')
           FROM pragma_index_xinfo(i.name) x WHERE x.key = 1)
   FROM sqlite_schema m, pragma_index_list(m.name) i
   WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY 1, 2, 3, 6;
-SELECT 'fk', m.name, f."table", group_concat(f."from" || '>' || coalesce(f."to", ''), ','),
+SELECT 'fk', lower(m.name), lower(f."table"), group_concat(lower(f."from") || '>' || coalesce(lower(f."to"), ''), ','),
        f.on_update, f.on_delete, f."match"
   FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
   WHERE m.type = 'table' GROUP BY m.name, f.id ORDER BY 1, 2, 3, 4, 5, 6;
-SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('view', 'trigger') ORDER BY 1, 2;
+SELECT type, lower(name), lower(tbl_name) FROM sqlite_schema WHERE type IN ('view', 'trigger') ORDER BY 1, 2;
+SELECT 'view column', lower(m.name), lower(p.name), p.type FROM sqlite_schema m, pragma_table_xinfo(m.name) p
+  WHERE m.type = 'view' ORDER BY 2, p.cid;
 SQL
 }
 catalog "$work/b.db" > "$work/b.cat"
@@ -75,9 +77,9 @@ cmp -s "$work/b.cat" "$work/a2.cat" ||
 
 # Rows in kept columns: every table present in both A and B, columns present in both (not
 # generated), compared as text so that a declared-type change does not count as data loss.
-sqlite3 -bail "$work/a.db" "SELECT m.name || char(9) || p.name FROM sqlite_schema m, pragma_table_xinfo(m.name) p
+sqlite3 -bail "$work/a.db" "SELECT lower(m.name) || char(9) || lower(p.name) FROM sqlite_schema m, pragma_table_xinfo(m.name) p
   WHERE m.type='table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND p.hidden = 0 ORDER BY 1" > "$work/a.cols"
-sqlite3 -bail "$work/b.db" "SELECT m.name || char(9) || p.name FROM sqlite_schema m, pragma_table_xinfo(m.name) p
+sqlite3 -bail "$work/b.db" "SELECT lower(m.name) || char(9) || lower(p.name) FROM sqlite_schema m, pragma_table_xinfo(m.name) p
   WHERE m.type='table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND p.hidden = 0 ORDER BY 1" > "$work/b.cols"
 comm -12 "$work/a.cols" "$work/b.cols" > "$work/kept.cols"
 qi() { printf '"%s"' "${1//\"/\"\"}"; }  # test-side identifier quoting for sqlite3 queries

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # common.sh: shared by the lint scripts in this directory (sourced, not run).
 #
 # sd_lint_files ROOT [--no-tests] EXT...

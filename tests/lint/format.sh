@@ -6,7 +6,7 @@ set -euo pipefail
 root=${1:?usage: format.sh ROOT [CLANG_FORMAT]}
 cf=${2:-clang-format}
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=common.sh
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$here/common.sh"
 
 if ! command -v "$cf" >/dev/null 2>&1; then
@@ -26,17 +26,18 @@ fi
 out=$("$cf" --dry-run --Werror --style=file "${files[@]}" 2>&1) && rc=0 || rc=$?
 if [ "$rc" -ne 0 ]; then
     # One line per offending source line (clang-format reports every column), then the fix.
-    locs=$(printf '%s\n' "$out" | sed -n 's/^\([^ ]*:[0-9]*\):[0-9]*: error: code should be clang-formatted.*/\1/p' |
+    mapfile -t locs < <(printf '%s\n' "$out" |
+        sed -n 's/^\([^ ]*:[0-9]*\):[0-9]*: error: code should be clang-formatted.*/\1/p' |
         LC_ALL=C sort -t: -k1,1 -k2,2n -u)
-    if [ -z "$locs" ]; then
+    if [ ${#locs[@]} -eq 0 ]; then
         printf '%s\n' "$out"
     else
-        printf '%s: not clang-formatted\n' $locs
+        printf '%s: not clang-formatted\n' "${locs[@]}"
     fi
-    bad=$(printf '%s\n' "$locs" | sed 's/:[0-9]*$//' | LC_ALL=C sort -u)
-    echo "format: $(printf '%s\n' "$locs" | grep -c .) lines in $(printf '%s\n' "$bad" | grep -c .) files not clang-formatted ($("$cf" --version | head -1)); see the change with"
+    mapfile -t bad < <(printf '%s\n' "${locs[@]}" | sed 's/:[0-9]*$//' | LC_ALL=C sort -u)
+    echo "format: ${#locs[@]} lines in ${#bad[@]} files not clang-formatted ($("$cf" --version | head -1)); see the change with"
     echo "  clang-format --style=file FILE | diff -u FILE -     and fix with:"
-    echo "  clang-format -i" $bad
+    echo "  clang-format -i ${bad[*]}"
     exit 1
 fi
 echo "format: ok (${#files[@]} files, $("$cf" --version | head -1))"

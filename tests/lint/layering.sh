@@ -15,7 +15,7 @@
 set -euo pipefail
 root=${1:?usage: layering.sh ROOT}
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=common.sh
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$here/common.sh"
 
 declare -A DEPS=(
@@ -46,7 +46,7 @@ declare -A THIRD=(
 )
 
 # C11 and POSIX.1-2008 headers: "libc", allowed everywhere.
-LIBC=" assert.h complex.h ctype.h errno.h fenv.h float.h inttypes.h iso646.h limits.h locale.h
+LIBC="assert.h complex.h ctype.h errno.h fenv.h float.h inttypes.h iso646.h limits.h locale.h
 math.h setjmp.h signal.h stdalign.h stdarg.h stdatomic.h stdbool.h stddef.h stdint.h stdio.h
 stdlib.h stdnoreturn.h string.h tgmath.h threads.h time.h uchar.h wchar.h wctype.h
 aio.h arpa/inet.h cpio.h dirent.h dlfcn.h fcntl.h fmtmsg.h fnmatch.h ftw.h glob.h grp.h iconv.h
@@ -55,8 +55,7 @@ nl_types.h poll.h pthread.h pwd.h regex.h sched.h search.h semaphore.h spawn.h s
 sys/ipc.h sys/mman.h sys/msg.h sys/resource.h sys/select.h sys/sem.h sys/shm.h sys/socket.h
 sys/stat.h sys/statvfs.h sys/time.h sys/times.h sys/types.h sys/uio.h sys/un.h sys/utsname.h
 sys/wait.h syslog.h tar.h termios.h ulimit.h unistd.h utime.h utmpx.h wordexp.h "
-LIBC=$(echo $LIBC) # one line, single spaces
-LIBC=" $LIBC "
+LIBC=" ${LIBC//$'\n'/ } " # one line, each name between spaces
 
 cd "$root"
 fails=0

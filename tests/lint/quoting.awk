@@ -99,8 +99,10 @@ BEGIN {
     state = ""
     found = 0
     fmt = "%[-+ #0-9.*]*s"
-    # Functions whose format strings are messages for people, not SQL (STYLE.md 2.5).
-    msgfn = "(^|[^A-Za-z0-9_])(sd_err_set|sd_err_detail|sd_err_hint|sd_err_where|fprintf[ \t]*\\([ \t]*stderr)[ \t]*[(,]"
+    # Calls whose format strings are messages for people, not SQL (STYLE.md 2.5): the sd_err_*
+    # family, fprintf(stderr, ...), and any function with fail, error or warn in its name
+    # (module helpers such as a static fail(ctx, at, fmt, ...) that wrap sd_err_set).
+    msgfn = "(^|[^A-Za-z0-9_])((sd_err_[a-z_]+|[a-z_]*(fail|error|warn)[a-z_]*)[ \t]*\\(|fprintf[ \t]*\\([ \t]*stderr[ \t]*,)"
     banned = "(^|[^A-Za-z0-9_.>])(sprintf|vsprintf|strcpy|strcat|gets|atoi|atol|atoll|atof|strtok|system|tmpnam|tempnam|mktemp|strcoll)[ \t]*\\("
     quotefn = "(^|[^A-Za-z0-9_])(PQescapeIdentifier|PQescapeLiteral|PQescapeString|PQescapeStringConn|sqlite3_mprintf|sqlite3_vmprintf|sqlite3_snprintf|sqlite3_vsnprintf|sqlite3_str_appendf)[ \t]*\\("
     stmt = ""

@@ -3,13 +3,14 @@
 # banned functions (STYLE.md 2.18) in every C source outside tests/, fuzz/ and bench/.
 # Prints "file:line: message" per finding. The checks themselves are in quoting.awk.
 #
-# Format strings of error messages (sd_err_set/detail/hint/where, fprintf(stderr, ...)) are
-# prose, not SQL, and may quote a path or name. Anything else that truly is not SQL can carry
+# Format strings of error messages are prose, not SQL, and may quote a path or name: those of
+# sd_err_*(), fprintf(stderr, ...) and of any function with fail, error or warn in its name
+# (a module's static fail(ctx, at, fmt, ...) wrapping sd_err_set). Anything else that truly is not SQL can carry
 # a "lint: quoting-ok <reason>" comment on the same line; review will ask for the reason.
 set -euo pipefail
 root=${1:?usage: quoting.sh ROOT}
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=common.sh
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$here/common.sh"
 
 cd "$root"

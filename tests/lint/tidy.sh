@@ -7,7 +7,7 @@ root=${1:?usage: tidy.sh ROOT BUILD_DIR [CLANG_TIDY]}
 build=${2:?usage: tidy.sh ROOT BUILD_DIR [CLANG_TIDY]}
 ct=${3:-clang-tidy}
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=common.sh
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$here/common.sh"
 
 if ! command -v "$ct" >/dev/null 2>&1; then
@@ -36,7 +36,7 @@ fi
 # Every file must be in the compile database, or clang-tidy would guess its flags.
 missing=0
 for f in "${files[@]}"; do
-    if ! grep -qF "\"$root/$f\"" "$build/compile_commands.json"; then
+    if ! grep -qF "/$f\"" "$build/compile_commands.json"; then
         echo "tidy: $f is not in $build/compile_commands.json (not built by any target?)"
         missing=1
     fi
@@ -47,6 +47,7 @@ trap 'rm -rf "$out"' EXIT
 start=$(date +%s)
 # One clang-tidy per file, $jobs at a time. Each writes only under $out: <n>.log, and
 # <n>.failed when clang-tidy exits non-zero (findings are errors: WarningsAsErrors '*').
+# shellcheck disable=SC2016 # the single-quoted script is expanded by the inner bash
 for i in "${!files[@]}"; do
     printf '%s\0%s\0' "$i" "${files[$i]}"
 done |

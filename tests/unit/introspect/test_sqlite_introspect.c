@@ -16,10 +16,11 @@
 #include <cmocka.h>
 /* clang-format on */
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -127,10 +128,11 @@ assert_field(const sd_object *o, int f, const char *expect)
     const sd_kind_info *ki = sd_kind_get(o->kind);
     sd_buf b = SD_BUF_INIT;
     sd_value_describe(&b, ki->fields[f].type, &o->v[f]);
-    if (strcmp(sd_buf_cstr(&b), expect) != 0)
+    if (strcmp(sd_buf_cstr(&b), expect) != 0) {
         fail_msg("%s %s.%s: field %s is [%s], expected [%s]", ki->name,
                  o->table != NULL ? o->table : "", o->name != NULL ? o->name : "(unnamed)",
                  ki->fields[f].name, sd_buf_cstr(&b), expect);
+    }
     sd_buf_dispose(&b);
 }
 
@@ -174,10 +176,11 @@ child_by(const sd_model *m, const char *table, sd_kind kind, int f, const char *
 static bool
 has_dep(const sd_object *o, sd_kind kind, const char *name)
 {
-    for (size_t i = 0; i < o->ndeps; i++)
+    for (size_t i = 0; i < o->ndeps; i++) {
         if (o->deps[i].kind == kind && strcmp(o->deps[i].name, name) == 0 &&
             strcmp(o->deps[i].schema, "main") == 0)
             return true;
+    }
     return false;
 }
 
@@ -264,7 +267,8 @@ test_never_modifies(void **state)
     (void)state;
     char path[1024];
     char journal[1100];
-    struct stat before, after;
+    struct stat before;
+    struct stat after;
 
     make_db("readonly", "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT);"
                         "CREATE INDEX t_a ON t (a); INSERT INTO t (a) VALUES ('x');");
@@ -285,22 +289,21 @@ static void
 test_columns(void **state)
 {
     (void)state;
-    sd_model *m =
-        load("columns", "CREATE TABLE t (\n"
-                        "  id INTEGER PRIMARY KEY,\n"
-                        "  name varchar( 255 ) NOT NULL COLLATE nocase,\n"
-                        "  price decimal(10, 2) DEFAULT 0.5,\n"
-                        "  neg INT DEFAULT -1,\n"
-                        "  label TEXT DEFAULT 'it''s' COLLATE \"RTRIM\",\n"
-                        "  created TEXT DEFAULT CURRENT_TIMESTAMP,\n"
-                        "  expr INT DEFAULT (1 + 2),\n"
-                        "  untyped,\n"
-                        "  d double   precision NULL,\n"
-                        "  b BINARYISH COLLATE BINARY,\n"
-                        "  total INT GENERATED ALWAYS AS (neg * (2 + id)) STORED,\n"
-                        "  half AS (price / 2),\n"
-                        "  v REAL GENERATED ALWAYS AS (price) VIRTUAL\n"
-                        ");");
+    sd_model *m = load("columns", "CREATE TABLE t (\n"
+                                  "  id INTEGER PRIMARY KEY,\n"
+                                  "  name varchar( 255 ) NOT NULL COLLATE nocase,\n"
+                                  "  price decimal(10, 2) DEFAULT 0.5,\n"
+                                  "  neg INT DEFAULT -1,\n"
+                                  "  label TEXT DEFAULT 'it''s' COLLATE \"RTRIM\",\n"
+                                  "  created TEXT DEFAULT CURRENT_TIMESTAMP,\n"
+                                  "  expr INT DEFAULT (1 + 2),\n"
+                                  "  untyped,\n"
+                                  "  d double   precision NULL,\n"
+                                  "  b BINARYISH COLLATE BINARY,\n"
+                                  "  total INT GENERATED ALWAYS AS (neg * (2 + id)) STORED,\n"
+                                  "  half AS (price / 2),\n"
+                                  "  v REAL GENERATED ALWAYS AS (price) VIRTUAL\n"
+                                  ");");
     const sd_object *c;
 
     assert_int_equal(count_children(m, "t", SD_KIND_COLUMN), 13);
@@ -462,6 +465,28 @@ test_unique_constraints(void **state)
     sd_model_free(m);
 }
 
+/* SQLite numbers automatic indexes 1..n in declaration order; names must follow them past 9,
+ * and UNIQUE constraints that differ only in collation are one constraint to the model. */
+static void
+test_many_unique_constraints(void **state)
+{
+    (void)state;
+    sd_model *m = load("many_uniques",
+                       "CREATE TABLE m (a, b, c, d, e, f, g, h, i, j, k, l,"
+                       "  UNIQUE (a), UNIQUE (b), UNIQUE (c), UNIQUE (d), UNIQUE (e), UNIQUE (f),"
+                       "  UNIQUE (g), UNIQUE (h), UNIQUE (i), CONSTRAINT uj UNIQUE (j),"
+                       "  CONSTRAINT uk UNIQUE (k) ON CONFLICT REPLACE, CONSTRAINT ul UNIQUE (l),"
+                       "  CONSTRAINT ua2 UNIQUE (a COLLATE NOCASE), UNIQUE (b COLLATE NOCASE));");
+    assert_int_equal(count_children(m, "m", SD_KIND_UNIQUE), 13);
+    assert_field(get(m, SD_KIND_UNIQUE, "m", "uj"), SD_UNIQUE_COLUMNS, "(j)");
+    assert_field(get(m, SD_KIND_UNIQUE, "m", "uk"), SD_UNIQUE_COLUMNS, "(k)");
+    assert_field(get(m, SD_KIND_UNIQUE, "m", "ul"), SD_UNIQUE_COLUMNS, "(l)");
+    assert_field(get(m, SD_KIND_UNIQUE, "m", "ua2"), SD_UNIQUE_COLUMNS, "(a)");
+    assert_null(child_by(m, "m", SD_KIND_UNIQUE, SD_UNIQUE_COLUMNS, "(i)")->name);
+    assert_null(child_by(m, "m", SD_KIND_UNIQUE, SD_UNIQUE_COLUMNS, "(b)")->name);
+    sd_model_free(m);
+}
+
 static void
 test_check_constraints(void **state)
 {
@@ -495,22 +520,21 @@ static void
 test_foreign_keys(void **state)
 {
     (void)state;
-    sd_model *m = load(
-        "fks",
-        "CREATE TABLE Parent (id INTEGER PRIMARY KEY, code TEXT UNIQUE, x INT, y INT,"
-        "  UNIQUE (x, y));"
-        "CREATE TABLE child (\n"
-        "  id INTEGER PRIMARY KEY,\n"
-        "  p INT REFERENCES parent(ID) ON DELETE CASCADE ON UPDATE SET NULL,\n"
-        "  q INT CONSTRAINT q_fk REFERENCES Parent DEFERRABLE INITIALLY DEFERRED,\n"
-        "  r TEXT REFERENCES parent (code) MATCH simple NOT DEFERRABLE,\n"
-        "  s INT, t INT,\n"
-        "  CONSTRAINT st_fk FOREIGN KEY (s, t) REFERENCES Parent (x, y)\n"
-        "    ON DELETE RESTRICT MATCH FULL DEFERRABLE,\n"
-        "  FOREIGN KEY (t, s) REFERENCES parent (x, y) ON UPDATE SET DEFAULT\n"
-        "    DEFERRABLE INITIALLY IMMEDIATE,\n"
-        "  FOREIGN KEY (s) REFERENCES missing (z) ON DELETE NO ACTION\n"
-        ");");
+    sd_model *m =
+        load("fks", "CREATE TABLE Parent (id INTEGER PRIMARY KEY, code TEXT UNIQUE, x INT, y INT,"
+                    "  UNIQUE (x, y));"
+                    "CREATE TABLE child (\n"
+                    "  id INTEGER PRIMARY KEY,\n"
+                    "  p INT REFERENCES parent(ID) ON DELETE CASCADE ON UPDATE SET NULL,\n"
+                    "  q INT CONSTRAINT q_fk REFERENCES Parent DEFERRABLE INITIALLY DEFERRED,\n"
+                    "  r TEXT REFERENCES parent (code) MATCH simple NOT DEFERRABLE,\n"
+                    "  s INT, t INT,\n"
+                    "  CONSTRAINT st_fk FOREIGN KEY (s, t) REFERENCES Parent (x, y)\n"
+                    "    ON DELETE RESTRICT MATCH FULL DEFERRABLE,\n"
+                    "  FOREIGN KEY (t, s) REFERENCES parent (x, y) ON UPDATE SET DEFAULT\n"
+                    "    DEFERRABLE INITIALLY IMMEDIATE,\n"
+                    "  FOREIGN KEY (s) REFERENCES missing (z) ON DELETE NO ACTION\n"
+                    ");");
     const sd_object *fk;
 
     assert_int_equal(count_children(m, "child", SD_KIND_FOREIGN_KEY), 6);
@@ -589,16 +613,16 @@ static void
 test_indexes(void **state)
 {
     (void)state;
-    sd_model *m = load(
-        "indexes",
-        "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT COLLATE nocase, c INT);"
-        "CREATE INDEX t_a ON t (a);"
-        "CREATE UNIQUE INDEX t_ab ON t (a DESC, b ASC);"
-        "CREATE INDEX t_coll ON t (a COLLATE NOCASE, b COLLATE nocase, c COLLATE binary);"
-        "CREATE INDEX t_b_bin ON t (b COLLATE BINARY DESC);"
-        "CREATE INDEX t_expr ON t (lower(a), c + 1 DESC, (a || b) COLLATE rtrim, c);"
-        "CREATE INDEX t_part ON t (c) WHERE c > 0 AND a IS NOT NULL;"
-        "CREATE TABLE other (x);");
+    sd_model *m =
+        load("indexes",
+             "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT COLLATE nocase, c INT);"
+             "CREATE INDEX t_a ON t (a);"
+             "CREATE UNIQUE INDEX t_ab ON t (a DESC, b ASC);"
+             "CREATE INDEX t_coll ON t (a COLLATE NOCASE, b COLLATE nocase, c COLLATE binary);"
+             "CREATE INDEX t_b_bin ON t (b COLLATE BINARY DESC);"
+             "CREATE INDEX t_expr ON t (lower(a), c + 1 DESC, (a || b) COLLATE rtrim, c);"
+             "CREATE INDEX t_part ON t (c) WHERE c > 0 AND a IS NOT NULL;"
+             "CREATE TABLE other (x);");
     const sd_object *ix;
 
     assert_int_equal(sd_model_count(m, SD_KIND_INDEX), 6);
@@ -635,10 +659,11 @@ static void
 test_strict_and_without_rowid(void **state)
 {
     (void)state;
-    sd_model *m = load("options", "CREATE TABLE plain (a INT);"
-                                  "CREATE TABLE s (a INT) STRICT;"
-                                  "CREATE TABLE w (a INT PRIMARY KEY) WITHOUT ROWID;"
-                                  "CREATE TABLE sw (a TEXT PRIMARY KEY, b ANY) STRICT, WITHOUT ROWID;");
+    sd_model *m =
+        load("options", "CREATE TABLE plain (a INT);"
+                        "CREATE TABLE s (a INT) STRICT;"
+                        "CREATE TABLE w (a INT PRIMARY KEY) WITHOUT ROWID;"
+                        "CREATE TABLE sw (a TEXT PRIMARY KEY, b ANY) STRICT, WITHOUT ROWID;");
     assert_field(get(m, SD_KIND_TABLE, NULL, "plain"), SD_TABLE_STRICT, "false");
     assert_field(get(m, SD_KIND_TABLE, NULL, "plain"), SD_TABLE_WITHOUT_ROWID, "false");
     assert_field(get(m, SD_KIND_TABLE, NULL, "s"), SD_TABLE_STRICT, "true");
@@ -704,18 +729,18 @@ test_views_and_triggers(void **state)
 {
     (void)state;
     static const char *const view_sql = "CREATE VIEW big AS SELECT * FROM Orders WHERE n > 10";
-    sd_model *m = load("views",
-                       "CREATE TABLE orders (id INTEGER PRIMARY KEY, n INT);"
-                       "CREATE TABLE audit (id INT, note TEXT);"
-                       "CREATE TABLE unrelated (z);"
-                       "CREATE VIEW big AS SELECT * FROM Orders WHERE n > 10;"
-                       "CREATE VIEW \"bigger\" AS SELECT b.id FROM big b JOIN [audit] a "
-                       "  ON a.id = b.id;"
-                       "CREATE TRIGGER orders_ins AFTER INSERT ON ORDERS BEGIN "
-                       "  INSERT INTO audit VALUES (new.id, 'unrelated'); END;"
-                       "CREATE TRIGGER big_ins INSTEAD OF INSERT ON big BEGIN "
-                       "  INSERT INTO orders (n) VALUES (new.n); END;"
-                       "CREATE TRIGGER unrelated AFTER DELETE ON audit BEGIN SELECT 1; END;");
+    sd_model *m =
+        load("views", "CREATE TABLE orders (id INTEGER PRIMARY KEY, n INT);"
+                      "CREATE TABLE audit (id INT, note TEXT);"
+                      "CREATE TABLE unrelated (z);"
+                      "CREATE VIEW big AS SELECT * FROM Orders WHERE n > 10;"
+                      "CREATE VIEW \"bigger\" AS SELECT b.id FROM big b JOIN [audit] a "
+                      "  ON a.id = b.id;"
+                      "CREATE TRIGGER orders_ins AFTER INSERT ON ORDERS BEGIN "
+                      "  INSERT INTO audit VALUES (new.id, 'unrelated'); END;"
+                      "CREATE TRIGGER big_ins INSTEAD OF INSERT ON big BEGIN "
+                      "  INSERT INTO orders (n) VALUES (new.n); END;"
+                      "CREATE TRIGGER unrelated AFTER DELETE ON audit BEGIN SELECT 1; END;");
     const sd_object *o;
 
     o = get(m, SD_KIND_VIEW, NULL, "big");
@@ -743,6 +768,33 @@ test_views_and_triggers(void **state)
     /* A trigger's own name is not a reference to the table that shares it. */
     o = get(m, SD_KIND_TRIGGER, "audit", "unrelated");
     assert_true(has_dep(o, SD_KIND_TABLE, "audit"));
+    assert_int_equal(o->ndeps, 1);
+    sd_model_free(m);
+}
+
+/* Statement headers whose words double as names: the object's own name is no reference. */
+static void
+test_dependency_headers(void **state)
+{
+    (void)state;
+    sd_model *m =
+        load("headers", "CREATE TABLE temp_t (a); CREATE TABLE [if] (x);"
+                        "CREATE TABLE trg2 (y);"
+                        "CREATE VIEW temp AS SELECT a FROM temp_t;"
+                        "CREATE TRIGGER \"if\" AFTER INSERT ON temp_t BEGIN SELECT 1; END;"
+                        "CREATE TRIGGER IF NOT EXISTS main.trg2 AFTER INSERT ON temp_t "
+                        "  BEGIN SELECT 2; END;"
+                        "CREATE VIEW view AS SELECT x FROM \"if\";");
+    const sd_object *o = get(m, SD_KIND_VIEW, NULL, "temp");
+    assert_true(has_dep(o, SD_KIND_TABLE, "temp_t"));
+    assert_int_equal(o->ndeps, 1);
+    o = get(m, SD_KIND_TRIGGER, "temp_t", "if");
+    assert_true(has_dep(o, SD_KIND_TABLE, "temp_t"));
+    assert_int_equal(o->ndeps, 1);
+    o = get(m, SD_KIND_TRIGGER, "temp_t", "trg2");
+    assert_int_equal(o->ndeps, 1);
+    o = get(m, SD_KIND_VIEW, NULL, "view");
+    assert_true(has_dep(o, SD_KIND_TABLE, "if"));
     assert_int_equal(o->ndeps, 1);
     sd_model_free(m);
 }
@@ -839,7 +891,8 @@ test_creation_order_does_not_matter(void **state)
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         assert_int_equal(sd_model_count(a, (sd_kind)k), sd_model_count(b, (sd_kind)k));
         for (size_t i = 0; i < sd_model_count(a, (sd_kind)k); i++) {
-            sd_buf x = SD_BUF_INIT, y = SD_BUF_INIT;
+            sd_buf x = SD_BUF_INIT;
+            sd_buf y = SD_BUF_INIT;
             sd_object_canonical(&x, a, sd_model_at(a, (sd_kind)k, i));
             sd_object_canonical(&y, b, sd_model_at(b, (sd_kind)k, i));
             assert_string_equal(sd_buf_cstr(&x), sd_buf_cstr(&y));
@@ -851,9 +904,10 @@ test_creation_order_does_not_matter(void **state)
     assert_true(sd_model_fingerprint(a) == sd_model_fingerprint(a2));
 
     /* And the fingerprint does see a real difference. */
-    sd_model *c = load("order_c", "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL "
-                       "UNIQUE, name TEXT COLLATE RTRIM, CHECK (length(email) > 3),"
-                       "CONSTRAINT named CHECK (id > 0));");
+    sd_model *c =
+        load("order_c", "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL "
+                        "UNIQUE, name TEXT COLLATE RTRIM, CHECK (length(email) > 3),"
+                        "CONSTRAINT named CHECK (id > 0));");
     assert_false(sd_model_fingerprint(a) == sd_model_fingerprint(c));
     sd_model_free(a);
     sd_model_free(a2);
@@ -938,9 +992,9 @@ test_parse_errors(void **state)
     sd_ddl_table t;
     sd_ddl_index ix;
 
-    assert_int_equal(sd_introspect__parse_table(&t, a, "CREATE TABLE t (a INT, PRIMARY KEY a)",
-                                                &err),
-                     SD_ERR_PARSE);
+    assert_int_equal(
+        sd_introspect__parse_table(&t, a, "CREATE TABLE t (a INT, PRIMARY KEY a)", &err),
+        SD_ERR_PARSE);
     assert_string_equal(err.msg, "expected \"(\", found \"a\"");
     assert_string_equal(err.where, "offset 35");
 
@@ -1013,6 +1067,7 @@ main(void)
         cmocka_unit_test(test_create_table_as_select),
         cmocka_unit_test(test_primary_keys),
         cmocka_unit_test(test_unique_constraints),
+        cmocka_unit_test(test_many_unique_constraints),
         cmocka_unit_test(test_check_constraints),
         cmocka_unit_test(test_foreign_keys),
         cmocka_unit_test(test_foreign_key_names_follow_columns),
@@ -1020,6 +1075,7 @@ main(void)
         cmocka_unit_test(test_strict_and_without_rowid),
         cmocka_unit_test(test_odd_identifiers),
         cmocka_unit_test(test_views_and_triggers),
+        cmocka_unit_test(test_dependency_headers),
         cmocka_unit_test(test_internal_tables_skipped),
         cmocka_unit_test(test_virtual_tables_skipped),
         cmocka_unit_test(test_creation_order_does_not_matter),

@@ -35,8 +35,7 @@ static void
 assert_ok(sd_status rc, const sd_err *err)
 {
     if (rc != SD_OK)
-        print_message("unexpected error %d at %s: %s (%s)\n", rc, err->where, err->msg,
-                      err->hint);
+        print_message("unexpected error %d at %s: %s (%s)\n", rc, err->where, err->msg, err->hint);
     assert_int_equal(rc, SD_OK);
 }
 
@@ -121,7 +120,8 @@ assert_same_value(sd_field_type type, const sd_value *a, const sd_value *b)
     case SD_FIELD_KEYS:
         assert_int_equal(a->keys.len, b->keys.len);
         for (size_t i = 0; i < a->keys.len; i++) {
-            const sd_keypart *x = &a->keys.items[i], *y = &b->keys.items[i];
+            const sd_keypart *x = &a->keys.items[i];
+            const sd_keypart *y = &b->keys.items[i];
             assert_same_str(x->column, y->column);
             assert_same_str(x->expr.text, y->expr.text);
             assert_same_str(x->collation, y->collation);
@@ -167,7 +167,8 @@ assert_models_equal(const sd_model *a, const sd_model *b)
             assert_true(x->fingerprint == y->fingerprint);
             for (size_t f = 0; f < ki->nfields; f++)
                 assert_same_value(ki->fields[f].type, &x->v[f], &y->v[f]);
-            sd_buf cx = SD_BUF_INIT, cy = SD_BUF_INIT;
+            sd_buf cx = SD_BUF_INIT;
+            sd_buf cy = SD_BUF_INIT;
             sd_object_canonical(&cx, a, x);
             sd_object_canonical(&cy, b, y);
             assert_string_equal(sd_buf_cstr(&cx), sd_buf_cstr(&cy));
@@ -196,20 +197,19 @@ assert_roundtrip(const sd_model *m)
     return first;
 }
 
-/* Copy of src with the first occurrence of from replaced by to. */
+/* Copy of src (malloc'd) with the first occurrence of from replaced by to. */
 static char *
 replace(const char *src, const char *from, const char *to)
 {
     const char *at = strstr(src, from);
     if (at == NULL)
         fail_msg("\"%s\" not found in the snapshot", from);
-    size_t head = (size_t)(at - src), flen = strlen(from), tlen = strlen(to);
-    char *out = malloc(strlen(src) - flen + tlen + 1);
-    assert_non_null(out);
-    memcpy(out, src, head);
-    memcpy(out + head, to, tlen);
-    strcpy(out + head + tlen, at + flen);
-    return out;
+    sd_buf out = SD_BUF_INIT;
+    sd_buf_appendn(&out, src, (size_t)(at - src));
+    sd_buf_append(&out, to);
+    sd_buf_append(&out, at + strlen(from));
+    assert_false(sd_buf_failed(&out));
+    return sd_buf_take(&out);
 }
 
 /* "test.yaml:LINE:COL" of the first occurrence of needle in text, plus offset chars. */
@@ -219,7 +219,8 @@ where_of(char *out, size_t cap, const char *text, const char *needle, size_t off
     const char *at = strstr(text, needle);
     assert_non_null(at);
     at += offset;
-    size_t line = 1, col = 1;
+    size_t line = 1;
+    size_t col = 1;
     for (const char *p = text; p < at; p++) {
         if (*p == '\n') {
             line++;
@@ -247,10 +248,10 @@ expect_error(const char *text, size_t len, sd_status code, const char *where, co
 }
 
 static void
-expect_fixture(const char *file, sd_status code, const char *pos, const char *msg,
-               const char *hint)
+expect_fixture(const char *file, sd_status code, const char *pos, const char *msg, const char *hint)
 {
-    char path[512], where[600];
+    char path[512];
+    char where[600];
     snprintf(path, sizeof(path), FIXTURES "%s", file);
     snprintf(where, sizeof(where), "%s:%s", path, pos);
     sd_model *m = (sd_model *)&m;
@@ -409,9 +410,10 @@ step_aux(sd_model *m, bool flip)
     sd_obj_add_key(m, ix, SD_INDEX_KEYS, &k);
 }
 
-static const build_step STEPS[] = { step_schemas,  step_orders, step_order_columns, step_customers,
-                                    step_keys,     step_checks, step_fk,            step_index,
-                                    step_view,     step_trigger, step_aux };
+static const build_step STEPS[] = { step_schemas,   step_orders, step_order_columns,
+                                    step_customers, step_keys,   step_checks,
+                                    step_fk,        step_index,  step_view,
+                                    step_trigger,   step_aux };
 #define NSTEPS (sizeof(STEPS) / sizeof(STEPS[0]))
 
 static sd_model *
@@ -508,7 +510,8 @@ static const char *const TRICKY[] = {
     "\xe6\x97\xa5\xe6\x9c\xac\n\xe8\xaa\x9e\n",
     "\xf0\x9f\x98\x80\nx",
     "x\xe2\x80\xa8y\nz",
-    ("\xef\xbb\xbf" "bom\nx"), /* a hex escape cannot be followed by "b" */
+    ("\xef\xbb\xbf"
+     "bom\nx"), /* a hex escape cannot be followed by "b" */
     "\xc2\x85nel\nx",
     "\xc2\xa0nbsp\nx",
     "--- \n...\n",
@@ -609,7 +612,8 @@ static void
 test_insertion_order(void **state)
 {
     (void)state;
-    size_t reverse[NSTEPS], shuffled[NSTEPS];
+    size_t reverse[NSTEPS];
+    size_t shuffled[NSTEPS];
     for (size_t i = 0; i < NSTEPS; i++) {
         reverse[i] = NSTEPS - 1 - i;
         shuffled[i] = (i * 7 + 3) % NSTEPS; /* 7 is coprime with 11: a permutation */
@@ -617,7 +621,9 @@ test_insertion_order(void **state)
     sd_model *a = build_full(NULL, false);
     sd_model *b = build_full(reverse, true);
     sd_model *c = build_full(shuffled, true);
-    sd_buf wa = write_model(a), wb = write_model(b), wc = write_model(c);
+    sd_buf wa = write_model(a);
+    sd_buf wb = write_model(b);
+    sd_buf wc = write_model(c);
     assert_string_equal(sd_buf_cstr(&wa), sd_buf_cstr(&wb));
     assert_string_equal(sd_buf_cstr(&wa), sd_buf_cstr(&wc));
     /* Writing twice gives the same bytes too. */
@@ -817,11 +823,13 @@ test_reader_leniency(void **state)
                             "      type: INTEGER\n      position: 1\n");
     /* Move the version below the schemas list: key order is free. */
     char *moved = replace(swapped, "schemadrift_snapshot: 1\n", "");
-    char *tail = malloc(strlen(moved) + 32);
+    sd_buf moved_back = SD_BUF_INIT;
+    sd_buf_appendf(&moved_back, "%sschemadrift_snapshot: 1\n", moved);
+    char *tail = sd_buf_take(&moved_back);
     assert_non_null(tail);
-    sprintf(tail, "%sschemadrift_snapshot: 1\n", moved);
     const char *fp = strstr(tail, "fingerprint: ") + 13;
-    char plain_fp[17], quoted[40];
+    char plain_fp[17];
+    char quoted[40];
     memcpy(plain_fp, fp, 16);
     plain_fp[16] = '\0';
     snprintf(quoted, sizeof(quoted), "\"%s\"", plain_fp);
@@ -836,6 +844,28 @@ test_reader_leniency(void **state)
     free(tail);
     free(moved);
     free(swapped);
+    sd_buf_dispose(&b);
+    sd_model_free(m);
+}
+
+/* A BOM and CRLF line ends (editors, git autocrlf) change nothing: breaks read as LF. */
+static void
+test_reader_bom_crlf(void **state)
+{
+    (void)state;
+    sd_model *m = build_full(NULL, false);
+    sd_buf b = write_model(m);
+    sd_buf crlf = SD_BUF_INIT;
+    sd_buf_append(&crlf, "\xef\xbb\xbf");
+    for (const char *p = sd_buf_cstr(&b); *p != '\0'; p++) {
+        if (*p == '\n')
+            sd_buf_putc(&crlf, '\r');
+        sd_buf_putc(&crlf, *p);
+    }
+    sd_model *back = read_text(sd_buf_cstr(&crlf));
+    assert_models_equal(m, back);
+    sd_model_free(back);
+    sd_buf_dispose(&crlf);
     sd_buf_dispose(&b);
     sd_model_free(m);
 }
@@ -890,8 +920,7 @@ static void
 test_fixture_truncated(void **state)
 {
     (void)state;
-    expect_fixture("truncated.yaml", SD_ERR_PARSE, "28:19", "found unexpected end of stream",
-                   NULL);
+    expect_fixture("truncated.yaml", SD_ERR_PARSE, "28:19", "found unexpected end of stream", NULL);
 }
 
 static void
@@ -966,8 +995,7 @@ static void
 test_fixture_alias(void **state)
 {
     (void)state;
-    expect_fixture("alias.yaml", SD_ERR_PARSE, "7:15", "anchors and aliases are not allowed",
-                   NULL);
+    expect_fixture("alias.yaml", SD_ERR_PARSE, "7:15", "anchors and aliases are not allowed", NULL);
 }
 
 static void
@@ -981,8 +1009,8 @@ static void
 test_fixture_not_mapping(void **state)
 {
     (void)state;
-    expect_fixture("not_mapping.yaml", SD_ERR_PARSE, "1:1",
-                   "expected a mapping at the top level", NULL);
+    expect_fixture("not_mapping.yaml", SD_ERR_PARSE, "1:1", "expected a mapping at the top level",
+                   NULL);
 }
 
 static void
@@ -1000,8 +1028,7 @@ test_read_file_missing(void **state)
 
 /* Edit the small valid snapshot (replace from with to) and expect an error at needle. */
 static void
-expect_edit(const char *from, const char *to, const char *needle, size_t offset,
-            const char *msg)
+expect_edit(const char *from, const char *to, const char *needle, size_t offset, const char *msg)
 {
     sd_model *m = build_full(NULL, false);
     sd_buf b = write_model(m);
@@ -1028,7 +1055,8 @@ test_edit_errors(void **state)
                 "expected an integer for \"position\"");
     expect_edit("columns: [id]", "columns: [id, null]", "null]", 0,
                 "expected a string for \"columns\"");
-    expect_edit("columns: [id]", "columns: id", "columns: id\n", 9, "expected a list for \"columns\"");
+    expect_edit("columns: [id]", "columns: id", "columns: id\n", 9,
+                "expected a list for \"columns\"");
     expect_edit("- name: orders\n", "- name: null\n", "name: null\n    fingerprint", 6,
                 "expected a string for \"name\" in unnamed table");
     expect_edit("fingerprint: ", "fingerprint: zz", "zz", 0,
@@ -1184,6 +1212,7 @@ main(void)
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_scalar_styles),
         cmocka_unit_test(test_reader_leniency),
+        cmocka_unit_test(test_reader_bom_crlf),
         cmocka_unit_test(test_write_errors),
         cmocka_unit_test(test_fixture_syntax),
         cmocka_unit_test(test_fixture_truncated),

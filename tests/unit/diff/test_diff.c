@@ -1,0 +1,1156 @@
+/*
+ * test_diff.c: unit tests for the diff (diff/): matching, per-field comparison, flags, column
+ * order (notes versus strict drift), change ordering (drops first, dependencies, grouping of
+ * owned objects), cycle errors, lookups and determinism.
+ *
+ * Models are built in C (no database). Most assertions compare a rendering of the whole
+ * change list, one line per change, so both the content and the order are checked; every
+ * list also goes through check_invariants(), which cross-checks the records, the drift count
+ * and sd_changelist_find().
+ */
+/* clang-format off */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+/* clang-format on */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/diff.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* ---- helpers ---- */
+
+#define ASSERT_SD_OK(rc, err) assert_sd_ok_at((rc), (err), __FILE__, __LINE__)
+
+static void
+assert_sd_ok_at(sd_status rc, const sd_err *err, const char *file, int line)
+{
+    if (rc == SD_OK)
+        return;
+    print_error("status %d: %s [where: %s] [detail: %s]\n", (int)rc, err->msg, err->where,
+                err->detail);
+    _fail(file, line);
+}
+
+#define ASSERT_CONTAINS(haystack, needle) \
+    assert_contains_at((haystack), (needle), __FILE__, __LINE__)
+
+static void
+assert_contains_at(const char *haystack, const char *needle, const char *file, int line)
+{
+    if (strstr(haystack, needle) != NULL)
+        return;
+    print_error("\"%s\" does not contain \"%s\"\n", haystack, needle);
+    _fail(file, line);
+}
+
+/* A model with schema "main" already in it. */
+static sd_model *
+new_model(sd_engine e)
+{
+    sd_model *m = sd_model_new(e);
+    assert_non_null(m);
+    sd_err err = SD_ERR_INIT;
+    sd_object *s = NULL;
+    sd_status rc = sd_model_add(m, SD_KIND_SCHEMA, "main", NULL, "main", &s, &err);
+    ASSERT_SD_OK(rc, &err);
+    return m;
+}
+
+static sd_object *
+add(sd_model *m, sd_kind kind, const char *table, const char *name)
+{
+    sd_err err = SD_ERR_INIT;
+    sd_object *o = NULL;
+    sd_status rc = sd_model_add(m, kind, "main", table, name, &o, &err);
+    ASSERT_SD_OK(rc, &err);
+    assert_non_null(o);
+    return o;
+}
+
+static sd_object *
+add_column(sd_model *m, const char *table, const char *name, int64_t pos, const char *type)
+{
+    sd_object *c = add(m, SD_KIND_COLUMN, table, name);
+    sd_obj_set_int(c, SD_COLUMN_POSITION, pos);
+    sd_obj_set_str(m, c, SD_COLUMN_TYPE, type);
+    return c;
+}
+
+/* Table name with columns from a comma-separated list, positions 1..n, all "int". */
+static sd_object *
+add_table_cols(sd_model *m, const char *name, const char *cols)
+{
+    sd_object *t = add(m, SD_KIND_TABLE, NULL, name);
+    char buf[256];
+    snprintf(buf, sizeof(buf), "%s", cols);
+    int64_t pos = 1;
+    for (char *p = buf; *p != '\0';) {
+        char *comma = strchr(p, ',');
+        if (comma != NULL)
+            *comma = '\0';
+        add_column(m, name, p, pos++, "int");
+        if (comma == NULL)
+            break;
+        p = comma + 1;
+    }
+    return t;
+}
+
+/* A view with SQL text and dependencies on other views (comma-separated, may be NULL). */
+static sd_object *
+add_view(sd_model *m, const char *name, const char *sql, const char *view_deps)
+{
+    sd_object *v = add(m, SD_KIND_VIEW, NULL, name);
+    sd_obj_set_sql(m, v, SD_VIEW_SQL, sql);
+    if (view_deps == NULL)
+        return v;
+    char buf[256];
+    snprintf(buf, sizeof(buf), "%s", view_deps);
+    for (char *p = buf; *p != '\0';) {
+        char *comma = strchr(p, ',');
+        if (comma != NULL)
+            *comma = '\0';
+        sd_obj_add_dep(m, v, SD_KIND_VIEW, "main", NULL, p);
+        if (comma == NULL)
+            break;
+        p = comma + 1;
+    }
+    return v;
+}
+
+static void
+freeze_ok(sd_model *m)
+{
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sd_model_freeze(m, &err);
+    ASSERT_SD_OK(rc, &err);
+}
+
+static const sd_object *
+subject(const sd_change *c)
+{
+    return c->op == SD_OP_DROP ? c->from : c->to;
+}
+
+static void
+append_field_names(sd_buf *b, sd_kind kind, uint64_t bits)
+{
+    const sd_kind_info *ki = sd_kind_get(kind);
+    bool first = true;
+    for (size_t f = 0; f < ki->nfields; f++) {
+        if (!(bits & (UINT64_C(1) << f)))
+            continue;
+        if (!first)
+            sd_buf_putc(b, ',');
+        sd_buf_append(b, ki->fields[f].name);
+        first = false;
+    }
+    if (bits & (UINT64_C(1) << SD_CHANGE_NAME_BIT))
+        sd_buf_append(b, first ? "name" : ",name");
+}
+
+/*
+ * One line per change: "op description [drift fields] note[note fields] !flags", e.g.
+ * "alter column main.t.b [type] !type" or "alter column main.t.c note[position] !note".
+ */
+static char *
+render(const sd_changelist *cl)
+{
+    sd_buf b = SD_BUF_INIT;
+    for (size_t i = 0; i < sd_changelist_count(cl); i++) {
+        const sd_change *c = sd_changelist_at(cl, i);
+        if (i > 0)
+            sd_buf_putc(&b, '\n');
+        sd_buf_append(&b, sd_op_name(c->op));
+        sd_buf_putc(&b, ' ');
+        sd_object_describe(&b, subject(c));
+        if (c->fields != 0) {
+            sd_buf_append(&b, " [");
+            append_field_names(&b, c->kind, c->fields);
+            sd_buf_putc(&b, ']');
+        }
+        if (c->notes != 0) {
+            sd_buf_append(&b, " note[");
+            append_field_names(&b, c->kind, c->notes);
+            sd_buf_putc(&b, ']');
+        }
+        if (c->flags & SD_CHG_LOSES_DATA)
+            sd_buf_append(&b, " !loses");
+        if (c->flags & SD_CHG_TYPE_CHANGE)
+            sd_buf_append(&b, " !type");
+        if (c->flags & SD_CHG_NOTE_ONLY)
+            sd_buf_append(&b, " !note");
+    }
+    assert_false(sd_buf_failed(&b));
+    return sd_buf_take(&b);
+}
+
+/* Consistency of every record with the models, the flags, the drift count and find(). */
+static void
+check_invariants(const sd_changelist *cl)
+{
+    size_t drift = 0;
+    for (size_t i = 0; i < sd_changelist_count(cl); i++) {
+        const sd_change *c = sd_changelist_at(cl, i);
+        assert_non_null(c);
+        switch (c->op) {
+        case SD_OP_CREATE:
+            assert_null(c->from);
+            assert_non_null(c->to);
+            assert_int_equal(c->fields, 0);
+            assert_int_equal(c->notes, 0);
+            break;
+        case SD_OP_DROP:
+            assert_non_null(c->from);
+            assert_null(c->to);
+            assert_int_equal(c->fields, 0);
+            assert_int_equal(c->notes, 0);
+            break;
+        case SD_OP_ALTER:
+            assert_non_null(c->from);
+            assert_non_null(c->to);
+            assert_true((c->fields | c->notes) != 0);
+            assert_string_equal(c->from->key, c->to->key);
+            break;
+        case SD_OP__COUNT:
+            fail();
+            break;
+        }
+        if (c->from != NULL) {
+            assert_int_equal(c->from->kind, c->kind);
+            assert_ptr_equal(sd_model_at(sd_changelist_from(cl), c->kind, c->from->index), c->from);
+            assert_ptr_equal(sd_changelist_find(cl, c->from), c);
+        }
+        if (c->to != NULL) {
+            assert_int_equal(c->to->kind, c->kind);
+            assert_ptr_equal(sd_model_at(sd_changelist_to(cl), c->kind, c->to->index), c->to);
+            assert_ptr_equal(sd_changelist_find(cl, c->to), c);
+        }
+        bool note_only = c->op == SD_OP_ALTER && c->fields == 0;
+        assert_int_equal((c->flags & SD_CHG_NOTE_ONLY) != 0, note_only);
+        if (!note_only)
+            drift++;
+        bool loses = c->op == SD_OP_DROP && (c->kind == SD_KIND_TABLE || c->kind == SD_KIND_COLUMN);
+        assert_int_equal((c->flags & SD_CHG_LOSES_DATA) != 0, loses);
+        bool type = c->op == SD_OP_ALTER && c->kind == SD_KIND_COLUMN &&
+                    (c->fields & (UINT64_C(1) << SD_COLUMN_TYPE)) != 0;
+        assert_int_equal((c->flags & SD_CHG_TYPE_CHANGE) != 0, type);
+        /* An object appears in at most one change. */
+        for (size_t j = 0; j < i; j++) {
+            const sd_change *d = sd_changelist_at(cl, j);
+            assert_false(c->from != NULL && d->from == c->from);
+            assert_false(c->to != NULL && d->to == c->to);
+        }
+    }
+    assert_int_equal(sd_changelist_drift_count(cl), drift);
+    assert_null(sd_changelist_at(cl, sd_changelist_count(cl)));
+}
+
+static sd_changelist *
+diff_ok(const sd_model *from, const sd_model *to, bool strict)
+{
+    sd_diff_options opts = { .strict_column_order = strict };
+    sd_err err = SD_ERR_INIT;
+    sd_changelist *cl = NULL;
+    sd_status rc = sd_diff_models(&cl, from, to, &opts, &err);
+    ASSERT_SD_OK(rc, &err);
+    assert_non_null(cl);
+    assert_ptr_equal(sd_changelist_from(cl), from);
+    assert_ptr_equal(sd_changelist_to(cl), to);
+    check_invariants(cl);
+    return cl;
+}
+
+/* Diff from -> to and compare the rendering with expect ("" for no changes). */
+static void
+expect_diff(const sd_model *from, const sd_model *to, bool strict, const char *expect, size_t drift)
+{
+    sd_changelist *cl = diff_ok(from, to, strict);
+    char *got = render(cl);
+    if (strcmp(got, expect) != 0)
+        print_error("diff (strict=%d) got:\n%s\n-- expected:\n%s\n", strict, got, expect);
+    assert_string_equal(got, expect);
+    assert_int_equal(sd_changelist_drift_count(cl), drift);
+    free(got);
+    sd_changelist_free(cl);
+}
+
+/* ---- identical models ---- */
+
+static sd_model *
+build_shop(bool reverse)
+{
+    sd_model *m = new_model(SD_ENGINE_PG);
+    if (reverse) {
+        add_view(m, "v2", "SELECT * FROM v1", "v1");
+        add_view(m, "v1", "SELECT id FROM orders", NULL);
+        add_table_cols(m, "orders", "id,customer_id,total");
+        add_table_cols(m, "customers", "id,name");
+    } else {
+        add_table_cols(m, "customers", "id,name");
+        add_table_cols(m, "orders", "id,customer_id,total");
+        add_view(m, "v1", "SELECT id FROM orders", NULL);
+        add_view(m, "v2", "SELECT * FROM v1", "v1");
+    }
+    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "orders", NULL);
+    sd_obj_add_name(m, pk, SD_PK_COLUMNS, "id");
+    sd_object *fk = add(m, SD_KIND_FOREIGN_KEY, "orders", "orders_customer_fk");
+    sd_obj_add_name(m, fk, SD_FK_COLUMNS, "customer_id");
+    sd_obj_set_str(m, fk, SD_FK_REF_TABLE, "customers");
+    sd_obj_add_name(m, fk, SD_FK_REF_COLUMNS, "id");
+    sd_object *ix = add(m, SD_KIND_INDEX, "orders", "orders_total_idx");
+    sd_keypart kp = { .column = "total" };
+    sd_obj_add_key(m, ix, SD_INDEX_KEYS, &kp);
+    freeze_ok(m);
+    return m;
+}
+
+static void
+test_identical_models(void **state)
+{
+    (void)state;
+    sd_model *a = build_shop(false);
+    sd_model *b = build_shop(true);
+    /* Equal schemas built in different orders: equal fingerprints, nothing to do. */
+    assert_int_equal(sd_model_fingerprint(a), sd_model_fingerprint(b));
+    expect_diff(a, b, false, "", 0);
+    expect_diff(a, b, true, "", 0);
+    expect_diff(a, a, false, "", 0);
+    sd_changelist *cl = diff_ok(a, b, false);
+    assert_int_equal(sd_changelist_count(cl), 0);
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        for (size_t i = 0; i < sd_model_count(a, (sd_kind)k); i++) {
+            assert_null(sd_changelist_find(cl, sd_model_at(a, (sd_kind)k, i)));
+            assert_null(sd_changelist_find(cl, sd_model_at(b, (sd_kind)k, i)));
+        }
+    }
+    sd_changelist_free(cl);
+    sd_changelist_free(NULL);
+
+    /* NULL options mean the defaults (column order is a note, not drift). */
+    sd_model *c = new_model(SD_ENGINE_PG);
+    add_table_cols(c, "orders", "id,total,customer_id");
+    add_table_cols(c, "customers", "id,name");
+    freeze_ok(c);
+    sd_model *d = new_model(SD_ENGINE_PG);
+    add_table_cols(d, "orders", "id,customer_id,total");
+    add_table_cols(d, "customers", "id,name");
+    freeze_ok(d);
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sd_diff_models(&cl, c, d, NULL, &err);
+    ASSERT_SD_OK(rc, &err);
+    assert_int_equal(sd_changelist_count(cl), 2);
+    assert_int_equal(sd_changelist_drift_count(cl), 0);
+    sd_changelist_free(cl);
+    sd_model_free(c);
+    sd_model_free(d);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+/*
+ * The fast path: when the model fingerprints agree, objects are not compared at all. Two
+ * models whose only difference is outside the fingerprint (dependencies) give no changes.
+ */
+static void
+test_fast_path_equal_fingerprints(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(a, "t", "a");
+    add_view(a, "v", "SELECT a FROM t", NULL);
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(b, "t", "a");
+    sd_object *v = add_view(b, "v", "select a  from t", NULL);
+    sd_obj_add_dep(b, v, SD_KIND_TABLE, "main", NULL, "t");
+    freeze_ok(b);
+    assert_int_equal(sd_model_fingerprint(a), sd_model_fingerprint(b));
+    expect_diff(a, b, false, "", 0);
+    expect_diff(b, a, true, "", 0);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_engine_mismatch(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_SQLITE);
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    freeze_ok(b);
+    sd_err err = SD_ERR_INIT;
+    static max_align_t dummy;
+    sd_changelist *cl = (sd_changelist *)(void *)&dummy; /* must be reset to NULL */
+    assert_int_equal(sd_diff_models(&cl, a, b, NULL, &err), SD_ERR);
+    assert_null(cl);
+    assert_int_equal(err.code, SD_ERR);
+    ASSERT_CONTAINS(err.msg, "sqlite");
+    ASSERT_CONTAINS(err.msg, "postgresql");
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+/* ---- create / drop / alter, generically over the registry ---- */
+
+/* Base: table t (column c) and table other (column c); plus, when with, object "o" of kind k. */
+static sd_model *
+build_kind_model(sd_engine e, sd_kind k, bool with)
+{
+    const sd_kind_info *ki = sd_kind_get(k);
+    sd_model *m = new_model(e);
+    add_table_cols(m, "t", "c");
+    add_table_cols(m, "other", "c");
+    if (with) {
+        sd_err err = SD_ERR_INIT;
+        sd_object *o = NULL;
+        sd_status rc = sd_model_add(m, k, k == SD_KIND_SCHEMA ? "o" : "main",
+                                    ki->has_table ? "t" : NULL, "o", &o, &err);
+        ASSERT_SD_OK(rc, &err);
+    }
+    freeze_ok(m);
+    return m;
+}
+
+static void
+test_create_drop_every_kind(void **state)
+{
+    (void)state;
+    for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            sd_model *without = build_kind_model((sd_engine)e, (sd_kind)k, false);
+            sd_model *with = build_kind_model((sd_engine)e, (sd_kind)k, true);
+            const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+            const sd_object *o = sd_model_find(with, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "main",
+                                               ki->has_table ? "t" : NULL, "o");
+            assert_non_null(o);
+
+            sd_changelist *cl = diff_ok(without, with, false);
+            assert_int_equal(sd_changelist_count(cl), 1);
+            const sd_change *c = sd_changelist_at(cl, 0);
+            assert_int_equal(c->op, SD_OP_CREATE);
+            assert_int_equal(c->kind, k);
+            assert_ptr_equal(c->to, o);
+            assert_int_equal(c->flags, 0);
+            assert_int_equal(sd_changelist_drift_count(cl), 1);
+            sd_changelist_free(cl);
+
+            cl = diff_ok(with, without, false);
+            assert_int_equal(sd_changelist_count(cl), 1);
+            c = sd_changelist_at(cl, 0);
+            assert_int_equal(c->op, SD_OP_DROP);
+            assert_int_equal(c->kind, k);
+            assert_ptr_equal(c->from, o);
+            assert_int_equal(c->flags,
+                             k == SD_KIND_TABLE || k == SD_KIND_COLUMN ? SD_CHG_LOSES_DATA : 0);
+            sd_changelist_free(cl);
+            sd_model_free(without);
+            sd_model_free(with);
+        }
+    }
+}
+
+/* Same variants as the model tests: 0 = zero value, 1 and 2 = two different values. */
+static bool
+set_variant(sd_model *m, sd_object *o, size_t f, const sd_field_info *fi, int v)
+{
+    if (v == 0)
+        return true;
+    switch (fi->type) {
+    case SD_FIELD_BOOL:
+        if (v == 2)
+            return false;
+        sd_obj_set_bool(o, (int)f, true);
+        return true;
+    case SD_FIELD_INT:
+        sd_obj_set_int(o, (int)f, v == 1 ? 7 : 8);
+        return true;
+    case SD_FIELD_STRING:
+        if (fi->allowed != NULL) {
+            if (v == 2 && fi->allowed[1] == NULL)
+                return false;
+            sd_obj_set_str(m, o, (int)f, fi->allowed[v - 1]);
+        } else {
+            sd_obj_set_str(m, o, (int)f, v == 1 ? "text" : "other");
+        }
+        return true;
+    case SD_FIELD_SQL:
+        sd_obj_set_sql(m, o, (int)f, v == 1 ? "x + 1" : "x + 2");
+        return true;
+    case SD_FIELD_NAMES:
+        sd_obj_add_name(m, o, (int)f, v == 1 ? "x" : "y");
+        sd_obj_add_name(m, o, (int)f, v == 1 ? "y" : "x");
+        return true;
+    case SD_FIELD_KEYS: {
+        sd_keypart kp = { .column = v == 1 ? "x" : "y" };
+        sd_obj_add_key(m, o, (int)f, &kp);
+        return true;
+    }
+    case SD_FIELD__COUNT:
+        break;
+    }
+    return false;
+}
+
+/* Table t, sibling table other, and object "o" of kind k (k == TABLE: t itself), field f = v. */
+static sd_model *
+build_field_model(sd_engine e, sd_kind k, size_t f, int v, bool *ok)
+{
+    const sd_kind_info *ki = sd_kind_get(k);
+    sd_model *m = new_model(e);
+    add_table_cols(m, "other", "c");
+    sd_object *t = add(m, SD_KIND_TABLE, NULL, "t");
+    sd_object *o = t;
+    if (k != SD_KIND_TABLE)
+        o = add(m, k, ki->has_table ? "t" : NULL, "o");
+    *ok = set_variant(m, o, f, &ki->fields[f], v);
+    freeze_ok(m);
+    return m;
+}
+
+/*
+ * Diff a model with field f of the kind's object at variant va against one at variant vb, in
+ * both column-order modes. Returns the number of lists checked (0 when a variant is missing).
+ */
+static size_t
+check_alter_pair(sd_engine e, sd_kind k, size_t f, int va, int vb)
+{
+    const sd_kind_info *ki = sd_kind_get(k);
+    bool ok_a = false;
+    bool ok_b = false;
+    size_t checked = 0;
+    sd_model *a = build_field_model(e, k, f, va, &ok_a);
+    sd_model *b = build_field_model(e, k, f, vb, &ok_b);
+    for (int strict = 0; ok_a && ok_b && strict < 2; strict++) {
+        sd_changelist *cl = diff_ok(a, b, strict != 0);
+        checked++;
+        if (ki->fields[f].flags & SD_FF_ORDER) {
+            /* A lone column's position number is no reordering. */
+            assert_int_equal(sd_changelist_count(cl), 0);
+            sd_changelist_free(cl);
+            continue;
+        }
+        if (sd_changelist_count(cl) != 1) {
+            char *got = render(cl);
+            print_error("%s.%s %d->%d:\n%s\n", ki->name, ki->fields[f].name, va, vb, got);
+            free(got);
+        }
+        assert_int_equal(sd_changelist_count(cl), 1);
+        const sd_change *c = sd_changelist_at(cl, 0);
+        assert_int_equal(c->op, SD_OP_ALTER);
+        assert_int_equal(c->kind, k);
+        assert_int_equal(c->fields, UINT64_C(1) << f);
+        assert_int_equal(c->notes, 0);
+        assert_string_equal(c->to->name, k == SD_KIND_TABLE ? "t" : "o");
+        assert_int_equal(sd_changelist_drift_count(cl), 1);
+        sd_changelist_free(cl);
+    }
+    sd_model_free(a);
+    sd_model_free(b);
+    return checked;
+}
+
+/* Every field of every kind, from the registry: exactly one ALTER with exactly that bit. */
+static void
+test_alter_every_field(void **state)
+{
+    (void)state;
+    static const int pairs[][2] = { { 0, 1 }, { 1, 0 }, { 1, 2 } };
+    size_t checked = 0;
+    for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            for (size_t f = 0; f < sd_kind_get((sd_kind)k)->nfields; f++) {
+                for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++)
+                    checked +=
+                        check_alter_pair((sd_engine)e, (sd_kind)k, f, pairs[p][0], pairs[p][1]);
+            }
+        }
+    }
+    assert_true(checked > 100);
+}
+
+/* Several fields at once: every one of them is in the bitmask. */
+static void
+test_alter_several_fields(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add(a, SD_KIND_TABLE, NULL, "t");
+    sd_object *c = add_column(a, "t", "c", 1, "integer");
+    (void)c;
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add(b, SD_KIND_TABLE, NULL, "t");
+    c = add_column(b, "t", "c", 1, "bigint");
+    sd_obj_set_bool(c, SD_COLUMN_NOT_NULL, true);
+    sd_obj_set_sql(b, c, SD_COLUMN_DEFAULT, "0");
+    freeze_ok(b);
+    expect_diff(a, b, false, "alter column main.t.c [type,not_null,default] !type", 1);
+    expect_diff(b, a, false, "alter column main.t.c [type,not_null,default] !type", 1);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+/* ---- matching and flags ---- */
+
+static void
+test_unchanged_table_skipped(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(a, "a", "id,x");
+    add_table_cols(a, "b", "id");
+    add_table_cols(a, "c", "id,y");
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(b, "a", "id,x");
+    add_table_cols(b, "b", "id,z");
+    add_table_cols(b, "c", "id,y");
+    freeze_ok(b);
+    expect_diff(a, b, false, "create column main.b.z", 1);
+    sd_changelist *cl = diff_ok(a, b, false);
+    /* Neither the unchanged siblings nor the changed table itself have a change record. */
+    assert_null(sd_changelist_find(cl, sd_model_find_table(a, "main", "a")));
+    assert_null(sd_changelist_find(cl, sd_model_find_table(b, "main", "a")));
+    assert_null(sd_changelist_find(cl, sd_model_find_table(b, "main", "b")));
+    assert_null(sd_changelist_find(cl, sd_model_find(b, SD_KIND_COLUMN, "main", "c", "y")));
+    sd_changelist_free(cl);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_type_change_and_data_loss_flags(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "gone", "id");
+    sd_object *t = add_table_cols(a, "t", "id,amount,old,flag");
+    (void)t;
+    sd_object *ix = add(a, SD_KIND_INDEX, "t", "t_old_idx");
+    sd_keypart kp = { .column = "old" };
+    sd_obj_add_key(a, ix, SD_INDEX_KEYS, &kp);
+    add_view(a, "v", "SELECT 1", NULL);
+    sd_object *u = add(a, SD_KIND_UNIQUE, "t", "t_flag_key");
+    sd_obj_add_name(a, u, SD_UNIQUE_COLUMNS, "flag");
+    freeze_ok(a);
+
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add(b, SD_KIND_TABLE, NULL, "t");
+    add_column(b, "t", "id", 1, "int");
+    add_column(b, "t", "amount", 2, "numeric");
+    sd_object *flag = add_column(b, "t", "flag", 4, "int");
+    sd_obj_set_bool(flag, SD_COLUMN_NOT_NULL, true);
+    freeze_ok(b);
+    expect_diff(a, b, false,
+                "drop view main.v\n"
+                "drop index main.t.t_old_idx\n"
+                "drop table main.gone !loses\n"
+                "drop column main.t.old !loses\n"
+                "drop unique constraint main.t.t_flag_key\n"
+                "alter column main.t.amount [type] !type\n"
+                "alter column main.t.flag [not_null]",
+                7);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+/* A primary key's name is an attribute: a rename is an ALTER with the name bit, not a
+ * drop and create. */
+static sd_model *
+build_pk_model(const char *pk_name, const char *column)
+{
+    sd_model *m = new_model(SD_ENGINE_PG);
+    add_table_cols(m, "t", "id,code");
+    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "t", pk_name);
+    sd_obj_add_name(m, pk, SD_PK_COLUMNS, column);
+    freeze_ok(m);
+    return m;
+}
+
+static void
+test_primary_key_rename(void **state)
+{
+    (void)state;
+    sd_model *a = build_pk_model("t_pkey", "id");
+    sd_model *b = build_pk_model("t_id_pk", "id");
+    sd_model *c = build_pk_model(NULL, "id");
+    sd_model *d = build_pk_model("t_id_pk", "code");
+    expect_diff(a, b, false, "alter primary key main.t [name]", 1);
+    expect_diff(b, a, false, "alter primary key main.t [name]", 1);
+    expect_diff(a, c, false, "alter primary key main.t [name]", 1);
+    expect_diff(a, d, false, "alter primary key main.t [columns,name]", 1);
+    expect_diff(b, d, false, "alter primary key main.t [columns]", 1);
+    sd_changelist *cl = diff_ok(a, b, false);
+    assert_int_equal(sd_changelist_at(cl, 0)->fields, UINT64_C(1) << SD_CHANGE_NAME_BIT);
+    sd_changelist_free(cl);
+    /* The bit is no field index of any kind. */
+    for (size_t k = 0; k < SD_KIND__COUNT; k++)
+        assert_true(sd_kind_get((sd_kind)k)->nfields <= SD_CHANGE_NAME_BIT);
+    sd_model_free(a);
+    sd_model_free(b);
+    sd_model_free(c);
+    sd_model_free(d);
+}
+
+/* ---- column order ---- */
+
+static void
+column_order_case(const char *from_cols,
+                  const char *to_cols,
+                  const char *expect_default,
+                  size_t drift_default,
+                  const char *expect_strict,
+                  size_t drift_strict)
+{
+    sd_model *a = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(a, "t", from_cols);
+    add_table_cols(a, "u", "k"); /* an untouched sibling */
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(b, "t", to_cols);
+    add_table_cols(b, "u", "k");
+    freeze_ok(b);
+    expect_diff(a, b, false, expect_default, drift_default);
+    expect_diff(a, b, true, expect_strict, drift_strict);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_column_order_swap(void **state)
+{
+    (void)state;
+    column_order_case("a,b,c", "a,c,b",
+                      "alter column main.t.c note[position] !note\n"
+                      "alter column main.t.b note[position] !note",
+                      0,
+                      "alter column main.t.c [position]\n"
+                      "alter column main.t.b [position]",
+                      2);
+}
+
+static void
+test_column_added_in_middle(void **state)
+{
+    (void)state;
+    /* In place, x would be appended after b; only strict mode calls that drift. */
+    column_order_case("a,b", "a,x,b", "create column main.t.x", 1,
+                      "create column main.t.x\n"
+                      "alter column main.t.b [position]",
+                      2);
+    /* At the end: no position change in either mode. */
+    column_order_case("a,b", "a,b,x", "create column main.t.x", 1, "create column main.t.x", 1);
+}
+
+static void
+test_column_dropped_in_middle(void **state)
+{
+    (void)state;
+    column_order_case("a,b,c", "a,c", "drop column main.t.b !loses", 1,
+                      "drop column main.t.b !loses", 1);
+    column_order_case("a,b,c", "b,c", "drop column main.t.a !loses", 1,
+                      "drop column main.t.a !loses", 1);
+}
+
+static void
+test_column_moved_and_changed(void **state)
+{
+    (void)state;
+    /* A column that moves and changes type is one change with a drift field and a note. */
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "t", "a,b,c");
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add(b, SD_KIND_TABLE, NULL, "t");
+    add_column(b, "t", "c", 1, "text");
+    add_column(b, "t", "a", 2, "int");
+    add_column(b, "t", "b", 3, "int");
+    freeze_ok(b);
+    expect_diff(a, b, false,
+                "alter column main.t.c [type] note[position] !type\n"
+                "alter column main.t.a note[position] !note\n"
+                "alter column main.t.b note[position] !note",
+                1);
+    expect_diff(a, b, true,
+                "alter column main.t.c [position,type] !type\n"
+                "alter column main.t.a [position]\n"
+                "alter column main.t.b [position]",
+                3);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+/* ---- ordering ---- */
+
+static void
+test_drops_before_creates(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "z_old", "id");
+    add_table_cols(a, "keep", "id,dropme");
+    add_view(a, "a_view", "SELECT 1", NULL);
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_table_cols(b, "a_new", "id");
+    add_table_cols(b, "keep", "id,added");
+    add_view(b, "z_view", "SELECT 2", NULL);
+    freeze_ok(b);
+    /* Drops (views before tables), then creates (tables before views). */
+    expect_diff(a, b, false,
+                "drop view main.a_view\n"
+                "drop column main.keep.dropme !loses\n"
+                "drop table main.z_old !loses\n"
+                "create table main.a_new\n"
+                "create column main.keep.added\n"
+                "create view main.z_view",
+                6);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_dropped_view_on_view(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "t", "id");
+    add_view(a, "v1", "SELECT id FROM t", NULL);
+    add_view(a, "v2", "SELECT id FROM v1", "v1"); /* sorts after what it depends on */
+    add_view(a, "v3", "SELECT id FROM v2", "v2");
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_table_cols(b, "t", "id");
+    freeze_ok(b);
+    expect_diff(a, b, false,
+                "drop view main.v3\n"
+                "drop view main.v2\n"
+                "drop view main.v1",
+                3);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_created_view_on_view(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "t", "id");
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_table_cols(b, "t", "id");
+    add_view(b, "a_top", "SELECT id FROM m_mid", "m_mid");
+    add_view(b, "m_mid", "SELECT id FROM z_base", "z_base");
+    add_view(b, "z_base", "SELECT id FROM t", NULL);
+    add_view(b, "b_free", "SELECT 1", NULL);
+    freeze_ok(b);
+    /* Dependencies first; otherwise canonical order (b_free stays where it sorts). */
+    expect_diff(a, b, false,
+                "create view main.b_free\n"
+                "create view main.z_base\n"
+                "create view main.m_mid\n"
+                "create view main.a_top",
+                4);
+    /* Undoing it drops in the reverse dependency order. */
+    expect_diff(b, a, false,
+                "drop view main.a_top\n"
+                "drop view main.b_free\n"
+                "drop view main.m_mid\n"
+                "drop view main.z_base",
+                4);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_altered_view_after_created_dependency(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_view(a, "a_top", "SELECT 1", NULL);
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_view(b, "a_top", "SELECT * FROM z_base", "z_base");
+    add_view(b, "z_base", "SELECT 2", NULL);
+    freeze_ok(b);
+    expect_diff(a, b, false,
+                "create view main.z_base\n"
+                "alter view main.a_top [sql]",
+                2);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+/* A created table that a created table depends on comes first, whatever the names. */
+static void
+test_created_table_dependency(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    sd_object *child = add_table_cols(b, "a_child", "id,parent_id");
+    sd_obj_add_dep(b, child, SD_KIND_TABLE, "main", NULL, "z_parent");
+    add_table_cols(b, "z_parent", "id");
+    freeze_ok(b);
+    expect_diff(a, b, false,
+                "create table main.z_parent\n"
+                "create table main.a_child",
+                2);
+    expect_diff(b, a, false,
+                "drop table main.a_child !loses\n"
+                "drop table main.z_parent !loses",
+                2);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_owned_changes_grouped_with_table(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(a, "t1", "id,x");
+    add_table_cols(a, "t2", "id,y");
+    add_table_cols(a, "t3", "id");
+    add_table_cols(a, "t4", "id");
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_SQLITE);
+    sd_object *t1 = add_table_cols(b, "t1", "id,x,x2");
+    sd_obj_set_bool(t1, SD_TABLE_STRICT, true);
+    add(b, SD_KIND_TABLE, NULL, "t2");
+    add_column(b, "t2", "id", 1, "int");
+    add_column(b, "t2", "y", 2, "text");
+    sd_object *u = add(b, SD_KIND_UNIQUE, "t2", NULL);
+    sd_obj_add_name(b, u, SD_UNIQUE_COLUMNS, "y");
+    add_table_cols(b, "t3", "id");
+    sd_object *t4 = add_table_cols(b, "t4", "id,w");
+    sd_obj_set_bool(t4, SD_TABLE_WITHOUT_ROWID, true);
+    sd_object *ix = add(b, SD_KIND_INDEX, "t1", "a_idx");
+    sd_keypart kp = { .column = "x2" };
+    sd_obj_add_key(b, ix, SD_INDEX_KEYS, &kp);
+    freeze_ok(b);
+    expect_diff(a, b, false,
+                "alter table main.t1 [strict]\n"
+                "create column main.t1.x2\n"
+                "alter column main.t2.y [type] !type\n"
+                "create unique constraint main.t2 (y)\n"
+                "alter table main.t4 [without_rowid]\n"
+                "create column main.t4.w\n"
+                "create index main.t1.a_idx",
+                7);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_cycle_between_created_views(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_view(b, "alpha", "SELECT * FROM beta", "beta");
+    add_view(b, "beta", "SELECT * FROM alpha", "alpha");
+    add_view(b, "gamma", "SELECT 1", NULL);
+    freeze_ok(b);
+    sd_err err = SD_ERR_INIT;
+    static max_align_t dummy;
+    sd_changelist *cl = (sd_changelist *)(void *)&dummy; /* must be reset to NULL */
+    assert_int_equal(sd_diff_models(&cl, a, b, NULL, &err), SD_ERR_CYCLE);
+    assert_null(cl);
+    assert_int_equal(err.code, SD_ERR_CYCLE);
+    ASSERT_CONTAINS(err.msg, "view main.alpha");
+    ASSERT_CONTAINS(err.msg, "view main.beta");
+    assert_null(strstr(err.msg, "gamma")); /* not part of the cycle */
+    sd_model_free(b);
+
+    /* A view that names itself among its dependencies is no cycle. */
+    b = new_model(SD_ENGINE_PG);
+    add_view(b, "selfish", "SELECT 1", "selfish");
+    freeze_ok(b);
+    expect_diff(a, b, false, "create view main.selfish", 1);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+/* ---- lookups and determinism ---- */
+
+static void
+test_changelist_find(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "dropped", "id");
+    add_table_cols(a, "kept", "id,old");
+    add_table_cols(a, "same", "id");
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_table_cols(b, "created", "id");
+    add(b, SD_KIND_TABLE, NULL, "kept");
+    add_column(b, "kept", "id", 1, "bigint");
+    add_column(b, "kept", "old", 2, "int");
+    add_table_cols(b, "same", "id");
+    freeze_ok(b);
+    sd_changelist *cl = diff_ok(a, b, false);
+    assert_int_equal(sd_changelist_count(cl), 3);
+
+    const sd_change *c = sd_changelist_find(cl, sd_model_find_table(a, "main", "dropped"));
+    assert_non_null(c);
+    assert_int_equal(c->op, SD_OP_DROP);
+    assert_ptr_equal(c->from, sd_model_find_table(a, "main", "dropped"));
+
+    c = sd_changelist_find(cl, sd_model_find_table(b, "main", "created"));
+    assert_non_null(c);
+    assert_int_equal(c->op, SD_OP_CREATE);
+
+    const sd_object *fid = sd_model_find(a, SD_KIND_COLUMN, "main", "kept", "id");
+    const sd_object *tid = sd_model_find(b, SD_KIND_COLUMN, "main", "kept", "id");
+    c = sd_changelist_find(cl, fid);
+    assert_non_null(c);
+    assert_int_equal(c->op, SD_OP_ALTER);
+    assert_ptr_equal(sd_changelist_find(cl, tid), c);
+    assert_ptr_equal(c->from, fid);
+    assert_ptr_equal(c->to, tid);
+
+    /* Unchanged objects, and objects of a created/dropped table, have no record. */
+    assert_null(sd_changelist_find(cl, sd_model_find_table(a, "main", "same")));
+    assert_null(sd_changelist_find(cl, sd_model_find_table(b, "main", "same")));
+    assert_null(sd_changelist_find(cl, sd_model_find(a, SD_KIND_COLUMN, "main", "kept", "old")));
+    assert_null(sd_changelist_find(cl, sd_model_find(a, SD_KIND_COLUMN, "main", "dropped", "id")));
+    assert_null(sd_changelist_find(cl, sd_model_find_table(a, "main", "kept")));
+    assert_null(sd_changelist_find(cl, sd_model_find_table(b, "main", "kept")));
+
+    /* An object of a third model is not found, even at an index that exists. */
+    sd_model *other = new_model(SD_ENGINE_PG);
+    add_table_cols(other, "dropped", "id");
+    freeze_ok(other);
+    assert_null(sd_changelist_find(cl, sd_model_find_table(other, "main", "dropped")));
+    sd_model_free(other);
+
+    sd_changelist_free(cl);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_op_names(void **state)
+{
+    (void)state;
+    assert_string_equal(sd_op_name(SD_OP_CREATE), "create");
+    assert_string_equal(sd_op_name(SD_OP_DROP), "drop");
+    assert_string_equal(sd_op_name(SD_OP_ALTER), "alter");
+}
+
+/* A model with a bit of everything, objects added in forward or reverse order. */
+static sd_model *
+build_mixed(bool second, bool reverse)
+{
+    sd_model *m = new_model(SD_ENGINE_SQLITE);
+    for (int step = 0; step < 2; step++) {
+        bool tables = (step == 0) != reverse;
+        if (tables) {
+            add_table_cols(m, "t1", second ? "id,b,a" : "id,a,b");
+            add_table_cols(m, second ? "t_new" : "t_old", "id");
+            sd_object *t3 = add_table_cols(m, "t3", second ? "id,z" : "id");
+            if (second)
+                sd_obj_set_bool(t3, SD_TABLE_STRICT, true);
+        } else {
+            add_view(m, "v_base", second ? "SELECT 2" : "SELECT 1", NULL);
+            add_view(m, "v_dep", "SELECT * FROM v_base", "v_base");
+            if (second)
+                add_view(m, "a_new", "SELECT * FROM v_dep", "v_dep");
+            else
+                add_view(m, "a_old", "SELECT * FROM v_dep", "v_dep");
+        }
+    }
+    freeze_ok(m);
+    return m;
+}
+
+static void
+test_deterministic_order(void **state)
+{
+    (void)state;
+    sd_model *a = build_mixed(false, false);
+    sd_model *b = build_mixed(true, false);
+    sd_model *ar = build_mixed(false, true);
+    sd_model *br = build_mixed(true, true);
+    sd_changelist *c1 = diff_ok(a, b, false);
+    sd_changelist *c2 = diff_ok(a, b, false);
+    assert_int_equal(sd_changelist_count(c1), sd_changelist_count(c2));
+    for (size_t i = 0; i < sd_changelist_count(c1); i++) {
+        const sd_change *x = sd_changelist_at(c1, i);
+        const sd_change *y = sd_changelist_at(c2, i);
+        assert_int_equal(x->op, y->op);
+        assert_int_equal(x->kind, y->kind);
+        assert_ptr_equal(x->from, y->from);
+        assert_ptr_equal(x->to, y->to);
+        assert_int_equal(x->fields, y->fields);
+        assert_int_equal(x->notes, y->notes);
+        assert_int_equal(x->flags, y->flags);
+    }
+    /* t3 sorts before t_new ('3' < '_'); a_new depends on an unchanged view only. */
+    const char *expect = "drop view main.a_old\n"
+                         "drop table main.t_old !loses\n"
+                         "alter column main.t1.b note[position] !note\n"
+                         "alter column main.t1.a note[position] !note\n"
+                         "alter table main.t3 [strict]\n"
+                         "create column main.t3.z\n"
+                         "create table main.t_new\n"
+                         "create view main.a_new\n"
+                         "alter view main.v_base [sql]";
+    char *r1 = render(c1);
+    assert_string_equal(r1, expect);
+    free(r1);
+    sd_changelist_free(c1);
+    sd_changelist_free(c2);
+    /* Models built in another insertion order give the same list. */
+    expect_diff(ar, br, false, expect, 7);
+    sd_model_free(a);
+    sd_model_free(b);
+    sd_model_free(ar);
+    sd_model_free(br);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_identical_models),
+        cmocka_unit_test(test_fast_path_equal_fingerprints),
+        cmocka_unit_test(test_engine_mismatch),
+        cmocka_unit_test(test_create_drop_every_kind),
+        cmocka_unit_test(test_alter_every_field),
+        cmocka_unit_test(test_alter_several_fields),
+        cmocka_unit_test(test_unchanged_table_skipped),
+        cmocka_unit_test(test_type_change_and_data_loss_flags),
+        cmocka_unit_test(test_primary_key_rename),
+        cmocka_unit_test(test_column_order_swap),
+        cmocka_unit_test(test_column_added_in_middle),
+        cmocka_unit_test(test_column_dropped_in_middle),
+        cmocka_unit_test(test_column_moved_and_changed),
+        cmocka_unit_test(test_drops_before_creates),
+        cmocka_unit_test(test_dropped_view_on_view),
+        cmocka_unit_test(test_created_view_on_view),
+        cmocka_unit_test(test_altered_view_after_created_dependency),
+        cmocka_unit_test(test_created_table_dependency),
+        cmocka_unit_test(test_owned_changes_grouped_with_table),
+        cmocka_unit_test(test_cycle_between_created_views),
+        cmocka_unit_test(test_changelist_find),
+        cmocka_unit_test(test_op_names),
+        cmocka_unit_test(test_deterministic_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
