@@ -317,7 +317,7 @@ static void
 put_comment_text(ctx *c, const char *s)
 {
     if (c->rc == SD_OK)
-        sd_buf_append_repr(c->out, s != NULL ? s : "(none)");
+        sd_buf_append_printable(c->out, s != NULL ? s : "(none)");
 }
 
 /* schema.table[.column] for a comment line. */

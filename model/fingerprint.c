@@ -19,8 +19,8 @@ put_str(sd_buf *b, const char *s)
         sd_buf_appendf(b, "%zu:%s", strlen(s), s);
 }
 
-static void
-put_value(sd_buf *b, sd_field_type type, const sd_value *v)
+void
+sd_model__put_value(sd_buf *b, sd_field_type type, const sd_value *v)
 {
     switch (type) {
     case SD_FIELD_BOOL:
@@ -72,7 +72,7 @@ sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o)
     for (size_t f = 0; f < ki->nfields; f++) {
         sd_buf_append(out, ki->fields[f].name);
         sd_buf_putc(out, '=');
-        put_value(out, ki->fields[f].type, &o->v[f]);
+        sd_model__put_value(out, ki->fields[f].type, &o->v[f]);
         sd_buf_putc(out, '\n');
     }
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {

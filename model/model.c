@@ -227,18 +227,6 @@ key_name(sd_buf *b, sd_engine e, const char *s)
             b->ptr[i] = (char)(b->ptr[i] - 'A' + 'a');
 }
 
-static void
-key_value(sd_buf *b, sd_field_type type, const sd_value *v)
-{
-    sd_buf tmp = SD_BUF_INIT;
-    if (type == SD_FIELD_SQL)
-        sd_buf_append(&tmp, v->sql.norm != NULL ? v->sql.norm : "");
-    else
-        sd_value_describe(&tmp, type, v);
-    key_part(b, sd_buf_cstr(&tmp));
-    sd_buf_dispose(&tmp);
-}
-
 /* Identity key: schema, table and name; for unnamed objects, their identifying fields. */
 static const char *
 make_key(sd_model *m, const sd_object *o)
@@ -255,7 +243,7 @@ make_key(sd_model *m, const sd_object *o)
         sd_buf_append(&b, "~");
         for (size_t f = 0; f < ki->nfields; f++)
             if (ki->unnamed_identity & (1u << f))
-                key_value(&b, ki->fields[f].type, &o->v[f]);
+                sd_model__put_value(&b, ki->fields[f].type, &o->v[f]);
     }
     const char *k = sd_buf_failed(&b) ? NULL : sd_arena_strdup(m->arena, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
@@ -309,9 +297,12 @@ normalize_sql(sd_model *m, sd_sqltext *t, const sd_object *o, const char *field,
             rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     } else {
         sd_buf d = SD_BUF_INIT;
+        sd_buf cause = SD_BUF_INIT;
         sd_object_describe(&d, o);
-        sd_err_detail(err, "in %s of %s: %s", field, sd_buf_cstr(&d), err->msg);
+        sd_buf_appendf(&cause, "%s (at %s)", err->msg, err->where);
         rc = sd_err_set(err, SD_ERR_PARSE, "invalid SQL text in %s of %s", field, sd_buf_cstr(&d));
+        sd_err_detail(err, "%s", sd_buf_cstr(&cause));
+        sd_buf_dispose(&cause);
         sd_buf_dispose(&d);
     }
     sd_buf_dispose(&b);

@@ -194,7 +194,7 @@ text_entry(sd_buf *out, const entry *e)
     if (e->status == ST_NOTE && order_note)
         sd_buf_append(&line, " (column order is not drift; use --strict-column-order)");
     /* One entry, one line: names and SQL text may hold newlines or control bytes. */
-    sd_buf_append_repr(out, sd_buf_cstr(&line));
+    sd_buf_append_printable(out, sd_buf_cstr(&line));
     sd_buf_putc(out, '\n');
     if (sd_buf_failed(&line))
         out->failed = true;

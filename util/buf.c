@@ -83,8 +83,10 @@ sd_buf_putc(sd_buf *b, char c)
     sd_buf_appendn(b, &c, 1);
 }
 
-void
-sd_buf_append_repr(sd_buf *b, const char *s)
+/* Escape control bytes (and, for names shown in quotes, backslashes and double quotes) so
+ * that hostile names cannot garble a terminal, a report line or a SQL comment. */
+static void
+append_escaped(sd_buf *b, const char *s, bool quotes)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
         switch (*p) {
@@ -98,7 +100,10 @@ sd_buf_append_repr(sd_buf *b, const char *s)
             sd_buf_append(b, "\\t");
             break;
         case '\\':
-            sd_buf_append(b, "\\\\");
+        case '"':
+            if (quotes)
+                sd_buf_putc(b, '\\');
+            sd_buf_putc(b, (char)*p);
             break;
         default:
             if (*p < 0x20 || *p == 0x7f)
@@ -107,6 +112,18 @@ sd_buf_append_repr(sd_buf *b, const char *s)
                 sd_buf_putc(b, (char)*p);
         }
     }
+}
+
+void
+sd_buf_append_repr(sd_buf *b, const char *s)
+{
+    append_escaped(b, s, true);
+}
+
+void
+sd_buf_append_printable(sd_buf *b, const char *s)
+{
+    append_escaped(b, s, false);
 }
 
 const char *

@@ -25,6 +25,9 @@ void sd_buf_vappendf(sd_buf *b, const char *fmt, va_list ap) __attribute__((form
 void sd_buf_putc(sd_buf *b, char c);
 /* Append s with control bytes, quotes and backslashes escaped, for error messages. */
 void sd_buf_append_repr(sd_buf *b, const char *s);
+/* Append s with only control bytes escaped (\n, \t, \x01): for whole messages, report
+ * lines and SQL comments, where quotes are ordinary text. */
+void sd_buf_append_printable(sd_buf *b, const char *s);
 /* Contents as a C string; "" for an untouched buffer. */
 const char *sd_buf_cstr(const sd_buf *b);
 void sd_buf_reset(sd_buf *b); /* len = 0, keeps memory, clears nothing else */

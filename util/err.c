@@ -77,7 +77,7 @@ static void
 print_part(FILE *fp, const char *label, const char *text, bool truncated)
 {
     sd_buf b = SD_BUF_INIT;
-    sd_buf_append_repr(&b, text);
+    sd_buf_append_printable(&b, text);
     fprintf(fp, "%s%s%s\n", label, sd_buf_cstr(&b), truncated ? "..." : "");
     sd_buf_dispose(&b);
 }
@@ -88,10 +88,10 @@ sd_err_print(FILE *fp, const sd_err *err)
     sd_buf head = SD_BUF_INIT;
     sd_buf_append(&head, "schemadrift: error: ");
     if (err->where[0] != '\0') {
-        sd_buf_append_repr(&head, err->where);
+        sd_buf_append_printable(&head, err->where);
         sd_buf_append(&head, ": ");
     }
-    sd_buf_append_repr(&head, err->msg[0] != '\0' ? err->msg : "unknown error");
+    sd_buf_append_printable(&head, err->msg[0] != '\0' ? err->msg : "unknown error");
     fprintf(fp, "%s%s\n", sd_buf_cstr(&head), err->truncated ? "..." : "");
     sd_buf_dispose(&head);
     if (err->detail[0] != '\0')
