@@ -67,6 +67,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -168,6 +169,133 @@ append_counted(sd_buf *out, size_t n, const char *one, const char *many)
     sd_buf_appendf(out, "%zu %s", n, n == 1 ? one : many);
 }
 
+/* Split text into lines (pointers into text, lengths); returns the count. */
+static size_t
+split_lines(const char *text, const char ***starts, size_t **lens)
+{
+    size_t n = 1;
+    for (const char *p = text; *p != '\0'; p++)
+        n += *p == '\n';
+    *starts = calloc(n, sizeof(**starts));
+    *lens = calloc(n, sizeof(**lens));
+    if (*starts == NULL || *lens == NULL)
+        return 0;
+    size_t i = 0;
+    const char *line = text;
+    for (const char *p = text;; p++) {
+        if (*p == '\n' || *p == '\0') {
+            (*starts)[i] = line;
+            (*lens)[i++] = (size_t)(p - line);
+            line = p + 1;
+            if (*p == '\0')
+                break;
+        }
+    }
+    return i;
+}
+
+static void
+diff_line(sd_buf *out, char mark, const char *line, size_t len)
+{
+    sd_buf tmp = SD_BUF_INIT;
+    sd_buf_appendn(&tmp, line, len);
+    sd_buf_appendf(out, "          %c ", mark);
+    sd_buf_append_printable(out, sd_buf_cstr(&tmp));
+    sd_buf_putc(out, '\n');
+    sd_buf_dispose(&tmp);
+}
+
+/* Largest SQL text (in lines per side) shown as a line diff; longer texts are summarized. */
+#define MAX_DIFF_LINES 2000
+
+/*
+ * A line diff of multi-line SQL text (views, triggers) under a report entry: "-" lines are
+ * only in the expected text, "+" lines only in the actual one, with up to two lines of
+ * context around each change. A longest-common-subsequence table; bodies are small.
+ */
+static void
+text_sql_diff(sd_buf *out, const char *expected, const char *actual)
+{
+    const char **a = NULL, **b = NULL;
+    size_t *al = NULL, *bl = NULL;
+    size_t *lcs = NULL;
+    char *mark = NULL;
+    size_t n = split_lines(expected != NULL ? expected : "", &a, &al);
+    size_t m = split_lines(actual != NULL ? actual : "", &b, &bl);
+    if (n == 0 || m == 0 || n > MAX_DIFF_LINES || m > MAX_DIFF_LINES) {
+        sd_buf_appendf(out, "          (%zu lines -> %zu lines)\n", n, m);
+        goto out;
+    }
+    lcs = calloc((n + 1) * (m + 1), sizeof(*lcs));
+    mark = calloc(n + m + 1, 1);
+    if (lcs == NULL || mark == NULL) {
+        out->failed = true;
+        goto out;
+    }
+#define LCS(i, j) lcs[(i) * (m + 1) + (j)]
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;) {
+            bool same = al[i] == bl[j] && memcmp(a[i], b[j], al[i]) == 0;
+            LCS(i, j) = same ? LCS(i + 1, j + 1) + 1
+                             : (LCS(i + 1, j) > LCS(i, j + 1) ? LCS(i + 1, j) : LCS(i, j + 1));
+        }
+    /* Walk the table once to tag each output line, then print with context. */
+    typedef struct {
+        char mark;
+        const char *text;
+        size_t len;
+    } row;
+    row *rows = calloc(n + m + 1, sizeof(*rows));
+    if (rows == NULL) {
+        out->failed = true;
+        goto out;
+    }
+    size_t nr = 0, i = 0, j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && al[i] == bl[j] && memcmp(a[i], b[j], al[i]) == 0) {
+            rows[nr++] = (row){ ' ', a[i], al[i] };
+            i++;
+            j++;
+        } else if (j < m && (i == n || LCS(i, j + 1) >= LCS(i + 1, j))) {
+            rows[nr++] = (row){ '+', b[j], bl[j] };
+            j++;
+        } else {
+            rows[nr++] = (row){ '-', a[i], al[i] };
+            i++;
+        }
+    }
+#undef LCS
+    for (size_t r = 0; r < nr; r++) {
+        bool near = false;
+        for (size_t k = r >= 2 ? r - 2 : 0; k < nr && k <= r + 2; k++)
+            near = near || rows[k].mark != ' ';
+        mark[r] = near ? 1 : 0;
+    }
+    for (size_t r = 0; r < nr; r++) {
+        if (mark[r])
+            diff_line(out, rows[r].mark, rows[r].text, rows[r].len);
+        else if (r == 0 || mark[r - 1])
+            sd_buf_append(out, "          ...\n");
+    }
+    free(rows);
+out:
+    free(a);
+    free(al);
+    free(b);
+    free(bl);
+    free(lcs);
+    free(mark);
+}
+
+static bool
+is_multiline_sql(const sd_field_info *fi, const sd_change *ch, size_t f)
+{
+    if (fi->type != SD_FIELD_SQL)
+        return false;
+    const char *x = ch->from->v[f].sql.text, *y = ch->to->v[f].sql.text;
+    return (x != NULL && strchr(x, '\n') != NULL) || (y != NULL && strchr(y, '\n') != NULL);
+}
+
 static void
 text_entry(sd_buf *out, const entry *e)
 {
@@ -175,19 +303,32 @@ text_entry(sd_buf *out, const entry *e)
     const sd_kind_info *ki = sd_kind_get(ch->kind);
     sd_buf line = SD_BUF_INIT;
     bool order_note = false;
+    uint64_t long_sql = 0;
 
     sd_buf_appendf(&line, "%-9s ", STATUS_NAMES[e->status]);
     sd_object_describe(&line, change_object(ch));
     const char *sep = ": ";
+    if (e->bits & ((uint64_t)1 << SD_CHANGE_NAME_BIT)) {
+        sd_buf_appendf(&line, "%sname %s -> %s", sep, ch->from->name ? ch->from->name : "(none)",
+                       ch->to->name ? ch->to->name : "(none)");
+        sep = "; ";
+    }
     for (size_t f = 0; ki != NULL && f < ki->nfields && f < 64; f++) {
         if ((e->bits & ((uint64_t)1 << f)) == 0)
             continue;
         const sd_field_info *fi = &ki->fields[f];
-        sd_buf_appendf(&line, "%s%s ", sep, fi->name);
+        sd_buf_appendf(&line, "%s%s", sep, fi->name);
+        sep = "; ";
+        if (is_multiline_sql(fi, ch, f)) {
+            /* Shown as a line diff below the entry. */
+            sd_buf_append(&line, " differs");
+            long_sql |= (uint64_t)1 << f;
+            continue;
+        }
+        sd_buf_putc(&line, ' ');
         sd_value_describe(&line, fi->type, &ch->from->v[f]);
         sd_buf_append(&line, " -> ");
         sd_value_describe(&line, fi->type, &ch->to->v[f]);
-        sep = "; ";
         if (fi->flags & SD_FF_ORDER)
             order_note = true;
     }
@@ -196,6 +337,9 @@ text_entry(sd_buf *out, const entry *e)
     /* One entry, one line: names and SQL text may hold newlines or control bytes. */
     sd_buf_append_printable(out, sd_buf_cstr(&line));
     sd_buf_putc(out, '\n');
+    for (size_t f = 0; ki != NULL && f < ki->nfields && f < 64; f++)
+        if (long_sql & ((uint64_t)1 << f))
+            text_sql_diff(out, ch->from->v[f].sql.text, ch->to->v[f].sql.text);
     if (sd_buf_failed(&line))
         out->failed = true;
     sd_buf_dispose(&line);
@@ -366,6 +510,13 @@ entry_json(const entry *e, bool *failed)
     put(j, "table", jstr(o->table), failed);
     put(j, "name", jstr(o->name), failed);
     put(j, "object", jstr(sd_buf_cstr(&desc)), failed);
+    if (e->bits & ((uint64_t)1 << SD_CHANGE_NAME_BIT)) {
+        json_t *fj = json_object();
+        put(fj, "field", json_string("name"), failed);
+        put(fj, "expected", jstr(ch->from->name), failed);
+        put(fj, "actual", jstr(ch->to->name), failed);
+        push(fields, fj, failed);
+    }
     for (size_t f = 0; ki != NULL && f < ki->nfields && f < 64; f++) {
         if ((e->bits & ((uint64_t)1 << f)) == 0)
             continue;

@@ -58,6 +58,10 @@ expect snapshot-vs-db 0 "" -- "$bin" check "$work/a.yaml" "$work/a.db"
 expect pg-not-yet 2 "" -- "$bin" check "postgresql://u:sekrit@localhost/db" "$work/a.db"
 grep -q sekrit "$work/err" && { echo "FAIL pg-not-yet: password echoed"; failures=$((failures + 1)); }
 
+# A source of another engine: comparing it with a SQLite database is an error naming both.
+expect wrong-engine 2 "postgresql" -- "$bin" check "$fixtures/engines/postgresql_empty.yaml" "$work/a.db"
+expect wrong-engine-diff 2 "sqlite" -- "$bin" diff "$work/a.db" "$fixtures/engines/postgresql_empty.yaml"
+
 # Read-only: inspect, diff and check never modify a database.
 before=$(sha256sum "$work/a.db" "$work/b.db")
 "$bin" inspect "$work/a.db" > /dev/null

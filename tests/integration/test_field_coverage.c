@@ -59,11 +59,18 @@ mark_object(const sd_model *m, const sd_object *o, int what)
 static void
 scan_case(const char *dir)
 {
-    char from_sql[4096], to_sql[4096], a[] = "/tmp/sd-cov-a.db", b[] = "/tmp/sd-cov-b.db";
-    snprintf(from_sql, sizeof(from_sql), "%s/from.sql", dir);
-    snprintf(to_sql, sizeof(to_sql), "%s/to.sql", dir);
-    load(from_sql, a);
-    load(to_sql, b);
+    sd_buf from_sql = SD_BUF_INIT, to_sql = SD_BUF_INIT;
+    char a[] = "/tmp/sd-cov-a.XXXXXX", b[] = "/tmp/sd-cov-b.XXXXXX";
+    int fa = mkstemp(a), fb = mkstemp(b);
+    assert_true(fa >= 0 && fb >= 0);
+    close(fa);
+    close(fb);
+    sd_buf_appendf(&from_sql, "%s/from.sql", dir);
+    sd_buf_appendf(&to_sql, "%s/to.sql", dir);
+    load(sd_buf_cstr(&from_sql), a);
+    load(sd_buf_cstr(&to_sql), b);
+    sd_buf_dispose(&from_sql);
+    sd_buf_dispose(&to_sql);
     sd_err err = SD_ERR_INIT;
     sd_model *ma = NULL, *mb = NULL;
     sd_changelist *cl = NULL;
@@ -99,13 +106,16 @@ test_every_field_is_exercised(void **state)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char path[4096];
-        snprintf(path, sizeof(path), "%s/%s/from.sql", cases_dir, e->d_name);
-        if (access(path, R_OK) != 0)
-            continue;
-        snprintf(path, sizeof(path), "%s/%s", cases_dir, e->d_name);
-        scan_case(path);
-        ncases++;
+        sd_buf path = SD_BUF_INIT;
+        sd_buf_appendf(&path, "%s/%s/from.sql", cases_dir, e->d_name);
+        bool is_case = access(sd_buf_cstr(&path), R_OK) == 0;
+        sd_buf_reset(&path);
+        sd_buf_appendf(&path, "%s/%s", cases_dir, e->d_name);
+        if (is_case) {
+            scan_case(sd_buf_cstr(&path));
+            ncases++;
+        }
+        sd_buf_dispose(&path);
     }
     closedir(d);
     assert_true(ncases >= 40);
