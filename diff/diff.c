@@ -25,8 +25,13 @@ sd_op_name(sd_op op)
 }
 
 static sd_status
-add_change(sd_changelist *cl, sd_op op, sd_kind kind, const sd_object *from, const sd_object *to,
-           sd_change **out, sd_err *err)
+add_change(sd_changelist *cl,
+           sd_op op,
+           sd_kind kind,
+           const sd_object *from,
+           const sd_object *to,
+           sd_change **out,
+           sd_err *err)
 {
     sd_change *c = sd_arena_alloc(cl->arena, sizeof(*c));
     if (c == NULL || sd_vec_push(&cl->changes, c) != SD_OK)
@@ -72,10 +77,15 @@ counterpart(const sd_model *m, const sd_object *o)
  * differs from where in-place changes would leave it is drift (emitters then rebuild).
  */
 static sd_status
-column_order(sd_changelist *cl, const sd_object *tf, const sd_object *tt, bool strict,
-             sd_change **col_changes, sd_err *err)
+column_order(sd_changelist *cl,
+             const sd_object *tf,
+             const sd_object *tt,
+             bool strict,
+             sd_change **col_changes,
+             sd_err *err)
 {
-    size_t nf = 0, nt = 0;
+    size_t nf = 0;
+    size_t nt = 0;
     const sd_object *const *fc = sd_model_children(cl->from, tf, SD_KIND_COLUMN, &nf);
     const sd_object *const *tc = sd_model_children(cl->to, tt, SD_KIND_COLUMN, &nt);
     sd_status rc = SD_OK;
@@ -117,111 +127,118 @@ column_order(sd_changelist *cl, const sd_object *tf, const sd_object *tt, bool s
     return rc;
 }
 
-/* Owned objects of a table present on both sides whose fingerprints differ. */
+/* Record an ALTER of f into t when a field differs; *out is the change, or NULL. */
 static sd_status
-diff_owned(sd_changelist *cl, const sd_object *tf, const sd_object *tt, const sd_diff_options *o,
-           sd_err *err)
+alter_if_changed(sd_changelist *cl,
+                 sd_kind k,
+                 const sd_object *f,
+                 const sd_object *t,
+                 sd_change **out,
+                 sd_err *err)
 {
-    sd_status rc = SD_OK;
-    sd_change **col_changes = NULL;
-    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-        if (sd_kind_get((sd_kind)k)->owner != SD_KIND_TABLE)
-            continue;
-        size_t nf = 0, nt = 0;
-        const sd_object *const *fc = sd_model_children(cl->from, tf, (sd_kind)k, &nf);
-        const sd_object *const *tc = sd_model_children(cl->to, tt, (sd_kind)k, &nt);
-        if (k == SD_KIND_COLUMN) {
-            col_changes = calloc(nt + 1, sizeof(*col_changes));
-            if (col_changes == NULL)
-                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-        }
-        for (size_t i = 0; i < nf; i++) {
-            const sd_object *other = counterpart(cl->to, fc[i]);
-            if (other == NULL) {
-                rc = add_change(cl, SD_OP_DROP, (sd_kind)k, fc[i], NULL, NULL, err);
-            } else if (other->fingerprint != fc[i]->fingerprint) {
-                sd_change c = { SD_OP_ALTER, (sd_kind)k, fc[i], other, 0, 0, 0 };
-                compare_fields(&c);
-                if (c.fields != 0) {
-                    sd_change *p = NULL;
-                    rc = add_change(cl, SD_OP_ALTER, (sd_kind)k, fc[i], other, &p, err);
-                    if (rc == SD_OK) {
-                        p->fields = c.fields;
-                        p->flags |= c.flags;
-                        if (k == SD_KIND_COLUMN)
-                            col_changes[other->index - tc[0]->index] = p;
-                    }
-                }
-            }
-            if (rc != SD_OK)
-                goto out;
-        }
-        for (size_t i = 0; i < nt; i++) {
-            if (counterpart(cl->from, tc[i]) != NULL)
-                continue;
-            rc = add_change(cl, SD_OP_CREATE, (sd_kind)k, NULL, tc[i], NULL, err);
-            if (rc != SD_OK)
-                goto out;
-        }
-        if (k == SD_KIND_COLUMN && nf > 0 && nt > 0) {
-            rc = column_order(cl, tf, tt, o->strict_column_order, col_changes, err);
-            if (rc != SD_OK)
-                goto out;
-        }
-    }
-out:
-    free(col_changes);
-    return rc;
-}
-
-static sd_status
-diff_kind(sd_changelist *cl, sd_kind k, const sd_diff_options *o, sd_err *err)
-{
-    sd_status rc = SD_OK;
-    size_t nf = sd_model_count(cl->from, k), nt = sd_model_count(cl->to, k);
-    for (size_t i = 0; i < nf; i++) {
-        const sd_object *f = sd_model_at(cl->from, k, i);
-        const sd_object *t = counterpart(cl->to, f);
-        if (t == NULL) {
-            rc = add_change(cl, SD_OP_DROP, k, f, NULL, NULL, err);
-        } else if (t->fingerprint != f->fingerprint) {
-            sd_change c = { SD_OP_ALTER, k, f, t, 0, 0, 0 };
-            compare_fields(&c);
-            if (c.fields != 0) {
-                sd_change *p = NULL;
-                rc = add_change(cl, SD_OP_ALTER, k, f, t, &p, err);
-                if (rc == SD_OK)
-                    p->fields = c.fields;
-            }
-            if (rc == SD_OK && k == SD_KIND_TABLE)
-                rc = diff_owned(cl, f, t, o, err);
-        }
-        if (rc != SD_OK)
-            return rc;
-    }
-    for (size_t i = 0; i < nt; i++) {
-        const sd_object *t = sd_model_at(cl->to, k, i);
-        if (counterpart(cl->from, t) == NULL) {
-            rc = add_change(cl, SD_OP_CREATE, k, NULL, t, NULL, err);
-            if (rc != SD_OK)
-                return rc;
-        }
-    }
+    sd_change probe = { SD_OP_ALTER, k, f, t, 0, 0, 0 };
+    *out = NULL;
+    compare_fields(&probe);
+    if (probe.fields == 0)
+        return SD_OK;
+    sd_change *c = sd_arena_alloc(cl->arena, sizeof(*c));
+    if (c == NULL || sd_vec_push(&cl->changes, c) != SD_OK)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    *c = probe;
+    *out = c;
     return SD_OK;
 }
 
+static sd_status diff_owned(sd_changelist *cl,
+                            const sd_object *tf,
+                            const sd_object *tt,
+                            const sd_diff_options *o,
+                            sd_err *err);
+
+/*
+ * The generic merge of one kind: objects only in "from" are dropped, only in "to" created,
+ * in both with different fingerprints compared field by field (and, for tables, their
+ * owned objects). alters (may be NULL) receives each ALTER by the object's slot in tos.
+ */
+static sd_status
+match_objects(sd_changelist *cl,
+              sd_kind k,
+              const sd_object *const *froms,
+              size_t nf,
+              const sd_object *const *tos,
+              size_t nt,
+              sd_change **alters,
+              const sd_diff_options *o,
+              sd_err *err)
+{
+    sd_status rc = SD_OK;
+    for (size_t i = 0; i < nf && rc == SD_OK; i++) {
+        const sd_object *other = counterpart(cl->to, froms[i]);
+        if (other == NULL) {
+            rc = add_change(cl, SD_OP_DROP, k, froms[i], NULL, NULL, err);
+            continue;
+        }
+        if (other->fingerprint == froms[i]->fingerprint)
+            continue;
+        sd_change *c = NULL;
+        rc = alter_if_changed(cl, k, froms[i], other, &c, err);
+        if (c != NULL && alters != NULL)
+            alters[other->index - tos[0]->index] = c;
+        if (rc == SD_OK && k == SD_KIND_TABLE)
+            rc = diff_owned(cl, froms[i], other, o, err);
+    }
+    for (size_t i = 0; i < nt && rc == SD_OK; i++)
+        if (counterpart(cl->from, tos[i]) == NULL)
+            rc = add_change(cl, SD_OP_CREATE, k, NULL, tos[i], NULL, err);
+    return rc;
+}
+
+/* Owned objects of a table present on both sides whose fingerprints differ. */
+static sd_status
+diff_owned(sd_changelist *cl,
+           const sd_object *tf,
+           const sd_object *tt,
+           const sd_diff_options *o,
+           sd_err *err)
+{
+    sd_status rc = SD_OK;
+    for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
+        if (sd_kind_get((sd_kind)k)->owner != SD_KIND_TABLE)
+            continue;
+        size_t nf = 0;
+        size_t nt = 0;
+        const sd_object *const *fc = sd_model_children(cl->from, tf, (sd_kind)k, &nf);
+        const sd_object *const *tc = sd_model_children(cl->to, tt, (sd_kind)k, &nt);
+        sd_change **alters = NULL;
+        if (k == SD_KIND_COLUMN) {
+            alters = calloc(nt + 1, sizeof(*alters));
+            if (alters == NULL)
+                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        }
+        rc = match_objects(cl, (sd_kind)k, fc, nf, tc, nt, alters, o, err);
+        if (rc == SD_OK && alters != NULL && nf > 0 && nt > 0)
+            rc = column_order(cl, tf, tt, o->strict_column_order, alters, err);
+        free(alters);
+    }
+    return rc;
+}
+
 sd_status
-sd_diff_models(sd_changelist **out, const sd_model *from, const sd_model *to,
-               const sd_diff_options *opts, sd_err *err)
+sd_diff_models(sd_changelist **out,
+               const sd_model *from,
+               const sd_model *to,
+               const sd_diff_options *opts,
+               sd_err *err)
 {
     static const sd_diff_options defaults = { false };
     if (opts == NULL)
         opts = &defaults;
     *out = NULL;
-    if (sd_model_engine(from) != sd_model_engine(to))
+    if (sd_model_engine(from) != sd_model_engine(to)) {
         return sd_err_set(err, SD_ERR, "cannot compare a %s schema with a %s schema",
                           sd_engine_name(sd_model_engine(from)),
                           sd_engine_name(sd_model_engine(to)));
+    }
     sd_changelist *cl = calloc(1, sizeof(*cl));
     if (cl == NULL)
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
@@ -235,9 +252,15 @@ sd_diff_models(sd_changelist **out, const sd_model *from, const sd_model *to,
     }
     /* Equal fingerprints: equal schemas, one comparison. */
     if (sd_model_fingerprint(from) != sd_model_fingerprint(to)) {
-        for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++)
-            if (sd_kind_get((sd_kind)k)->owner == SD_KIND__COUNT)
-                rc = diff_kind(cl, (sd_kind)k, opts, err);
+        for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
+            if (sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT)
+                continue;
+            size_t nf = 0;
+            size_t nt = 0;
+            const sd_object *const *fo = sd_model_objects(from, (sd_kind)k, &nf);
+            const sd_object *const *to_objs = sd_model_objects(to, (sd_kind)k, &nt);
+            rc = match_objects(cl, (sd_kind)k, fo, nf, to_objs, nt, NULL, opts, err);
+        }
         if (rc != SD_OK)
             goto out;
     }

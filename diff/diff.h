@@ -27,8 +27,8 @@ typedef enum sd_op {
 } sd_op;
 
 /* Change flags. */
-#define SD_CHG_LOSES_DATA 1u  /* drops stored data: a table or a column */
-#define SD_CHG_NOTE_ONLY 2u   /* only differences that are not drift (column order) */
+#define SD_CHG_LOSES_DATA  1u /* drops stored data: a table or a column */
+#define SD_CHG_NOTE_ONLY   2u /* only differences that are not drift (column order) */
 #define SD_CHG_TYPE_CHANGE 4u /* a column's declared type changes (emitters judge narrowing) */
 
 /* Bit in sd_change.fields: the name changed, for kinds whose name is an attribute rather than

@@ -8,13 +8,13 @@
 #include "util/util.h"
 
 struct sd_changelist {
-    sd_arena *arena;                  /* owns the change records */
-    const sd_model *from;             /* "from" model (not owned) */
-    const sd_model *to;               /* "to" model (not owned) */
-    SD_VEC(sd_change *) changes;      /* in output order */
+    sd_arena *arena;                     /* owns the change records */
+    const sd_model *from;                /* "from" model (not owned) */
+    const sd_model *to;                  /* "to" model (not owned) */
+    SD_VEC(sd_change *) changes;         /* in output order */
     size_t *from_change[SD_KIND__COUNT]; /* per kind, by object index: change index + 1, or 0 */
     size_t *to_change[SD_KIND__COUNT];   /* the same for "to" objects */
-    size_t drift;                     /* changes that are drift */
+    size_t drift;                        /* changes that are drift */
 };
 
 /* Order cl->changes: drops before creates/alters, dependencies respected (order.c). */

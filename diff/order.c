@@ -10,10 +10,10 @@
 #include "diff/diff_int.h"
 
 typedef struct node {
-    sd_change *c;     /* the change */
-    size_t key[5];    /* phase, group kind, group index, own kind, own index */
-    size_t rank;      /* position in the pre-order */
-    size_t indeg;     /* unsatisfied incoming edges */
+    sd_change *c;       /* the change */
+    size_t key[5];      /* phase, group kind, group index, own kind, own index */
+    size_t rank;        /* position in the pre-order */
+    size_t indeg;       /* unsatisfied incoming edges */
     SD_VEC(size_t) out; /* ranks of changes that must come after this one */
 } node;
 
@@ -59,7 +59,8 @@ heap_push(size_t *h, size_t *n, size_t v)
     size_t i = (*n)++;
     h[i] = v;
     while (i > 0 && h[(i - 1) / 2] > h[i]) {
-        size_t p = (i - 1) / 2, t = h[p];
+        size_t p = (i - 1) / 2;
+        size_t t = h[p];
         h[p] = h[i];
         h[i] = t;
         i = p;
@@ -73,7 +74,9 @@ heap_pop(size_t *h, size_t *n)
     h[0] = h[--(*n)];
     size_t i = 0;
     for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
+        size_t l = 2 * i + 1;
+        size_t r = l + 1;
+        size_t m = i;
         if (l < *n && h[l] < h[m])
             m = l;
         if (r < *n && h[r] < h[m])
@@ -121,11 +124,82 @@ cycle_error(node *nodes, size_t n, sd_err *err)
         sd_buf_putc(&b, ' ');
         sd_object_describe(&b, subject(nodes[i].c));
     }
-    sd_status rc = sd_err_set(err, SD_ERR_CYCLE, "dependency cycle between changes: %s",
-                              sd_buf_cstr(&b));
+    sd_status rc =
+        sd_err_set(err, SD_ERR_CYCLE, "dependency cycle between changes: %s", sd_buf_cstr(&b));
     sd_err_hint(err, "break the cycle by hand, e.g. drop one of the objects first");
     sd_buf_dispose(&b);
     return rc;
+}
+
+/* Object -> change index maps, for dependency edges and sd_changelist_find(). */
+static sd_status
+build_maps(sd_changelist *cl, sd_err *err)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        size_t nf = sd_model_count(cl->from, (sd_kind)k);
+        size_t nt = sd_model_count(cl->to, (sd_kind)k);
+        free(cl->from_change[k]);
+        free(cl->to_change[k]);
+        cl->from_change[k] = calloc(nf + 1, sizeof(size_t));
+        cl->to_change[k] = calloc(nt + 1, sizeof(size_t));
+        if (cl->from_change[k] == NULL || cl->to_change[k] == NULL)
+            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < cl->changes.len; i++) {
+        const sd_change *c = cl->changes.items[i];
+        if (c->from != NULL)
+            cl->from_change[c->kind][c->from->index] = i + 1;
+        if (c->to != NULL)
+            cl->to_change[c->kind][c->to->index] = i + 1;
+    }
+    return SD_OK;
+}
+
+/* Edges: what a created or altered object depends on comes first; a dropped object goes
+ * before what it depended on. */
+static sd_status
+add_dep_edges(sd_changelist *cl, node *nodes, size_t n, sd_err *err)
+{
+    sd_status rc = SD_OK;
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        const sd_change *c = nodes[i].c;
+        bool drop = c->op == SD_OP_DROP;
+        const sd_object *o = subject(c);
+        const sd_model *m = drop ? cl->from : cl->to;
+        for (size_t d = 0; d < o->ndeps && rc == SD_OK; d++) {
+            const sd_object *dep = sd_model_find_ref(m, &o->deps[d]);
+            size_t j = dep != NULL ? change_of(cl, drop, dep) : 0;
+            if (j == 0)
+                continue;
+            bool dep_dropped = nodes[j - 1].c->op == SD_OP_DROP;
+            if (drop && dep_dropped)
+                rc = add_edge(nodes, i, j - 1, err);
+            else if (!drop && !dep_dropped)
+                rc = add_edge(nodes, j - 1, i, err);
+        }
+    }
+    return rc;
+}
+
+/* Kahn's algorithm, always taking the ready change earliest in the pre-order. */
+static sd_status
+topo_sort(node *nodes, size_t n, node **sorted, size_t *heap, sd_err *err)
+{
+    size_t hn = 0;
+    size_t done = 0;
+    for (size_t i = 0; i < n; i++)
+        if (nodes[i].indeg == 0)
+            heap_push(heap, &hn, i);
+    while (hn > 0) {
+        size_t i = heap_pop(heap, &hn);
+        sorted[done++] = &nodes[i];
+        for (size_t e = 0; e < nodes[i].out.len; e++) {
+            size_t j = nodes[i].out.items[e];
+            if (--nodes[j].indeg == 0)
+                heap_push(heap, &hn, j);
+        }
+    }
+    return done == n ? SD_OK : cycle_error(nodes, n, err);
 }
 
 sd_status
@@ -145,84 +219,27 @@ sd_diff__order(sd_changelist *cl, sd_err *err)
         make_key(&nodes[i]);
         sorted[i] = &nodes[i];
     }
-    rc = sd_sort(sorted, n, sizeof(*sorted), cmp_nodes, NULL);
-    if (rc != SD_OK) {
+    if (sd_sort(sorted, n, sizeof(*sorted), cmp_nodes, NULL) != SD_OK) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         goto out;
     }
-    /* Renumber so that nodes[] is in pre-order and rank == index. */
+    /* Renumber so that nodes[] is in pre-order: a node's index is its rank. */
     for (size_t i = 0; i < n; i++)
         cl->changes.items[i] = sorted[i]->c;
     for (size_t i = 0; i < n; i++) {
         nodes[i].c = cl->changes.items[i];
         nodes[i].rank = i;
     }
-    /* Object -> change maps, for edges and sd_changelist_find(). */
-    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-        size_t nf = sd_model_count(cl->from, (sd_kind)k), nt = sd_model_count(cl->to, (sd_kind)k);
-        cl->from_change[k] = calloc(nf + 1, sizeof(size_t));
-        cl->to_change[k] = calloc(nt + 1, sizeof(size_t));
-        if (cl->from_change[k] == NULL || cl->to_change[k] == NULL) {
-            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-            goto out;
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        const sd_change *c = nodes[i].c;
-        if (c->from != NULL)
-            cl->from_change[c->kind][c->from->index] = i + 1;
-        if (c->to != NULL)
-            cl->to_change[c->kind][c->to->index] = i + 1;
-    }
-    /* Edges: what a created or altered object depends on comes first; a dropped object
-     * goes before what it depended on. */
-    for (size_t i = 0; i < n && rc == SD_OK; i++) {
-        const sd_change *c = nodes[i].c;
-        bool drop = c->op == SD_OP_DROP;
-        const sd_object *o = subject(c);
-        const sd_model *m = drop ? cl->from : cl->to;
-        for (size_t d = 0; d < o->ndeps && rc == SD_OK; d++) {
-            const sd_object *dep = sd_model_find_ref(m, &o->deps[d]);
-            if (dep == NULL)
-                continue;
-            size_t j = change_of(cl, drop, dep);
-            if (j == 0)
-                continue;
-            const sd_change *dc = nodes[j - 1].c;
-            if (drop && dc->op == SD_OP_DROP)
-                rc = add_edge(nodes, i, j - 1, err);
-            else if (!drop && dc->op != SD_OP_DROP)
-                rc = add_edge(nodes, j - 1, i, err);
-        }
-    }
+    rc = build_maps(cl, err);
+    if (rc == SD_OK)
+        rc = add_dep_edges(cl, nodes, n, err);
+    if (rc == SD_OK)
+        rc = topo_sort(nodes, n, sorted, heap, err);
     if (rc != SD_OK)
         goto out;
-    size_t hn = 0, done = 0;
-    for (size_t i = 0; i < n; i++)
-        if (nodes[i].indeg == 0)
-            heap_push(heap, &hn, i);
-    while (hn > 0) {
-        size_t i = heap_pop(heap, &hn);
-        sorted[done++] = &nodes[i];
-        for (size_t e = 0; e < nodes[i].out.len; e++) {
-            size_t j = nodes[i].out.items[e];
-            if (--nodes[j].indeg == 0)
-                heap_push(heap, &hn, j);
-        }
-    }
-    if (done != n) {
-        rc = cycle_error(nodes, n, err);
-        goto out;
-    }
     for (size_t i = 0; i < n; i++)
         cl->changes.items[i] = sorted[i]->c;
-    for (size_t i = 0; i < n; i++) {
-        const sd_change *c = cl->changes.items[i];
-        if (c->from != NULL)
-            cl->from_change[c->kind][c->from->index] = i + 1;
-        if (c->to != NULL)
-            cl->to_change[c->kind][c->to->index] = i + 1;
-    }
+    rc = build_maps(cl, err);
 out:
     if (nodes != NULL)
         for (size_t i = 0; i < n; i++)

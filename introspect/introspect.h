@@ -15,8 +15,7 @@
  * the stored CREATE text for what only it holds. *out is owned by the caller
  * (sd_model_free).
  */
-__attribute__((warn_unused_result)) sd_status sd_sqlite_introspect(sd_model **out,
-                                                                   const char *path,
-                                                                   sd_err *err);
+__attribute__((warn_unused_result)) sd_status
+sd_sqlite_introspect(sd_model **out, const char *path, sd_err *err);
 
 #endif

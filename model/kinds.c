@@ -7,8 +7,8 @@
 
 #include "model/model_int.h"
 
-static const char *const FK_ACTIONS[] = { "NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
-                                          "SET DEFAULT", NULL };
+static const char *const FK_ACTIONS[] = { "NO ACTION", "RESTRICT",    "CASCADE",
+                                          "SET NULL",  "SET DEFAULT", NULL };
 static const char *const FK_MATCH[] = { "NONE", "SIMPLE", "FULL", "PARTIAL", NULL };
 static const char *const GENERATED_KINDS[] = { "virtual", "stored", NULL };
 
@@ -67,32 +67,94 @@ _Static_assert(SD_ARRAY_LEN(INDEX_FIELDS) == SD_INDEX__NFIELDS, "index fields");
 _Static_assert(SD_ARRAY_LEN(VIEW_FIELDS) == SD_VIEW__NFIELDS, "view fields");
 _Static_assert(SD_ARRAY_LEN(TRIGGER_FIELDS) == SD_TRIGGER__NFIELDS, "trigger fields");
 
-#define FIELDS(t) (t), SD_ARRAY_LEN(t)
 #define BIT(f) (1u << (f))
+/* One registry entry: identity rules, then the field table. */
+#define KIND(k, nm, pl, lb, own, table, named, name_ident, unnamed, flds) \
+    [k] = { .name = (nm),                                                 \
+            .plural = (pl),                                               \
+            .label = (lb),                                                \
+            .fields = (flds),                                             \
+            .nfields = SD_ARRAY_LEN(flds),                                \
+            .kind = (k),                                                  \
+            .owner = (own),                                               \
+            .unnamed_identity = (unnamed),                                \
+            .has_table = (table),                                         \
+            .name_required = (named),                                     \
+            .name_is_identity = (name_ident) }
+#define NONE SD_KIND__COUNT
 
 static const sd_kind_info KINDS[] = {
-    [SD_KIND_SCHEMA] = { SD_KIND_SCHEMA, "schema", "schemas", "schema", SD_KIND__COUNT, false,
-                         true, true, 0, NULL, 0 },
-    [SD_KIND_TABLE] = { SD_KIND_TABLE, "table", "tables", "table", SD_KIND__COUNT, false, true,
-                        true, 0, FIELDS(TABLE_FIELDS) },
-    [SD_KIND_COLUMN] = { SD_KIND_COLUMN, "column", "columns", "column", SD_KIND_TABLE, true,
-                         true, true, 0, FIELDS(COLUMN_FIELDS) },
-    [SD_KIND_PRIMARY_KEY] = { SD_KIND_PRIMARY_KEY, "primary_key", "primary_keys", "primary key",
-                              SD_KIND_TABLE, true, false, false, 0, FIELDS(PK_FIELDS) },
-    [SD_KIND_UNIQUE] = { SD_KIND_UNIQUE, "unique", "uniques", "unique constraint", SD_KIND_TABLE,
-                         true, false, true, BIT(SD_UNIQUE_COLUMNS), FIELDS(UNIQUE_FIELDS) },
-    [SD_KIND_CHECK] = { SD_KIND_CHECK, "check", "checks", "check constraint", SD_KIND_TABLE, true,
-                        false, true, BIT(SD_CHECK_EXPRESSION), FIELDS(CHECK_FIELDS) },
-    [SD_KIND_FOREIGN_KEY] = { SD_KIND_FOREIGN_KEY, "foreign_key", "foreign_keys", "foreign key",
-                              SD_KIND_TABLE, true, false, true,
-                              BIT(SD_FK_COLUMNS) | BIT(SD_FK_REF_TABLE) | BIT(SD_FK_REF_COLUMNS),
-                              FIELDS(FK_FIELDS) },
-    [SD_KIND_INDEX] = { SD_KIND_INDEX, "index", "indexes", "index", SD_KIND__COUNT, true, true,
-                        true, 0, FIELDS(INDEX_FIELDS) },
-    [SD_KIND_VIEW] = { SD_KIND_VIEW, "view", "views", "view", SD_KIND__COUNT, false, true, true,
-                       0, FIELDS(VIEW_FIELDS) },
-    [SD_KIND_TRIGGER] = { SD_KIND_TRIGGER, "trigger", "triggers", "trigger", SD_KIND__COUNT, true,
-                          true, true, 0, FIELDS(TRIGGER_FIELDS) },
+    /* A schema has no fields of its own (yet): written out because SD_ARRAY_LEN needs an array. */
+    [SD_KIND_SCHEMA] = { .name = "schema",
+                         .plural = "schemas",
+                         .label = "schema",
+                         .kind = SD_KIND_SCHEMA,
+                         .owner = NONE,
+                         .name_required = true,
+                         .name_is_identity = true },
+    KIND(SD_KIND_TABLE, "table", "tables", "table", NONE, false, true, true, 0, TABLE_FIELDS),
+    KIND(SD_KIND_COLUMN,
+         "column",
+         "columns",
+         "column",
+         SD_KIND_TABLE,
+         true,
+         true,
+         true,
+         0,
+         COLUMN_FIELDS),
+    KIND(SD_KIND_PRIMARY_KEY,
+         "primary_key",
+         "primary_keys",
+         "primary key",
+         SD_KIND_TABLE,
+         true,
+         false,
+         false,
+         0,
+         PK_FIELDS),
+    KIND(SD_KIND_UNIQUE,
+         "unique",
+         "uniques",
+         "unique constraint",
+         SD_KIND_TABLE,
+         true,
+         false,
+         true,
+         BIT(SD_UNIQUE_COLUMNS),
+         UNIQUE_FIELDS),
+    KIND(SD_KIND_CHECK,
+         "check",
+         "checks",
+         "check constraint",
+         SD_KIND_TABLE,
+         true,
+         false,
+         true,
+         BIT(SD_CHECK_EXPRESSION),
+         CHECK_FIELDS),
+    KIND(SD_KIND_FOREIGN_KEY,
+         "foreign_key",
+         "foreign_keys",
+         "foreign key",
+         SD_KIND_TABLE,
+         true,
+         false,
+         true,
+         BIT(SD_FK_COLUMNS) | BIT(SD_FK_REF_TABLE) | BIT(SD_FK_REF_COLUMNS),
+         FK_FIELDS),
+    KIND(SD_KIND_INDEX, "index", "indexes", "index", NONE, true, true, true, 0, INDEX_FIELDS),
+    KIND(SD_KIND_VIEW, "view", "views", "view", NONE, false, true, true, 0, VIEW_FIELDS),
+    KIND(SD_KIND_TRIGGER,
+         "trigger",
+         "triggers",
+         "trigger",
+         NONE,
+         true,
+         true,
+         true,
+         0,
+         TRIGGER_FIELDS),
 };
 _Static_assert(SD_ARRAY_LEN(KINDS) == SD_KIND__COUNT, "every sd_kind needs a KINDS entry");
 

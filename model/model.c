@@ -64,8 +64,13 @@ sd_model__intern(sd_model *m, const char *s)
 }
 
 sd_status
-sd_model_add(sd_model *m, sd_kind kind, const char *schema, const char *table, const char *name,
-             sd_object **out, sd_err *err)
+sd_model_add(sd_model *m,
+             sd_kind kind,
+             const char *schema,
+             const char *table,
+             const char *name,
+             sd_object **out,
+             sd_err *err)
 {
     const sd_kind_info *ki = sd_kind_get(kind);
     *out = NULL;
@@ -171,7 +176,11 @@ sd_obj_add_key(sd_model *m, sd_object *o, int field, const sd_keypart *kp)
 }
 
 void
-sd_obj_add_dep(sd_model *m, sd_object *o, sd_kind kind, const char *schema, const char *table,
+sd_obj_add_dep(sd_model *m,
+               sd_object *o,
+               sd_kind kind,
+               const char *schema,
+               const char *table,
                const char *name)
 {
     for (size_t i = 0; i < o->ndeps; i++) {
@@ -264,7 +273,8 @@ cmp_objects(const void *pa, const void *pb, void *ctx)
     if (c == 0)
         c = sd_strcmp_c(a->table, b->table);
     if (c == 0 && a->kind == SD_KIND_COLUMN) {
-        int64_t x = a->v[SD_COLUMN_POSITION].i, y = b->v[SD_COLUMN_POSITION].i;
+        int64_t x = a->v[SD_COLUMN_POSITION].i;
+        int64_t y = b->v[SD_COLUMN_POSITION].i;
         c = x < y ? -1 : x > y;
     }
     if (c == 0)
@@ -275,8 +285,6 @@ cmp_objects(const void *pa, const void *pb, void *ctx)
 }
 
 /* ---- freeze ---- */
-
-
 
 static sd_status
 normalize_sql(sd_model *m, sd_sqltext *t, const sd_object *o, const char *field, sd_err *err)
@@ -337,59 +345,62 @@ duplicate_error(const sd_object *o, sd_err *err)
     return rc;
 }
 
-sd_status
-sd_model_freeze(sd_model *m, sd_err *err)
+/* Normalize SQL text, compute identity keys, reject duplicates, sort canonically. */
+static sd_status
+index_kind(sd_model *m, sd_kind k, sd_err *err)
 {
-    if (m->failed || sd_arena_failed(m->arena))
-        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the schema model");
-    /* Identity keys and normalized SQL first: sorting and matching depend on them. */
-    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-        sd_map_dispose(&m->index[k]);
-        for (size_t i = 0; i < m->objs[k].len; i++) {
-            sd_object *o = m->objs[k].items[i];
-            sd_status rc = normalize_object(m, o, err);
-            if (rc != SD_OK)
-                return rc;
-            o->key = make_key(m, o);
-            if (o->key == NULL)
-                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-            if (sd_map_get(&m->index[k], o->key) != NULL)
-                return duplicate_error(o, err);
-            if (sd_map_put(&m->index[k], o->key, o) != SD_OK)
-                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-        }
-        if (sd_sort(m->objs[k].items, m->objs[k].len, sizeof(sd_object *), cmp_objects, NULL) !=
-            SD_OK)
+    sd_map_dispose(&m->index[k]);
+    for (size_t i = 0; i < m->objs[k].len; i++) {
+        sd_object *o = m->objs[k].items[i];
+        sd_status rc = normalize_object(m, o, err);
+        if (rc != SD_OK)
+            return rc;
+        o->key = make_key(m, o);
+        if (o->key == NULL)
             return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-        for (size_t i = 0; i < m->objs[k].len; i++)
-            m->objs[k].items[i]->index = i;
+        if (sd_map_get(&m->index[k], o->key) != NULL)
+            return duplicate_error(o, err);
+        if (sd_map_put(&m->index[k], o->key, o) != SD_OK)
+            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
-    /* Link owned objects to their owner and record each owner's slice per kind. Owned
-     * kinds sort by (schema, table) first, so each owner's objects are contiguous. */
-    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
-        if (ki->owner == SD_KIND__COUNT)
-            continue;
-        for (size_t i = 0; i < m->objs[ki->owner].len; i++)
-            m->objs[ki->owner].items[i]->child_len[k] = 0;
-        for (size_t i = 0; i < m->objs[k].len; i++) {
-            sd_object *o = m->objs[k].items[i];
-            sd_object *own = (sd_object *)sd_model_find(m, ki->owner, o->schema, NULL, o->table);
-            if (own == NULL) {
-                sd_buf d = SD_BUF_INIT;
-                sd_object_describe(&d, o);
-                sd_status rc = sd_err_set(err, SD_ERR_PARSE, "%s belongs to a missing table",
-                                          sd_buf_cstr(&d));
-                sd_buf_dispose(&d);
-                return rc;
-            }
-            o->owner = own;
-            if (own->child_len[k] == 0)
-                own->child_start[k] = i;
-            own->child_len[k]++;
+    if (sd_sort(m->objs[k].items, m->objs[k].len, sizeof(sd_object *), cmp_objects, NULL) != SD_OK)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < m->objs[k].len; i++)
+        m->objs[k].items[i]->index = i;
+    return SD_OK;
+}
+
+/* Link owned objects of kind k to their owner and record each owner's slice. Owned kinds
+ * sort by (schema, table) first, so each owner's objects are contiguous. */
+static sd_status
+link_owned(sd_model *m, sd_kind k, sd_err *err)
+{
+    const sd_kind_info *ki = sd_kind_get(k);
+    for (size_t i = 0; i < m->objs[ki->owner].len; i++)
+        m->objs[ki->owner].items[i]->child_len[k] = 0;
+    for (size_t i = 0; i < m->objs[k].len; i++) {
+        sd_object *o = m->objs[k].items[i];
+        sd_object *own = (sd_object *)sd_model_find(m, ki->owner, o->schema, NULL, o->table);
+        if (own == NULL) {
+            sd_buf d = SD_BUF_INIT;
+            sd_object_describe(&d, o);
+            sd_status rc =
+                sd_err_set(err, SD_ERR_PARSE, "%s belongs to a missing table", sd_buf_cstr(&d));
+            sd_buf_dispose(&d);
+            return rc;
         }
+        o->owner = own;
+        if (own->child_len[k] == 0)
+            own->child_start[k] = i;
+        own->child_len[k]++;
     }
-    /* Fingerprints bottom-up: owned kinds first, so owners can fold them in. */
+    return SD_OK;
+}
+
+/* Fingerprints bottom-up (owned kinds first, so owners fold them in), then the model's. */
+static sd_status
+fingerprint_all(sd_model *m, sd_err *err)
+{
     for (size_t pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k < SD_KIND__COUNT; k++) {
             bool owned = sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT;
@@ -413,6 +424,24 @@ sd_model_freeze(sd_model *m, sd_err *err)
     }
     m->fingerprint = XXH3_64bits_digest(st);
     XXH3_freeState(st);
+    return SD_OK;
+}
+
+sd_status
+sd_model_freeze(sd_model *m, sd_err *err)
+{
+    sd_status rc = SD_OK;
+    if (m->failed || sd_arena_failed(m->arena))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the schema model");
+    for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++)
+        rc = index_kind(m, (sd_kind)k, err);
+    for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++)
+        if (sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT)
+            rc = link_owned(m, (sd_kind)k, err);
+    if (rc == SD_OK)
+        rc = fingerprint_all(m, err);
+    if (rc != SD_OK)
+        return rc;
     if (m->failed || sd_arena_failed(m->arena))
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the schema model");
     m->frozen = true;
@@ -434,6 +463,13 @@ sd_model_at(const sd_model *m, sd_kind kind, size_t i)
 }
 
 const sd_object *const *
+sd_model_objects(const sd_model *m, sd_kind kind, size_t *count_out)
+{
+    *count_out = m->objs[kind].len;
+    return *count_out ? (const sd_object *const *)m->objs[kind].items : NULL;
+}
+
+const sd_object *const *
 sd_model_children(const sd_model *m, const sd_object *owner, sd_kind kind, size_t *count_out)
 {
     *count_out = owner->child_len[kind];
@@ -449,7 +485,10 @@ sd_model_find_key(const sd_model *m, sd_kind kind, const char *key)
 }
 
 const sd_object *
-sd_model_find(const sd_model *m, sd_kind kind, const char *schema, const char *table,
+sd_model_find(const sd_model *m,
+              sd_kind kind,
+              const char *schema,
+              const char *table,
               const char *name)
 {
     sd_buf b = SD_BUF_INIT;

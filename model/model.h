@@ -66,12 +66,12 @@ typedef struct sd_names {
 
 /* One key of an index or constraint: a column or an expression, with its options. */
 typedef struct sd_keypart {
-    const char *column;   /* column name, or NULL for an expression */
-    sd_sqltext expr;      /* expression when column is NULL */
+    const char *column;    /* column name, or NULL for an expression */
+    sd_sqltext expr;       /* expression when column is NULL */
     const char *collation; /* explicit or effective collation; NULL = the column's default */
-    const char *opclass;  /* operator class (PostgreSQL); NULL = default */
-    bool desc;            /* DESC ordering */
-    const char *nulls;    /* "first" / "last" when explicit (PostgreSQL); NULL = default */
+    const char *opclass;   /* operator class (PostgreSQL); NULL = default */
+    bool desc;             /* DESC ordering */
+    const char *nulls;     /* "first" / "last" when explicit (PostgreSQL); NULL = default */
 } sd_keypart;
 
 typedef struct sd_keys {
@@ -94,28 +94,32 @@ typedef struct sd_value {
 #define SD_FF_ORDER 1u /* describes position only: a difference is a note unless strict order */
 
 typedef struct sd_field_info {
-    const char *name;            /* snapshot key and the name reports use */
-    sd_field_type type;          /* value type */
-    unsigned flags;              /* SD_FF_* */
-    const char *const *allowed;  /* STRING: NULL-terminated list of allowed values, or NULL */
+    const char *name;           /* snapshot key and the name reports use */
+    sd_field_type type;         /* value type */
+    unsigned flags;             /* SD_FF_* */
+    const char *const *allowed; /* STRING: NULL-terminated list of allowed values, or NULL */
 } sd_field_info;
 
 typedef struct sd_kind_info {
-    sd_kind kind;                /* the kind itself */
     const char *name;            /* "table", "foreign_key" (snapshots, JSON) */
     const char *plural;          /* "tables" (snapshot collection key) */
     const char *label;           /* "foreign key" (human text) */
+    const sd_field_info *fields; /* field table, in snapshot order */
+    size_t nfields;              /* number of fields */
+    sd_kind kind;                /* the kind itself */
     sd_kind owner;               /* owning kind (SD_KIND_TABLE for columns), or SD_KIND__COUNT */
+    unsigned unnamed_identity;   /* unnamed objects: bitmask (1u << field) of identity fields */
     bool has_table;              /* identity includes the relation it belongs to */
     bool name_required;          /* false: unnamed objects are identified by their content */
     bool name_is_identity;       /* false: the name is an attribute (primary key) */
-    unsigned unnamed_identity;   /* unnamed objects: bitmask (1u << field) of identity fields */
-    const sd_field_info *fields; /* field table, in snapshot order */
-    size_t nfields;              /* number of fields */
 } sd_kind_info;
 
 /* Field indexes per kind; they index sd_object.v and the kind's field table. */
-enum { SD_TABLE_STRICT, SD_TABLE_WITHOUT_ROWID, SD_TABLE__NFIELDS };
+enum {
+    SD_TABLE_STRICT,
+    SD_TABLE_WITHOUT_ROWID,
+    SD_TABLE__NFIELDS
+};
 enum {
     SD_COLUMN_POSITION,
     SD_COLUMN_TYPE,
@@ -126,9 +130,19 @@ enum {
     SD_COLUMN_COLLATION,
     SD_COLUMN__NFIELDS
 };
-enum { SD_PK_COLUMNS, SD_PK_AUTOINCREMENT, SD_PK__NFIELDS };
-enum { SD_UNIQUE_COLUMNS, SD_UNIQUE__NFIELDS };
-enum { SD_CHECK_EXPRESSION, SD_CHECK__NFIELDS };
+enum {
+    SD_PK_COLUMNS,
+    SD_PK_AUTOINCREMENT,
+    SD_PK__NFIELDS
+};
+enum {
+    SD_UNIQUE_COLUMNS,
+    SD_UNIQUE__NFIELDS
+};
+enum {
+    SD_CHECK_EXPRESSION,
+    SD_CHECK__NFIELDS
+};
 enum {
     SD_FK_COLUMNS,
     SD_FK_REF_TABLE,
@@ -140,9 +154,20 @@ enum {
     SD_FK_INITIALLY_DEFERRED,
     SD_FK__NFIELDS
 };
-enum { SD_INDEX_UNIQUE, SD_INDEX_KEYS, SD_INDEX_WHERE, SD_INDEX__NFIELDS };
-enum { SD_VIEW_SQL, SD_VIEW__NFIELDS };
-enum { SD_TRIGGER_SQL, SD_TRIGGER__NFIELDS };
+enum {
+    SD_INDEX_UNIQUE,
+    SD_INDEX_KEYS,
+    SD_INDEX_WHERE,
+    SD_INDEX__NFIELDS
+};
+enum {
+    SD_VIEW_SQL,
+    SD_VIEW__NFIELDS
+};
+enum {
+    SD_TRIGGER_SQL,
+    SD_TRIGGER__NFIELDS
+};
 
 /* A reference to another object by identity (dependencies are never pointers from a DB). */
 typedef struct sd_ref {
@@ -154,18 +179,18 @@ typedef struct sd_ref {
 
 typedef struct sd_object sd_object;
 struct sd_object {
-    sd_kind kind;            /* what it is */
-    const char *schema;      /* schema name (for a schema: its own name) */
-    const char *table;       /* owning relation for kinds with has_table, else NULL */
-    const char *name;        /* name; NULL for an unnamed constraint */
-    const char *key;         /* identity key, unique per kind in a model (set by freeze) */
-    const sd_object *owner;  /* owning table for nested kinds (set by freeze) */
-    sd_value *v;             /* field values, sd_kind_get(kind)->nfields of them */
-    sd_ref *deps;            /* objects this one depends on */
-    size_t ndeps;            /* number of deps */
-    size_t depcap;           /* allocated deps */
-    uint64_t fingerprint;    /* XXH3 of the canonical form, incl. owned objects (freeze) */
-    size_t index;            /* position in the kind's canonical array (freeze) */
+    sd_kind kind;           /* what it is */
+    const char *schema;     /* schema name (for a schema: its own name) */
+    const char *table;      /* owning relation for kinds with has_table, else NULL */
+    const char *name;       /* name; NULL for an unnamed constraint */
+    const char *key;        /* identity key, unique per kind in a model (set by freeze) */
+    const sd_object *owner; /* owning table for nested kinds (set by freeze) */
+    sd_value *v;            /* field values, sd_kind_get(kind)->nfields of them */
+    sd_ref *deps;           /* objects this one depends on */
+    size_t ndeps;           /* number of deps */
+    size_t depcap;          /* allocated deps */
+    uint64_t fingerprint;   /* XXH3 of the canonical form, incl. owned objects (freeze) */
+    size_t index;           /* position in the kind's canonical array (freeze) */
     size_t child_start[SD_KIND__COUNT]; /* owned objects: slice of that kind's array */
     size_t child_len[SD_KIND__COUNT];   /* ... and its length */
 };
@@ -197,17 +222,25 @@ sd_arena *sd_model_arena(sd_model *m);
  * table is required for kinds with has_table and must be NULL otherwise; name may be NULL
  * only for kinds whose name is not required. SD_ERR on misuse, SD_ERR_NOMEM.
  */
-__attribute__((warn_unused_result)) sd_status sd_model_add(sd_model *m, sd_kind kind, const char *schema,
-                                           const char *table, const char *name, sd_object **out,
-                                           sd_err *err);
+__attribute__((warn_unused_result)) sd_status sd_model_add(sd_model *m,
+                                                           sd_kind kind,
+                                                           const char *schema,
+                                                           const char *table,
+                                                           const char *name,
+                                                           sd_object **out,
+                                                           sd_err *err);
 void sd_obj_set_bool(sd_object *o, int field, bool v);
 void sd_obj_set_int(sd_object *o, int field, int64_t v);
-void sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s); /* copies; NULL ok */
-void sd_obj_set_sql(sd_model *m, sd_object *o, int field, const char *text); /* copies */
+void sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s);     /* copies; NULL ok */
+void sd_obj_set_sql(sd_model *m, sd_object *o, int field, const char *text);  /* copies */
 void sd_obj_add_name(sd_model *m, sd_object *o, int field, const char *name); /* copies */
 void sd_obj_add_key(sd_model *m, sd_object *o, int field, const sd_keypart *kp); /* copies */
-void sd_obj_add_dep(sd_model *m, sd_object *o, sd_kind kind, const char *schema,
-                    const char *table, const char *name); /* copies; duplicates ignored */
+void sd_obj_add_dep(sd_model *m,
+                    sd_object *o,
+                    sd_kind kind,
+                    const char *schema,
+                    const char *table,
+                    const char *name); /* copies; duplicates ignored */
 
 /*
  * Validate and finish a model: every owned object's table exists, identities are unique
@@ -220,11 +253,16 @@ __attribute__((warn_unused_result)) sd_status sd_model_freeze(sd_model *m, sd_er
 
 size_t sd_model_count(const sd_model *m, sd_kind kind);
 const sd_object *sd_model_at(const sd_model *m, sd_kind kind, size_t i);
+/* All objects of a kind in canonical order (NULL when there are none). */
+const sd_object *const *sd_model_objects(const sd_model *m, sd_kind kind, size_t *count_out);
 /* Objects of kind owned by owner, in canonical order (columns: by position). */
-const sd_object *const *sd_model_children(const sd_model *m, const sd_object *owner,
-                                          sd_kind kind, size_t *count_out);
-const sd_object *sd_model_find(const sd_model *m, sd_kind kind, const char *schema,
-                               const char *table, const char *name);
+const sd_object *const *
+sd_model_children(const sd_model *m, const sd_object *owner, sd_kind kind, size_t *count_out);
+const sd_object *sd_model_find(const sd_model *m,
+                               sd_kind kind,
+                               const char *schema,
+                               const char *table,
+                               const char *name);
 const sd_object *sd_model_find_key(const sd_model *m, sd_kind kind, const char *key);
 const sd_object *sd_model_find_ref(const sd_model *m, const sd_ref *ref);
 const sd_object *sd_model_find_table(const sd_model *m, const char *schema, const char *name);

@@ -14,14 +14,14 @@
 #include "util/vec.h"
 
 struct sd_model {
-    sd_arena *arena;                        /* owns every object and string */
-    sd_engine engine;                       /* engine the model describes */
+    sd_arena *arena;                          /* owns every object and string */
+    sd_engine engine;                         /* engine the model describes */
     SD_VEC(sd_object *) objs[SD_KIND__COUNT]; /* per kind; canonical order once frozen */
-    sd_map index[SD_KIND__COUNT];           /* identity key -> object (frozen) */
-    sd_map interned;                        /* string -> arena copy */
-    uint64_t fingerprint;                   /* over all objects (frozen) */
-    bool frozen;                            /* sd_model_freeze() succeeded */
-    bool failed;                            /* a builder call failed (NOMEM, misuse) */
+    sd_map index[SD_KIND__COUNT];             /* identity key -> object (frozen) */
+    sd_map interned;                          /* string -> arena copy */
+    uint64_t fingerprint;                     /* over all objects (frozen) */
+    bool frozen;                              /* sd_model_freeze() succeeded */
+    bool failed;                              /* a builder call failed (NOMEM, misuse) */
 };
 
 /* Arena copy of s, shared with every equal string already in the model. */

@@ -208,83 +208,106 @@ diff_line(sd_buf *out, char mark, const char *line, size_t len)
 /* Largest SQL text (in lines per side) shown as a line diff; longer texts are summarized. */
 #define MAX_DIFF_LINES 2000
 
-/*
- * A line diff of multi-line SQL text (views, triggers) under a report entry: "-" lines are
- * only in the expected text, "+" lines only in the actual one, with up to two lines of
- * context around each change. A longest-common-subsequence table; bodies are small.
- */
+typedef struct diff_row {
+    char mark;        /* ' ' same, '-' only expected, '+' only actual */
+    const char *text; /* the line (not NUL-terminated) */
+    size_t len;       /* its length */
+} diff_row;
+
+typedef struct lines {
+    const char **at; /* line starts */
+    size_t *len;     /* line lengths */
+    size_t n;        /* number of lines */
+} lines;
+
+static bool
+same_line(const lines *a, size_t i, const lines *b, size_t j)
+{
+    return a->len[i] == b->len[j] && memcmp(a->at[i], b->at[j], a->len[i]) == 0;
+}
+
+/* Tag every line of a and b as kept, removed or added, through a longest-common-subsequence
+ * table (view and trigger bodies are small). Returns the row count, 0 when out of memory. */
+static size_t
+lcs_rows(const lines *a, const lines *b, diff_row *rows)
+{
+    size_t w = b->n + 1;
+    size_t *t = calloc((a->n + 1) * w, sizeof(*t));
+    if (t == NULL)
+        return 0;
+    for (size_t i = a->n; i-- > 0;) {
+        for (size_t j = b->n; j-- > 0;) {
+            size_t down = t[(i + 1) * w + j];
+            size_t right = t[i * w + j + 1];
+            t[i * w + j] =
+                same_line(a, i, b, j) ? t[(i + 1) * w + j + 1] + 1 : (down > right ? down : right);
+        }
+    }
+    size_t nr = 0;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < a->n || j < b->n) {
+        if (i < a->n && j < b->n && same_line(a, i, b, j)) {
+            rows[nr++] = (diff_row){ ' ', a->at[i], a->len[i] };
+            i++;
+            j++;
+        } else if (j < b->n && (i == a->n || t[i * w + j + 1] >= t[(i + 1) * w + j])) {
+            rows[nr++] = (diff_row){ '+', b->at[j], b->len[j] };
+            j++;
+        } else {
+            rows[nr++] = (diff_row){ '-', a->at[i], a->len[i] };
+            i++;
+        }
+    }
+    free(t);
+    return nr;
+}
+
+/* Print changed rows with up to two lines of context; "..." stands for skipped lines. */
+static void
+print_rows(sd_buf *out, const diff_row *rows, size_t nr)
+{
+    bool shown_prev = false;
+    for (size_t r = 0; r < nr; r++) {
+        bool near = false;
+        size_t lo = r >= 2 ? r - 2 : 0;
+        for (size_t k = lo; k < nr && k <= r + 2; k++)
+            near = near || rows[k].mark != ' ';
+        if (near)
+            diff_line(out, rows[r].mark, rows[r].text, rows[r].len);
+        else if (r == 0 || shown_prev)
+            sd_buf_append(out, "          ...\n");
+        shown_prev = near;
+    }
+}
+
+/* A line diff of multi-line SQL text (views, triggers) under a report entry: "-" lines are
+ * only in the expected text, "+" lines only in the actual one. */
 static void
 text_sql_diff(sd_buf *out, const char *expected, const char *actual)
 {
-    const char **a = NULL, **b = NULL;
-    size_t *al = NULL, *bl = NULL;
-    size_t *lcs = NULL;
-    char *mark = NULL;
-    size_t n = split_lines(expected != NULL ? expected : "", &a, &al);
-    size_t m = split_lines(actual != NULL ? actual : "", &b, &bl);
-    if (n == 0 || m == 0 || n > MAX_DIFF_LINES || m > MAX_DIFF_LINES) {
-        sd_buf_appendf(out, "          (%zu lines -> %zu lines)\n", n, m);
+    lines a = { NULL, NULL, 0 };
+    lines b = { NULL, NULL, 0 };
+    diff_row *rows = NULL;
+    a.n = split_lines(expected != NULL ? expected : "", &a.at, &a.len);
+    b.n = split_lines(actual != NULL ? actual : "", &b.at, &b.len);
+    if (a.n == 0 || b.n == 0 || a.n > MAX_DIFF_LINES || b.n > MAX_DIFF_LINES) {
+        sd_buf_appendf(out, "          (%zu lines -> %zu lines)\n", a.n, b.n);
         goto out;
     }
-    lcs = calloc((n + 1) * (m + 1), sizeof(*lcs));
-    mark = calloc(n + m + 1, 1);
-    if (lcs == NULL || mark == NULL) {
+    rows = calloc(a.n + b.n + 1, sizeof(*rows));
+    size_t nr = rows != NULL ? lcs_rows(&a, &b, rows) : 0;
+    if (nr == 0) {
         out->failed = true;
         goto out;
     }
-#define LCS(i, j) lcs[(i) * (m + 1) + (j)]
-    for (size_t i = n; i-- > 0;)
-        for (size_t j = m; j-- > 0;) {
-            bool same = al[i] == bl[j] && memcmp(a[i], b[j], al[i]) == 0;
-            LCS(i, j) = same ? LCS(i + 1, j + 1) + 1
-                             : (LCS(i + 1, j) > LCS(i, j + 1) ? LCS(i + 1, j) : LCS(i, j + 1));
-        }
-    /* Walk the table once to tag each output line, then print with context. */
-    typedef struct {
-        char mark;
-        const char *text;
-        size_t len;
-    } row;
-    row *rows = calloc(n + m + 1, sizeof(*rows));
-    if (rows == NULL) {
-        out->failed = true;
-        goto out;
-    }
-    size_t nr = 0, i = 0, j = 0;
-    while (i < n || j < m) {
-        if (i < n && j < m && al[i] == bl[j] && memcmp(a[i], b[j], al[i]) == 0) {
-            rows[nr++] = (row){ ' ', a[i], al[i] };
-            i++;
-            j++;
-        } else if (j < m && (i == n || LCS(i, j + 1) >= LCS(i + 1, j))) {
-            rows[nr++] = (row){ '+', b[j], bl[j] };
-            j++;
-        } else {
-            rows[nr++] = (row){ '-', a[i], al[i] };
-            i++;
-        }
-    }
-#undef LCS
-    for (size_t r = 0; r < nr; r++) {
-        bool near = false;
-        for (size_t k = r >= 2 ? r - 2 : 0; k < nr && k <= r + 2; k++)
-            near = near || rows[k].mark != ' ';
-        mark[r] = near ? 1 : 0;
-    }
-    for (size_t r = 0; r < nr; r++) {
-        if (mark[r])
-            diff_line(out, rows[r].mark, rows[r].text, rows[r].len);
-        else if (r == 0 || mark[r - 1])
-            sd_buf_append(out, "          ...\n");
-    }
-    free(rows);
+    print_rows(out, rows, nr);
 out:
-    free(a);
-    free(al);
-    free(b);
-    free(bl);
-    free(lcs);
-    free(mark);
+    free(a.at);
+    free(a.len);
+    free(b.at);
+    free(b.len);
+    free(rows);
 }
 
 static bool
@@ -292,7 +315,8 @@ is_multiline_sql(const sd_field_info *fi, const sd_change *ch, size_t f)
 {
     if (fi->type != SD_FIELD_SQL)
         return false;
-    const char *x = ch->from->v[f].sql.text, *y = ch->to->v[f].sql.text;
+    const char *x = ch->from->v[f].sql.text;
+    const char *y = ch->to->v[f].sql.text;
     return (x != NULL && strchr(x, '\n') != NULL) || (y != NULL && strchr(y, '\n') != NULL);
 }
 

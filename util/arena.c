@@ -28,8 +28,8 @@ struct sd_arena {
 };
 
 #define ARENA_FIRST_PAGE 4096u
-#define ARENA_MAX_PAGE (1u << 20)
-#define ARENA_ALIGN (sizeof(max_align_t))
+#define ARENA_MAX_PAGE   (1u << 20)
+#define ARENA_ALIGN      (sizeof(max_align_t))
 
 sd_arena *
 sd_arena_new(void)

@@ -16,7 +16,10 @@ typedef struct sd_buf {
     bool failed; /* an allocation failed; contents are incomplete */
 } sd_buf;
 
-#define SD_BUF_INIT {NULL, 0, 0, false}
+#define SD_BUF_INIT       \
+    {                     \
+        NULL, 0, 0, false \
+    }
 
 void sd_buf_append(sd_buf *b, const char *s);
 void sd_buf_appendn(sd_buf *b, const char *s, size_t n);

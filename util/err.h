@@ -32,7 +32,10 @@ typedef struct sd_err {
     bool truncated;   /* a part was cut; printed with "..." so it is never silent */
 } sd_err;
 
-#define SD_ERR_INIT {SD_OK, "", "", "", "", false}
+#define SD_ERR_INIT                  \
+    {                                \
+        SD_OK, "", "", "", "", false \
+    }
 
 /* Record an error and return its code, so a failure site is one statement. */
 sd_status sd_err_set(sd_err *err, sd_status code, const char *fmt, ...)

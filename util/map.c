@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <xxhash.h>
 
 struct sd_map_slot {
@@ -17,7 +18,10 @@ struct sd_map_slot {
 };
 
 static size_t
-find_slot(const struct sd_map_slot *slots, size_t cap, const char *key, size_t keylen,
+find_slot(const struct sd_map_slot *slots,
+          size_t cap,
+          const char *key,
+          size_t keylen,
           uint64_t hash)
 {
     size_t i = (size_t)hash & (cap - 1);

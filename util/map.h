@@ -16,7 +16,10 @@ typedef struct sd_map {
     size_t cap;                /* power of two or 0 */
 } sd_map;
 
-#define SD_MAP_INIT {NULL, 0, 0}
+#define SD_MAP_INIT \
+    {               \
+        NULL, 0, 0  \
+    }
 
 /* Insert or replace. Returns SD_ERR_NOMEM on allocation failure. */
 sd_status sd_map_put(sd_map *m, const char *key, void *value);

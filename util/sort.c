@@ -13,7 +13,9 @@ merge_pass(char *src, char *dst, size_t n, size_t sz, size_t width, sd_cmp_fn cm
     for (size_t lo = 0; lo < n; lo += 2 * width) {
         size_t mid = lo + width < n ? lo + width : n;
         size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-        size_t i = lo, j = mid, k = lo;
+        size_t i = lo;
+        size_t j = mid;
+        size_t k = lo;
         while (i < mid && j < hi) {
             /* <= keeps equal elements in their original order: the stability guarantee. */
             if (cmp(src + i * sz, src + j * sz, ctx) <= 0)
@@ -37,7 +39,8 @@ sd_sort(void *base, size_t n, size_t sz, sd_cmp_fn cmp, void *ctx)
     char *tmp = malloc(n * sz);
     if (tmp == NULL)
         return SD_ERR_NOMEM;
-    char *src = base, *dst = tmp;
+    char *src = base;
+    char *dst = tmp;
     for (size_t width = 1; width < n; width *= 2) {
         merge_pass(src, dst, n, sz, width, cmp, ctx);
         char *t = src;

@@ -4,24 +4,30 @@
  * "Added"/"dropped": an object created/dropped (directly or inside a created/dropped table)
  * with the field at a non-zero value; "changed": an ALTER whose fields or notes name it.
  */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-#include <dirent.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmocka.h>
+#include <dirent.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "diff/diff.h"
 #include "introspect/introspect.h"
 #include "model/model.h"
 #include "util/util.h"
 
-enum { ADDED, DROPPED, CHANGED };
+enum {
+    ADDED,
+    DROPPED,
+    CHANGED
+};
 static unsigned seen[SD_KIND__COUNT][64];
 static const char *cases_dir;
 
