@@ -39,7 +39,7 @@ test-asan: deps
 	cd $(ASAN_BUILD) && \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest -j$(JOBS) --output-on-failure -L 'unit|integration' -LE 'corpus'
+	  ctest -j$(JOBS) --output-on-failure -L 'unit|integration'
 
 fuzz: deps
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSD_FUZZ=ON
