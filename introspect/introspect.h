@@ -5,7 +5,10 @@
 #ifndef SD_INTROSPECT_INTROSPECT_H
 #define SD_INTROSPECT_INTROSPECT_H
 
+#include <stddef.h>
+
 #include "model/model.h"
+#include "util/buf.h"
 #include "util/err.h"
 
 /*
@@ -17,5 +20,27 @@
  */
 __attribute__((warn_unused_result)) sd_status
 sd_sqlite_introspect(sd_model **out, const char *path, sd_err *err);
+
+/* What a PostgreSQL introspection reads. */
+typedef struct sd_pg_options {
+    const char *const *schemas;         /* only these schemas (NULL/0: all but system ones) */
+    size_t nschemas;                    /* number of schemas */
+    const char *const *exclude_schemas; /* never these schemas */
+    size_t nexclude;                    /* number of exclude_schemas */
+} sd_pg_options;
+
+/*
+ * Read the PostgreSQL database that conninfo (a postgres:// URL or a "key=value" string,
+ * handed to libpq as is, so PG* variables, .pgpass and service files apply) names, into a
+ * new frozen model. All reads run in one REPEATABLE READ READ ONLY transaction with one
+ * catalog query per object kind; a concurrent DDL that fails a read ("cache lookup failed")
+ * is retried once. System schemas and objects that belong to an extension are never read.
+ * Errors never contain the password: the where part is a redacted connection description.
+ * SD_ERR_CONNECT when the server cannot be reached, SD_ERR_DB for query failures.
+ */
+__attribute__((warn_unused_result)) sd_status
+sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts, sd_err *err);
+/* Append a description of conninfo without any secret (host, port, dbname, user). */
+void sd_pg_describe_conninfo(sd_buf *out, const char *conninfo);
 
 #endif

@@ -70,6 +70,10 @@ sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o)
     put_str(out, o->name);
     sd_buf_putc(out, '\n');
     for (size_t f = 0; f < ki->nfields; f++) {
+        /* Fields another engine has are not part of this engine's canonical form, so growing
+         * the model for one engine never changes another's fingerprints. */
+        if (!sd_field_for_engine(&ki->fields[f], m->engine))
+            continue;
         sd_buf_append(out, ki->fields[f].name);
         sd_buf_putc(out, '=');
         sd_model__put_value(out, ki->fields[f].type, &o->v[f]);

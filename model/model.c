@@ -31,6 +31,7 @@ sd_model_free(sd_model *m)
         sd_map_dispose(&m->index[k]);
     }
     sd_map_dispose(&m->interned);
+    sd_vec_dispose(&m->uncompared);
     sd_arena_free(m->arena);
     free(m);
 }
@@ -376,8 +377,17 @@ static sd_status
 link_owned(sd_model *m, sd_kind k, sd_err *err)
 {
     const sd_kind_info *ki = sd_kind_get(k);
-    for (size_t i = 0; i < m->objs[ki->owner].len; i++)
-        m->objs[ki->owner].items[i]->child_len[k] = 0;
+    for (size_t i = 0; i < m->objs[ki->owner].len; i++) {
+        sd_object *own = m->objs[ki->owner].items[i];
+        if (own->child_len == NULL) {
+            /* Only owners carry per-kind slices, allocated once on first freeze. */
+            own->child_start = sd_arena_array(m->arena, size_t, SD_KIND__COUNT);
+            own->child_len = sd_arena_array(m->arena, size_t, SD_KIND__COUNT);
+            if (own->child_start == NULL || own->child_len == NULL)
+                return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        }
+        own->child_len[k] = 0;
+    }
     for (size_t i = 0; i < m->objs[k].len; i++) {
         sd_object *o = m->objs[k].items[i];
         sd_object *own = (sd_object *)sd_model_find(m, ki->owner, o->schema, NULL, o->table);
@@ -395,6 +405,37 @@ link_owned(sd_model *m, sd_kind k, sd_err *err)
         own->child_len[k]++;
     }
     return SD_OK;
+}
+
+static int
+cmp_uncompared(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const sd_uncompared *a = pa;
+    const sd_uncompared *b = pb;
+    int c = sd_strcmp_c(a->kind, b->kind);
+    return c != 0 ? c : sd_strcmp_c(a->name, b->name);
+}
+
+void
+sd_model_add_uncompared(sd_model *m, const char *kind, const char *name)
+{
+    sd_uncompared u = { sd_model__intern(m, kind), sd_arena_strdup(m->arena, name) };
+    if (u.kind == NULL || u.name == NULL || sd_vec_push(&m->uncompared, u) != SD_OK)
+        m->failed = true;
+}
+
+size_t
+sd_model_uncompared_count(const sd_model *m)
+{
+    return m->uncompared.len;
+}
+
+void
+sd_model_uncompared_at(const sd_model *m, size_t i, const char **kind_out, const char **name_out)
+{
+    *kind_out = i < m->uncompared.len ? m->uncompared.items[i].kind : NULL;
+    *name_out = i < m->uncompared.len ? m->uncompared.items[i].name : NULL;
 }
 
 /* Fingerprints bottom-up (owned kinds first, so owners fold them in), then the model's. */
@@ -438,6 +479,9 @@ sd_model_freeze(sd_model *m, sd_err *err)
     for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++)
         if (sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT)
             rc = link_owned(m, (sd_kind)k, err);
+    if (rc == SD_OK && sd_sort(m->uncompared.items, m->uncompared.len, sizeof(sd_uncompared),
+                               cmp_uncompared, NULL) != SD_OK)
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     if (rc == SD_OK)
         rc = fingerprint_all(m, err);
     if (rc != SD_OK)
@@ -472,7 +516,7 @@ sd_model_objects(const sd_model *m, sd_kind kind, size_t *count_out)
 const sd_object *const *
 sd_model_children(const sd_model *m, const sd_object *owner, sd_kind kind, size_t *count_out)
 {
-    *count_out = owner->child_len[kind];
+    *count_out = owner->child_len != NULL ? owner->child_len[kind] : 0;
     if (*count_out == 0)
         return NULL;
     return (const sd_object *const *)&m->objs[kind].items[owner->child_start[kind]];

@@ -28,17 +28,27 @@
 #include "util/err.h"
 #include "util/sql.h"
 
-/* Object kinds, in canonical (and creation-priority) order. */
+/* Object kinds, in canonical (and creation-priority) order: what others depend on first. */
 typedef enum sd_kind {
     SD_KIND_SCHEMA = 0,  /* a namespace (SQLite: "main") */
-    SD_KIND_TABLE,       /* a base table */
+    SD_KIND_EXTENSION,   /* an extension (PostgreSQL), in the schema it was installed into */
+    SD_KIND_ENUM,        /* an enum type (PostgreSQL) */
+    SD_KIND_DOMAIN,      /* a domain (PostgreSQL) */
+    SD_KIND_COMPOSITE,   /* a composite type (PostgreSQL) */
+    SD_KIND_RANGE,       /* a range type (PostgreSQL) */
+    SD_KIND_SEQUENCE,    /* a sequence (PostgreSQL) */
+    SD_KIND_FUNCTION,    /* a function or procedure, identified with its arguments */
+    SD_KIND_TABLE,       /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,      /* a table column (owned by its table) */
     SD_KIND_PRIMARY_KEY, /* the primary key (owned by its table; at most one) */
     SD_KIND_UNIQUE,      /* a UNIQUE constraint (owned by its table) */
     SD_KIND_CHECK,       /* a CHECK constraint (owned by its table) */
+    SD_KIND_EXCLUSION,   /* an EXCLUDE constraint (PostgreSQL; owned by its table) */
     SD_KIND_FOREIGN_KEY, /* a FOREIGN KEY constraint (owned by its table) */
-    SD_KIND_INDEX,       /* an index not backing a constraint */
+    SD_KIND_POLICY,      /* a row level security policy (PostgreSQL; owned by its table) */
     SD_KIND_VIEW,        /* a view */
+    SD_KIND_MATVIEW,     /* a materialized view (PostgreSQL) */
+    SD_KIND_INDEX,       /* an index not backing a constraint (on a table or matview) */
     SD_KIND_TRIGGER,     /* a trigger on a table or view */
     SD_KIND__COUNT
 } sd_kind;
@@ -93,11 +103,17 @@ typedef struct sd_value {
 /* Field flags. */
 #define SD_FF_ORDER 1u /* describes position only: a difference is a note unless strict order */
 
+/* Engine masks for fields and kinds: which engines have them (0 means every engine). A field
+ * or kind an engine does not have is absent from that engine's snapshots and fingerprints. */
+#define SD_E_SQLITE (1u << SD_ENGINE_SQLITE)
+#define SD_E_PG     (1u << SD_ENGINE_PG)
+
 typedef struct sd_field_info {
     const char *name;           /* snapshot key and the name reports use */
     sd_field_type type;         /* value type */
     unsigned flags;             /* SD_FF_* */
     const char *const *allowed; /* STRING: NULL-terminated list of allowed values, or NULL */
+    unsigned engines;           /* SD_E_* mask; 0 = every engine */
 } sd_field_info;
 
 typedef struct sd_kind_info {
@@ -112,12 +128,132 @@ typedef struct sd_kind_info {
     bool has_table;              /* identity includes the relation it belongs to */
     bool name_required;          /* false: unnamed objects are identified by their content */
     bool name_is_identity;       /* false: the name is an attribute (primary key) */
+    unsigned engines;            /* SD_E_* mask; 0 = every engine */
 } sd_kind_info;
 
-/* Field indexes per kind; they index sd_object.v and the kind's field table. */
+/*
+ * Value formats (the contract between introspectors, snapshots and emitters).
+ *
+ * SQLite: names are plain (unquoted) identifiers; SQL fields hold text as SQLite stores it;
+ * a view's or trigger's `sql` is its whole CREATE statement; types are declared types.
+ *
+ * PostgreSQL: introspection runs with search_path = '' so that every rendering the server
+ * produces (format_type, pg_get_expr, pg_get_*def) qualifies names and is valid anywhere.
+ *  - names (object names, column lists, include, ref_schema/ref_table, owner, function_name,
+ *    policy roles ("public" for PUBLIC), enum values) are plain, unquoted;
+ *  - type strings (column type, domain base_type, sequence type, function result) are
+ *    format_type() output, ready for SQL;
+ *  - collation (column, domain, key part): SQL text ready to follow COLLATE (quoted and
+ *    qualified, e.g. pg_catalog."C"), set only when it differs from the type's default;
+ *  - key part opclass: qualified SQL text, set only when not the default for the type; nulls:
+ *    "first"/"last" only when not the default for the direction;
+ *  - SQL fields: column default/generated, check expression, index where, policy using and
+ *    with_check: pg_get_expr(); exclusion definition: pg_get_constraintdef(); view and
+ *    matview sql: pg_get_viewdef() (the query alone); trigger sql: pg_get_triggerdef() (the
+ *    whole statement); function definition: pg_get_functiondef() (the whole statement);
+ *    composite attributes: "name type [COLLATE c], ..." for CREATE TYPE t AS (...); range
+ *    definition: the options for CREATE TYPE t AS RANGE (...);
+ *  - identity: "always" / "by default"; identity_options: sequence options for
+ *    GENERATED ... AS IDENTITY (...) without the sequence name ("START WITH 1 INCREMENT BY 1
+ *    MINVALUE 1 MAXVALUE 2147483647 CACHE 1 NO CYCLE"); an identity's sequence is not a
+ *    sequence object of its own;
+ *  - inherited: the column comes from a parent (attislocal false), so emitters do not declare
+ *    it themselves;
+ *  - partition_key: pg_get_partkeydef() ("RANGE (created_at)"); partition_of: the parent as
+ *    quoted qualified SQL; partition_bound: pg_get_expr(relpartbound) ("FOR VALUES ..." or
+ *    "DEFAULT"); inherits: parents (not for partitions) as quoted qualified SQL, in order;
+ *  - sequence owned_by: quoted qualified "schema.table.column" SQL, or null;
+ *  - acl: aclitem texts ("alice=arw/postgres", "=r/postgres" for PUBLIC), sorted; an empty
+ *    list means the default privileges (a NULL acl in the catalog); schema default_acl:
+ *    "ROLE:OBJTYPE:aclitem" (OBJTYPE r, S, f, T or n, as pg_default_acl.defaclobjtype);
+ *  - function object name: "proname(identity arguments)", so overloads are distinct objects;
+ *  - fk match: "SIMPLE", "FULL" or "PARTIAL"; on_delete/on_update: the registry's words;
+ *  - view options: reloptions "key=value", sorted (security_barrier=true, check_option=local).
+ */
+/* Field indexes per kind; they index sd_object.v and the kind's field table. Values that
+ * name other objects in SQL form (inherits, partition_of, owned_by) are already quoted with
+ * util/sql.h by the introspector. */
+enum {
+    SD_SCHEMA_OWNER,
+    SD_SCHEMA_ACL,
+    SD_SCHEMA_DEFAULT_ACL,
+    SD_SCHEMA_COMMENT,
+    SD_SCHEMA__NFIELDS
+};
+enum {
+    SD_EXTENSION_VERSION,
+    SD_EXTENSION__NFIELDS
+};
+enum {
+    SD_ENUM_VALUES,
+    SD_ENUM_OWNER,
+    SD_ENUM_ACL,
+    SD_ENUM_COMMENT,
+    SD_ENUM__NFIELDS
+};
+enum {
+    SD_DOMAIN_BASE_TYPE,
+    SD_DOMAIN_DEFAULT,
+    SD_DOMAIN_NOT_NULL,
+    SD_DOMAIN_COLLATION,
+    SD_DOMAIN_CHECKS,
+    SD_DOMAIN_OWNER,
+    SD_DOMAIN_ACL,
+    SD_DOMAIN_COMMENT,
+    SD_DOMAIN__NFIELDS
+};
+enum {
+    SD_COMPOSITE_ATTRIBUTES,
+    SD_COMPOSITE_OWNER,
+    SD_COMPOSITE_ACL,
+    SD_COMPOSITE_COMMENT,
+    SD_COMPOSITE__NFIELDS
+};
+enum {
+    SD_RANGE_DEFINITION,
+    SD_RANGE_OWNER,
+    SD_RANGE_ACL,
+    SD_RANGE_COMMENT,
+    SD_RANGE__NFIELDS
+};
+enum {
+    SD_SEQUENCE_TYPE,
+    SD_SEQUENCE_START,
+    SD_SEQUENCE_INCREMENT,
+    SD_SEQUENCE_MIN,
+    SD_SEQUENCE_MAX,
+    SD_SEQUENCE_CACHE,
+    SD_SEQUENCE_CYCLE,
+    SD_SEQUENCE_OWNED_BY,
+    SD_SEQUENCE_OWNER,
+    SD_SEQUENCE_ACL,
+    SD_SEQUENCE_COMMENT,
+    SD_SEQUENCE__NFIELDS
+};
+enum {
+    SD_FUNCTION_KIND,
+    SD_FUNCTION_NAME,
+    SD_FUNCTION_ARGUMENTS,
+    SD_FUNCTION_RESULT,
+    SD_FUNCTION_DEFINITION,
+    SD_FUNCTION_OWNER,
+    SD_FUNCTION_ACL,
+    SD_FUNCTION_COMMENT,
+    SD_FUNCTION__NFIELDS
+};
 enum {
     SD_TABLE_STRICT,
     SD_TABLE_WITHOUT_ROWID,
+    SD_TABLE_UNLOGGED,
+    SD_TABLE_PARTITION_KEY,
+    SD_TABLE_PARTITION_OF,
+    SD_TABLE_PARTITION_BOUND,
+    SD_TABLE_INHERITS,
+    SD_TABLE_RLS_ENABLED,
+    SD_TABLE_RLS_FORCED,
+    SD_TABLE_OWNER,
+    SD_TABLE_ACL,
+    SD_TABLE_COMMENT,
     SD_TABLE__NFIELDS
 };
 enum {
@@ -128,20 +264,40 @@ enum {
     SD_COLUMN_GENERATED,
     SD_COLUMN_GENERATED_KIND,
     SD_COLUMN_COLLATION,
+    SD_COLUMN_IDENTITY,
+    SD_COLUMN_IDENTITY_OPTIONS,
+    SD_COLUMN_ACL,
+    SD_COLUMN_COMMENT,
+    SD_COLUMN_INHERITED,
     SD_COLUMN__NFIELDS
 };
 enum {
     SD_PK_COLUMNS,
     SD_PK_AUTOINCREMENT,
+    SD_PK_DEFERRABLE,
+    SD_PK_INITIALLY_DEFERRED,
+    SD_PK_COMMENT,
     SD_PK__NFIELDS
 };
 enum {
     SD_UNIQUE_COLUMNS,
+    SD_UNIQUE_NULLS_NOT_DISTINCT,
+    SD_UNIQUE_DEFERRABLE,
+    SD_UNIQUE_INITIALLY_DEFERRED,
+    SD_UNIQUE_COMMENT,
     SD_UNIQUE__NFIELDS
 };
 enum {
     SD_CHECK_EXPRESSION,
+    SD_CHECK_NO_INHERIT,
+    SD_CHECK_NOT_VALID,
+    SD_CHECK_COMMENT,
     SD_CHECK__NFIELDS
+};
+enum {
+    SD_EXCLUSION_DEFINITION,
+    SD_EXCLUSION_COMMENT,
+    SD_EXCLUSION__NFIELDS
 };
 enum {
     SD_FK_COLUMNS,
@@ -152,20 +308,48 @@ enum {
     SD_FK_MATCH,
     SD_FK_DEFERRABLE,
     SD_FK_INITIALLY_DEFERRED,
+    SD_FK_REF_SCHEMA,
+    SD_FK_NOT_VALID,
+    SD_FK_COMMENT,
     SD_FK__NFIELDS
+};
+enum {
+    SD_POLICY_COMMAND,
+    SD_POLICY_PERMISSIVE,
+    SD_POLICY_ROLES,
+    SD_POLICY_USING,
+    SD_POLICY_WITH_CHECK,
+    SD_POLICY_COMMENT,
+    SD_POLICY__NFIELDS
 };
 enum {
     SD_INDEX_UNIQUE,
     SD_INDEX_KEYS,
     SD_INDEX_WHERE,
+    SD_INDEX_METHOD,
+    SD_INDEX_INCLUDE,
+    SD_INDEX_NULLS_NOT_DISTINCT,
+    SD_INDEX_COMMENT,
     SD_INDEX__NFIELDS
 };
 enum {
     SD_VIEW_SQL,
+    SD_VIEW_OPTIONS,
+    SD_VIEW_OWNER,
+    SD_VIEW_ACL,
+    SD_VIEW_COMMENT,
     SD_VIEW__NFIELDS
 };
 enum {
+    SD_MATVIEW_SQL,
+    SD_MATVIEW_OWNER,
+    SD_MATVIEW_ACL,
+    SD_MATVIEW_COMMENT,
+    SD_MATVIEW__NFIELDS
+};
+enum {
     SD_TRIGGER_SQL,
+    SD_TRIGGER_COMMENT,
     SD_TRIGGER__NFIELDS
 };
 
@@ -191,8 +375,8 @@ struct sd_object {
     size_t depcap;          /* allocated deps */
     uint64_t fingerprint;   /* XXH3 of the canonical form, incl. owned objects (freeze) */
     size_t index;           /* position in the kind's canonical array (freeze) */
-    size_t child_start[SD_KIND__COUNT]; /* owned objects: slice of that kind's array */
-    size_t child_len[SD_KIND__COUNT];   /* ... and its length */
+    size_t *child_start;    /* owners only: per kind, slice start in that kind's array */
+    size_t *child_len;      /* owners only: per kind, slice length (NULL: owns nothing) */
 };
 
 typedef struct sd_model sd_model;
@@ -270,6 +454,21 @@ const sd_object *sd_model_find_table(const sd_model *m, const char *schema, cons
 uint64_t sd_model_fingerprint(const sd_model *m);
 /* Total objects. */
 size_t sd_model_size(const sd_model *m);
+
+/* True when the field / kind exists for the engine (see SD_E_*). */
+bool sd_field_for_engine(const sd_field_info *fi, sd_engine e);
+bool sd_kind_for_engine(const sd_kind_info *ki, sd_engine e);
+
+/*
+ * Objects the model does not compare (PostgreSQL rules, operators, casts...), kept so that
+ * reports can say "not compared" by kind and name instead of skipping them silently. Strings
+ * are copied; sd_model_freeze() sorts the list by (kind, name).
+ */
+void sd_model_add_uncompared(sd_model *m, const char *kind, const char *name);
+size_t sd_model_uncompared_count(const sd_model *m);
+/* The i-th entry in sorted order: its kind label and qualified name. */
+void
+sd_model_uncompared_at(const sd_model *m, size_t i, const char **kind_out, const char **name_out);
 
 /* "table main.orders", "column main.orders.id", "unique constraint main.orders(a, b)". */
 void sd_object_describe(sd_buf *out, const sd_object *o);

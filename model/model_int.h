@@ -13,12 +13,19 @@
 #include "util/util.h"
 #include "util/vec.h"
 
+/* An object the model does not compare, kept for "not compared" reports. */
+typedef struct sd_uncompared {
+    const char *kind; /* "rule", "operator", ... */
+    const char *name; /* qualified name as the catalog shows it */
+} sd_uncompared;
+
 struct sd_model {
     sd_arena *arena;                          /* owns every object and string */
     sd_engine engine;                         /* engine the model describes */
     SD_VEC(sd_object *) objs[SD_KIND__COUNT]; /* per kind; canonical order once frozen */
     sd_map index[SD_KIND__COUNT];             /* identity key -> object (frozen) */
     sd_map interned;                          /* string -> arena copy */
+    SD_VEC(sd_uncompared) uncompared;         /* objects not compared, sorted by freeze */
     uint64_t fingerprint;                     /* over all objects (frozen) */
     bool frozen;                              /* sd_model_freeze() succeeded */
     bool failed;                              /* a builder call failed (NOMEM, misuse) */

@@ -673,10 +673,11 @@ object_keys(reader *r, const sd_kind_info *ki, size_t *n)
         keys[(*n)++] = SD_SNAP_KEY_TABLE;
     keys[(*n)++] = SD_SNAP_KEY_FINGERPRINT;
     for (size_t f = 0; f < ki->nfields; f++)
-        keys[(*n)++] = ki->fields[f].name;
+        if (sd_field_for_engine(&ki->fields[f], sd_model_engine(r->m)))
+            keys[(*n)++] = ki->fields[f].name;
     keys[(*n)++] = SD_SNAP_KEY_DEPENDS_ON;
     for (size_t k = 0; k < SD_KIND__COUNT; k++)
-        if (sd_snapshot__nests(ki->kind, (sd_kind)k))
+        if (sd_snapshot__nests(sd_model_engine(r->m), ki->kind, (sd_kind)k))
             keys[(*n)++] = sd_kind_get((sd_kind)k)->plural;
     return keys;
 }
@@ -689,7 +690,7 @@ read_children(reader *r, const node *map, const sd_object *o, const char *what)
 {
     sd_status rc = SD_OK;
     for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
-        if (!sd_snapshot__nests(o->kind, (sd_kind)k))
+        if (!sd_snapshot__nests(sd_model_engine(r->m), o->kind, (sd_kind)k))
             continue;
         const char *plural = sd_kind_get((sd_kind)k)->plural;
         const node *list = lookup(map, plural);
@@ -741,7 +742,8 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
         return nomem(r);
 
     for (size_t f = 0; f < ki->nfields && rc == SD_OK; f++)
-        rc = read_field(r, o, (int)f, &ki->fields[f], lookup(map, ki->fields[f].name), what);
+        if (sd_field_for_engine(&ki->fields[f], sd_model_engine(r->m)))
+            rc = read_field(r, o, (int)f, &ki->fields[f], lookup(map, ki->fields[f].name), what);
     const node *deps = lookup(map, SD_SNAP_KEY_DEPENDS_ON);
     if (rc == SD_OK)
         rc = get_seq(r, deps, SD_SNAP_KEY_DEPENDS_ON, what);

@@ -53,7 +53,7 @@ extern const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT];
  * their owner, and every other kind except schemas inside its schema. This is the one rule
  * the registry cannot state (schemas are the implicit owner of schema-level kinds).
  */
-bool sd_snapshot__nests(sd_kind parent, sd_kind child);
+bool sd_snapshot__nests(sd_engine e, sd_kind parent, sd_kind child);
 /* True when objects of kind carry an explicit `table` key (has_table and not nested). */
 bool sd_snapshot__writes_table(sd_kind kind);
 

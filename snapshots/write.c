@@ -43,10 +43,11 @@ const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT] = {
 };
 
 bool
-sd_snapshot__nests(sd_kind parent, sd_kind child)
+sd_snapshot__nests(sd_engine e, sd_kind parent, sd_kind child)
 {
     const sd_kind_info *ci = sd_kind_get(child);
-    if (ci == NULL || child == SD_KIND_SCHEMA)
+    /* A kind the engine does not have is not written, not even as an empty list. */
+    if (ci == NULL || child == SD_KIND_SCHEMA || !sd_kind_for_engine(ci, e))
         return false;
     if (ci->owner == SD_KIND__COUNT)
         return parent == SD_KIND_SCHEMA;
@@ -607,6 +608,8 @@ write_object(writer *w, const sd_object *o)
     if (rc == SD_OK)
         rc = fingerprint(w, o->fingerprint);
     for (size_t f = 0; f < ki->nfields && rc == SD_OK; f++) {
+        if (!sd_field_for_engine(&ki->fields[f], sd_model_engine(w->m)))
+            continue;
         rc = key(w, ki->fields[f].name);
         if (rc == SD_OK)
             rc = write_value(w, &ki->fields[f], &o->v[f]);
@@ -616,7 +619,7 @@ write_object(writer *w, const sd_object *o)
     if (rc == SD_OK)
         rc = write_deps(w, o);
     for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
-        if (!sd_snapshot__nests(o->kind, (sd_kind)k))
+        if (!sd_snapshot__nests(sd_model_engine(w->m), o->kind, (sd_kind)k))
             continue;
         rc = key(w, sd_kind_get((sd_kind)k)->plural);
         if (rc == SD_OK)
@@ -633,7 +636,7 @@ static sd_status
 check_schemas(writer *w)
 {
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-        if (!sd_snapshot__nests(SD_KIND_SCHEMA, (sd_kind)k))
+        if (!sd_snapshot__nests(sd_model_engine(w->m), SD_KIND_SCHEMA, (sd_kind)k))
             continue;
         for (size_t i = 0; i < sd_model_count(w->m, (sd_kind)k); i++) {
             const sd_object *o = sd_model_at(w->m, (sd_kind)k, i);

@@ -129,13 +129,19 @@ test_every_field_is_exercised(void **state)
     int missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
-        for (size_t f = 0; f < ki->nfields; f++)
+        /* Only what SQLite has: PostgreSQL's fields are covered by its own suite. */
+        if (!sd_kind_for_engine(ki, SD_ENGINE_SQLITE))
+            continue;
+        for (size_t f = 0; f < ki->nfields; f++) {
+            if (!sd_field_for_engine(&ki->fields[f], SD_ENGINE_SQLITE))
+                continue;
             for (int w = 0; w < 3; w++)
                 if (!(seen[k][f] & (1u << w))) {
                     fprintf(stderr, "no pair has %s.%s %s\n", ki->name, ki->fields[f].name,
                             what[w]);
                     missing++;
                 }
+        }
     }
     printf("%zu pairs scanned\n", ncases);
     assert_int_equal(missing, 0);
