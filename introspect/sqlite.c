@@ -89,9 +89,8 @@ static char *
 lower_copy(reader *c, const char *s)
 {
     char *l = sd_arena_strdup(c->a, s);
-    for (char *p = l; p != NULL && *p != '\0'; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
+    if (l != NULL)
+        sd_ascii_lower_str(l);
     return l;
 }
 
@@ -99,9 +98,8 @@ static char *
 upper_copy(reader *c, const char *s)
 {
     char *u = sd_arena_strdup(c->a, s);
-    for (char *p = u; p != NULL && *p != '\0'; p++)
-        if (*p >= 'a' && *p <= 'z')
-            *p = (char)(*p - 'a' + 'A');
+    if (u != NULL)
+        sd_ascii_upper_str(u);
     return u;
 }
 
@@ -127,12 +125,8 @@ name_eq(const char *a, const char *b)
 static void
 append_lower(sd_buf *b, const char *s)
 {
-    for (; *s != '\0'; s++) {
-        char ch = *s;
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (char)(ch - 'A' + 'a');
-        sd_buf_putc(b, ch);
-    }
+    for (; *s != '\0'; s++)
+        sd_buf_putc(b, sd_ascii_lower(*s));
 }
 
 /*
@@ -510,9 +504,7 @@ normalize_type(reader *c, const char *type, const char **out)
         prev_word = word;
         for (size_t i = 0; i < tok.len; i++) {
             char ch = type[tok.start + i];
-            if (tok.type == SD_TOK_WORD && ch >= 'a' && ch <= 'z')
-                ch = (char)(ch - 'a' + 'A');
-            sd_buf_putc(&b, ch);
+            sd_buf_putc(&b, tok.type == SD_TOK_WORD ? sd_ascii_upper(ch) : ch);
         }
     }
     if (rc == SD_OK && sd_buf_failed(&b))

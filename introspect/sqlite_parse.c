@@ -276,9 +276,8 @@ static char *
 upper_copy(parser *p, const char *s)
 {
     char *u = sd_arena_strdup(p->a, s);
-    for (char *c = u; c != NULL && *c != '\0'; c++)
-        if (*c >= 'a' && *c <= 'z')
-            *c = (char)(*c - 'a' + 'A');
+    if (u != NULL)
+        sd_ascii_upper_str(u);
     return u;
 }
 

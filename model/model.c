@@ -233,8 +233,7 @@ key_name(sd_buf *b, sd_engine e, const char *s)
     size_t start = b->len;
     key_part(b, s);
     for (size_t i = start; i < b->len; i++)
-        if (b->ptr[i] >= 'A' && b->ptr[i] <= 'Z')
-            b->ptr[i] = (char)(b->ptr[i] - 'A' + 'a');
+        b->ptr[i] = sd_ascii_lower(b->ptr[i]);
 }
 
 /* Identity key: schema, table and name; for unnamed objects, their identifying fields. */

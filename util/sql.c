@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/ascii.h"
 #include "util/util.h"
 
 /* ---- keyword tables ---- */
@@ -330,23 +331,17 @@ static const char *const pg_keywords[] = {
 _Static_assert(SD_ARRAY_LEN(sqlite_keywords) == 147, "SQLite 3.40 has 147 keywords");
 _Static_assert(SD_ARRAY_LEN(pg_keywords) == 151, "PostgreSQL 15 has 151 non-unreserved keywords");
 
-static int
-ascii_upper(int c)
-{
-    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
 /* strcmp() of upper(word) against an upper-case table entry. */
 static int
 cmp_upper(const char *word, const char *entry)
 {
     const unsigned char *a = (const unsigned char *)word;
     const unsigned char *b = (const unsigned char *)entry;
-    while (*a != '\0' && ascii_upper(*a) == *b) {
+    while (*a != '\0' && (unsigned char)sd_ascii_upper((char)*a) == *b) {
         a++;
         b++;
     }
-    return ascii_upper(*a) - *b;
+    return (unsigned char)sd_ascii_upper((char)*a) - *b;
 }
 
 static bool

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "util/ascii.h"
 #include "util/sql.h"
 
 /* ---- byte classes (ASCII only, locale-independent) ---- */
@@ -402,19 +403,13 @@ sd_lexer_next(sd_lexer *lx, sd_tok *out, sd_err *err)
     }
 }
 
-static int
-ascii_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 bool
 sd_tok_is_word(const char *src, const sd_tok *tok, const char *word)
 {
     if (tok->type != SD_TOK_WORD || strlen(word) != tok->len)
         return false;
     for (size_t i = 0; i < tok->len; i++) {
-        if (ascii_lower((unsigned char)src[tok->start + i]) != ascii_lower((unsigned char)word[i]))
+        if (sd_ascii_lower(src[tok->start + i]) != sd_ascii_lower(word[i]))
             return false;
     }
     return true;
@@ -492,14 +487,8 @@ append_normalized(sd_buf *out, sd_buf *scratch, const char *src, const sd_tok *t
     switch (tok->type) {
     case SD_TOK_WORD: {
         bool kw = word_is_keyword(src, tok);
-        for (size_t i = 0; i < tok->len; i++) {
-            int c = (unsigned char)text[i];
-            if (kw) {
-                sd_buf_putc(out, (char)(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c));
-            } else {
-                sd_buf_putc(out, (char)ascii_lower(c));
-            }
-        }
+        for (size_t i = 0; i < tok->len; i++)
+            sd_buf_putc(out, kw ? sd_ascii_upper(text[i]) : sd_ascii_lower(text[i]));
         return;
     }
     case SD_TOK_QIDENT:

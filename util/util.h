@@ -12,6 +12,7 @@
 #define SD_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #include "util/arena.h"
+#include "util/ascii.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/fsutil.h"
