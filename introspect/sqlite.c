@@ -504,7 +504,9 @@ normalize_type(reader *c, const char *type, const char **out)
         prev_word = word;
         for (size_t i = 0; i < tok.len; i++) {
             char ch = type[tok.start + i];
-            sd_buf_putc(&b, tok.type == SD_TOK_WORD ? sd_ascii_upper(ch) : ch);
+            if (tok.type == SD_TOK_WORD)
+                ch = sd_ascii_upper(ch);
+            sd_buf_putc(&b, ch);
         }
     }
     if (rc == SD_OK && sd_buf_failed(&b))

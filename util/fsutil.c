@@ -35,9 +35,27 @@ sd_fs_read_all(sd_buf *out, const char *path, sd_err *err)
     return SD_OK;
 }
 
+/* Write to an existing non-regular file (a device such as /dev/null, a FIFO) in place:
+ * renaming a temporary file over it would replace the device node itself. */
+static sd_status
+write_in_place(const char *path, const char *data, size_t len, sd_err *err)
+{
+    FILE *fp = fopen(path, "wb");
+    if (fp == NULL)
+        return sd_err_set(err, SD_ERR_IO, "could not open \"%s\": %s", path, strerror(errno));
+    bool ok = fwrite(data, 1, len, fp) == len;
+    ok = fclose(fp) == 0 && ok;
+    if (!ok)
+        return sd_err_set(err, SD_ERR_IO, "could not write \"%s\": %s", path, strerror(errno));
+    return SD_OK;
+}
+
 sd_status
 sd_fs_write_atomic(const char *path, const char *data, size_t len, sd_err *err)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_in_place(path, data, len, err);
     sd_buf tmp = SD_BUF_INIT;
     sd_buf_appendf(&tmp, "%s.tmpXXXXXX", path);
     if (sd_buf_failed(&tmp))

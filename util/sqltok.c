@@ -487,8 +487,12 @@ append_normalized(sd_buf *out, sd_buf *scratch, const char *src, const sd_tok *t
     switch (tok->type) {
     case SD_TOK_WORD: {
         bool kw = word_is_keyword(src, tok);
-        for (size_t i = 0; i < tok->len; i++)
-            sd_buf_putc(out, kw ? sd_ascii_upper(text[i]) : sd_ascii_lower(text[i]));
+        for (size_t i = 0; i < tok->len; i++) {
+            if (kw)
+                sd_buf_putc(out, sd_ascii_upper(text[i]));
+            else
+                sd_buf_putc(out, sd_ascii_lower(text[i]));
+        }
         return;
     }
     case SD_TOK_QIDENT:

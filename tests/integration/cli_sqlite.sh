@@ -54,9 +54,12 @@ expect not-a-database 2 "text.db" -- "$bin" inspect "$work/text.db"
 expect unknown-source 2 "mystery.txt" -- "$bin" inspect "$work/mystery.txt"
 expect missing-snapshot 2 "gone.yaml" -- "$bin" check "$work/gone.yaml" "$work/a.db"
 expect inspect-out 0 "" -- "$bin" inspect "$work/a.db" -o "$work/a.yaml"
+# Writing to a device must write through it, never replace it (root may run this).
+expect inspect-devnull 0 "" -- "$bin" inspect "$work/a.db" -o /dev/null
+[ -c /dev/null ] || { echo "FAIL inspect-devnull: /dev/null is no longer a device"; failures=$((failures + 1)); }
 expect snapshot-vs-db 0 "" -- "$bin" check "$work/a.yaml" "$work/a.db"
-expect pg-not-yet 2 "" -- "$bin" check "postgresql://u:sekrit@localhost/db" "$work/a.db"
-grep -q sekrit "$work/err" && { echo "FAIL pg-not-yet: password echoed"; failures=$((failures + 1)); }
+expect pg-unreachable 2 "" -- "$bin" check "postgresql://u:sekrit@localhost:1/db" "$work/a.db"
+grep -q sekrit "$work/err" && { echo "FAIL pg-unreachable: password echoed"; failures=$((failures + 1)); }
 
 # A source of another engine: comparing it with a SQLite database is an error naming both.
 expect wrong-engine 2 "postgresql" -- "$bin" check "$fixtures/engines/postgresql_empty.yaml" "$work/a.db"
