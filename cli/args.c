@@ -35,6 +35,16 @@ static const opt_info OPTIONS[] = {
       .long_name = "strict-column-order",
       .synopsis = "[--strict-column-order]",
       .help = "count a different column order as drift, not as a note" },
+    { .bit = SD_CLI_OPT_SCHEMA,
+      .long_name = "schema",
+      .value = "NAME",
+      .synopsis = "[--schema NAME]...",
+      .help = "PostgreSQL: read only schema NAME (repeatable)" },
+    { .bit = SD_CLI_OPT_EXCLUDE,
+      .long_name = "exclude-schema",
+      .value = "NAME",
+      .synopsis = "[--exclude-schema NAME]...",
+      .help = "PostgreSQL: never read schema NAME (repeatable)" },
     { .bit = SD_CLI_OPT_HELP,
       .long_name = "help",
       .short_name = 'h',
@@ -74,6 +84,25 @@ usage_error(sd_err *err, const sd_cli_command *cmd)
     return err->code;
 }
 
+/* --schema and --exclude-schema: a non-empty name, kept in order (duplicates are harmless). */
+static sd_status
+add_schema(sd_cli_args *out,
+           const sd_cli_command *cmd,
+           const opt_info *o,
+           const char *v,
+           sd_err *err)
+{
+    if (v[0] == '\0') {
+        (void)sd_err_set(err, SD_ERR_PARSE, "option \"--%s\" needs a schema name", o->long_name);
+        return usage_error(err, cmd);
+    }
+    sd_status rc =
+        o->bit == SD_CLI_OPT_SCHEMA ? sd_vec_push(&out->schemas, v) : sd_vec_push(&out->exclude, v);
+    if (rc != SD_OK)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    return SD_OK;
+}
+
 static sd_status
 apply(sd_cli_args *out,
       const sd_cli_command *cmd,
@@ -108,6 +137,9 @@ apply(sd_cli_args *out,
     case SD_CLI_OPT_STRICT_ORDER:
         out->strict_column_order = true;
         break;
+    case SD_CLI_OPT_SCHEMA:
+    case SD_CLI_OPT_EXCLUDE:
+        return add_schema(out, cmd, o, v, err);
     default:
         return sd_err_set(err, SD_ERR, "internal error: option %u has no handler", o->bit);
     }
@@ -216,6 +248,25 @@ sd_cli_parse(sd_cli_args *out, const sd_cli_command *cmd, int argc, char **argv,
         return rc;
     }
     return SD_OK;
+}
+
+void
+sd_cli_args_dispose(sd_cli_args *args)
+{
+    sd_vec_dispose(&args->schemas);
+    sd_vec_dispose(&args->exclude);
+}
+
+sd_pg_options
+sd_cli_pg_options(const sd_cli_args *args)
+{
+    sd_pg_options o = {
+        .schemas = args->schemas.items,
+        .nschemas = args->schemas.len,
+        .exclude_schemas = args->exclude.items,
+        .nexclude = args->exclude.len,
+    };
+    return o;
 }
 
 void

@@ -17,10 +17,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "introspect/introspect.h"
 #include "model/model.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/vec.h"
 
 /* Exit statuses (README.md documents them). */
 #define SD_EXIT_OK    0 /* success; for check: no drift */
@@ -36,7 +38,7 @@
 typedef enum sd_source_kind {
     SD_SOURCE_SQLITE = 0, /* a SQLite database file (PATH.db, .sqlite, .sqlite3, sqlite:PATH) */
     SD_SOURCE_SNAPSHOT,   /* a snapshot written by `schemadrift inspect` (PATH.yaml, .yml) */
-    SD_SOURCE_POSTGRES,   /* a PostgreSQL URL or conninfo string (not supported yet) */
+    SD_SOURCE_POSTGRES,   /* a PostgreSQL URL or conninfo string, handed to libpq as is */
     SD_SOURCE__COUNT
 } sd_source_kind;
 
@@ -59,26 +61,38 @@ typedef struct sd_source {
  */
 __attribute__((warn_unused_result)) sd_status
 sd_source_parse(sd_source *out, const char *arg, sd_err *err);
-/* Read the source into a new frozen model (caller frees). Errors name the source's label. */
-__attribute__((warn_unused_result)) sd_status
-sd_source_load(sd_model **out, const sd_source *src, sd_err *err);
 /*
- * Load two sources that are to be compared. SD_ERR naming both sources and engines when
- * they describe different database engines. On error both outputs are NULL.
+ * Read the source into a new frozen model (caller frees). pg applies to PostgreSQL sources
+ * only (NULL: every non-system schema); other kinds ignore it. Errors name the source by its
+ * label or a redacted connection description, never by anything that holds a password:
+ * for a PostgreSQL source every password the argument or PGPASSWORD carries is also masked
+ * out of the error as a last line of defence. Thread-safe: touches nothing but its
+ * arguments, so two sources can load at once.
+ */
+__attribute__((warn_unused_result)) sd_status
+sd_source_load(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_err *err);
+/*
+ * Load two sources that are to be compared, concurrently: b in a thread of its own (so on
+ * its own connection), a in the calling thread, each into its own model and sd_err. When
+ * both fail, a's error is reported. SD_ERR naming both sources and engines when they
+ * describe different database engines. On error both outputs are NULL.
  */
 __attribute__((warn_unused_result)) sd_status sd_source_load_pair(sd_model **a_out,
                                                                   sd_model **b_out,
                                                                   const sd_source *a,
                                                                   const sd_source *b,
+                                                                  const sd_pg_options *pg,
                                                                   sd_err *err);
 void sd_source_dispose(sd_source *src); /* accepts a disposed or SD_SOURCE_INIT source */
 
 /*
  * Append a rendering of arg that is safe to print. URLs (starting with "scheme://") become
- * scheme://[user@]host[:port][/dbname]: the password and the query string are dropped.
- * Strings with '=' are read as libpq conninfo ("host=... password=...") and keep only host,
- * hostaddr, port, dbname and user. "user:password@host" without a scheme is treated as a URL.
- * Anything else is appended unchanged.
+ * scheme://[user@]host[:port][/dbname][?host=..&port=..]: the password is dropped, and of the
+ * query string only the host, hostaddr, port, dbname and user parameters are kept. Strings
+ * with '=' are read as libpq conninfo ("host=... password=...") and keep only host,
+ * hostaddr, port, dbname and user. A dbname that is itself a connection string is redacted
+ * the same way (or shown as "..."). "user:password@host" without a scheme is treated as a
+ * URL. Anything else is appended unchanged.
  */
 void sd_source_redact(sd_buf *out, const char *arg);
 
@@ -88,10 +102,12 @@ extern const char SD_CLI_SOURCES_HELP[];
 /* ---- commands and options ---- */
 
 /* Options a command accepts (bit per option). */
-#define SD_CLI_OPT_HELP         1u /* -h, --help */
-#define SD_CLI_OPT_OUTPUT       2u /* -o, --output FILE */
-#define SD_CLI_OPT_FORMAT       4u /* --format text|json */
-#define SD_CLI_OPT_STRICT_ORDER 8u /* --strict-column-order */
+#define SD_CLI_OPT_HELP         1u  /* -h, --help */
+#define SD_CLI_OPT_OUTPUT       2u  /* -o, --output FILE */
+#define SD_CLI_OPT_FORMAT       4u  /* --format text|json */
+#define SD_CLI_OPT_STRICT_ORDER 8u  /* --strict-column-order */
+#define SD_CLI_OPT_SCHEMA       16u /* --schema NAME (repeatable) */
+#define SD_CLI_OPT_EXCLUDE      32u /* --exclude-schema NAME (repeatable) */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -103,6 +119,8 @@ typedef struct sd_cli_args {
     sd_report_format format;            /* --format; SD_REPORT_TEXT by default */
     bool strict_column_order;           /* --strict-column-order */
     bool help;                          /* -h/--help: show the help, run nothing */
+    SD_VEC(const char *) schemas;       /* --schema values, in order (point into argv) */
+    SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */
 } sd_cli_args;
 
 typedef struct sd_cli_command {
@@ -126,10 +144,14 @@ extern const sd_cli_command SD_CLI_CMD_CHECK;
  * after positional arguments; "--" ends options; "--opt=value", "--opt value", "-o value"
  * and "-ovalue" all work. Parsing stops at -h/--help (out->help). SD_ERR_PARSE naming the
  * offending argument, with a hint, for an unknown option, a missing or unexpected value,
- * or a wrong number of positional arguments.
+ * or a wrong number of positional arguments. Release *out with sd_cli_args_dispose()
+ * whatever the result.
  */
 __attribute__((warn_unused_result)) sd_status
 sd_cli_parse(sd_cli_args *out, const sd_cli_command *cmd, int argc, char **argv, sd_err *err);
+void sd_cli_args_dispose(sd_cli_args *args);
+/* The PostgreSQL introspection options the arguments ask for (pointing into args). */
+sd_pg_options sd_cli_pg_options(const sd_cli_args *args);
 /* "schemadrift check EXPECTED ACTUAL [--format text|json] [--strict-column-order]" */
 void sd_cli_synopsis(sd_buf *out, const sd_cli_command *cmd);
 /* The full --help text of a command. */

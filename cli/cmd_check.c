@@ -17,6 +17,7 @@ run_check(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_model *actual = NULL;
     sd_changelist *cl = NULL;
     sd_buf report = SD_BUF_INIT;
+    sd_pg_options pg = sd_cli_pg_options(args);
     sd_diff_options dopts = { .strict_column_order = args->strict_column_order };
     sd_report_info info = { .expected = NULL, .actual = NULL };
 
@@ -27,7 +28,7 @@ run_check(const sd_cli_args *args, int *exit_out, sd_err *err)
     rc = sd_source_parse(&act_src, args->pos[1], err);
     if (rc != SD_OK)
         goto out;
-    rc = sd_source_load_pair(&expected, &actual, &exp_src, &act_src, err);
+    rc = sd_source_load_pair(&expected, &actual, &exp_src, &act_src, &pg, err);
     if (rc != SD_OK)
         goto out;
     /* from = EXPECTED, to = ACTUAL: a DROP is an object missing from ACTUAL. */
@@ -57,13 +58,17 @@ const sd_cli_command SD_CLI_CMD_CHECK = {
     .name = "check",
     .params = { "EXPECTED", "ACTUAL" },
     .nparams = 2,
-    .options = SD_CLI_OPT_FORMAT | SD_CLI_OPT_STRICT_ORDER,
+    .options = SD_CLI_OPT_FORMAT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE,
     .summary = "report how ACTUAL differs from EXPECTED (drift)",
     .description = "Compare ACTUAL with EXPECTED and list every difference: objects missing from\n"
                    "ACTUAL, extra objects in ACTUAL, and objects whose definition changed (each\n"
                    "changed field with its expected and actual value), then a summary line.\n"
                    "A different column order is a note, not drift, unless --strict-column-order\n"
-                   "is given. --format json prints one JSON document instead.\n",
+                   "is given. Objects schemadrift does not compare (PostgreSQL rules, operators,\n"
+                   "...) are listed as 'not compared' lines, never drift. --format json prints\n"
+                   "one JSON document instead. Both sides are read at the same time, each on\n"
+                   "its own connection. --schema and --exclude-schema choose the schemas read\n"
+                   "from PostgreSQL sources (both sides); other sources ignore them.\n",
     .exit_status = "Exit status: 0 no drift, 1 drift found, 2 error.\n",
     .run = run_check,
 };

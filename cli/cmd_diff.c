@@ -17,6 +17,7 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_model *to = NULL;
     sd_changelist *cl = NULL;
     sd_buf sql = SD_BUF_INIT;
+    sd_pg_options pg = sd_cli_pg_options(args);
     sd_diff_options dopts = { .strict_column_order = args->strict_column_order };
     sd_emit_options eopts = { .quote_all_identifiers = false };
 
@@ -27,7 +28,7 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     rc = sd_source_parse(&to_src, args->pos[1], err);
     if (rc != SD_OK)
         goto out;
-    rc = sd_source_load_pair(&from, &to, &from_src, &to_src, err);
+    rc = sd_source_load_pair(&from, &to, &from_src, &to_src, &pg, err);
     if (rc != SD_OK)
         goto out;
     rc = sd_diff_models(&cl, from, to, &dopts, err);
@@ -55,12 +56,14 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .name = "diff",
     .params = { "FROM", "TO" },
     .nparams = 2,
-    .options = SD_CLI_OPT_STRICT_ORDER,
+    .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). Statements that\n"
                    "lose data are preceded by a '-- destructive:' comment. Nothing is printed\n"
-                   "when the schemas match.\n",
+                   "when the schemas match. Both sides are read at the same time, each on its\n"
+                   "own connection. --schema and --exclude-schema choose the schemas read from\n"
+                   "PostgreSQL sources (both sides); other sources ignore them.\n",
     .exit_status = "Exit status: 0 success (whether or not SQL was printed), 2 error.\n",
     .run = run_diff,
 };

@@ -138,12 +138,14 @@ run_command(const sd_cli_command *cmd, int argc, char **argv)
     sd_cli_args args;
     int status = SD_EXIT_OK;
 
-    if (sd_cli_parse(&args, cmd, argc, argv, &err) != SD_OK)
-        return fail(&err);
-    if (args.help)
-        return print_command_help(cmd);
-    if (cmd->run(&args, &status, &err) != SD_OK)
-        return fail(&err);
+    sd_status rc = sd_cli_parse(&args, cmd, argc, argv, &err);
+    if (rc == SD_OK && args.help)
+        status = print_command_help(cmd);
+    else if (rc == SD_OK)
+        rc = cmd->run(&args, &status, &err);
+    if (rc != SD_OK)
+        status = fail(&err);
+    sd_cli_args_dispose(&args);
     return status;
 }
 

@@ -20,11 +20,15 @@
  *   changed   column main.users.email: type VARCHAR(255) -> TEXT; not_null true -> false
  *   note      column main.users.nick: position 3 -> 2 (column order is not drift; use
  *             --strict-column-order)                       <- one line in the real output
- *   3 differences: 1 missing, 1 extra, 1 changed (1 note)
+ *   not compared  rule public.orders.r_log
+ *   3 differences: 1 missing, 1 extra, 1 changed (1 note, 1 not compared)
  *
- * The summary is "no drift" when nothing differs ("no drift (2 notes)" with notes only);
- * "(N notes)" is left out when there are none. Control characters in names and values are
- * escaped (\n, \t, \xNN) so each entry stays on one line.
+ * "not compared" lines list the objects either model holds but does not compare (PostgreSQL
+ * rules, operators, ...: sd_model_uncompared_at()), from both sides, de-duplicated and sorted
+ * by (kind, name) in byte order; they are never drift. The summary is "no drift" when
+ * nothing differs ("no drift (2 notes)" with notes only); the parenthesis lists the notes
+ * and the objects not compared, each left out when there are none. Control characters in
+ * names and values are escaped (\n, \t, \xNN) so each entry stays on one line.
  *
  * JSON format (SD_REPORT_JSON_VERSION 1), keys always in this order, two-space indent,
  * trailing newline:
@@ -38,7 +42,8 @@
  *       "missing": 1,                     in expected, not in actual
  *       "extra": 1,                       in actual, not in expected
  *       "changed": 1,                     in both, with different definitions
- *       "notes": 1                        differences that are not drift (column order)
+ *       "notes": 1,                       differences that are not drift (column order)
+ *       "not_compared": 1                 entries of "not_compared"
  *     },
  *     "differences": [                    in change-list order
  *       {
@@ -54,6 +59,9 @@
  *           { "field": "not_null", "expected": true, "actual": false }
  *         ]
  *       }
+ *     ],
+ *     "not_compared": [                   both sides, de-duplicated, sorted (kind, name)
+ *       { "kind": "rule", "name": "public.orders.r_log" }
  *     ]
  *   }
  *
@@ -70,6 +78,9 @@
 #include <string.h>
 
 #include <jansson.h>
+
+#include "util/sort.h"
+#include "util/vec.h"
 
 /* ---- classification ---- */
 
@@ -159,6 +170,54 @@ static const sd_object *
 change_object(const sd_change *ch)
 {
     return ch->from != NULL ? ch->from : ch->to;
+}
+
+/* ---- not compared ---- */
+
+/* One object a model holds but does not compare. */
+typedef struct uncompared {
+    const char *kind; /* "rule", "operator", ... */
+    const char *name; /* qualified name */
+} uncompared;
+
+typedef SD_VEC(uncompared) uncompared_list;
+
+static int
+cmp_uncompared(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const uncompared *a = pa;
+    const uncompared *b = pb;
+    int c = sd_strcmp_c(a->kind, b->kind);
+    return c != 0 ? c : sd_strcmp_c(a->name, b->name);
+}
+
+/* Both models' lists, sorted by (kind, name), each entry once. SD_ERR_NOMEM only. */
+static sd_status
+collect_uncompared(uncompared_list *out, const sd_changelist *cl)
+{
+    const sd_model *models[2] = { sd_changelist_from(cl), sd_changelist_to(cl) };
+    for (size_t m = 0; m < 2; m++) {
+        size_t n = models[m] != NULL ? sd_model_uncompared_count(models[m]) : 0;
+        for (size_t i = 0; i < n; i++) {
+            uncompared u = { NULL, NULL };
+            sd_model_uncompared_at(models[m], i, &u.kind, &u.name);
+            if (u.kind == NULL || u.name == NULL)
+                continue;
+            if (sd_vec_push(out, u) != SD_OK)
+                return SD_ERR_NOMEM;
+        }
+    }
+    if (sd_sort(out->items, out->len, sizeof(*out->items), cmp_uncompared, NULL) != SD_OK)
+        return SD_ERR_NOMEM;
+    size_t kept = 0;
+    for (size_t i = 0; i < out->len; i++) {
+        if (kept > 0 && cmp_uncompared(&out->items[kept - 1], &out->items[i], NULL) == 0)
+            continue;
+        out->items[kept++] = out->items[i];
+    }
+    out->len = kept;
+    return SD_OK;
 }
 
 /* ---- text ---- */
@@ -370,7 +429,7 @@ text_entry(sd_buf *out, const entry *e)
 }
 
 static void
-text_summary(sd_buf *out, const summary *s)
+text_summary(sd_buf *out, const summary *s, size_t not_compared)
 {
     size_t drift = s->count[ST_MISSING] + s->count[ST_EXTRA] + s->count[ST_CHANGED];
     if (drift == 0) {
@@ -380,25 +439,51 @@ text_summary(sd_buf *out, const summary *s)
         sd_buf_appendf(out, ": %zu missing, %zu extra, %zu changed", s->count[ST_MISSING],
                        s->count[ST_EXTRA], s->count[ST_CHANGED]);
     }
+    const char *sep = " (";
     if (s->count[ST_NOTE] > 0) {
-        sd_buf_append(out, " (");
+        sd_buf_append(out, sep);
         append_counted(out, s->count[ST_NOTE], "note", "notes");
-        sd_buf_putc(out, ')');
+        sep = ", ";
     }
+    if (not_compared > 0) {
+        sd_buf_append(out, sep);
+        sd_buf_appendf(out, "%zu not compared", not_compared);
+        sep = ", ";
+    }
+    if (sep[0] == ',')
+        sd_buf_putc(out, ')');
     sd_buf_putc(out, '\n');
+}
+
+static void
+text_uncompared(sd_buf *out, const uncompared *u)
+{
+    sd_buf line = SD_BUF_INIT;
+    sd_buf_appendf(&line, "not compared  %s %s", u->kind, u->name);
+    sd_buf_append_printable(out, sd_buf_cstr(&line));
+    sd_buf_putc(out, '\n');
+    if (sd_buf_failed(&line))
+        out->failed = true;
+    sd_buf_dispose(&line);
 }
 
 static void
 write_text(sd_buf *out, const sd_changelist *cl)
 {
+    uncompared_list nc = SD_VEC_INIT;
     entry e[2];
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
         for (size_t j = 0; j < n; j++)
             text_entry(out, &e[j]);
     }
+    if (collect_uncompared(&nc, cl) != SD_OK)
+        out->failed = true; /* reported by sd_report_write() */
+    for (size_t i = 0; i < nc.len; i++)
+        text_uncompared(out, &nc.items[i]);
     summary s = summarize(cl);
-    text_summary(out, &s);
+    text_summary(out, &s, nc.len);
+    sd_vec_dispose(&nc);
 }
 
 /* ---- JSON ---- */
@@ -565,8 +650,13 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
     json_t *root = json_object();
     json_t *sum = json_object();
     json_t *diffs = json_array();
+    json_t *ncj = json_array();
+    uncompared_list nc = SD_VEC_INIT;
     char *text = NULL;
     entry e[2];
+
+    if (collect_uncompared(&nc, cl) != SD_OK)
+        failed = true;
 
     put(root, "schemadrift_report", json_integer(SD_REPORT_JSON_VERSION), &failed);
     put(root, "expected", jstr(info != NULL ? info->expected : NULL), &failed);
@@ -576,6 +666,7 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
     put(sum, "extra", json_integer((json_int_t)s.count[ST_EXTRA]), &failed);
     put(sum, "changed", json_integer((json_int_t)s.count[ST_CHANGED]), &failed);
     put(sum, "notes", json_integer((json_int_t)s.count[ST_NOTE]), &failed);
+    put(sum, "not_compared", json_integer((json_int_t)nc.len), &failed);
     put(root, "summary", sum, &failed);
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
@@ -583,6 +674,13 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
             push(diffs, entry_json(&e[j], &failed), &failed);
     }
     put(root, "differences", diffs, &failed);
+    for (size_t i = 0; i < nc.len; i++) {
+        json_t *u = json_object();
+        put(u, "kind", jstr(nc.items[i].kind), &failed);
+        put(u, "name", jstr(nc.items[i].name), &failed);
+        push(ncj, u, &failed);
+    }
+    put(root, "not_compared", ncj, &failed);
     if (failed) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the JSON report");
         goto out;
@@ -597,6 +695,7 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
 out:
     free(text);
     json_decref(root);
+    sd_vec_dispose(&nc);
     return rc;
 }
 

@@ -9,6 +9,9 @@
  * Keys may come in any order (the tree makes that free); unknown, duplicate and missing keys
  * are errors, as are wrong types and values outside a field's `allowed` list.
  *
+ * The top-level not_compared list (objects the source held but schemadrift does not compare)
+ * is read into the model's not-compared list; it has no fingerprint of its own.
+ *
  * Finally the model is frozen, which recomputes every fingerprint, and each stored
  * fingerprint is compared with the recomputed one: owned objects first, then the rest, then
  * the file's own, so a hand edit is reported at the innermost object it touched.
@@ -817,6 +820,62 @@ verify(reader *r, const node *top_fp, uint64_t stored)
     return SD_OK;
 }
 
+/* One entry of not_compared: a {kind, name} mapping, each pair at most once. */
+static sd_status
+read_uncompared_entry(reader *r, const node *map, size_t idx, sd_map *seen)
+{
+    static const char *const keys[] = { SD_SNAP_KEY_KIND, SD_SNAP_KEY_NAME };
+    const char *what = sd_arena_sprintf(r->scratch, "entry %zu of %s", idx + 1,
+                                        sd_snapshot__top_keys[SD_SNAP_TOP_NOT_COMPARED]);
+    const char *kind = NULL;
+    const char *name = NULL;
+    if (what == NULL)
+        return nomem(r);
+    if (map->type != NODE_MAP)
+        return fail(r, map, "expected a mapping for %s", what);
+    sd_status rc = check_keys(r, map, keys, 2, what);
+    if (rc != SD_OK)
+        return rc;
+    const node *kn = lookup(map, SD_SNAP_KEY_KIND);
+    const node *nn = lookup(map, SD_SNAP_KEY_NAME);
+    if (kn == NULL || nn == NULL)
+        return fail(r, map, "internal error: keys of %s vanished", what);
+    rc = get_str(r, kn, SD_SNAP_KEY_KIND, what, false, &kind);
+    if (rc == SD_OK)
+        rc = get_str(r, nn, SD_SNAP_KEY_NAME, what, false, &name);
+    if (rc != SD_OK)
+        return rc;
+    if (kind == NULL || name == NULL)
+        return fail(r, map, "internal error: no kind or name in %s", what);
+    /* kind NUL name: scalars hold no NUL, so the pair is unambiguous. */
+    size_t klen = strlen(kind);
+    size_t len = klen + 1 + strlen(name);
+    char *pair = sd_arena_alloc(r->scratch, len + 1);
+    if (pair == NULL)
+        return nomem(r);
+    memcpy(pair, kind, klen + 1);
+    memcpy(pair + klen + 1, name, len - klen);
+    if (sd_map_getn(seen, pair, len) != NULL)
+        return fail(r, map, "duplicate entry %s %s in \"%s\"", repr(r, kind), repr(r, name),
+                    sd_snapshot__top_keys[SD_SNAP_TOP_NOT_COMPARED]);
+    if (sd_map_putn(seen, pair, len, (void *)map) != SD_OK)
+        return nomem(r);
+    sd_model_add_uncompared(r->m, kind, name);
+    return SD_OK;
+}
+
+/* not_compared: objects the source held but schemadrift does not compare (no fingerprint). */
+static sd_status
+read_uncompared(reader *r, const node *list, const char *what)
+{
+    sd_map seen = SD_MAP_INIT;
+    sd_status rc = get_seq(r, list, sd_snapshot__top_keys[SD_SNAP_TOP_NOT_COMPARED], what);
+    for (size_t i = 0; i < list->nkids && rc == SD_OK; i++)
+        rc = read_uncompared_entry(r, list->kids[i], i, &seen);
+    sd_map_dispose(&seen);
+    return rc;
+}
+
 static const char *
 engine_names(reader *r)
 {
@@ -856,13 +915,22 @@ read_top(reader *r, const node *root, unsigned flags)
             return rc;
         }
     }
-    sd_status rc = check_keys(r, root, tk, SD_SNAP_TOP__COUNT, what);
+    /* not_compared (the last key) is required for engines that write it, and allowed for
+     * every engine; the engine is validated properly below. */
+    const node *nc = lookup(root, tk[SD_SNAP_TOP_NOT_COMPARED]);
+    const node *en = lookup(root, tk[SD_SNAP_TOP_ENGINE]);
+    sd_engine engine = SD_ENGINE_SQLITE;
+    bool nc_required = en != NULL && en->type == NODE_SCALAR &&
+                       sd_engine_from_name(en->s, &engine) &&
+                       sd_snapshot__requires_uncompared(engine);
+    size_t nkeys = nc_required || nc != NULL ? SD_SNAP_TOP__COUNT : SD_SNAP_TOP_NOT_COMPARED;
+    sd_status rc = check_keys(r, root, tk, nkeys, what);
     if (rc != SD_OK)
         return rc;
+    if (en == NULL) /* check_keys() saw it: cannot happen */
+        return fail(r, root, "missing key \"%s\" in %s", tk[SD_SNAP_TOP_ENGINE], what);
 
-    const node *en = lookup(root, tk[SD_SNAP_TOP_ENGINE]);
     const char *engine_name = NULL;
-    sd_engine engine = SD_ENGINE_SQLITE;
     rc = get_str(r, en, tk[SD_SNAP_TOP_ENGINE], what, false, &engine_name);
     if (rc != SD_OK)
         return rc;
@@ -886,6 +954,8 @@ read_top(reader *r, const node *root, unsigned flags)
         return nomem(r);
     for (size_t i = 0; i < schemas->nkids && rc == SD_OK; i++)
         rc = read_object(r, schemas->kids[i], SD_KIND_SCHEMA, NULL, NULL);
+    if (rc == SD_OK && nc != NULL)
+        rc = read_uncompared(r, nc, what);
     if (rc != SD_OK)
         return rc;
 

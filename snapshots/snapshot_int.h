@@ -17,12 +17,16 @@
 #include "snapshots/snapshot.h"
 #include "util/err.h"
 
-/* Top-level keys, in the order they are written. */
+/* Top-level keys, in the order they are written. not_compared (a list of {kind, name} flow
+ * mappings, sorted) is written for PostgreSQL models and for any model whose not-compared
+ * list is not empty, so SQLite snapshots keep their bytes; the reader requires it for
+ * PostgreSQL and accepts it for every engine. It is not part of any fingerprint. */
 enum {
     SD_SNAP_TOP_VERSION,
     SD_SNAP_TOP_ENGINE,
     SD_SNAP_TOP_FINGERPRINT,
     SD_SNAP_TOP_SCHEMAS,
+    SD_SNAP_TOP_NOT_COMPARED,
     SD_SNAP_TOP__COUNT
 };
 extern const char *const sd_snapshot__top_keys[SD_SNAP_TOP__COUNT];
@@ -56,6 +60,8 @@ extern const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT];
 bool sd_snapshot__nests(sd_engine e, sd_kind parent, sd_kind child);
 /* True when objects of kind carry an explicit `table` key (has_table and not nested). */
 bool sd_snapshot__writes_table(sd_kind kind);
+/* True when a snapshot of engine e must hold the not_compared key (see above). */
+bool sd_snapshot__requires_uncompared(sd_engine e);
 
 /* Reader flags. */
 #define SD_SNAPSHOT__NO_VERIFY 1u /* skip comparing stored fingerprints (fuzzing only) */

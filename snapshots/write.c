@@ -9,6 +9,8 @@
  *
  *   name, [table], fingerprint, <registry fields in order>, depends_on, <nested kinds>
  *
+ * and at the top: schemadrift_snapshot, engine, fingerprint, schemas, [not_compared].
+ *
  * This file does not validate what it writes beyond what the format cannot represent (text
  * that is not UTF-8, an object whose schema is missing, an inconsistent dependency): the
  * model was validated by sd_model_freeze().
@@ -30,10 +32,9 @@
 #include "util/vec.h"
 
 const char *const sd_snapshot__top_keys[SD_SNAP_TOP__COUNT] = {
-    [SD_SNAP_TOP_VERSION] = "schemadrift_snapshot",
-    [SD_SNAP_TOP_ENGINE] = "engine",
-    [SD_SNAP_TOP_FINGERPRINT] = "fingerprint",
-    [SD_SNAP_TOP_SCHEMAS] = "schemas",
+    [SD_SNAP_TOP_VERSION] = "schemadrift_snapshot", [SD_SNAP_TOP_ENGINE] = "engine",
+    [SD_SNAP_TOP_FINGERPRINT] = "fingerprint",      [SD_SNAP_TOP_SCHEMAS] = "schemas",
+    [SD_SNAP_TOP_NOT_COMPARED] = "not_compared",
 };
 
 const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT] = {
@@ -59,6 +60,12 @@ sd_snapshot__writes_table(sd_kind kind)
 {
     const sd_kind_info *ki = sd_kind_get(kind);
     return ki != NULL && ki->has_table && ki->owner == SD_KIND__COUNT;
+}
+
+bool
+sd_snapshot__requires_uncompared(sd_engine e)
+{
+    return e == SD_ENGINE_PG;
 }
 
 typedef struct writer {
@@ -655,6 +662,47 @@ check_schemas(writer *w)
     return SD_OK;
 }
 
+/* not_compared: [{kind: rule, name: public.orders.r_log}, ...], sorted by the model, each
+ * entry once (a repeated entry would not read back). */
+static sd_status
+write_uncompared(writer *w)
+{
+    const char *tk = sd_snapshot__top_keys[SD_SNAP_TOP_NOT_COMPARED];
+    size_t n = sd_model_uncompared_count(w->m);
+    if (!sd_snapshot__requires_uncompared(sd_model_engine(w->m)) && n == 0)
+        return SD_OK;
+    sd_status rc = key(w, tk);
+    if (rc == SD_OK)
+        rc = n == 0 ? empty_list(w) : seq_start(w, false);
+    const char *prev_kind = NULL;
+    const char *prev_name = NULL;
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        const char *kind = NULL;
+        const char *name = NULL;
+        sd_model_uncompared_at(w->m, i, &kind, &name);
+        if (kind == NULL || name == NULL)
+            return cannot_write(w, tk, "internal error: an entry has no kind or name");
+        if (prev_kind != NULL && strcmp(prev_kind, kind) == 0 && strcmp(prev_name, name) == 0)
+            continue;
+        prev_kind = kind;
+        prev_name = name;
+        rc = map_start(w, true);
+        if (rc == SD_OK)
+            rc = key(w, SD_SNAP_KEY_KIND);
+        if (rc == SD_OK)
+            rc = string(w, SD_SNAP_KEY_KIND, kind);
+        if (rc == SD_OK)
+            rc = key(w, SD_SNAP_KEY_NAME);
+        if (rc == SD_OK)
+            rc = string(w, SD_SNAP_KEY_NAME, name);
+        if (rc == SD_OK)
+            rc = map_end(w);
+    }
+    if (rc == SD_OK && n > 0)
+        rc = seq_end(w);
+    return rc;
+}
+
 static sd_status
 write_model(writer *w)
 {
@@ -687,6 +735,8 @@ write_model(writer *w)
         rc = write_object(w, sd_model_at(w->m, SD_KIND_SCHEMA, i));
     if (rc == SD_OK && n > 0)
         rc = seq_end(w);
+    if (rc == SD_OK)
+        rc = write_uncompared(w);
     if (rc == SD_OK)
         rc = map_end(w);
     if (rc == SD_OK)

@@ -1,7 +1,8 @@
 /*
  * test_report.c: unit tests for the drift report (report/report.h). Two models are built in
  * C, diffed with from = expected and to = actual, and the report is checked line by line
- * (text) or parsed back with jansson (JSON). No database or YAML involved.
+ * (text) or parsed back with jansson (JSON), including the "not compared" entries both
+ * models carry. No database or YAML involved.
  */
 /* clang-format off */
 #include <stdarg.h>
@@ -71,15 +72,31 @@ freeze(sd_model *m)
     check_ok(sd_model_freeze(m, &err), &err);
 }
 
+typedef struct fixture {
+    sd_model *expected;
+    sd_model *actual;
+    sd_changelist *cl;
+    sd_buf out;
+} fixture;
+
+/* Add "not compared" entries: a NULL-terminated list of kind, name pairs (NULL: none). */
+static void
+add_uncompared(sd_model *m, const char *const *pairs)
+{
+    for (size_t i = 0; pairs != NULL && pairs[i] != NULL; i += 2)
+        sd_model_add_uncompared(m, pairs[i], pairs[i + 1]);
+}
+
 /*
  * expected: users(id, email VARCHAR(255) NOT NULL, name, nick), orders(id), ix_users_name
  * actual:   users(id, email TEXT, nick, name), ix_users_name DESC, ix_users_email
  */
 static sd_model *
-expected_model(void)
+expected_model_with(const char *const *uncompared)
 {
     sd_model *m = sd_model_new(SD_ENGINE_SQLITE);
     assert_non_null(m);
+    add_uncompared(m, uncompared);
     add(m, SD_KIND_TABLE, NULL, "users");
     add_column(m, "users", "id", 1, "INTEGER", false);
     add_column(m, "users", "email", 2, "VARCHAR(255)", true);
@@ -93,10 +110,17 @@ expected_model(void)
 }
 
 static sd_model *
-actual_model(void)
+expected_model(void)
+{
+    return expected_model_with(NULL);
+}
+
+static sd_model *
+actual_model_with(const char *const *uncompared)
 {
     sd_model *m = sd_model_new(SD_ENGINE_SQLITE);
     assert_non_null(m);
+    add_uncompared(m, uncompared);
     add(m, SD_KIND_TABLE, NULL, "users");
     add_column(m, "users", "id", 1, "INTEGER", false);
     add_column(m, "users", "email", 2, "TEXT", false);
@@ -108,12 +132,28 @@ actual_model(void)
     return m;
 }
 
-typedef struct fixture {
-    sd_model *expected;
-    sd_model *actual;
-    sd_changelist *cl;
-    sd_buf out;
-} fixture;
+static sd_model *
+actual_model(void)
+{
+    return actual_model_with(NULL);
+}
+
+/* Not-compared entries of both sides: one shared (listed once), given in unsorted order. */
+static const char *const EXPECTED_NC[] = {
+    "rule", "main.users.r_audit", "operator", "main.===(integer, integer)", NULL,
+};
+static const char *const ACTUAL_NC[] = {
+    "rule", "main.users.r_audit", "cast", "(text AS main.t)", "rule", "main.orders.r_a", NULL,
+};
+
+static void
+use_not_compared(fixture *f)
+{
+    sd_model_free(f->expected);
+    sd_model_free(f->actual);
+    f->expected = expected_model_with(EXPECTED_NC);
+    f->actual = actual_model_with(ACTUAL_NC);
+}
 
 static void
 fixture_diff(fixture *f, bool strict)
@@ -395,7 +435,8 @@ test_json_shape(void **state)
     json_t *root = parse_report(f, &info);
 
     static const char *const top[] = {
-        "schemadrift_report", "expected", "actual", "drift", "summary", "differences"
+        "schemadrift_report", "expected",    "actual", "drift", "summary",
+        "differences",        "not_compared"
     };
     assert_keys_in_order(root, top, sizeof(top) / sizeof(top[0]));
     assert_json_int(root, "schemadrift_report", SD_REPORT_JSON_VERSION);
@@ -404,8 +445,12 @@ test_json_shape(void **state)
     assert_true(json_is_true(json_object_get(root, "drift")));
 
     json_t *sum = json_object_get(root, "summary");
-    static const char *const sum_keys[] = { "missing", "extra", "changed", "notes" };
-    assert_keys_in_order(sum, sum_keys, 4);
+    static const char *const sum_keys[] = { "missing", "extra", "changed", "notes",
+                                            "not_compared" };
+    assert_keys_in_order(sum, sum_keys, 5);
+    assert_json_int(sum, "not_compared", 0);
+    assert_true(json_is_array(json_object_get(root, "not_compared")));
+    assert_int_equal(json_array_size(json_object_get(root, "not_compared")), 0);
     assert_json_int(sum, "missing", 1);
     assert_json_int(sum, "extra", 1);
     assert_json_int(sum, "changed", 2);
@@ -521,6 +566,96 @@ test_json_invalid_utf8(void **state)
     json_decref(root);
 }
 
+/* ---- not compared ---- */
+
+static void
+test_text_not_compared(void **state)
+{
+    fixture *f = *state;
+    use_not_compared(f);
+    fixture_diff(f, false);
+    fixture_report(f, NULL, SD_REPORT_TEXT);
+    const char *t = sd_buf_cstr(&f->out);
+
+    /* Both sides, once each, sorted by (kind, name) in byte order. */
+    int cast = must_have_line(t, "not compared  cast (text AS main.t)");
+    int op = must_have_line(t, "not compared  operator main.===(integer, integer)");
+    int r1 = must_have_line(t, "not compared  rule main.orders.r_a");
+    int r2 = must_have_line(t, "not compared  rule main.users.r_audit");
+    /* After the six differences, before the summary. */
+    assert_int_equal(cast, 6);
+    assert_int_equal(op, 7);
+    assert_int_equal(r1, 8);
+    assert_int_equal(r2, 9);
+    assert_int_equal(
+        must_have_line(t, "4 differences: 1 missing, 1 extra, 2 changed (2 notes, 4 not compared)"),
+        10);
+    assert_int_equal(count_lines(t), 11);
+    /* Not compared is never drift. */
+    assert_int_equal(sd_changelist_drift_count(f->cl), 4);
+}
+
+static void
+test_text_not_compared_no_drift(void **state)
+{
+    fixture *f = *state;
+    static const char *const one[] = { "rule", "main.users.r_audit", NULL };
+    sd_model_free(f->actual);
+    sd_model_free(f->expected);
+    f->expected = expected_model_with(one);
+    f->actual = expected_model_with(one);
+    fixture_diff(f, false);
+    fixture_report(f, NULL, SD_REPORT_TEXT);
+    assert_string_equal(sd_buf_cstr(&f->out), "not compared  rule main.users.r_audit\n"
+                                              "no drift (1 not compared)\n");
+    assert_int_equal(sd_changelist_drift_count(f->cl), 0);
+}
+
+/* Only one side has entries (a snapshot against a live server, say): still listed. */
+static void
+test_text_not_compared_one_side(void **state)
+{
+    fixture *f = *state;
+    static const char *const one[] = { "event trigger", "ddl\nlog", NULL };
+    sd_model_free(f->actual);
+    f->actual = expected_model_with(one);
+    fixture_diff(f, false);
+    fixture_report(f, NULL, SD_REPORT_TEXT);
+    /* A name with a control byte stays on one line. */
+    assert_string_equal(sd_buf_cstr(&f->out), "not compared  event trigger ddl\\nlog\n"
+                                              "no drift (1 not compared)\n");
+}
+
+static void
+test_json_not_compared(void **state)
+{
+    fixture *f = *state;
+    use_not_compared(f);
+    fixture_diff(f, false);
+    json_t *root = parse_report(f, NULL);
+
+    assert_json_int(json_object_get(root, "summary"), "not_compared", 4);
+    assert_json_int(json_object_get(root, "summary"), "notes", 2);
+    assert_true(json_is_true(json_object_get(root, "drift")));
+    json_t *nc = json_object_get(root, "not_compared");
+    assert_true(json_is_array(nc));
+    assert_int_equal(json_array_size(nc), 4);
+    static const char *const want[][2] = {
+        { "cast", "(text AS main.t)" },
+        { "operator", "main.===(integer, integer)" },
+        { "rule", "main.orders.r_a" },
+        { "rule", "main.users.r_audit" },
+    };
+    static const char *const entry_keys[] = { "kind", "name" };
+    for (size_t i = 0; i < 4; i++) {
+        json_t *e = json_array_get(nc, i);
+        assert_keys_in_order(e, entry_keys, 2);
+        assert_json_string(e, "kind", want[i][0]);
+        assert_json_string(e, "name", want[i][1]);
+    }
+    json_decref(root);
+}
+
 int
 main(void)
 {
@@ -535,6 +670,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_json_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_no_drift, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_invalid_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_not_compared, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_not_compared_no_drift, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_not_compared_one_side, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_not_compared, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,561 @@
+/*
+ * pg.c: sd_pg_introspect(), the PostgreSQL catalog reader's entry point, and the helpers the
+ * per-kind readers share (pg_int.h).
+ *
+ * The flow: connect with the conninfo as given (libpq applies PG* variables, .pgpass and
+ * service files), open one REPEATABLE READ READ ONLY transaction with search_path = '' (so
+ * that format_type() and the pg_get_*() functions qualify every name they print) and the
+ * rendering settings pinned (DateStyle, IntervalStyle, extra_float_digits, bytea_output,
+ * quote_all_identifiers: a user's PGOPTIONS must not change the snapshot), run the relation
+ * readers (pg_rel.c) and the other objects' readers (pg_obj.c), COMMIT and freeze. A catalog
+ * function that trips over an object dropped after the snapshot was taken fails with an
+ * internal error ("cache lookup failed"); the whole inspection is then retried once.
+ *
+ * Secrets: the conninfo string itself never reaches a message. Connections are described
+ * with host, port, dbname and user only, and every libpq message is scrubbed of the password
+ * before it is copied (libpq's parser quotes fragments of the string it failed on).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "introspect/introspect.h"
+#include "introspect/pg_int.h"
+#include "model/model.h"
+#include "util/util.h"
+
+#define TEXTOID            25     /* pg_type.oid of text: both filter parameters are text[] */
+#define MIN_SERVER_VERSION 120000 /* generated columns (attgenerated) */
+#define REDACTED           "********"
+
+/* The session every inspection runs in. */
+#define BEGIN_SQL                                                              \
+    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "                        \
+    "SET LOCAL search_path = ''; SET LOCAL DateStyle = 'ISO, MDY'; "           \
+    "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; " \
+    "SET LOCAL bytea_output = 'hex'; SET LOCAL quote_all_identifiers = off"
+
+/* The only connection keys a description shows. */
+static const char *const SHOWN_KEYS[] = { "host", "port", "dbname", "user" };
+/* Values scrubbed from every libpq message. */
+static const char *const SECRET_KEYS[] = { "password", "sslpassword" };
+
+/* ---- connection descriptions ---- */
+
+static const char *
+option_value(const PQconninfoOption *opts, const char *key)
+{
+    for (const PQconninfoOption *o = opts; o != NULL && o->keyword != NULL; o++)
+        if (strcmp(o->keyword, key) == 0)
+            return o->val;
+    return NULL;
+}
+
+/* A conninfo value: bare when it can be, else 'quoted' with \ escapes (libpq's syntax). */
+static void
+append_conninfo_value(sd_buf *out, const char *v)
+{
+    bool bare = v[0] != '\0' && strpbrk(v, " \t\n\r\f\v'\\") == NULL;
+    if (!bare)
+        sd_buf_putc(out, '\'');
+    for (const char *p = v; *p != '\0'; p++) {
+        if (!bare && (*p == '\'' || *p == '\\'))
+            sd_buf_putc(out, '\\');
+        sd_buf_putc(out, *p);
+    }
+    if (!bare)
+        sd_buf_putc(out, '\'');
+}
+
+/* "host=... port=... dbname=... user=..." from parsed options; false when none is set. */
+static bool
+describe_options(sd_buf *out, const PQconninfoOption *opts)
+{
+    bool any = false;
+    for (size_t i = 0; i < SD_ARRAY_LEN(SHOWN_KEYS); i++) {
+        const char *v = option_value(opts, SHOWN_KEYS[i]);
+        if (v == NULL || v[0] == '\0')
+            continue;
+        if (any)
+            sd_buf_putc(out, ' ');
+        sd_buf_append(out, SHOWN_KEYS[i]);
+        sd_buf_putc(out, '=');
+        append_conninfo_value(out, v);
+        any = true;
+    }
+    return any;
+}
+
+void
+sd_pg_describe_conninfo(sd_buf *out, const char *conninfo)
+{
+    PQconninfoOption *opts = PQconninfoParse(conninfo != NULL ? conninfo : "", NULL);
+    if (opts == NULL)
+        sd_buf_append(out, "(invalid connection string)");
+    else if (!describe_options(out, opts))
+        sd_buf_append(out, "(default connection settings)");
+    PQconninfoFree(opts);
+}
+
+/* ---- scrubbing libpq messages ---- */
+
+/* Length of the secret that starts msg (at most avail bytes), or 0. */
+static size_t
+secret_at(const char *msg, size_t avail, const char *const *secrets, size_t nsecrets)
+{
+    for (size_t s = 0; s < nsecrets; s++) {
+        size_t n = secrets[s] != NULL ? strlen(secrets[s]) : 0;
+        if (n > 0 && n <= avail && memcmp(msg, secrets[s], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/*
+ * Append a libpq message on one line: trailing white space dropped, line breaks (libpq
+ * indents its second lines with a tab) folded into one space, and each occurrence of a
+ * secret replaced.
+ */
+static void
+append_scrubbed(sd_buf *out, const char *msg, const char *const *secrets, size_t nsecrets)
+{
+    size_t end = strlen(msg);
+    while (end > 0 && strchr(" \t\r\n", msg[end - 1]) != NULL)
+        end--;
+    for (size_t i = 0; i < end;) {
+        size_t hit = secret_at(msg + i, end - i, secrets, nsecrets);
+        if (hit > 0) {
+            sd_buf_append(out, REDACTED);
+            i += hit;
+        } else if (msg[i] == '\n' || msg[i] == '\r') {
+            while (i < end && strchr(" \t\r\n", msg[i]) != NULL)
+                i++;
+            sd_buf_putc(out, ' ');
+        } else {
+            sd_buf_putc(out, msg[i++]);
+        }
+    }
+}
+
+static bool
+is_conninfo_keyword(const PQconninfoOption *defaults, const char *s, size_t n)
+{
+    for (const PQconninfoOption *o = defaults; o != NULL && o->keyword != NULL; o++)
+        if (strlen(o->keyword) == n && memcmp(o->keyword, s, n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * A message from libpq's conninfo parser: it quotes the fragment it failed on, which may be
+ * the password (a bad %-escape in a URL) or the whole URL. Quoted fragments are kept only
+ * when they are a connection keyword or one punctuation character.
+ */
+static void
+append_parse_message(sd_buf *out, const char *msg)
+{
+    PQconninfoOption *defaults = PQconndefaults();
+    size_t end = strlen(msg);
+    while (end > 0 && strchr(" \t\r\n", msg[end - 1]) != NULL)
+        end--;
+    for (size_t i = 0; i < end; i++) {
+        const char *close = msg[i] == '"' ? memchr(msg + i + 1, '"', end - i - 1) : NULL;
+        if (close == NULL) {
+            sd_buf_putc(out, msg[i]);
+            continue;
+        }
+        size_t n = (size_t)(close - (msg + i + 1));
+        bool keep = n == 1 || is_conninfo_keyword(defaults, msg + i + 1, n);
+        sd_buf_putc(out, '"');
+        if (keep)
+            sd_buf_appendn(out, msg + i + 1, n);
+        else
+            sd_buf_append(out, "...");
+        sd_buf_putc(out, '"');
+        i += n + 1;
+    }
+    PQconninfoFree(defaults);
+}
+
+/* ---- connecting ---- */
+
+static sd_status
+invalid_conninfo(const char *parse_msg, sd_err *err)
+{
+    sd_buf d = SD_BUF_INIT;
+    sd_status rc = sd_err_set(err, SD_ERR_CONNECT,
+                              "could not connect to PostgreSQL: invalid connection string");
+    append_parse_message(&d, parse_msg != NULL ? parse_msg : "out of memory");
+    sd_err_detail(err, "%s", sd_buf_cstr(&d));
+    sd_err_hint(err, "Use a postgresql:// URL or space-separated key=value settings.");
+    sd_buf_dispose(&d);
+    return rc;
+}
+
+static sd_status
+connect_failed(PGconn *conn, const PQconninfoOption *parsed, sd_err *err)
+{
+    sd_buf where = SD_BUF_INIT;
+    sd_buf d = SD_BUF_INIT;
+    PQconninfoOption *used = conn != NULL ? PQconninfo(conn) : NULL;
+    const char *secrets[SD_ARRAY_LEN(SECRET_KEYS) * 2];
+    size_t nsecrets = 0;
+
+    for (size_t i = 0; i < SD_ARRAY_LEN(SECRET_KEYS); i++) {
+        secrets[nsecrets++] = option_value(parsed, SECRET_KEYS[i]);
+        secrets[nsecrets++] = option_value(used, SECRET_KEYS[i]);
+    }
+    if (!describe_options(&where, used != NULL ? used : parsed))
+        sd_buf_append(&where, "(default connection settings)");
+    sd_status rc = sd_err_set(err, SD_ERR_CONNECT, "could not connect to PostgreSQL at %s",
+                              sd_buf_cstr(&where));
+    append_scrubbed(&d, conn != NULL ? PQerrorMessage(conn) : "out of memory", secrets, nsecrets);
+    sd_err_detail(err, "%s", sd_buf_cstr(&d));
+    sd_err_hint(err, "Check that the server is running and the connection settings (PGHOST, "
+                     "PGPORT, PGUSER...).");
+    PQconninfoFree(used);
+    sd_buf_dispose(&d);
+    sd_buf_dispose(&where);
+    return rc;
+}
+
+static sd_status
+check_server(PGconn *conn, sd_err *err)
+{
+    if (PQsetClientEncoding(conn, "UTF8") != 0) {
+        sd_status rc = sd_err_set(err, SD_ERR_DB, "could not set the client encoding to UTF8");
+        sd_err_where(err, "connecting");
+        return rc;
+    }
+    int version = PQserverVersion(conn);
+    if (version < MIN_SERVER_VERSION) {
+        const char *shown = PQparameterStatus(conn, "server_version");
+        sd_status rc = sd_err_set(err, SD_ERR_UNSUPPORTED, "PostgreSQL %s is not supported",
+                                  shown != NULL ? shown : "(unknown version)");
+        sd_err_hint(err, "schemadrift reads PostgreSQL 12 and later.");
+        return rc;
+    }
+    return SD_OK;
+}
+
+static sd_status
+connect_db(PGconn **out, const char *conninfo, sd_err *err)
+{
+    char *parse_msg = NULL;
+    const char *ci = conninfo != NULL ? conninfo : "";
+    PQconninfoOption *parsed = PQconninfoParse(ci, &parse_msg);
+    sd_status rc = SD_OK;
+
+    *out = NULL;
+    if (parsed == NULL) {
+        rc = invalid_conninfo(parse_msg, err);
+        PQfreemem(parse_msg);
+        return rc;
+    }
+    PGconn *conn = PQconnectdb(ci);
+    if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
+        rc = connect_failed(conn, parsed, err);
+    else
+        rc = check_server(conn, err);
+    PQconninfoFree(parsed);
+    if (rc != SD_OK) {
+        PQfinish(conn);
+        return rc;
+    }
+    *out = conn;
+    return SD_OK;
+}
+
+/* ---- queries ---- */
+
+/* An error result (or none at all) as an SD_ERR_DB with the server's message parts. */
+static sd_status
+query_error(PGconn *conn, const PGresult *res, const char *purpose, sd_err *err)
+{
+    const char *primary = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *detail = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+    const char *hint = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
+    sd_buf b = SD_BUF_INIT;
+    sd_status rc;
+
+    if (primary != NULL) {
+        rc = sd_err_set(err, SD_ERR_DB, "%s", primary);
+    } else {
+        /* A client-side failure (lost connection, out of memory): libpq's own text. */
+        append_scrubbed(&b, PQerrorMessage(conn), NULL, 0);
+        rc = sd_err_set(err, SD_ERR_DB, "%s",
+                        b.len > 0 ? sd_buf_cstr(&b) : "the query returned no result");
+    }
+    if (detail != NULL)
+        sd_err_detail(err, "%s", detail);
+    if (hint != NULL)
+        sd_err_hint(err, "%s", hint);
+    sd_err_where(err, "%s", purpose);
+    sd_buf_dispose(&b);
+    return rc;
+}
+
+sd_status
+sd_pg__query(PGconn *conn,
+             const char *sql,
+             const sd_pg_filter *f,
+             const char *purpose,
+             PGresult **out,
+             sd_err *err)
+{
+    static const Oid types[2] = { TEXTOID, TEXTOID };
+    const char *values[2] = { f != NULL ? f->include : "{}", f != NULL ? f->exclude : "{}" };
+
+    *out = NULL;
+    PGresult *res = PQexecParams(conn, sql, 2, types, values, NULL, NULL, 0);
+    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+        sd_status rc = query_error(conn, res, purpose, err);
+        PQclear(res);
+        return rc;
+    }
+    *out = res;
+    return SD_OK;
+}
+
+/* Check and clear the result of a fixed statement that returns no rows (transaction
+ * control; the callers pass PQexec() constant text only). */
+static sd_status
+command_done(PGconn *conn, PGresult *res, const char *purpose, sd_err *err)
+{
+    sd_status rc = SD_OK;
+    if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+        rc = query_error(conn, res, purpose, err);
+    PQclear(res);
+    return rc;
+}
+
+sd_status
+sd_pg__col(const PGresult *res, const char *name, int *out, sd_err *err)
+{
+    *out = PQfnumber(res, name);
+    if (*out < 0)
+        return sd_err_set(err, SD_ERR, "internal error: catalog query has no column \"%s\"", name);
+    return SD_OK;
+}
+
+const char *
+sd_pg__str(const PGresult *res, int row, int col)
+{
+    return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
+}
+
+bool
+sd_pg__bool(const PGresult *res, int row, int col)
+{
+    const char *v = sd_pg__str(res, row, col);
+    return v != NULL && v[0] == 't';
+}
+
+sd_status
+sd_pg__int64(const PGresult *res, int row, int col, int64_t *out, sd_err *err)
+{
+    const char *v = sd_pg__str(res, row, col);
+    char *end = NULL;
+
+    *out = 0;
+    if (v == NULL)
+        return sd_err_set(err, SD_ERR, "internal error: catalog column \"%s\" is null",
+                          PQfname(res, col));
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (errno != 0 || end == v || *end != '\0')
+        return sd_err_set(err, SD_ERR, "internal error: catalog column \"%s\" is not an integer",
+                          PQfname(res, col));
+    *out = (int64_t)n;
+    return SD_OK;
+}
+
+/*
+ * Read one element of PostgreSQL's array output at *pp (just after "{" or ","): quoted with
+ * backslash escapes, or bare (the unquoted word NULL is SQL NULL). Leaves *pp on the ","
+ * or "}" that ends it. False on malformed input or a nested (multi-dimensional) array.
+ */
+static bool
+read_element(const char **pp, sd_buf *elem, bool *is_null)
+{
+    const char *p = *pp;
+    bool quoted = false;
+    bool literal = false; /* quotes or escapes were used: never NULL */
+
+    sd_buf_reset(elem);
+    for (;; p++) {
+        if (*p == '\0')
+            return false;
+        if (*p == '\\') {
+            if (p[1] == '\0')
+                return false;
+            sd_buf_putc(elem, *++p);
+            literal = true;
+        } else if (*p == '"') {
+            quoted = !quoted;
+            literal = true;
+        } else if (!quoted && (*p == ',' || *p == '}')) {
+            break;
+        } else if (!quoted && *p == '{') {
+            return false;
+        } else {
+            sd_buf_putc(elem, *p);
+        }
+    }
+    *is_null = !literal && strcmp(sd_buf_cstr(elem), "NULL") == 0;
+    *pp = p;
+    return true;
+}
+
+sd_status
+sd_pg__add_array(sd_model *m, sd_object *o, int field, const char *array, sd_err *err)
+{
+    sd_buf elem = SD_BUF_INIT;
+    sd_status rc = SD_OK;
+    const char *p = array;
+
+    if (array == NULL)
+        return SD_OK;
+    if (*p == '[') /* explicit bounds: "[0:1]={a,b}" */
+        p = strchr(p, '=') != NULL ? strchr(p, '=') + 1 : p;
+    if (*p != '{')
+        return sd_err_set(err, SD_ERR, "internal error: malformed array value from the catalog");
+    p++;
+    while (*p != '}' && rc == SD_OK) {
+        bool is_null = false;
+        if (!read_element(&p, &elem, &is_null))
+            rc = sd_err_set(err, SD_ERR, "internal error: malformed array value from the catalog");
+        else if (!is_null) /* a NULL element names nothing */
+            sd_obj_add_name(m, o, field, sd_buf_cstr(&elem));
+        if (rc == SD_OK && *p == ',')
+            p++;
+    }
+    if (rc == SD_OK && sd_buf_failed(&elem))
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    sd_buf_dispose(&elem);
+    return rc;
+}
+
+/* ---- the inspection ---- */
+
+/* "{"a","b\"c"}": each element double-quoted, with " and \ backslash-escaped. */
+static void
+array_literal(sd_buf *b, const char *const *items, size_t n)
+{
+    bool first = true;
+    sd_buf_putc(b, '{');
+    for (size_t i = 0; i < n; i++) {
+        if (items[i] == NULL)
+            continue;
+        if (!first)
+            sd_buf_putc(b, ',');
+        first = false;
+        sd_buf_putc(b, '"');
+        for (const char *p = items[i]; *p != '\0'; p++) {
+            if (*p == '"' || *p == '\\')
+                sd_buf_putc(b, '\\');
+            sd_buf_putc(b, *p);
+        }
+        sd_buf_putc(b, '"');
+    }
+    sd_buf_putc(b, '}');
+}
+
+/* Objects dropped after our snapshot was taken make catalog functions fail this way. */
+static bool
+is_concurrent_ddl(const sd_err *err)
+{
+    return err->code == SD_ERR_DB && (strstr(err->msg, "cache lookup failed") != NULL ||
+                                      strstr(err->msg, "could not open relation with OID") != NULL);
+}
+
+/* One attempt: the read-only snapshot transaction and every reader, into m. */
+static sd_status
+read_once(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
+{
+    sd_status rc =
+        command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction", err);
+    if (rc == SD_OK)
+        rc = sd_pg__read_relations(conn, m, f, err);
+    if (rc == SD_OK)
+        rc = sd_pg__read_objects(conn, m, f, err);
+    if (rc == SD_OK)
+        rc = command_done(conn, PQexec(conn, "COMMIT"), "ending the read-only transaction", err);
+    if (rc != SD_OK && PQtransactionStatus(conn) != PQTRANS_IDLE) {
+        PGresult *res = PQexec(conn, "ROLLBACK");
+        PQclear(res);
+    }
+    return rc;
+}
+
+/* Read into a new model; on a concurrent DDL failure, discard it and try once more. */
+static sd_status
+read_model(sd_model **out, PGconn *conn, const sd_pg_filter *f, sd_err *err)
+{
+    sd_status rc = SD_OK;
+    char last_failure[sizeof(err->msg)] = "";
+
+    *out = NULL;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        sd_model *m = sd_model_new(SD_ENGINE_PG);
+        if (m == NULL)
+            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        rc = read_once(conn, m, f, err);
+        if (rc == SD_OK) {
+            *out = m;
+            return SD_OK;
+        }
+        sd_model_free(m);
+        if (!is_concurrent_ddl(err))
+            return rc;
+        memcpy(last_failure, err->msg, sizeof(last_failure));
+        sd_err_clear(err);
+    }
+    rc = sd_err_set(err, SD_ERR_DB, "the schema changed while it was being read");
+    sd_err_detail(err, "%s", last_failure);
+    sd_err_hint(err, "Run the command again when no schema changes are running.");
+    return rc;
+}
+
+sd_status
+sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts, sd_err *err)
+{
+    static const sd_pg_options none = { NULL, 0, NULL, 0 };
+    const sd_pg_options *o = opts != NULL ? opts : &none;
+    sd_buf include = SD_BUF_INIT;
+    sd_buf exclude = SD_BUF_INIT;
+    PGconn *conn = NULL;
+    sd_model *m = NULL;
+    sd_pg_filter f = { NULL, NULL };
+    sd_status rc = SD_OK;
+
+    *out = NULL;
+    array_literal(&include, o->schemas, o->schemas != NULL ? o->nschemas : 0);
+    array_literal(&exclude, o->exclude_schemas, o->exclude_schemas != NULL ? o->nexclude : 0);
+    if (sd_buf_failed(&include) || sd_buf_failed(&exclude)) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    f.include = sd_buf_cstr(&include);
+    f.exclude = sd_buf_cstr(&exclude);
+    rc = connect_db(&conn, conninfo, err);
+    if (rc != SD_OK)
+        goto out;
+    rc = read_model(&m, conn, &f, err);
+    if (rc != SD_OK)
+        goto out;
+    rc = sd_model_freeze(m, err);
+    if (rc != SD_OK)
+        goto out;
+    *out = m;
+    m = NULL;
+out:
+    sd_model_free(m);
+    PQfinish(conn);
+    sd_buf_dispose(&include);
+    sd_buf_dispose(&exclude);
+    return rc;
+}

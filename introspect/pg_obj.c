@@ -1,0 +1,1046 @@
+/*
+ * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
+ * schemas, extensions, enum / domain / composite / range types, functions and procedures,
+ * views, materialized views, triggers, the dependency edges between model objects, and the
+ * list of objects the model does not compare.
+ *
+ * Each kind is ONE catalog query over the whole database, with the schema filter bound as
+ * $1/$2 (SD_PG_SCHEMA_FILTER), skipping system schemas and extension members (a pg_depend
+ * row with deptype 'e' on the object). Kinds whose rows carry a list (a domain's CHECK
+ * constraints, a composite's attributes) are read as one row per list item, ordered by the
+ * owner's OID, and grouped here. Renderings follow the "Value formats" contract in
+ * model/model.h; names that end up inside SQL text we build ourselves (collations, opclasses,
+ * functions in a range definition, attribute names) are quoted with util/sql.h.
+ *
+ * Dependencies come from one query over pg_depend (views through their pg_rewrite _RETURN
+ * rule, column defaults through pg_attrdef) that maps both ends to model identities (kind,
+ * schema, table, name) in SQL; OIDs are join keys only. The edges are attached with
+ * sd_model_find(), which needs the identity index, so the model is frozen once before that
+ * pass (sd_model_freeze is idempotent; the caller freezes again at the end, which folds the
+ * late additions into the fingerprints). Ends that are not in the model (system objects,
+ * extension members, constraint-backed indexes, filtered-out schemas) are skipped.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "introspect/pg_int.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/sql.h"
+#include "util/util.h"
+
+/* ---- SQL building blocks ---- */
+
+/* A system catalog's OID, as pg_depend.classid and pg_description.classoid hold it. */
+#define CAT(name) "'pg_catalog." name "'::regclass::oid"
+
+/* The object (catalog, OID expression) is not a member of an extension. */
+#define NOT_EXT(cat, oid)                                                                \
+    "NOT EXISTS (SELECT 1 FROM pg_depend sd_x WHERE sd_x.classid = 'pg_catalog." cat "'" \
+    "::regclass::oid AND sd_x.objid = " oid " AND sd_x.deptype = 'e')"
+
+/* The object is not an internal part of another (pg_depend deptype 'i'): the constructor
+ * functions and casts a range type makes for itself, for example. */
+#define NOT_INTERNAL(cat, oid)                                                           \
+    "NOT EXISTS (SELECT 1 FROM pg_depend sd_i WHERE sd_i.classid = 'pg_catalog." cat "'" \
+    "::regclass::oid AND sd_i.objid = " oid " AND sd_i.deptype = 'i')"
+
+/* The object's comment, as column "comment" (alias ds). */
+#define COMMENT_JOIN(cat, oid)                             \
+    " LEFT JOIN pg_description ds ON ds.objoid = " oid " " \
+    "AND ds.classoid = 'pg_catalog." cat "'::regclass::oid AND ds.objsubid = 0 "
+
+/* owner, then acl: an aclitem[] as text[] sorted bytewise, NULL (default privileges)
+ * becoming '{}', then comment: the first three columns of every ownable object's query. */
+#define COMMON(owner_col, acl_col)                              \
+    "pg_get_userbyid(" owner_col ")::text AS owner, "           \
+    "ARRAY(SELECT sd_a::text FROM unnest(" acl_col ") AS sd_a " \
+    "ORDER BY sd_a::text COLLATE \"C\") AS acl, ds.description AS comment"
+
+enum {
+    COL_OWNER,
+    COL_ACL,
+    COL_COMMENT,
+    COL__COMMON
+};
+#define COMMON_COLS "owner", "acl", "comment"
+
+/* The same pieces for the usual aliases: n pg_namespace, t pg_type, p pg_proc, c pg_class,
+ * g pg_trigger (object-like, so that the queries below read as plain SQL). */
+#define NSP_COMMON        COMMON("n.nspowner", "n.nspacl")
+#define NSP_COMMENT       COMMENT_JOIN("pg_namespace", "n.oid")
+#define NSP_NOT_EXT       NOT_EXT("pg_namespace", "n.oid")
+#define TYPE_COMMON       COMMON("t.typowner", "t.typacl")
+#define TYPE_COMMENT      COMMENT_JOIN("pg_type", "t.oid")
+#define TYPE_NOT_EXT      NOT_EXT("pg_type", "t.oid")
+#define PROC_COMMON       COMMON("p.proowner", "p.proacl")
+#define PROC_COMMENT      COMMENT_JOIN("pg_proc", "p.oid")
+#define PROC_NOT_EXT      NOT_EXT("pg_proc", "p.oid")
+#define PROC_NOT_INTERNAL NOT_INTERNAL("pg_proc", "p.oid")
+#define REL_COMMON        COMMON("c.relowner", "c.relacl")
+#define REL_COMMENT       COMMENT_JOIN("pg_class", "c.oid")
+#define REL_NOT_EXT       NOT_EXT("pg_class", "c.oid")
+#define TRIGGER_COMMENT   COMMENT_JOIN("pg_trigger", "g.oid")
+#define CLASS_OID         CAT("pg_class")
+
+/* The most columns any query here resolves. */
+#define MAX_COLS 16
+
+/* ---- reader ---- */
+
+typedef struct reader {
+    PGconn *conn;          /* the connection, inside the read transaction */
+    sd_model *m;           /* the model being built */
+    const sd_pg_filter *f; /* schema filter, bound as $1/$2 */
+    int version;           /* PQserverVersion() */
+    sd_err *err;           /* error detail */
+} reader;
+
+typedef struct query {
+    const char *sql;         /* the catalog query */
+    const char *purpose;     /* "reading views", for errors */
+    const char *const *cols; /* column names, resolved in this order */
+    size_t ncols;            /* number of cols */
+} query;
+
+/* Called for each result row; c[i] is the column number of q->cols[i]. */
+typedef sd_status (*row_fn)(reader *r, const PGresult *res, int row, const int *c, void *state);
+
+static sd_status
+nomem(reader *r)
+{
+    return sd_err_set(r->err, SD_ERR_NOMEM, "out of memory");
+}
+
+/* Run q, resolve its columns and call fn for every row; the result is cleared here. */
+static sd_status
+run(reader *r, const query *q, row_fn fn, void *state)
+{
+    PGresult *res = NULL;
+    int c[MAX_COLS];
+    sd_status rc;
+
+    if (q->ncols > MAX_COLS)
+        return sd_err_set(r->err, SD_ERR, "internal error: too many columns in a catalog query");
+    rc = sd_pg__query(r->conn, q->sql, r->f, q->purpose, &res, r->err);
+    for (size_t i = 0; i < q->ncols && rc == SD_OK; i++)
+        rc = sd_pg__col(res, q->cols[i], &c[i], r->err);
+    int n = rc == SD_OK ? PQntuples(res) : 0;
+    for (int i = 0; i < n && rc == SD_OK; i++)
+        rc = fn(r, res, i, c, state);
+    PQclear(res);
+    if (rc == SD_OK && sd_arena_failed(sd_model_arena(r->m)))
+        rc = nomem(r);
+    return rc;
+}
+
+/* Field indexes of the owner, acl and comment fields of a kind. */
+typedef struct common_fields {
+    int owner;   /* SD_x_OWNER */
+    int acl;     /* SD_x_ACL */
+    int comment; /* SD_x_COMMENT */
+} common_fields;
+
+/* Set owner, acl and comment from the COL_OWNER, COL_ACL, COL_COMMENT columns. */
+static sd_status
+set_common(reader *r, sd_object *o, const PGresult *res, int row, const int *c, common_fields f)
+{
+    const char *acl = sd_pg__str(res, row, c[COL_ACL]);
+    sd_obj_set_str(r->m, o, f.owner, sd_pg__str(res, row, c[COL_OWNER]));
+    sd_obj_set_str(r->m, o, f.comment, sd_pg__str(res, row, c[COL_COMMENT]));
+    return acl != NULL ? sd_pg__add_array(r->m, o, f.acl, acl, r->err) : SD_OK;
+}
+
+/* Append ", KEY = schema.name" (quoted) when name is not NULL. */
+static void
+append_option(sd_buf *b, const char *key, const char *schema, const char *name)
+{
+    if (name == NULL)
+        return;
+    sd_buf_appendf(b, ", %s = ", key);
+    sd_sql_qualified(b, SD_ENGINE_PG, schema, name);
+}
+
+/* ---- schemas ---- */
+
+enum {
+    SC_NAME = COL__COMMON,
+    SC_DEFAULT_ACL,
+    SC__N
+};
+static const char *const SCHEMA_COLS[SC__N] = { COMMON_COLS, "nspname", "default_acl" };
+static const char SCHEMAS_SQL[] =
+    "SELECT n.nspname, " NSP_COMMON ", "
+    "ARRAY(SELECT q.s FROM (SELECT pg_get_userbyid(d.defaclrole)::text || ':' || "
+    "d.defaclobjtype::text || ':' || a::text AS s FROM pg_default_acl d, "
+    "unnest(d.defaclacl) AS a WHERE d.defaclnamespace = n.oid) AS q "
+    "ORDER BY q.s COLLATE \"C\") AS default_acl "
+    "FROM pg_namespace n " NSP_COMMENT "WHERE " SD_PG_SCHEMA_FILTER " AND " NSP_NOT_EXT;
+
+static sd_status
+schema_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const common_fields F = { SD_SCHEMA_OWNER, SD_SCHEMA_ACL, SD_SCHEMA_COMMENT };
+    const char *name = sd_pg__str(res, row, c[SC_NAME]);
+    const char *defacl = sd_pg__str(res, row, c[SC_DEFAULT_ACL]);
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_SCHEMA, name, NULL, name, &o, r->err);
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c, F);
+    if (rc == SD_OK && defacl != NULL)
+        rc = sd_pg__add_array(r->m, o, SD_SCHEMA_DEFAULT_ACL, defacl, r->err);
+    return rc;
+}
+
+/* ---- extensions ---- */
+
+enum {
+    EX_NAME,
+    EX_SCHEMA,
+    EX_VERSION,
+    EX__N
+};
+static const char *const EXTENSION_COLS[EX__N] = { "extname", "nspname", "extversion" };
+static const char EXTENSIONS_SQL[] =
+    "SELECT x.extname, n.nspname, x.extversion FROM pg_extension x "
+    "JOIN pg_namespace n ON n.oid = x.extnamespace WHERE " SD_PG_SCHEMA_FILTER;
+
+static sd_status
+extension_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_EXTENSION, sd_pg__str(res, row, c[EX_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[EX_NAME]), &o, r->err);
+    if (rc == SD_OK)
+        sd_obj_set_str(r->m, o, SD_EXTENSION_VERSION, sd_pg__str(res, row, c[EX_VERSION]));
+    return rc;
+}
+
+/* ---- enums ---- */
+
+enum {
+    EN_SCHEMA = COL__COMMON,
+    EN_NAME,
+    EN_VALUES,
+    EN__N
+};
+static const char *const ENUM_COLS[EN__N] = { COMMON_COLS, "nspname", "typname", "labels" };
+static const char ENUMS_SQL[] =
+    "SELECT n.nspname, t.typname, " TYPE_COMMON ", "
+    "ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid "
+    "ORDER BY e.enumsortorder) AS labels "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace " TYPE_COMMENT
+    "WHERE t.typtype = 'e' AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT;
+
+static sd_status
+enum_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const common_fields F = { SD_ENUM_OWNER, SD_ENUM_ACL, SD_ENUM_COMMENT };
+    const char *labels = sd_pg__str(res, row, c[EN_VALUES]);
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_ENUM, sd_pg__str(res, row, c[EN_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[EN_NAME]), &o, r->err);
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c, F);
+    if (rc == SD_OK && labels != NULL)
+        rc = sd_pg__add_array(r->m, o, SD_ENUM_VALUES, labels, r->err);
+    return rc;
+}
+
+/* ---- domains: one row per CHECK constraint (or one row without), grouped by type ---- */
+
+enum {
+    DO_SCHEMA = COL__COMMON,
+    DO_NAME,
+    DO_BASE_TYPE,
+    DO_DEFAULT,
+    DO_NOT_NULL,
+    DO_COLL_SCHEMA,
+    DO_COLL_NAME,
+    DO_CON_NAME,
+    DO_CON_DEF,
+    DO__N
+};
+static const char *const DOMAIN_COLS[DO__N] = {
+    COMMON_COLS,  "nspname",     "typname",   "base_type", "typdefault",
+    "typnotnull", "coll_schema", "coll_name", "conname",   "condef",
+};
+static const char DOMAINS_SQL[] =
+    "SELECT n.nspname, t.typname, " TYPE_COMMON ", "
+    "format_type(t.typbasetype, t.typtypmod) AS base_type, "
+    "COALESCE(pg_get_expr(t.typdefaultbin, 0), t.typdefault) AS typdefault, t.typnotnull, "
+    "cn.nspname AS coll_schema, co.collname AS coll_name, k.conname, "
+    "pg_get_constraintdef(k.oid) AS condef "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_type bt ON bt.oid = t.typbasetype "
+    "LEFT JOIN pg_collation co ON co.oid = t.typcollation "
+    "AND t.typcollation <> bt.typcollation "
+    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+    "LEFT JOIN pg_constraint k ON k.contypid = t.oid AND k.contype = 'c' " TYPE_COMMENT
+    "WHERE t.typtype = 'd' AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
+    " ORDER BY t.oid, k.conname COLLATE \"C\"";
+
+/* The object a grouped row belongs to: the previous row's, or a new one. */
+typedef struct group {
+    sd_object *cur; /* object of the current group, or NULL before the first row */
+    sd_buf text;    /* composites: the attribute list being built */
+} group;
+
+static bool
+same_object(const sd_object *o, const char *schema, const char *name)
+{
+    return o != NULL && strcmp(o->schema, schema) == 0 && strcmp(o->name, name) == 0;
+}
+
+static sd_status
+domain_start(reader *r, const PGresult *res, int row, const int *c, sd_object **out)
+{
+    static const common_fields F = { SD_DOMAIN_OWNER, SD_DOMAIN_ACL, SD_DOMAIN_COMMENT };
+    sd_buf coll = SD_BUF_INIT;
+    sd_object *o = NULL;
+    sd_status rc = sd_model_add(r->m, SD_KIND_DOMAIN, sd_pg__str(res, row, c[DO_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[DO_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_DOMAIN_BASE_TYPE, sd_pg__str(res, row, c[DO_BASE_TYPE]));
+    sd_obj_set_sql(r->m, o, SD_DOMAIN_DEFAULT, sd_pg__str(res, row, c[DO_DEFAULT]));
+    sd_obj_set_bool(o, SD_DOMAIN_NOT_NULL, sd_pg__bool(res, row, c[DO_NOT_NULL]));
+    if (sd_pg__str(res, row, c[DO_COLL_NAME]) != NULL) {
+        sd_sql_qualified(&coll, SD_ENGINE_PG, sd_pg__str(res, row, c[DO_COLL_SCHEMA]),
+                         sd_pg__str(res, row, c[DO_COLL_NAME]));
+        if (sd_buf_failed(&coll))
+            rc = nomem(r);
+        else
+            sd_obj_set_str(r->m, o, SD_DOMAIN_COLLATION, sd_buf_cstr(&coll));
+    }
+    sd_buf_dispose(&coll);
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c, F);
+    *out = o;
+    return rc;
+}
+
+static sd_status
+domain_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    group *g = state;
+    const char *con = sd_pg__str(res, row, c[DO_CON_NAME]);
+    sd_buf b = SD_BUF_INIT;
+    sd_status rc = SD_OK;
+
+    if (!same_object(g->cur, sd_pg__str(res, row, c[DO_SCHEMA]), sd_pg__str(res, row, c[DO_NAME])))
+        rc = domain_start(r, res, row, c, &g->cur);
+    if (rc != SD_OK || con == NULL)
+        return rc;
+    /* "CONSTRAINT name CHECK (...)": pg_get_constraintdef adds NOT VALID when it applies. */
+    sd_buf_append(&b, "CONSTRAINT ");
+    sd_sql_ident(&b, SD_ENGINE_PG, con);
+    sd_buf_putc(&b, ' ');
+    sd_buf_append(&b, sd_pg__str(res, row, c[DO_CON_DEF]));
+    if (sd_buf_failed(&b))
+        rc = nomem(r);
+    else
+        sd_obj_add_name(r->m, g->cur, SD_DOMAIN_CHECKS, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    return rc;
+}
+
+/* ---- composite types: one row per attribute (or one row without), grouped by type ---- */
+
+enum {
+    CO_SCHEMA = COL__COMMON,
+    CO_NAME,
+    CO_ATTNAME,
+    CO_ATTTYPE,
+    CO_COLL_SCHEMA,
+    CO_COLL_NAME,
+    CO__N
+};
+static const char *const COMPOSITE_COLS[CO__N] = {
+    COMMON_COLS, "nspname", "typname", "attname", "atttype", "coll_schema", "coll_name",
+};
+static const char COMPOSITES_SQL[] =
+    "SELECT n.nspname, t.typname, " TYPE_COMMON ", a.attname, "
+    "format_type(a.atttypid, a.atttypmod) AS atttype, cn.nspname AS coll_schema, "
+    "co.collname AS coll_name "
+    "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+    "JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' "
+    "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
+    "AND NOT a.attisdropped "
+    "LEFT JOIN pg_type aty ON aty.oid = a.atttypid "
+    "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+    "AND a.attcollation <> aty.typcollation "
+    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace " TYPE_COMMENT
+    "WHERE t.typtype = 'c' AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
+    " ORDER BY t.oid, a.attnum";
+
+/* Store the attribute list built so far in the current composite. */
+static sd_status
+composite_flush(reader *r, group *g)
+{
+    if (g->cur == NULL)
+        return SD_OK;
+    if (sd_buf_failed(&g->text))
+        return nomem(r);
+    sd_obj_set_sql(r->m, g->cur, SD_COMPOSITE_ATTRIBUTES, sd_buf_cstr(&g->text));
+    sd_buf_reset(&g->text);
+    return SD_OK;
+}
+
+static sd_status
+composite_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const common_fields F = { SD_COMPOSITE_OWNER, SD_COMPOSITE_ACL, SD_COMPOSITE_COMMENT };
+    group *g = state;
+    const char *schema = sd_pg__str(res, row, c[CO_SCHEMA]);
+    const char *name = sd_pg__str(res, row, c[CO_NAME]);
+    const char *att = sd_pg__str(res, row, c[CO_ATTNAME]);
+    sd_status rc = SD_OK;
+
+    if (!same_object(g->cur, schema, name)) {
+        rc = composite_flush(r, g);
+        if (rc == SD_OK)
+            rc = sd_model_add(r->m, SD_KIND_COMPOSITE, schema, NULL, name, &g->cur, r->err);
+        if (rc == SD_OK)
+            rc = set_common(r, g->cur, res, row, c, F);
+    }
+    if (rc != SD_OK || att == NULL)
+        return rc;
+    if (g->text.len > 0)
+        sd_buf_append(&g->text, ", ");
+    sd_sql_ident(&g->text, SD_ENGINE_PG, att);
+    sd_buf_putc(&g->text, ' ');
+    sd_buf_append(&g->text, sd_pg__str(res, row, c[CO_ATTTYPE]));
+    if (sd_pg__str(res, row, c[CO_COLL_NAME]) != NULL) {
+        sd_buf_append(&g->text, " COLLATE ");
+        sd_sql_qualified(&g->text, SD_ENGINE_PG, sd_pg__str(res, row, c[CO_COLL_SCHEMA]),
+                         sd_pg__str(res, row, c[CO_COLL_NAME]));
+    }
+    return SD_OK;
+}
+
+/* ---- range types ---- */
+
+enum {
+    RA_SCHEMA = COL__COMMON,
+    RA_NAME,
+    RA_SUBTYPE,
+    RA_OPC_SCHEMA,
+    RA_OPC_NAME,
+    RA_COLL_SCHEMA,
+    RA_COLL_NAME,
+    RA_CANON_SCHEMA,
+    RA_CANON_NAME,
+    RA_DIFF_SCHEMA,
+    RA_DIFF_NAME,
+    RA_MULTI_SCHEMA,
+    RA_MULTI_NAME,
+    RA__N
+};
+static const char *const RANGE_COLS[RA__N] = {
+    COMMON_COLS,   "nspname",     "typname",      "subtype",      "opc_schema",
+    "opc_name",    "coll_schema", "coll_name",    "canon_schema", "canon_name",
+    "diff_schema", "diff_name",   "multi_schema", "multi_name",
+};
+/* multi: the multirange type's OID (pg_range.rngmultitypid, PostgreSQL 14 and later). */
+#define RANGES_SQL(multi)                                                   \
+    "SELECT n.nspname, t.typname, " TYPE_COMMON ", "                        \
+    "format_type(r.rngsubtype, NULL) AS subtype, "                          \
+    "CASE WHEN NOT opc.opcdefault THEN opn.nspname END AS opc_schema, "     \
+    "CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS opc_name, "       \
+    "cn.nspname AS coll_schema, co.collname AS coll_name, "                 \
+    "cpn.nspname AS canon_schema, cp.proname AS canon_name, "               \
+    "dpn.nspname AS diff_schema, dp.proname AS diff_name, "                 \
+    "mtn.nspname AS multi_schema, mt.typname AS multi_name "                \
+    "FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid "                 \
+    "JOIN pg_namespace n ON n.oid = t.typnamespace "                        \
+    "JOIN pg_type st ON st.oid = r.rngsubtype "                             \
+    "JOIN pg_opclass opc ON opc.oid = r.rngsubopc "                         \
+    "JOIN pg_namespace opn ON opn.oid = opc.opcnamespace "                  \
+    "LEFT JOIN pg_collation co ON co.oid = r.rngcollation "                 \
+    "AND r.rngcollation <> st.typcollation "                                \
+    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "               \
+    "LEFT JOIN pg_proc cp ON cp.oid = r.rngcanonical::oid "                 \
+    "LEFT JOIN pg_namespace cpn ON cpn.oid = cp.pronamespace "              \
+    "LEFT JOIN pg_proc dp ON dp.oid = r.rngsubdiff::oid "                   \
+    "LEFT JOIN pg_namespace dpn ON dpn.oid = dp.pronamespace "              \
+    "LEFT JOIN pg_type mt ON mt.oid = " multi " "                           \
+    "LEFT JOIN pg_namespace mtn ON mtn.oid = mt.typnamespace " TYPE_COMMENT \
+    "WHERE t.typtype = 'r' AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
+static const char RANGES_SQL_14[] = RANGES_SQL("r.rngmultitypid");
+static const char RANGES_SQL_OLD[] = RANGES_SQL("0");
+
+/* The multirange name CREATE TYPE ... AS RANGE picks by itself (makeMultirangeTypeName):
+ * "range" becomes "multirange", or "_multirange" is appended, cut to NAMEDATALEN - 1 bytes.
+ * A multibyte name cut elsewhere only makes us spell out a name that was the default. */
+static bool
+default_multirange(const char *schema, const char *name, const char *mr_schema, const char *mr_name)
+{
+    char buf[160];
+    const char *p = strstr(name, "range");
+    if (strcmp(schema, mr_schema) != 0 || strlen(name) > 63)
+        return false;
+    if (p != NULL)
+        (void)snprintf(buf, sizeof(buf), "%.*smulti%s", (int)(p - name), name, p);
+    else
+        (void)snprintf(buf, sizeof(buf), "%.52s_multirange", name);
+    buf[63] = '\0';
+    return strcmp(buf, mr_name) == 0;
+}
+
+static sd_status
+range_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const common_fields F = { SD_RANGE_OWNER, SD_RANGE_ACL, SD_RANGE_COMMENT };
+    const char *schema = sd_pg__str(res, row, c[RA_SCHEMA]);
+    const char *name = sd_pg__str(res, row, c[RA_NAME]);
+    const char *mr_schema = sd_pg__str(res, row, c[RA_MULTI_SCHEMA]);
+    const char *mr_name = sd_pg__str(res, row, c[RA_MULTI_NAME]);
+    sd_buf b = SD_BUF_INIT;
+    sd_object *o = NULL;
+    (void)state;
+
+    sd_status rc = sd_model_add(r->m, SD_KIND_RANGE, schema, NULL, name, &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_buf_append(&b, "SUBTYPE = ");
+    sd_buf_append(&b, sd_pg__str(res, row, c[RA_SUBTYPE]));
+    append_option(&b, "SUBTYPE_OPCLASS", sd_pg__str(res, row, c[RA_OPC_SCHEMA]),
+                  sd_pg__str(res, row, c[RA_OPC_NAME]));
+    append_option(&b, "COLLATION", sd_pg__str(res, row, c[RA_COLL_SCHEMA]),
+                  sd_pg__str(res, row, c[RA_COLL_NAME]));
+    append_option(&b, "CANONICAL", sd_pg__str(res, row, c[RA_CANON_SCHEMA]),
+                  sd_pg__str(res, row, c[RA_CANON_NAME]));
+    append_option(&b, "SUBTYPE_DIFF", sd_pg__str(res, row, c[RA_DIFF_SCHEMA]),
+                  sd_pg__str(res, row, c[RA_DIFF_NAME]));
+    if (mr_name != NULL && !default_multirange(schema, name, mr_schema, mr_name))
+        append_option(&b, "MULTIRANGE_TYPE_NAME", mr_schema, mr_name);
+    if (sd_buf_failed(&b))
+        rc = nomem(r);
+    else
+        sd_obj_set_sql(r->m, o, SD_RANGE_DEFINITION, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c, F);
+    return rc;
+}
+
+/* ---- functions and procedures (aggregates and window functions: not compared) ---- */
+
+enum {
+    FN_SCHEMA = COL__COMMON,
+    FN_NAME,
+    FN_KIND,
+    FN_ARGS,
+    FN_RESULT,
+    FN_DEF,
+    FN__N
+};
+static const char *const FUNCTION_COLS[FN__N] = {
+    COMMON_COLS, "nspname", "proname", "prokind", "args", "result", "def",
+};
+static const char FUNCTIONS_SQL[] =
+    "SELECT n.nspname, p.proname, p.prokind, " PROC_COMMON ", "
+    "pg_get_function_identity_arguments(p.oid) AS args, "
+    "CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS result, "
+    "CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid) END AS def "
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace " PROC_COMMENT
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " PROC_NOT_EXT " AND " PROC_NOT_INTERNAL;
+
+static sd_status
+function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const common_fields F = { SD_FUNCTION_OWNER, SD_FUNCTION_ACL, SD_FUNCTION_COMMENT };
+    const char *schema = sd_pg__str(res, row, c[FN_SCHEMA]);
+    const char *proname = sd_pg__str(res, row, c[FN_NAME]);
+    const char *kind = sd_pg__str(res, row, c[FN_KIND]);
+    const char *args = sd_pg__str(res, row, c[FN_ARGS]);
+    bool proc = kind != NULL && strcmp(kind, "p") == 0;
+    sd_buf name = SD_BUF_INIT;
+    sd_object *o = NULL;
+    sd_status rc = SD_OK;
+    (void)state;
+
+    sd_buf_appendf(&name, "%s(%s)", proname, args != NULL ? args : "");
+    if (sd_buf_failed(&name)) {
+        rc = nomem(r);
+    } else if (!proc && (kind == NULL || strcmp(kind, "f") != 0)) {
+        sd_buf qualified = SD_BUF_INIT;
+        sd_buf_appendf(&qualified, "%s.%s", schema, sd_buf_cstr(&name));
+        sd_model_add_uncompared(
+            r->m, kind != NULL && strcmp(kind, "w") == 0 ? "window function" : "aggregate",
+            sd_buf_cstr(&qualified));
+        if (sd_buf_failed(&qualified))
+            rc = nomem(r);
+        sd_buf_dispose(&qualified);
+    } else {
+        rc = sd_model_add(r->m, SD_KIND_FUNCTION, schema, NULL, sd_buf_cstr(&name), &o, r->err);
+    }
+    sd_buf_dispose(&name);
+    if (rc != SD_OK || o == NULL)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_FUNCTION_KIND, proc ? "procedure" : "function");
+    sd_obj_set_str(r->m, o, SD_FUNCTION_NAME, proname);
+    sd_obj_set_str(r->m, o, SD_FUNCTION_ARGUMENTS, args);
+    sd_obj_set_str(r->m, o, SD_FUNCTION_RESULT, sd_pg__str(res, row, c[FN_RESULT]));
+    sd_obj_set_sql(r->m, o, SD_FUNCTION_DEFINITION, sd_pg__str(res, row, c[FN_DEF]));
+    return set_common(r, o, res, row, c, F);
+}
+
+/* ---- views and materialized views ---- */
+
+enum {
+    VI_SCHEMA = COL__COMMON,
+    VI_NAME,
+    VI_RELKIND,
+    VI_DEF,
+    VI_OPTIONS,
+    VI__N
+};
+static const char *const VIEW_COLS[VI__N] = {
+    COMMON_COLS, "nspname", "relname", "relkind", "def", "options",
+};
+static const char VIEWS_SQL[] =
+    "SELECT n.nspname, c.relname, c.relkind, " REL_COMMON ", "
+    "pg_get_viewdef(c.oid) AS def, "
+    "ARRAY(SELECT o FROM unnest(c.reloptions) AS o ORDER BY o COLLATE \"C\") "
+    "AS options "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " REL_COMMENT
+    "WHERE c.relkind IN ('v', 'm') AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT;
+
+static sd_status
+view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const common_fields VF = { SD_VIEW_OWNER, SD_VIEW_ACL, SD_VIEW_COMMENT };
+    static const common_fields MF = { SD_MATVIEW_OWNER, SD_MATVIEW_ACL, SD_MATVIEW_COMMENT };
+    const char *relkind = sd_pg__str(res, row, c[VI_RELKIND]);
+    const char *options = sd_pg__str(res, row, c[VI_OPTIONS]);
+    bool mat = relkind != NULL && strcmp(relkind, "m") == 0;
+    sd_object *o = NULL;
+    (void)state;
+
+    sd_status rc =
+        sd_model_add(r->m, mat ? SD_KIND_MATVIEW : SD_KIND_VIEW, sd_pg__str(res, row, c[VI_SCHEMA]),
+                     NULL, sd_pg__str(res, row, c[VI_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_sql(r->m, o, mat ? SD_MATVIEW_SQL : SD_VIEW_SQL, sd_pg__str(res, row, c[VI_DEF]));
+    rc = set_common(r, o, res, row, c, mat ? MF : VF);
+    if (rc == SD_OK && !mat && options != NULL)
+        rc = sd_pg__add_array(r->m, o, SD_VIEW_OPTIONS, options, r->err);
+    return rc;
+}
+
+/* ---- triggers ---- */
+
+enum {
+    TR_SCHEMA,
+    TR_TABLE,
+    TR_NAME,
+    TR_DEF,
+    TR_COMMENT,
+    TR__N
+};
+static const char *const TRIGGER_COLS[TR__N] = { "nspname", "relname", "tgname", "def", "comment" };
+/* clone: true for a trigger a partition got from its parent's (tgparentid, PostgreSQL 13
+ * and later; before, clones were tgisinternal). */
+#define TRIGGERS_SQL(clone)                                                               \
+    "SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid) AS def, "            \
+    "ds.description AS comment "                                                          \
+    "FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "                             \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace " TRIGGER_COMMENT                      \
+    "WHERE NOT g.tgisinternal AND NOT (" clone ") AND c.relkind IN ('r', 'p', 'v', 'm') " \
+    "AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT
+static const char TRIGGERS_SQL_13[] = TRIGGERS_SQL("g.tgparentid <> 0");
+static const char TRIGGERS_SQL_OLD[] = TRIGGERS_SQL("false");
+
+static sd_status
+trigger_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_TRIGGER, sd_pg__str(res, row, c[TR_SCHEMA]),
+                                sd_pg__str(res, row, c[TR_TABLE]), sd_pg__str(res, row, c[TR_NAME]),
+                                &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_sql(r->m, o, SD_TRIGGER_SQL, sd_pg__str(res, row, c[TR_DEF]));
+    sd_obj_set_str(r->m, o, SD_TRIGGER_COMMENT, sd_pg__str(res, row, c[TR_COMMENT]));
+    return SD_OK;
+}
+
+/* ---- dependencies ---- */
+
+enum {
+    DP_KIND,
+    DP_SCHEMA,
+    DP_TABLE,
+    DP_NAME,
+    DP_REF_KIND,
+    DP_REF_SCHEMA,
+    DP_REF_TABLE,
+    DP_REF_NAME,
+    DP__N
+};
+static const char *const DEP_COLS[DP__N] = {
+    "kind", "schema", "tbl", "name", "ref_kind", "ref_schema", "ref_tbl", "ref_name",
+};
+
+/* One side of a pg_depend row as a model identity; "table" with a column number becomes
+ * that column. */
+#define DEP_SIDE(o, sub, att, pfx)                                                       \
+    "CASE WHEN " o ".kind = 'table' AND " sub " > 0 THEN 'column' ELSE " o ".kind END "  \
+    "AS " pfx "kind, " o ".nsp AS " pfx "schema, "                                       \
+    "CASE WHEN " o ".kind = 'table' AND " sub " > 0 THEN " o ".name ELSE " o ".tbl END " \
+    "AS " pfx "tbl, "                                                                    \
+    "CASE WHEN " o ".kind = 'table' AND " sub " > 0 THEN " att ".attname::text "         \
+    "ELSE " o ".name END AS " pfx "name"
+#define DEP_FROM       DEP_SIDE("a", "d.objsubid", "aa", "")
+#define DEP_TO         DEP_SIDE("b", "d.refobjsubid", "ba", "ref_")
+#define REWRITE_OID    CAT("pg_rewrite")
+#define TYPE_OID       CAT("pg_type")
+#define PROC_OID       CAT("pg_proc")
+#define TRIGGER_OID    CAT("pg_trigger")
+#define POLICY_OID     CAT("pg_policy")
+#define CONSTRAINT_OID CAT("pg_constraint")
+#define ATTRDEF_OID    CAT("pg_attrdef")
+
+/*
+ * obj maps (catalog, OID) to a model identity, for every catalog whose rows are model
+ * objects or stand for one: a view's _RETURN rule is the view, a column default (pg_attrdef)
+ * is its column, a domain's constraint is the domain, an array type is its element type, a
+ * multirange is its range, a table's row type is the table, a composite's pg_class row is
+ * the composite. Kinds are the registry's snapshot names. multi: the multirange join
+ * condition (PostgreSQL 14 and later) or false.
+ *
+ * Edges: normal, automatic and internal dependencies, except a sequence's automatic one on
+ * the column that owns it (OWNED BY: the column default depends on the sequence instead).
+ * Partition dependencies (deptype P/S) and extension membership are not ordering edges.
+ */
+#define DEPS_SQL(multi)                                                                      \
+    "WITH obj(classid, objid, kind, nsp, tbl, name) AS ("                                    \
+    "SELECT " CLASS_OID ", c.oid, CASE c.relkind WHEN 'r' THEN 'table' "                     \
+    "WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view' "          \
+    "WHEN 'S' THEN 'sequence' WHEN 'c' THEN 'composite' ELSE 'index' END, "                  \
+    "n.nspname::text, ic.relname::text, c.relname::text "                                    \
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "                         \
+    "LEFT JOIN pg_index i ON i.indexrelid = c.oid "                                          \
+    "LEFT JOIN pg_class ic ON ic.oid = i.indrelid "                                          \
+    "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'i', 'I') AND " SD_PG_SCHEMA_FILTER   \
+    " UNION ALL "                                                                            \
+    "SELECT " REWRITE_OID ", w.oid, CASE c.relkind WHEN 'v' THEN 'view' "                    \
+    "ELSE 'materialized_view' END, n.nspname::text, NULL, c.relname::text "                  \
+    "FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class "                               \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                         \
+    "WHERE w.rulename = '_RETURN' AND c.relkind IN ('v', 'm') AND " SD_PG_SCHEMA_FILTER      \
+    " UNION ALL "                                                                            \
+    "SELECT " TYPE_OID ", t.oid, CASE e.typtype WHEN 'e' THEN 'enum' "                       \
+    "WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range' WHEN 'c' THEN CASE rc.relkind "            \
+    "WHEN 'c' THEN 'composite' WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' "                 \
+    "WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view' END END, "                       \
+    "n.nspname::text, NULL, COALESCE(rc.relname, e.typname)::text "                          \
+    "FROM pg_type t LEFT JOIN pg_type el ON el.typarray = t.oid "                            \
+    "LEFT JOIN pg_range mr ON " multi " "                                                    \
+    "JOIN pg_type e ON e.oid = COALESCE(el.oid, mr.rngtypid, t.oid) "                        \
+    "JOIN pg_namespace n ON n.oid = e.typnamespace "                                         \
+    "LEFT JOIN pg_class rc ON rc.oid = e.typrelid "                                          \
+    "WHERE e.typtype IN ('e', 'd', 'r', 'c') AND " SD_PG_SCHEMA_FILTER " UNION ALL "         \
+    "SELECT " PROC_OID ", p.oid, 'function', n.nspname::text, NULL, "                        \
+    "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "                  \
+    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "                          \
+    "WHERE p.prokind IN ('f', 'p') AND " SD_PG_SCHEMA_FILTER " UNION ALL "                   \
+    "SELECT " TRIGGER_OID ", g.oid, 'trigger', n.nspname::text, c.relname::text, "           \
+    "g.tgname::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "                 \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                         \
+    "WHERE NOT g.tgisinternal AND " SD_PG_SCHEMA_FILTER " UNION ALL "                        \
+    "SELECT " POLICY_OID ", po.oid, 'policy', n.nspname::text, c.relname::text, "            \
+    "po.polname::text FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid "             \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " SD_PG_SCHEMA_FILTER " UNION ALL " \
+    "SELECT " CONSTRAINT_OID ", k.oid, CASE WHEN k.contypid <> 0 THEN 'domain' "             \
+    "WHEN k.contype = 'c' THEN 'check' WHEN k.contype = 'p' THEN 'primary_key' "             \
+    "WHEN k.contype = 'u' THEN 'unique' WHEN k.contype = 'x' THEN 'exclusion' "              \
+    "WHEN k.contype = 'f' THEN 'foreign_key' END, n.nspname::text, c.relname::text, "        \
+    "COALESCE(dt.typname, k.conname)::text "                                                 \
+    "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "                    \
+    "LEFT JOIN pg_class c ON c.oid = k.conrelid AND k.contypid = 0 "                         \
+    "LEFT JOIN pg_type dt ON dt.oid = k.contypid "                                           \
+    "WHERE (k.conrelid <> 0 OR k.contypid <> 0) AND " SD_PG_SCHEMA_FILTER " UNION ALL "      \
+    "SELECT " ATTRDEF_OID ", ad.oid, 'column', n.nspname::text, c.relname::text, "           \
+    "a.attname::text FROM pg_attrdef ad JOIN pg_class c ON c.oid = ad.adrelid "              \
+    "JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "                \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " SD_PG_SCHEMA_FILTER ") "          \
+    "SELECT DISTINCT " DEP_FROM ", " DEP_TO " "                                              \
+    "FROM pg_depend d JOIN obj a ON a.classid = d.classid AND a.objid = d.objid "            \
+    "JOIN obj b ON b.classid = d.refclassid AND b.objid = d.refobjid "                       \
+    "LEFT JOIN pg_attribute aa ON d.classid = " CLASS_OID " "                                \
+    "AND aa.attrelid = d.objid AND aa.attnum = d.objsubid "                                  \
+    "LEFT JOIN pg_attribute ba ON d.refclassid = " CLASS_OID " "                             \
+    "AND ba.attrelid = d.refobjid AND ba.attnum = d.refobjsubid "                            \
+    "WHERE d.deptype IN ('n', 'a', 'i') AND a.kind IS NOT NULL AND b.kind IS NOT NULL "      \
+    "AND NOT (a.kind = 'sequence' AND d.deptype = 'a')"
+static const char DEPS_SQL_14[] = DEPS_SQL("mr.rngmultitypid = t.oid");
+static const char DEPS_SQL_OLD[] = DEPS_SQL("false");
+
+/* The model object one side of a dependency row names (c: its four columns), or NULL. */
+static const sd_object *
+dep_side(const sd_model *m, const PGresult *res, int row, const int *c)
+{
+    const char *kind = sd_pg__str(res, row, c[DP_KIND]);
+    const char *schema = sd_pg__str(res, row, c[DP_SCHEMA]);
+    const char *table = sd_pg__str(res, row, c[DP_TABLE]);
+    const char *name = sd_pg__str(res, row, c[DP_NAME]);
+    sd_kind k;
+
+    if (kind == NULL || schema == NULL || name == NULL || !sd_kind_from_name(kind, &k))
+        return NULL;
+    if (!sd_kind_get(k)->has_table)
+        table = NULL;
+    else if (table == NULL)
+        return NULL;
+    return sd_model_find(m, k, schema, table, name);
+}
+
+/* from is owned by to (a column, constraint or policy of that table): implied, no edge. */
+static bool
+owned_by(const sd_object *from, const sd_object *to)
+{
+    return sd_kind_get(from->kind)->owner == to->kind && from->table != NULL &&
+           strcmp(from->schema, to->schema) == 0 && strcmp(from->table, to->name) == 0;
+}
+
+static sd_status
+dep_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    const sd_object *from = dep_side(r->m, res, row, c);
+    const sd_object *to = dep_side(r->m, res, row, c + DP_REF_KIND);
+    (void)state;
+    /* The object is the model's own (sd_model_find only hands out const pointers). */
+    if (from != NULL && to != NULL && from != to && !owned_by(from, to))
+        sd_obj_add_dep(r->m, (sd_object *)from, to->kind, to->schema, to->table, to->name);
+    return SD_OK;
+}
+
+/* ---- objects not compared ---- */
+
+enum {
+    UN_KIND,
+    UN_NAME,
+    UN__N
+};
+static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
+
+/* " UNION ALL" a row (label, "schema.name") per schema-level object of catalog cat. */
+#define IN_SCHEMA(label, cat, alias, name, nsp)                                \
+    " UNION ALL SELECT '" label "', n.nspname || '.' || " alias "." name " "   \
+    "FROM " cat " " alias " JOIN pg_namespace n ON n.oid = " alias "." nsp " " \
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT(cat, alias ".oid")
+/* " UNION ALL" a row (label, name) per user-made database-wide object of catalog cat. */
+#define DB_WIDE(label, cat, alias, name)                                              \
+    " UNION ALL SELECT '" label "', " alias "." name "::text FROM " cat " " alias " " \
+    "WHERE " alias ".oid >= 16384 AND " NOT_EXT(cat, alias ".oid")
+/* An operator's argument type, NONE for a prefix operator's missing left one. */
+#define OPR_TYPE(col) "CASE WHEN " col " = 0 THEN 'NONE' ELSE format_type(" col ", NULL) END"
+
+#define UN_RULES                                                                       \
+    "SELECT 'rule'::text AS kind, n.nspname || '.' || c.relname || '.' || w.rulename " \
+    "AS name FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class "                 \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                   \
+    "WHERE w.rulename <> '_RETURN' AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT
+#define OPR_LEFT  OPR_TYPE("o.oprleft")
+#define OPR_RIGHT OPR_TYPE("o.oprright")
+#define UN_OPERATORS                                                                  \
+    " UNION ALL SELECT 'operator', n.nspname || '.' || o.oprname || '(' || " OPR_LEFT \
+    " || ', ' || " OPR_RIGHT " || ')' "                                               \
+    "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace "               \
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_operator", "o.oid")
+#define UN_OPCLASSES                                                                      \
+    " UNION ALL SELECT 'operator class', n.nspname || '.' || oc.opcname || ' using ' || " \
+    "am.amname FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod "                \
+    "JOIN pg_namespace n ON n.oid = oc.opcnamespace "                                     \
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opclass", "oc.oid")
+#define UN_OPFAMILIES                                                                    \
+    " UNION ALL SELECT 'operator family', n.nspname || '.' || opf.opfname || ' using ' " \
+    "|| am.amname FROM pg_opfamily opf JOIN pg_am am ON am.oid = opf.opfmethod "         \
+    "JOIN pg_namespace n ON n.oid = opf.opfnamespace "                                   \
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opfamily", "opf.oid")
+#define CAST_NOT_EXT      NOT_EXT("pg_cast", "k.oid")
+#define CAST_NOT_INTERNAL NOT_INTERNAL("pg_cast", "k.oid")
+#define UN_CASTS                                                                     \
+    " UNION ALL SELECT 'cast', '(' || format_type(k.castsource, NULL) || ' AS ' || " \
+    "format_type(k.casttarget, NULL) || ')' FROM pg_cast k "                         \
+    "WHERE k.oid >= 16384 AND " CAST_NOT_EXT " AND " CAST_NOT_INTERNAL
+#define UN_COLLATIONS  IN_SCHEMA("collation", "pg_collation", "co", "collname", "collnamespace")
+#define UN_CONVERSIONS IN_SCHEMA("conversion", "pg_conversion", "cv", "conname", "connamespace")
+#define UN_TS_CONFIGS \
+    IN_SCHEMA("text search configuration", "pg_ts_config", "tc", "cfgname", "cfgnamespace")
+#define UN_TS_DICTS \
+    IN_SCHEMA("text search dictionary", "pg_ts_dict", "td", "dictname", "dictnamespace")
+#define UN_TS_PARSERS \
+    IN_SCHEMA("text search parser", "pg_ts_parser", "tp", "prsname", "prsnamespace")
+#define UN_TS_TEMPLATES \
+    IN_SCHEMA("text search template", "pg_ts_template", "tt", "tmplname", "tmplnamespace")
+#define UN_STATISTICS \
+    IN_SCHEMA("statistics object", "pg_statistic_ext", "sx", "stxname", "stxnamespace")
+#define UN_FOREIGN_TABLES                                                               \
+    " UNION ALL SELECT 'foreign table', n.nspname || '.' || c.relname FROM pg_class c " \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                    \
+    "WHERE c.relkind = 'f' AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT
+/* Base types (written in C) and shell types; not the array types every type gets. */
+#define UN_OTHER_TYPES                                                                   \
+    " UNION ALL SELECT CASE t.typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END, " \
+    "n.nspname || '.' || t.typname FROM pg_type t "                                      \
+    "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('b', 'p') "       \
+    "AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.typarray = t.oid) "               \
+    "AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
+#define UN_PUBLICATIONS " UNION ALL SELECT 'publication', pb.pubname::text FROM pg_publication pb"
+#define UN_FDWS         DB_WIDE("foreign-data wrapper", "pg_foreign_data_wrapper", "fw", "fdwname")
+#define UN_SERVERS      DB_WIDE("foreign server", "pg_foreign_server", "fs", "srvname")
+#define UN_USER_MAPPINGS                                                 \
+    " UNION ALL SELECT 'user mapping', um.usename || '@' || um.srvname " \
+    "FROM pg_user_mappings um WHERE " NOT_EXT("pg_foreign_server", "um.srvid")
+#define UN_EVENT_TRIGGERS DB_WIDE("event trigger", "pg_event_trigger", "et", "evtname")
+#define UN_AMS            DB_WIDE("access method", "pg_am", "am", "amname")
+#define UN_LANGUAGES      DB_WIDE("language", "pg_language", "lg", "lanname")
+#define UN_TRANSFORMS                                                                  \
+    " UNION ALL SELECT 'transform', format_type(tf.trftype, NULL) || ' language ' || " \
+    "lg.lanname FROM pg_transform tf JOIN pg_language lg ON lg.oid = tf.trflang "      \
+    "WHERE tf.oid >= 16384 AND " NOT_EXT("pg_transform", "tf.oid")
+/* Default privileges for objects in any schema (per-schema ones are a schema's default_acl). */
+#define UN_GLOBAL_DEFAULT_ACLS                                                            \
+    " UNION ALL SELECT 'default privileges', pg_get_userbyid(d.defaclrole) || ' on ' || " \
+    "CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' "              \
+    "WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' "            \
+    "ELSE d.defaclobjtype::text END FROM pg_default_acl d WHERE d.defaclnamespace = 0"
+
+/* Everything in the filtered schemas and the database that the model has no kind for
+ * (aggregates and window functions come from the function query; subscriptions below). */
+static const char UNCOMPARED_SQL[] =
+    UN_RULES UN_OPERATORS UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_COLLATIONS UN_CONVERSIONS
+        UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES
+            UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_EVENT_TRIGGERS
+                UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+
+/*
+ * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
+ * never is), and a failed query would abort the read transaction, so the columns we read are
+ * checked first.
+ */
+enum {
+    SB_READABLE,
+    SB__N
+};
+static const char *const SUB_CHECK_COLS[SB__N] = { "readable" };
+static const char SUB_CHECK_SQL[] =
+    "SELECT has_column_privilege('pg_catalog.pg_subscription', 'subname', 'SELECT') "
+    "AND has_column_privilege('pg_catalog.pg_subscription', 'subdbid', 'SELECT') AS readable";
+static const char SUBSCRIPTIONS_SQL[] =
+    "SELECT 'subscription'::text AS kind, s.subname::text AS name FROM pg_subscription s "
+    "JOIN pg_database db ON db.oid = s.subdbid WHERE db.datname = current_database()";
+
+static sd_status
+uncompared_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    const char *kind = sd_pg__str(res, row, c[UN_KIND]);
+    const char *name = sd_pg__str(res, row, c[UN_NAME]);
+    (void)state;
+    if (kind != NULL && name != NULL)
+        sd_model_add_uncompared(r->m, kind, name);
+    return SD_OK;
+}
+
+static sd_status
+sub_check_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    bool *readable = state;
+    (void)r;
+    *readable = sd_pg__bool(res, row, c[SB_READABLE]);
+    return SD_OK;
+}
+
+/* ---- entry point ---- */
+
+#define QUERY(sql, purpose, cols)                    \
+    {                                                \
+        (sql), (purpose), (cols), SD_ARRAY_LEN(cols) \
+    }
+
+static sd_status
+read_types(reader *r)
+{
+    const query enums = QUERY(ENUMS_SQL, "reading enum types", ENUM_COLS);
+    const query domains = QUERY(DOMAINS_SQL, "reading domains", DOMAIN_COLS);
+    const query composites = QUERY(COMPOSITES_SQL, "reading composite types", COMPOSITE_COLS);
+    const query ranges = QUERY(r->version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
+                               "reading range types", RANGE_COLS);
+    group g = { NULL, SD_BUF_INIT };
+
+    sd_status rc = run(r, &enums, enum_row, NULL);
+    if (rc == SD_OK)
+        rc = run(r, &domains, domain_row, &g);
+    g.cur = NULL;
+    if (rc == SD_OK)
+        rc = run(r, &composites, composite_row, &g);
+    if (rc == SD_OK)
+        rc = composite_flush(r, &g);
+    sd_buf_dispose(&g.text);
+    if (rc == SD_OK)
+        rc = run(r, &ranges, range_row, NULL);
+    return rc;
+}
+
+static sd_status
+read_uncompared(reader *r)
+{
+    const query all = QUERY(UNCOMPARED_SQL, "reading objects not compared", UNCOMPARED_COLS);
+    const query check = QUERY(SUB_CHECK_SQL, "checking access to subscriptions", SUB_CHECK_COLS);
+    const query subs = QUERY(SUBSCRIPTIONS_SQL, "reading subscriptions", UNCOMPARED_COLS);
+    bool readable = false;
+
+    sd_status rc = run(r, &all, uncompared_row, NULL);
+    if (rc == SD_OK)
+        rc = run(r, &check, sub_check_row, &readable);
+    if (rc == SD_OK && readable)
+        rc = run(r, &subs, uncompared_row, NULL);
+    return rc;
+}
+
+sd_status
+sd_pg__read_objects(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
+{
+    reader r = { conn, m, f, PQserverVersion(conn), err };
+    const query schemas = QUERY(SCHEMAS_SQL, "reading schemas", SCHEMA_COLS);
+    const query extensions = QUERY(EXTENSIONS_SQL, "reading extensions", EXTENSION_COLS);
+    const query functions = QUERY(FUNCTIONS_SQL, "reading functions", FUNCTION_COLS);
+    const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
+    const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
+                                 "reading triggers", TRIGGER_COLS);
+    const query deps =
+        QUERY(r.version >= 140000 ? DEPS_SQL_14 : DEPS_SQL_OLD, "reading dependencies", DEP_COLS);
+
+    sd_status rc = run(&r, &schemas, schema_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &extensions, extension_row, NULL);
+    if (rc == SD_OK)
+        rc = read_types(&r);
+    if (rc == SD_OK)
+        rc = run(&r, &functions, function_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &views, view_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &triggers, trigger_row, NULL);
+    if (rc == SD_OK)
+        rc = read_uncompared(&r);
+    /* Dependencies are looked up by identity, which needs the index a freeze builds. */
+    if (rc == SD_OK)
+        rc = sd_model_freeze(m, err);
+    if (rc == SD_OK)
+        rc = run(&r, &deps, dep_row, NULL);
+    return rc;
+}

@@ -1,0 +1,891 @@
+/*
+ * pg_rel.c: sd_pg__read_relations(), the PostgreSQL relation readers: tables (partitioned
+ * tables and partitions included), their columns, constraints and policies, indexes (on
+ * tables and materialized views) and sequences.
+ *
+ * Each kind is ONE catalog query over the whole database, filtered by the schema filter
+ * ($1/$2) and skipping extension members. Rows that belong together come out adjacent and
+ * are grouped here: a table has one row per parent (pg_inherits), an index one row per
+ * attribute (key parts, then INCLUDE columns). Values are copied into the model before the
+ * result is cleared; names that must be SQL (collations, operator classes, parents, a
+ * sequence's OWNED BY column) are quoted with util/sql.h, never by hand.
+ *
+ * Left out on purpose: foreign tables (pg_obj.c reports them as not compared), objects
+ * implied by others (constraints a partition inherits from its parent, inherited CHECKs,
+ * partition indexes attached to a parent index, indexes that back a constraint, identity
+ * sequences), and what the model has no field for (tablespaces, storage parameters,
+ * typed tables' OF type, per-column statistics targets and storage).
+ */
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "introspect/pg_int.h"
+#include "model/model.h"
+#include "util/util.h"
+
+/* ---- shared SQL pieces ---- */
+
+/* SQL text is laid out by hand: clang-format cannot break string concatenations with macro
+ * calls readably. */
+/* clang-format off */
+
+/* The relation aliased rel was not created by an extension. */
+#define NOT_EXTENSION_MEMBER(rel)                                                   \
+    "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass " \
+    "AND e.objid = " rel ".oid AND e.deptype = 'e')"
+
+/* The tables read here, as pg_class c joined to pg_namespace n. */
+#define TABLE_SET \
+    "c.relkind IN ('r', 'p') AND " SD_PG_SCHEMA_FILTER " AND " NOT_EXTENSION_MEMBER("c")
+
+/* An aclitem[] as sorted text (byte order); NULL (default privileges) gives '{}'. */
+#define ACL(col) "ARRAY(SELECT x::text FROM unnest(" col ") x ORDER BY x::text COLLATE \"C\")"
+
+/* The comment on an object: pg_description for (catalog, objoid, objsubid), aliased d. */
+#define COMMENT_JOIN(objoid, catalog, subid)                              \
+    "LEFT JOIN pg_description d ON d.objoid = " objoid " "                \
+    "AND d.classoid = '" catalog "'::regclass AND d.objsubid = " subid " "
+
+/* Attribute names of a relation for an int2[] of attribute numbers, in array order. */
+#define ATTNAMES(nums, rel)                                                     \
+    "ARRAY(SELECT a.attname FROM unnest(" nums ") WITH ORDINALITY k(num, ord) " \
+    "JOIN pg_attribute a ON a.attrelid = " rel " AND a.attnum = k.num ORDER BY k.ord)"
+
+/* ---- queries ---- */
+
+/* One row per table and parent (pg_inherits), parents in inhseqno order. */
+static const char TABLES_SQL[] =
+    "SELECT c.oid, n.nspname AS schema, c.relname AS name, "
+    "c.relpersistence = 'u' AS unlogged, "
+    "CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key, "
+    "c.relispartition AS is_partition, "
+    "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END "
+    "AS partition_bound, "
+    "c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced, "
+    "pg_get_userbyid(c.relowner) AS owner, " ACL("c.relacl") " AS acl, "
+    "d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    COMMENT_JOIN("c.oid", "pg_class", "0")
+    "LEFT JOIN pg_inherits h ON h.inhrelid = c.oid "
+    "LEFT JOIN pg_class pc ON pc.oid = h.inhparent "
+    "LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
+    "WHERE " TABLE_SET " "
+    "ORDER BY c.oid, h.inhseqno";
+
+/* Positions rank the live columns (dropped ones leave gaps in attnum). */
+static const char COLUMNS_SQL[] =
+    "SELECT n.nspname AS schema, c.relname AS tbl, a.attname AS name, "
+    "row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position, "
+    "format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, "
+    "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS def, "
+    "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END "
+    "AS generated, "
+    "CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END "
+    "AS generated_kind, "
+    "cn.nspname AS collation_schema, co.collname AS collation_name, "
+    "CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END "
+    "AS identity, "
+    "'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement || "
+    "' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || "
+    "CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END AS identity_options, "
+    ACL("a.attacl") " AS acl, d.description AS comment, "
+    "NOT a.attislocal AS inherited "
+    "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_type t ON t.oid = a.atttypid "
+    "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+    "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+    "AND a.attcollation <> t.typcollation "
+    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+    "LEFT JOIN LATERAL (SELECT q.* FROM pg_depend sd "
+    "JOIN pg_sequence q ON q.seqrelid = sd.objid "
+    "WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
+    "AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i') s "
+    "ON a.attidentity <> '' "
+    COMMENT_JOIN("a.attrelid", "pg_class", "a.attnum")
+    "WHERE a.attnum > 0 AND NOT a.attisdropped AND " TABLE_SET;
+
+/*
+ * Constraints a partition inherits from its parent (conparentid) and inherited CHECKs
+ * (NOT conislocal) are implied by the parent's and skipped. nnd: the nulls_not_distinct
+ * expression (PostgreSQL 15 added pg_index.indnullsnotdistinct).
+ */
+#define CONSTRAINTS_SQL(nnd)                                                              \
+    "SELECT n.nspname AS schema, c.relname AS tbl, con.conname AS name, "                 \
+    "con.contype AS con_type, " ATTNAMES("con.conkey", "con.conrelid") " AS cols, "       \
+    "con.condeferrable AS deferrable, con.condeferred AS initially_deferred, "            \
+    "NOT con.convalidated AS not_valid, con.connoinherit AS no_inherit, "                 \
+    "CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END "         \
+    "AS expression, "                                                                     \
+    "CASE WHEN con.contype = 'x' THEN pg_get_constraintdef(con.oid) END AS definition, "  \
+    nnd " AS nulls_not_distinct, "                                                        \
+    "fn.nspname AS ref_schema, fc.relname AS ref_table, "                                 \
+    ATTNAMES("con.confkey", "con.confrelid") " AS ref_cols, "                             \
+    "con.confdeltype AS on_delete, con.confupdtype AS on_update, "                        \
+    "con.confmatchtype AS match_type, d.description AS comment "                          \
+    "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "                     \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                      \
+    "LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u' "        \
+    "LEFT JOIN pg_class fc ON fc.oid = con.confrelid AND con.contype = 'f' "              \
+    "LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "                              \
+    COMMENT_JOIN("con.oid", "pg_constraint", "0")                                         \
+    "WHERE con.contype IN ('p', 'u', 'c', 'x', 'f') "                                     \
+    "AND con.conparentid = 0 AND con.conislocal AND " TABLE_SET
+
+/* The option bits of index attribute k.ord (pg_index.indoption: 1 DESC, 2 NULLS FIRST). */
+#define INDOPTION "i.indoption[k.ord - 1]"
+
+/*
+ * One row per index attribute: key parts (is_key) in order, then INCLUDE columns. Skipped:
+ * indexes that back a constraint (the constraint is the object) and partitions' indexes
+ * attached to a parent's index (implied by it). A key's collation is reported when it
+ * differs from the column's (expressions: from the expression type's default); its
+ * operator class when it is not a default one. nnd as for CONSTRAINTS_SQL.
+ */
+#define INDEXES_SQL(nnd)                                                                  \
+    "SELECT i.indexrelid AS idx_oid, n.nspname AS schema, c.relname AS tbl, "             \
+    "c.relkind AS rel_kind, ic.relname AS name, i.indisunique AS uniq, "                  \
+    "am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS pred, "                   \
+    nnd " AS nulls_not_distinct, d.description AS comment, "                              \
+    "k.ord <= i.indnkeyatts AS is_key, a.attname AS col, "                                \
+    "CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord, true) END AS expr, "\
+    "kcn.nspname AS collation_schema, kc.collname AS collation_name, "                    \
+    "ocn.nspname AS opclass_schema, oc.opcname AS opclass_name, "                         \
+    "k.ord <= i.indnkeyatts AND (" INDOPTION " & 1) <> 0 AS descending, "                 \
+    "CASE WHEN k.ord > i.indnkeyatts THEN NULL "                                          \
+    "WHEN (" INDOPTION " & 1) = 0 AND (" INDOPTION " & 2) <> 0 THEN 'first' "             \
+    "WHEN (" INDOPTION " & 1) <> 0 AND (" INDOPTION " & 2) = 0 THEN 'last' END AS nulls " \
+    "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "                          \
+    "JOIN pg_class c ON c.oid = i.indrelid "                                              \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                      \
+    "JOIN pg_am am ON am.oid = ic.relam "                                                 \
+    "CROSS JOIN LATERAL (SELECT u.attnum, u.ord::int AS ord "                             \
+    "FROM unnest(i.indkey::int2[]) WITH ORDINALITY u(attnum, ord)) k "                    \
+    "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "        \
+    "AND k.attnum <> 0 "                                                                  \
+    "LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.ord "      \
+    "LEFT JOIN pg_type it ON it.oid = ia.atttypid "                                       \
+    "LEFT JOIN pg_collation kc ON k.ord <= i.indnkeyatts "                                \
+    "AND kc.oid = i.indcollation[k.ord - 1] "                                             \
+    "AND kc.oid <> COALESCE(CASE WHEN k.attnum <> 0 THEN a.attcollation "                 \
+    "ELSE it.typcollation END, 0) "                                                       \
+    "LEFT JOIN pg_namespace kcn ON kcn.oid = kc.collnamespace "                           \
+    "LEFT JOIN pg_opclass oc ON k.ord <= i.indnkeyatts "                                  \
+    "AND oc.oid = i.indclass[k.ord - 1] AND NOT oc.opcdefault "                           \
+    "LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace "                            \
+    COMMENT_JOIN("i.indexrelid", "pg_class", "0")                                         \
+    "WHERE c.relkind IN ('r', 'p', 'm') AND " SD_PG_SCHEMA_FILTER " "                     \
+    "AND " NOT_EXTENSION_MEMBER("c") " "                                                  \
+    "AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid "      \
+    "AND x.conrelid = i.indrelid AND x.contype IN ('p', 'u', 'x')) "                      \
+    "AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) "       \
+    "ORDER BY i.indexrelid, k.ord"
+
+/* Identity sequences (pg_depend deptype 'i') belong to their column and are skipped. */
+static const char SEQUENCES_SQL[] =
+    "SELECT n.nspname AS schema, c.relname AS name, "
+    "format_type(s.seqtypid, NULL) AS type, s.seqstart AS start, "
+    "s.seqincrement AS increment, s.seqmin AS min_value, s.seqmax AS max_value, "
+    "s.seqcache AS cache, s.seqcycle AS cycle, o.nspname AS owned_schema, "
+    "o.relname AS owned_table, o.attname AS owned_column, "
+    "pg_get_userbyid(c.relowner) AS owner, " ACL("c.relacl") " AS acl, "
+    "d.description AS comment "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "JOIN pg_sequence s ON s.seqrelid = c.oid "
+    "LEFT JOIN LATERAL (SELECT tn.nspname, tc.relname, ta.attname "
+    "FROM pg_depend od JOIN pg_class tc ON tc.oid = od.refobjid "
+    "JOIN pg_namespace tn ON tn.oid = tc.relnamespace "
+    "JOIN pg_attribute ta ON ta.attrelid = tc.oid AND ta.attnum = od.refobjsubid "
+    "WHERE od.classid = 'pg_class'::regclass AND od.objid = c.oid "
+    "AND od.refclassid = 'pg_class'::regclass AND od.refobjsubid > 0 "
+    "AND od.deptype = 'a' ORDER BY od.refobjid, od.refobjsubid LIMIT 1) o ON true "
+    COMMENT_JOIN("c.oid", "pg_class", "0")
+    "WHERE c.relkind = 'S' AND " SD_PG_SCHEMA_FILTER " "
+    "AND " NOT_EXTENSION_MEMBER("c") " "
+    "AND NOT EXISTS (SELECT 1 FROM pg_depend idd WHERE idd.classid = 'pg_class'::regclass "
+    "AND idd.objid = c.oid AND idd.refclassid = 'pg_class'::regclass "
+    "AND idd.deptype = 'i')";
+
+/* Roles in byte order; role 0 is PUBLIC. */
+static const char POLICIES_SQL[] =
+    "SELECT n.nspname AS schema, c.relname AS tbl, p.polname AS name, "
+    "p.polcmd AS command, p.polpermissive AS permissive, "
+    "ARRAY(SELECT r.role FROM (SELECT CASE WHEN u.roleid = 0 THEN 'public' "
+    "ELSE pg_get_userbyid(u.roleid)::text END AS role "
+    "FROM unnest(p.polroles) u(roleid)) r ORDER BY r.role COLLATE \"C\") AS roles, "
+    "pg_get_expr(p.polqual, p.polrelid) AS using_expr, "
+    "pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr, d.description AS comment "
+    "FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    COMMENT_JOIN("p.oid", "pg_policy", "0")
+    "WHERE " TABLE_SET;
+
+/* clang-format on */
+
+/* ---- reading rows ---- */
+
+#define MAX_COLS 24
+
+/* What a row builder sees: the current row, its columns and the grouping state. */
+typedef struct rowctx {
+    sd_model *m;         /* the model being built */
+    const PGresult *res; /* the kind's result */
+    int row;             /* current row */
+    const int *c;        /* column numbers, indexed by the reader's column enum */
+    sd_object *group;    /* grouped readers: the object earlier rows of this group built */
+    sd_err *err;         /* where errors go */
+} rowctx;
+
+typedef sd_status (*row_fn)(rowctx *x);
+
+typedef struct reader {
+    const char *purpose;     /* "reading tables" (error where) */
+    const char *sql;         /* the kind's one query */
+    const char *const *cols; /* result column names, indexed by the reader's enum */
+    size_t ncols;            /* number of cols */
+    row_fn add;              /* builds the model objects of one row */
+} reader;
+
+static const char *
+str(const rowctx *x, int col)
+{
+    return sd_pg__str(x->res, x->row, x->c[col]);
+}
+
+static bool
+flag(const rowctx *x, int col)
+{
+    return sd_pg__bool(x->res, x->row, x->c[col]);
+}
+
+/* The row continues the previous row's group (same value in col). */
+static bool
+same_group(const rowctx *x, int col)
+{
+    return x->group != NULL && x->row > 0 &&
+           strcmp(PQgetvalue(x->res, x->row, x->c[col]),
+                  PQgetvalue(x->res, x->row - 1, x->c[col])) == 0;
+}
+
+/* Quoted qualified SQL for the row's schema and name columns into b; NULL when name is null. */
+static const char *
+qualified(sd_buf *b, const rowctx *x, int schema_col, int name_col)
+{
+    const char *name = str(x, name_col);
+    sd_buf_reset(b);
+    if (name == NULL)
+        return NULL;
+    sd_sql_qualified(b, SD_ENGINE_PG, str(x, schema_col), name);
+    return sd_buf_cstr(b);
+}
+
+static sd_status
+nomem(sd_err *err)
+{
+    return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+}
+
+/* A one-letter catalog code and the model's word for it. */
+typedef struct code_word {
+    char code;        /* catalog value ("char") */
+    const char *word; /* model value */
+} code_word;
+
+static const code_word FK_ACTIONS[] = {
+    { 'a', "NO ACTION" }, { 'r', "RESTRICT" },    { 'c', "CASCADE" },
+    { 'n', "SET NULL" },  { 'd', "SET DEFAULT" },
+};
+static const code_word FK_MATCHES[] = { { 's', "SIMPLE" }, { 'f', "FULL" }, { 'p', "PARTIAL" } };
+static const code_word POLICY_COMMANDS[] = {
+    { 'r', "SELECT" }, { 'a', "INSERT" }, { 'w', "UPDATE" }, { 'd', "DELETE" }, { '*', "ALL" },
+};
+
+/* Set a STRING field to the word for the code in col; an unknown code is an internal error. */
+static sd_status
+set_code(rowctx *x, sd_object *o, int field, int col, const code_word *map, size_t n)
+{
+    const char *v = str(x, col);
+    for (size_t i = 0; v != NULL && i < n; i++) {
+        if (v[0] == map[i].code && v[1] == '\0') {
+            sd_obj_set_str(x->m, o, field, map[i].word);
+            return SD_OK;
+        }
+    }
+    return sd_err_set(x->err, SD_ERR, "internal error: unexpected catalog code \"%s\" in %s",
+                      v != NULL ? v : "null", PQfname(x->res, x->c[col]));
+}
+
+static sd_status
+run_reader(PGconn *conn, sd_model *m, const sd_pg_filter *f, const reader *rd, sd_err *err)
+{
+    PGresult *res = NULL;
+    int c[MAX_COLS];
+    rowctx x = { m, NULL, 0, c, NULL, err };
+    sd_status rc = SD_OK;
+
+    if (rd->ncols > MAX_COLS)
+        return sd_err_set(err, SD_ERR, "internal error: too many columns for %s", rd->purpose);
+    rc = sd_pg__query(conn, rd->sql, f, rd->purpose, &res, err);
+    for (size_t i = 0; rc == SD_OK && i < rd->ncols; i++)
+        rc = sd_pg__col(res, rd->cols[i], &c[i], err);
+    x.res = res;
+    for (int r = 0; rc == SD_OK && r < PQntuples(res); r++) {
+        x.row = r;
+        rc = rd->add(&x);
+    }
+    if (rc != SD_OK)
+        sd_err_where(err, "%s", rd->purpose);
+    PQclear(res);
+    return rc;
+}
+
+/* ---- tables ---- */
+
+enum {
+    T_OID,
+    T_SCHEMA,
+    T_NAME,
+    T_UNLOGGED,
+    T_PARTITION_KEY,
+    T_IS_PARTITION,
+    T_PARTITION_BOUND,
+    T_RLS_ENABLED,
+    T_RLS_FORCED,
+    T_OWNER,
+    T_ACL,
+    T_COMMENT,
+    T_PARENT_SCHEMA,
+    T_PARENT_NAME,
+    T__N
+};
+static const char *const TABLE_COLS[T__N] = {
+    [T_OID] = "oid",
+    [T_SCHEMA] = "schema",
+    [T_NAME] = "name",
+    [T_UNLOGGED] = "unlogged",
+    [T_PARTITION_KEY] = "partition_key",
+    [T_IS_PARTITION] = "is_partition",
+    [T_PARTITION_BOUND] = "partition_bound",
+    [T_RLS_ENABLED] = "rls_enabled",
+    [T_RLS_FORCED] = "rls_forced",
+    [T_OWNER] = "owner",
+    [T_ACL] = "acl",
+    [T_COMMENT] = "comment",
+    [T_PARENT_SCHEMA] = "parent_schema",
+    [T_PARENT_NAME] = "parent_name",
+};
+
+/* The row's parent (pg_inherits): a partition's parent, or the next INHERITS parent. */
+static sd_status
+add_parent(rowctx *x, sd_object *o)
+{
+    sd_buf b = SD_BUF_INIT;
+    const char *q = qualified(&b, x, T_PARENT_SCHEMA, T_PARENT_NAME);
+
+    if (q != NULL) {
+        if (flag(x, T_IS_PARTITION))
+            sd_obj_set_str(x->m, o, SD_TABLE_PARTITION_OF, q);
+        else
+            sd_obj_add_name(x->m, o, SD_TABLE_INHERITS, q);
+        sd_obj_add_dep(x->m, o, SD_KIND_TABLE, str(x, T_PARENT_SCHEMA), NULL,
+                       str(x, T_PARENT_NAME));
+    }
+    bool failed = sd_buf_failed(&b);
+    sd_buf_dispose(&b);
+    return failed ? nomem(x->err) : SD_OK;
+}
+
+static sd_status
+add_table(rowctx *x)
+{
+    sd_object *o = NULL;
+
+    if (same_group(x, T_OID))
+        return add_parent(x, x->group);
+    sd_status rc =
+        sd_model_add(x->m, SD_KIND_TABLE, str(x, T_SCHEMA), NULL, str(x, T_NAME), &o, x->err);
+    if (rc != SD_OK)
+        return rc;
+    x->group = o;
+    sd_obj_set_bool(o, SD_TABLE_UNLOGGED, flag(x, T_UNLOGGED));
+    sd_obj_set_str(x->m, o, SD_TABLE_PARTITION_KEY, str(x, T_PARTITION_KEY));
+    sd_obj_set_str(x->m, o, SD_TABLE_PARTITION_BOUND, str(x, T_PARTITION_BOUND));
+    sd_obj_set_bool(o, SD_TABLE_RLS_ENABLED, flag(x, T_RLS_ENABLED));
+    sd_obj_set_bool(o, SD_TABLE_RLS_FORCED, flag(x, T_RLS_FORCED));
+    sd_obj_set_str(x->m, o, SD_TABLE_OWNER, str(x, T_OWNER));
+    sd_obj_set_str(x->m, o, SD_TABLE_COMMENT, str(x, T_COMMENT));
+    rc = sd_pg__add_array(x->m, o, SD_TABLE_ACL, str(x, T_ACL), x->err);
+    if (rc == SD_OK)
+        rc = add_parent(x, o);
+    return rc;
+}
+
+/* ---- columns ---- */
+
+enum {
+    C_SCHEMA,
+    C_TABLE,
+    C_NAME,
+    C_POSITION,
+    C_TYPE,
+    C_NOT_NULL,
+    C_DEFAULT,
+    C_GENERATED,
+    C_GENERATED_KIND,
+    C_COLLATION_SCHEMA,
+    C_COLLATION_NAME,
+    C_IDENTITY,
+    C_IDENTITY_OPTIONS,
+    C_ACL,
+    C_COMMENT,
+    C_INHERITED,
+    C__N
+};
+static const char *const COLUMN_COLS[C__N] = {
+    [C_SCHEMA] = "schema",
+    [C_TABLE] = "tbl",
+    [C_NAME] = "name",
+    [C_POSITION] = "position",
+    [C_TYPE] = "type",
+    [C_NOT_NULL] = "not_null",
+    [C_DEFAULT] = "def",
+    [C_GENERATED] = "generated",
+    [C_GENERATED_KIND] = "generated_kind",
+    [C_COLLATION_SCHEMA] = "collation_schema",
+    [C_COLLATION_NAME] = "collation_name",
+    [C_IDENTITY] = "identity",
+    [C_IDENTITY_OPTIONS] = "identity_options",
+    [C_ACL] = "acl",
+    [C_COMMENT] = "comment",
+    [C_INHERITED] = "inherited",
+};
+
+static sd_status
+add_column(rowctx *x)
+{
+    sd_object *o = NULL;
+    int64_t position = 0;
+    sd_buf b = SD_BUF_INIT;
+
+    sd_status rc = sd_model_add(x->m, SD_KIND_COLUMN, str(x, C_SCHEMA), str(x, C_TABLE),
+                                str(x, C_NAME), &o, x->err);
+    if (rc == SD_OK)
+        rc = sd_pg__int64(x->res, x->row, x->c[C_POSITION], &position, x->err);
+    if (rc == SD_OK)
+        rc = sd_pg__add_array(x->m, o, SD_COLUMN_ACL, str(x, C_ACL), x->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_int(o, SD_COLUMN_POSITION, position);
+    sd_obj_set_str(x->m, o, SD_COLUMN_TYPE, str(x, C_TYPE));
+    sd_obj_set_bool(o, SD_COLUMN_NOT_NULL, flag(x, C_NOT_NULL));
+    sd_obj_set_sql(x->m, o, SD_COLUMN_DEFAULT, str(x, C_DEFAULT));
+    sd_obj_set_sql(x->m, o, SD_COLUMN_GENERATED, str(x, C_GENERATED));
+    sd_obj_set_str(x->m, o, SD_COLUMN_GENERATED_KIND, str(x, C_GENERATED_KIND));
+    sd_obj_set_str(x->m, o, SD_COLUMN_COLLATION,
+                   qualified(&b, x, C_COLLATION_SCHEMA, C_COLLATION_NAME));
+    sd_obj_set_str(x->m, o, SD_COLUMN_IDENTITY, str(x, C_IDENTITY));
+    sd_obj_set_str(x->m, o, SD_COLUMN_IDENTITY_OPTIONS, str(x, C_IDENTITY_OPTIONS));
+    sd_obj_set_str(x->m, o, SD_COLUMN_COMMENT, str(x, C_COMMENT));
+    sd_obj_set_bool(o, SD_COLUMN_INHERITED, flag(x, C_INHERITED));
+    bool failed = sd_buf_failed(&b);
+    sd_buf_dispose(&b);
+    return failed ? nomem(x->err) : SD_OK;
+}
+
+/* ---- constraints ---- */
+
+enum {
+    K_SCHEMA,
+    K_TABLE,
+    K_NAME,
+    K_TYPE,
+    K_COLUMNS,
+    K_DEFERRABLE,
+    K_INITIALLY_DEFERRED,
+    K_NOT_VALID,
+    K_NO_INHERIT,
+    K_EXPRESSION,
+    K_DEFINITION,
+    K_NULLS_NOT_DISTINCT,
+    K_REF_SCHEMA,
+    K_REF_TABLE,
+    K_REF_COLUMNS,
+    K_ON_DELETE,
+    K_ON_UPDATE,
+    K_MATCH,
+    K_COMMENT,
+    K__N
+};
+static const char *const CONSTRAINT_COLS[K__N] = {
+    [K_SCHEMA] = "schema",
+    [K_TABLE] = "tbl",
+    [K_NAME] = "name",
+    [K_TYPE] = "con_type",
+    [K_COLUMNS] = "cols",
+    [K_DEFERRABLE] = "deferrable",
+    [K_INITIALLY_DEFERRED] = "initially_deferred",
+    [K_NOT_VALID] = "not_valid",
+    [K_NO_INHERIT] = "no_inherit",
+    [K_EXPRESSION] = "expression",
+    [K_DEFINITION] = "definition",
+    [K_NULLS_NOT_DISTINCT] = "nulls_not_distinct",
+    [K_REF_SCHEMA] = "ref_schema",
+    [K_REF_TABLE] = "ref_table",
+    [K_REF_COLUMNS] = "ref_cols",
+    [K_ON_DELETE] = "on_delete",
+    [K_ON_UPDATE] = "on_update",
+    [K_MATCH] = "match_type",
+    [K_COMMENT] = "comment",
+};
+
+static sd_status
+fill_primary_key(rowctx *x, sd_object *o)
+{
+    sd_obj_set_bool(o, SD_PK_DEFERRABLE, flag(x, K_DEFERRABLE));
+    sd_obj_set_bool(o, SD_PK_INITIALLY_DEFERRED, flag(x, K_INITIALLY_DEFERRED));
+    sd_obj_set_str(x->m, o, SD_PK_COMMENT, str(x, K_COMMENT));
+    return sd_pg__add_array(x->m, o, SD_PK_COLUMNS, str(x, K_COLUMNS), x->err);
+}
+
+static sd_status
+fill_unique(rowctx *x, sd_object *o)
+{
+    sd_obj_set_bool(o, SD_UNIQUE_NULLS_NOT_DISTINCT, flag(x, K_NULLS_NOT_DISTINCT));
+    sd_obj_set_bool(o, SD_UNIQUE_DEFERRABLE, flag(x, K_DEFERRABLE));
+    sd_obj_set_bool(o, SD_UNIQUE_INITIALLY_DEFERRED, flag(x, K_INITIALLY_DEFERRED));
+    sd_obj_set_str(x->m, o, SD_UNIQUE_COMMENT, str(x, K_COMMENT));
+    return sd_pg__add_array(x->m, o, SD_UNIQUE_COLUMNS, str(x, K_COLUMNS), x->err);
+}
+
+static sd_status
+fill_check(rowctx *x, sd_object *o)
+{
+    sd_obj_set_sql(x->m, o, SD_CHECK_EXPRESSION, str(x, K_EXPRESSION));
+    sd_obj_set_bool(o, SD_CHECK_NO_INHERIT, flag(x, K_NO_INHERIT));
+    sd_obj_set_bool(o, SD_CHECK_NOT_VALID, flag(x, K_NOT_VALID));
+    sd_obj_set_str(x->m, o, SD_CHECK_COMMENT, str(x, K_COMMENT));
+    return SD_OK;
+}
+
+static sd_status
+fill_exclusion(rowctx *x, sd_object *o)
+{
+    sd_obj_set_sql(x->m, o, SD_EXCLUSION_DEFINITION, str(x, K_DEFINITION));
+    sd_obj_set_str(x->m, o, SD_EXCLUSION_COMMENT, str(x, K_COMMENT));
+    return SD_OK;
+}
+
+static sd_status
+fill_foreign_key(rowctx *x, sd_object *o)
+{
+    sd_obj_set_str(x->m, o, SD_FK_REF_SCHEMA, str(x, K_REF_SCHEMA));
+    sd_obj_set_str(x->m, o, SD_FK_REF_TABLE, str(x, K_REF_TABLE));
+    sd_obj_set_bool(o, SD_FK_DEFERRABLE, flag(x, K_DEFERRABLE));
+    sd_obj_set_bool(o, SD_FK_INITIALLY_DEFERRED, flag(x, K_INITIALLY_DEFERRED));
+    sd_obj_set_bool(o, SD_FK_NOT_VALID, flag(x, K_NOT_VALID));
+    sd_obj_set_str(x->m, o, SD_FK_COMMENT, str(x, K_COMMENT));
+    sd_obj_add_dep(x->m, o, SD_KIND_TABLE, str(x, K_REF_SCHEMA), NULL, str(x, K_REF_TABLE));
+    sd_status rc = sd_pg__add_array(x->m, o, SD_FK_COLUMNS, str(x, K_COLUMNS), x->err);
+    if (rc == SD_OK)
+        rc = sd_pg__add_array(x->m, o, SD_FK_REF_COLUMNS, str(x, K_REF_COLUMNS), x->err);
+    if (rc == SD_OK)
+        rc = set_code(x, o, SD_FK_ON_DELETE, K_ON_DELETE, FK_ACTIONS, SD_ARRAY_LEN(FK_ACTIONS));
+    if (rc == SD_OK)
+        rc = set_code(x, o, SD_FK_ON_UPDATE, K_ON_UPDATE, FK_ACTIONS, SD_ARRAY_LEN(FK_ACTIONS));
+    if (rc == SD_OK)
+        rc = set_code(x, o, SD_FK_MATCH, K_MATCH, FK_MATCHES, SD_ARRAY_LEN(FK_MATCHES));
+    return rc;
+}
+
+/* pg_constraint.contype -> model kind and the function that fills its fields. */
+static const struct {
+    char contype;                             /* catalog code */
+    sd_kind kind;                             /* model kind */
+    sd_status (*fill)(rowctx *, sd_object *); /* fields */
+} CONSTRAINT_KINDS[] = {
+    { 'p', SD_KIND_PRIMARY_KEY, fill_primary_key },
+    { 'u', SD_KIND_UNIQUE, fill_unique },
+    { 'c', SD_KIND_CHECK, fill_check },
+    { 'x', SD_KIND_EXCLUSION, fill_exclusion },
+    { 'f', SD_KIND_FOREIGN_KEY, fill_foreign_key },
+};
+
+static sd_status
+add_constraint(rowctx *x)
+{
+    const char *type = str(x, K_TYPE);
+    for (size_t i = 0; type != NULL && i < SD_ARRAY_LEN(CONSTRAINT_KINDS); i++) {
+        if (type[0] != CONSTRAINT_KINDS[i].contype)
+            continue;
+        sd_object *o = NULL;
+        sd_status rc = sd_model_add(x->m, CONSTRAINT_KINDS[i].kind, str(x, K_SCHEMA),
+                                    str(x, K_TABLE), str(x, K_NAME), &o, x->err);
+        return rc != SD_OK ? rc : CONSTRAINT_KINDS[i].fill(x, o);
+    }
+    return sd_err_set(x->err, SD_ERR, "internal error: unexpected constraint type \"%s\"",
+                      type != NULL ? type : "null");
+}
+
+/* ---- indexes ---- */
+
+enum {
+    I_OID,
+    I_SCHEMA,
+    I_TABLE,
+    I_REL_KIND,
+    I_NAME,
+    I_UNIQUE,
+    I_METHOD,
+    I_WHERE,
+    I_NULLS_NOT_DISTINCT,
+    I_COMMENT,
+    I_IS_KEY,
+    I_COLUMN,
+    I_EXPR,
+    I_COLLATION_SCHEMA,
+    I_COLLATION_NAME,
+    I_OPCLASS_SCHEMA,
+    I_OPCLASS_NAME,
+    I_DESC,
+    I_NULLS,
+    I__N
+};
+static const char *const INDEX_COLS[I__N] = {
+    [I_OID] = "idx_oid",
+    [I_SCHEMA] = "schema",
+    [I_TABLE] = "tbl",
+    [I_REL_KIND] = "rel_kind",
+    [I_NAME] = "name",
+    [I_UNIQUE] = "uniq",
+    [I_METHOD] = "method",
+    [I_WHERE] = "pred",
+    [I_NULLS_NOT_DISTINCT] = "nulls_not_distinct",
+    [I_COMMENT] = "comment",
+    [I_IS_KEY] = "is_key",
+    [I_COLUMN] = "col",
+    [I_EXPR] = "expr",
+    [I_COLLATION_SCHEMA] = "collation_schema",
+    [I_COLLATION_NAME] = "collation_name",
+    [I_OPCLASS_SCHEMA] = "opclass_schema",
+    [I_OPCLASS_NAME] = "opclass_name",
+    [I_DESC] = "descending",
+    [I_NULLS] = "nulls",
+};
+
+/* One index attribute: a key part, or an INCLUDE column. */
+static sd_status
+add_index_attribute(rowctx *x, sd_object *o)
+{
+    sd_buf coll = SD_BUF_INIT;
+    sd_buf opclass = SD_BUF_INIT;
+    sd_keypart kp;
+
+    if (!flag(x, I_IS_KEY)) {
+        if (str(x, I_COLUMN) == NULL)
+            return sd_err_set(x->err, SD_ERR, "internal error: INCLUDE expression in index \"%s\"",
+                              str(x, I_NAME));
+        sd_obj_add_name(x->m, o, SD_INDEX_INCLUDE, str(x, I_COLUMN));
+        return SD_OK;
+    }
+    memset(&kp, 0, sizeof(kp));
+    kp.column = str(x, I_COLUMN);
+    kp.expr.text = kp.column == NULL ? str(x, I_EXPR) : NULL;
+    kp.collation = qualified(&coll, x, I_COLLATION_SCHEMA, I_COLLATION_NAME);
+    kp.opclass = qualified(&opclass, x, I_OPCLASS_SCHEMA, I_OPCLASS_NAME);
+    kp.desc = flag(x, I_DESC);
+    kp.nulls = str(x, I_NULLS);
+    bool failed = sd_buf_failed(&coll) || sd_buf_failed(&opclass);
+    if (!failed)
+        sd_obj_add_key(x->m, o, SD_INDEX_KEYS, &kp);
+    sd_buf_dispose(&coll);
+    sd_buf_dispose(&opclass);
+    return failed ? nomem(x->err) : SD_OK;
+}
+
+static sd_status
+add_index(rowctx *x)
+{
+    sd_object *o = NULL;
+
+    if (same_group(x, I_OID))
+        return add_index_attribute(x, x->group);
+    sd_status rc = sd_model_add(x->m, SD_KIND_INDEX, str(x, I_SCHEMA), str(x, I_TABLE),
+                                str(x, I_NAME), &o, x->err);
+    if (rc != SD_OK)
+        return rc;
+    x->group = o;
+    sd_obj_set_bool(o, SD_INDEX_UNIQUE, flag(x, I_UNIQUE));
+    sd_obj_set_str(x->m, o, SD_INDEX_METHOD, str(x, I_METHOD));
+    sd_obj_set_sql(x->m, o, SD_INDEX_WHERE, str(x, I_WHERE));
+    sd_obj_set_bool(o, SD_INDEX_NULLS_NOT_DISTINCT, flag(x, I_NULLS_NOT_DISTINCT));
+    sd_obj_set_str(x->m, o, SD_INDEX_COMMENT, str(x, I_COMMENT));
+    const char *relkind = str(x, I_REL_KIND);
+    sd_kind on = relkind != NULL && relkind[0] == 'm' ? SD_KIND_MATVIEW : SD_KIND_TABLE;
+    sd_obj_add_dep(x->m, o, on, str(x, I_SCHEMA), NULL, str(x, I_TABLE));
+    return add_index_attribute(x, o);
+}
+
+/* ---- sequences ---- */
+
+enum {
+    S_SCHEMA,
+    S_NAME,
+    S_TYPE,
+    S_START,
+    S_INCREMENT,
+    S_MIN,
+    S_MAX,
+    S_CACHE,
+    S_CYCLE,
+    S_OWNED_SCHEMA,
+    S_OWNED_TABLE,
+    S_OWNED_COLUMN,
+    S_OWNER,
+    S_ACL,
+    S_COMMENT,
+    S__N
+};
+static const char *const SEQUENCE_COLS[S__N] = {
+    [S_SCHEMA] = "schema",
+    [S_NAME] = "name",
+    [S_TYPE] = "type",
+    [S_START] = "start",
+    [S_INCREMENT] = "increment",
+    [S_MIN] = "min_value",
+    [S_MAX] = "max_value",
+    [S_CACHE] = "cache",
+    [S_CYCLE] = "cycle",
+    [S_OWNED_SCHEMA] = "owned_schema",
+    [S_OWNED_TABLE] = "owned_table",
+    [S_OWNED_COLUMN] = "owned_column",
+    [S_OWNER] = "owner",
+    [S_ACL] = "acl",
+    [S_COMMENT] = "comment",
+};
+
+/* The sequence's integer columns and the fields they fill. */
+static const struct {
+    int col;   /* S_* */
+    int field; /* SD_SEQUENCE_* */
+} SEQUENCE_INTS[] = {
+    { S_START, SD_SEQUENCE_START }, { S_INCREMENT, SD_SEQUENCE_INCREMENT },
+    { S_MIN, SD_SEQUENCE_MIN },     { S_MAX, SD_SEQUENCE_MAX },
+    { S_CACHE, SD_SEQUENCE_CACHE },
+};
+
+/* OWNED BY: "schema.table.column" as quoted SQL, or nothing. */
+static sd_status
+set_owned_by(rowctx *x, sd_object *o)
+{
+    sd_buf b = SD_BUF_INIT;
+    const char *column = str(x, S_OWNED_COLUMN);
+
+    if (column == NULL)
+        return SD_OK;
+    sd_sql_qualified(&b, SD_ENGINE_PG, str(x, S_OWNED_SCHEMA), str(x, S_OWNED_TABLE));
+    sd_buf_putc(&b, '.');
+    sd_sql_ident(&b, SD_ENGINE_PG, column);
+    bool failed = sd_buf_failed(&b);
+    if (!failed)
+        sd_obj_set_str(x->m, o, SD_SEQUENCE_OWNED_BY, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    return failed ? nomem(x->err) : SD_OK;
+}
+
+static sd_status
+add_sequence(rowctx *x)
+{
+    sd_object *o = NULL;
+    sd_status rc =
+        sd_model_add(x->m, SD_KIND_SEQUENCE, str(x, S_SCHEMA), NULL, str(x, S_NAME), &o, x->err);
+    for (size_t i = 0; rc == SD_OK && i < SD_ARRAY_LEN(SEQUENCE_INTS); i++) {
+        int64_t v = 0;
+        rc = sd_pg__int64(x->res, x->row, x->c[SEQUENCE_INTS[i].col], &v, x->err);
+        if (rc == SD_OK)
+            sd_obj_set_int(o, SEQUENCE_INTS[i].field, v);
+    }
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(x->m, o, SD_SEQUENCE_TYPE, str(x, S_TYPE));
+    sd_obj_set_bool(o, SD_SEQUENCE_CYCLE, flag(x, S_CYCLE));
+    sd_obj_set_str(x->m, o, SD_SEQUENCE_OWNER, str(x, S_OWNER));
+    sd_obj_set_str(x->m, o, SD_SEQUENCE_COMMENT, str(x, S_COMMENT));
+    rc = sd_pg__add_array(x->m, o, SD_SEQUENCE_ACL, str(x, S_ACL), x->err);
+    return rc == SD_OK ? set_owned_by(x, o) : rc;
+}
+
+/* ---- policies ---- */
+
+enum {
+    P_SCHEMA,
+    P_TABLE,
+    P_NAME,
+    P_COMMAND,
+    P_PERMISSIVE,
+    P_ROLES,
+    P_USING,
+    P_WITH_CHECK,
+    P_COMMENT,
+    P__N
+};
+static const char *const POLICY_COLS[P__N] = {
+    [P_SCHEMA] = "schema",
+    [P_TABLE] = "tbl",
+    [P_NAME] = "name",
+    [P_COMMAND] = "command",
+    [P_PERMISSIVE] = "permissive",
+    [P_ROLES] = "roles",
+    [P_USING] = "using_expr",
+    [P_WITH_CHECK] = "check_expr",
+    [P_COMMENT] = "comment",
+};
+
+static sd_status
+add_policy(rowctx *x)
+{
+    sd_object *o = NULL;
+    sd_status rc = sd_model_add(x->m, SD_KIND_POLICY, str(x, P_SCHEMA), str(x, P_TABLE),
+                                str(x, P_NAME), &o, x->err);
+    if (rc == SD_OK)
+        rc = set_code(x, o, SD_POLICY_COMMAND, P_COMMAND, POLICY_COMMANDS,
+                      SD_ARRAY_LEN(POLICY_COMMANDS));
+    if (rc == SD_OK)
+        rc = sd_pg__add_array(x->m, o, SD_POLICY_ROLES, str(x, P_ROLES), x->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_bool(o, SD_POLICY_PERMISSIVE, flag(x, P_PERMISSIVE));
+    sd_obj_set_sql(x->m, o, SD_POLICY_USING, str(x, P_USING));
+    sd_obj_set_sql(x->m, o, SD_POLICY_WITH_CHECK, str(x, P_WITH_CHECK));
+    sd_obj_set_str(x->m, o, SD_POLICY_COMMENT, str(x, P_COMMENT));
+    return SD_OK;
+}
+
+/* ---- entry point ---- */
+
+_Static_assert(T__N <= MAX_COLS && C__N <= MAX_COLS && K__N <= MAX_COLS && I__N <= MAX_COLS &&
+                   S__N <= MAX_COLS && P__N <= MAX_COLS,
+               "MAX_COLS holds every reader's columns");
+
+sd_status
+sd_pg__read_relations(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
+{
+    bool pg15 = PQserverVersion(conn) >= 150000;
+    const reader readers[] = {
+        { "reading tables", TABLES_SQL, TABLE_COLS, T__N, add_table },
+        { "reading columns", COLUMNS_SQL, COLUMN_COLS, C__N, add_column },
+        { "reading constraints",
+          pg15 ? CONSTRAINTS_SQL("COALESCE(ix.indnullsnotdistinct, false)")
+               : CONSTRAINTS_SQL("false"),
+          CONSTRAINT_COLS, K__N, add_constraint },
+        { "reading indexes", pg15 ? INDEXES_SQL("i.indnullsnotdistinct") : INDEXES_SQL("false"),
+          INDEX_COLS, I__N, add_index },
+        { "reading sequences", SEQUENCES_SQL, SEQUENCE_COLS, S__N, add_sequence },
+        { "reading policies", POLICIES_SQL, POLICY_COLS, P__N, add_policy },
+    };
+    sd_status rc = SD_OK;
+
+    for (size_t i = 0; rc == SD_OK && i < SD_ARRAY_LEN(readers); i++)
+        rc = run_reader(conn, m, f, &readers[i], err);
+    return rc;
+}
