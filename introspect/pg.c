@@ -83,7 +83,12 @@ describe_options(sd_buf *out, const PQconninfoOption *opts)
             sd_buf_putc(out, ' ');
         sd_buf_append(out, SHOWN_KEYS[i]);
         sd_buf_putc(out, '=');
-        append_conninfo_value(out, v);
+        /* libpq expands a dbname that is itself a connection string or URL, which may
+         * carry a password: never show it. */
+        if (strchr(v, '=') != NULL || strstr(v, "://") != NULL)
+            sd_buf_append(out, "(connection string)");
+        else
+            append_conninfo_value(out, v);
         any = true;
     }
     return any;
