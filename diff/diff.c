@@ -49,11 +49,13 @@ add_change(sd_changelist *cl,
 
 /* Field differences other than column position (handled per table, see column_order). */
 static void
-compare_fields(sd_change *c)
+compare_fields(sd_change *c, sd_engine e)
 {
     const sd_kind_info *ki = sd_kind_get(c->kind);
     for (size_t f = 0; f < ki->nfields; f++) {
-        if (ki->fields[f].flags & SD_FF_ORDER)
+        /* Position is handled per table (column_order); another engine's fields are not
+         * part of this engine's schema at all. */
+        if ((ki->fields[f].flags & SD_FF_ORDER) || !sd_field_for_engine(&ki->fields[f], e))
             continue;
         if (!sd_value_equal(ki->fields[f].type, &c->from->v[f], &c->to->v[f]))
             c->fields |= UINT64_C(1) << f;
@@ -138,7 +140,7 @@ alter_if_changed(sd_changelist *cl,
 {
     sd_change probe = { SD_OP_ALTER, k, f, t, 0, 0, 0 };
     *out = NULL;
-    compare_fields(&probe);
+    compare_fields(&probe, sd_model_engine(cl->from));
     if (probe.fields == 0)
         return SD_OK;
     sd_change *c = sd_arena_alloc(cl->arena, sizeof(*c));

@@ -77,6 +77,9 @@ sd_model_add(sd_model *m,
     *out = NULL;
     if (ki == NULL || schema == NULL)
         return sd_err_set(err, SD_ERR, "internal error: bad object kind or missing schema");
+    if (!sd_kind_for_engine(ki, m->engine))
+        return sd_err_set(err, SD_ERR, "internal error: a %s model has no %s objects",
+                          sd_engine_name(m->engine), ki->label);
     if (ki->has_table != (table != NULL))
         return sd_err_set(err, SD_ERR, "internal error: %s %s a table", ki->label,
                           ki->has_table ? "needs" : "must not have");

@@ -104,25 +104,71 @@ describe_is(const sd_object *o, const char *expect)
 
 /* ---- the registry ---- */
 
+/* True when kind k and its field f both exist for engine e. */
+static bool
+field_in_engine(sd_kind k, size_t f, sd_engine e)
+{
+    const sd_kind_info *ki = sd_kind_get(k);
+    return sd_kind_for_engine(ki, e) && sd_field_for_engine(&ki->fields[f], e);
+}
+
+/* The field table of one kind: names, types, allowed lists, engine masks. */
+static void
+check_registry_fields(const sd_kind_info *ki)
+{
+    const unsigned every_engine = SD_E_SQLITE | SD_E_PG;
+    for (size_t f = 0; ki->fields != NULL && f < ki->nfields; f++) {
+        const sd_field_info *fi = &ki->fields[f];
+        assert_non_null(fi->name);
+        assert_true(fi->name[0] != '\0');
+        assert_true(fi->type < SD_FIELD__COUNT);
+        if (fi->allowed != NULL) {
+            assert_int_equal(fi->type, SD_FIELD_STRING);
+            assert_non_null(fi->allowed[0]);
+        }
+        for (size_t g = 0; g < f; g++)
+            assert_string_not_equal(ki->fields[g].name, fi->name);
+        assert_int_equal(fi->engines & ~every_engine, 0);
+        /* No dead field: some engine has both the kind and the field. */
+        bool alive = false;
+        for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+            bool expect = fi->engines == 0 || (fi->engines & (1u << e)) != 0;
+            assert_int_equal(sd_field_for_engine(fi, (sd_engine)e), expect);
+            alive |= field_in_engine(ki->kind, f, (sd_engine)e);
+        }
+        if (!alive)
+            print_error("%s.%s exists for no engine\n", ki->name, fi->name);
+        assert_true(alive);
+        /* Content identity must exist wherever the kind does, or two engines would
+         * identify the same unnamed object differently. */
+        bool identity = f < 32 && (ki->unnamed_identity & (1u << f)) != 0;
+        for (int e = 0; identity && e < SD_ENGINE__COUNT; e++) {
+            if (sd_kind_for_engine(ki, (sd_engine)e))
+                assert_true(sd_field_for_engine(fi, (sd_engine)e));
+        }
+    }
+}
+
 static void
 test_registry_completeness(void **state)
 {
     (void)state;
     /* The number of fields each kind must have, from the per-kind field enums. */
     static const size_t expect_nfields[] = {
-        [SD_KIND_SCHEMA] = 0,
-        [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
-        [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
-        [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
-        [SD_KIND_UNIQUE] = SD_UNIQUE__NFIELDS,
-        [SD_KIND_CHECK] = SD_CHECK__NFIELDS,
-        [SD_KIND_FOREIGN_KEY] = SD_FK__NFIELDS,
-        [SD_KIND_INDEX] = SD_INDEX__NFIELDS,
-        [SD_KIND_VIEW] = SD_VIEW__NFIELDS,
-        [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,
+        [SD_KIND_SCHEMA] = SD_SCHEMA__NFIELDS,       [SD_KIND_EXTENSION] = SD_EXTENSION__NFIELDS,
+        [SD_KIND_ENUM] = SD_ENUM__NFIELDS,           [SD_KIND_DOMAIN] = SD_DOMAIN__NFIELDS,
+        [SD_KIND_COMPOSITE] = SD_COMPOSITE__NFIELDS, [SD_KIND_RANGE] = SD_RANGE__NFIELDS,
+        [SD_KIND_SEQUENCE] = SD_SEQUENCE__NFIELDS,   [SD_KIND_FUNCTION] = SD_FUNCTION__NFIELDS,
+        [SD_KIND_TABLE] = SD_TABLE__NFIELDS,         [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
+        [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,      [SD_KIND_UNIQUE] = SD_UNIQUE__NFIELDS,
+        [SD_KIND_CHECK] = SD_CHECK__NFIELDS,         [SD_KIND_EXCLUSION] = SD_EXCLUSION__NFIELDS,
+        [SD_KIND_FOREIGN_KEY] = SD_FK__NFIELDS,      [SD_KIND_POLICY] = SD_POLICY__NFIELDS,
+        [SD_KIND_VIEW] = SD_VIEW__NFIELDS,           [SD_KIND_MATVIEW] = SD_MATVIEW__NFIELDS,
+        [SD_KIND_INDEX] = SD_INDEX__NFIELDS,         [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,
     };
     _Static_assert(sizeof(expect_nfields) / sizeof(expect_nfields[0]) == SD_KIND__COUNT,
                    "test table covers every kind");
+    const unsigned every_engine = SD_E_SQLITE | SD_E_PG;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
         assert_non_null(ki);
@@ -136,11 +182,17 @@ test_registry_completeness(void **state)
         assert_string_not_equal(ki->name, ki->plural);
         assert_int_equal(ki->nfields, expect_nfields[k]);
         assert_true((ki->fields == NULL) == (ki->nfields == 0));
+        /* A change record names fields by bit; SD_CHANGE_NAME_BIT (63) is taken. */
+        assert_true(ki->nfields < 63);
         /* Identity rules are consistent. */
         if (ki->owner != SD_KIND__COUNT) {
             assert_true(ki->owner < SD_KIND__COUNT);
             assert_int_equal(sd_kind_get(ki->owner)->owner, SD_KIND__COUNT); /* one level */
             assert_true(ki->has_table);
+            /* An owned kind exists wherever it is used: its owner exists for its engines. */
+            for (int e = 0; e < SD_ENGINE__COUNT; e++)
+                if (sd_kind_for_engine(ki, (sd_engine)e))
+                    assert_true(sd_kind_for_engine(sd_kind_get(ki->owner), (sd_engine)e));
         }
         if (ki->nfields < 32)
             assert_int_equal(ki->unnamed_identity >> ki->nfields, 0);
@@ -148,18 +200,16 @@ test_registry_completeness(void **state)
             assert_true(ki->unnamed_identity != 0); /* unnamed needs content identity */
         if (ki->name_required)
             assert_true(ki->name_is_identity);
-        for (size_t f = 0; ki->fields != NULL && f < ki->nfields; f++) {
-            const sd_field_info *fi = &ki->fields[f];
-            assert_non_null(fi->name);
-            assert_true(fi->name[0] != '\0');
-            assert_true(fi->type < SD_FIELD__COUNT);
-            if (fi->allowed != NULL) {
-                assert_int_equal(fi->type, SD_FIELD_STRING);
-                assert_non_null(fi->allowed[0]);
-            }
-            for (size_t g = 0; g < f; g++)
-                assert_string_not_equal(ki->fields[g].name, fi->name);
+        /* Engine masks name known engines only; 0 means every engine. */
+        assert_int_equal(ki->engines & ~every_engine, 0);
+        bool in_some_engine = false;
+        for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+            bool expect = ki->engines == 0 || (ki->engines & (1u << e)) != 0;
+            assert_int_equal(sd_kind_for_engine(ki, (sd_engine)e), expect);
+            in_some_engine |= expect;
         }
+        assert_true(in_some_engine);
+        check_registry_fields(ki);
         /* Names and plurals are unique across kinds, so lookups are unambiguous. */
         for (size_t j = 0; j < k; j++) {
             const sd_kind_info *kj = sd_kind_get((sd_kind)j);
@@ -175,7 +225,8 @@ test_registry_completeness(void **state)
         out = SD_KIND__COUNT;
         assert_true(sd_kind_from_name(ki->plural, &out));
         assert_int_equal(out, k);
-        assert_int_equal(sd_kind_is_relation((sd_kind)k), k == SD_KIND_TABLE || k == SD_KIND_VIEW);
+        assert_int_equal(sd_kind_is_relation((sd_kind)k),
+                         k == SD_KIND_TABLE || k == SD_KIND_VIEW || k == SD_KIND_MATVIEW);
     }
     assert_null(sd_kind_get(SD_KIND__COUNT));
     sd_kind out = SD_KIND_VIEW;
@@ -183,6 +234,75 @@ test_registry_completeness(void **state)
     assert_false(sd_kind_from_name("", &out));
     assert_false(sd_kind_from_name("tables ", &out));
     assert_int_equal(out, SD_KIND_VIEW); /* untouched on failure */
+}
+
+/*
+ * The kind order is the creation priority (model.h): what others depend on comes first.
+ * Schemas first; an owned kind after its owner; kinds that live beside tables and are used
+ * by them (types, sequences, functions, extensions) before tables; kinds attached to a
+ * relation by name (indexes, triggers) after every relation kind.
+ */
+static void
+test_registry_kind_order(void **state)
+{
+    (void)state;
+    assert_int_equal(SD_KIND_SCHEMA, 0);
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        if (ki->owner != SD_KIND__COUNT)
+            assert_true(ki->owner < k);
+        if (ki->owner == SD_KIND__COUNT && ki->has_table) {
+            for (size_t r = 0; r < SD_KIND__COUNT; r++)
+                if (sd_kind_is_relation((sd_kind)r))
+                    assert_true(r < k);
+        }
+        if (k != SD_KIND_SCHEMA && !ki->has_table && !sd_kind_is_relation((sd_kind)k))
+            assert_true(k < SD_KIND_TABLE);
+    }
+}
+
+/* Which engines the well-known fields and kinds belong to. */
+static void
+test_registry_engines(void **state)
+{
+    (void)state;
+    const sd_kind_info *tbl = sd_kind_get(SD_KIND_TABLE);
+    const sd_kind_info *col = sd_kind_get(SD_KIND_COLUMN);
+    const sd_kind_info *pk = sd_kind_get(SD_KIND_PRIMARY_KEY);
+    /* SQLite-only. */
+    assert_true(sd_field_for_engine(&tbl->fields[SD_TABLE_STRICT], SD_ENGINE_SQLITE));
+    assert_false(sd_field_for_engine(&tbl->fields[SD_TABLE_STRICT], SD_ENGINE_PG));
+    assert_false(sd_field_for_engine(&tbl->fields[SD_TABLE_WITHOUT_ROWID], SD_ENGINE_PG));
+    assert_false(sd_field_for_engine(&pk->fields[SD_PK_AUTOINCREMENT], SD_ENGINE_PG));
+    /* PostgreSQL-only. */
+    assert_false(sd_field_for_engine(&tbl->fields[SD_TABLE_OWNER], SD_ENGINE_SQLITE));
+    assert_true(sd_field_for_engine(&tbl->fields[SD_TABLE_OWNER], SD_ENGINE_PG));
+    assert_false(sd_field_for_engine(&col->fields[SD_COLUMN_IDENTITY], SD_ENGINE_SQLITE));
+    assert_false(sd_field_for_engine(&col->fields[SD_COLUMN_COMMENT], SD_ENGINE_SQLITE));
+    /* Both. */
+    for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+        assert_true(sd_field_for_engine(&col->fields[SD_COLUMN_TYPE], (sd_engine)e));
+        assert_true(sd_field_for_engine(&pk->fields[SD_PK_COLUMNS], (sd_engine)e));
+        assert_true(sd_kind_for_engine(tbl, (sd_engine)e));
+        assert_true(sd_kind_for_engine(sd_kind_get(SD_KIND_SCHEMA), (sd_engine)e));
+        assert_true(sd_kind_for_engine(sd_kind_get(SD_KIND_INDEX), (sd_engine)e));
+    }
+    /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
+    static const sd_kind pg_only[] = { SD_KIND_EXTENSION, SD_KIND_ENUM,      SD_KIND_DOMAIN,
+                                       SD_KIND_COMPOSITE, SD_KIND_RANGE,     SD_KIND_SEQUENCE,
+                                       SD_KIND_FUNCTION,  SD_KIND_EXCLUSION, SD_KIND_POLICY,
+                                       SD_KIND_MATVIEW };
+    size_t missing = 0;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        assert_true(sd_kind_for_engine(ki, SD_ENGINE_PG));
+        bool listed = false;
+        for (size_t i = 0; i < sizeof(pg_only) / sizeof(pg_only[0]); i++)
+            listed |= pg_only[i] == (sd_kind)k;
+        assert_int_equal(sd_kind_for_engine(ki, SD_ENGINE_SQLITE), !listed);
+        missing += !sd_kind_for_engine(ki, SD_ENGINE_SQLITE);
+    }
+    assert_int_equal(missing, sizeof(pg_only) / sizeof(pg_only[0]));
 }
 
 /* The field enums and the tables agree on what each index means. */
@@ -459,6 +579,173 @@ test_children_by_position(void **state)
     assert_string_equal(sd_model_at(m, SD_KIND_TABLE, 1)->name, "b_table");
     assert_string_equal(sd_model_at(m, SD_KIND_TABLE, 2)->name, "empty");
     sd_model_free(m);
+}
+
+/* Every kind's children of o: none. */
+static void
+assert_no_children(const sd_model *m, const sd_object *o)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        size_t n = 99;
+        assert_null(sd_model_children(m, o, (sd_kind)k, &n));
+        assert_int_equal(n, 0);
+    }
+}
+
+/*
+ * Owners carry lazily allocated per-kind slices: a table with no children (alone, or in a
+ * model with no owned objects at all, or added by a later freeze) has zero children of every
+ * kind; objects that own nothing (views, indexes, columns, schemas) have no slices at all and
+ * zero children too.
+ */
+static void
+test_children_of_childless(void **state)
+{
+    (void)state;
+    for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+        /* No owned object anywhere in the model. */
+        sd_model *m = new_model((sd_engine)e);
+        sd_object *s = add(m, SD_KIND_SCHEMA, "main", NULL, "main");
+        sd_object *t = add(m, SD_KIND_TABLE, "main", NULL, "t");
+        sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "v");
+        sd_obj_set_sql(m, v, SD_VIEW_SQL, "SELECT 1");
+        sd_object *ix = add(m, SD_KIND_INDEX, "main", "t", "ix");
+        freeze_ok(m);
+        assert_no_children(m, t);
+        assert_no_children(m, s);
+        assert_no_children(m, v);
+        assert_no_children(m, ix);
+        assert_null(v->child_len);
+        assert_null(ix->child_len);
+        assert_null(s->child_len);
+        /* The childless table's fingerprint is stable across freezes. */
+        uint64_t tfp = t->fingerprint;
+        freeze_ok(m);
+        assert_int_equal(t->fingerprint, tfp);
+        assert_no_children(m, t);
+
+        /* A second table, added after the first freeze, gets children; the first still has
+         * none, and the new table's children are its own. */
+        sd_object *u = add(m, SD_KIND_TABLE, "main", NULL, "u");
+        sd_object *c = add_column(m, "u", "a", 1, "int");
+        sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "main", "u", NULL);
+        sd_obj_add_name(m, pk, SD_PK_COLUMNS, "a");
+        freeze_ok(m);
+        assert_no_children(m, t);
+        assert_no_children(m, c);
+        assert_null(c->child_len);
+        assert_int_equal(t->fingerprint, tfp);
+        size_t n = 0;
+        const sd_object *const *kids = sd_model_children(m, u, SD_KIND_COLUMN, &n);
+        assert_int_equal(n, 1);
+        assert_ptr_equal(kids[0], c);
+        kids = sd_model_children(m, u, SD_KIND_PRIMARY_KEY, &n);
+        assert_int_equal(n, 1);
+        assert_ptr_equal(kids[0], pk);
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            if (k == SD_KIND_COLUMN || k == SD_KIND_PRIMARY_KEY)
+                continue;
+            n = 99;
+            assert_null(sd_model_children(m, u, (sd_kind)k, &n));
+            assert_int_equal(n, 0);
+        }
+        sd_model_free(m);
+    }
+}
+
+/* ---- the not-compared list ---- */
+
+static void
+assert_uncompared(const sd_model *m, size_t i, const char *kind, const char *name)
+{
+    const char *k = NULL;
+    const char *n = NULL;
+    sd_model_uncompared_at(m, i, &k, &n);
+    assert_non_null(k);
+    assert_non_null(n);
+    assert_string_equal(k, kind);
+    assert_string_equal(n, name);
+}
+
+/*
+ * Objects the model does not compare are kept, copied, sorted by (kind, name) when the model
+ * is frozen, kept across freezes (also when more are added), and are no part of the model's
+ * fingerprint (they are not compared, so they cannot be drift).
+ */
+static void
+test_uncompared_list(void **state)
+{
+    (void)state;
+    sd_model *m = new_model(SD_ENGINE_PG);
+    assert_int_equal(sd_model_uncompared_count(m), 0);
+    add(m, SD_KIND_SCHEMA, "public", NULL, "public");
+    freeze_ok(m);
+    uint64_t fp = sd_model_fingerprint(m);
+    assert_int_equal(sd_model_uncompared_count(m), 0);
+    const char *k = "x";
+    const char *n = "x";
+    sd_model_uncompared_at(m, 0, &k, &n); /* out of range: NULLs */
+    assert_null(k);
+    assert_null(n);
+
+    char kind[] = "rule";
+    char name[] = "public.r_b";
+    sd_model_add_uncompared(m, kind, name);
+    kind[0] = name[0] = 'X'; /* the model holds copies */
+    sd_model_add_uncompared(m, "operator", "public.===(integer, integer)");
+    sd_model_add_uncompared(m, "rule", "public.r_a");
+    sd_model_add_uncompared(m, "cast", "(text AS public.t)");
+    sd_model_add_uncompared(m, "operator", "public.<=>(integer, integer)");
+    sd_model_add_uncompared(m, "rule", "Public.r_c"); /* bytewise: upper case sorts first */
+    assert_int_equal(sd_model_uncompared_count(m), 6);
+    freeze_ok(m);
+    assert_int_equal(sd_model_uncompared_count(m), 6);
+    assert_uncompared(m, 0, "cast", "(text AS public.t)");
+    assert_uncompared(m, 1, "operator", "public.<=>(integer, integer)");
+    assert_uncompared(m, 2, "operator", "public.===(integer, integer)");
+    assert_uncompared(m, 3, "rule", "Public.r_c");
+    assert_uncompared(m, 4, "rule", "public.r_a");
+    assert_uncompared(m, 5, "rule", "public.r_b");
+    sd_model_uncompared_at(m, 6, &k, &n);
+    assert_null(k);
+    assert_null(n);
+    assert_int_equal(sd_model_fingerprint(m), fp);
+
+    /* Freezing again keeps the list; one added later is sorted into it by the next freeze. */
+    freeze_ok(m);
+    assert_int_equal(sd_model_uncompared_count(m), 6);
+    assert_uncompared(m, 0, "cast", "(text AS public.t)");
+    assert_uncompared(m, 5, "rule", "public.r_b");
+    sd_model_add_uncompared(m, "aggregate", "public.agg(integer)");
+    add(m, SD_KIND_TABLE, "public", NULL, "t");
+    freeze_ok(m);
+    assert_int_equal(sd_model_uncompared_count(m), 7);
+    assert_uncompared(m, 0, "aggregate", "public.agg(integer)");
+    assert_uncompared(m, 1, "cast", "(text AS public.t)");
+    assert_uncompared(m, 6, "rule", "public.r_b");
+    for (size_t i = 1; i < sd_model_uncompared_count(m); i++) {
+        const char *k0 = NULL;
+        const char *n0 = NULL;
+        sd_model_uncompared_at(m, i - 1, &k0, &n0);
+        sd_model_uncompared_at(m, i, &k, &n);
+        int c = strcmp(k0, k);
+        assert_true(c < 0 || (c == 0 && strcmp(n0, n) < 0));
+    }
+    sd_model_free(m);
+
+    /* An empty list and a model without one freeze the same. */
+    sd_model *a = new_model(SD_ENGINE_PG);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add(a, SD_KIND_SCHEMA, "public", NULL, "public");
+    add(b, SD_KIND_SCHEMA, "public", NULL, "public");
+    sd_model_add_uncompared(b, "rule", "public.r");
+    freeze_ok(a);
+    freeze_ok(b);
+    assert_int_equal(sd_model_fingerprint(a), sd_model_fingerprint(b));
+    assert_int_equal(sd_model_uncompared_count(a), 0);
+    assert_int_equal(sd_model_uncompared_count(b), 1);
+    sd_model_free(a);
+    sd_model_free(b);
 }
 
 /* ---- canonical order and insertion-order independence ---- */
@@ -818,9 +1105,13 @@ set_variant(sd_model *m, sd_object *o, size_t f, const sd_field_info *fi, int v)
     return false;
 }
 
+/* Schema and name of the object build_field_model() varies (a schema is its own schema). */
+#define SUBJECT_SCHEMA(k) ((k) == SD_KIND_SCHEMA ? "o" : "main")
+
 /*
  * A model with schema main, a sibling table "other" (one column), table "t" and one object
- * of kind k named "o" (for k == TABLE the object is "t" itself), field f at variant v.
+ * of kind k named "o" (for k == TABLE the object is "t" itself; for k == SCHEMA it is schema
+ * "o"), field f at variant v.
  */
 static sd_model *
 build_field_model(sd_engine e, sd_kind k, size_t f, int v, bool *ok)
@@ -833,7 +1124,7 @@ build_field_model(sd_engine e, sd_kind k, size_t f, int v, bool *ok)
     sd_object *t = add(m, SD_KIND_TABLE, "main", NULL, "t");
     sd_object *o = t;
     if (k != SD_KIND_TABLE)
-        o = add(m, k, "main", ki->has_table ? "t" : NULL, "o");
+        o = add(m, k, SUBJECT_SCHEMA(k), ki->has_table ? "t" : NULL, "o");
     *ok = set_variant(m, o, f, &ki->fields[f], v);
     freeze_ok(m);
     return m;
@@ -845,62 +1136,242 @@ field_subject(const sd_model *m, sd_kind k)
     const sd_kind_info *ki = sd_kind_get(k);
     if (k == SD_KIND_TABLE)
         return sd_model_find_table(m, "main", "t");
-    return sd_model_find(m, k, "main", ki->has_table ? "t" : NULL, "o");
+    return sd_model_find(m, k, SUBJECT_SCHEMA(k), ki->has_table ? "t" : NULL, "o");
 }
 
+/* Canonical text of the varied object. */
+static char *
+subject_canonical(const sd_model *m, sd_kind k)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_object_canonical(&b, m, field_subject(m, k));
+    assert_false(sd_buf_failed(&b));
+    return sd_buf_take(&b);
+}
+
+/*
+ * Field f of kind k in engine e at variants 0, 1 and 2: each non-default value changes the
+ * fingerprint of the object, of its owner and of the model, and nothing else's. Returns the
+ * number of variants checked.
+ */
+static size_t
+check_field_fingerprints(sd_engine e, sd_kind k, size_t f)
+{
+    const sd_kind_info *ki = sd_kind_get(k);
+    size_t checked = 0;
+    sd_model *mv[3] = { NULL, NULL, NULL };
+    bool have[3];
+    for (int v = 0; v < 3; v++)
+        mv[v] = build_field_model(e, k, f, v, &have[v]);
+    const sd_object *base = field_subject(mv[0], k);
+    assert_non_null(base);
+    assert_true(sd_value_is_default(ki->fields[f].type, &base->v[f]));
+    for (int v = 1; v < 3; v++) {
+        if (!have[v])
+            continue;
+        const sd_object *o = field_subject(mv[v], k);
+        assert_non_null(o);
+        if (o->fingerprint == base->fingerprint)
+            print_error("%s.%s: fingerprint unchanged by variant %d (%s)\n", ki->name,
+                        ki->fields[f].name, v, sd_engine_name(e));
+        assert_false(sd_value_is_default(ki->fields[f].type, &o->v[f]));
+        assert_false(sd_value_equal(ki->fields[f].type, &o->v[f], &base->v[f]));
+        assert_int_not_equal(o->fingerprint, base->fingerprint);
+        assert_int_not_equal(sd_model_fingerprint(mv[v]), sd_model_fingerprint(mv[0]));
+        /* The owner's fingerprint folds in its objects. */
+        if (ki->owner != SD_KIND__COUNT) {
+            assert_non_null(o->owner);
+            assert_int_not_equal(o->owner->fingerprint, base->owner->fingerprint);
+        }
+        /* Unrelated objects keep theirs. */
+        assert_int_equal(sd_model_find_table(mv[v], "main", "other")->fingerprint,
+                         sd_model_find_table(mv[0], "main", "other")->fingerprint);
+        assert_int_equal(sd_model_find(mv[v], SD_KIND_SCHEMA, "main", NULL, "main")->fingerprint,
+                         sd_model_find(mv[0], SD_KIND_SCHEMA, "main", NULL, "main")->fingerprint);
+        checked++;
+    }
+    if (have[1] && have[2]) {
+        const sd_object *o1 = field_subject(mv[1], k);
+        const sd_object *o2 = field_subject(mv[2], k);
+        assert_int_not_equal(o1->fingerprint, o2->fingerprint);
+        assert_int_not_equal(sd_model_fingerprint(mv[1]), sd_model_fingerprint(mv[2]));
+    }
+    for (int v = 0; v < 3; v++)
+        sd_model_free(mv[v]);
+    return checked;
+}
+
+/* Every field of every kind, in every engine that has both the kind and the field. */
 static void
 test_fingerprint_every_field(void **state)
 {
     (void)state;
-    size_t checked = 0;
+    size_t checked[SD_ENGINE__COUNT] = { 0 };
     for (int e = 0; e < SD_ENGINE__COUNT; e++) {
         for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-            const sd_kind_info *ki = sd_kind_get((sd_kind)k);
-            for (size_t f = 0; f < ki->nfields; f++) {
-                sd_model *mv[3] = { NULL, NULL, NULL };
-                bool have[3];
-                for (int v = 0; v < 3; v++)
-                    mv[v] = build_field_model((sd_engine)e, (sd_kind)k, f, v, &have[v]);
-                const sd_object *base = field_subject(mv[0], (sd_kind)k);
-                assert_non_null(base);
-                assert_true(sd_value_is_default(ki->fields[f].type, &base->v[f]));
-                for (int v = 1; v < 3; v++) {
-                    if (!have[v])
-                        continue;
-                    const sd_object *o = field_subject(mv[v], (sd_kind)k);
-                    assert_non_null(o);
-                    if (o->fingerprint == base->fingerprint)
-                        print_error("%s.%s: fingerprint unchanged by variant %d (%s)\n", ki->name,
-                                    ki->fields[f].name, v, sd_engine_name(e));
-                    assert_false(sd_value_is_default(ki->fields[f].type, &o->v[f]));
-                    assert_false(sd_value_equal(ki->fields[f].type, &o->v[f], &base->v[f]));
-                    assert_int_not_equal(o->fingerprint, base->fingerprint);
-                    assert_int_not_equal(sd_model_fingerprint(mv[v]), sd_model_fingerprint(mv[0]));
-                    /* The owner's fingerprint folds in its objects. */
-                    if (ki->owner != SD_KIND__COUNT) {
-                        assert_non_null(o->owner);
-                        assert_int_not_equal(o->owner->fingerprint, base->owner->fingerprint);
-                    }
-                    /* Unrelated objects keep theirs. */
-                    assert_int_equal(sd_model_find_table(mv[v], "main", "other")->fingerprint,
-                                     sd_model_find_table(mv[0], "main", "other")->fingerprint);
-                    assert_int_equal(
-                        sd_model_find(mv[v], SD_KIND_SCHEMA, "main", NULL, "main")->fingerprint,
-                        sd_model_find(mv[0], SD_KIND_SCHEMA, "main", NULL, "main")->fingerprint);
-                    checked++;
-                }
-                if (have[1] && have[2]) {
-                    const sd_object *o1 = field_subject(mv[1], (sd_kind)k);
-                    const sd_object *o2 = field_subject(mv[2], (sd_kind)k);
-                    assert_int_not_equal(o1->fingerprint, o2->fingerprint);
-                    assert_int_not_equal(sd_model_fingerprint(mv[1]), sd_model_fingerprint(mv[2]));
-                }
-                for (int v = 0; v < 3; v++)
-                    sd_model_free(mv[v]);
+            for (size_t f = 0; f < sd_kind_get((sd_kind)k)->nfields; f++) {
+                /* Fields an engine lacks: see test_fingerprint_ignores_other_engines. */
+                if (field_in_engine((sd_kind)k, f, (sd_engine)e))
+                    checked[e] += check_field_fingerprints((sd_engine)e, (sd_kind)k, f);
             }
         }
     }
-    assert_true(checked > 40); /* the loop really ran over the registry */
+    /* The loop really ran over the registry, for both engines. */
+    assert_true(checked[SD_ENGINE_SQLITE] > 40);
+    assert_true(checked[SD_ENGINE_PG] > 150);
+}
+
+/*
+ * A field an engine does not have is no part of that engine's fingerprints: setting it on a
+ * model of that engine (a PostgreSQL-only field on a SQLite model, or the reverse) changes
+ * neither the object's canonical text nor its fingerprint, its owner's or the model's.
+ */
+static void
+test_fingerprint_ignores_other_engines(void **state)
+{
+    (void)state;
+    size_t checked[SD_ENGINE__COUNT] = { 0 };
+    for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+            if (!sd_kind_for_engine(ki, (sd_engine)e))
+                continue;
+            for (size_t f = 0; f < ki->nfields; f++) {
+                if (sd_field_for_engine(&ki->fields[f], (sd_engine)e))
+                    continue;
+                bool have0 = false;
+                bool have1 = false;
+                sd_model *m0 = build_field_model((sd_engine)e, (sd_kind)k, f, 0, &have0);
+                sd_model *m1 = build_field_model((sd_engine)e, (sd_kind)k, f, 1, &have1);
+                assert_true(have1);
+                const sd_object *o0 = field_subject(m0, (sd_kind)k);
+                const sd_object *o1 = field_subject(m1, (sd_kind)k);
+                assert_false(sd_value_is_default(ki->fields[f].type, &o1->v[f])); /* it is set */
+                char *c0 = subject_canonical(m0, (sd_kind)k);
+                char *c1 = subject_canonical(m1, (sd_kind)k);
+                assert_string_equal(c0, c1);
+                char needle[64];
+                snprintf(needle, sizeof(needle), "\n%s=", ki->fields[f].name);
+                assert_null(strstr(c1, needle));
+                if (o0->fingerprint != o1->fingerprint)
+                    print_error("%s.%s changes a %s fingerprint\n", ki->name, ki->fields[f].name,
+                                sd_engine_name((sd_engine)e));
+                assert_int_equal(o0->fingerprint, o1->fingerprint);
+                if (ki->owner != SD_KIND__COUNT)
+                    assert_int_equal(o0->owner->fingerprint, o1->owner->fingerprint);
+                assert_int_equal(sd_model_fingerprint(m0), sd_model_fingerprint(m1));
+                free(c0);
+                free(c1);
+                sd_model_free(m0);
+                sd_model_free(m1);
+                checked[e]++;
+            }
+        }
+    }
+    /* Both directions were exercised: SQLite has PostgreSQL-only fields to ignore (owner,
+     * acl, comment...) and PostgreSQL has SQLite-only ones (strict, autoincrement...). */
+    assert_true(checked[SD_ENGINE_SQLITE] >= 10);
+    assert_true(checked[SD_ENGINE_PG] >= 3);
+}
+
+/*
+ * Three objects of every kind the engine has, every field the engine has set (variants 1 and
+ * 2 alternating), added in forward or reverse order. Objects with a table go on tables t0,
+ * t1 and t2 (one each, so that a primary key per table is fine).
+ */
+static sd_model *
+build_every_kind(sd_engine e, bool reverse)
+{
+    static const char *const names[] = { "b_o", "a_o", "c_o" };
+    static const char *const tables[] = { "t2", "t0", "t1" };
+    sd_model *m = new_model(e);
+    add(m, SD_KIND_SCHEMA, "main", NULL, "main");
+    for (size_t i = 0; i < 3; i++)
+        add(m, SD_KIND_TABLE, "main", NULL, tables[i]);
+    size_t n = (size_t)3 * SD_KIND__COUNT;
+    for (size_t j = 0; j < n; j++) {
+        size_t at = reverse ? n - 1 - j : j;
+        sd_kind k = (sd_kind)(at / 3);
+        size_t i = at % 3;
+        const sd_kind_info *ki = sd_kind_get(k);
+        if (!sd_kind_for_engine(ki, e))
+            continue;
+        const char *schema = k == SD_KIND_SCHEMA ? names[i] : "main";
+        sd_object *o = add(m, k, schema, ki->has_table ? tables[i] : NULL, names[i]);
+        for (size_t f = 0; f < ki->nfields; f++) {
+            if (sd_field_for_engine(&ki->fields[f], e) &&
+                !set_variant(m, o, f, &ki->fields[f], 1 + (int)((i + f) % 2)))
+                set_variant(m, o, f, &ki->fields[f], 1);
+        }
+    }
+    freeze_ok(m);
+    return m;
+}
+
+static int
+cmp_nullable(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+/* Objects of kind k are in canonical order, distinct, and owned ones listed by their table. */
+static void
+assert_kind_canonical(const sd_model *m, sd_kind k)
+{
+    const sd_kind_info *ki = sd_kind_get(k);
+    size_t n = sd_model_count(m, k);
+    for (size_t i = 1; i < n; i++) {
+        const sd_object *a = sd_model_at(m, k, i - 1);
+        const sd_object *b = sd_model_at(m, k, i);
+        int c = strcmp(a->schema, b->schema);
+        if (c == 0)
+            c = cmp_nullable(a->table, b->table);
+        if (c == 0 && k == SD_KIND_COLUMN) {
+            int64_t x = a->v[SD_COLUMN_POSITION].i;
+            int64_t y = b->v[SD_COLUMN_POSITION].i;
+            c = x < y ? -1 : x > y;
+        }
+        if (c == 0)
+            c = cmp_nullable(a->name, b->name);
+        assert_true(c < 0);
+        /* Distinct objects, distinct fingerprints. */
+        assert_int_not_equal(a->fingerprint, b->fingerprint);
+    }
+    /* Owned objects are linked to their table, which lists them (one per table here). */
+    for (size_t i = 0; ki->owner != SD_KIND__COUNT && i < n; i++) {
+        const sd_object *o = sd_model_at(m, k, i);
+        assert_non_null(o->owner);
+        assert_string_equal(o->owner->name, o->table);
+        size_t nk = 0;
+        const sd_object *const *kids = sd_model_children(m, o->owner, k, &nk);
+        assert_int_equal(nk, 1);
+        assert_ptr_equal(kids[0], o);
+    }
+}
+
+/* The canonical order holds for every kind of the registry, whatever the insertion order. */
+static void
+test_canonical_order_every_kind(void **state)
+{
+    (void)state;
+    for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+        sd_model *fwd = build_every_kind((sd_engine)e, false);
+        sd_model *rev = build_every_kind((sd_engine)e, true);
+        assert_models_identical(fwd, rev);
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            size_t expect = sd_kind_for_engine(sd_kind_get((sd_kind)k), (sd_engine)e) ? 3 : 0;
+            if (k == SD_KIND_SCHEMA)
+                expect += 1; /* main */
+            if (k == SD_KIND_TABLE)
+                expect += 3; /* t0, t1, t2 */
+            assert_int_equal(sd_model_count(fwd, (sd_kind)k), expect);
+            assert_kind_canonical(fwd, (sd_kind)k);
+        }
+        sd_model_free(fwd);
+        sd_model_free(rev);
+    }
 }
 
 /* Every attribute of an index key part is part of the fingerprint. */
@@ -1060,10 +1531,9 @@ test_sqlite_bad_sql_text(void **state)
 }
 
 /*
- * BUG (model/model.c, normalize_sql): on a tokenizer error it fills err->detail with the
- * tokenizer's message ("in sql of view main.broken: unterminated string literal") and then
- * calls sd_err_set(), which clears every part, so the detail is lost. Expected: err.detail
- * holds the tokenizer's message. Actual: err.detail is "". Fails until fixed.
+ * Regression (model/model.c, normalize_sql, fixed): on a tokenizer error the tokenizer's
+ * message used to be put in err->detail before sd_err_set() cleared every part, so the
+ * detail was lost. err.detail must hold the tokenizer's message.
  */
 static void
 test_sqlite_bad_sql_text_keeps_detail(void **state)
@@ -1223,11 +1693,10 @@ test_unnamed_constraints(void **state)
 }
 
 /*
- * BUG (model/model.c, make_key/key_value): the identity of an unnamed constraint is built from
- * sd_value_describe(), which joins names with ", " and is not injective. An unnamed UNIQUE on
- * the single column named "a, b" (a legal quoted identifier) and one on the columns (a, b)
- * both get the key part "(a, b)", so freeze reports "duplicate unique constraint main.t (a, b)"
- * for two different constraints. Expected: SD_OK with two constraints. Fails until fixed.
+ * Regression (model/model.c, make_key, fixed): the identity of an unnamed constraint used to
+ * be built from sd_value_describe(), which joins names with ", " and is not injective: an
+ * unnamed UNIQUE on the single column named "a, b" (a legal quoted identifier) and one on
+ * the columns (a, b) clashed. Identities are now length-prefixed; both must coexist.
  */
 static void
 test_unnamed_identity_is_injective(void **state)
@@ -1362,6 +1831,42 @@ test_object_describe(void **state)
     sd_model_free(m);
 }
 
+/* Every kind of the registry: "label schema.name", "label schema.table.name", or for a kind
+ * whose name is no identity (primary key) "label schema.table". */
+static void
+test_object_describe_every_kind(void **state)
+{
+    (void)state;
+    sd_model *m = new_model(SD_ENGINE_PG);
+    add(m, SD_KIND_TABLE, "s", NULL, "t");
+    const sd_object *objs[SD_KIND__COUNT];
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        objs[k] =
+            add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "s", ki->has_table ? "t" : NULL, "o");
+    }
+    freeze_ok(m);
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        char expect[128];
+        if (k == SD_KIND_SCHEMA)
+            snprintf(expect, sizeof(expect), "%s o", ki->label);
+        else if (!ki->name_is_identity)
+            snprintf(expect, sizeof(expect), "%s s.t", ki->label);
+        else if (ki->has_table)
+            snprintf(expect, sizeof(expect), "%s s.t.o", ki->label);
+        else
+            snprintf(expect, sizeof(expect), "%s s.o", ki->label);
+        describe_is(objs[k], expect);
+    }
+    /* A few labels spelled out. */
+    describe_is(objs[SD_KIND_MATVIEW], "materialized view s.o");
+    describe_is(objs[SD_KIND_EXCLUSION], "exclusion constraint s.t.o");
+    describe_is(objs[SD_KIND_POLICY], "policy s.t.o");
+    describe_is(objs[SD_KIND_ENUM], "enum type s.o");
+    sd_model_free(m);
+}
+
 /* ---- misuse of sd_model_add ---- */
 
 static void
@@ -1405,23 +1910,135 @@ test_add_misuse(void **state)
     assert_int_equal(sd_model_count(m, SD_KIND_COLUMN), 0);
     assert_int_equal(sd_model_count(m, SD_KIND_TABLE), 1);
     sd_model_free(m);
+
+    /* The same rules for every kind of the registry. */
+    m = new_model(SD_ENGINE_PG);
+    add(m, SD_KIND_TABLE, "main", NULL, "t");
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        char needle[96];
+        if (ki->has_table) {
+            snprintf(needle, sizeof(needle), "%s needs a table", ki->label);
+            expect_add_error(m, (sd_kind)k, "main", NULL, "x", needle);
+        } else {
+            snprintf(needle, sizeof(needle), "%s must not have a table", ki->label);
+            expect_add_error(m, (sd_kind)k, "main", "t", "x", needle);
+        }
+        if (ki->name_required) {
+            snprintf(needle, sizeof(needle), "%s without a name", ki->label);
+            expect_add_error(m, (sd_kind)k, "main", ki->has_table ? "t" : NULL, NULL, needle);
+        }
+        expect_add_error(m, (sd_kind)k, NULL, ki->has_table ? "t" : NULL, "x", "missing schema");
+    }
+    freeze_ok(m);
+    assert_int_equal(sd_model_size(m), 1);
+    sd_model_free(m);
+}
+
+/* Models of the test below, kept in *state so that a failing assertion does not leak them. */
+typedef struct model_pair {
+    sd_model *base; /* without the object */
+    sd_model *with; /* with the object of a kind the engine does not have */
+} model_pair;
+
+static void
+free_model_pair_members(model_pair *p)
+{
+    sd_model_free(p->base);
+    sd_model_free(p->with);
+    p->base = NULL;
+    p->with = NULL;
+}
+
+static int
+new_model_pair(void **state)
+{
+    *state = calloc(1, sizeof(model_pair));
+    return *state != NULL ? 0 : -1;
+}
+
+static int
+free_model_pair(void **state)
+{
+    model_pair *p = *state;
+    if (p != NULL)
+        free_model_pair_members(p);
+    free(p);
+    *state = NULL;
+    return 0;
+}
+
+/*
+ * BUG (model/model.c, fingerprint_all): model.h says a kind an engine does not have is
+ * absent from that engine's fingerprints, but fingerprint_all() folds in the objects of every
+ * kind. Input: a SQLite model (schema main, table t) plus one object of a PostgreSQL-only
+ * kind (e.g. sequence main.o). Expected: either sd_model_add() refuses the object, or the
+ * model fingerprint equals that of the same model without it. Actual: it is added and the
+ * model fingerprint changes. Visible effect: the snapshot writer leaves such objects out
+ * (sd_snapshot__nests), so the snapshot it writes fails its own top-level fingerprint check
+ * when read back. Fails until fixed.
+ */
+static void
+test_other_engines_kinds_not_fingerprinted(void **state)
+{
+    model_pair *p = *state;
+    size_t checked = 0;
+    for (int e = 0; e < SD_ENGINE__COUNT; e++) {
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+            if (sd_kind_for_engine(ki, (sd_engine)e))
+                continue;
+            free_model_pair_members(p);
+            p->base = new_model((sd_engine)e);
+            add(p->base, SD_KIND_SCHEMA, "main", NULL, "main");
+            add(p->base, SD_KIND_TABLE, "main", NULL, "t");
+            freeze_ok(p->base);
+            p->with = new_model((sd_engine)e);
+            add(p->with, SD_KIND_SCHEMA, "main", NULL, "main");
+            add(p->with, SD_KIND_TABLE, "main", NULL, "t");
+            sd_err err = SD_ERR_INIT;
+            sd_object *o = NULL;
+            sd_status rc = sd_model_add(p->with, (sd_kind)k, "main", ki->has_table ? "t" : NULL,
+                                        "o", &o, &err);
+            checked++;
+            if (rc != SD_OK) {
+                assert_int_equal(rc, SD_ERR);
+                assert_null(o);
+                continue;
+            }
+            freeze_ok(p->with);
+            if (sd_model_fingerprint(p->with) != sd_model_fingerprint(p->base))
+                print_error("kind %s in a %s model changes its fingerprint\n", ki->name,
+                            sd_engine_name((sd_engine)e));
+            assert_int_equal(sd_model_fingerprint(p->with), sd_model_fingerprint(p->base));
+            assert_int_equal(sd_model_find_table(p->with, "main", "t")->fingerprint,
+                             sd_model_find_table(p->base, "main", "t")->fingerprint);
+        }
+    }
+    assert_true(checked >= 10);
 }
 
 int
 main(void)
 {
-    /* Tests for known, reported bugs come last: under CMOCKA_TEST_ABORT=1 the first failure
-     * stops the run, and it should not hide the other tests. */
+    /* Regression tests for reported (now fixed) bugs come last: under CMOCKA_TEST_ABORT=1 the
+     * first failure stops the run, and it should not hide the other tests. */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_registry_completeness),
+        cmocka_unit_test(test_registry_kind_order),
+        cmocka_unit_test(test_registry_engines),
         cmocka_unit_test(test_registry_field_positions),
         cmocka_unit_test(test_value_helpers),
         cmocka_unit_test(test_add_freeze_find),
         cmocka_unit_test(test_strings_are_copied_and_interned),
         cmocka_unit_test(test_children_by_position),
+        cmocka_unit_test(test_children_of_childless),
+        cmocka_unit_test(test_uncompared_list),
         cmocka_unit_test(test_canonical_order_independent_of_insertion),
+        cmocka_unit_test(test_canonical_order_every_kind),
         cmocka_unit_test(test_refreeze_after_add),
         cmocka_unit_test(test_fingerprint_every_field),
+        cmocka_unit_test(test_fingerprint_ignores_other_engines),
         cmocka_unit_test(test_fingerprint_keypart_attributes),
         cmocka_unit_test(test_table_fingerprint_covers_columns),
         cmocka_unit_test(test_sqlite_cosmetic_sql),
@@ -1433,9 +2050,13 @@ main(void)
         cmocka_unit_test(test_primary_key_identity_ignores_name),
         cmocka_unit_test(test_identifier_case),
         cmocka_unit_test(test_object_describe),
+        cmocka_unit_test(test_object_describe_every_kind),
         cmocka_unit_test(test_add_misuse),
         cmocka_unit_test_teardown(test_sqlite_bad_sql_text_keeps_detail, free_model_state),
         cmocka_unit_test_teardown(test_unnamed_identity_is_injective, free_model_state),
+        /* Known, reported bug: fails until model/model.c is fixed (see its comment). */
+        cmocka_unit_test_setup_teardown(test_other_engines_kinds_not_fingerprinted, new_model_pair,
+                                        free_model_pair),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
