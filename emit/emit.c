@@ -20,7 +20,7 @@ typedef struct engine_emitter {
 
 static const engine_emitter EMITTERS[] = {
     [SD_ENGINE_SQLITE] = { sd_emit__sqlite, NULL },
-    [SD_ENGINE_PG] = { NULL, "PostgreSQL emitter not available yet" },
+    [SD_ENGINE_PG] = { sd_emit__pg, NULL },
 };
 _Static_assert(SD_ARRAY_LEN(EMITTERS) == SD_ENGINE__COUNT, "every engine needs an EMITTERS entry");
 

@@ -14,4 +14,8 @@
 __attribute__((warn_unused_result)) sd_status
 sd_emit__sqlite(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err);
 
+/* The same for PostgreSQL (emit_pg.c). */
+__attribute__((warn_unused_result)) sd_status
+sd_emit__pg(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err);
+
 #endif

@@ -1739,7 +1739,6 @@ test_no_verify_flag(void **state)
     sd_model_free(m);
 }
 
-
 int
 main(void)
 {

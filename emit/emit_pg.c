@@ -1,0 +1,1080 @@
+/*
+ * emit_pg.c: the PostgreSQL emitter. It plans the script from the change list and both
+ * models, then writes it in phases, for `psql -v ON_ERROR_STOP=1 -f`:
+ *
+ *   SET ...; set_config('search_path', '', false)   every name the model holds is qualified
+ *   BEGIN; ALTER TYPE ... ADD VALUE ...; COMMIT;    a new enum value cannot be used in the
+ *                                                   transaction that adds it
+ *   BEGIN;
+ *   prepare: sequences OWNED BY NONE (dropping their column would take them along), NO
+ *     INHERIT for parents a table leaves; then every foreign key, trigger, index, view and
+ *     materialized view that goes or is rebuilt, dependents first: those the change list
+ *     drops or changes, plus those that depend on a column that changes type or goes, on an
+ *     enum that is recreated, on a function that is dropped and created, on a rebuilt view,
+ *     and foreign keys that reference a key or unique index that goes for a while; with
+ *     them, functions and types the change list drops that depend on a dropped relation;
+ *   drops: policies and constraints (also those an ALTER drops and adds, and policies that
+ *     use a retyped column), then columns (also generated columns that read a retyped one),
+ *     then tables, in the change list's order (a column drop would take its constraints);
+ *   creates and alters, in the change list's order (dependencies first); each planned view,
+ *     materialized view, index or trigger is created as soon as everything it depends on is
+ *     written, and dropped generated columns come back after their table's last change;
+ *   post: what is left of those, foreign keys (after every table exists, which breaks
+ *     reference cycles), policies of new tables and rebuilt policies, sequences OWNED BY;
+ *   late drops: functions, sequences, types, extensions, schemas, in the change list's
+ *     order (after the alters that stop using them);
+ *   COMMIT;
+ *
+ * Nothing is dropped with CASCADE: the order makes it unnecessary. A statement that loses
+ * data is preceded by "-- destructive: ...". The per-kind SQL is in emit_pg_kinds.c and
+ * emit_pg_table.c; names, fragments and privileges in emit_pg_out.c.
+ *
+ * Not supported: opts->quote_all_identifiers (util/sql.h has no such mode yet). Known
+ * limits (PostgreSQL reports them when the script runs): objects outside the model
+ * (aggregates, operators, rules) that depend on what changes; objects the plan does not
+ * rebuild: a domain, composite attribute or function argument of a recreated enum, a
+ * column default or check calling a function that is dropped and created, a column of a
+ * composite or range type that changes. Whether a column depends on a retyped one is
+ * decided by its name occurring as a word in the expression (conservative: a name in a
+ * string literal counts too).
+ */
+#include <string.h>
+
+#include "emit/emit_pg_int.h"
+
+/* ---- lookups ---- */
+
+const sd_object *
+sd_emit__pg_table_by_sql(const pg_ctx *c, const char *sql)
+{
+    return sd_map_get(&c->rel_by_sql, sql);
+}
+
+/* The table, view or materialized view an index or trigger of m belongs to. */
+static const sd_object *
+relation_of(const sd_model *m, const sd_object *o)
+{
+    static const sd_kind RELS[] = { SD_KIND_TABLE, SD_KIND_VIEW, SD_KIND_MATVIEW };
+    for (size_t i = 0; i < SD_ARRAY_LEN(RELS) && o->table != NULL; i++) {
+        const sd_object *r = sd_model_find(m, RELS[i], o->schema, NULL, o->table);
+        if (r != NULL)
+            return r;
+    }
+    return NULL;
+}
+
+static const sd_object *
+counterpart(const sd_model *m, const sd_object *o)
+{
+    return sd_model_find_key(m, o->kind, o->key);
+}
+
+static bool
+is_planned(sd_kind k)
+{
+    return sd_emit__pg_ops(k)->planned;
+}
+
+/* ---- setup ---- */
+
+static void
+setup(pg_ctx *c)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        size_t nf = sd_model_count(c->from, (sd_kind)k) + 1;
+        size_t nt = sd_model_count(c->to, (sd_kind)k) + 1;
+        c->rdrop[k] = sd_arena_array(c->scratch, bool, nf);
+        c->gone[k] = sd_arena_array(c->scratch, bool, nf);
+        c->swept[k] = sd_arena_array(c->scratch, bool, nf);
+        c->early[k] = sd_arena_array(c->scratch, bool, nf);
+        c->rcreate[k] = sd_arena_array(c->scratch, bool, nt);
+        c->created[k] = sd_arena_array(c->scratch, bool, nt);
+        c->last[k] = sd_arena_array(c->scratch, size_t, nt);
+        c->slot[k] = sd_arena_array(c->scratch, size_t, nt);
+        for (size_t i = 0; c->slot[k] != NULL && i < nt; i++)
+            c->slot[k][i] = NOT_FOUND;
+    }
+    c->readd = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
+    c->readd_late = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
+    c->enum_col = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
+    c->readd_table = sd_arena_array(c->scratch, bool, sd_model_count(c->to, SD_KIND_TABLE) + 1);
+    c->key_gone = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_TABLE) + 1);
+    size_t nch = sd_changelist_count(c->cl) + 1;
+    c->enum_adds = sd_arena_array(c->scratch, const sd_object *, nch);
+    c->enum_adds_to = sd_arena_array(c->scratch, const sd_object *, nch);
+    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
+    for (size_t i = 0; i < nt && c->rc == SD_OK; i++) {
+        const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
+        sd_buf b = SD_BUF_INIT;
+        sd_sql_qualified(&b, PGE, t->schema, t->name);
+        const char *key = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+        if (key == NULL || sd_map_put(&c->rel_by_sql, key, (void *)t) != SD_OK)
+            sd_emit__pg_nomem(c);
+        sd_buf_dispose(&b);
+    }
+    if (sd_arena_failed(c->scratch))
+        sd_emit__pg_nomem(c);
+}
+
+/* ---- planning: seeds from the change list ---- */
+
+static void
+bump(size_t *slot, size_t pos)
+{
+    if (*slot < pos)
+        *slot = pos;
+}
+
+static void
+mark_column_gone(pg_ctx *c, const sd_object *col)
+{
+    c->gone[SD_KIND_COLUMN][col->index] = true;
+    if (col->owner != NULL)
+        c->gone[SD_KIND_TABLE][col->owner->index] = true;
+}
+
+/* An enum whose values are removed or reordered: its columns are converted at pos. */
+static void
+seed_enum(pg_ctx *c, const sd_change *ch, size_t pos)
+{
+    if (!(ch->fields & FBIT(SD_ENUM_VALUES)))
+        return;
+    if (sd_emit__pg_enum_adds_only(ch->from, ch->to)) {
+        c->enum_adds[c->nenum_adds] = ch->from;
+        c->enum_adds_to[c->nenum_adds++] = ch->to;
+        return;
+    }
+    c->gone[SD_KIND_ENUM][ch->from->index] = true;
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        bool array = false;
+        if (!sd_emit__pg_type_is(cols[i], ch->from, &array))
+            continue;
+        mark_column_gone(c, cols[i]);
+        c->enum_col[cols[i]->index] = true;
+        const sd_object *t = cols[i]->owner != NULL ? counterpart(c->to, cols[i]->owner) : NULL;
+        if (t != NULL)
+            bump(&c->last[SD_KIND_TABLE][t->index], pos);
+    }
+}
+
+static void
+seed_column(pg_ctx *c, const sd_change *ch)
+{
+    uint64_t retype = FBIT(SD_COLUMN_TYPE) | FBIT(SD_COLUMN_COLLATION);
+    uint64_t gen = FBIT(SD_COLUMN_GENERATED) | FBIT(SD_COLUMN_GENERATED_KIND);
+    if (ch->op == SD_OP_DROP) {
+        mark_column_gone(c, ch->from);
+    } else if (ch->op == SD_OP_ALTER && ch->to != NULL) {
+        if (ch->fields & retype)
+            mark_column_gone(c, ch->from);
+        if ((ch->fields & gen) && ch->to->v[SD_COLUMN_GENERATED].sql.text != NULL) {
+            mark_column_gone(c, ch->from);
+            c->readd[ch->from->index] = true;
+        }
+    }
+}
+
+/* Keys that go for a while: foreign keys referencing their table are rebuilt around. */
+static void
+seed_key(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *o = ch->from;
+    if (o == NULL || ch->op == SD_OP_CREATE)
+        return;
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    bool goes = ch->op == SD_OP_DROP || (ops->recreates != NULL && ops->recreates(c, ch));
+    if (ch->kind == SD_KIND_INDEX && !o->v[SD_INDEX_UNIQUE].b)
+        goes = false;
+    const sd_object *t = ch->kind == SD_KIND_INDEX ? relation_of(c->from, o) : o->owner;
+    if (goes && t != NULL && t->kind == SD_KIND_TABLE)
+        c->key_gone[t->index] = true;
+}
+
+/* A dropped table: its foreign keys to other tables go first, so tables drop in any order. */
+static void
+seed_dropped_table(pg_ctx *c, const sd_object *t)
+{
+    size_t n = 0;
+    const sd_object *const *fks = sd_model_children(c->from, t, SD_KIND_FOREIGN_KEY, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_value *v = fks[i]->v;
+        const char *rs = v[SD_FK_REF_SCHEMA].s != NULL ? v[SD_FK_REF_SCHEMA].s : t->schema;
+        if (!streq(rs, t->schema) || !streq(v[SD_FK_REF_TABLE].s, t->name))
+            c->rdrop[SD_KIND_FOREIGN_KEY][fks[i]->index] = true;
+    }
+}
+
+/* A new table: its foreign keys and policies are added once every table exists. */
+static void
+seed_new_table(pg_ctx *c, const sd_object *t)
+{
+    static const sd_kind LATER[] = { SD_KIND_FOREIGN_KEY, SD_KIND_POLICY };
+    for (size_t k = 0; k < SD_ARRAY_LEN(LATER); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_children(c->to, t, LATER[k], &n);
+        for (size_t i = 0; i < n; i++)
+            c->rcreate[LATER[k]][o[i]->index] = true;
+    }
+}
+
+static void
+seed_planned(pg_ctx *c, const sd_change *ch)
+{
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    bool recreate = ch->op == SD_OP_ALTER && ops->recreates != NULL && ops->recreates(c, ch);
+    if ((ch->op == SD_OP_DROP || recreate) && ch->from != NULL)
+        c->rdrop[ch->kind][ch->from->index] = true;
+    if ((ch->op == SD_OP_CREATE || recreate) && ch->to != NULL)
+        c->rcreate[ch->kind][ch->to->index] = true;
+}
+
+static void
+seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
+{
+    if (ch->to != NULL) {
+        bump(&c->last[ch->kind][ch->to->index], pos);
+        if (ch->to->owner != NULL)
+            bump(&c->last[SD_KIND_TABLE][ch->to->owner->index], pos);
+    }
+    if (is_planned(ch->kind))
+        seed_planned(c, ch);
+    if (ch->kind == SD_KIND_PRIMARY_KEY || ch->kind == SD_KIND_UNIQUE || ch->kind == SD_KIND_INDEX)
+        seed_key(c, ch);
+    if (ch->kind == SD_KIND_ENUM && ch->op == SD_OP_ALTER)
+        seed_enum(c, ch, pos);
+    else if (ch->kind == SD_KIND_COLUMN)
+        seed_column(c, ch);
+    else if (ch->kind == SD_KIND_FUNCTION && ch->op == SD_OP_ALTER)
+        c->gone[SD_KIND_FUNCTION][ch->from->index] = sd_emit__pg_ops(ch->kind)->recreates(c, ch);
+    else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_DROP)
+        seed_dropped_table(c, ch->from);
+    else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_CREATE)
+        seed_new_table(c, ch->to);
+}
+
+/* ---- planning: what else must be rebuilt ---- */
+
+/* Whether a "from" object that o depends on goes away for a while. */
+static bool
+dep_gone(const pg_ctx *c, const sd_object *d)
+{
+    switch (d->kind) {
+    case SD_KIND_VIEW:
+    case SD_KIND_MATVIEW:
+        return c->rdrop[d->kind][d->index];
+    case SD_KIND_COLUMN:
+    case SD_KIND_TABLE:
+    case SD_KIND_FUNCTION:
+    case SD_KIND_ENUM:
+        return c->gone[d->kind][d->index];
+    case SD_KIND_SCHEMA:
+    case SD_KIND_EXTENSION:
+    case SD_KIND_DOMAIN:
+    case SD_KIND_COMPOSITE:
+    case SD_KIND_RANGE:
+    case SD_KIND_SEQUENCE:
+    case SD_KIND_PRIMARY_KEY:
+    case SD_KIND_UNIQUE:
+    case SD_KIND_CHECK:
+    case SD_KIND_EXCLUSION:
+    case SD_KIND_FOREIGN_KEY:
+    case SD_KIND_POLICY:
+    case SD_KIND_INDEX:
+    case SD_KIND_TRIGGER:
+    case SD_KIND__COUNT:
+        break;
+    }
+    return false;
+}
+
+static bool
+ident_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '_' || ch == '$' || (unsigned char)ch >= 0x80;
+}
+
+/* Whether name occurs in text as a whole word (a conservative test: any occurrence counts,
+ * in a string literal too). */
+static bool
+has_word(const char *text, const char *name)
+{
+    size_t len = strlen(name);
+    for (const char *p = text; len > 0 && (p = strstr(p, name)) != NULL; p++) {
+        if ((p == text || !ident_char(p[-1])) && !ident_char(p[len]))
+            return true;
+    }
+    return false;
+}
+
+/* Which columns mentions_column() looks for. */
+typedef enum col_set {
+    COLS_GONE = 0, /* retyped or dropped (gone) */
+    COLS_READD,    /* dropped and added again */
+    COLS_ENUM      /* of an enum that is recreated */
+} col_set;
+
+/* Whether text names one of t's columns in the set. */
+static bool
+mentions_column(const pg_ctx *c, const sd_object *t, const char *text, col_set set)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->from, t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n && text != NULL; i++) {
+        size_t x = cols[i]->index;
+        bool hit = set == COLS_READD  ? c->readd[x]
+                   : set == COLS_ENUM ? c->enum_col[x]
+                                      : c->gone[SD_KIND_COLUMN][x];
+        if (hit && has_word(text, cols[i]->name))
+            return true;
+    }
+    return false;
+}
+
+/* An index whose keys, INCLUDE list or predicate name a column that is dropped and added. */
+static bool
+index_on_readd(const pg_ctx *c, const sd_object *t, const sd_object *ix)
+{
+    const sd_keys *k = &ix->v[SD_INDEX_KEYS].keys;
+    for (size_t i = 0; i < k->len; i++) {
+        if (mentions_column(c, t, k->items[i].column, COLS_READD) ||
+            mentions_column(c, t, k->items[i].expr.text, COLS_READD))
+            return true;
+    }
+    const sd_names *inc = &ix->v[SD_INDEX_INCLUDE].names;
+    for (size_t i = 0; i < inc->len; i++)
+        if (mentions_column(c, t, inc->items[i], COLS_READD))
+            return true;
+    if (mentions_column(c, t, ix->v[SD_INDEX_WHERE].sql.text, COLS_READD))
+        return true;
+    /* A recreated enum: literals of the old type in a predicate or expression would no
+     * longer compare with the column. */
+    for (size_t i = 0; i < k->len; i++)
+        if (mentions_column(c, t, k->items[i].expr.text, COLS_ENUM))
+            return true;
+    return mentions_column(c, t, ix->v[SD_INDEX_WHERE].sql.text, COLS_ENUM);
+}
+
+/* Whether a view, matview, index or trigger of "from" must be dropped for a while. */
+static bool
+must_rebuild(const pg_ctx *c, const sd_object *o)
+{
+    for (size_t i = 0; i < o->ndeps; i++) {
+        const sd_object *d = sd_model_find_ref(c->from, &o->deps[i]);
+        if (d != NULL && dep_gone(c, d))
+            return true;
+    }
+    const sd_object *rel = relation_of(c->from, o);
+    if (rel == NULL)
+        return false;
+    if (rel->kind != SD_KIND_TABLE)
+        return c->rdrop[rel->kind][rel->index]; /* goes with its view */
+    if (o->kind == SD_KIND_TRIGGER)             /* WHEN or UPDATE OF on a retyped column */
+        return mentions_column(c, rel, o->v[SD_TRIGGER_SQL].sql.text, COLS_GONE);
+    return o->kind == SD_KIND_INDEX && index_on_readd(c, rel, o);
+}
+
+static bool
+constraint_on_readd(const pg_ctx *c, const sd_object *con)
+{
+    static const int COLS[SD_KIND__COUNT] = { [SD_KIND_PRIMARY_KEY] = SD_PK_COLUMNS,
+                                              [SD_KIND_UNIQUE] = SD_UNIQUE_COLUMNS,
+                                              [SD_KIND_FOREIGN_KEY] = SD_FK_COLUMNS };
+    const sd_object *t = con->owner;
+    if (t == NULL)
+        return false;
+    if (con->kind == SD_KIND_CHECK)
+        return mentions_column(c, t, con->v[SD_CHECK_EXPRESSION].sql.text, COLS_READD);
+    if (con->kind == SD_KIND_EXCLUSION)
+        return mentions_column(c, t, con->v[SD_EXCLUSION_DEFINITION].sql.text, COLS_READD);
+    const sd_names *n = &con->v[COLS[con->kind]].names;
+    for (size_t i = 0; i < n->len; i++)
+        if (mentions_column(c, t, n->items[i], COLS_READD))
+            return true;
+    return false;
+}
+
+/* Constraints a DROP COLUMN removes along with a re-added column: added again after it. */
+static void
+cascade_readd(pg_ctx *c)
+{
+    static const sd_kind CONS[] = { SD_KIND_PRIMARY_KEY, SD_KIND_UNIQUE, SD_KIND_CHECK,
+                                    SD_KIND_EXCLUSION, SD_KIND_FOREIGN_KEY };
+    for (size_t k = 0; k < SD_ARRAY_LEN(CONS); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->from, CONS[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            if (!constraint_on_readd(c, o[i]))
+                continue;
+            const sd_object *t = counterpart(c->to, o[i]);
+            c->swept[CONS[k]][i] = true;
+            if (CONS[k] == SD_KIND_FOREIGN_KEY)
+                c->rdrop[CONS[k]][i] = true; /* dropped first, added in the post phase */
+            else if (t != NULL)
+                c->rcreate[CONS[k]][t->index] = true;
+        }
+    }
+}
+
+/*
+ * PostgreSQL refuses to retype a column a generated column reads. Such generated columns
+ * (kept in "to") are dropped with the other drops and added again after their table's last
+ * change; their values are recomputed, so nothing is lost.
+ */
+static void
+cascade_generated(pg_ctx *c)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t i = 0; i < n; i++) {
+            const sd_object *g = cols[i];
+            const char *expr = g->v[SD_COLUMN_GENERATED].sql.text;
+            if (c->readd_late[i] || expr == NULL || g->owner == NULL ||
+                counterpart(c->to, g) == NULL || !mentions_column(c, g->owner, expr, COLS_GONE))
+                continue;
+            c->readd_late[i] = c->readd[i] = grew = true;
+            mark_column_gone(c, g);
+            const sd_object *t = counterpart(c->to, g->owner);
+            if (t != NULL)
+                c->readd_table[t->index] = c->readd_any = true;
+        }
+    }
+}
+
+/*
+ * CHECK and EXCLUDE constraints on a column of a recreated enum hold literals of the old
+ * type, which PostgreSQL cannot re-check after the conversion: dropped with the other drops,
+ * added again after their table's last change.
+ */
+static void
+cascade_enum_checks(pg_ctx *c)
+{
+    static const sd_kind CONS[] = { SD_KIND_CHECK, SD_KIND_EXCLUSION };
+    static const int EXPR[] = { SD_CHECK_EXPRESSION, SD_EXCLUSION_DEFINITION };
+    for (size_t k = 0; k < SD_ARRAY_LEN(CONS); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->from, CONS[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            const sd_object *t = o[i]->owner;
+            const sd_object *to = counterpart(c->to, o[i]);
+            const sd_object *tt = t != NULL ? counterpart(c->to, t) : NULL;
+            if (t == NULL || !mentions_column(c, t, o[i]->v[EXPR[k]].sql.text, COLS_ENUM))
+                continue;
+            c->rdrop[CONS[k]][i] = true;
+            if (to != NULL && tt != NULL) {
+                c->rcreate[CONS[k]][to->index] = true;
+                c->readd_table[tt->index] = c->readd_any = true;
+            }
+        }
+    }
+}
+
+static void
+cascade(pg_ctx *c)
+{
+    static const sd_kind STMTS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_TRIGGER,
+                                     SD_KIND_INDEX };
+    cascade_generated(c);
+    cascade_readd(c);
+    cascade_enum_checks(c);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
+            size_t n = sd_model_count(c->from, STMTS[k]);
+            for (size_t i = 0; i < n; i++) {
+                if (c->rdrop[STMTS[k]][i] || !must_rebuild(c, sd_model_at(c->from, STMTS[k], i)))
+                    continue;
+                c->rdrop[STMTS[k]][i] = true;
+                grew = true;
+            }
+        }
+    }
+    size_t n = 0;
+    /* PostgreSQL refuses to retype a column a policy uses: such policies are dropped with
+     * the other drops and created again after the alters. */
+    const sd_object *const *pols = sd_model_objects(c->from, SD_KIND_POLICY, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_object *t = pols[i]->owner;
+        const sd_value *v = pols[i]->v;
+        if (t != NULL && (mentions_column(c, t, v[SD_POLICY_USING].sql.text, COLS_GONE) ||
+                          mentions_column(c, t, v[SD_POLICY_WITH_CHECK].sql.text, COLS_GONE)))
+            c->rdrop[SD_KIND_POLICY][i] = true;
+    }
+    const sd_object *const *fks = sd_model_objects(c->from, SD_KIND_FOREIGN_KEY, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_value *v = fks[i]->v;
+        const char *rs = v[SD_FK_REF_SCHEMA].s != NULL ? v[SD_FK_REF_SCHEMA].s : fks[i]->schema;
+        const sd_object *ref = sd_model_find_table(c->from, rs, v[SD_FK_REF_TABLE].s);
+        if (ref != NULL && c->key_gone[ref->index])
+            c->rdrop[SD_KIND_FOREIGN_KEY][i] = true;
+    }
+    /* Whatever goes for a while and exists in "to" comes back. */
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (!is_planned((sd_kind)k) && k != SD_KIND_POLICY)
+            continue;
+        for (size_t i = 0; i < sd_model_count(c->from, (sd_kind)k); i++) {
+            const sd_object *t =
+                c->rdrop[k][i] ? counterpart(c->to, sd_model_at(c->from, (sd_kind)k, i)) : NULL;
+            if (t != NULL)
+                c->rcreate[k][t->index] = true;
+        }
+    }
+}
+
+/* Whether a "from" object goes before the late phase: a dropped table (or one of its
+ * columns), a view that goes, or an object that goes early. */
+static bool
+goes_before_late(const pg_ctx *c, const sd_object *d)
+{
+    const sd_object *t = d->owner != NULL ? d->owner : d;
+    const sd_change *ch = sd_changelist_find(c->cl, t);
+    if (t->kind == SD_KIND_TABLE || d->kind == SD_KIND_COLUMN)
+        return ch != NULL && ch->op == SD_OP_DROP;
+    if (d->kind == SD_KIND_VIEW || d->kind == SD_KIND_MATVIEW)
+        return c->rdrop[d->kind][d->index];
+    return c->early[d->kind][d->index];
+}
+
+/* Late-phase drops that depend on something dropped earlier go early, before it. */
+static void
+plan_early(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t i = 0; i < n; i++) {
+            const sd_change *ch = sd_changelist_at(c->cl, i);
+            const sd_object *o = ch->from;
+            if (ch->op != SD_OP_DROP || !sd_emit__pg_ops(ch->kind)->late_drop ||
+                c->early[ch->kind][o->index])
+                continue;
+            for (size_t d = 0; d < o->ndeps && !c->early[ch->kind][o->index]; d++) {
+                const sd_object *dep = sd_model_find_ref(c->from, &o->deps[d]);
+                if (dep != NULL && goes_before_late(c, dep))
+                    c->early[ch->kind][o->index] = grew = true;
+            }
+        }
+    }
+}
+
+/* ---- planning: the order of planned creates ---- */
+
+static size_t
+last_of(const pg_ctx *c, const sd_object *d)
+{
+    return d->owner != NULL ? c->last[SD_KIND_TABLE][d->owner->index] : c->last[d->kind][d->index];
+}
+
+/* A "to" object o depends on: its i-th dependency, or (i == ndeps) its relation. */
+static const sd_object *
+to_dep(const pg_ctx *c, const sd_object *o, size_t i)
+{
+    if (i < o->ndeps)
+        return sd_model_find_ref(c->to, &o->deps[i]);
+    return relation_of(c->to, o);
+}
+
+static bool
+pending_obj(const pg_ctx *c, const sd_object *d)
+{
+    return d != NULL && is_planned(d->kind) && d->kind != SD_KIND_FOREIGN_KEY &&
+           c->rcreate[d->kind][d->index];
+}
+
+/* Depth-first: o after the planned creates it depends on. */
+static void
+visit_pending(pg_ctx *c, const sd_object *o, uint8_t *state)
+{
+    size_t s = c->slot[o->kind][o->index];
+    if (state[s] != 0)
+        return;
+    state[s] = 1;
+    size_t ready = c->last[o->kind][o->index];
+    for (size_t i = 0; i <= o->ndeps; i++) {
+        const sd_object *d = to_dep(c, o, i);
+        if (d == NULL)
+            continue;
+        if (pending_obj(c, d))
+            visit_pending(c, d, state);
+        bump(&ready, last_of(c, d));
+    }
+    c->ready_at[c->npending] = ready;
+    c->pending[c->npending++] = o;
+}
+
+static void
+order_pending(pg_ctx *c)
+{
+    static const sd_kind STMTS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_INDEX,
+                                     SD_KIND_TRIGGER };
+    size_t total = 0;
+    for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
+        for (size_t i = 0; i < sd_model_count(c->to, STMTS[k]); i++)
+            if (c->rcreate[STMTS[k]][i])
+                c->slot[STMTS[k]][i] = total++;
+    }
+    c->pending = sd_arena_array(c->scratch, const sd_object *, total + 1);
+    c->ready_at = sd_arena_array(c->scratch, size_t, total + 1);
+    uint8_t *state = sd_arena_array(c->scratch, uint8_t, total + 1);
+    if (c->pending == NULL || c->ready_at == NULL || state == NULL) {
+        sd_emit__pg_nomem(c);
+        return;
+    }
+    for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
+        for (size_t i = 0; i < sd_model_count(c->to, STMTS[k]); i++)
+            if (c->rcreate[STMTS[k]][i])
+                visit_pending(c, sd_model_at(c->to, STMTS[k], i), state);
+    }
+}
+
+static void
+plan(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n && c->rc == SD_OK; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (!(ch->flags & SD_CHG_NOTE_ONLY))
+            seed_change(c, ch, i + 1);
+    }
+    if (c->rc != SD_OK)
+        return;
+    cascade(c);
+    plan_early(c);
+    order_pending(c);
+}
+
+/* ---- phases ---- */
+
+static void
+emit_enum_values(pg_ctx *c)
+{
+    if (c->nenum_adds == 0)
+        return;
+    put(c, "\nBEGIN;\n");
+    for (size_t i = 0; i < c->nenum_adds; i++)
+        sd_emit__pg_enum_add_values(c, c->enum_adds[i], c->enum_adds_to[i]);
+    put(c, "COMMIT;\n");
+}
+
+static void
+drop_unit(pg_ctx *c, const sd_object *from)
+{
+    if (from == NULL)
+        return;
+    sd_emit__pg_unit_begin(c);
+    sd_emit__pg_ops(from->kind)->drop(c, from);
+    sd_emit__pg_unit_end(c);
+}
+
+/*
+ * The prepare phase's stack: views and materialized views that go, and objects dropped
+ * late by kind (functions, types...) that depend on a relation dropped before the late
+ * phase (a function returning a table's row type) and so go early. Dependents first.
+ */
+static bool
+in_stack(const pg_ctx *c, const sd_object *o)
+{
+    if (o->kind == SD_KIND_VIEW || o->kind == SD_KIND_MATVIEW)
+        return c->rdrop[o->kind][o->index];
+    return c->early[o->kind][o->index];
+}
+
+typedef struct drop_stack {
+    const sd_object **items;     /* members, in canonical then change-list order */
+    size_t len;                  /* members */
+    size_t *pos[SD_KIND__COUNT]; /* per "from" object: its member index, or NOT_FOUND */
+    size_t *first;               /* per member: start of its dependents in deps */
+    size_t *deps;                /* member indexes of dependents, grouped by member */
+    uint8_t *seen;               /* per member: visited */
+} drop_stack;
+
+/* The member a dependency of o names, or NOT_FOUND. */
+static size_t
+stack_dep(const pg_ctx *c, const drop_stack *st, const sd_object *o, size_t d)
+{
+    const sd_object *dep = sd_model_find_ref(c->from, &o->deps[d]);
+    return dep != NULL ? st->pos[dep->kind][dep->index] : NOT_FOUND;
+}
+
+/* Dependents of every member, as member indexes (one find per dependency edge). */
+static bool
+stack_edges(pg_ctx *c, drop_stack *st)
+{
+    size_t nedges = 0;
+    for (size_t i = 0; i < st->len; i++)
+        nedges += st->items[i]->ndeps;
+    st->first = sd_arena_array(c->scratch, size_t, st->len + 2);
+    st->deps = sd_arena_array(c->scratch, size_t, nedges + 1);
+    size_t *fill = sd_arena_array(c->scratch, size_t, st->len + 1);
+    size_t *target = sd_arena_array(c->scratch, size_t, nedges + 1);
+    if (st->first == NULL || st->deps == NULL || fill == NULL || target == NULL)
+        return false;
+    size_t e = 0;
+    for (size_t i = 0; i < st->len; i++) {
+        for (size_t d = 0; d < st->items[i]->ndeps; d++) {
+            target[e] = stack_dep(c, st, st->items[i], d);
+            if (target[e] != NOT_FOUND)
+                st->first[target[e] + 1]++;
+            e++;
+        }
+    }
+    for (size_t i = 0; i < st->len; i++)
+        st->first[i + 1] += st->first[i];
+    e = 0;
+    for (size_t i = 0; i < st->len; i++) {
+        for (size_t d = 0; d < st->items[i]->ndeps; d++, e++)
+            if (target[e] != NOT_FOUND)
+                st->deps[st->first[target[e]] + fill[target[e]]++] = i;
+    }
+    return true;
+}
+
+static void
+stack_visit(pg_ctx *c, drop_stack *st, size_t i)
+{
+    if (st->seen[i] != 0)
+        return;
+    st->seen[i] = 1;
+    for (size_t e = st->first[i]; e < st->first[i + 1]; e++)
+        stack_visit(c, st, st->deps[e]);
+    drop_unit(c, st->items[i]);
+}
+
+static void
+stack_add(drop_stack *st, const sd_object *o)
+{
+    st->pos[o->kind][o->index] = st->len;
+    st->items[st->len++] = o;
+}
+
+static void
+drop_stack_all(pg_ctx *c)
+{
+    drop_stack st = { 0 };
+    size_t total = sd_changelist_count(c->cl) + sd_model_count(c->from, SD_KIND_VIEW) +
+                   sd_model_count(c->from, SD_KIND_MATVIEW);
+    st.items = sd_arena_array(c->scratch, const sd_object *, total + 1);
+    st.seen = sd_arena_array(c->scratch, uint8_t, total + 1);
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        size_t n = sd_model_count(c->from, (sd_kind)k);
+        st.pos[k] = sd_arena_array(c->scratch, size_t, n + 1);
+        for (size_t i = 0; st.pos[k] != NULL && i <= n; i++)
+            st.pos[k][i] = NOT_FOUND;
+    }
+    if (st.items == NULL || st.seen == NULL || sd_arena_failed(c->scratch)) {
+        sd_emit__pg_nomem(c);
+        return;
+    }
+    static const sd_kind VIEWS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW };
+    for (size_t k = 0; k < SD_ARRAY_LEN(VIEWS); k++) {
+        for (size_t i = 0; i < sd_model_count(c->from, VIEWS[k]); i++)
+            if (c->rdrop[VIEWS[k]][i])
+                stack_add(&st, sd_model_at(c->from, VIEWS[k], i));
+    }
+    for (size_t i = 0; i < sd_changelist_count(c->cl); i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->op == SD_OP_DROP && in_stack(c, ch->from) && !is_planned(ch->kind))
+            stack_add(&st, ch->from);
+    }
+    if (!stack_edges(c, &st)) {
+        sd_emit__pg_nomem(c);
+        return;
+    }
+    for (size_t i = 0; i < st.len; i++)
+        stack_visit(c, &st, i);
+}
+
+static void
+emit_prepare(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER &&
+            (ch->fields & FBIT(SD_TABLE_INHERITS))) {
+            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_no_inherit(c, ch);
+            sd_emit__pg_unit_end(c);
+        }
+        if (ch->kind != SD_KIND_SEQUENCE || ch->from == NULL ||
+            ch->from->v[SD_SEQUENCE_OWNED_BY].s == NULL ||
+            (ch->op == SD_OP_ALTER && !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY))))
+            continue;
+        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_sequence_owned_by(c, ch->from, NULL);
+        sd_emit__pg_unit_end(c);
+    }
+    static const sd_kind FIRST[] = { SD_KIND_FOREIGN_KEY, SD_KIND_TRIGGER, SD_KIND_INDEX };
+    for (size_t k = 0; k < SD_ARRAY_LEN(FIRST); k++) {
+        for (size_t i = 0; i < sd_model_count(c->from, FIRST[k]); i++)
+            if (c->rdrop[FIRST[k]][i])
+                drop_unit(c, sd_model_at(c->from, FIRST[k], i));
+    }
+    drop_stack_all(c);
+}
+
+/*
+ * A constraint or policy ALTER carried out by dropping and adding it: the drop runs with the
+ * other drops, before the column changes (a column in an old primary key cannot lose NOT
+ * NULL, nor a column a policy uses change type, while they exist).
+ */
+static bool
+owned_recreate(const pg_ctx *c, const sd_change *ch)
+{
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    return ch->op == SD_OP_ALTER && sd_kind_get(ch->kind)->owner == SD_KIND_TABLE &&
+           ch->kind != SD_KIND_COLUMN && !ops->planned && ops->recreates != NULL &&
+           ops->recreates(c, ch);
+}
+
+/* Drops of owned objects and tables: constraints and policies, then columns, then tables. */
+static void
+emit_drops(pg_ctx *c)
+{
+    static const unsigned PASS[] = {
+        (1u << SD_KIND_PRIMARY_KEY) | (1u << SD_KIND_UNIQUE) | (1u << SD_KIND_CHECK) |
+            (1u << SD_KIND_EXCLUSION) | (1u << SD_KIND_POLICY),
+        1u << SD_KIND_COLUMN,
+        1u << SD_KIND_TABLE,
+    };
+    static const sd_kind REBUILT[] = { SD_KIND_POLICY, SD_KIND_CHECK, SD_KIND_EXCLUSION };
+    for (size_t k = 0; k < SD_ARRAY_LEN(REBUILT); k++) {
+        for (size_t i = 0; i < sd_model_count(c->from, REBUILT[k]); i++)
+            if (c->rdrop[REBUILT[k]][i])
+                drop_unit(c, sd_model_at(c->from, REBUILT[k], i));
+    }
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t p = 0; p < SD_ARRAY_LEN(PASS); p++) {
+        for (size_t i = 0; i < n; i++) {
+            const sd_change *ch = sd_changelist_at(c->cl, i);
+            if (!(PASS[p] & (1u << ch->kind)) ||
+                (ch->from != NULL && c->rdrop[ch->kind][ch->from->index]))
+                continue;
+            if (ch->op == SD_OP_DROP ||
+                (owned_recreate(c, ch) && !c->swept[ch->kind][ch->from->index]))
+                drop_unit(c, ch->from);
+        }
+        for (size_t i = 0; p == 1 && i < sd_model_count(c->from, SD_KIND_COLUMN); i++) {
+            if (!c->readd_late[i])
+                continue;
+            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_drop_readd_column(c, sd_model_at(c->from, SD_KIND_COLUMN, i));
+            sd_emit__pg_unit_end(c);
+        }
+    }
+}
+
+static void
+emit_late_drops(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->op == SD_OP_DROP && sd_emit__pg_ops(ch->kind)->late_drop &&
+            !c->early[ch->kind][ch->from->index])
+            drop_unit(c, ch->from);
+    }
+}
+
+static bool
+pending_ready(const pg_ctx *c, size_t j)
+{
+    const sd_object *o = c->pending[j];
+    if (c->ready_at[j] > c->done)
+        return false;
+    for (size_t i = 0; i <= o->ndeps; i++) {
+        const sd_object *d = to_dep(c, o, i);
+        if (pending_obj(c, d) && !c->created[d->kind][d->index])
+            return false;
+    }
+    return true;
+}
+
+/* Create every planned view, matview, index and trigger whose dependencies are written
+ * (all of them when force). */
+static void
+flush_pending(pg_ctx *c, bool force)
+{
+    for (size_t j = 0; j < c->npending && c->rc == SD_OK; j++) {
+        const sd_object *o = c->pending[j];
+        if (c->created[o->kind][o->index] || (!force && !pending_ready(c, j)))
+            continue;
+        c->created[o->kind][o->index] = true;
+        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_create_planned(c, o);
+        sd_emit__pg_unit_end(c);
+    }
+}
+
+static void
+handle_create(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *to = ch->to;
+    if (c->rcreate[ch->kind][to->index] || c->created[ch->kind][to->index])
+        return; /* created by the plan (a re-added constraint) or already (a parent table) */
+    sd_emit__pg_ops(ch->kind)->create(c, to);
+}
+
+static void
+handle_alter(pg_ctx *c, const sd_change *ch)
+{
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    if ((ch->kind == SD_KIND_POLICY || ch->kind == SD_KIND_CHECK ||
+         ch->kind == SD_KIND_EXCLUSION) &&
+        c->rcreate[ch->kind][ch->to->index])
+        return; /* rebuilt around a column change, as it is in "to" */
+    if (ch->kind == SD_KIND_COLUMN && c->readd_late[ch->from->index])
+        return; /* added again, as it is in "to", after its table's last change */
+    if (ops->recreates != NULL && ops->recreates(c, ch)) {
+        if (ops->recreate != NULL) {
+            ops->recreate(c, ch);
+            return;
+        }
+        if (!owned_recreate(c, ch))
+            ops->drop(c, ch->from);
+        if (!c->rcreate[ch->kind][ch->to->index])
+            ops->create(c, ch->to);
+        return;
+    }
+    if (ops->alter != NULL)
+        ops->alter(c, ch);
+    if (!(ch->kind == SD_KIND_COLUMN && c->readd[ch->from->index]))
+        sd_emit__pg_alter_extras(c, ch);
+}
+
+static void
+handle_change(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->op == SD_OP_DROP || (ch->flags & SD_CHG_NOTE_ONLY))
+        return;
+    sd_emit__pg_unit_begin(c);
+    if (is_planned(ch->kind)) {
+        /* Creates and rebuilds are planned; what is left is an in-place ALTER. */
+        if (ch->op == SD_OP_ALTER && !c->rcreate[ch->kind][ch->to->index]) {
+            const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+            if (ops->alter != NULL)
+                ops->alter(c, ch);
+            sd_emit__pg_alter_extras(c, ch);
+        }
+    } else if (ch->op == SD_OP_CREATE) {
+        handle_create(c, ch);
+    } else {
+        handle_alter(c, ch);
+    }
+    sd_emit__pg_unit_end(c);
+}
+
+/*
+ * The generated columns dropped for a table are added again once everything before its
+ * last change is written (force: whatever is left, in the post phase).
+ */
+static void
+readd_generated(pg_ctx *c, bool force)
+{
+    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
+    for (size_t t = 0; t < nt && c->readd_any; t++) {
+        const sd_object *tt = sd_model_at(c->to, SD_KIND_TABLE, t);
+        if (!c->readd_table[t] || (!force && c->last[SD_KIND_TABLE][t] > c->done))
+            continue;
+        c->readd_table[t] = false;
+        size_t n = 0;
+        const sd_object *const *cols = sd_model_children(c->to, tt, SD_KIND_COLUMN, &n);
+        sd_emit__pg_unit_begin(c);
+        for (size_t i = 0; i < n; i++) {
+            const sd_object *f = counterpart(c->from, cols[i]);
+            if (f != NULL && c->readd_late[f->index])
+                sd_emit__pg_create_column(c, cols[i]);
+        }
+        sd_emit__pg_readd_constraints(c, tt);
+        sd_emit__pg_unit_end(c);
+    }
+}
+
+static void
+emit_main(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    c->done = 0;
+    flush_pending(c, false);
+    for (size_t i = 0; i < n && c->rc == SD_OK; i++) {
+        handle_change(c, sd_changelist_at(c->cl, i));
+        c->done = i + 1;
+        readd_generated(c, false);
+        flush_pending(c, false);
+    }
+}
+
+static void
+emit_post(pg_ctx *c)
+{
+    readd_generated(c, true);
+    flush_pending(c, true);
+    static const sd_kind LATER[] = { SD_KIND_FOREIGN_KEY, SD_KIND_POLICY };
+    for (size_t k = 0; k < SD_ARRAY_LEN(LATER); k++) {
+        for (size_t i = 0; i < sd_model_count(c->to, LATER[k]); i++) {
+            if (!c->rcreate[LATER[k]][i])
+                continue;
+            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_ops(LATER[k])->create(c, sd_model_at(c->to, LATER[k], i));
+            sd_emit__pg_unit_end(c);
+        }
+    }
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->kind != SD_KIND_SEQUENCE || ch->to == NULL ||
+            ch->to->v[SD_SEQUENCE_OWNED_BY].s == NULL ||
+            (ch->op == SD_OP_ALTER && !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY))))
+            continue;
+        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_sequence_owned_by(c, ch->to, ch->to->v[SD_SEQUENCE_OWNED_BY].s);
+        sd_emit__pg_unit_end(c);
+    }
+}
+
+/* ---- entry point ---- */
+
+static const char HEADER[] = "SET check_function_bodies = false;\n"
+                             "SET client_min_messages = warning;\n"
+                             "SET standard_conforming_strings = on;\n"
+                             "SELECT pg_catalog.set_config('search_path', '', false);\n";
+
+sd_status
+sd_emit__pg(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err)
+{
+    pg_ctx c = { 0 };
+    (void)opts; /* quote_all_identifiers: util/sql.h has no such mode yet (see header) */
+    c.cl = cl;
+    c.from = sd_changelist_from(cl);
+    c.to = sd_changelist_to(cl);
+    c.script = out;
+    c.out = out;
+    c.err = err;
+    c.scratch = sd_arena_new();
+    if (c.scratch == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    setup(&c);
+    if (c.rc == SD_OK)
+        plan(&c);
+    if (c.rc == SD_OK) {
+        put(&c, HEADER);
+        emit_enum_values(&c);
+        put(&c, "\nBEGIN;\n");
+        emit_prepare(&c);
+        emit_drops(&c);
+        emit_main(&c);
+        emit_post(&c);
+        emit_late_drops(&c);
+        put(&c, "\nCOMMIT;\n");
+    }
+    if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
+        sd_emit__pg_nomem(&c);
+    sd_buf_dispose(&c.unit);
+    sd_map_dispose(&c.rel_by_sql);
+    sd_arena_free(c.scratch);
+    return c.rc;
+}

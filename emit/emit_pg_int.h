@@ -1,0 +1,219 @@
+/*
+ * emit_pg_int.h: shared by the PostgreSQL emitter's files (emit_pg.c: planning and phases;
+ * emit_pg_out.c: output primitives, SQL fragments, names, owners, privileges, comments;
+ * emit_pg_kinds.c: the per-kind table and the non-table kinds; emit_pg_table.c: tables,
+ * columns, constraints, policies). Nothing outside emit/ includes this.
+ */
+#ifndef SD_EMIT_EMIT_PG_INT_H
+#define SD_EMIT_EMIT_PG_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "emit/emit_int.h"
+#include "util/util.h"
+
+#define PGE       SD_ENGINE_PG
+#define FBIT(f)   (UINT64_C(1) << (f))
+#define NO_FIELD  (-1)
+#define NOT_FOUND ((size_t)-1)
+
+/* Flags of sd_emit__pg_fragment(): what a stored SQL fragment may contain. */
+#define FRAG_COMMA  1u /* top-level commas (lists: composite attributes, range options) */
+#define FRAG_SEMI   2u /* ';' after BEGIN ATOMIC (SQL-standard function bodies) */
+#define FRAG_CREATE 4u /* a whole statement: must start with CREATE */
+#define FRAG_TRIM   8u /* trailing ';' dropped (pg_get_viewdef ends with one) */
+
+typedef struct pg_ctx pg_ctx;
+
+/* How the emitter handles one kind (STYLE 2.8: one table, indexed by kind). */
+typedef struct pg_ops {
+    const char *keyword;      /* ALTER / DROP / COMMENT ON word; NULL: the kind's own way */
+    const char *grant_on;     /* object class after GRANT ... ON; NULL: no privileges */
+    const char *all_privs;    /* privilege letters the owner holds by default */
+    const char *public_privs; /* privilege letters PUBLIC holds by default */
+    void (*create)(pg_ctx *c, const sd_object *to);
+    void (*drop)(pg_ctx *c, const sd_object *from);
+    /* An ALTER that must drop and create the object (NULL: never). */
+    bool (*recreates)(const pg_ctx *c, const sd_change *ch);
+    /* Carry out an ALTER for which recreates() holds (NULL: drop, then create). */
+    void (*recreate)(pg_ctx *c, const sd_change *ch);
+    /* In-place ALTER of every field except owner, acl and comment (NULL: nothing). */
+    void (*alter)(pg_ctx *c, const sd_change *ch);
+    int owner;      /* field index of the owner, or NO_FIELD */
+    int acl;        /* field index of the ACL, or NO_FIELD */
+    int comment;    /* field index of the comment, or NO_FIELD */
+    bool planned;   /* view, matview, index, trigger, FK: drop/create sets */
+    bool late_drop; /* dropped after every create and alter */
+} pg_ops;
+
+struct pg_ctx {
+    const sd_changelist *cl;        /* the change list */
+    const sd_model *from;           /* its "from" model */
+    const sd_model *to;             /* its "to" model */
+    sd_buf *script;                 /* the whole script */
+    sd_buf *out;                    /* where statements go: the current unit */
+    sd_buf unit;                    /* statements of one change, blank-line separated */
+    sd_err *err;                    /* first error */
+    sd_status rc;                   /* first error's code; later writes are no-ops */
+    sd_arena *scratch;              /* every array below lives here */
+    size_t done;                    /* changes of the create/alter phase written so far */
+    bool *rdrop[SD_KIND__COUNT];    /* "from" objects dropped in the prepare phase */
+    bool *rcreate[SD_KIND__COUNT];  /* "to" objects created by the plan, not at a change */
+    bool *created[SD_KIND__COUNT];  /* "to" objects already created */
+    bool *gone[SD_KIND__COUNT];     /* "from" objects whose dependents must be rebuilt */
+    bool *swept[SD_KIND__COUNT];    /* "from" constraints a DROP COLUMN removes along */
+    bool *early[SD_KIND__COUNT];    /* "from" late-kind drops moved to the prepare phase */
+    bool *readd;                    /* "from" columns dropped and added again */
+    bool *readd_late;               /* ... of them, generated from a retyped column */
+    bool *readd_table;              /* "to" tables with columns or constraints to add again */
+    bool readd_any;                 /* any readd_table entry was ever set */
+    bool *enum_col;                 /* "from" columns of an enum that is recreated */
+    bool *key_gone;                 /* "from" tables whose keys go for a while (FKs) */
+    size_t *slot[SD_KIND__COUNT];   /* "to" objects: index in pending, or NOT_FOUND */
+    size_t *ready_at;               /* per pending entry: changes written before it */
+    size_t *last[SD_KIND__COUNT];   /* "to" objects: 1 + position of their last change */
+    sd_map rel_by_sql;              /* quoted qualified name -> "to" table (partition_of) */
+    const sd_object **pending;      /* planned creates of views..triggers, in order */
+    size_t npending;                /* entries in pending */
+    const sd_object **enum_adds;    /* enum ALTERs done with ADD VALUE: "from" objects */
+    const sd_object **enum_adds_to; /* their "to" objects */
+    size_t nenum_adds;              /* entries in enum_adds */
+};
+
+/* ---- output primitives (no-ops after an error) ---- */
+
+static inline void
+put(pg_ctx *c, const char *s)
+{
+    if (c->rc == SD_OK)
+        sd_buf_append(c->out, s);
+}
+
+static inline void
+put_ident(pg_ctx *c, const char *name)
+{
+    if (c->rc == SD_OK)
+        sd_sql_ident(c->out, PGE, name);
+}
+
+static inline void
+put_qname(pg_ctx *c, const char *schema, const char *name)
+{
+    if (c->rc == SD_OK)
+        sd_sql_qualified(c->out, PGE, schema, name);
+}
+
+static inline void
+put_literal(pg_ctx *c, const char *value)
+{
+    if (c->rc == SD_OK)
+        sd_sql_literal(c->out, PGE, value);
+}
+
+static inline bool
+streq(const char *a, const char *b)
+{
+    return sd_strcmp_c(a, b) == 0;
+}
+
+/* ---- emit_pg_out.c ---- */
+
+void sd_emit__pg_fail(pg_ctx *c, sd_status code, const sd_object *o, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void sd_emit__pg_nomem(pg_ctx *c);
+/* Start a unit (the statements of one change); sd_emit__pg_unit_end() appends it to the
+ * script after a blank line, or drops it when it is empty. */
+void sd_emit__pg_unit_begin(pg_ctx *c);
+void sd_emit__pg_unit_end(pg_ctx *c);
+/* Write a SQL fragment stored in the model after checking it is one piece (FRAG_*). */
+void sd_emit__pg_fragment(pg_ctx *c,
+                          const sd_object *o,
+                          const char *what,
+                          const char *text,
+                          unsigned flags);
+/* The object as DROP / ALTER / COMMENT ON name it ("s.t", "n ON s.t", "s.f(int)"). */
+void sd_emit__pg_target(pg_ctx *c, const sd_object *o);
+/* The word after DROP / ALTER for o ("TABLE", "PROCEDURE", ...). */
+const char *sd_emit__pg_keyword(const sd_object *o);
+/* "s.t.c"-style name for a comment line, control bytes escaped. */
+void sd_emit__pg_comment_name(pg_ctx *c, const sd_object *o);
+/* Comment-line text, control bytes escaped. */
+void sd_emit__pg_comment_text(pg_ctx *c, const char *s);
+/* DROP <keyword> <target>; */
+void sd_emit__pg_drop_plain(pg_ctx *c, const sd_object *from);
+/* COMMENT ON <o> IS <text or NULL>; */
+void sd_emit__pg_comment_on(pg_ctx *c, const sd_object *o, const char *text);
+/* After a CREATE: owner, privileges and comment of to. */
+void sd_emit__pg_extras(pg_ctx *c, const sd_object *to);
+/* After an in-place ALTER: the owner, privilege and comment changes of ch. */
+void sd_emit__pg_alter_extras(pg_ctx *c, const sd_change *ch);
+/* GRANT / REVOKE turning the privileges "from_acl" (owned by from_owner) into to's. */
+void sd_emit__pg_acl(pg_ctx *c,
+                     const sd_object *to,
+                     const sd_names *from_acl,
+                     const char *from_owner,
+                     const char *column);
+/* ALTER DEFAULT PRIVILEGES for a schema's default_acl change. */
+void sd_emit__pg_default_acl(pg_ctx *c,
+                             const sd_object *schema,
+                             const sd_names *from,
+                             const sd_names *to);
+
+/* ---- emit_pg_kinds.c ---- */
+
+const pg_ops *sd_emit__pg_ops(sd_kind kind);
+/* Whether an enum ALTER only appends values (done with ADD VALUE before the main
+ * transaction) rather than recreating the type. */
+bool sd_emit__pg_enum_adds_only(const sd_object *from, const sd_object *to);
+/* The ADD VALUE statements turning from's values into to's. */
+void sd_emit__pg_enum_add_values(pg_ctx *c, const sd_object *from, const sd_object *to);
+/* Whether col's type is the enum e ("s.e" or "s.e[]"); *array_out tells which. */
+bool sd_emit__pg_type_is(const sd_object *col, const sd_object *type, bool *array_out);
+/* Create a planned view, matview, index or trigger (with its extras). */
+void sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to);
+/* ALTER SEQUENCE s OWNED BY owned_by (NULL: NONE). */
+void sd_emit__pg_sequence_owned_by(pg_ctx *c, const sd_object *seq, const char *owned_by);
+/* Append n in decimal. */
+void sd_emit__pg_int(pg_ctx *c, int64_t n);
+
+/* ---- emit_pg_table.c ---- */
+
+void sd_emit__pg_create_table(pg_ctx *c, const sd_object *t);
+void sd_emit__pg_drop_table(pg_ctx *c, const sd_object *t);
+void sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch);
+/* ALTER TABLE ... NO INHERIT for the parents a table leaves (prepare phase). */
+void sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch);
+void sd_emit__pg_create_column(pg_ctx *c, const sd_object *col);
+void sd_emit__pg_drop_column(pg_ctx *c, const sd_object *col);
+void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);
+void sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con);
+void sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con);
+bool sd_emit__pg_constraint_recreates(const pg_ctx *c, const sd_change *ch);
+void sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch);
+void sd_emit__pg_create_policy(pg_ctx *c, const sd_object *p);
+void sd_emit__pg_drop_policy(pg_ctx *c, const sd_object *p);
+bool sd_emit__pg_policy_recreates(const pg_ctx *c, const sd_change *ch);
+void sd_emit__pg_alter_policy(pg_ctx *c, const sd_change *ch);
+/*
+ * ALTER TABLE ... ALTER COLUMN c TYPE type [COLLATE collation] [USING c<cast>], with the
+ * column's default dropped first (it may not cast) and to_col's default set again when
+ * to_col has that type. collation and cast may be NULL.
+ */
+void sd_emit__pg_column_retype(pg_ctx *c,
+                               const sd_object *from_col,
+                               const sd_object *to_col,
+                               const char *type,
+                               const char *collation,
+                               const char *cast);
+/* Add again the constraints of "to" table that a DROP COLUMN of a re-added column took. */
+void sd_emit__pg_readd_constraints(pg_ctx *c, const sd_object *table);
+/* DROP COLUMN of a generated column added again once the columns it reads are retyped. */
+void sd_emit__pg_drop_readd_column(pg_ctx *c, const sd_object *col);
+/* The "to" table a quoted qualified name ("s.t") names, or NULL. */
+const sd_object *sd_emit__pg_table_by_sql(const pg_ctx *c, const char *sql);
+/* Whether a type change can lose or reject values. */
+bool sd_emit__pg_type_narrows(const char *from, const char *to);
+
+#endif

@@ -1,0 +1,1329 @@
+/*
+ * emit_pg_kinds.c: the PostgreSQL emitter's per-kind table (PG_OPS) and the SQL of every
+ * kind that is not a table or owned by one: schemas, extensions, enums, domains, composite
+ * and range types, sequences, functions, views, materialized views, indexes and triggers.
+ *
+ * Supported changes, by kind:
+ *  - schema: create, drop, owner, privileges, default privileges, comment;
+ *  - extension: create (IF NOT EXISTS, WITH SCHEMA, VERSION), version update, drop;
+ *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
+ *    transaction of their own by emit_pg.c), values removed or reordered (the type is
+ *    renamed, created again, every column of it converted through text, the old one
+ *    dropped); columns of a domain, composite or function argument of the enum keep the old
+ *    type and make that DROP TYPE fail (not supported);
+ *  - domain: create, drop, default, NOT NULL, named CHECK constraints added or dropped;
+ *    a base type or collation change drops and creates it (fails while columns use it);
+ *  - composite types: create, drop; attributes dropped, retyped (refused by PostgreSQL
+ *    while a column uses the type) or appended in place; any other change (reordering)
+ *    drops and creates the type (fails while in use);
+ *  - range types: create, drop; a change drops and creates (fails while in use);
+ *  - sequence: create, drop, every option in place (OWNED BY is set by emit_pg.c once the
+ *    tables exist); a MINVALUE raised above the current value (ascending) or a MAXVALUE
+ *    lowered below it (descending) first moves the current value inside the new bounds;
+ *  - function / procedure: create and definition changes as the stored CREATE OR REPLACE
+ *    statement; a result type or kind change drops and creates it;
+ *  - view: SQL change drops and creates (always: CREATE OR REPLACE is refused for anything
+ *    but appended columns, and dependents are rebuilt by the plan anyway); options in place;
+ *  - materialized view, index, trigger: any change drops and creates.
+ *
+ * Domain check entries (model field "checks") are expected as "CONSTRAINT name CHECK (...)":
+ * the name is needed to drop one; an entry without it can be added but not dropped.
+ */
+#include <string.h>
+
+#include "emit/emit_pg_int.h"
+
+/* ---- small helpers ---- */
+
+void
+sd_emit__pg_int(pg_ctx *c, int64_t n)
+{
+    if (c->rc == SD_OK)
+        sd_buf_appendf(c->out, "%lld", (long long)n);
+}
+
+static bool
+names_have(const sd_names *n, const char *s)
+{
+    for (size_t i = 0; i < n->len; i++)
+        if (streq(n->items[i], s))
+            return true;
+    return false;
+}
+
+/* The qualified SQL name of a schema object, in the scratch arena ("" when out of memory). */
+static const char *
+qualified(pg_ctx *c, const char *schema, const char *name, const char *suffix)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_sql_qualified(&b, PGE, schema, name);
+    sd_buf_append(&b, suffix);
+    const char *s = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    if (s == NULL) {
+        sd_emit__pg_nomem(c);
+        return "";
+    }
+    return s;
+}
+
+bool
+sd_emit__pg_type_is(const sd_object *col, const sd_object *type, bool *array_out)
+{
+    const char *t = col->v[SD_COLUMN_TYPE].s;
+    sd_buf q = SD_BUF_INIT;
+    sd_sql_qualified(&q, PGE, type->schema, type->name);
+    size_t n = q.len;
+    bool hit = false;
+    *array_out = false;
+    if (t != NULL && !sd_buf_failed(&q) && strncmp(t, sd_buf_cstr(&q), n) == 0) {
+        hit = t[n] == '\0' || strcmp(t + n, "[]") == 0;
+        *array_out = t[n] != '\0';
+    }
+    sd_buf_dispose(&q);
+    return hit;
+}
+
+static void
+put_names_list(pg_ctx *c, const sd_names *n)
+{
+    for (size_t i = 0; i < n->len; i++) {
+        if (i > 0)
+            put(c, ", ");
+        put_ident(c, n->items[i]);
+    }
+}
+
+static void
+put_literals(pg_ctx *c, const sd_names *n)
+{
+    for (size_t i = 0; i < n->len; i++) {
+        if (i > 0)
+            put(c, ", ");
+        put_literal(c, n->items[i]);
+    }
+}
+
+/* ---- schema ---- */
+
+static void
+create_schema(pg_ctx *c, const sd_object *s)
+{
+    static const sd_names NONE = { NULL, 0 };
+    put(c, "CREATE SCHEMA ");
+    put_ident(c, s->name);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, s);
+    if (s->v[SD_SCHEMA_DEFAULT_ACL].names.len > 0)
+        sd_emit__pg_default_acl(c, s, &NONE, &s->v[SD_SCHEMA_DEFAULT_ACL].names);
+}
+
+static void
+alter_schema(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & FBIT(SD_SCHEMA_DEFAULT_ACL))
+        sd_emit__pg_default_acl(c, ch->to, &ch->from->v[SD_SCHEMA_DEFAULT_ACL].names,
+                                &ch->to->v[SD_SCHEMA_DEFAULT_ACL].names);
+}
+
+/* ---- extension ---- */
+
+static void
+create_extension(pg_ctx *c, const sd_object *e)
+{
+    put(c, "CREATE EXTENSION IF NOT EXISTS ");
+    put_ident(c, e->name);
+    put(c, " WITH SCHEMA ");
+    put_ident(c, e->schema);
+    if (e->v[SD_EXTENSION_VERSION].s != NULL) {
+        put(c, " VERSION ");
+        put_literal(c, e->v[SD_EXTENSION_VERSION].s);
+    }
+    put(c, ";\n");
+}
+
+static void
+alter_extension(pg_ctx *c, const sd_change *ch)
+{
+    if (!(ch->fields & FBIT(SD_EXTENSION_VERSION)) || ch->to->v[SD_EXTENSION_VERSION].s == NULL)
+        return;
+    put(c, "ALTER EXTENSION ");
+    put_ident(c, ch->to->name);
+    put(c, " UPDATE TO ");
+    put_literal(c, ch->to->v[SD_EXTENSION_VERSION].s);
+    put(c, ";\n");
+}
+
+/* ---- enum ---- */
+
+static void
+create_enum(pg_ctx *c, const sd_object *e)
+{
+    put(c, "CREATE TYPE ");
+    put_qname(c, e->schema, e->name);
+    put(c, " AS ENUM (");
+    put_literals(c, &e->v[SD_ENUM_VALUES].names);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, e);
+}
+
+bool
+sd_emit__pg_enum_adds_only(const sd_object *from, const sd_object *to)
+{
+    const sd_names *f = &from->v[SD_ENUM_VALUES].names;
+    const sd_names *t = &to->v[SD_ENUM_VALUES].names;
+    size_t j = 0;
+    for (size_t i = 0; i < t->len; i++)
+        if (j < f->len && streq(f->items[j], t->items[i]))
+            j++;
+    return j == f->len && t->len > f->len;
+}
+
+void
+sd_emit__pg_enum_add_values(pg_ctx *c, const sd_object *from, const sd_object *to)
+{
+    const sd_names *f = &from->v[SD_ENUM_VALUES].names;
+    const sd_names *t = &to->v[SD_ENUM_VALUES].names;
+    for (size_t i = 0; i < t->len; i++) {
+        if (names_have(f, t->items[i]))
+            continue;
+        put(c, "ALTER TYPE ");
+        put_qname(c, to->schema, to->name);
+        put(c, " ADD VALUE ");
+        put_literal(c, t->items[i]);
+        if (i > 0) {
+            put(c, " AFTER ");
+            put_literal(c, t->items[i - 1]);
+        } else if (f->len > 0) {
+            /* The first value: before the first value that already exists. */
+            size_t k = 1;
+            while (k < t->len && !names_have(f, t->items[k]))
+                k++;
+            put(c, " BEFORE ");
+            put_literal(c, t->items[k < t->len ? k : 0]);
+        }
+        put(c, ";\n");
+    }
+}
+
+static bool
+type_name_taken(const pg_ctx *c, const char *schema, const char *name)
+{
+    static const sd_kind TYPES[] = { SD_KIND_ENUM,    SD_KIND_DOMAIN,  SD_KIND_COMPOSITE,
+                                     SD_KIND_RANGE,   SD_KIND_TABLE,   SD_KIND_VIEW,
+                                     SD_KIND_MATVIEW, SD_KIND_SEQUENCE };
+    const sd_model *models[] = { c->from, c->to };
+    for (size_t m = 0; m < SD_ARRAY_LEN(models); m++) {
+        for (size_t k = 0; k < SD_ARRAY_LEN(TYPES); k++)
+            if (sd_model_find(models[m], TYPES[k], schema, NULL, name) != NULL)
+                return true;
+    }
+    return false;
+}
+
+/* "<name>_sd_old[N]", at most 63 bytes (PostgreSQL truncates longer names), unused. */
+static const char *
+free_type_name(pg_ctx *c, const sd_object *e)
+{
+    size_t base = strlen(e->name);
+    if (base > 48) {
+        base = 48;
+        while (base > 0 && ((unsigned char)e->name[base] & 0xC0) == 0x80)
+            base--; /* never cut a UTF-8 sequence */
+    }
+    for (unsigned n = 1; c->rc == SD_OK; n++) {
+        const char *cand =
+            n == 1 ? sd_arena_sprintf(c->scratch, "%.*s_sd_old", (int)base, e->name)
+                   : sd_arena_sprintf(c->scratch, "%.*s_sd_old%u", (int)base, e->name, n);
+        if (cand == NULL)
+            sd_emit__pg_nomem(c);
+        else if (!type_name_taken(c, e->schema, cand))
+            return cand;
+    }
+    return "";
+}
+
+static void
+put_removed_values(pg_ctx *c, const sd_object *from, const sd_object *to)
+{
+    const sd_names *f = &from->v[SD_ENUM_VALUES].names;
+    size_t n = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        if (names_have(&to->v[SD_ENUM_VALUES].names, f->items[i]))
+            continue;
+        if (n++ == 0) {
+            put(c, "-- destructive: enum type ");
+            sd_emit__pg_comment_name(c, from);
+            put(c, " loses values ");
+        } else {
+            put(c, ", ");
+        }
+        sd_buf lit = SD_BUF_INIT;
+        sd_sql_literal(&lit, PGE, f->items[i]);
+        sd_emit__pg_comment_text(c, sd_buf_cstr(&lit));
+        sd_buf_dispose(&lit);
+    }
+    if (n > 0)
+        put(c, "; converting a row that holds one fails\n");
+}
+
+/*
+ * Values removed or reordered: PostgreSQL cannot drop or move enum values, so the type is
+ * renamed out of the way, created again, every column of it converted through text, and
+ * the old type dropped.
+ */
+static void
+recreate_enum(pg_ctx *c, const sd_change *ch)
+{
+    const char *old = free_type_name(c, ch->from);
+    put_removed_values(c, ch->from, ch->to);
+    put(c, "ALTER TYPE ");
+    put_qname(c, ch->from->schema, ch->from->name);
+    put(c, " RENAME TO ");
+    put_ident(c, old);
+    put(c, ";\n");
+    create_enum(c, ch->to);
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        bool array = false;
+        const sd_object *to_col = sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key);
+        if (to_col == NULL || cols[i]->v[SD_COLUMN_INHERITED].b ||
+            !sd_emit__pg_type_is(cols[i], ch->from, &array))
+            continue;
+        const char *type = qualified(c, ch->to->schema, ch->to->name, array ? "[]" : "");
+        const char *cast =
+            sd_arena_sprintf(c->scratch, array ? "::text[]::%s" : "::text::%s", type);
+        if (cast == NULL)
+            sd_emit__pg_nomem(c);
+        else
+            sd_emit__pg_column_retype(c, cols[i], to_col, type, NULL, cast);
+    }
+    put(c, "DROP TYPE ");
+    put_qname(c, ch->from->schema, old);
+    put(c, ";\n");
+}
+
+static bool
+enum_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & FBIT(SD_ENUM_VALUES)) && !sd_emit__pg_enum_adds_only(ch->from, ch->to);
+}
+
+/* ---- domain ---- */
+
+/* The name in a "CONSTRAINT name ..." check entry (scratch arena), or NULL. */
+static const char *
+check_entry_name(pg_ctx *c, const char *entry)
+{
+    static const char KW[] = "CONSTRAINT";
+    const char *p = entry;
+    while (*p == ' ')
+        p++;
+    for (size_t i = 0; i < sizeof(KW) - 1; i++, p++)
+        if (sd_ascii_upper(*p) != KW[i])
+            return NULL;
+    if (*p != ' ')
+        return NULL;
+    while (*p == ' ')
+        p++;
+    sd_buf b = SD_BUF_INIT;
+    if (*p == '"') {
+        for (p++; *p != '\0' && !(p[0] == '"' && p[1] != '"'); p++) {
+            if (*p == '"')
+                p++;
+            sd_buf_putc(&b, *p);
+        }
+    } else {
+        while (*p != '\0' && *p != ' ')
+            sd_buf_putc(&b, *p++);
+    }
+    const char *name = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    if (name == NULL)
+        sd_emit__pg_nomem(c);
+    return name;
+}
+
+static void
+create_domain(pg_ctx *c, const sd_object *d)
+{
+    const sd_value *v = d->v;
+    put(c, "CREATE DOMAIN ");
+    put_qname(c, d->schema, d->name);
+    put(c, " AS ");
+    sd_emit__pg_fragment(c, d, "base type", v[SD_DOMAIN_BASE_TYPE].s, 0);
+    if (v[SD_DOMAIN_COLLATION].s != NULL) {
+        put(c, " COLLATE ");
+        sd_emit__pg_fragment(c, d, "collation", v[SD_DOMAIN_COLLATION].s, 0);
+    }
+    if (v[SD_DOMAIN_DEFAULT].sql.text != NULL) {
+        put(c, " DEFAULT ");
+        sd_emit__pg_fragment(c, d, "default", v[SD_DOMAIN_DEFAULT].sql.text, 0);
+    }
+    if (v[SD_DOMAIN_NOT_NULL].b)
+        put(c, " NOT NULL");
+    for (size_t i = 0; i < v[SD_DOMAIN_CHECKS].names.len; i++) {
+        put(c, " ");
+        sd_emit__pg_fragment(c, d, "check", v[SD_DOMAIN_CHECKS].names.items[i], 0);
+    }
+    put(c, ";\n");
+    sd_emit__pg_extras(c, d);
+}
+
+static void
+alter_domain_head(pg_ctx *c, const sd_object *d)
+{
+    put(c, "ALTER DOMAIN ");
+    put_qname(c, d->schema, d->name);
+    put(c, " ");
+}
+
+static void
+alter_domain_checks(pg_ctx *c, const sd_change *ch)
+{
+    const sd_names *f = &ch->from->v[SD_DOMAIN_CHECKS].names;
+    const sd_names *t = &ch->to->v[SD_DOMAIN_CHECKS].names;
+    for (size_t i = 0; i < f->len; i++) {
+        if (names_have(t, f->items[i]))
+            continue;
+        const char *name = check_entry_name(c, f->items[i]);
+        if (name == NULL) {
+            sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, ch->from,
+                             "cannot drop a domain check without a constraint name");
+            return;
+        }
+        alter_domain_head(c, ch->to);
+        put(c, "DROP CONSTRAINT ");
+        put_ident(c, name);
+        put(c, ";\n");
+    }
+    for (size_t i = 0; i < t->len; i++) {
+        if (names_have(f, t->items[i]))
+            continue;
+        alter_domain_head(c, ch->to);
+        put(c, "ADD ");
+        sd_emit__pg_fragment(c, ch->to, "check", t->items[i], 0);
+        put(c, ";\n");
+    }
+}
+
+static void
+alter_domain(pg_ctx *c, const sd_change *ch)
+{
+    const sd_value *v = ch->to->v;
+    if (ch->fields & FBIT(SD_DOMAIN_DEFAULT)) {
+        alter_domain_head(c, ch->to);
+        if (v[SD_DOMAIN_DEFAULT].sql.text != NULL) {
+            put(c, "SET DEFAULT ");
+            sd_emit__pg_fragment(c, ch->to, "default", v[SD_DOMAIN_DEFAULT].sql.text, 0);
+            put(c, ";\n");
+        } else {
+            put(c, "DROP DEFAULT;\n");
+        }
+    }
+    if (ch->fields & FBIT(SD_DOMAIN_NOT_NULL)) {
+        alter_domain_head(c, ch->to);
+        put(c, v[SD_DOMAIN_NOT_NULL].b ? "SET NOT NULL;\n" : "DROP NOT NULL;\n");
+    }
+    if (ch->fields & FBIT(SD_DOMAIN_CHECKS))
+        alter_domain_checks(c, ch);
+}
+
+static bool
+domain_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & (FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION))) != 0;
+}
+
+/* ---- composite and range types ---- */
+
+static void
+create_composite(pg_ctx *c, const sd_object *t)
+{
+    put(c, "CREATE TYPE ");
+    put_qname(c, t->schema, t->name);
+    put(c, " AS (");
+    const char *attrs = t->v[SD_COMPOSITE_ATTRIBUTES].sql.text;
+    if (attrs != NULL && attrs[strspn(attrs, " \n\t")] != '\0')
+        sd_emit__pg_fragment(c, t, "attribute list", attrs, FRAG_COMMA);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, t);
+}
+
+/* One attribute of a composite's attribute list: its name token and its whole text. */
+typedef struct attr {
+    const char *item; /* "name type [COLLATE c]" */
+    size_t len;       /* its length */
+    size_t name_len;  /* length of the name token at its start (quoted or bare) */
+} attr;
+
+/* End of the quoted text that starts at p (one past the closing quote), or at the NUL. */
+static const char *
+skip_quotes(const char *p)
+{
+    char q = *p;
+    for (p++; *p != '\0'; p++) {
+        if (p[0] == q && p[1] == q)
+            p++;
+        else if (p[0] == q)
+            return p + 1;
+    }
+    return p;
+}
+
+static attr
+make_attr(const char *start, const char *end)
+{
+    attr a = { start, (size_t)(end - start), 0 };
+    const char *p = *start == '"' ? skip_quotes(start) : start;
+    while (p < end && *p != ' ')
+        p++;
+    a.name_len = (size_t)(p - start);
+    return a;
+}
+
+/* Split "a integer, \"B\" text COLLATE x, ..." at top-level commas into at most cap items. */
+static size_t
+split_attrs(const char *text, attr *out, size_t cap)
+{
+    size_t n = 0;
+    size_t depth = 0;
+    const char *start = text;
+    const char *p = text;
+    while (p != NULL && n < cap) {
+        if (*p == '"' || *p == '\'') {
+            p = skip_quotes(p);
+            continue;
+        }
+        if (*p == '(' || (*p == ')' && depth > 0))
+            depth += *p == '(' ? 1 : (size_t)-1;
+        if (*p != '\0' && (*p != ',' || depth > 0)) {
+            p++;
+            continue;
+        }
+        while (*start == ' ')
+            start++;
+        if (p > start)
+            out[n++] = make_attr(start, p);
+        if (*p == '\0')
+            break;
+        start = ++p;
+    }
+    return n;
+}
+
+static bool
+same_name(const attr *a, const attr *b)
+{
+    return a->name_len == b->name_len && strncmp(a->item, b->item, a->name_len) == 0;
+}
+
+static size_t
+find_attr(const attr *set, size_t n, const attr *a)
+{
+    for (size_t i = 0; i < n; i++)
+        if (same_name(&set[i], a))
+            return i;
+    return NOT_FOUND;
+}
+
+typedef struct attr_lists {
+    attr *from; /* old attributes */
+    attr *to;   /* new attributes */
+    size_t nf;  /* old count */
+    size_t nt;  /* new count */
+} attr_lists;
+
+/* Attribute lists can hold at most as many items as they have commas, plus one. */
+static size_t
+max_attrs(const char *text)
+{
+    size_t n = 1;
+    for (const char *p = text; p != NULL && *p != '\0'; p++)
+        n += *p == ',';
+    return n;
+}
+
+static bool
+load_attrs(pg_ctx *c, const sd_change *ch, attr_lists *l)
+{
+    const char *f = ch->from->v[SD_COMPOSITE_ATTRIBUTES].sql.text;
+    const char *t = ch->to->v[SD_COMPOSITE_ATTRIBUTES].sql.text;
+    l->from = sd_arena_array(c->scratch, attr, max_attrs(f));
+    l->to = sd_arena_array(c->scratch, attr, max_attrs(t));
+    if (l->from == NULL || l->to == NULL) {
+        sd_emit__pg_nomem(c);
+        return false;
+    }
+    l->nf = split_attrs(f, l->from, max_attrs(f));
+    l->nt = split_attrs(t, l->to, max_attrs(t));
+    return true;
+}
+
+/* In place when the kept attributes keep their order and come first, new ones after. */
+static bool
+attrs_in_place(const attr_lists *l)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < l->nf; i++) {
+        if (find_attr(l->to, l->nt, &l->from[i]) == NOT_FOUND)
+            continue;
+        if (k >= l->nt || !same_name(&l->to[k], &l->from[i]))
+            return false;
+        k++;
+    }
+    for (size_t i = k; i < l->nt; i++)
+        if (find_attr(l->from, l->nf, &l->to[i]) != NOT_FOUND)
+            return false;
+    return true;
+}
+
+static bool
+composite_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    attr_lists l = { 0 };
+    if (!(ch->fields & FBIT(SD_COMPOSITE_ATTRIBUTES)))
+        return false;
+    /* The lists live in the scratch arena, which the const context still owns. */
+    return !load_attrs((pg_ctx *)c, ch, &l) || !attrs_in_place(&l);
+}
+
+/* ALTER TYPE t <what> <text>; where text is n bytes at s. */
+static void
+put_attr_change(pg_ctx *c, const sd_object *t, const char *what, const char *s, size_t n)
+{
+    sd_buf text = SD_BUF_INIT;
+    sd_buf_appendn(&text, s, n);
+    if (sd_buf_failed(&text))
+        sd_emit__pg_nomem(c);
+    put(c, "ALTER TYPE ");
+    put_qname(c, t->schema, t->name);
+    put(c, what);
+    sd_emit__pg_fragment(c, t, "attribute", sd_buf_cstr(&text), 0);
+    put(c, ";\n");
+    sd_buf_dispose(&text);
+}
+
+static void
+retype_attr(pg_ctx *c, const sd_object *t, const attr *a)
+{
+    sd_buf text = SD_BUF_INIT; /* "name TYPE type [COLLATE c]" */
+    sd_buf_appendn(&text, a->item, a->name_len);
+    sd_buf_append(&text, " TYPE");
+    sd_buf_appendn(&text, a->item + a->name_len, a->len - a->name_len);
+    put_attr_change(c, t, " ALTER ATTRIBUTE ", sd_buf_cstr(&text), text.len);
+    sd_buf_dispose(&text);
+}
+
+static void
+alter_composite(pg_ctx *c, const sd_change *ch)
+{
+    attr_lists l = { 0 };
+    if (!(ch->fields & FBIT(SD_COMPOSITE_ATTRIBUTES)) || !load_attrs(c, ch, &l))
+        return;
+    for (size_t i = 0; i < l.nf; i++) {
+        const attr *a = &l.from[i];
+        size_t j = find_attr(l.to, l.nt, a);
+        if (j == NOT_FOUND) {
+            put(c, "-- destructive: composite type ");
+            sd_emit__pg_comment_name(c, ch->from);
+            put(c, " loses an attribute and the values stored in it\n");
+            put_attr_change(c, ch->to, " DROP ATTRIBUTE ", a->item, a->name_len);
+        } else if (l.to[j].len != a->len || strncmp(l.to[j].item, a->item, a->len) != 0) {
+            retype_attr(c, ch->to, &l.to[j]);
+        }
+    }
+    for (size_t i = 0; i < l.nt; i++)
+        if (find_attr(l.from, l.nf, &l.to[i]) == NOT_FOUND)
+            put_attr_change(c, ch->to, " ADD ATTRIBUTE ", l.to[i].item, l.to[i].len);
+}
+
+static void
+create_range(pg_ctx *c, const sd_object *t)
+{
+    put(c, "CREATE TYPE ");
+    put_qname(c, t->schema, t->name);
+    put(c, " AS RANGE (");
+    sd_emit__pg_fragment(c, t, "range definition", t->v[SD_RANGE_DEFINITION].sql.text, FRAG_COMMA);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, t);
+}
+
+static bool
+range_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & FBIT(SD_RANGE_DEFINITION)) != 0;
+}
+
+/* ---- sequence ---- */
+
+/* The options of fields in mask (all for a CREATE), each preceded by a space. */
+static void
+put_sequence_options(pg_ctx *c, const sd_object *s, uint64_t mask)
+{
+    const sd_value *v = s->v;
+    if ((mask & FBIT(SD_SEQUENCE_TYPE)) && v[SD_SEQUENCE_TYPE].s != NULL) {
+        put(c, " AS ");
+        sd_emit__pg_fragment(c, s, "sequence type", v[SD_SEQUENCE_TYPE].s, 0);
+    }
+    static const struct {
+        int field;
+        const char *word;
+    } NUMS[] = { { SD_SEQUENCE_START, " START WITH " },
+                 { SD_SEQUENCE_INCREMENT, " INCREMENT BY " },
+                 { SD_SEQUENCE_MIN, " MINVALUE " },
+                 { SD_SEQUENCE_MAX, " MAXVALUE " },
+                 { SD_SEQUENCE_CACHE, " CACHE " } };
+    for (size_t i = 0; i < SD_ARRAY_LEN(NUMS); i++) {
+        if (!(mask & FBIT(NUMS[i].field)))
+            continue;
+        put(c, NUMS[i].word);
+        sd_emit__pg_int(c, v[NUMS[i].field].i);
+    }
+    if (mask & FBIT(SD_SEQUENCE_CYCLE))
+        put(c, v[SD_SEQUENCE_CYCLE].b ? " CYCLE" : " NO CYCLE");
+}
+
+#define SEQ_OPTIONS                                                                   \
+    (FBIT(SD_SEQUENCE_TYPE) | FBIT(SD_SEQUENCE_START) | FBIT(SD_SEQUENCE_INCREMENT) | \
+     FBIT(SD_SEQUENCE_MIN) | FBIT(SD_SEQUENCE_MAX) | FBIT(SD_SEQUENCE_CACHE) |        \
+     FBIT(SD_SEQUENCE_CYCLE))
+
+static void
+create_sequence(pg_ctx *c, const sd_object *s)
+{
+    put(c, "CREATE SEQUENCE ");
+    put_qname(c, s->schema, s->name);
+    put_sequence_options(c, s, SEQ_OPTIONS);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, s);
+}
+
+static void
+drop_sequence(pg_ctx *c, const sd_object *s)
+{
+    put(c, "-- destructive: drops sequence ");
+    sd_emit__pg_comment_name(c, s);
+    put(c, " and its current value\n");
+    sd_emit__pg_drop_plain(c, s);
+}
+
+/*
+ * ALTER SEQUENCE refuses bounds that exclude the current value. An ascending sequence whose
+ * MINVALUE rises (or a descending one whose MAXVALUE falls) is first moved inside them; that
+ * only skips values it would not have produced anyway.
+ */
+static void
+sequence_clamp(pg_ctx *c, const sd_change *ch)
+{
+    const sd_value *f = ch->from->v;
+    const sd_value *t = ch->to->v;
+    bool up = t[SD_SEQUENCE_INCREMENT].i > 0 && t[SD_SEQUENCE_MIN].i > f[SD_SEQUENCE_MIN].i;
+    bool down = t[SD_SEQUENCE_INCREMENT].i < 0 && t[SD_SEQUENCE_MAX].i < f[SD_SEQUENCE_MAX].i;
+    if (!up && !down)
+        return;
+    sd_buf name = SD_BUF_INIT;
+    sd_sql_qualified(&name, PGE, ch->from->schema, ch->from->name);
+    put(c, "SELECT pg_catalog.setval(");
+    put_literal(c, sd_buf_cstr(&name));
+    put(c, up ? ", GREATEST(last_value, " : ", LEAST(last_value, ");
+    sd_emit__pg_int(c, up ? t[SD_SEQUENCE_MIN].i : t[SD_SEQUENCE_MAX].i);
+    put(c, "), is_called) FROM ");
+    put(c, sd_buf_cstr(&name));
+    put(c, ";\n");
+    if (sd_buf_failed(&name))
+        sd_emit__pg_nomem(c);
+    sd_buf_dispose(&name);
+}
+
+static void
+alter_sequence(pg_ctx *c, const sd_change *ch)
+{
+    if (!(ch->fields & SEQ_OPTIONS))
+        return;
+    sequence_clamp(c, ch);
+    put(c, "ALTER SEQUENCE ");
+    put_qname(c, ch->to->schema, ch->to->name);
+    put_sequence_options(c, ch->to, ch->fields & SEQ_OPTIONS);
+    put(c, ";\n");
+}
+
+void
+sd_emit__pg_sequence_owned_by(pg_ctx *c, const sd_object *seq, const char *owned_by)
+{
+    put(c, "ALTER SEQUENCE ");
+    put_qname(c, seq->schema, seq->name);
+    put(c, " OWNED BY ");
+    if (owned_by != NULL)
+        sd_emit__pg_fragment(c, seq, "owned_by", owned_by, 0);
+    else
+        put(c, "NONE");
+    put(c, ";\n");
+}
+
+/* ---- function ---- */
+
+static void
+put_function_definition(pg_ctx *c, const sd_object *f)
+{
+    sd_emit__pg_fragment(c, f, "function definition", f->v[SD_FUNCTION_DEFINITION].sql.text,
+                         FRAG_COMMA | FRAG_SEMI | FRAG_CREATE | FRAG_TRIM);
+    put(c, ";\n");
+}
+
+static void
+create_function(pg_ctx *c, const sd_object *f)
+{
+    put_function_definition(c, f);
+    sd_emit__pg_extras(c, f);
+}
+
+static bool
+function_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & (FBIT(SD_FUNCTION_RESULT) | FBIT(SD_FUNCTION_KIND))) != 0;
+}
+
+static void
+alter_function(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & FBIT(SD_FUNCTION_DEFINITION))
+        put_function_definition(c, ch->to); /* CREATE OR REPLACE, as stored */
+}
+
+/* ---- views and materialized views ---- */
+
+/* A reloption "key=value" of a view: word characters only, written as is. */
+static bool
+option_ok(const char *s)
+{
+    const char *eq = strchr(s, '=');
+    if (eq == NULL || eq == s || eq[1] == '\0')
+        return false;
+    for (const char *p = s; *p != '\0'; p++) {
+        bool lower = (*p >= 'a' && *p <= 'z') || *p == '_';
+        bool value = p > eq && ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.' ||
+                                *p == '-');
+        if (!lower && !value && p != eq)
+            return false;
+    }
+    return true;
+}
+
+static void
+put_option(pg_ctx *c, const sd_object *v, const char *opt, bool key_only)
+{
+    if (!option_ok(opt)) {
+        sd_emit__pg_fail(c, SD_ERR_PARSE, v, "invalid view option");
+        return;
+    }
+    if (key_only) {
+        if (c->rc == SD_OK)
+            sd_buf_appendn(c->out, opt, (size_t)(strchr(opt, '=') - opt));
+    } else {
+        put(c, opt);
+    }
+}
+
+static void
+create_view(pg_ctx *c, const sd_object *v)
+{
+    const sd_names *opts = &v->v[SD_VIEW_OPTIONS].names;
+    put(c, "CREATE VIEW ");
+    put_qname(c, v->schema, v->name);
+    for (size_t i = 0; i < opts->len; i++) {
+        put(c, i == 0 ? " WITH (" : ", ");
+        put_option(c, v, opts->items[i], false);
+    }
+    put(c, opts->len > 0 ? ") AS " : " AS ");
+    sd_emit__pg_fragment(c, v, "view query", v->v[SD_VIEW_SQL].sql.text, FRAG_COMMA | FRAG_TRIM);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, v);
+}
+
+/* Length of the key of a "key=value" option. */
+static size_t
+option_key_len(const char *opt)
+{
+    const char *eq = strchr(opt, '=');
+    return eq != NULL ? (size_t)(eq - opt) : strlen(opt);
+}
+
+static bool
+has_option_key(const sd_names *n, const char *opt)
+{
+    size_t len = option_key_len(opt);
+    for (size_t i = 0; i < n->len; i++)
+        if (option_key_len(n->items[i]) == len && strncmp(n->items[i], opt, len) == 0)
+            return true;
+    return false;
+}
+
+static void
+alter_view(pg_ctx *c, const sd_change *ch)
+{
+    if (!(ch->fields & FBIT(SD_VIEW_OPTIONS)))
+        return;
+    const sd_names *f = &ch->from->v[SD_VIEW_OPTIONS].names;
+    const sd_names *t = &ch->to->v[SD_VIEW_OPTIONS].names;
+    size_t n = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        if (has_option_key(t, f->items[i]))
+            continue;
+        if (n++ == 0) {
+            put(c, "ALTER VIEW ");
+            put_qname(c, ch->to->schema, ch->to->name);
+            put(c, " RESET (");
+        } else {
+            put(c, ", ");
+        }
+        put_option(c, ch->from, f->items[i], true);
+    }
+    put(c, n > 0 ? ");\n" : "");
+    n = 0;
+    for (size_t i = 0; i < t->len; i++) {
+        if (names_have(f, t->items[i]))
+            continue;
+        if (n++ == 0) {
+            put(c, "ALTER VIEW ");
+            put_qname(c, ch->to->schema, ch->to->name);
+            put(c, " SET (");
+        } else {
+            put(c, ", ");
+        }
+        put_option(c, ch->to, t->items[i], false);
+    }
+    put(c, n > 0 ? ");\n" : "");
+}
+
+static bool
+view_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & FBIT(SD_VIEW_SQL)) != 0;
+}
+
+static void
+create_matview(pg_ctx *c, const sd_object *m)
+{
+    put(c, "CREATE MATERIALIZED VIEW ");
+    put_qname(c, m->schema, m->name);
+    put(c, " AS ");
+    sd_emit__pg_fragment(c, m, "materialized view query", m->v[SD_MATVIEW_SQL].sql.text,
+                         FRAG_COMMA | FRAG_TRIM);
+    put(c, " WITH DATA;\n");
+    sd_emit__pg_extras(c, m);
+}
+
+static bool
+matview_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & FBIT(SD_MATVIEW_SQL)) != 0;
+}
+
+/* ---- index ---- */
+
+static void
+put_keypart(pg_ctx *c, const sd_object *ix, const sd_keypart *k)
+{
+    if (k->column != NULL) {
+        put_ident(c, k->column);
+    } else {
+        put(c, "(");
+        sd_emit__pg_fragment(c, ix, "index expression", k->expr.text, 0);
+        put(c, ")");
+    }
+    if (k->collation != NULL) {
+        put(c, " COLLATE ");
+        sd_emit__pg_fragment(c, ix, "collation", k->collation, 0);
+    }
+    if (k->opclass != NULL) {
+        put(c, " ");
+        sd_emit__pg_fragment(c, ix, "operator class", k->opclass, 0);
+    }
+    if (k->desc)
+        put(c, " DESC");
+    if (k->nulls != NULL) {
+        if (streq(k->nulls, "first"))
+            put(c, " NULLS FIRST");
+        else if (streq(k->nulls, "last"))
+            put(c, " NULLS LAST");
+        else
+            sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid NULLS ordering of an index key");
+    }
+}
+
+static void
+create_index(pg_ctx *c, const sd_object *ix)
+{
+    const sd_value *v = ix->v;
+    put(c, v[SD_INDEX_UNIQUE].b ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+    put_ident(c, ix->name);
+    put(c, " ON ");
+    put_qname(c, ix->schema, ix->table);
+    if (v[SD_INDEX_METHOD].s != NULL) {
+        put(c, " USING ");
+        put_ident(c, v[SD_INDEX_METHOD].s);
+    }
+    put(c, " (");
+    for (size_t i = 0; i < v[SD_INDEX_KEYS].keys.len; i++) {
+        if (i > 0)
+            put(c, ", ");
+        put_keypart(c, ix, &v[SD_INDEX_KEYS].keys.items[i]);
+    }
+    put(c, ")");
+    if (v[SD_INDEX_INCLUDE].names.len > 0) {
+        put(c, " INCLUDE (");
+        put_names_list(c, &v[SD_INDEX_INCLUDE].names);
+        put(c, ")");
+    }
+    if (v[SD_INDEX_NULLS_NOT_DISTINCT].b)
+        put(c, " NULLS NOT DISTINCT");
+    if (v[SD_INDEX_WHERE].sql.text != NULL) {
+        put(c, " WHERE (");
+        sd_emit__pg_fragment(c, ix, "index predicate", v[SD_INDEX_WHERE].sql.text, 0);
+        put(c, ")");
+    }
+    put(c, ";\n");
+    sd_emit__pg_extras(c, ix);
+}
+
+static bool
+index_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & ~FBIT(SD_INDEX_COMMENT)) != 0;
+}
+
+/* ---- trigger ---- */
+
+static void
+create_trigger(pg_ctx *c, const sd_object *t)
+{
+    sd_emit__pg_fragment(c, t, "trigger definition", t->v[SD_TRIGGER_SQL].sql.text,
+                         FRAG_COMMA | FRAG_CREATE | FRAG_TRIM);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, t);
+}
+
+static bool
+trigger_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & FBIT(SD_TRIGGER_SQL)) != 0;
+}
+
+void
+sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to)
+{
+    sd_emit__pg_ops(to->kind)->create(c, to);
+}
+
+/* ---- the table ---- */
+
+#define ALL_REL "arwdDxt"
+/* One PG_OPS entry: words, fields (owner, acl, comment), default privileges (owner, PUBLIC),
+ * planning flags, then the builders. */
+#define OPS(kw, grant, own, acl_f, com, all, pub, plan, late, cr, dr, rcs, rc, alt)              \
+    {                                                                                            \
+        .keyword = (kw), .grant_on = (grant), .all_privs = (all), .public_privs = (pub),         \
+        .create = (cr), .drop = (dr), .recreates = (rcs), .recreate = (rc), .alter = (alt),      \
+        .owner = (own), .acl = (acl_f), .comment = (com), .planned = (plan), .late_drop = (late) \
+    }
+#define NF NO_FIELD
+
+static const pg_ops PG_OPS[] = {
+    [SD_KIND_SCHEMA] = OPS("SCHEMA",
+                           "SCHEMA",
+                           SD_SCHEMA_OWNER,
+                           SD_SCHEMA_ACL,
+                           SD_SCHEMA_COMMENT,
+                           "UC",
+                           NULL,
+                           false,
+                           true,
+                           create_schema,
+                           sd_emit__pg_drop_plain,
+                           NULL,
+                           NULL,
+                           alter_schema),
+    [SD_KIND_EXTENSION] = OPS("EXTENSION",
+                              NULL,
+                              NF,
+                              NF,
+                              NF,
+                              NULL,
+                              NULL,
+                              false,
+                              true,
+                              create_extension,
+                              sd_emit__pg_drop_plain,
+                              NULL,
+                              NULL,
+                              alter_extension),
+    [SD_KIND_ENUM] = OPS("TYPE",
+                         "TYPE",
+                         SD_ENUM_OWNER,
+                         SD_ENUM_ACL,
+                         SD_ENUM_COMMENT,
+                         "U",
+                         "U",
+                         false,
+                         true,
+                         create_enum,
+                         sd_emit__pg_drop_plain,
+                         enum_recreates,
+                         recreate_enum,
+                         NULL),
+    [SD_KIND_DOMAIN] = OPS("DOMAIN",
+                           "DOMAIN",
+                           SD_DOMAIN_OWNER,
+                           SD_DOMAIN_ACL,
+                           SD_DOMAIN_COMMENT,
+                           "U",
+                           "U",
+                           false,
+                           true,
+                           create_domain,
+                           sd_emit__pg_drop_plain,
+                           domain_recreates,
+                           NULL,
+                           alter_domain),
+    [SD_KIND_COMPOSITE] = OPS("TYPE",
+                              "TYPE",
+                              SD_COMPOSITE_OWNER,
+                              SD_COMPOSITE_ACL,
+                              SD_COMPOSITE_COMMENT,
+                              "U",
+                              "U",
+                              false,
+                              true,
+                              create_composite,
+                              sd_emit__pg_drop_plain,
+                              composite_recreates,
+                              NULL,
+                              alter_composite),
+    [SD_KIND_RANGE] = OPS("TYPE",
+                          "TYPE",
+                          SD_RANGE_OWNER,
+                          SD_RANGE_ACL,
+                          SD_RANGE_COMMENT,
+                          "U",
+                          "U",
+                          false,
+                          true,
+                          create_range,
+                          sd_emit__pg_drop_plain,
+                          range_recreates,
+                          NULL,
+                          NULL),
+    [SD_KIND_SEQUENCE] = OPS("SEQUENCE",
+                             "SEQUENCE",
+                             SD_SEQUENCE_OWNER,
+                             SD_SEQUENCE_ACL,
+                             SD_SEQUENCE_COMMENT,
+                             "rwU",
+                             NULL,
+                             false,
+                             true,
+                             create_sequence,
+                             drop_sequence,
+                             NULL,
+                             NULL,
+                             alter_sequence),
+    [SD_KIND_FUNCTION] = OPS("FUNCTION",
+                             "FUNCTION",
+                             SD_FUNCTION_OWNER,
+                             SD_FUNCTION_ACL,
+                             SD_FUNCTION_COMMENT,
+                             "X",
+                             "X",
+                             false,
+                             true,
+                             create_function,
+                             sd_emit__pg_drop_plain,
+                             function_recreates,
+                             NULL,
+                             alter_function),
+    [SD_KIND_TABLE] = OPS("TABLE",
+                          "TABLE",
+                          SD_TABLE_OWNER,
+                          SD_TABLE_ACL,
+                          SD_TABLE_COMMENT,
+                          ALL_REL,
+                          NULL,
+                          false,
+                          false,
+                          sd_emit__pg_create_table,
+                          sd_emit__pg_drop_table,
+                          NULL,
+                          NULL,
+                          sd_emit__pg_alter_table),
+    [SD_KIND_COLUMN] = OPS("COLUMN",
+                           "TABLE",
+                           NF,
+                           SD_COLUMN_ACL,
+                           SD_COLUMN_COMMENT,
+                           NULL,
+                           NULL,
+                           false,
+                           false,
+                           sd_emit__pg_create_column,
+                           sd_emit__pg_drop_column,
+                           NULL,
+                           NULL,
+                           sd_emit__pg_alter_column),
+    [SD_KIND_PRIMARY_KEY] = OPS("CONSTRAINT",
+                                NULL,
+                                NF,
+                                NF,
+                                SD_PK_COMMENT,
+                                NULL,
+                                NULL,
+                                false,
+                                false,
+                                sd_emit__pg_create_constraint,
+                                sd_emit__pg_drop_constraint,
+                                sd_emit__pg_constraint_recreates,
+                                NULL,
+                                sd_emit__pg_alter_constraint),
+    [SD_KIND_UNIQUE] = OPS("CONSTRAINT",
+                           NULL,
+                           NF,
+                           NF,
+                           SD_UNIQUE_COMMENT,
+                           NULL,
+                           NULL,
+                           false,
+                           false,
+                           sd_emit__pg_create_constraint,
+                           sd_emit__pg_drop_constraint,
+                           sd_emit__pg_constraint_recreates,
+                           NULL,
+                           sd_emit__pg_alter_constraint),
+    [SD_KIND_CHECK] = OPS("CONSTRAINT",
+                          NULL,
+                          NF,
+                          NF,
+                          SD_CHECK_COMMENT,
+                          NULL,
+                          NULL,
+                          false,
+                          false,
+                          sd_emit__pg_create_constraint,
+                          sd_emit__pg_drop_constraint,
+                          sd_emit__pg_constraint_recreates,
+                          NULL,
+                          sd_emit__pg_alter_constraint),
+    [SD_KIND_EXCLUSION] = OPS("CONSTRAINT",
+                              NULL,
+                              NF,
+                              NF,
+                              SD_EXCLUSION_COMMENT,
+                              NULL,
+                              NULL,
+                              false,
+                              false,
+                              sd_emit__pg_create_constraint,
+                              sd_emit__pg_drop_constraint,
+                              sd_emit__pg_constraint_recreates,
+                              NULL,
+                              sd_emit__pg_alter_constraint),
+    [SD_KIND_FOREIGN_KEY] = OPS("CONSTRAINT",
+                                NULL,
+                                NF,
+                                NF,
+                                SD_FK_COMMENT,
+                                NULL,
+                                NULL,
+                                true,
+                                false,
+                                sd_emit__pg_create_constraint,
+                                sd_emit__pg_drop_constraint,
+                                sd_emit__pg_constraint_recreates,
+                                NULL,
+                                sd_emit__pg_alter_constraint),
+    [SD_KIND_POLICY] = OPS("POLICY",
+                           NULL,
+                           NF,
+                           NF,
+                           SD_POLICY_COMMENT,
+                           NULL,
+                           NULL,
+                           false,
+                           false,
+                           sd_emit__pg_create_policy,
+                           sd_emit__pg_drop_policy,
+                           sd_emit__pg_policy_recreates,
+                           NULL,
+                           sd_emit__pg_alter_policy),
+    [SD_KIND_VIEW] = OPS("VIEW",
+                         "TABLE",
+                         SD_VIEW_OWNER,
+                         SD_VIEW_ACL,
+                         SD_VIEW_COMMENT,
+                         ALL_REL,
+                         NULL,
+                         true,
+                         false,
+                         create_view,
+                         sd_emit__pg_drop_plain,
+                         view_recreates,
+                         NULL,
+                         alter_view),
+    [SD_KIND_MATVIEW] = OPS("MATERIALIZED VIEW",
+                            "TABLE",
+                            SD_MATVIEW_OWNER,
+                            SD_MATVIEW_ACL,
+                            SD_MATVIEW_COMMENT,
+                            ALL_REL,
+                            NULL,
+                            true,
+                            false,
+                            create_matview,
+                            sd_emit__pg_drop_plain,
+                            matview_recreates,
+                            NULL,
+                            NULL),
+    [SD_KIND_INDEX] = OPS("INDEX",
+                          NULL,
+                          NF,
+                          NF,
+                          SD_INDEX_COMMENT,
+                          NULL,
+                          NULL,
+                          true,
+                          false,
+                          create_index,
+                          sd_emit__pg_drop_plain,
+                          index_recreates,
+                          NULL,
+                          NULL),
+    [SD_KIND_TRIGGER] = OPS("TRIGGER",
+                            NULL,
+                            NF,
+                            NF,
+                            SD_TRIGGER_COMMENT,
+                            NULL,
+                            NULL,
+                            true,
+                            false,
+                            create_trigger,
+                            sd_emit__pg_drop_plain,
+                            trigger_recreates,
+                            NULL,
+                            NULL),
+};
+_Static_assert(SD_ARRAY_LEN(PG_OPS) == SD_KIND__COUNT, "every sd_kind needs a PG_OPS entry");
+
+const pg_ops *
+sd_emit__pg_ops(sd_kind kind)
+{
+    return &PG_OPS[(unsigned)kind < SD_KIND__COUNT ? kind : SD_KIND_SCHEMA];
+}

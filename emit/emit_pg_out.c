@@ -1,0 +1,797 @@
+/*
+ * emit_pg_out.c: what every PostgreSQL statement builder shares: errors, units (the
+ * statements of one change), SQL fragments stored in the model, the names DROP / ALTER /
+ * COMMENT ON take, and owners, privileges and comments.
+ *
+ * Fragments (types, defaults, expressions, definitions) are server renderings and are
+ * written as stored, after a scan that they are one piece: quotes ('', E'', "", $tag$)
+ * close, parentheses balance, no comment, no ';' (except inside a BEGIN ATOMIC function
+ * body), no top-level ',' unless the place takes a list. A hand-edited snapshot therefore
+ * cannot smuggle a second statement into the script.
+ *
+ * Privileges are compared as sets of (grantee, privilege, grant option) read from aclitem
+ * text; grantors are ignored (GRANT runs as the current user, or as the owner for a
+ * superuser). An empty ACL means the default privileges of the object's owner (acldefault()).
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "emit/emit_pg_int.h"
+
+/* ---- errors ---- */
+
+void
+sd_emit__pg_fail(pg_ctx *c, sd_status code, const sd_object *o, const char *fmt, ...)
+{
+    if (c->rc != SD_OK)
+        return;
+    sd_buf msg = SD_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sd_buf_vappendf(&msg, fmt, ap);
+    va_end(ap);
+    c->rc = sd_err_set(c->err, code, "%s", sd_buf_cstr(&msg));
+    if (o != NULL) {
+        sd_buf where = SD_BUF_INIT;
+        sd_object_describe(&where, o);
+        sd_err_where(c->err, "%s", sd_buf_cstr(&where));
+        sd_buf_dispose(&where);
+    }
+    sd_buf_dispose(&msg);
+}
+
+void
+sd_emit__pg_nomem(pg_ctx *c)
+{
+    sd_emit__pg_fail(c, SD_ERR_NOMEM, NULL, "out of memory");
+}
+
+static void
+fail_text(pg_ctx *c, const sd_object *o, const char *what, const char *text, const char *problem)
+{
+    if (c->rc != SD_OK)
+        return;
+    sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid %s: %s", what, problem);
+    sd_buf d = SD_BUF_INIT;
+    sd_buf_append_repr(&d, text);
+    sd_err_detail(c->err, "The %s is: %s", what, sd_buf_cstr(&d));
+    sd_buf_dispose(&d);
+}
+
+/* ---- units ---- */
+
+void
+sd_emit__pg_unit_begin(pg_ctx *c)
+{
+    sd_buf_reset(&c->unit);
+    c->out = &c->unit;
+}
+
+void
+sd_emit__pg_unit_end(pg_ctx *c)
+{
+    c->out = c->script;
+    if (sd_buf_failed(&c->unit))
+        sd_emit__pg_nomem(c);
+    if (c->rc != SD_OK || c->unit.len == 0)
+        return;
+    sd_buf_putc(c->script, '\n');
+    sd_buf_appendn(c->script, sd_buf_cstr(&c->unit), c->unit.len);
+}
+
+/* ---- fragments ---- */
+
+static bool
+word_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '_' || ch == '$' || (unsigned char)ch >= 0x80;
+}
+
+static bool
+word_start(char ch)
+{
+    return word_char(ch) && ch != '$' && !(ch >= '0' && ch <= '9');
+}
+
+/* End (one past the closing quote) of the quoted text starting at s[i], or NOT_FOUND. */
+static size_t
+skip_quoted(const char *s, size_t n, size_t i, char q, bool backslash)
+{
+    for (size_t j = i + 1; j < n; j++) {
+        if (backslash && s[j] == '\\') {
+            j++;
+            continue;
+        }
+        if (s[j] != q)
+            continue;
+        if (j + 1 < n && s[j + 1] == q) {
+            j++;
+            continue;
+        }
+        return j + 1;
+    }
+    return NOT_FOUND;
+}
+
+/*
+ * A dollar quote at s[i] ($$ or $tag$): its end past the closing tag, NOT_FOUND when it does
+ * not close, or i when s[i] starts no dollar quote ($1 or a '$' inside a word).
+ */
+static size_t
+skip_dollar(const char *s, size_t n, size_t i)
+{
+    if (i > 0 && word_char(s[i - 1]))
+        return i;
+    size_t j = i + 1;
+    if (j < n && word_start(s[j]))
+        while (j < n && word_char(s[j]) && s[j] != '$')
+            j++;
+    if (j >= n || s[j] != '$')
+        return i;
+    size_t taglen = j + 1 - i;
+    for (size_t k = j + 1; k + taglen <= n; k++)
+        if (s[k] == '$' && strncmp(s + k, s + i, taglen) == 0)
+            return k + taglen;
+    return NOT_FOUND;
+}
+
+typedef struct frag_scan {
+    const char *s;       /* the text */
+    size_t n;            /* its length (trailing blanks and ';' trimmed when asked) */
+    unsigned flags;      /* FRAG_* */
+    size_t depth;        /* parenthesis depth */
+    size_t start;        /* first non-blank byte */
+    bool any;            /* a token was seen */
+    bool atomic;         /* BEGIN ATOMIC seen: ';' allowed */
+    bool prev_begin;     /* the previous word was BEGIN */
+    const char *problem; /* why the text is refused */
+} frag_scan;
+
+static bool
+word_is(const char *s, size_t len, const char *w)
+{
+    size_t wl = strlen(w);
+    if (len != wl)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (sd_ascii_upper(s[i]) != w[i])
+            return false;
+    return true;
+}
+
+/* A word at s[i]: tracks CREATE and BEGIN ATOMIC; returns its end. */
+static size_t
+scan_word(frag_scan *f, size_t i)
+{
+    size_t j = i;
+    while (j < f->n && word_char(f->s[j]))
+        j++;
+    if (!f->any && (f->flags & FRAG_CREATE) && !word_is(f->s + i, j - i, "CREATE"))
+        f->problem = "it does not start with CREATE";
+    if (f->prev_begin && word_is(f->s + i, j - i, "ATOMIC"))
+        f->atomic = true;
+    f->prev_begin = word_is(f->s + i, j - i, "BEGIN");
+    return j;
+}
+
+/* One token or punctuation character at s[i]; returns the position after it. */
+static size_t
+scan_punct(frag_scan *f, size_t i)
+{
+    char ch = f->s[i];
+    f->prev_begin = false;
+    if (ch == '(' || ch == '[') {
+        f->depth++;
+    } else if (ch == ')' || ch == ']') {
+        if (f->depth == 0)
+            f->problem = "unbalanced parentheses";
+        else
+            f->depth--;
+    } else if (ch == ';') {
+        if (!((f->flags & FRAG_SEMI) && f->atomic))
+            f->problem = "it contains ';'";
+    } else if (ch == ',' && f->depth == 0 && !(f->flags & FRAG_COMMA)) {
+        f->problem = "it contains a top-level ','";
+    } else if ((ch == '-' && i + 1 < f->n && f->s[i + 1] == '-') ||
+               (ch == '/' && i + 1 < f->n && f->s[i + 1] == '*')) {
+        f->problem = "it contains a comment";
+    }
+    return i + 1;
+}
+
+static size_t
+scan_token(frag_scan *f, size_t i)
+{
+    const char *s = f->s;
+    char ch = s[i];
+    size_t end = 0;
+    if (ch == '\'') {
+        bool e = i > 0 && (s[i - 1] == 'E' || s[i - 1] == 'e') && (i < 2 || !word_char(s[i - 2]));
+        end = skip_quoted(s, f->n, i, '\'', e);
+    } else if (ch == '"') {
+        end = skip_quoted(s, f->n, i, '"', false);
+    } else if (ch == '$' && skip_dollar(s, f->n, i) != i) {
+        end = skip_dollar(s, f->n, i);
+    } else if (word_start(ch) || (ch >= '0' && ch <= '9')) {
+        return scan_word(f, i);
+    } else {
+        return scan_punct(f, i);
+    }
+    if (end == NOT_FOUND)
+        f->problem = "a quoted string or name does not end";
+    f->prev_begin = false;
+    return end;
+}
+
+static bool
+blank(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+void
+sd_emit__pg_fragment(pg_ctx *c,
+                     const sd_object *o,
+                     const char *what,
+                     const char *text,
+                     unsigned flags)
+{
+    if (c->rc != SD_OK)
+        return;
+    if (text == NULL) {
+        fail_text(c, o, what, "", "it is missing");
+        return;
+    }
+    frag_scan f = { 0 };
+    f.s = text;
+    f.n = strlen(text);
+    f.flags = flags;
+    while (f.n > 0 && (blank(text[f.n - 1]) || ((flags & FRAG_TRIM) && text[f.n - 1] == ';')))
+        f.n--;
+    for (size_t i = 0; i < f.n && f.problem == NULL;) {
+        if (blank(text[i])) {
+            i++;
+            continue;
+        }
+        if (!f.any)
+            f.start = i;
+        i = scan_token(&f, i);
+        f.any = true;
+    }
+    if (f.problem == NULL && f.depth != 0)
+        f.problem = "unbalanced parentheses";
+    if (f.problem == NULL && !f.any)
+        f.problem = "it is empty";
+    if (f.problem != NULL) {
+        fail_text(c, o, what, text, f.problem);
+        return;
+    }
+    sd_buf_appendn(c->out, text + f.start, f.n - f.start);
+}
+
+/* ---- names ---- */
+
+/* A function's name and identity arguments, from its fields or else its object name. */
+static void
+function_parts(pg_ctx *c, const sd_object *o, const char **name_out, const char **args_out)
+{
+    const char *name = o->v[SD_FUNCTION_NAME].s;
+    const char *args = o->v[SD_FUNCTION_ARGUMENTS].s;
+    const char *paren = strchr(o->name, '(');
+    if (name == NULL && paren != NULL)
+        name = sd_arena_strndup(c->scratch, o->name, (size_t)(paren - o->name));
+    if (args == NULL && paren != NULL) {
+        size_t len = strlen(paren + 1);
+        args =
+            len > 0 && paren[len] == ')' ? sd_arena_strndup(c->scratch, paren + 1, len - 1) : NULL;
+    }
+    if (name == NULL)
+        name = o->name;
+    if (args == NULL)
+        args = "";
+    *name_out = name;
+    *args_out = args;
+}
+
+const char *
+sd_emit__pg_keyword(const sd_object *o)
+{
+    if (o->kind == SD_KIND_FUNCTION && streq(o->v[SD_FUNCTION_KIND].s, "procedure"))
+        return "PROCEDURE";
+    return sd_emit__pg_ops(o->kind)->keyword;
+}
+
+void
+sd_emit__pg_target(pg_ctx *c, const sd_object *o)
+{
+    const char *fname = NULL;
+    const char *args = NULL;
+    switch (o->kind) {
+    case SD_KIND_SCHEMA:
+    case SD_KIND_EXTENSION:
+        put_ident(c, o->name);
+        return;
+    case SD_KIND_FUNCTION:
+        function_parts(c, o, &fname, &args);
+        put_qname(c, o->schema, fname);
+        put(c, "(");
+        if (args[0] != '\0')
+            sd_emit__pg_fragment(c, o, "argument list", args, FRAG_COMMA);
+        put(c, ")");
+        return;
+    case SD_KIND_COLUMN:
+        put_qname(c, o->schema, o->table);
+        put(c, ".");
+        put_ident(c, o->name);
+        return;
+    case SD_KIND_PRIMARY_KEY:
+    case SD_KIND_UNIQUE:
+    case SD_KIND_CHECK:
+    case SD_KIND_EXCLUSION:
+    case SD_KIND_FOREIGN_KEY:
+    case SD_KIND_POLICY:
+    case SD_KIND_TRIGGER:
+        put_ident(c, o->name);
+        put(c, " ON ");
+        put_qname(c, o->schema, o->table);
+        return;
+    case SD_KIND_ENUM:
+    case SD_KIND_DOMAIN:
+    case SD_KIND_COMPOSITE:
+    case SD_KIND_RANGE:
+    case SD_KIND_SEQUENCE:
+    case SD_KIND_TABLE:
+    case SD_KIND_VIEW:
+    case SD_KIND_MATVIEW:
+    case SD_KIND_INDEX:
+    case SD_KIND__COUNT:
+        break;
+    }
+    put_qname(c, o->schema, o->name);
+}
+
+void
+sd_emit__pg_comment_text(pg_ctx *c, const char *s)
+{
+    if (c->rc == SD_OK)
+        sd_buf_append_printable(c->out, s != NULL ? s : "(none)");
+}
+
+void
+sd_emit__pg_comment_name(pg_ctx *c, const sd_object *o)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_sql_qualified(&b, PGE, o->schema, o->table != NULL ? o->table : o->name);
+    if (o->table != NULL && o->name != NULL) {
+        sd_buf_putc(&b, '.');
+        sd_sql_ident(&b, PGE, o->name);
+    }
+    if (sd_buf_failed(&b))
+        sd_emit__pg_nomem(c);
+    sd_emit__pg_comment_text(c, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+}
+
+void
+sd_emit__pg_drop_plain(pg_ctx *c, const sd_object *from)
+{
+    put(c, "DROP ");
+    put(c, sd_emit__pg_keyword(from));
+    put(c, " ");
+    sd_emit__pg_target(c, from);
+    put(c, ";\n");
+}
+
+void
+sd_emit__pg_comment_on(pg_ctx *c, const sd_object *o, const char *text)
+{
+    put(c, "COMMENT ON ");
+    put(c, sd_emit__pg_keyword(o));
+    put(c, " ");
+    sd_emit__pg_target(c, o);
+    put(c, " IS ");
+    if (text != NULL)
+        put_literal(c, text);
+    else
+        put(c, "NULL");
+    put(c, ";\n");
+}
+
+static void
+put_owner(pg_ctx *c, const sd_object *o, const char *owner)
+{
+    put(c, "ALTER ");
+    put(c, sd_emit__pg_keyword(o));
+    put(c, " ");
+    sd_emit__pg_target(c, o);
+    put(c, " OWNER TO ");
+    put_ident(c, owner);
+    put(c, ";\n");
+}
+
+void
+sd_emit__pg_extras(pg_ctx *c, const sd_object *to)
+{
+    const pg_ops *ops = sd_emit__pg_ops(to->kind);
+    const char *owner = ops->owner != NO_FIELD ? to->v[ops->owner].s : NULL;
+    if (owner != NULL)
+        put_owner(c, to, owner);
+    if (ops->acl != NO_FIELD && to->v[ops->acl].names.len > 0) {
+        static const sd_names NONE = { NULL, 0 };
+        sd_emit__pg_acl(c, to, &NONE, owner, to->kind == SD_KIND_COLUMN ? to->name : NULL);
+    }
+    if (ops->comment != NO_FIELD && to->v[ops->comment].s != NULL)
+        sd_emit__pg_comment_on(c, to, to->v[ops->comment].s);
+}
+
+/* The change-mask bit of a field index, or 0 for NO_FIELD. */
+static uint64_t
+field_bit(int f)
+{
+    return f == NO_FIELD ? 0 : FBIT(f);
+}
+
+void
+sd_emit__pg_alter_extras(pg_ctx *c, const sd_change *ch)
+{
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    const char *from_owner = ops->owner != NO_FIELD ? ch->from->v[ops->owner].s : NULL;
+    const char *to_owner = ops->owner != NO_FIELD ? ch->to->v[ops->owner].s : NULL;
+    if ((ch->fields & field_bit(ops->owner)) && to_owner != NULL)
+        put_owner(c, ch->to, to_owner);
+    /* An owner change moves privileges too: compare them whenever either changed. */
+    if (ops->acl != NO_FIELD && (ch->fields & (field_bit(ops->acl) | field_bit(ops->owner))))
+        sd_emit__pg_acl(c, ch->to, &ch->from->v[ops->acl].names, from_owner,
+                        ch->kind == SD_KIND_COLUMN ? ch->to->name : NULL);
+    if (ch->fields & field_bit(ops->comment))
+        sd_emit__pg_comment_on(c, ch->to, ch->to->v[ops->comment].s);
+}
+
+/* ---- privileges ---- */
+
+typedef struct acl_item {
+    const char *role;    /* default privileges: the role they are for; else NULL */
+    char objtype;        /* default privileges: r, S, f, T or n; else 0 */
+    const char *grantee; /* "" for PUBLIC */
+    char priv;           /* privilege letter */
+    bool grant_option;   /* WITH GRANT OPTION */
+} acl_item;
+
+typedef struct acl_set {
+    acl_item *items; /* entries */
+    size_t len;      /* used */
+    size_t cap;      /* allocated */
+} acl_set;
+
+static const struct {
+    char letter;
+    const char *word;
+} PRIVS[] = {
+    { 'r', "SELECT" },   { 'w', "UPDATE" },     { 'a', "INSERT" },       { 'd', "DELETE" },
+    { 'D', "TRUNCATE" }, { 'x', "REFERENCES" }, { 't', "TRIGGER" },      { 'X', "EXECUTE" },
+    { 'U', "USAGE" },    { 'C', "CREATE" },     { 'c', "CONNECT" },      { 'T', "TEMPORARY" },
+    { 'm', "MAINTAIN" }, { 's', "SET" },        { 'A', "ALTER SYSTEM" },
+};
+
+static const char *
+priv_word(char letter)
+{
+    for (size_t i = 0; i < SD_ARRAY_LEN(PRIVS); i++)
+        if (PRIVS[i].letter == letter)
+            return PRIVS[i].word;
+    return NULL;
+}
+
+static void
+acl_add(pg_ctx *c, acl_set *s, acl_item it)
+{
+    if (s->len == s->cap) {
+        size_t cap = s->cap == 0 ? 16 : s->cap * 2;
+        acl_item *n = sd_arena_array(c->scratch, acl_item, cap);
+        if (n == NULL) {
+            sd_emit__pg_nomem(c);
+            return;
+        }
+        if (s->len > 0)
+            memcpy(n, s->items, s->len * sizeof(*n));
+        s->items = n;
+        s->cap = cap;
+    }
+    s->items[s->len++] = it;
+}
+
+static const acl_item *
+acl_find(const acl_set *s, const acl_item *k)
+{
+    for (size_t i = 0; i < s->len; i++) {
+        const acl_item *e = &s->items[i];
+        if (e->priv == k->priv && e->objtype == k->objtype && streq(e->grantee, k->grantee) &&
+            streq(e->role, k->role))
+            return e;
+    }
+    return NULL;
+}
+
+/* A role name in aclitem text at s (bare, or "quoted" with doubled quotes), up to stop. */
+static const char *
+acl_role(pg_ctx *c, const char **s, char stop)
+{
+    const char *p = *s;
+    sd_buf b = SD_BUF_INIT;
+    if (*p == '"') {
+        for (p++; *p != '\0'; p++) {
+            if (*p == '"' && p[1] != '"')
+                break;
+            if (*p == '"')
+                p++;
+            sd_buf_putc(&b, *p);
+        }
+        if (*p == '"')
+            p++;
+    } else {
+        while (*p != '\0' && *p != stop)
+            sd_buf_putc(&b, *p++);
+    }
+    const char *r = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+    if (r == NULL)
+        sd_emit__pg_nomem(c);
+    sd_buf_dispose(&b);
+    *s = p;
+    return r != NULL ? r : "";
+}
+
+/* Parse "grantee=privs/grantor" into set entries (with role/objtype of default ACLs). */
+static void
+acl_parse_item(pg_ctx *c, acl_set *s, const sd_object *o, const char *text, acl_item base)
+{
+    const char *p = text;
+    base.grantee = acl_role(c, &p, '=');
+    if (*p != '=') {
+        fail_text(c, o, "privilege entry", text,
+                  "it is not an aclitem (grantee=privileges/grantor)");
+        return;
+    }
+    for (p++; *p != '\0' && *p != '/'; p++) {
+        if (priv_word(*p) == NULL) {
+            fail_text(c, o, "privilege entry", text, "unknown privilege letter");
+            return;
+        }
+        base.priv = *p;
+        base.grant_option = p[1] == '*';
+        if (base.grant_option)
+            p++;
+        acl_add(c, s, base);
+    }
+}
+
+/* Privileges of an object: its ACL, or the defaults of its owner when the ACL is empty. */
+static void
+acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *acl, const char *owner)
+{
+    const pg_ops *ops = sd_emit__pg_ops(o->kind);
+    acl_item base = { 0 };
+    if (acl->len > 0) {
+        for (size_t i = 0; i < acl->len; i++)
+            acl_parse_item(c, s, o, acl->items[i], base);
+        return;
+    }
+    for (const char *p = ops->all_privs; owner != NULL && p != NULL && *p != '\0'; p++) {
+        base.grantee = owner;
+        base.priv = *p;
+        acl_add(c, s, base);
+    }
+    for (const char *p = ops->public_privs; p != NULL && *p != '\0'; p++) {
+        base.grantee = "";
+        base.priv = *p;
+        acl_add(c, s, base);
+    }
+}
+
+typedef enum acl_verb {
+    ACL_REVOKE = 0,    /* REVOKE p FROM g */
+    ACL_REVOKE_OPTION, /* REVOKE GRANT OPTION FOR p FROM g */
+    ACL_GRANT,         /* GRANT p TO g */
+    ACL_GRANT_OPTION   /* GRANT p TO g WITH GRANT OPTION */
+} acl_verb;
+
+/* Which statement item `it` of set a needs, given set b (NULL: none). Revokes look at the
+ * old set's items against the new set, grants at the new set's against the old. */
+static bool
+acl_needs(const acl_item *it, const acl_set *other, acl_verb v)
+{
+    const acl_item *o = acl_find(other, it);
+    switch (v) {
+    case ACL_REVOKE:
+        return o == NULL;
+    case ACL_REVOKE_OPTION:
+        return o != NULL && it->grant_option && !o->grant_option;
+    case ACL_GRANT:
+        return !it->grant_option && o == NULL;
+    case ACL_GRANT_OPTION:
+        return it->grant_option && (o == NULL || !o->grant_option);
+    }
+    return false;
+}
+
+/* What a GRANT / REVOKE applies to: "ON TABLE s.t", "ON TABLES" (default privileges). */
+typedef struct acl_target {
+    const sd_object *o;    /* the object (a column: its table is the target) */
+    const char *column;    /* column privileges: the column */
+    const sd_object *dflt; /* default privileges: the schema */
+} acl_target;
+
+static const char *
+default_objtype_word(char t)
+{
+    switch (t) {
+    case 'r':
+        return "TABLES";
+    case 'S':
+        return "SEQUENCES";
+    case 'f':
+        return "FUNCTIONS";
+    case 'T':
+        return "TYPES";
+    case 'n':
+        return "SCHEMAS";
+    default:
+        return NULL;
+    }
+}
+
+static void
+put_acl_on(pg_ctx *c, const acl_target *t, const acl_item *first)
+{
+    if (t->o == NULL)
+        return;
+    put(c, " ON ");
+    if (t->dflt != NULL) {
+        put(c, default_objtype_word(first->objtype));
+        return;
+    }
+    if (t->column != NULL) {
+        put(c, "TABLE ");
+        put_qname(c, t->o->schema, t->o->table);
+        return;
+    }
+    const pg_ops *ops = sd_emit__pg_ops(t->o->kind);
+    put(c, t->o->kind == SD_KIND_FUNCTION ? sd_emit__pg_keyword(t->o) : ops->grant_on);
+    put(c, " ");
+    sd_emit__pg_target(c, t->o);
+}
+
+/* One statement for the items of set `s` at [i..] sharing grantee (and role/objtype). */
+static void
+put_acl_statement(pg_ctx *c,
+                  const acl_target *t,
+                  const acl_set *s,
+                  const acl_set *other,
+                  size_t i,
+                  acl_verb v)
+{
+    const acl_item *first = &s->items[i];
+    bool grant = v == ACL_GRANT || v == ACL_GRANT_OPTION;
+    size_t n = 0;
+    if (t->dflt != NULL) {
+        put(c, "ALTER DEFAULT PRIVILEGES FOR ROLE ");
+        put_ident(c, first->role);
+        put(c, " IN SCHEMA ");
+        put_ident(c, t->dflt->name);
+        put(c, " ");
+    }
+    put(c, grant ? "GRANT " : "REVOKE ");
+    if (v == ACL_REVOKE_OPTION)
+        put(c, "GRANT OPTION FOR ");
+    for (size_t j = i; j < s->len; j++) {
+        const acl_item *it = &s->items[j];
+        if (!streq(it->grantee, first->grantee) || !streq(it->role, first->role) ||
+            it->objtype != first->objtype || !acl_needs(it, other, v))
+            continue;
+        put(c, n++ > 0 ? ", " : "");
+        put(c, priv_word(it->priv));
+        if (t->column != NULL) {
+            put(c, " (");
+            put_ident(c, t->column);
+            put(c, ")");
+        }
+    }
+    put_acl_on(c, t, first);
+    put(c, grant ? " TO " : " FROM ");
+    if (first->grantee[0] == '\0')
+        put(c, "PUBLIC");
+    else
+        put_ident(c, first->grantee);
+    put(c, v == ACL_GRANT_OPTION ? " WITH GRANT OPTION;\n" : ";\n");
+}
+
+/* Whether an earlier item of s has the same grantee (and role/objtype) and needs verb v. */
+static bool
+acl_group_seen(const acl_set *s, const acl_set *other, size_t i, acl_verb v)
+{
+    const acl_item *it = &s->items[i];
+    for (size_t j = 0; j < i; j++) {
+        const acl_item *e = &s->items[j];
+        if (streq(e->grantee, it->grantee) && streq(e->role, it->role) &&
+            e->objtype == it->objtype && acl_needs(e, other, v))
+            return true;
+    }
+    return false;
+}
+
+/* Every statement with verb v, one per grantee, in the order grantees first appear. */
+static void
+put_acl_verb(pg_ctx *c, const acl_target *t, const acl_set *s, const acl_set *other, acl_verb v)
+{
+    for (size_t i = 0; i < s->len && c->rc == SD_OK; i++)
+        if (acl_needs(&s->items[i], other, v) && !acl_group_seen(s, other, i, v))
+            put_acl_statement(c, t, s, other, i, v);
+}
+
+static void
+put_acl_diff(pg_ctx *c, const acl_target *t, const acl_set *from, const acl_set *to)
+{
+    put_acl_verb(c, t, from, to, ACL_REVOKE);
+    put_acl_verb(c, t, from, to, ACL_REVOKE_OPTION);
+    put_acl_verb(c, t, to, from, ACL_GRANT);
+    put_acl_verb(c, t, to, from, ACL_GRANT_OPTION);
+}
+
+void
+sd_emit__pg_acl(pg_ctx *c,
+                const sd_object *to,
+                const sd_names *from_acl,
+                const char *from_owner,
+                const char *column)
+{
+    const pg_ops *ops = sd_emit__pg_ops(to->kind);
+    const char *to_owner = ops->owner != NO_FIELD ? to->v[ops->owner].s : NULL;
+    acl_set from = { 0 };
+    acl_set want = { 0 };
+    acl_load(c, &from, to, from_acl, from_owner);
+    acl_load(c, &want, to, &to->v[ops->acl].names, to_owner);
+    /* ALTER ... OWNER TO (written before) hands the old owner's privileges to the new one. */
+    for (size_t i = 0; i < from.len && from_owner != NULL && to_owner != NULL; i++)
+        if (streq(from.items[i].grantee, from_owner))
+            from.items[i].grantee = to_owner;
+    acl_target t = { to, column, NULL };
+    put_acl_diff(c, &t, &from, &want);
+}
+
+/* "ROLE:OBJTYPE:aclitem" entries of a schema's default_acl. */
+static void
+default_acl_load(pg_ctx *c, acl_set *s, const sd_object *schema, const sd_names *n)
+{
+    for (size_t i = 0; i < n->len; i++) {
+        const char *text = n->items[i];
+        const char *sep = NULL;
+        for (const char *p = text; *p != '\0' && sep == NULL; p++)
+            if (p[0] == ':' && p[1] != '\0' && default_objtype_word(p[1]) != NULL && p[2] == ':')
+                sep = p;
+        if (sep == NULL || sep == text) {
+            fail_text(c, schema, "default privilege entry", text, "it is not ROLE:OBJTYPE:aclitem");
+            return;
+        }
+        acl_item base = { 0 };
+        base.role = sd_arena_strndup(c->scratch, text, (size_t)(sep - text));
+        base.objtype = sep[1];
+        if (base.role == NULL)
+            sd_emit__pg_nomem(c);
+        else
+            acl_parse_item(c, s, schema, sep + 3, base);
+    }
+}
+
+void
+sd_emit__pg_default_acl(pg_ctx *c,
+                        const sd_object *schema,
+                        const sd_names *from,
+                        const sd_names *to)
+{
+    acl_set a = { 0 };
+    acl_set b = { 0 };
+    default_acl_load(c, &a, schema, from);
+    default_acl_load(c, &b, schema, to);
+    acl_target t = { schema, NULL, schema };
+    put_acl_diff(c, &t, &a, &b);
+}

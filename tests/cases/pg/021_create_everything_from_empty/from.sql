@@ -1,0 +1,1 @@
+-- intentionally empty: no objects and no rows

@@ -1,0 +1,12 @@
+CREATE SCHEMA shop;
+CREATE TYPE shop.size AS ENUM ('s', 'm', 'l');
+CREATE TABLE shop.shirt (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    size shop.size NOT NULL,
+    color text COLLATE "C" NOT NULL DEFAULT 'white',
+    price numeric(8,2) CHECK (price > 0)
+);
+CREATE INDEX shirt_color_idx ON shop.shirt (color) WHERE size <> 's';
+CREATE FUNCTION shop.shirt_count() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT count(*) FROM shop.shirt; END;
+CREATE VIEW shop.large_shirts AS SELECT id, color FROM shop.shirt WHERE size = 'l';
+INSERT INTO shop.shirt (size, color, price) VALUES ('s', 'red', 10), ('l', 'blue', 12.5);

@@ -1,0 +1,2 @@
+-- covers: schema A with objects and rows to an empty schema B: drop everything (destructive)
+-- intentionally empty: every object of A is dropped

@@ -1,0 +1,14 @@
+-- roles: sd_alice, sd_bob
+-- covers: schema privileges: USAGE granted, USAGE widened to USAGE+CREATE, grant revoked, grantee changed, granted to PUBLIC, WITH GRANT OPTION
+CREATE SCHEMA s1;
+GRANT USAGE ON SCHEMA s1 TO sd_alice;
+CREATE SCHEMA s2;
+GRANT USAGE, CREATE ON SCHEMA s2 TO sd_alice;
+CREATE SCHEMA s3;
+CREATE SCHEMA s4;
+GRANT USAGE ON SCHEMA s4 TO sd_bob;
+CREATE SCHEMA s5;
+GRANT USAGE ON SCHEMA s5 TO PUBLIC;
+CREATE SCHEMA s6;
+GRANT USAGE ON SCHEMA s6 TO sd_bob WITH GRANT OPTION;
+CREATE TABLE s1.t (id integer PRIMARY KEY);

@@ -1,0 +1,9 @@
+-- roles: sd_alice, sd_bob
+CREATE TYPE e1 AS ENUM ('a', 'b');
+CREATE TYPE e2 AS ENUM ('a', 'b');
+REVOKE USAGE ON TYPE e2 FROM PUBLIC;
+GRANT USAGE ON TYPE e2 TO sd_alice;
+CREATE TYPE e3 AS ENUM ('a', 'b');
+REVOKE USAGE ON TYPE e3 FROM PUBLIC;
+CREATE TABLE t (id integer PRIMARY KEY, v e1);
+INSERT INTO t VALUES (1, 'b');

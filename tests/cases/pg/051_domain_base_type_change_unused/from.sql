@@ -1,0 +1,5 @@
+CREATE DOMAIN qty AS integer CHECK (VALUE >= 0);
+CREATE DOMAIN label AS varchar(20);
+CREATE DOMAIN money2 AS numeric(6,2) DEFAULT 0;
+CREATE TABLE t (id integer PRIMARY KEY);
+INSERT INTO t VALUES (1);

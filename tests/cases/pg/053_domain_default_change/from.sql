@@ -1,0 +1,5 @@
+CREATE DOMAIN d1 AS integer;
+CREATE DOMAIN d2 AS text DEFAULT 'none';
+CREATE DOMAIN d3 AS timestamptz DEFAULT now();
+CREATE TABLE t (id integer PRIMARY KEY, at d3);
+INSERT INTO t VALUES (1, '2024-01-01 00:00:00+00');

@@ -1,0 +1,3 @@
+CREATE SEQUENCE countdown;
+CREATE TABLE t (id integer PRIMARY KEY);
+INSERT INTO t VALUES (1);

@@ -1,0 +1,4 @@
+-- covers: sequence CYCLE toggled on and off
+CREATE SEQUENCE s1 MAXVALUE 99 CYCLE;
+CREATE SEQUENCE s2 MAXVALUE 99 NO CYCLE;
+CREATE TABLE t (id integer PRIMARY KEY);

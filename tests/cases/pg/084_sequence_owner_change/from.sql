@@ -1,0 +1,6 @@
+-- roles: sd_alice, sd_bob
+CREATE SEQUENCE s1;
+CREATE SEQUENCE s2;
+ALTER SEQUENCE s2 OWNER TO sd_alice;
+CREATE TABLE t (id integer PRIMARY KEY);
+INSERT INTO t VALUES (1);

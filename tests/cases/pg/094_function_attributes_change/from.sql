@@ -1,0 +1,10 @@
+CREATE FUNCTION f_vol(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x';
+CREATE FUNCTION f_strict(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x';
+CREATE FUNCTION f_secdef() RETURNS text LANGUAGE sql AS 'SELECT current_user::text';
+CREATE FUNCTION f_path() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION f_parallel(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x';
+CREATE FUNCTION f_cost(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x';
+CREATE FUNCTION f_leak(a integer, b integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT a < b';
+CREATE FUNCTION f_lang(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x + 1';
+CREATE TABLE t (id integer PRIMARY KEY);
+INSERT INTO t VALUES (1);

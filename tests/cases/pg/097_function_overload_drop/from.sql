@@ -1,0 +1,5 @@
+CREATE FUNCTION fmt(v integer) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT v::text';
+CREATE FUNCTION fmt(v text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT quote_literal(v)';
+CREATE FUNCTION fmt(v date) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT to_char(v, 'YYYY-MM-DD') $$;
+CREATE TABLE t (id integer PRIMARY KEY);
+INSERT INTO t VALUES (1);

@@ -1,0 +1,6 @@
+CREATE TABLE metric (id integer NOT NULL, day date NOT NULL, v integer) PARTITION BY RANGE (day);
+CREATE TABLE metric_2023 PARTITION OF metric FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+CREATE TABLE metric_2024 (id integer NOT NULL, day date NOT NULL, v integer);
+CREATE TABLE metric_2022 PARTITION OF metric FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
+INSERT INTO metric VALUES (1, '2023-05-01', 10), (2, '2022-07-01', 20);
+INSERT INTO metric_2024 VALUES (3, '2024-03-01', 30), (4, '2024-11-11', 40);

@@ -1,0 +1,2 @@
+CREATE TABLE kept (id integer PRIMARY KEY);
+INSERT INTO kept VALUES (1);

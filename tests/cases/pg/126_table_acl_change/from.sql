@@ -1,0 +1,14 @@
+-- roles: sd_alice, sd_bob
+CREATE TABLE t1 (id integer PRIMARY KEY);
+CREATE TABLE t2 (id integer PRIMARY KEY);
+GRANT SELECT ON t2 TO sd_alice;
+CREATE TABLE t3 (id integer PRIMARY KEY);
+GRANT SELECT, INSERT, UPDATE, DELETE ON t3 TO sd_alice;
+CREATE TABLE t4 (id integer PRIMARY KEY);
+GRANT SELECT ON t4 TO sd_bob;
+CREATE TABLE t5 (id integer PRIMARY KEY);
+GRANT SELECT ON t5 TO sd_alice;
+CREATE TABLE t6 (id integer PRIMARY KEY);
+CREATE TABLE t7 (id integer PRIMARY KEY);
+INSERT INTO t1 VALUES (1);
+INSERT INTO t7 VALUES (7);

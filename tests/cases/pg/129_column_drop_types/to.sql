@@ -1,0 +1,6 @@
+-- covers: columns of many types dropped while holding data (destructive): arrays, typmods, jsonb, domain, enum, composite, range
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TYPE pair AS (n integer, s text);
+CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+
+CREATE TABLE thing (id integer PRIMARY KEY, name text);

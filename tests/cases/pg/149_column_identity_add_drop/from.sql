@@ -1,0 +1,4 @@
+CREATE TABLE t1 (id integer NOT NULL PRIMARY KEY, v text);
+CREATE TABLE t2 (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text);
+INSERT INTO t1 VALUES (1, 'a'), (2, 'b');
+INSERT INTO t2 (v) VALUES ('c'), ('d');

@@ -1,0 +1,6 @@
+CREATE TABLE t (id integer CONSTRAINT t_pkey PRIMARY KEY, v text);
+CREATE TABLE u (id integer CONSTRAINT u_pkey PRIMARY KEY);
+CREATE TABLE ref (t_id integer REFERENCES t (id));
+INSERT INTO t VALUES (1, 'a');
+INSERT INTO u VALUES (1);
+INSERT INTO ref VALUES (1);

@@ -1,0 +1,4 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer CONSTRAINT t_a CHECK (a > 0), b integer CONSTRAINT t_b CHECK (b > 0), c integer CONSTRAINT t_c CHECK (c > 0));
+COMMENT ON CONSTRAINT t_b ON t IS 'gone';
+COMMENT ON CONSTRAINT t_c ON t IS 'v1';
+INSERT INTO t VALUES (1, 1, 1, 1);

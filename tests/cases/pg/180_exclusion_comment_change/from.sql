@@ -1,0 +1,8 @@
+CREATE EXTENSION btree_gist;
+CREATE TABLE r (a integer, s int4range,
+    CONSTRAINT r_x1 EXCLUDE USING gist (a WITH =, s WITH &&),
+    CONSTRAINT r_x2 EXCLUDE USING gist (s WITH &&),
+    CONSTRAINT r_x3 EXCLUDE USING gist (a WITH <>));
+COMMENT ON CONSTRAINT r_x2 ON r IS 'gone';
+COMMENT ON CONSTRAINT r_x3 ON r IS 'v1';
+INSERT INTO r VALUES (1, '[1,5)');

@@ -1,0 +1,11 @@
+CREATE TABLE p (id integer PRIMARY KEY);
+CREATE TABLE tp (t integer, id integer, PRIMARY KEY (t, id));
+CREATE TABLE c (id integer PRIMARY KEY, a integer, b integer, c integer, d integer DEFAULT 0, t integer, e integer,
+    CONSTRAINT c_a FOREIGN KEY (a) REFERENCES p (id),
+    CONSTRAINT c_b FOREIGN KEY (b) REFERENCES p (id) ON DELETE CASCADE,
+    CONSTRAINT c_c FOREIGN KEY (c) REFERENCES p (id) ON DELETE SET NULL,
+    CONSTRAINT c_d FOREIGN KEY (d) REFERENCES p (id) ON DELETE RESTRICT,
+    CONSTRAINT c_e FOREIGN KEY (t, e) REFERENCES tp (t, id) ON DELETE SET NULL);
+INSERT INTO p VALUES (0), (1);
+INSERT INTO tp VALUES (1, 1);
+INSERT INTO c VALUES (1, 1, 1, 1, 1, 1, 1), (2, NULL, NULL, NULL, 0, NULL, NULL);

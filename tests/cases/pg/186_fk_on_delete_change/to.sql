@@ -1,0 +1,9 @@
+-- covers: ON DELETE actions changed: NO ACTION -> CASCADE, CASCADE -> SET NULL, SET NULL -> RESTRICT, RESTRICT -> SET DEFAULT, SET NULL -> SET NULL (column list)
+CREATE TABLE p (id integer PRIMARY KEY);
+CREATE TABLE tp (t integer, id integer, PRIMARY KEY (t, id));
+CREATE TABLE c (id integer PRIMARY KEY, a integer, b integer, c integer, d integer DEFAULT 0, t integer, e integer,
+    CONSTRAINT c_a FOREIGN KEY (a) REFERENCES p (id) ON DELETE CASCADE,
+    CONSTRAINT c_b FOREIGN KEY (b) REFERENCES p (id) ON DELETE SET NULL,
+    CONSTRAINT c_c FOREIGN KEY (c) REFERENCES p (id) ON DELETE RESTRICT,
+    CONSTRAINT c_d FOREIGN KEY (d) REFERENCES p (id) ON DELETE SET DEFAULT,
+    CONSTRAINT c_e FOREIGN KEY (t, e) REFERENCES tp (t, id) ON DELETE SET NULL (e));

@@ -1,0 +1,9 @@
+CREATE TABLE p (id integer PRIMARY KEY);
+CREATE TABLE c (id integer PRIMARY KEY,
+    a integer CONSTRAINT c_a REFERENCES p (id),
+    b integer CONSTRAINT c_b REFERENCES p (id),
+    c integer CONSTRAINT c_c REFERENCES p (id));
+COMMENT ON CONSTRAINT c_b ON c IS 'gone';
+COMMENT ON CONSTRAINT c_c ON c IS 'v1';
+INSERT INTO p VALUES (1);
+INSERT INTO c VALUES (1, 1, 1, 1);

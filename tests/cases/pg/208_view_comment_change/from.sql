@@ -1,0 +1,7 @@
+CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL, age integer NOT NULL, active boolean NOT NULL DEFAULT true);
+CREATE VIEW v1 AS SELECT id FROM users;
+CREATE VIEW v2 AS SELECT id FROM users;
+COMMENT ON VIEW v2 IS 'gone';
+CREATE VIEW v3 AS SELECT id FROM users;
+COMMENT ON VIEW v3 IS 'v1';
+INSERT INTO users VALUES (1, 'ann', 30, true), (2, 'bob', 17, false), (3, 'cy', 45, true);

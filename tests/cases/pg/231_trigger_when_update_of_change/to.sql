@@ -1,0 +1,29 @@
+-- covers: trigger WHEN clause added, changed and removed; UPDATE OF column list widened and removed; trigger arguments changed
+CREATE TABLE item (id integer PRIMARY KEY, price numeric(10,2) NOT NULL, qty integer NOT NULL DEFAULT 0, updated_at timestamptz);
+CREATE TABLE item_log (at timestamptz NOT NULL DEFAULT now(), msg text NOT NULL);
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+CREATE FUNCTION log_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO item_log (msg) VALUES (TG_NAME || ' ' || TG_OP || coalesce(' ' || TG_ARGV[0], ''));
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION log_stmt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO item_log (msg) VALUES (TG_OP); RETURN NULL; END $$;
+CREATE FUNCTION count_new() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO item_log (msg) SELECT 'inserted ' || count(*) FROM new_rows;
+    RETURN NULL;
+END
+$$;
+CREATE VIEW item_view AS SELECT id, price FROM item;
+CREATE FUNCTION item_view_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO item (id, price) VALUES (NEW.id, NEW.price);
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER t1 AFTER UPDATE ON item FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION log_row();
+CREATE TRIGGER t2 AFTER UPDATE ON item FOR EACH ROW WHEN (NEW.qty > 10) EXECUTE FUNCTION log_row();
+CREATE TRIGGER t3 AFTER UPDATE ON item FOR EACH ROW EXECUTE FUNCTION log_row();
+CREATE TRIGGER t4 AFTER UPDATE OF price, qty ON item FOR EACH ROW EXECUTE FUNCTION log_row();
+CREATE TRIGGER t5 AFTER UPDATE ON item FOR EACH ROW EXECUTE FUNCTION log_row('b', 'c');

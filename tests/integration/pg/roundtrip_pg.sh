@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Round trip of one PostgreSQL schema pair, proved against PostgreSQL itself (the PostgreSQL
+# twin of ../roundtrip_sqlite.sh):
+#   create the roles of the "-- roles:" header; load FROM.sql into a new database A and TO.sql
+#   into B; `schemadrift diff A B` > up.sql; apply up.sql to A (psql, ON_ERROR_STOP) giving A';
+#   then `schemadrift check B A'` exits 0, pg_dump --schema-only of A' and of B agree (column
+#   order inside CREATE TABLE aside), so the verdict does not rest on our own introspection
+#   alone; rows of kept columns are intact; a second diff A' B is empty; snapshots of B are
+#   byte-stable and match B. Identical schemas (same file, or pg_dump of A equal to B's) must
+#   give an empty diff.
+# Usage: roundtrip_pg.sh SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]
+#   STATEFILE is the fixture's (tests/scripts/pg_tmp.sh); NAME (the CTest test name) names the
+#   databases, so tests can run in parallel on the one server. The databases are dropped at
+#   the end, also on failure; SD_KEEP_WORK=1 keeps the work directory (dumps, up.sql).
+set -euo pipefail
+if [ $# -lt 4 ] || [ $# -gt 5 ]; then
+  echo "usage: $0 SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]" >&2
+  exit 2
+fi
+bin=$1
+state=$2
+from_sql=$3
+to_sql=$4
+name=${5:-rt.$(basename "$(dirname "$from_sql")").$(printf '%s %s' "$from_sql" "$to_sql" | md5sum | cut -c1-8)}
+
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck disable=SC1091 # tests/scripts/pg_env.sh
+. "$here/../../scripts/pg_env.sh"
+sd_pg_env "$state"
+
+dba=$(sd_pg_dbname "$name" a)
+dbb=$(sd_pg_dbname "$name" b)
+conn_a=$(sd_pg_conninfo "$dba")
+conn_b=$(sd_pg_conninfo "$dbb")
+work=$(mktemp -d "${TMPDIR:-/tmp}/sd-rtpg.XXXXXX")
+cleanup() {
+  sd_pg_dropdbs "$dba" "$dbb"
+  if [ "${SD_KEEP_WORK:-0}" = 1 ]; then
+    echo "(work dir kept: $work)" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT HUP
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+show() { # "--- label:" and the file, for failure messages
+  printf '\n--- %s:\n%s' "$1" "$(head -c 20000 "$2")"
+}
+
+for f in "$from_sql" "$to_sql"; do
+  [ -r "$f" ] || fail "cannot read $f"
+done
+sd_pg_create_roles "$from_sql" "$to_sql" > "$work/roles.err" 2>&1 ||
+  fail "could not create the header roles: $(cat "$work/roles.err")"
+
+load() { # load SQL file $1 into new database $2
+  sd_pg_createdb "$2" > "$work/createdb.err" 2>&1 || fail "could not create database $2: $(cat "$work/createdb.err")"
+  sd_psql -d "$2" -f "$1" > /dev/null 2> "$work/load.err" ||
+    fail "could not load $1: $(head -c 2000 "$work/load.err")"
+}
+load "$from_sql" "$dba"
+load "$to_sql" "$dbb"
+sd_pg_dump "$dba" "$work/a.dump" || fail "pg_dump of A failed"
+sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
+
+# ---- rows of kept columns, read before the migration -----------------------------------
+# Columns (not generated) of tables present in A and in B. A column whose type differs is
+# compared by NULL-ness only, so a legitimate change of representation is not a failure but
+# a drop-and-re-add that loses the values is.
+columns_sql="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), quote_ident(a.attname),
+       format_type(a.atttypid, a.atttypmod)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_attribute a ON a.attrelid = c.oid
+ WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+   AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                   AND d.objid = c.oid AND d.deptype = 'e')
+ ORDER BY 1, a.attnum"
+sd_psql -d "$dba" -At -F $'\t' -c "$columns_sql" > "$work/a.cols" || fail "reading A's columns failed"
+sd_psql -d "$dbb" -At -F $'\t' -c "$columns_sql" > "$work/b.cols" || fail "reading B's columns failed"
+# One psql script: for each kept table, a marker line and its rows as text, in a fixed order.
+awk -F '\t' '
+  NR == FNR { type[$1 "\t" $2] = $3; next }
+  ($1 "\t" $2) in type {
+    e = ($3 == type[$1 "\t" $2]) ? "(" $2 ")::text" : "((" $2 ") IS NULL)::text"
+    if (!($1 in exprs)) { order[++n] = $1; exprs[$1] = e; cnt[$1] = 1 }
+    else { exprs[$1] = exprs[$1] ", " e; cnt[$1]++ }
+  }
+  END {
+    for (i = 1; i <= n; i++) {
+      t = order[i]; ob = "1"
+      for (k = 2; k <= cnt[t]; k++) ob = ob ", " k
+      gsub(/\x27/, "\x27\x27", t)
+      print "SELECT \x27--- table " t "\x27;"
+      print "SELECT " exprs[order[i]] " FROM " order[i] " ORDER BY " ob ";"
+    }
+  }' "$work/b.cols" "$work/a.cols" > "$work/rows.sql"
+rows() { # rows of the kept columns of database $1 into file $2
+  sd_psql -d "$1" -At -P null='<NULL>' -f "$work/rows.sql" > "$2" 2> "$work/rows.err"
+}
+rows "$dba" "$work/rows.a" || fail "reading A's rows failed: $(cat "$work/rows.err")"
+
+# ---- the migration ------------------------------------------------------------------------
+rc=0
+"$bin" diff "$conn_a" "$conn_b" > "$work/up.sql" 2> "$work/diff.err" || rc=$?
+[ $rc -eq 0 ] || fail "schemadrift diff exited $rc: $(cat "$work/diff.err")"
+[ -s "$work/diff.err" ] && echo "schemadrift diff said on stderr: $(cat "$work/diff.err")" >&2
+
+if [ -s "$work/up.sql" ]; then
+  if cmp -s "$from_sql" "$to_sql"; then
+    fail "identical schemas gave a non-empty diff:$(show up.sql "$work/up.sql")"
+  fi
+  if cmp -s "$work/a.dump" "$work/b.dump"; then
+    fail "schemas with identical pg_dump output gave a non-empty diff:$(show up.sql "$work/up.sql")"
+  fi
+fi
+
+sd_psql -d "$dba" -f "$work/up.sql" > /dev/null 2> "$work/apply.err" ||
+  fail "applying the diff failed: $(head -c 2000 "$work/apply.err")$(show up.sql "$work/up.sql")"
+
+rc=0
+"$bin" check "$conn_b" "$conn_a" > "$work/check.out" 2>&1 || rc=$?
+[ $rc -eq 0 ] ||
+  fail "check B A' exited $rc after applying the diff: $(grep -m1 . "$work/check.out")"$'\n'"$(head -c 20000 "$work/check.out")$(show up.sql "$work/up.sql")"
+
+# PostgreSQL's own view: pg_dump of A' and B agree.
+sd_pg_dump "$dba" "$work/a2.dump" || fail "pg_dump of A' failed"
+sd_pg_dump_normalize "$work/a2.dump" > "$work/a2.norm"
+sd_pg_dump_normalize "$work/b.dump" > "$work/b.norm"
+if ! cmp -s "$work/b.norm" "$work/a2.norm"; then
+  diff -U2 "$work/b.norm" "$work/a2.norm" | tail -n +3 > "$work/dump.diff" || true
+  # The first changed statement line (not a "-- Name:" comment), for the one-line reason.
+  first=$(awk '/^[-+]/ && substr($0, 2) !~ /^(--|[[:space:]]*$)/ { print; exit }' "$work/dump.diff")
+  fail "pg_dump of A' differs from B's at: ${first:-?}"$'\n'"(- B, + A'):"$'\n'"$(head -80 "$work/dump.diff")$(show up.sql "$work/up.sql")"
+fi
+
+rows "$dba" "$work/rows.a2" || fail "reading the kept columns of A' failed: $(cat "$work/rows.err")"
+cmp -s "$work/rows.a" "$work/rows.a2" ||
+  fail "rows of kept columns changed (- before, + after):"$'\n'"$(diff -U1 "$work/rows.a" "$work/rows.a2" | tail -n +3 | head -40)"
+
+# Idempotence: nothing left to do.
+rc=0
+"$bin" diff "$conn_a" "$conn_b" > "$work/again.sql" 2> "$work/again.err" || rc=$?
+[ $rc -eq 0 ] || fail "second schemadrift diff exited $rc: $(cat "$work/again.err")"
+[ -s "$work/again.sql" ] && fail "a second diff is not empty:$(show again.sql "$work/again.sql")"
+
+# Snapshots: byte-stable, load(write(m)) == m, and a snapshot matches its database.
+"$bin" inspect "$conn_b" -o "$work/b1.yaml" 2> "$work/inspect.err" || fail "inspect B failed: $(cat "$work/inspect.err")"
+"$bin" inspect "$conn_b" > "$work/b2.yaml" 2> "$work/inspect.err" || fail "inspect B to stdout failed: $(cat "$work/inspect.err")"
+cmp -s "$work/b1.yaml" "$work/b2.yaml" ||
+  fail "two snapshots of B differ:"$'\n'"$(diff "$work/b1.yaml" "$work/b2.yaml" | head -40)"
+"$bin" inspect "$work/b1.yaml" -o "$work/b3.yaml" 2> "$work/inspect.err" || fail "reading B's snapshot failed: $(cat "$work/inspect.err")"
+cmp -s "$work/b1.yaml" "$work/b3.yaml" ||
+  fail "snapshot -> model -> snapshot is not byte-identical:"$'\n'"$(diff "$work/b1.yaml" "$work/b3.yaml" | head -40)"
+"$bin" check "$work/b1.yaml" "$conn_b" > "$work/check.out" 2>&1 ||
+  fail "check SNAPSHOT(B) B found drift:"$'\n'"$(head -c 20000 "$work/check.out")"
+"$bin" inspect "$conn_a" -o "$work/a2.yaml" 2> "$work/inspect.err" || fail "inspect A' failed: $(cat "$work/inspect.err")"
+"$bin" check "$work/b1.yaml" "$work/a2.yaml" > "$work/check.out" 2>&1 ||
+  fail "check SNAPSHOT(B) SNAPSHOT(A') found drift:"$'\n'"$(head -c 20000 "$work/check.out")"
+echo "ok: $(grep -c ';' "$work/up.sql" || true) statements applied"

@@ -1,0 +1,113 @@
+# shellcheck shell=bash
+# Sourced by the PostgreSQL test scripts: read the fixture's STATEFILE (written by
+# pg_tmp.sh start) and export PGHOST, PGPORT, PGUSER, PGDATABASE and PGBIN.
+# Usage: . pg_env.sh; sd_pg_env STATEFILE
+# The file is parsed as KEY=VALUE lines, never sourced. A missing file or a server that does
+# not answer is a failure that says how to get the fixture started.
+
+sd_pg_env() {
+  local state=$1 k v
+  PGHOST="" PGPORT="" PGBIN=""
+  if [ ! -f "$state" ]; then
+    echo "FAIL: no PostgreSQL fixture state in $state: run the test through ctest, which starts" \
+         "the fixture (pg.start), or run tests/scripts/pg_tmp.sh start $state first" >&2
+    return 1
+  fi
+  while IFS='=' read -r k v; do
+    case $k in
+      PGHOST) PGHOST=$v ;;
+      PGPORT) PGPORT=$v ;;
+      PGBIN) PGBIN=$v ;;
+    esac
+  done < "$state"
+  PGUSER=postgres
+  PGDATABASE=postgres
+  export PGHOST PGPORT PGUSER PGDATABASE PGBIN
+  # Nothing from the caller's environment may redirect the tests elsewhere.
+  unset PGHOSTADDR PGSERVICE PGSERVICEFILE PGPASSWORD PGPASSFILE PGOPTIONS PGSSLMODE PGTARGETSESSIONATTRS
+  if ! "$PGBIN/pg_isready" -q -t 10; then
+    echo "FAIL: the PostgreSQL fixture server ($PGHOST, port $PGPORT) does not answer" >&2
+    return 1
+  fi
+}
+
+# A conninfo string for database $1 on the fixture server, as a user would pass it to
+# schemadrift.
+sd_pg_conninfo() {
+  printf 'host=%s port=%s dbname=%s user=postgres' "$PGHOST" "$PGPORT" "$1"
+}
+
+# A database name for test $1 and suffix $2: readable, unique per test (hash of the full
+# name), within PostgreSQL's 63-byte limit, and needing no quoting.
+sd_pg_dbname() {
+  local tag hash
+  tag=$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]' | tr -c 'a-z0-9' '_' | cut -c1-40)
+  hash=$(printf '%s' "$1" | md5sum | cut -c1-8)
+  printf 'sd_%s_%s_%s' "$tag" "$hash" "$2"
+}
+
+# psql for scripts: no psqlrc, stop at the first error, quiet, no NOTICEs.
+sd_psql() {
+  PGOPTIONS='-c client_min_messages=warning' "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"
+}
+
+# Create the roles named in the "-- roles: a, b" first line of each given SQL file. Roles
+# belong to the whole cluster and other tests may be using them at this moment, so each is
+# created only if missing (a concurrent creation of the same name is fine too) and never
+# dropped: the cluster is thrown away at the end of the run.
+sd_pg_create_roles() {
+  local f line r
+  for f in "$@"; do
+    line=$(head -1 "$f" 2> /dev/null || true)
+    case $line in
+      "-- roles: "*) ;;
+      *) continue ;;
+    esac
+    line=${line#-- roles: }
+    line=${line%$'\r'}
+    while IFS= read -r r; do
+      [ -n "$r" ] || continue
+      sd_psql -d postgres -v rolename="$r" <<'SQL' || return 1
+SET sd.rolename = :'rolename';
+DO $$
+BEGIN
+  EXECUTE format('CREATE ROLE %I', current_setting('sd.rolename'));
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
+END
+$$;
+SQL
+    done <<< "${line//, /$'\n'}"
+  done
+}
+
+# Create database $1 (dropping a leftover of the same name first).
+sd_pg_createdb() {
+  sd_psql -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1 TEMPLATE template0"
+}
+
+# Drop the given databases; used from EXIT traps, so it never fails.
+sd_pg_dropdbs() {
+  local db
+  for db in "$@"; do
+    sd_psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" > /dev/null 2>&1 || true
+  done
+}
+
+# pg_dump --schema-only of database $1 to file $2, with a fixed \restrict key so that two dumps
+# of equal schemas are byte-identical.
+sd_pg_dump() {
+  "$PGBIN/pg_dump" --schema-only --restrict-key=sdtestkey -d "$1" -f "$2"
+}
+
+# Print pg_dump output $1 with the lines inside each CREATE TABLE ( ... ) block sorted and
+# their trailing commas removed: a column added by ALTER TABLE comes last, and that order
+# difference alone is not a failure. Everything else keeps its place.
+sd_pg_dump_normalize() {
+  LC_ALL=C awk '
+    blk == 0 && /^CREATE (UNLOGGED |FOREIGN )?TABLE .*\($/ { print NR "\t0\t" $0; blk = NR; next }
+    blk != 0 && /^\)/ { print blk "\t2\t" $0; blk = 0; next }
+    blk != 0 { sub(/,$/, ""); print blk "\t1\t" $0; next }
+    { print NR "\t0\t" $0 }
+  ' "$1" | LC_ALL=C sort -s -t "$(printf '\t')" -k1,1n -k2,2n -k3 | cut -f3-
+}

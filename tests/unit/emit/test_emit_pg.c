@@ -1,0 +1,1860 @@
+/*
+ * test_emit_pg.c: unit tests for the PostgreSQL emitter (emit/emit.h). Both models are built
+ * in C as a PostgreSQL introspection would fill them (model/model.h, "Value formats"),
+ * compared with sd_diff_models() and emitted; the tests assert on the exact script for small
+ * cases and on statements and their order for larger ones. Running scripts against a server
+ * is the integration tests' job (emit never links libpq).
+ */
+/* clang-format off */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+/* clang-format on */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/diff.h"
+#include "emit/emit.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+#define HEAD                                  \
+    "SET check_function_bodies = false;\n"    \
+    "SET client_min_messages = warning;\n"    \
+    "SET standard_conforming_strings = on;\n" \
+    "SELECT pg_catalog.set_config('search_path', '', false);\n"
+#define BEGIN "\nBEGIN;\n"
+#define TAIL  "\nCOMMIT;\n"
+
+typedef struct fixture {
+    sd_model *from; /* the "from" model being built */
+    sd_model *to;   /* the "to" model being built */
+    sd_buf out;     /* the emitted script */
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *f = calloc(1, sizeof(*f));
+    if (f == NULL)
+        return -1;
+    f->from = sd_model_new(SD_ENGINE_PG);
+    f->to = sd_model_new(SD_ENGINE_PG);
+    *state = f;
+    return f->from != NULL && f->to != NULL ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *f = *state;
+    sd_model_free(f->from);
+    sd_model_free(f->to);
+    sd_buf_dispose(&f->out);
+    free(f);
+    return 0;
+}
+
+/* ---- model builders ---- */
+
+static sd_object *
+add_in(sd_model *m, sd_kind kind, const char *schema, const char *table, const char *name)
+{
+    sd_object *o = NULL;
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sd_model_add(m, kind, schema, table, name, &o, &err);
+    if (rc != SD_OK)
+        fail_msg("sd_model_add: %s", err.msg);
+    return o;
+}
+
+static sd_object *
+add(sd_model *m, sd_kind kind, const char *table, const char *name)
+{
+    return add_in(m, kind, "public", table, name);
+}
+
+static sd_object *
+table(sd_model *m, const char *name)
+{
+    return add(m, SD_KIND_TABLE, NULL, name);
+}
+
+static sd_object *
+col(sd_model *m, const char *t, int pos, const char *name, const char *type)
+{
+    sd_object *o = add(m, SD_KIND_COLUMN, t, name);
+    sd_obj_set_int(o, SD_COLUMN_POSITION, pos);
+    sd_obj_set_str(m, o, SD_COLUMN_TYPE, type);
+    return o;
+}
+
+static sd_object *
+not_null(sd_object *c)
+{
+    sd_obj_set_bool(c, SD_COLUMN_NOT_NULL, true);
+    return c;
+}
+
+static sd_object *
+dflt(sd_model *m, sd_object *c, const char *text)
+{
+    sd_obj_set_sql(m, c, SD_COLUMN_DEFAULT, text);
+    return c;
+}
+
+/* Names separated by single spaces ("" adds nothing). */
+static void
+names(sd_model *m, sd_object *o, int field, const char *list)
+{
+    char buf[512];
+    strncpy(buf, list, sizeof(buf) - 1);
+    buf[sizeof(buf) - 1] = '\0';
+    for (char *p = buf; p != NULL && *p != '\0';) {
+        char *sp = strchr(p, ' ');
+        if (sp != NULL)
+            *sp = '\0';
+        sd_obj_add_name(m, o, field, p);
+        p = sp != NULL ? sp + 1 : NULL;
+    }
+}
+
+static sd_object *
+pk(sd_model *m, const char *t, const char *name, const char *cols)
+{
+    sd_object *o = add(m, SD_KIND_PRIMARY_KEY, t, name);
+    names(m, o, SD_PK_COLUMNS, cols);
+    return o;
+}
+
+static sd_object *
+unique(sd_model *m, const char *t, const char *name, const char *cols)
+{
+    sd_object *o = add(m, SD_KIND_UNIQUE, t, name);
+    names(m, o, SD_UNIQUE_COLUMNS, cols);
+    return o;
+}
+
+static sd_object *
+check(sd_model *m, const char *t, const char *name, const char *expr)
+{
+    sd_object *o = add(m, SD_KIND_CHECK, t, name);
+    sd_obj_set_sql(m, o, SD_CHECK_EXPRESSION, expr);
+    return o;
+}
+
+static sd_object *
+fk(sd_model *m, const char *t, const char *name, const char *cols, const char *ref, const char *rc)
+{
+    sd_object *o = add(m, SD_KIND_FOREIGN_KEY, t, name);
+    names(m, o, SD_FK_COLUMNS, cols);
+    sd_obj_set_str(m, o, SD_FK_REF_SCHEMA, "public");
+    sd_obj_set_str(m, o, SD_FK_REF_TABLE, ref);
+    names(m, o, SD_FK_REF_COLUMNS, rc);
+    sd_obj_set_str(m, o, SD_FK_MATCH, "SIMPLE");
+    sd_obj_set_str(m, o, SD_FK_ON_DELETE, "NO ACTION");
+    sd_obj_set_str(m, o, SD_FK_ON_UPDATE, "NO ACTION");
+    sd_obj_add_dep(m, o, SD_KIND_TABLE, "public", NULL, ref);
+    return o;
+}
+
+static sd_object *
+view(sd_model *m, const char *name, const char *sql)
+{
+    sd_object *o = add(m, SD_KIND_VIEW, NULL, name);
+    sd_obj_set_sql(m, o, SD_VIEW_SQL, sql);
+    return o;
+}
+
+static sd_object *
+dep(sd_model *m, sd_object *o, sd_kind kind, const char *table, const char *name)
+{
+    sd_obj_add_dep(m, o, kind, "public", table, name);
+    return o;
+}
+
+static sd_object *
+index_on(sd_model *m, const char *t, const char *name, const char *column)
+{
+    sd_object *o = add(m, SD_KIND_INDEX, t, name);
+    sd_keypart kp = { 0 };
+    kp.column = column;
+    sd_obj_add_key(m, o, SD_INDEX_KEYS, &kp);
+    sd_obj_set_str(m, o, SD_INDEX_METHOD, "btree");
+    return o;
+}
+
+static sd_object *
+enum_type(sd_model *m, const char *name, const char *values)
+{
+    sd_object *o = add(m, SD_KIND_ENUM, NULL, name);
+    names(m, o, SD_ENUM_VALUES, values);
+    return o;
+}
+
+static sd_object *
+function(sd_model *m, const char *name, const char *args, const char *result, const char *def)
+{
+    char full[256];
+    snprintf(full, sizeof(full), "%s(%s)", name, args);
+    sd_object *o = add(m, SD_KIND_FUNCTION, NULL, full);
+    sd_obj_set_str(m, o, SD_FUNCTION_KIND, "function");
+    sd_obj_set_str(m, o, SD_FUNCTION_NAME, name);
+    sd_obj_set_str(m, o, SD_FUNCTION_ARGUMENTS, args);
+    sd_obj_set_str(m, o, SD_FUNCTION_RESULT, result);
+    sd_obj_set_sql(m, o, SD_FUNCTION_DEFINITION, def);
+    return o;
+}
+
+/* users(id integer NOT NULL, name text) with a primary key, in m. */
+static void
+users(sd_model *m)
+{
+    table(m, "users");
+    not_null(col(m, "users", 1, "id", "integer"));
+    col(m, "users", 2, "name", "text");
+    pk(m, "users", "users_pkey", "id");
+}
+
+/* ---- running ---- */
+
+static sd_status
+run_opts(fixture *f, bool strict_order, sd_err *err)
+{
+    sd_changelist *cl = NULL;
+    sd_diff_options dopts = { strict_order };
+    sd_emit_options eopts = { false };
+    sd_err e = SD_ERR_INIT;
+    if (sd_model_freeze(f->from, &e) != SD_OK || sd_model_freeze(f->to, &e) != SD_OK)
+        fail_msg("freeze: %s (%s)", e.msg, e.where);
+    if (sd_diff_models(&cl, f->from, f->to, &dopts, &e) != SD_OK)
+        fail_msg("diff: %s", e.msg);
+    sd_status rc = sd_emit_sql(&f->out, cl, &eopts, err);
+    sd_changelist_free(cl);
+    return rc;
+}
+
+static const char *
+run(fixture *f)
+{
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = run_opts(f, false, &err);
+    if (rc != SD_OK)
+        fail_msg("emit: %s (%s) %s", err.msg, err.where, err.detail);
+    assert_false(sd_buf_failed(&f->out));
+    return sd_buf_cstr(&f->out);
+}
+
+/* The script must hold s. */
+static void
+has(const char *script, const char *s)
+{
+    if (strstr(script, s) == NULL)
+        fail_msg("missing:\n%s\n--- in:\n%s", s, script);
+}
+
+static void
+lacks(const char *script, const char *s)
+{
+    if (strstr(script, s) != NULL)
+        fail_msg("unexpected:\n%s\n--- in:\n%s", s, script);
+}
+
+/* a and b both occur, a first. */
+static void
+before(const char *script, const char *a, const char *b)
+{
+    const char *pa = strstr(script, a);
+    const char *pb = strstr(script, b);
+    if (pa == NULL || pb == NULL || pa >= pb)
+        fail_msg("expected\n%s\n--- before\n%s\n--- in:\n%s", a, b, script);
+}
+
+/* ---- tests ---- */
+
+static void
+test_no_drift_appends_nothing(void **state)
+{
+    fixture *f = *state;
+    users(f->from);
+    users(f->to);
+    sd_buf_append(&f->out, "kept");
+    assert_string_equal(run(f), "kept");
+}
+
+static void
+test_create_table_exact(void **state)
+{
+    fixture *f = *state;
+    users(f->to);
+    assert_string_equal(run(f), HEAD BEGIN "\nCREATE TABLE public.users (\n"
+                                           "    id integer NOT NULL,\n"
+                                           "    name text,\n"
+                                           "    CONSTRAINT users_pkey PRIMARY KEY (id)\n"
+                                           ");\n" TAIL);
+}
+
+/* Print the script when SD_TEST_SHOW is set (for eyeballing while writing tests). */
+static const char *
+show(const char *script)
+{
+    if (getenv("SD_TEST_SHOW") != NULL)
+        fprintf(stderr, "----\n%s", script);
+    return script;
+}
+
+static void
+test_create_table_full_definition(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "items");
+    sd_object *id = not_null(col(f->to, "items", 1, "id", "bigint"));
+    sd_obj_set_str(f->to, id, SD_COLUMN_IDENTITY, "always");
+    sd_obj_set_str(f->to, id, SD_COLUMN_IDENTITY_OPTIONS,
+                   "START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 "
+                   "NO CYCLE");
+    sd_object *name = not_null(col(f->to, "items", 2, "name", "character varying(40)"));
+    sd_obj_set_str(f->to, name, SD_COLUMN_COLLATION, "pg_catalog.\"C\"");
+    dflt(f->to, name, "'x'::character varying");
+    sd_obj_set_str(f->to, name, SD_COLUMN_COMMENT, "the name");
+    sd_object *total = col(f->to, "items", 3, "total", "numeric(10,2)");
+    sd_obj_set_sql(f->to, total, SD_COLUMN_GENERATED, "(price * 2)");
+    sd_obj_set_str(f->to, total, SD_COLUMN_GENERATED_KIND, "stored");
+    col(f->to, "items", 4, "price", "numeric(10,2)");
+    pk(f->to, "items", "items_pkey", "id");
+    sd_object *u = unique(f->to, "items", "items_name_key", "name");
+    sd_obj_set_bool(u, SD_UNIQUE_NULLS_NOT_DISTINCT, true);
+    check(f->to, "items", "price_positive", "(price > (0)::numeric)");
+    sd_object *nv = check(f->to, "items", "name_long", "(length((name)::text) > 2)");
+    sd_obj_set_bool(nv, SD_CHECK_NOT_VALID, true);
+    sd_object *ex = add(f->to, SD_KIND_EXCLUSION, "items", "no_overlap");
+    sd_obj_set_sql(f->to, ex, SD_EXCLUSION_DEFINITION, "EXCLUDE USING gist (price WITH =)");
+    const char *out = show(run(f));
+    assert_string_equal(
+        out, HEAD BEGIN
+        "\nCREATE TABLE public.items (\n"
+        "    id bigint GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1 MINVALUE 1 "
+        "MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE) NOT NULL,\n"
+        "    name character varying(40) COLLATE pg_catalog.\"C\" DEFAULT 'x'::character varying "
+        "NOT NULL,\n"
+        "    total numeric(10,2) GENERATED ALWAYS AS ((price * 2)) STORED,\n"
+        "    price numeric(10,2),\n"
+        "    CONSTRAINT items_pkey PRIMARY KEY (id),\n"
+        "    CONSTRAINT items_name_key UNIQUE NULLS NOT DISTINCT (name),\n"
+        "    CONSTRAINT price_positive CHECK ((price > (0)::numeric)),\n"
+        "    CONSTRAINT no_overlap EXCLUDE USING gist (price WITH =)\n"
+        ");\n"
+        "ALTER TABLE public.items ADD CONSTRAINT name_long CHECK ((length((name)::text) > 2)) NOT "
+        "VALID;\n"
+        "COMMENT ON COLUMN public.items.name IS 'the name';\n" TAIL);
+}
+
+static void
+test_table_extras_owner_acl_comment_rls(void **state)
+{
+    fixture *f = *state;
+    sd_object *t = table(f->to, "docs");
+    col(f->to, "docs", 1, "body", "text");
+    sd_obj_set_str(f->to, t, SD_TABLE_OWNER, "alice");
+    names(f->to, t, SD_TABLE_ACL, "=r/alice alice=arwdDxt/alice bob=arw*/alice");
+    sd_obj_set_str(f->to, t, SD_TABLE_COMMENT, "it's here");
+    sd_obj_set_bool(t, SD_TABLE_RLS_ENABLED, true);
+    sd_obj_set_bool(t, SD_TABLE_RLS_FORCED, true);
+    sd_obj_set_bool(t, SD_TABLE_UNLOGGED, true);
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nCREATE UNLOGGED TABLE public.docs (\n"
+                                        "    body text\n"
+                                        ");\n"
+                                        "ALTER TABLE public.docs ENABLE ROW LEVEL SECURITY;\n"
+                                        "ALTER TABLE public.docs FORCE ROW LEVEL SECURITY;\n"
+                                        "ALTER TABLE public.docs OWNER TO alice;\n"
+                                        "GRANT SELECT ON TABLE public.docs TO PUBLIC;\n"
+                                        "GRANT INSERT, SELECT ON TABLE public.docs TO bob;\n"
+                                        "GRANT UPDATE ON TABLE public.docs TO bob WITH GRANT "
+                                        "OPTION;\n"
+                                        "COMMENT ON TABLE public.docs IS 'it''s here';\n" TAIL);
+}
+
+static void
+test_acl_changes_revoke_then_grant(void **state)
+{
+    fixture *f = *state;
+    sd_object *a = table(f->from, "t");
+    sd_obj_set_str(f->from, a, SD_TABLE_OWNER, "o");
+    names(f->from, a, SD_TABLE_ACL, "=r/o");
+    sd_obj_add_name(f->from, a, SD_TABLE_ACL, "\"Mr X\"=ar*w/o");
+    names(f->from, a, SD_TABLE_ACL, "o=arwdDxt/o");
+    sd_object *b = table(f->to, "t");
+    sd_obj_set_str(f->to, b, SD_TABLE_OWNER, "o");
+    sd_obj_add_name(f->to, b, SD_TABLE_ACL, "\"Mr X\"=rw/o");
+    names(f->to, b, SD_TABLE_ACL, "carol=d/o o=arwdDxt/o");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nREVOKE SELECT ON TABLE public.t FROM PUBLIC;\n"
+                                        "REVOKE INSERT ON TABLE public.t FROM \"Mr X\";\n"
+                                        "REVOKE GRANT OPTION FOR SELECT ON TABLE public.t FROM "
+                                        "\"Mr X\";\n"
+                                        "GRANT DELETE ON TABLE public.t TO carol;\n" TAIL);
+}
+
+static void
+test_acl_empty_means_owner_defaults(void **state)
+{
+    fixture *f = *state;
+    sd_object *a = function(f->from, "f", "", "integer",
+                            "CREATE OR REPLACE FUNCTION public.f()\n RETURNS integer\n LANGUAGE "
+                            "sql\nAS $function$select 1$function$\n");
+    sd_obj_set_str(f->from, a, SD_FUNCTION_OWNER, "o");
+    sd_object *b = function(f->to, "f", "", "integer",
+                            "CREATE OR REPLACE FUNCTION public.f()\n RETURNS integer\n LANGUAGE "
+                            "sql\nAS $function$select 1$function$\n");
+    sd_obj_set_str(f->to, b, SD_FUNCTION_OWNER, "p");
+    names(f->to, b, SD_FUNCTION_ACL, "p=X/p");
+    const char *out = show(run(f));
+    /* Owner moves first (it takes o's EXECUTE along); then PUBLIC loses its default. */
+    assert_string_equal(out,
+                        HEAD BEGIN "\nALTER FUNCTION public.f() OWNER TO p;\n"
+                                   "REVOKE EXECUTE ON FUNCTION public.f() FROM PUBLIC;\n" TAIL);
+}
+
+static void
+test_foreign_keys_after_every_table(void **state)
+{
+    fixture *f = *state;
+    /* a and b reference each other: no table order works with inline keys. */
+    table(f->to, "a");
+    not_null(col(f->to, "a", 1, "id", "integer"));
+    col(f->to, "a", 2, "b_id", "integer");
+    pk(f->to, "a", "a_pkey", "id");
+    fk(f->to, "a", "a_b_fk", "b_id", "b", "id");
+    table(f->to, "b");
+    not_null(col(f->to, "b", 1, "id", "integer"));
+    col(f->to, "b", 2, "a_id", "integer");
+    pk(f->to, "b", "b_pkey", "id");
+    sd_object *k = fk(f->to, "b", "b_a_fk", "a_id", "a", "id");
+    sd_obj_set_str(f->to, k, SD_FK_ON_DELETE, "CASCADE");
+    sd_obj_set_str(f->to, k, SD_FK_MATCH, "FULL");
+    sd_obj_set_bool(k, SD_FK_DEFERRABLE, true);
+    sd_obj_set_bool(k, SD_FK_INITIALLY_DEFERRED, true);
+    const char *out = show(run(f));
+    before(out, "CREATE TABLE public.b", "ALTER TABLE public.a ADD CONSTRAINT a_b_fk");
+    before(out, "CREATE TABLE public.a", "CREATE TABLE public.b");
+    has(out, "\nALTER TABLE public.a ADD CONSTRAINT a_b_fk FOREIGN KEY (b_id) REFERENCES "
+             "public.b (id);\n");
+    has(out, "\nALTER TABLE public.b ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES "
+             "public.a (id) MATCH FULL ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;\n");
+    lacks(out, "REFERENCES public.b (id),");
+}
+
+static void
+test_drop_tables_foreign_keys_first(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "a");
+    col(f->from, "a", 1, "id", "integer");
+    fk(f->from, "a", "a_b_fk", "id", "b", "id");
+    table(f->from, "b");
+    col(f->from, "b", 1, "id", "integer");
+    fk(f->from, "b", "b_a_fk", "id", "a", "id");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nALTER TABLE public.a DROP CONSTRAINT a_b_fk;\n"
+                                        "\nALTER TABLE public.b DROP CONSTRAINT b_a_fk;\n"
+                                        "\n-- destructive: drops table public.a and all its rows\n"
+                                        "DROP TABLE public.a;\n"
+                                        "\n-- destructive: drops table public.b and all its rows\n"
+                                        "DROP TABLE public.b;\n" TAIL);
+}
+
+static void
+test_columns_add_drop(void **state)
+{
+    fixture *f = *state;
+    users(f->from);
+    col(f->from, "users", 3, "old", "text");
+    users(f->to);
+    sd_object *c = not_null(dflt(f->to, col(f->to, "users", 3, "email", "text"), "''::text"));
+    sd_obj_set_str(f->to, c, SD_COLUMN_COMMENT, "mail");
+    names(f->to, c, SD_COLUMN_ACL, "bob=r/o");
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\n-- destructive: drops column public.users.old and its data\n"
+                                   "ALTER TABLE public.users DROP COLUMN old;\n"
+                                   "\nALTER TABLE public.users ADD COLUMN email text DEFAULT "
+                                   "''::text NOT NULL;\n"
+                                   "GRANT SELECT (email) ON TABLE public.users TO bob;\n"
+                                   "COMMENT ON COLUMN public.users.email IS 'mail';\n" TAIL);
+}
+
+static void
+test_column_type_changes(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "character varying(10)");
+    col(f->from, "t", 2, "b", "integer");
+    dflt(f->from, col(f->from, "t", 3, "c", "integer"), "0");
+    col(f->from, "t", 4, "d", "text");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "character varying(20)");
+    col(f->to, "t", 2, "b", "smallint");
+    dflt(f->to, col(f->to, "t", 3, "c", "bigint"), "1");
+    sd_object *d = col(f->to, "t", 4, "d", "text");
+    sd_obj_set_str(f->to, d, SD_COLUMN_COLLATION, "pg_catalog.\"C\"");
+    const char *out = show(run(f));
+    assert_string_equal(
+        out, HEAD BEGIN
+        "\nALTER TABLE public.t ALTER COLUMN a TYPE character varying(20) USING "
+        "a::character varying(20);\n"
+        "\n-- destructive: column public.t.b changes type from integer to smallint; values that "
+        "do not convert are changed or rejected\n"
+        "ALTER TABLE public.t ALTER COLUMN b TYPE smallint USING b::smallint;\n"
+        "\nALTER TABLE public.t ALTER COLUMN c DROP DEFAULT;\n"
+        "ALTER TABLE public.t ALTER COLUMN c TYPE bigint USING c::bigint;\n"
+        "ALTER TABLE public.t ALTER COLUMN c SET DEFAULT 1;\n"
+        "\nALTER TABLE public.t ALTER COLUMN d TYPE text COLLATE pg_catalog.\"C\";\n" TAIL);
+}
+
+static void
+test_column_default_not_null_identity(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    dflt(f->from, col(f->from, "t", 1, "a", "integer"), "0");
+    not_null(col(f->from, "t", 2, "b", "integer"));
+    sd_object *c = not_null(col(f->from, "t", 3, "c", "integer"));
+    sd_obj_set_str(f->from, c, SD_COLUMN_IDENTITY, "by default");
+    sd_obj_set_str(f->from, c, SD_COLUMN_IDENTITY_OPTIONS, "START WITH 1 INCREMENT BY 1");
+    sd_object *d = not_null(col(f->from, "t", 4, "d", "integer"));
+    sd_obj_set_str(f->from, d, SD_COLUMN_IDENTITY, "always");
+    col(f->from, "t", 5, "e", "integer");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    col(f->to, "t", 2, "b", "integer");
+    c = not_null(col(f->to, "t", 3, "c", "integer"));
+    sd_obj_set_str(f->to, c, SD_COLUMN_IDENTITY, "always");
+    sd_obj_set_str(f->to, c, SD_COLUMN_IDENTITY_OPTIONS, "START WITH 5 INCREMENT BY 2 NO CYCLE");
+    not_null(col(f->to, "t", 4, "d", "integer"));
+    sd_object *e = not_null(col(f->to, "t", 5, "e", "integer"));
+    sd_obj_set_str(f->to, e, SD_COLUMN_IDENTITY, "by default");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nALTER TABLE public.t ALTER COLUMN a DROP DEFAULT;\n"
+                        "\nALTER TABLE public.t ALTER COLUMN b DROP NOT NULL;\n"
+                        "\nALTER TABLE public.t ALTER COLUMN c SET GENERATED ALWAYS SET START WITH "
+                        "5 SET INCREMENT BY 2 SET NO CYCLE;\n"
+                        "\nALTER TABLE public.t ALTER COLUMN d DROP IDENTITY;\n"
+                        "\nALTER TABLE public.t ALTER COLUMN e SET NOT NULL;\n"
+                        "ALTER TABLE public.t ALTER COLUMN e ADD GENERATED BY DEFAULT AS "
+                        "IDENTITY;\n" TAIL);
+}
+
+static void
+test_generated_column_changes(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "integer");
+    sd_object *b = col(f->from, "t", 2, "b", "integer");
+    sd_obj_set_sql(f->from, b, SD_COLUMN_GENERATED, "(a * 2)");
+    sd_obj_set_str(f->from, b, SD_COLUMN_GENERATED_KIND, "stored");
+    sd_object *g = col(f->from, "t", 3, "g", "integer");
+    sd_obj_set_sql(f->from, g, SD_COLUMN_GENERATED, "(a + 1)");
+    sd_obj_set_str(f->from, g, SD_COLUMN_GENERATED_KIND, "stored");
+    check(f->from, "t", "g_pos", "(g > 0)");
+    index_on(f->from, "t", "t_g_idx", "g");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    b = col(f->to, "t", 2, "b", "integer");
+    sd_obj_set_sql(f->to, b, SD_COLUMN_GENERATED, "(a * 3)");
+    sd_obj_set_str(f->to, b, SD_COLUMN_GENERATED_KIND, "stored");
+    col(f->to, "t", 3, "g", "integer");
+    check(f->to, "t", "g_pos", "(g > 0)");
+    index_on(f->to, "t", "t_g_idx", "g");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\n-- destructive: drops column public.t.b and adds it again (its "
+                        "generation changes); stored values are recomputed\n"
+                        "ALTER TABLE public.t DROP COLUMN b;\n"
+                        "ALTER TABLE public.t ADD COLUMN b integer GENERATED ALWAYS AS ((a * 3)) "
+                        "STORED;\n"
+                        "\nALTER TABLE public.t ALTER COLUMN g DROP EXPRESSION;\n" TAIL);
+}
+
+static void
+test_generated_readd_restores_constraints_and_indexes(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        sd_object *g = col(ms[i], "t", 2, "g", "integer");
+        sd_obj_set_sql(ms[i], g, SD_COLUMN_GENERATED, i == 0 ? "(a + 1)" : "(a + 2)");
+        sd_obj_set_str(ms[i], g, SD_COLUMN_GENERATED_KIND, "stored");
+        check(ms[i], "t", "g_pos", "(g > 0)");
+        unique(ms[i], "t", "t_g_key", "g");
+        index_on(ms[i], "t", "t_g_idx", "g");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nDROP INDEX public.t_g_idx;\n"
+                        "\n-- destructive: drops column public.t.g and adds it again (its "
+                        "generation changes); stored values are recomputed\n"
+                        "ALTER TABLE public.t DROP COLUMN g;\n"
+                        "ALTER TABLE public.t ADD COLUMN g integer GENERATED ALWAYS AS ((a + 2)) "
+                        "STORED;\n"
+                        "ALTER TABLE public.t ADD CONSTRAINT t_g_key UNIQUE (g);\n"
+                        "ALTER TABLE public.t ADD CONSTRAINT g_pos CHECK ((g > 0));\n"
+                        "\nCREATE INDEX t_g_idx ON public.t USING btree (g);\n" TAIL);
+}
+
+static void
+test_view_rebuilt_around_column_type_change(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "id", "integer");
+        col(ms[i], "t", 2, "name", i == 0 ? "character varying(10)" : "text");
+        sd_object *v = view(ms[i], "v", " SELECT t.name\n   FROM public.t;");
+        dep(ms[i], v, SD_KIND_COLUMN, "t", "name");
+        sd_obj_set_str(ms[i], v, SD_VIEW_OWNER, "alice");
+        sd_object *w = view(ms[i], "w", " SELECT v.name\n   FROM public.v;");
+        dep(ms[i], w, SD_KIND_VIEW, NULL, "v");
+        sd_object *u = view(ms[i], "unrelated", " SELECT 1;");
+        (void)u;
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP VIEW public.w;\n"
+                                        "\nDROP VIEW public.v;\n"
+                                        "\nALTER TABLE public.t ALTER COLUMN name TYPE text USING "
+                                        "name::text;\n"
+                                        "\nCREATE VIEW public.v AS SELECT t.name\n"
+                                        "   FROM public.t;\n"
+                                        "ALTER VIEW public.v OWNER TO alice;\n"
+                                        "\nCREATE VIEW public.w AS SELECT v.name\n"
+                                        "   FROM public.v;\n" TAIL);
+}
+
+static void
+test_view_rebuilt_around_column_drop_and_new_view_after(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "id", "integer");
+    col(f->from, "t", 2, "gone", "integer");
+    dep(f->from, view(f->from, "v", " SELECT t.id\n   FROM public.t;"), SD_KIND_TABLE, NULL, "t");
+    table(f->to, "t");
+    col(f->to, "t", 1, "id", "integer");
+    col(f->to, "t", 2, "added", "integer");
+    dep(f->to, view(f->to, "v", " SELECT t.id\n   FROM public.t;"), SD_KIND_TABLE, NULL, "t");
+    sd_object *nv = view(f->to, "v2", " SELECT v.id\n   FROM public.v;");
+    dep(f->to, nv, SD_KIND_VIEW, NULL, "v");
+    const char *out = show(run(f));
+    before(out, "DROP VIEW public.v;", "DROP COLUMN gone;");
+    before(out, "DROP COLUMN gone;", "CREATE VIEW public.v AS");
+    before(out, "ADD COLUMN added integer;", "CREATE VIEW public.v AS");
+    before(out, "CREATE VIEW public.v AS", "CREATE VIEW public.v2 AS");
+}
+
+static void
+test_view_changes(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "integer");
+    sd_object *v = view(f->from, "v", " SELECT t.a\n   FROM public.t;");
+    names(f->from, v, SD_VIEW_OPTIONS, "check_option=local security_barrier=true");
+    sd_object *s = view(f->from, "s", " SELECT 1 AS one;");
+    sd_obj_set_str(f->from, s, SD_VIEW_COMMENT, "old");
+    view(f->from, "gone", " SELECT 2;");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    v = view(f->to, "v", " SELECT t.a\n   FROM public.t;");
+    names(f->to, v, SD_VIEW_OPTIONS, "security_barrier=false security_invoker=true");
+    s = view(f->to, "s", " SELECT 1 AS one, 2 AS two;");
+    sd_obj_set_str(f->to, s, SD_VIEW_COMMENT, "new");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP VIEW public.gone;\n"
+                                        "\nDROP VIEW public.s;\n"
+                                        "\nCREATE VIEW public.s AS SELECT 1 AS one, 2 AS two;\n"
+                                        "COMMENT ON VIEW public.s IS 'new';\n"
+                                        "\nALTER VIEW public.v RESET (check_option);\n"
+                                        "ALTER VIEW public.v SET (security_barrier=false, "
+                                        "security_invoker=true);\n" TAIL);
+}
+
+static void
+test_matview_and_index_on_it(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        sd_object *m = add(ms[i], SD_KIND_MATVIEW, NULL, "m");
+        sd_obj_set_sql(ms[i], m, SD_MATVIEW_SQL,
+                       i == 0 ? " SELECT t.a\n   FROM public.t;"
+                              : " SELECT t.a, 1 AS b\n   FROM public.t;");
+        dep(ms[i], m, SD_KIND_TABLE, NULL, "t");
+        index_on(ms[i], "m", "m_a_idx", "a");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\nDROP INDEX public.m_a_idx;\n"
+                                   "\nDROP MATERIALIZED VIEW public.m;\n"
+                                   "\nCREATE MATERIALIZED VIEW public.m AS SELECT t.a, 1 AS b\n"
+                                   "   FROM public.t WITH DATA;\n"
+                                   "\nCREATE INDEX m_a_idx ON public.m USING btree (a);\n" TAIL);
+}
+
+static void
+test_index_definitions(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "text");
+    index_on(f->from, "t", "t_old", "a");
+    index_on(f->from, "t", "t_changed", "a");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "text");
+    sd_object *ix = index_on(f->to, "t", "t_changed", "a");
+    sd_obj_set_bool(ix, SD_INDEX_UNIQUE, true);
+    sd_object *e = add(f->to, SD_KIND_INDEX, "t", "t_expr");
+    sd_keypart kp = { 0 };
+    kp.expr.text = "lower(a)";
+    kp.collation = "pg_catalog.\"C\"";
+    kp.opclass = "pg_catalog.text_pattern_ops";
+    kp.desc = true;
+    kp.nulls = "last";
+    sd_obj_add_key(f->to, e, SD_INDEX_KEYS, &kp);
+    sd_obj_set_str(f->to, e, SD_INDEX_METHOD, "btree");
+    names(f->to, e, SD_INDEX_INCLUDE, "a");
+    sd_obj_set_bool(e, SD_INDEX_NULLS_NOT_DISTINCT, true);
+    sd_obj_set_sql(f->to, e, SD_INDEX_WHERE, "(a <> ''::text)");
+    sd_obj_set_str(f->to, e, SD_INDEX_COMMENT, "expr");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nDROP INDEX public.t_changed;\n"
+                        "\nDROP INDEX public.t_old;\n"
+                        "\nCREATE UNIQUE INDEX t_changed ON public.t USING btree (a);\n"
+                        "\nCREATE INDEX t_expr ON public.t USING btree ((lower(a)) COLLATE "
+                        "pg_catalog.\"C\" pg_catalog.text_pattern_ops DESC NULLS LAST) INCLUDE (a) "
+                        "NULLS NOT DISTINCT WHERE ((a <> ''::text));\n"
+                        "COMMENT ON INDEX public.t_expr IS 'expr';\n" TAIL);
+}
+
+static void
+test_trigger_changes(void **state)
+{
+    fixture *f = *state;
+    const char *fn = "CREATE OR REPLACE FUNCTION public.tg()\n RETURNS trigger\n LANGUAGE plpgsql\n"
+                     "AS $function$begin return new; end$function$\n";
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        function(ms[i], "tg", "", "trigger", fn);
+        sd_object *t = add(ms[i], SD_KIND_TRIGGER, "t", "t_tg");
+        sd_obj_set_sql(ms[i], t, SD_TRIGGER_SQL,
+                       i == 0 ? "CREATE TRIGGER t_tg BEFORE INSERT ON public.t FOR EACH ROW "
+                                "EXECUTE FUNCTION public.tg()"
+                              : "CREATE TRIGGER t_tg BEFORE INSERT OR UPDATE OF a ON public.t FOR "
+                                "EACH ROW EXECUTE FUNCTION public.tg()");
+        dep(ms[i], t, SD_KIND_FUNCTION, NULL, "tg()");
+    }
+    sd_object *t = add(f->from, SD_KIND_TRIGGER, "t", "t_old");
+    sd_obj_set_sql(f->from, t, SD_TRIGGER_SQL,
+                   "CREATE TRIGGER t_old AFTER DELETE ON public.t FOR EACH ROW EXECUTE FUNCTION "
+                   "public.tg()");
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\nDROP TRIGGER t_old ON public.t;\n"
+                                   "\nDROP TRIGGER t_tg ON public.t;\n"
+                                   "\nCREATE TRIGGER t_tg BEFORE INSERT OR UPDATE OF a ON "
+                                   "public.t FOR EACH ROW EXECUTE FUNCTION public.tg();\n" TAIL);
+}
+
+static void
+test_enum_add_value_in_own_transaction(void **state)
+{
+    fixture *f = *state;
+    enum_type(f->from, "mood", "ok happy");
+    enum_type(f->to, "mood", "sad ok meh happy great");
+    table(f->to, "t");
+    dflt(f->to, col(f->to, "t", 1, "m", "public.mood"), "'meh'::public.mood");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD "\nBEGIN;\n"
+                                  "ALTER TYPE public.mood ADD VALUE 'sad' BEFORE 'ok';\n"
+                                  "ALTER TYPE public.mood ADD VALUE 'meh' AFTER 'ok';\n"
+                                  "ALTER TYPE public.mood ADD VALUE 'great' AFTER 'happy';\n"
+                                  "COMMIT;\n" BEGIN "\nCREATE TABLE public.t (\n"
+                                  "    m public.mood DEFAULT 'meh'::public.mood\n"
+                                  ");\n" TAIL);
+}
+
+static void
+test_enum_value_removal_recreates_type(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *e = enum_type(ms[i], "mood", i == 0 ? "sad ok happy" : "happy ok");
+        sd_obj_set_str(ms[i], e, SD_ENUM_OWNER, "alice");
+        table(ms[i], "t");
+        dflt(ms[i], col(ms[i], "t", 1, "m", "public.mood"), "'ok'::public.mood");
+        col(ms[i], "t", 2, "ms", "public.mood[]");
+        sd_object *v = view(ms[i], "v", " SELECT t.m\n   FROM public.t;");
+        dep(ms[i], v, SD_KIND_COLUMN, "t", "m");
+    }
+    table(f->from, "mood_sd_old"); /* the first temporary name is taken */
+    table(f->to, "mood_sd_old");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nDROP VIEW public.v;\n"
+                        "\n-- destructive: enum type public.mood loses values 'sad'; converting "
+                        "a row that holds one fails\n"
+                        "ALTER TYPE public.mood RENAME TO mood_sd_old2;\n"
+                        "CREATE TYPE public.mood AS ENUM ('happy', 'ok');\n"
+                        "ALTER TYPE public.mood OWNER TO alice;\n"
+                        "ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;\n"
+                        "ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING "
+                        "m::text::public.mood;\n"
+                        "ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'ok'::public.mood;\n"
+                        "ALTER TABLE public.t ALTER COLUMN ms TYPE public.mood[] USING "
+                        "ms::text[]::public.mood[];\n"
+                        "DROP TYPE public.mood_sd_old2;\n"
+                        "\nCREATE VIEW public.v AS SELECT t.m\n"
+                        "   FROM public.t;\n" TAIL);
+}
+
+static void
+test_enum_recreate_rebuilds_checks_and_partial_indexes(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        enum_type(ms[i], "mood", i == 0 ? "a b c" : "b a c");
+        table(ms[i], "m");
+        col(ms[i], "m", 1, "v", "public.mood");
+        check(ms[i], "m", "not_c", "(v <> 'c'::public.mood)");
+        sd_object *ix = index_on(ms[i], "m", "m_a", "v");
+        sd_obj_set_sql(ms[i], ix, SD_INDEX_WHERE, "(v = 'a'::public.mood)");
+        index_on(ms[i], "m", "m_plain", "v"); /* rebuilt by ALTER TYPE itself */
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP INDEX public.m_a;\n"
+                                        "\nALTER TABLE public.m DROP CONSTRAINT not_c;\n"
+                                        "\nALTER TYPE public.mood RENAME TO mood_sd_old;\n"
+                                        "CREATE TYPE public.mood AS ENUM ('b', 'a', 'c');\n"
+                                        "ALTER TABLE public.m ALTER COLUMN v TYPE public.mood "
+                                        "USING v::text::public.mood;\n"
+                                        "DROP TYPE public.mood_sd_old;\n"
+                                        "\nALTER TABLE public.m ADD CONSTRAINT not_c CHECK ((v <> "
+                                        "'c'::public.mood));\n"
+                                        "\nCREATE INDEX m_a ON public.m USING btree (v) WHERE ((v "
+                                        "= 'a'::public.mood));\n" TAIL);
+}
+
+static void
+test_schema_create_alter_drop(void **state)
+{
+    fixture *f = *state;
+    sd_object *s = add_in(f->from, SD_KIND_SCHEMA, "app", NULL, "app");
+    sd_obj_set_str(f->from, s, SD_SCHEMA_OWNER, "alice");
+    names(f->from, s, SD_SCHEMA_DEFAULT_ACL, "alice:r:bob=r/alice");
+    add_in(f->from, SD_KIND_SCHEMA, "old", NULL, "old");
+    s = add_in(f->to, SD_KIND_SCHEMA, "app", NULL, "app");
+    sd_obj_set_str(f->to, s, SD_SCHEMA_OWNER, "bob");
+    sd_obj_set_str(f->to, s, SD_SCHEMA_COMMENT, "application");
+    names(f->to, s, SD_SCHEMA_DEFAULT_ACL, "alice:S:bob=rU/alice alice:r:carol=ar*/alice");
+    s = add_in(f->to, SD_KIND_SCHEMA, "New", NULL, "New");
+    sd_obj_set_str(f->to, s, SD_SCHEMA_OWNER, "alice");
+    names(f->to, s, SD_SCHEMA_ACL, "=U/alice alice=UC/alice");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nCREATE SCHEMA \"New\";\n"
+                        "ALTER SCHEMA \"New\" OWNER TO alice;\n"
+                        "GRANT USAGE ON SCHEMA \"New\" TO PUBLIC;\n"
+                        "\nALTER DEFAULT PRIVILEGES FOR ROLE alice IN SCHEMA app REVOKE SELECT ON "
+                        "TABLES FROM bob;\n"
+                        "ALTER DEFAULT PRIVILEGES FOR ROLE alice IN SCHEMA app GRANT SELECT, USAGE "
+                        "ON SEQUENCES TO bob;\n"
+                        "ALTER DEFAULT PRIVILEGES FOR ROLE alice IN SCHEMA app GRANT INSERT ON "
+                        "TABLES TO carol;\n"
+                        "ALTER DEFAULT PRIVILEGES FOR ROLE alice IN SCHEMA app GRANT SELECT ON "
+                        "TABLES TO carol WITH GRANT OPTION;\n"
+                        "ALTER SCHEMA app OWNER TO bob;\n"
+                        "COMMENT ON SCHEMA app IS 'application';\n"
+                        "\nDROP SCHEMA old;\n" TAIL);
+}
+
+static void
+test_extension_create_update_drop(void **state)
+{
+    fixture *f = *state;
+    sd_object *e = add(f->from, SD_KIND_EXTENSION, NULL, "hstore");
+    sd_obj_set_str(f->from, e, SD_EXTENSION_VERSION, "1.7");
+    add(f->from, SD_KIND_EXTENSION, NULL, "citext");
+    e = add(f->to, SD_KIND_EXTENSION, NULL, "hstore");
+    sd_obj_set_str(f->to, e, SD_EXTENSION_VERSION, "1.8");
+    e = add(f->to, SD_KIND_EXTENSION, NULL, "pg_trgm");
+    sd_obj_set_str(f->to, e, SD_EXTENSION_VERSION, "1.6");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nALTER EXTENSION hstore UPDATE TO '1.8';\n"
+                                        "\nCREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA "
+                                        "public VERSION '1.6';\n"
+                                        "\nDROP EXTENSION citext;\n" TAIL);
+}
+
+static void
+test_domain_create_alter_recreate(void **state)
+{
+    fixture *f = *state;
+    sd_object *d = add(f->from, SD_KIND_DOMAIN, NULL, "pos");
+    sd_obj_set_str(f->from, d, SD_DOMAIN_BASE_TYPE, "integer");
+    sd_obj_set_sql(f->from, d, SD_DOMAIN_DEFAULT, "1");
+    names(f->from, d, SD_DOMAIN_CHECKS, "");
+    sd_obj_add_name(f->from, d, SD_DOMAIN_CHECKS, "CONSTRAINT \"Pos check\" CHECK ((VALUE > 0))");
+    sd_object *e = add(f->from, SD_KIND_DOMAIN, NULL, "code");
+    sd_obj_set_str(f->from, e, SD_DOMAIN_BASE_TYPE, "text");
+    d = add(f->to, SD_KIND_DOMAIN, NULL, "pos");
+    sd_obj_set_str(f->to, d, SD_DOMAIN_BASE_TYPE, "integer");
+    sd_obj_set_bool(d, SD_DOMAIN_NOT_NULL, true);
+    sd_obj_add_name(f->to, d, SD_DOMAIN_CHECKS, "CONSTRAINT pos_small CHECK ((VALUE < 100))");
+    e = add(f->to, SD_KIND_DOMAIN, NULL, "code");
+    sd_obj_set_str(f->to, e, SD_DOMAIN_BASE_TYPE, "character varying(10)");
+    sd_obj_set_str(f->to, e, SD_DOMAIN_COLLATION, "pg_catalog.\"C\"");
+    sd_object *n = add(f->to, SD_KIND_DOMAIN, NULL, "email");
+    sd_obj_set_str(f->to, n, SD_DOMAIN_BASE_TYPE, "text");
+    sd_obj_set_sql(f->to, n, SD_DOMAIN_DEFAULT, "''::text");
+    sd_obj_set_bool(n, SD_DOMAIN_NOT_NULL, true);
+    sd_obj_add_name(f->to, n, SD_DOMAIN_CHECKS, "CONSTRAINT has_at CHECK ((VALUE ~ '@'::text))");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nDROP DOMAIN public.code;\n"
+                        "CREATE DOMAIN public.code AS character varying(10) COLLATE "
+                        "pg_catalog.\"C\";\n"
+                        "\nCREATE DOMAIN public.email AS text DEFAULT ''::text NOT NULL CONSTRAINT "
+                        "has_at CHECK ((VALUE ~ '@'::text));\n"
+                        "\nALTER DOMAIN public.pos DROP DEFAULT;\n"
+                        "ALTER DOMAIN public.pos SET NOT NULL;\n"
+                        "ALTER DOMAIN public.pos DROP CONSTRAINT \"Pos check\";\n"
+                        "ALTER DOMAIN public.pos ADD CONSTRAINT pos_small CHECK ((VALUE < "
+                        "100));\n" TAIL);
+}
+
+static sd_object *
+composite(sd_model *m, const char *name, const char *attrs)
+{
+    sd_object *c = add(m, SD_KIND_COMPOSITE, NULL, name);
+    sd_obj_set_sql(m, c, SD_COMPOSITE_ATTRIBUTES, attrs);
+    return c;
+}
+
+static void
+test_composite_and_range(void **state)
+{
+    fixture *f = *state;
+    composite(f->from, "pair", "a integer, b text");
+    composite(f->from, "trio", "a integer, \"B, c\" numeric(10,2), c text");
+    composite(f->from, "swap", "a integer, b text");
+    sd_object *r = add(f->from, SD_KIND_RANGE, NULL, "old_range");
+    sd_obj_set_sql(f->from, r, SD_RANGE_DEFINITION, "SUBTYPE = integer");
+    composite(f->to, "pair", "a integer, b text COLLATE pg_catalog.\"C\"");
+    composite(f->to, "trio", "a integer, c text, d date");
+    composite(f->to, "swap", "b text, a integer");
+    r = add(f->to, SD_KIND_RANGE, NULL, "floatrange");
+    sd_obj_set_sql(f->to, r, SD_RANGE_DEFINITION,
+                   "SUBTYPE = double precision, SUBTYPE_DIFF = pg_catalog.float8mi");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nALTER TYPE public.pair ALTER ATTRIBUTE b TYPE text COLLATE "
+                        "pg_catalog.\"C\";\n"
+                        "\nDROP TYPE public.swap;\n"
+                        "CREATE TYPE public.swap AS (b text, a integer);\n"
+                        "\n-- destructive: composite type public.trio loses an attribute and the "
+                        "values stored in it\n"
+                        "ALTER TYPE public.trio DROP ATTRIBUTE \"B, c\";\n"
+                        "ALTER TYPE public.trio ADD ATTRIBUTE d date;\n"
+                        "\nCREATE TYPE public.floatrange AS RANGE (SUBTYPE = double precision, "
+                        "SUBTYPE_DIFF = pg_catalog.float8mi);\n"
+                        "\nDROP TYPE public.old_range;\n" TAIL);
+}
+
+static sd_object *
+sequence(sd_model *m, const char *name, int64_t start)
+{
+    sd_object *s = add(m, SD_KIND_SEQUENCE, NULL, name);
+    sd_obj_set_str(m, s, SD_SEQUENCE_TYPE, "bigint");
+    sd_obj_set_int(s, SD_SEQUENCE_START, start);
+    sd_obj_set_int(s, SD_SEQUENCE_INCREMENT, 1);
+    sd_obj_set_int(s, SD_SEQUENCE_MIN, 1);
+    sd_obj_set_int(s, SD_SEQUENCE_MAX, INT64_MAX);
+    sd_obj_set_int(s, SD_SEQUENCE_CACHE, 1);
+    return s;
+}
+
+static void
+test_sequence_owned_by_after_table(void **state)
+{
+    fixture *f = *state;
+    sequence(f->from, "counter", 1);
+    sequence(f->to, "counter", 10);
+    sd_object *s = sequence(f->to, "t_id_seq", 1);
+    sd_obj_set_str(f->to, s, SD_SEQUENCE_OWNED_BY, "public.t.id");
+    sd_obj_set_bool(s, SD_SEQUENCE_CYCLE, true);
+    table(f->to, "t");
+    dflt(f->to, not_null(col(f->to, "t", 1, "id", "bigint")),
+         "nextval('public.t_id_seq'::regclass)");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nALTER SEQUENCE public.counter START WITH 10;\n"
+                        "\nCREATE SEQUENCE public.t_id_seq AS bigint START WITH 1 INCREMENT BY 1 "
+                        "MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1 CYCLE;\n"
+                        "\nCREATE TABLE public.t (\n"
+                        "    id bigint DEFAULT nextval('public.t_id_seq'::regclass) NOT NULL\n"
+                        ");\n"
+                        "\nALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;\n" TAIL);
+}
+
+static void
+test_sequence_bounds_move_current_value(void **state)
+{
+    fixture *f = *state;
+    sequence(f->from, "up", 1);
+    sd_object *s = sequence(f->to, "up", 1000);
+    sd_obj_set_int(s, SD_SEQUENCE_MIN, 1000);
+    sd_obj_set_int(s, SD_SEQUENCE_INCREMENT, 10);
+    s = sequence(f->from, "Down", -1);
+    sd_obj_set_int(s, SD_SEQUENCE_INCREMENT, -1);
+    sd_obj_set_int(s, SD_SEQUENCE_MIN, -1000);
+    sd_obj_set_int(s, SD_SEQUENCE_MAX, -1);
+    s = sequence(f->to, "Down", -1);
+    sd_obj_set_int(s, SD_SEQUENCE_INCREMENT, -1);
+    sd_obj_set_int(s, SD_SEQUENCE_MIN, -1000);
+    sd_obj_set_int(s, SD_SEQUENCE_MAX, -100);
+    const char *out = show(run(f));
+    assert_string_equal(
+        out, HEAD BEGIN
+        "\nSELECT pg_catalog.setval('public.\"Down\"', LEAST(last_value, -100), "
+        "is_called) FROM public.\"Down\";\n"
+        "ALTER SEQUENCE public.\"Down\" MAXVALUE -100;\n"
+        "\nSELECT pg_catalog.setval('public.up', GREATEST(last_value, 1000), "
+        "is_called) FROM public.up;\n"
+        "ALTER SEQUENCE public.up START WITH 1000 INCREMENT BY 10 MINVALUE 1000;\n" TAIL);
+}
+
+static void
+test_sequence_dropped_with_its_table(void **state)
+{
+    fixture *f = *state;
+    sd_object *s = sequence(f->from, "t_id_seq", 1);
+    sd_obj_set_str(f->from, s, SD_SEQUENCE_OWNED_BY, "public.t.id");
+    table(f->from, "t");
+    dflt(f->from, col(f->from, "t", 1, "id", "bigint"), "nextval('public.t_id_seq'::regclass)");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nALTER SEQUENCE public.t_id_seq OWNED BY NONE;\n"
+                                        "\n-- destructive: drops table public.t and all its rows\n"
+                                        "DROP TABLE public.t;\n"
+                                        "\n-- destructive: drops sequence public.t_id_seq and its "
+                                        "current value\n"
+                                        "DROP SEQUENCE public.t_id_seq;\n" TAIL);
+}
+
+static void
+test_function_changes(void **state)
+{
+    fixture *f = *state;
+    const char *one = "CREATE OR REPLACE FUNCTION public.one()\n RETURNS integer\n LANGUAGE sql\n"
+                      "AS $function$select 1$function$\n";
+    const char *two = "CREATE OR REPLACE FUNCTION public.one()\n RETURNS integer\n LANGUAGE sql\n"
+                      "AS $function$select 2$function$\n";
+    const char *big = "CREATE OR REPLACE FUNCTION public.half(x integer)\n RETURNS bigint\n "
+                      "LANGUAGE sql\n SET search_path TO 'public', 'pg_temp'\n"
+                      "BEGIN ATOMIC\n SELECT (x / 2);\nEND\n";
+    function(f->from, "one", "", "integer", one);
+    function(f->from, "half", "x integer", "integer",
+             "CREATE OR REPLACE FUNCTION public.half(x integer)\n RETURNS integer\n LANGUAGE "
+             "sql\nAS $$select x / 2$$\n");
+    sd_object *p = function(f->from, "tidy", "IN n integer", "",
+                            "CREATE OR REPLACE PROCEDURE "
+                            "public.tidy(IN n integer)\n "
+                            "LANGUAGE sql\nAS $$ $$\n");
+    sd_obj_set_str(f->from, p, SD_FUNCTION_KIND, "procedure");
+    function(f->to, "one", "", "integer", two);
+    function(f->to, "half", "x integer", "bigint", big);
+    sd_object *n = function(f->to, "new", "a text, b text DEFAULT 'x'::text", "text",
+                            "CREATE OR REPLACE FUNCTION public.new(a text, b text DEFAULT "
+                            "'x'::text)\n RETURNS text\n LANGUAGE sql\nAS $$select a || b$$\n");
+    sd_obj_set_str(f->to, n, SD_FUNCTION_COMMENT, "concat");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP FUNCTION public.half(x integer);\n"
+                                        "CREATE OR REPLACE FUNCTION public.half(x integer)\n"
+                                        " RETURNS bigint\n LANGUAGE sql\n SET search_path TO "
+                                        "'public', 'pg_temp'\nBEGIN ATOMIC\n SELECT (x / 2);\n"
+                                        "END;\n"
+                                        "\nCREATE OR REPLACE FUNCTION public.new(a text, b text "
+                                        "DEFAULT 'x'::text)\n RETURNS text\n LANGUAGE sql\nAS "
+                                        "$$select a || b$$;\n"
+                                        "COMMENT ON FUNCTION public.new(a text, b text DEFAULT "
+                                        "'x'::text) IS 'concat';\n"
+                                        "\nCREATE OR REPLACE FUNCTION public.one()\n RETURNS "
+                                        "integer\n LANGUAGE sql\nAS $function$select "
+                                        "2$function$;\n"
+                                        "\nDROP PROCEDURE public.tidy(IN n integer);\n" TAIL);
+}
+
+static void
+test_function_recreate_rebuilds_dependent_view(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        function(ms[i], "f", "", i == 0 ? "integer" : "bigint",
+                 i == 0 ? "CREATE OR REPLACE FUNCTION public.f()\n RETURNS integer\n LANGUAGE "
+                          "sql\nAS $$select 1$$\n"
+                        : "CREATE OR REPLACE FUNCTION public.f()\n RETURNS bigint\n LANGUAGE "
+                          "sql\nAS $$select 1$$\n");
+        dep(ms[i], view(ms[i], "v", " SELECT public.f() AS f;"), SD_KIND_FUNCTION, NULL, "f()");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP VIEW public.v;\n"
+                                        "\nDROP FUNCTION public.f();\n"
+                                        "CREATE OR REPLACE FUNCTION public.f()\n RETURNS bigint\n "
+                                        "LANGUAGE sql\nAS $$select 1$$;\n"
+                                        "\nCREATE VIEW public.v AS SELECT public.f() AS f;\n" TAIL);
+}
+
+static void
+test_partitions(void **state)
+{
+    fixture *f = *state;
+    sd_object *m = table(f->from, "m");
+    sd_obj_set_str(f->from, m, SD_TABLE_PARTITION_KEY, "RANGE (d)");
+    col(f->from, "m", 1, "d", "date");
+    sd_object *p = table(f->from, "m_2024");
+    sd_obj_set_str(f->from, p, SD_TABLE_PARTITION_OF, "public.m");
+    sd_obj_set_str(f->from, p, SD_TABLE_PARTITION_BOUND,
+                   "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+    sd_obj_set_bool(col(f->from, "m_2024", 1, "d", "date"), SD_COLUMN_INHERITED, true);
+    m = table(f->to, "m");
+    sd_obj_set_str(f->to, m, SD_TABLE_PARTITION_KEY, "RANGE (d)");
+    col(f->to, "m", 1, "d", "date");
+    p = table(f->to, "m_2024");
+    sd_obj_set_str(f->to, p, SD_TABLE_PARTITION_OF, "public.m");
+    sd_obj_set_str(f->to, p, SD_TABLE_PARTITION_BOUND,
+                   "FOR VALUES FROM ('2024-01-01') TO ('2024-07-01')");
+    sd_obj_set_bool(col(f->to, "m_2024", 1, "d", "date"), SD_COLUMN_INHERITED, true);
+    /* A new partition named before its new parent: the parent is created first. */
+    sd_object *a = table(f->to, "a_default");
+    sd_obj_set_str(f->to, a, SD_TABLE_PARTITION_OF, "public.z");
+    sd_obj_set_str(f->to, a, SD_TABLE_PARTITION_BOUND, "DEFAULT");
+    sd_object *ac = not_null(col(f->to, "a_default", 1, "k", "integer"));
+    sd_obj_set_bool(ac, SD_COLUMN_INHERITED, true);
+    check(f->to, "a_default", "k_pos", "(k > 0)");
+    sd_object *z = table(f->to, "z");
+    sd_obj_set_str(f->to, z, SD_TABLE_PARTITION_KEY, "LIST (k)");
+    col(f->to, "z", 1, "k", "integer");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nCREATE TABLE public.z (\n"
+                        "    k integer\n"
+                        ") PARTITION BY LIST (k);\n"
+                        "CREATE TABLE public.a_default PARTITION OF public.z DEFAULT;\n"
+                        "ALTER TABLE public.a_default ADD CONSTRAINT k_pos CHECK ((k > 0));\n"
+                        "ALTER TABLE public.a_default ALTER COLUMN k SET NOT NULL;\n"
+                        "\nALTER TABLE public.m DETACH PARTITION public.m_2024;\n"
+                        "ALTER TABLE public.m ATTACH PARTITION public.m_2024 FOR VALUES FROM "
+                        "('2024-01-01') TO ('2024-07-01');\n" TAIL);
+}
+
+static void
+test_inheritance(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "p1");
+        col(ms[i], "p1", 1, "a", "integer");
+        table(ms[i], "p2");
+        col(ms[i], "p2", 1, "b", "integer");
+    }
+    sd_object *c = table(f->from, "c");
+    names(f->from, c, SD_TABLE_INHERITS, "public.p1");
+    sd_obj_set_bool(col(f->from, "c", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+    c = table(f->to, "c");
+    names(f->to, c, SD_TABLE_INHERITS, "public.p2");
+    sd_obj_set_bool(col(f->to, "c", 1, "b", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "c", 2, "own", "text");
+    sd_object *n = table(f->to, "n");
+    names(f->to, n, SD_TABLE_INHERITS, "public.p1 public.p2");
+    sd_obj_set_bool(col(f->to, "n", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+    sd_obj_set_bool(dflt(f->to, col(f->to, "n", 2, "b", "integer"), "7"), SD_COLUMN_INHERITED,
+                    true);
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\nALTER TABLE public.c NO INHERIT public.p1;\n"
+                                   "\n-- destructive: drops column public.c.a and its data\n"
+                                   "ALTER TABLE public.c DROP COLUMN a;\n"
+                                   "\nALTER TABLE public.c ADD COLUMN b integer;\n"
+                                   "ALTER TABLE public.c INHERIT public.p2;\n"
+                                   "\nALTER TABLE public.c ADD COLUMN own text;\n"
+                                   "\nCREATE TABLE public.n (\n"
+                                   ") INHERITS (public.p1, public.p2);\n"
+                                   "ALTER TABLE public.n ALTER COLUMN b SET DEFAULT 7;\n" TAIL);
+}
+
+static void
+test_table_flags(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    sd_object *t = table(f->to, "t");
+    sd_obj_set_bool(t, SD_TABLE_UNLOGGED, true);
+    sd_obj_set_bool(t, SD_TABLE_RLS_ENABLED, true);
+    sd_obj_set_str(f->to, t, SD_TABLE_COMMENT, "x");
+    sd_object *u = table(f->from, "u");
+    sd_obj_set_bool(u, SD_TABLE_RLS_ENABLED, true);
+    sd_obj_set_bool(u, SD_TABLE_RLS_FORCED, true);
+    table(f->to, "u");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nALTER TABLE public.t SET UNLOGGED;\n"
+                                        "ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;\n"
+                                        "COMMENT ON TABLE public.t IS 'x';\n"
+                                        "\nALTER TABLE public.u DISABLE ROW LEVEL SECURITY;\n"
+                                        "ALTER TABLE public.u NO FORCE ROW LEVEL SECURITY;\n" TAIL);
+}
+
+static void
+test_constraint_changes(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "integer");
+    col(f->from, "t", 2, "b", "integer");
+    pk(f->from, "t", "t_pkey", "a");
+    unique(f->from, "t", "t_b_key", "b");
+    sd_object *ck = check(f->from, "t", "b_pos", "(b > 0)");
+    sd_obj_set_bool(ck, SD_CHECK_NOT_VALID, true);
+    check(f->from, "t", "gone", "(a > 0)");
+    sd_object *ex = add(f->from, SD_KIND_EXCLUSION, "t", "t_ex");
+    sd_obj_set_sql(f->from, ex, SD_EXCLUSION_DEFINITION, "EXCLUDE USING btree (a WITH =)");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    col(f->to, "t", 2, "b", "integer");
+    sd_object *p = pk(f->to, "t", "t_primary", "a");
+    sd_obj_set_str(f->to, p, SD_PK_COMMENT, "key");
+    sd_object *u = unique(f->to, "t", "t_b_key", "b");
+    sd_obj_set_bool(u, SD_UNIQUE_DEFERRABLE, true);
+    check(f->to, "t", "b_pos", "(b > 0)");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nALTER TABLE public.t DROP CONSTRAINT gone;\n"
+                                        "\nALTER TABLE public.t DROP CONSTRAINT t_ex;\n"
+                                        "\nALTER TABLE public.t DROP CONSTRAINT t_b_key;\n"
+                                        "\nALTER TABLE public.t RENAME CONSTRAINT t_pkey TO "
+                                        "t_primary;\n"
+                                        "COMMENT ON CONSTRAINT t_primary ON public.t IS 'key';\n"
+                                        "\nALTER TABLE public.t ADD CONSTRAINT t_b_key UNIQUE (b) "
+                                        "DEFERRABLE;\n"
+                                        "\nALTER TABLE public.t VALIDATE CONSTRAINT b_pos;\n" TAIL);
+}
+
+static void
+test_foreign_key_changes_and_key_rebuild(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "p");
+        col(ms[i], "p", 1, "id", "integer");
+        col(ms[i], "p", 2, "code", "integer");
+        pk(ms[i], "p", "p_pkey", i == 0 ? "id" : "id code");
+        unique(ms[i], "p", "p_id_key", "id");
+        table(ms[i], "c");
+        col(ms[i], "c", 1, "p_id", "integer");
+        fk(ms[i], "c", "c_p_fk", "p_id", "p", "id");
+        sd_object *k = fk(ms[i], "c", "c_p_fk2", "p_id", "p", "id");
+        sd_obj_set_bool(k, SD_FK_DEFERRABLE, i == 1);
+        sd_obj_set_bool(k, SD_FK_NOT_VALID, i == 0);
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nALTER TABLE public.c DROP CONSTRAINT c_p_fk;\n"
+                                        "\nALTER TABLE public.c DROP CONSTRAINT c_p_fk2;\n"
+                                        "\nALTER TABLE public.p DROP CONSTRAINT p_pkey;\n"
+                                        "\nALTER TABLE public.p ADD CONSTRAINT p_pkey PRIMARY KEY "
+                                        "(id, code);\n"
+                                        "\nALTER TABLE public.c ADD CONSTRAINT c_p_fk FOREIGN KEY "
+                                        "(p_id) REFERENCES public.p (id);\n"
+                                        "\nALTER TABLE public.c ADD CONSTRAINT c_p_fk2 FOREIGN KEY "
+                                        "(p_id) REFERENCES public.p (id) DEFERRABLE;\n" TAIL);
+}
+
+static void
+test_foreign_key_in_place(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "p");
+        col(ms[i], "p", 1, "id", "integer");
+        pk(ms[i], "p", "p_pkey", "id");
+        table(ms[i], "c");
+        col(ms[i], "c", 1, "p_id", "integer");
+        sd_object *k = fk(ms[i], "c", "c_p_fk", "p_id", "p", "id");
+        sd_obj_set_bool(k, SD_FK_DEFERRABLE, i == 1);
+        sd_obj_set_bool(k, SD_FK_INITIALLY_DEFERRED, i == 1);
+        sd_obj_set_bool(k, SD_FK_NOT_VALID, i == 0);
+        sd_obj_set_str(ms[i], k, SD_FK_COMMENT, i == 1 ? "checked" : NULL);
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\nALTER TABLE public.c ALTER CONSTRAINT c_p_fk DEFERRABLE "
+                                   "INITIALLY DEFERRED;\n"
+                                   "ALTER TABLE public.c VALIDATE CONSTRAINT c_p_fk;\n"
+                                   "COMMENT ON CONSTRAINT c_p_fk ON public.c IS 'checked';\n" TAIL);
+}
+
+static sd_object *
+policy(sd_model *m, const char *t, const char *name, const char *cmd, bool permissive)
+{
+    sd_object *p = add(m, SD_KIND_POLICY, t, name);
+    sd_obj_set_str(m, p, SD_POLICY_COMMAND, cmd);
+    sd_obj_set_bool(p, SD_POLICY_PERMISSIVE, permissive);
+    return p;
+}
+
+static void
+test_policies(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "owner", "text");
+    sd_object *a = policy(f->from, "t", "own", "ALL", true);
+    names(f->from, a, SD_POLICY_ROLES, "public");
+    sd_obj_set_sql(f->from, a, SD_POLICY_USING, "(owner = CURRENT_USER)");
+    sd_object *b = policy(f->from, "t", "ins", "INSERT", true);
+    names(f->from, b, SD_POLICY_ROLES, "alice");
+    sd_obj_set_sql(f->from, b, SD_POLICY_WITH_CHECK, "true");
+    policy(f->from, "t", "old", "SELECT", true);
+    table(f->to, "t");
+    col(f->to, "t", 1, "owner", "text");
+    a = policy(f->to, "t", "own", "ALL", true);
+    names(f->to, a, SD_POLICY_ROLES, "alice Bob");
+    sd_obj_set_sql(f->to, a, SD_POLICY_USING, "(owner = SESSION_USER)");
+    sd_obj_set_sql(f->to, a, SD_POLICY_WITH_CHECK, "(owner <> ''::text)");
+    b = policy(f->to, "t", "ins", "INSERT", false);
+    names(f->to, b, SD_POLICY_ROLES, "alice");
+    sd_obj_set_sql(f->to, b, SD_POLICY_WITH_CHECK, "true");
+    /* A new table's policy comes once every table exists. */
+    table(f->to, "n");
+    col(f->to, "n", 1, "x", "integer");
+    sd_object *c = policy(f->to, "n", "sel", "SELECT", true);
+    sd_obj_set_sql(f->to, c, SD_POLICY_USING, "(x > 0)");
+    sd_obj_set_str(f->to, c, SD_POLICY_COMMENT, "read");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nDROP POLICY old ON public.t;\n"
+                        "\nDROP POLICY ins ON public.t;\n"
+                        "\nCREATE TABLE public.n (\n"
+                        "    x integer\n"
+                        ");\n"
+                        "\nCREATE POLICY ins ON public.t AS RESTRICTIVE FOR INSERT TO alice WITH "
+                        "CHECK (true);\n"
+                        "\nALTER POLICY own ON public.t TO alice, \"Bob\" USING ((owner = "
+                        "SESSION_USER)) WITH CHECK ((owner <> ''::text));\n"
+                        "\nCREATE POLICY sel ON public.n AS PERMISSIVE FOR SELECT TO PUBLIC USING "
+                        "((x > 0));\n"
+                        "COMMENT ON POLICY sel ON public.n IS 'read';\n" TAIL);
+}
+
+static void
+test_quoting_of_odd_names(void **state)
+{
+    fixture *f = *state;
+    add_in(f->to, SD_KIND_SCHEMA, "My Schema", NULL, "My Schema");
+    add_in(f->to, SD_KIND_TABLE, "My Schema", NULL, "user");
+    sd_object *c = add_in(f->to, SD_KIND_COLUMN, "My Schema", "user", "order");
+    sd_obj_set_int(c, SD_COLUMN_POSITION, 1);
+    sd_obj_set_str(f->to, c, SD_COLUMN_TYPE, "integer");
+    c = add_in(f->to, SD_KIND_COLUMN, "My Schema", "user", "Mixed\"Quote");
+    sd_obj_set_int(c, SD_COLUMN_POSITION, 2);
+    sd_obj_set_str(f->to, c, SD_COLUMN_TYPE, "text");
+    sd_obj_set_str(f->to, c, SD_COLUMN_COMMENT, "it's");
+    sd_object *p = add_in(f->to, SD_KIND_PRIMARY_KEY, "My Schema", "user", "select");
+    sd_obj_add_name(f->to, p, SD_PK_COLUMNS, "order");
+    sd_object *ix = add_in(f->to, SD_KIND_INDEX, "My Schema", "user", "with space");
+    sd_keypart kp = { 0 };
+    kp.column = "Mixed\"Quote";
+    sd_obj_add_key(f->to, ix, SD_INDEX_KEYS, &kp);
+    sd_object *e = add_in(f->to, SD_KIND_ENUM, "My Schema", NULL, "Mood");
+    sd_obj_add_name(f->to, e, SD_ENUM_VALUES, "it's");
+    sd_obj_set_str(f->to, e, SD_ENUM_OWNER, "Role \"X\"");
+    table(f->from, "order");
+    col(f->from, "order", 1, "from", "integer");
+    table(f->to, "order");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\n-- destructive: drops column public.\"order\".\"from\" and its data\n"
+                        "ALTER TABLE public.\"order\" DROP COLUMN \"from\";\n"
+                        "\nCREATE SCHEMA \"My Schema\";\n"
+                        "\nCREATE TYPE \"My Schema\".\"Mood\" AS ENUM ('it''s');\n"
+                        "ALTER TYPE \"My Schema\".\"Mood\" OWNER TO \"Role \"\"X\"\"\";\n"
+                        "\nCREATE TABLE \"My Schema\".\"user\" (\n"
+                        "    \"order\" integer,\n"
+                        "    \"Mixed\"\"Quote\" text,\n"
+                        "    CONSTRAINT \"select\" PRIMARY KEY (\"order\")\n"
+                        ");\n"
+                        "COMMENT ON COLUMN \"My Schema\".\"user\".\"Mixed\"\"Quote\" IS 'it''s';\n"
+                        "\nCREATE INDEX \"with space\" ON \"My Schema\".\"user\" "
+                        "(\"Mixed\"\"Quote\");\n" TAIL);
+}
+
+static void
+expect_refused(fixture *f, const char *what)
+{
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, what) == NULL)
+        fail_msg("message %s lacks %s", err.msg, what);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+static void
+test_hostile_default_refused(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    dflt(f->to, col(f->to, "t", 1, "a", "integer"), "1); DROP TABLE x; --");
+    expect_refused(f, "invalid default");
+}
+
+static void
+test_hostile_view_refused(void **state)
+{
+    fixture *f = *state;
+    view(f->to, "v", "SELECT 1; DROP TABLE x");
+    expect_refused(f, "invalid view query");
+}
+
+static void
+test_hostile_trigger_refused(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    sd_object *t = add(f->to, SD_KIND_TRIGGER, "t", "tg");
+    sd_obj_set_sql(f->to, t, SD_TRIGGER_SQL, "DROP TABLE x");
+    expect_refused(f, "does not start with CREATE");
+}
+
+static void
+test_hostile_function_refused(void **state)
+{
+    fixture *f = *state;
+    function(f->to, "f", "", "integer",
+             "CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql AS $$select 1$$; DROP "
+             "TABLE x");
+    expect_refused(f, "contains ';'");
+}
+
+static void
+test_fragment_quotes_are_respected(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    dflt(f->to, col(f->to, "t", 1, "a", "text"), "'a;b -- c'::text");
+    dflt(f->to, col(f->to, "t", 2, "b", "text"), "E'x\\';y'::text");
+    dflt(f->to, col(f->to, "t", 3, "\"c\"", "text"), "$q$;$q$::text");
+    const char *out = show(run(f));
+    has(out, "    a text DEFAULT 'a;b -- c'::text,\n");
+    has(out, "    b text DEFAULT E'x\\';y'::text,\n");
+    has(out, "    \"\"\"c\"\"\" text DEFAULT $q$;$q$::text\n");
+}
+
+static void
+test_unterminated_quote_refused(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    dflt(f->to, col(f->to, "t", 1, "a", "text"), "'abc");
+    expect_refused(f, "does not end");
+}
+
+static void
+test_strict_column_order_unsupported(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "integer");
+    col(f->from, "t", 2, "b", "integer");
+    table(f->to, "t");
+    col(f->to, "t", 1, "b", "integer");
+    col(f->to, "t", 2, "a", "integer");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, true, &err), SD_ERR_UNSUPPORTED);
+    has(err.msg, "position of a column");
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+static void
+test_column_order_note_appends_nothing(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "integer");
+    col(f->from, "t", 2, "b", "integer");
+    table(f->to, "t");
+    col(f->to, "t", 1, "b", "integer");
+    col(f->to, "t", 2, "a", "integer");
+    assert_string_equal(run(f), "");
+}
+
+static void
+test_partition_key_change_unsupported(void **state)
+{
+    fixture *f = *state;
+    sd_object *t = table(f->from, "t");
+    sd_obj_set_str(f->from, t, SD_TABLE_PARTITION_KEY, "RANGE (a)");
+    t = table(f->to, "t");
+    sd_obj_set_str(f->to, t, SD_TABLE_PARTITION_KEY, "LIST (a)");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    assert_string_equal(err.where, "table public.t");
+}
+
+static void
+test_enum_to_enum_casts_through_text(void **state)
+{
+    fixture *f = *state;
+    enum_type(f->from, "old_status", "a b");
+    table(f->from, "t");
+    col(f->from, "t", 1, "s", "public.old_status");
+    col(f->from, "t", 2, "ss", "public.old_status[]");
+    enum_type(f->to, "new_status", "a b c");
+    table(f->to, "t");
+    col(f->to, "t", 1, "s", "public.new_status");
+    col(f->to, "t", 2, "ss", "public.new_status[]");
+    const char *out = show(run(f));
+    /* The old type goes only after the columns stop using it. */
+    assert_string_equal(out, HEAD BEGIN
+                        "\nCREATE TYPE public.new_status AS ENUM ('a', 'b', 'c');\n"
+                        "\n-- destructive: column public.t.s changes type from public.old_status "
+                        "to public.new_status; values that do not convert are changed or "
+                        "rejected\n"
+                        "ALTER TABLE public.t ALTER COLUMN s TYPE public.new_status USING "
+                        "s::text::public.new_status;\n"
+                        "\n-- destructive: column public.t.ss changes type from "
+                        "public.old_status[] to public.new_status[]; values that do not convert "
+                        "are changed or rejected\n"
+                        "ALTER TABLE public.t ALTER COLUMN ss TYPE public.new_status[] USING "
+                        "ss::text[]::public.new_status[];\n"
+                        "\nDROP TYPE public.old_status;\n" TAIL);
+}
+
+static void
+test_array_default_with_brackets(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "m");
+    dflt(f->to, col(f->to, "m", 1, "a", "integer[]"), "ARRAY[ARRAY[1, 2], ARRAY[3, 4]]");
+    const char *out = show(run(f));
+    has(out, "    a integer[] DEFAULT ARRAY[ARRAY[1, 2], ARRAY[3, 4]]\n");
+}
+
+static void
+test_function_on_dropped_table_goes_first(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "customer");
+    col(f->from, "customer", 1, "id", "integer");
+    sd_object *fn = function(f->from, "report", "", "SETOF public.customer",
+                             "CREATE OR REPLACE FUNCTION public.report()\n RETURNS SETOF "
+                             "public.customer\n LANGUAGE sql\nAS $$select * from "
+                             "public.customer$$\n");
+    dep(f->from, fn, SD_KIND_TABLE, NULL, "customer");
+    function(f->from, "other", "", "integer",
+             "CREATE OR REPLACE FUNCTION public.other()\n RETURNS integer\n LANGUAGE sql\nAS "
+             "$$select 1$$\n");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP FUNCTION public.report();\n"
+                                        "\n-- destructive: drops table public.customer and all "
+                                        "its rows\n"
+                                        "DROP TABLE public.customer;\n"
+                                        "\nDROP FUNCTION public.other();\n" TAIL);
+}
+
+static void
+test_unique_index_rebuild_rebuilds_referencing_key(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "p");
+        col(ms[i], "p", 1, "code", "integer");
+        sd_object *ix = index_on(ms[i], "p", "p_code", "code");
+        sd_obj_set_bool(ix, SD_INDEX_UNIQUE, true);
+        if (i == 1)
+            sd_obj_set_str(ms[i], ix, SD_INDEX_METHOD, "hash");
+        table(ms[i], "c");
+        col(ms[i], "c", 1, "code", "integer");
+        fk(ms[i], "c", "c_code_fk", "code", "p", "code");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nALTER TABLE public.c DROP CONSTRAINT c_code_fk;\n"
+                                        "\nDROP INDEX public.p_code;\n"
+                                        "\nCREATE UNIQUE INDEX p_code ON public.p USING hash "
+                                        "(code);\n"
+                                        "\nALTER TABLE public.c ADD CONSTRAINT c_code_fk FOREIGN "
+                                        "KEY (code) REFERENCES public.p (code);\n" TAIL);
+}
+
+static void
+test_trigger_using_retyped_column_rebuilt(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "x", i == 0 ? "integer" : "bigint");
+        sd_object *t = add(ms[i], SD_KIND_TRIGGER, "t", "t_x");
+        sd_obj_set_sql(ms[i], t, SD_TRIGGER_SQL,
+                       "CREATE TRIGGER t_x BEFORE UPDATE ON public.t FOR EACH ROW WHEN ((old.x "
+                       "IS DISTINCT FROM new.x)) EXECUTE FUNCTION public.tg()");
+        sd_obj_set_str(ms[i], t, SD_TRIGGER_COMMENT, "watch x");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP TRIGGER t_x ON public.t;\n"
+                                        "\nALTER TABLE public.t ALTER COLUMN x TYPE bigint USING "
+                                        "x::bigint;\n"
+                                        "\nCREATE TRIGGER t_x BEFORE UPDATE ON public.t FOR EACH "
+                                        "ROW WHEN ((old.x IS DISTINCT FROM new.x)) EXECUTE "
+                                        "FUNCTION public.tg();\n"
+                                        "COMMENT ON TRIGGER t_x ON public.t IS 'watch x';\n" TAIL);
+}
+
+static void
+test_type_narrowing_rules(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *from;
+        const char *to;
+        bool destructive;
+    } CASES[] = {
+        { "character varying(10)", "character varying(20)", false },
+        { "character varying(20)", "character varying(10)", true },
+        { "character varying(10)", "text", false },
+        { "character varying(10)", "character varying", false },
+        { "text", "character varying(10)", true },
+        { "smallint", "integer", false },
+        { "integer", "bigint", false },
+        { "bigint", "integer", true },
+        { "integer", "numeric", false },
+        { "integer", "numeric(12,2)", false },
+        { "integer", "numeric(5,2)", true },
+        { "numeric(10,2)", "numeric(12,2)", false },
+        { "numeric(10,2)", "numeric(10,3)", true },
+        { "real", "double precision", false },
+        { "double precision", "real", true },
+        { "timestamp without time zone", "timestamp with time zone", true },
+        { "character(5)", "text", true },
+    };
+    char name[32];
+    table(f->from, "t");
+    table(f->to, "t");
+    for (size_t i = 0; i < sizeof(CASES) / sizeof(CASES[0]); i++) {
+        snprintf(name, sizeof(name), "c%02zu", i);
+        col(f->from, "t", (int)i + 1, name, CASES[i].from);
+        col(f->to, "t", (int)i + 1, name, CASES[i].to);
+    }
+    const char *out = show(run(f));
+    for (size_t i = 0; i < sizeof(CASES) / sizeof(CASES[0]); i++) {
+        char line[128];
+        snprintf(line, sizeof(line), "-- destructive: column public.t.c%02zu ", i);
+        if ((strstr(out, line) != NULL) != CASES[i].destructive)
+            fail_msg("%s -> %s: destructive expected %d in:\n%s", CASES[i].from, CASES[i].to,
+                     (int)CASES[i].destructive, out);
+    }
+}
+
+static void
+test_policy_on_retyped_column_rebuilt(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "owner", i == 0 ? "character varying(10)" : "text");
+        sd_object *p = policy(ms[i], "t", "own", "ALL", true);
+        sd_obj_set_sql(ms[i], p, SD_POLICY_USING,
+                       i == 0 ? "((owner)::text = CURRENT_USER)" : "(owner = CURRENT_USER)");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP POLICY own ON public.t;\n"
+                                        "\nALTER TABLE public.t ALTER COLUMN owner TYPE text "
+                                        "USING owner::text;\n"
+                                        "\nCREATE POLICY own ON public.t AS PERMISSIVE FOR ALL TO "
+                                        "PUBLIC USING ((owner = CURRENT_USER));\n" TAIL);
+}
+
+static void
+test_generated_column_reading_retyped_column(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "g");
+        col(ms[i], "g", 1, "a", i == 0 ? "integer" : "bigint");
+        sd_object *b = col(ms[i], "g", 2, "b", "bigint");
+        sd_obj_set_sql(ms[i], b, SD_COLUMN_GENERATED, "(a + 1)");
+        sd_obj_set_str(ms[i], b, SD_COLUMN_GENERATED_KIND, "stored");
+        col(ms[i], "g", 3, "ab", "integer"); /* "a" inside a longer name is not "a" */
+        index_on(ms[i], "g", "g_b_idx", "b");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\nDROP INDEX public.g_b_idx;\n"
+                                   "\n-- destructive: drops column public.g.b and adds it "
+                                   "again (it is generated from a column that changes "
+                                   "type); stored values are recomputed\n"
+                                   "ALTER TABLE public.g DROP COLUMN b;\n"
+                                   "\nALTER TABLE public.g ALTER COLUMN a TYPE bigint USING "
+                                   "a::bigint;\n"
+                                   "\nALTER TABLE public.g ADD COLUMN b bigint GENERATED "
+                                   "ALWAYS AS ((a + 1)) STORED;\n"
+                                   "\nCREATE INDEX g_b_idx ON public.g USING btree (b);\n" TAIL);
+}
+
+static void
+test_identity_bounds_move_current_value(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "v");
+        sd_object *c = not_null(col(ms[i], "v", 1, "volt", "integer"));
+        sd_obj_set_str(ms[i], c, SD_COLUMN_IDENTITY, "by default");
+        sd_obj_set_str(ms[i], c, SD_COLUMN_IDENTITY_OPTIONS,
+                       i == 0 ? "START WITH -200 INCREMENT BY 10 MINVALUE -200 MAXVALUE 200"
+                              : "START WITH -100 INCREMENT BY 5 MINVALUE -100 MAXVALUE 100");
+    }
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nSELECT pg_catalog.setval(q.s, GREATEST(COALESCE("
+                        "pg_catalog.pg_sequence_last_value(q.s), -100), -100), "
+                        "pg_catalog.pg_sequence_last_value(q.s) IS NOT NULL) FROM (SELECT "
+                        "pg_catalog.pg_get_serial_sequence('public.v', 'volt')::"
+                        "pg_catalog.regclass AS s) AS q;\n"
+                        "ALTER TABLE public.v ALTER COLUMN volt SET START WITH -100 SET "
+                        "INCREMENT BY 5 SET MINVALUE -100 SET MAXVALUE 100;\n" TAIL);
+}
+
+static void
+test_domain_drop_is_late(void **state)
+{
+    fixture *f = *state;
+    sd_object *d = add(f->from, SD_KIND_DOMAIN, NULL, "pos");
+    sd_obj_set_str(f->from, d, SD_DOMAIN_BASE_TYPE, "integer");
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "public.pos");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\n-- destructive: column public.t.a changes type from "
+                                        "public.pos to integer; values that do not convert are "
+                                        "changed or rejected\n"
+                                        "ALTER TABLE public.t ALTER COLUMN a TYPE integer USING "
+                                        "a::integer;\n"
+                                        "\nDROP DOMAIN public.pos;\n" TAIL);
+}
+
+static void
+test_deterministic(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", i == 0 ? "integer" : "bigint");
+        dep(ms[i], view(ms[i], "v", " SELECT t.a FROM public.t;"), SD_KIND_TABLE, NULL, "t");
+        dep(ms[i], view(ms[i], "w", " SELECT v.a FROM public.v;"), SD_KIND_VIEW, NULL, "v");
+        fk(ms[i], "t", "t_fk", "a", "t", "a");
+    }
+    char *first = strdup(run(f));
+    sd_buf_reset(&f->out);
+    assert_string_equal(run(f), first);
+    free(first);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_no_drift_appends_nothing),
+        T(test_create_table_exact),
+        T(test_create_table_full_definition),
+        T(test_table_extras_owner_acl_comment_rls),
+        T(test_acl_changes_revoke_then_grant),
+        T(test_acl_empty_means_owner_defaults),
+        T(test_foreign_keys_after_every_table),
+        T(test_drop_tables_foreign_keys_first),
+        T(test_columns_add_drop),
+        T(test_column_type_changes),
+        T(test_column_default_not_null_identity),
+        T(test_generated_column_changes),
+        T(test_generated_readd_restores_constraints_and_indexes),
+        T(test_view_rebuilt_around_column_type_change),
+        T(test_view_rebuilt_around_column_drop_and_new_view_after),
+        T(test_view_changes),
+        T(test_matview_and_index_on_it),
+        T(test_index_definitions),
+        T(test_trigger_changes),
+        T(test_enum_add_value_in_own_transaction),
+        T(test_enum_value_removal_recreates_type),
+        T(test_enum_recreate_rebuilds_checks_and_partial_indexes),
+        T(test_schema_create_alter_drop),
+        T(test_extension_create_update_drop),
+        T(test_domain_create_alter_recreate),
+        T(test_composite_and_range),
+        T(test_sequence_owned_by_after_table),
+        T(test_sequence_bounds_move_current_value),
+        T(test_sequence_dropped_with_its_table),
+        T(test_function_changes),
+        T(test_function_recreate_rebuilds_dependent_view),
+        T(test_partitions),
+        T(test_inheritance),
+        T(test_table_flags),
+        T(test_constraint_changes),
+        T(test_foreign_key_changes_and_key_rebuild),
+        T(test_foreign_key_in_place),
+        T(test_policies),
+        T(test_quoting_of_odd_names),
+        T(test_hostile_default_refused),
+        T(test_hostile_view_refused),
+        T(test_hostile_trigger_refused),
+        T(test_hostile_function_refused),
+        T(test_fragment_quotes_are_respected),
+        T(test_unterminated_quote_refused),
+        T(test_strict_column_order_unsupported),
+        T(test_column_order_note_appends_nothing),
+        T(test_partition_key_change_unsupported),
+        T(test_enum_to_enum_casts_through_text),
+        T(test_array_default_with_brackets),
+        T(test_function_on_dropped_table_goes_first),
+        T(test_unique_index_rebuild_rebuilds_referencing_key),
+        T(test_trigger_using_retyped_column_rebuilt),
+        T(test_type_narrowing_rules),
+        T(test_policy_on_retyped_column_rebuilt),
+        T(test_generated_column_reading_retyped_column),
+        T(test_identity_bounds_move_current_value),
+        T(test_domain_drop_is_late),
+        T(test_deterministic),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
