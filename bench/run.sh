@@ -2,12 +2,15 @@
 # schemadrift benchmark: generate large SQLite schemas, time the tool against them, check that
 # the generated migration round-trips, and print the results as a Markdown table.
 #
-#   bench/run.sh [--write] [SIZE...]     SIZE = number of tables (default: 1000 5000 10000)
+#   bench/run.sh [--write] [SIZE...]     SIZE = number of tables (default: 1000 5000)
 #
+# --write replaces the results section of bench/README.md (between its marker lines).
 # Environment: RUNS (runs per command, median reported; default 5), TIMEOUT (seconds allowed
-# per single run; default 300), SCHEMADRIFT (binary; default build/schemadrift, built with
-# `make build` when missing), KEEP=1 (keep the work directory), BENCH_TMP (where the work
-# directory is made; default $TMPDIR or /tmp).
+# per single run of a command; default 600), APPLY_TIMEOUT (seconds allowed for applying the
+# migration in the round-trip check; default 1800), SCHEMADRIFT (binary; default
+# build/schemadrift, built with `make build` when missing), KEEP=1 (keep the work directory),
+# BENCH_TMP (where the work directory is made; default $TMPDIR or /tmp), BENCH_CACHE (a
+# directory where the loaded databases are kept and reused by later runs; default: none).
 #
 # Uses only bash, awk (any POSIX awk: mawk, gawk), sqlite3, coreutils and GNU time
 # (/usr/bin/time, Debian package `time`). Missing packages are installed with
@@ -20,7 +23,7 @@ repo=$(cd "$here/.." && pwd)
 readme="$here/README.md"
 
 usage() {
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 write=0
@@ -35,9 +38,10 @@ for arg in "$@"; do
       sizes+=("$arg") ;;
   esac
 done
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000 10000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000)
 RUNS=${RUNS:-5}
-TIMEOUT=${TIMEOUT:-300}
+TIMEOUT=${TIMEOUT:-600}
+APPLY_TIMEOUT=${APPLY_TIMEOUT:-1800}
 case "$RUNS" in ''|*[!0-9]*|0) echo "run.sh: RUNS must be a positive integer" >&2; exit 2 ;; esac
 
 # --- dependencies ---------------------------------------------------------------------------
@@ -59,6 +63,16 @@ fi
 work=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/schemadrift-bench.XXXXXX")
 cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "run.sh: work directory kept: $work" >&2; else rm -rf "$work"; fi; }
 trap cleanup EXIT
+
+# Work on a private copy of the binary: a rebuild of build/ during a long run must not change
+# what is being measured halfway through.
+cp "$SD" "$work/schemadrift"
+SD_SRC=$SD
+SD="$work/schemadrift"
+sd_version=$("$SD" --version 2>&1 | head -n 1)
+sd_built=$(date -u -r "$SD_SRC" '+%Y-%m-%d %H:%M UTC')
+sd_commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git -C "$repo" status --porcelain 2>/dev/null)" ] || sd_commit="$sd_commit (work tree modified)"
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
@@ -225,45 +239,51 @@ median() { # numbers on stdin -> median
   sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f\n", m }'
 }
 
-# measure KEY EXPECTED_RC STDOUT_FILE CMD... : RUNS runs under GNU time; sets R_WALL[KEY],
-# R_MB[KEY] (medians) and R_STATUS[KEY] ("ok", "timeout after Ns", "exit N: message").
-declare -A R_WALL R_MB R_STATUS
-measure() {
+# Commands are timed in rounds: each round runs every command once, so load from other work on
+# the machine spreads over all commands alike instead of landing on one of them.
+# run_once KEY EXPECTED_RC STDOUT_FILE CMD... : one run under GNU time, appended to the key's
+# samples; after a timeout the key is not run again. finish KEY : sets R_WALL[KEY], R_CPU[KEY]
+# (user + system seconds), R_MB[KEY] (medians) and R_STATUS[KEY] ("ok", "timeout after Ns
+# (run N)", "exit N (expected M): message").
+declare -A R_WALL R_MB R_CPU R_STATUS S_WALL S_CPU S_MEM
+run_once() {
   local key=$1 want=$2 outf=$3; shift 3
-  local n rc t0 t1 w m walls="" mems="" tf="$work/time.$key" ef="$work/err.$key"
-  R_STATUS[$key]=ok
-  for ((n = 1; n <= RUNS; n++)); do
-    rm -f "$tf"
-    set +e
-    t0=$EPOCHREALTIME
-    timeout "$TIMEOUT" /usr/bin/time -f '%e %M' -o "$tf" "$@" > "$outf" 2> "$ef"
-    rc=$?
-    t1=$EPOCHREALTIME
-    set -e
-    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-      R_STATUS[$key]="timeout after ${TIMEOUT}s (run $n)"
-      log "  $key: TIMEOUT after ${TIMEOUT}s"
-      break
-    fi
-    if [ "$rc" -ne "$want" ]; then
-      R_STATUS[$key]="exit $rc (expected $want): $(head -c 300 "$ef" | tr '\n' ' ')"
-      log "  $key: unexpected exit $rc: $(head -c 300 "$ef")"
-    fi
-    # GNU time writes "Command exited with non-zero status N" first when rc != 0.
-    # GNU time's %e has 10 ms resolution; the wall time kept is bash's EPOCHREALTIME
-    # around the run (microseconds; includes the ~1 ms of starting timeout and time).
-    read -r w m < <(tail -n 1 "$tf")
-    w=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    walls+="$w"$'\n'
-    mems+="$m"$'\n'
-  done
-  if [ -n "$walls" ]; then
-    R_WALL[$key]=$(printf '%s' "$walls" | median)
-    R_MB[$key]=$(printf '%s' "$mems" | median | awk '{ printf "%.1f", $1 / 1024 }')
-  else
-    R_WALL[$key]=nan; R_MB[$key]=nan
+  local rc t0 t1 w m u sy tf="$work/time.$key" ef="$work/err.$key"
+  case "${R_STATUS[$key]}" in timeout*) return 0 ;; esac
+  rm -f "$tf"
+  set +e
+  t0=$EPOCHREALTIME
+  timeout "$TIMEOUT" /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" > "$outf" 2> "$ef"
+  rc=$?
+  t1=$EPOCHREALTIME
+  set -e
+  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    R_STATUS[$key]="timeout after ${TIMEOUT}s (run $round)"
+    log "  $key: TIMEOUT after ${TIMEOUT}s"
+    return 0
   fi
-  log "  $key: ${R_WALL[$key]} s, ${R_MB[$key]} MB (median of runs, ${R_STATUS[$key]})"
+  if [ "$rc" -ne "$want" ]; then
+    R_STATUS[$key]="exit $rc (expected $want): $(head -c 300 "$ef" | tr '\n|' ' /')"
+    log "  $key: unexpected exit $rc: $(head -c 300 "$ef")"
+  fi
+  # GNU time writes "Command exited with non-zero status N" first when rc != 0. Its %e has
+  # 10 ms resolution; the wall time kept is bash's EPOCHREALTIME around the run
+  # (microseconds; includes the ~1 ms of starting timeout and time).
+  read -r w m u sy < <(tail -n 1 "$tf")
+  S_WALL[$key]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')"$'\n'
+  S_CPU[$key]+="$(awk -v u="$u" -v s="$sy" 'BEGIN { printf "%.2f", u + s }')"$'\n'
+  S_MEM[$key]+="$m"$'\n'
+}
+finish() {
+  local key=$1
+  if [ -n "${S_WALL[$key]}" ]; then
+    R_WALL[$key]=$(printf '%s' "${S_WALL[$key]}" | median)
+    R_CPU[$key]=$(printf '%s' "${S_CPU[$key]}" | median | awk '{ printf "%.2f", $1 }')
+    R_MB[$key]=$(printf '%s' "${S_MEM[$key]}" | median | awk '{ printf "%.1f", $1 / 1024 }')
+  else
+    R_WALL[$key]=nan; R_MB[$key]=nan; R_CPU[$key]=nan
+  fi
+  log "  $key: ${R_WALL[$key]} s wall, ${R_CPU[$key]} s cpu, ${R_MB[$key]} MB (medians; ${R_STATUS[$key]})"
 }
 
 cat > "$work/catalog.sql" <<'SQL'
@@ -278,8 +298,10 @@ SQL
 keys=(inspect check_db diff check_yaml schema catalog)
 rows=()
 perobj=()
+sqlside=()
 t_start=$(date +%s)
-log "schemadrift: $SD ($("$SD" --version 2>&1 | head -n 1)); RUNS=$RUNS TIMEOUT=${TIMEOUT}s; work dir $work"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+log "schemadrift: $SD_SRC ($sd_version, built $sd_built), copied to $SD; RUNS=$RUNS TIMEOUT=${TIMEOUT}s; work dir $work"
 for size in "${sizes[@]}"; do
   d="$work/$size"
   mkdir -p "$d"
@@ -287,31 +309,73 @@ for size in "${sizes[@]}"; do
   awk -v N="$size" -v drift=0 -f "$work/gen.awk" > "$d/base.sql"
   awk -v N="$size" -v drift=1 -f "$work/gen.awk" > "$d/drifted.sql"
   drifted_objs=$(sed -n 's/^-- drifted objects: //p' "$d/drifted.sql")
-  g0=$(date +%s.%N)
-  sqlite3 -bail "$d/base.db" < "$d/base.sql"
-  sqlite3 -bail "$d/drifted.db" < "$d/drifted.sql"
-  g1=$(date +%s.%N)
+  # The two loads run side by side (nothing is being measured yet). SQLite's own CREATE cost
+  # grows with the schema already there, so this step is quadratic (see README).
+  # With BENCH_CACHE set, loaded databases are kept there per generator version and size, and
+  # reused by later runs (the load is the slowest step at 10000 tables).
+  cached=""
+  [ -z "${BENCH_CACHE:-}" ] || cached="$BENCH_CACHE/gen-$(cksum < "$work/gen.awk" | awk '{ print $1 }')/$size"
+  if [ -n "$cached" ] && [ -f "$cached/base.db" ] && [ -f "$cached/drifted.db" ] && [ -f "$cached/load_s" ]; then
+    cp "$cached/base.db" "$cached/drifted.db" "$d/"
+    load_s=$(cat "$cached/load_s")
+    log "size $size: databases taken from $cached"
+  else
+    g0=$EPOCHREALTIME
+    sqlite3 -bail "$d/base.db" < "$d/base.sql" & p1=$!
+    sqlite3 -bail "$d/drifted.db" < "$d/drifted.sql" & p2=$!
+    wait "$p1" || { echo "run.sh: loading base.sql failed (size $size)" >&2; exit 2; }
+    wait "$p2" || { echo "run.sh: loading drifted.sql failed (size $size)" >&2; exit 2; }
+    g1=$EPOCHREALTIME
+    load_s=$(awk -v a="$g0" -v b="$g1" 'BEGIN { printf "%.1f", b - a }')
+    if [ -n "$cached" ]; then
+      mkdir -p "$cached"
+      cp "$d/base.db" "$d/drifted.db" "$cached/"
+      echo "$load_s" > "$cached/load_s"
+    fi
+  fi
   objects=$(sqlite3 "$d/base.db" "SELECT count(*) FROM sqlite_schema WHERE type IN ('table','index','view','trigger')")
   breakdown=$(sqlite3 "$d/base.db" "SELECT group_concat(n || ' ' || type || CASE type WHEN 'index' THEN 'es' ELSE 's' END, ', ') FROM (SELECT type, count(*) n FROM sqlite_schema GROUP BY type ORDER BY type)")
-  log "size $size: $objects objects ($breakdown), $drifted_objs drifted; both DBs loaded in $(awk -v a="$g0" -v b="$g1" 'BEGIN { printf "%.1f", b - a }') s"
+  log "size $size: $objects objects ($breakdown), $drifted_objs drifted; both DBs loaded in $load_s s"
 
-  measure inspect    0 /dev/null       "$SD" inspect "$d/base.db" -o "$d/snap.yaml"
+  for k in "${keys[@]}"; do R_STATUS[$k]=ok; S_WALL[$k]=""; S_CPU[$k]=""; S_MEM[$k]=""; done
+  for ((round = 1; round <= RUNS; round++)); do
+    log "size $size: round $round of $RUNS"
+    run_once inspect    0 /dev/null      "$SD" inspect "$d/base.db" -o "$d/snap.yaml"
+    run_once check_db   1 "$d/check.txt" "$SD" check "$d/base.db" "$d/drifted.db"
+    run_once diff       0 "$d/out.sql"   "$SD" diff "$d/base.db" "$d/drifted.db"
+    run_once check_yaml 0 /dev/null      "$SD" check "$d/snap.yaml" "$d/base.db"
+    run_once schema     0 /dev/null      sqlite3 "$d/base.db" .schema
+    run_once catalog    0 /dev/null      sqlite3 -bail "$d/base.db" ".read $work/catalog.sql"
+  done
+  for k in "${keys[@]}"; do finish "$k"; done
   snap_bytes=$(stat -c %s "$d/snap.yaml" 2>/dev/null || echo 0)
-  measure check_db   1 "$d/check.txt"  "$SD" check "$d/base.db" "$d/drifted.db"
   differences=$(tail -n 1 "$d/check.txt" | sed -n 's/^\([0-9][0-9]*\) difference.*/\1/p')
-  measure diff       0 "$d/out.sql"    "$SD" diff "$d/base.db" "$d/drifted.db"
-  measure check_yaml 0 /dev/null       "$SD" check "$d/snap.yaml" "$d/base.db"
-  measure schema     0 /dev/null       sqlite3 "$d/base.db" .schema
-  measure catalog    0 /dev/null       sqlite3 -bail "$d/base.db" ".read $work/catalog.sql"
 
   # Round trip: the diff applied to a copy of base must leave no drift against drifted.
-  rt="fail"
+  # The apply is timed too: it is SQLite's cost of the generated migration.
+  rt=""
+  apply_s=n/a
+  alters=$(grep -c '^ALTER TABLE' "$d/out.sql" || true)
+  rebuilds=$(grep -c '^ALTER TABLE .* RENAME TO ' "$d/out.sql" || true)
   cp "$d/base.db" "$d/copy.db"
+  log "size $size: applying out.sql ($(wc -l < "$d/out.sql") lines, $alters ALTER TABLE of which $rebuilds table rebuilds) to a copy of base.db"
   if [ "${R_STATUS[diff]}" != ok ]; then
     rt="fail (diff did not run cleanly)"
-  elif ! sqlite3 -bail "$d/copy.db" < "$d/out.sql" > /dev/null 2> "$d/apply.err"; then
-    rt="fail (applying out.sql: $(head -c 200 "$d/apply.err" | tr '\n' ' '))"
   else
+    set +e
+    a0=$EPOCHREALTIME
+    timeout "$APPLY_TIMEOUT" sqlite3 -bail "$d/copy.db" < "$d/out.sql" > /dev/null 2> "$d/apply.err"
+    rc=$?
+    a1=$EPOCHREALTIME
+    set -e
+    apply_s=$(awk -v a="$a0" -v b="$a1" 'BEGIN { printf "%.1f", b - a }')
+    if [ "$rc" -eq 124 ]; then
+      rt="fail (applying out.sql: timeout after ${APPLY_TIMEOUT}s)"; apply_s=">$APPLY_TIMEOUT"
+    elif [ "$rc" -ne 0 ]; then
+      rt="fail (applying out.sql: exit $rc: $(head -c 200 "$d/apply.err" | tr '\n' ' '))"
+    fi
+  fi
+  if [ -z "$rt" ]; then
     set +e
     timeout "$TIMEOUT" "$SD" check "$d/drifted.db" "$d/copy.db" > "$d/rt.txt" 2>&1
     rc=$?
@@ -319,24 +383,27 @@ for size in "${sizes[@]}"; do
     if [ "$rc" -eq 0 ]; then rt="pass"
     else rt="fail (check exit $rc: $(tail -n 1 "$d/rt.txt"))"; fi
   fi
-  log "size $size: round trip $rt"
+  rt=${rt//|//}
+  log "size $size: round trip $rt (apply took $apply_s s)"
   [ "$rt" = pass ] || echo "size $size: round trip: $rt" >> "$work/failures.txt"
 
-  cell() { # key -> "W s, M MB" or the failure
-    if [ "${R_STATUS[$1]}" = ok ]; then printf '%s s, %s MB' "${R_WALL[$1]}" "${R_MB[$1]}"
-    else printf '%s s, %s MB **%s**' "${R_WALL[$1]}" "${R_MB[$1]}" "${R_STATUS[$1]%%:*}"; fi
+  cell() { # key -> "W s (C cpu), M MB" and the failure, if any
+    printf '%s s (%s), %s MB' "${R_WALL[$1]}" "${R_CPU[$1]}" "${R_MB[$1]}"
+    [ "${R_STATUS[$1]}" = ok ] || printf ' **%s**' "${R_STATUS[$1]%%:*}"
   }
-  ratio_t=$(awk -v a="${R_WALL[inspect]}" -v b="${R_WALL[catalog]}" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }')
+  ratio_t=$(awk -v a="${R_WALL[inspect]}" -v b="${R_WALL[catalog]}" -v c="${R_CPU[inspect]}" -v d="${R_CPU[catalog]}" \
+    'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "n/a"; if (d > 0) printf " (%.1f)", c / d; else printf " (n/a)" }')
   ratio_m=$(awk -v a="${R_MB[inspect]}" -v b="$snap_bytes" 'BEGIN { if (b > 0) printf "%.1f", a * 1048576 / b; else print "n/a" }')
   rows+=("| $size | $objects | ${differences:-?} ($drifted_objs) | $snap_bytes | $(cell inspect) | $(cell check_db) | $(cell diff) | $(cell check_yaml) | $(cell schema) | $(cell catalog) | $ratio_t | $ratio_m | $rt |")
   po="| $size | $objects"
   for k in "${keys[@]}"; do
-    po+=" | $(awk -v w="${R_WALL[$k]}" -v o="$objects" 'BEGIN { if (w == "nan") print "n/a"; else printf "%.0f", w * 1e6 / o }')"
+    po+=" | $(awk -v w="${R_CPU[$k]}" -v o="$objects" 'BEGIN { if (w == "nan") print "n/a"; else printf "%.0f", w * 1e6 / o }')"
   done
   for k in inspect check_db diff check_yaml; do
     po+=" | $(awk -v m="${R_MB[$k]}" -v o="$objects" 'BEGIN { if (m == "nan") print "n/a"; else printf "%.1f", m * 1024 / o }')"
   done
   perobj+=("$po |")
+  sqlside+=("| $size | $objects | $load_s | $(wc -l < "$d/out.sql") | $alters | $rebuilds | $apply_s |")
   for k in "${keys[@]}"; do
     [ "${R_STATUS[$k]}" = ok ] || echo "size $size: $k: ${R_STATUS[$k]}" >> "$work/failures.txt"
   done
@@ -349,18 +416,25 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs (${cpu:-unknown CPU}), ${mem_gib} GiB RAM,"
   echo "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -sr), SQLite $(sqlite3 --version | awk '{ print $1 }'),"
-  echo "$("$SD" --version 2>&1 | head -n 1) at commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$( [ -n "$(git -C "$repo" status --porcelain 2>/dev/null)" ] && echo ' (work tree modified)')."
-  echo "Median of $RUNS runs per command; wall seconds (bash EPOCHREALTIME around each run), peak RSS in MB (GNU time %M); whole run $((t_end - t_start)) s."
+  echo "$sd_version ($SD_SRC built $sd_built; repository at commit $sd_commit when the run started)."
+  echo "Load average $load_start at start, $(cut -d' ' -f1-3 /proc/loadavg) at end (other work on the machine inflates wall times; cpu seconds are less affected)."
+  echo "Median of $RUNS runs per command. Cells: wall seconds (bash EPOCHREALTIME around each run) with user + system cpu seconds in parentheses, then peak RSS in MB (GNU time %e %M %U %S). Whole run $((t_end - t_start)) s."
   echo
-  echo "| tables | objects | differences (drifted objects) | snapshot bytes | inspect | check db db | diff | check yaml db | \`.schema\` floor | catalog floor | inspect / catalog | inspect peak / snapshot | round trip |"
+  echo "| tables | objects | differences (drifted objects) | snapshot bytes | inspect | check db db | diff | check yaml db | \`.schema\` floor | catalog floor | inspect / catalog, wall (cpu) | inspect peak / snapshot | round trip |"
   echo "| ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- | --- | ---: | ---: | --- |"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "Per-object cost (wall µs per schema object; peak KB per object):"
+  echo "Per-object cost (user + system cpu µs per schema object, from the medians above; peak KB per object):"
   echo
   echo "| tables | objects | inspect µs | check db db µs | diff µs | check yaml db µs | \`.schema\` µs | catalog µs | inspect KB | check db db KB | diff KB | check yaml db KB |"
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${perobj[@]}"
+  echo
+  echo "SQLite's side (not schemadrift's time): loading the two generated schemas with \`sqlite3 -bail\` (run side by side), and applying out.sql to a copy of base.db:"
+  echo
+  echo "| tables | objects | load base + drifted s | out.sql lines | ALTER TABLE statements | of which table rebuilds (RENAME) | apply out.sql s |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${sqlside[@]}"
   if [ -s "$work/failures.txt" ]; then
     echo
     echo "Failures:"
