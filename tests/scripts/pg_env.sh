@@ -95,9 +95,14 @@ sd_pg_dropdbs() {
 }
 
 # pg_dump --schema-only of database $1 to file $2, with a fixed \restrict key so that two dumps
-# of equal schemas are byte-identical.
+# of equal schemas are byte-identical. pg_dump does not show extension versions (CREATE
+# EXTENSION names none), so they are appended.
 sd_pg_dump() {
-  "$PGBIN/pg_dump" --schema-only --restrict-key=sdtestkey -d "$1" -f "$2"
+  "$PGBIN/pg_dump" --schema-only --restrict-key=sdtestkey -d "$1" -f "$2" || return 1
+  {
+    echo "-- extension versions (not part of pg_dump's output)"
+    sd_psql -d "$1" -At -c "SELECT 'extension ' || extname || ' ' || extversion FROM pg_extension ORDER BY extname"
+  } >> "$2"
 }
 
 # Print pg_dump output $1 with the lines inside each CREATE TABLE ( ... ) block sorted and

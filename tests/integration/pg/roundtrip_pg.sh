@@ -68,13 +68,25 @@ sd_pg_dump "$dba" "$work/a.dump" || fail "pg_dump of A failed"
 sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
 
 # ---- rows of kept columns, read before the migration -----------------------------------
-# Columns (not generated) of tables present in A and in B. A column whose type differs is
-# compared by NULL-ness only, so a legitimate change of representation is not a failure but
-# a drop-and-re-add that loses the values is.
+# Columns (not generated) of tables present in A and in B, each table's own rows (ONLY: rows
+# of inheritance children and partitions are compared in those tables). A column whose type
+# differs is compared by NULL-ness only, so a legitimate change of representation is not a
+# failure but a drop-and-re-add that loses the values is. "Type" includes the attributes of a
+# composite (or array of composite) type and the base type of a domain: their text form
+# changes with them.
 columns_sql="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), quote_ident(a.attname),
        format_type(a.atttypid, a.atttypmod)
+       || coalesce(' ' || format_type(nullif(e.typbasetype, 0), e.typtypmod), '')
+       || coalesce(' (' || (SELECT string_agg(quote_ident(ca.attname) || ' '
+                                              || format_type(ca.atttypid, ca.atttypmod), ', '
+                                              ORDER BY ca.attnum)
+                              FROM pg_attribute ca
+                             WHERE ca.attrelid = e.typrelid AND ca.attnum > 0
+                               AND NOT ca.attisdropped) || ')', '')
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_attribute a ON a.attrelid = c.oid
+  JOIN pg_type t ON t.oid = a.atttypid
+  JOIN pg_type e ON e.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
  WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
    AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
@@ -96,7 +108,7 @@ awk -F '\t' '
       for (k = 2; k <= cnt[t]; k++) ob = ob ", " k
       gsub(/\x27/, "\x27\x27", t)
       print "SELECT \x27--- table " t "\x27;"
-      print "SELECT " exprs[order[i]] " FROM " order[i] " ORDER BY " ob ";"
+      print "SELECT " exprs[order[i]] " FROM ONLY " order[i] " ORDER BY " ob ";"
     }
   }' "$work/b.cols" "$work/a.cols" > "$work/rows.sql"
 rows() { # rows of the kept columns of database $1 into file $2
