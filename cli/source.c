@@ -48,6 +48,10 @@ static const char CONNECT_HINT[] =
     "host, port, dbname and user of the source; libpq's PG* environment variables, ~/.pgpass "
     "and service files apply.";
 
+static const char QUERY_HINT[] =
+    "A catalog query failed on the server: check that the user of the source may read the "
+    "system catalogs of that database (a non-superuser can, unless privileges were revoked).";
+
 /* ---- kinds ---- */
 
 typedef struct source_kind_info {
@@ -743,6 +747,8 @@ sd_source_load(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd
             sd_err_where(err, "%s (%s)", src->label, inner);
         if (rc == SD_ERR_CONNECT && err->hint[0] == '\0')
             sd_err_hint(err, "%s", CONNECT_HINT);
+        if (rc == SD_ERR_DB && err->hint[0] == '\0')
+            sd_err_hint(err, "%s", QUERY_HINT);
         mask_secrets(err, src->arg);
         return rc;
     }

@@ -57,7 +57,11 @@ compare_fields(sd_change *c, sd_engine e)
          * part of this engine's schema at all. */
         if ((ki->fields[f].flags & SD_FF_ORDER) || !sd_field_for_engine(&ki->fields[f], e))
             continue;
-        if (!sd_value_equal(ki->fields[f].type, &c->from->v[f], &c->to->v[f]))
+        if (sd_value_equal(ki->fields[f].type, &c->from->v[f], &c->to->v[f]))
+            continue;
+        if (ki->fields[f].flags & SD_FF_INFO)
+            c->notes |= UINT64_C(1) << f;
+        else
             c->fields |= UINT64_C(1) << f;
     }
     if (!ki->name_is_identity && sd_strcmp_c(c->from->name, c->to->name) != 0)
@@ -141,7 +145,7 @@ alter_if_changed(sd_changelist *cl,
     sd_change probe = { SD_OP_ALTER, k, f, t, 0, 0, 0 };
     *out = NULL;
     compare_fields(&probe, sd_model_engine(cl->from));
-    if (probe.fields == 0)
+    if (probe.fields == 0 && probe.notes == 0)
         return SD_OK;
     sd_change *c = sd_arena_alloc(cl->arena, sizeof(*c));
     if (c == NULL || sd_vec_push(&cl->changes, c) != SD_OK)

@@ -12,7 +12,10 @@
  *     drops or changes, plus those that depend on a column that changes type or goes, on an
  *     enum that is recreated, on a function that is dropped and created, on a rebuilt view,
  *     and foreign keys that reference a key or unique index that goes for a while; with
- *     them, functions and types the change list drops that depend on a dropped relation;
+ *     them, functions and types the change list drops that depend on a dropped relation or
+ *     column, and changed functions whose body uses a column that goes; then tables whose
+ *     partition key changes: rows saved to a temporary table, table dropped (put back at
+ *     the table's change, once it and its partitions are created as in "to");
  *   drops: policies and constraints (also those an ALTER drops and adds, and policies that
  *     use a retyped column), then columns (also generated columns that read a retyped one),
  *     then tables, in the change list's order (a column drop would take its constraints);
@@ -34,9 +37,9 @@
  * (aggregates, operators, rules) that depend on what changes; objects the plan does not
  * rebuild: a domain, composite attribute or function argument of a recreated enum, a
  * column default or check calling a function that is dropped and created, a column of a
- * composite or range type that changes. Whether a column depends on a retyped one is
- * decided by its name occurring as a word in the expression (conservative: a name in a
- * string literal counts too).
+ * composite or range type that changes, a domain of a recreated domain. Whether a column depends on
+ * a retyped one is decided by its name occurring as a word in the expression (conservative: a name
+ * in a string literal counts too).
  */
 #include <string.h>
 
@@ -94,11 +97,15 @@ setup(pg_ctx *c)
         for (size_t i = 0; c->slot[k] != NULL && i < nt; i++)
             c->slot[k][i] = NOT_FOUND;
     }
+    c->seq_dropped =
+        sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_SEQUENCE) + 1);
     c->readd = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
     c->readd_late = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
     c->enum_col = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
     c->readd_table = sd_arena_array(c->scratch, bool, sd_model_count(c->to, SD_KIND_TABLE) + 1);
     c->key_gone = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_TABLE) + 1);
+    c->rekey = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_TABLE) + 1);
+    c->rebuilt = sd_arena_array(c->scratch, bool, sd_model_count(c->to, SD_KIND_TABLE) + 1);
     size_t nch = sd_changelist_count(c->cl) + 1;
     c->enum_adds = sd_arena_array(c->scratch, const sd_object *, nch);
     c->enum_adds_to = sd_arena_array(c->scratch, const sd_object *, nch);
@@ -153,6 +160,26 @@ seed_enum(pg_ctx *c, const sd_change *ch, size_t pos)
             continue;
         mark_column_gone(c, cols[i]);
         c->enum_col[cols[i]->index] = true;
+        const sd_object *t = cols[i]->owner != NULL ? counterpart(c->to, cols[i]->owner) : NULL;
+        if (t != NULL)
+            bump(&c->last[SD_KIND_TABLE][t->index], pos);
+    }
+}
+
+/* A domain that is recreated: its columns are converted at pos (views on them rebuilt). */
+static void
+seed_domain(pg_ctx *c, const sd_change *ch, size_t pos)
+{
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    if (!ops->recreates(c, ch))
+        return;
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        bool array = false;
+        if (!sd_emit__pg_type_is(cols[i], ch->from, &array))
+            continue;
+        mark_column_gone(c, cols[i]);
         const sd_object *t = cols[i]->owner != NULL ? counterpart(c->to, cols[i]->owner) : NULL;
         if (t != NULL)
             bump(&c->last[SD_KIND_TABLE][t->index], pos);
@@ -244,6 +271,8 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
         seed_key(c, ch);
     if (ch->kind == SD_KIND_ENUM && ch->op == SD_OP_ALTER)
         seed_enum(c, ch, pos);
+    else if (ch->kind == SD_KIND_DOMAIN && ch->op == SD_OP_ALTER)
+        seed_domain(c, ch, pos);
     else if (ch->kind == SD_KIND_COLUMN)
         seed_column(c, ch);
     else if (ch->kind == SD_KIND_FUNCTION && ch->op == SD_OP_ALTER)
@@ -433,7 +462,7 @@ cascade_generated(pg_ctx *c)
         for (size_t i = 0; i < n; i++) {
             const sd_object *g = cols[i];
             const char *expr = g->v[SD_COLUMN_GENERATED].sql.text;
-            if (c->readd_late[i] || expr == NULL || g->owner == NULL ||
+            if (c->readd_late[i] || expr == NULL || g->owner == NULL || c->rekey[g->owner->index] ||
                 counterpart(c->to, g) == NULL || !mentions_column(c, g->owner, expr, COLS_GONE))
                 continue;
             c->readd_late[i] = c->readd[i] = grew = true;
@@ -532,11 +561,158 @@ goes_before_late(const pg_ctx *c, const sd_object *d)
 {
     const sd_object *t = d->owner != NULL ? d->owner : d;
     const sd_change *ch = sd_changelist_find(c->cl, t);
+    const sd_change *own = d->kind == SD_KIND_COLUMN ? sd_changelist_find(c->cl, d) : NULL;
+    if (own != NULL && own->op == SD_OP_DROP)
+        return true; /* a dropped column of a kept table */
     if (t->kind == SD_KIND_TABLE || d->kind == SD_KIND_COLUMN)
         return ch != NULL && ch->op == SD_OP_DROP;
     if (d->kind == SD_KIND_VIEW || d->kind == SD_KIND_MATVIEW)
         return c->rdrop[d->kind][d->index];
     return c->early[d->kind][d->index];
+}
+
+/*
+ * A function ALTER whose old body (BEGIN ATOMIC: PostgreSQL records what it uses) uses a
+ * column that goes or changes type, or a table that goes: PostgreSQL refuses those while the
+ * function exists, and its new body may need what the alters add. So it is dropped in the
+ * prepare phase and created at its change.
+ */
+static void
+plan_functions(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->kind != SD_KIND_FUNCTION || ch->op != SD_OP_ALTER || (ch->flags & SD_CHG_NOTE_ONLY))
+            continue;
+        const sd_object *o = ch->from;
+        for (size_t d = 0; d < o->ndeps && !c->early[SD_KIND_FUNCTION][o->index]; d++) {
+            const sd_object *dep = sd_model_find_ref(c->from, &o->deps[d]);
+            const sd_change *dc = dep != NULL ? sd_changelist_find(c->cl, dep) : NULL;
+            bool goes = dep != NULL &&
+                        ((dep->kind == SD_KIND_COLUMN && c->gone[SD_KIND_COLUMN][dep->index]) ||
+                         (dc != NULL && dc->op == SD_OP_DROP &&
+                          (dep->kind == SD_KIND_TABLE || dep->kind == SD_KIND_COLUMN)));
+            if (goes)
+                c->early[SD_KIND_FUNCTION][o->index] = c->gone[SD_KIND_FUNCTION][o->index] = true;
+        }
+    }
+}
+
+/* ---- planning: tables rebuilt for a partition key change ---- */
+
+/* Whether ch changes the partition key of a table that is not a partition on either side. */
+static bool
+is_rebuild(const sd_change *ch)
+{
+    return ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER && !(ch->flags & SD_CHG_NOTE_ONLY) &&
+           (ch->fields & FBIT(SD_TABLE_PARTITION_KEY)) &&
+           ch->from->v[SD_TABLE_PARTITION_OF].s == NULL &&
+           ch->to->v[SD_TABLE_PARTITION_OF].s == NULL;
+}
+
+/* The "from" table a quoted qualified name names, or NULL. */
+static const sd_object *
+from_table_by_sql(pg_ctx *c, const char *sql)
+{
+    size_t n = 0;
+    const sd_object *const *ts = sd_model_objects(c->from, SD_KIND_TABLE, &n);
+    for (size_t i = 0; i < n && sql != NULL; i++) {
+        sd_buf b = SD_BUF_INIT;
+        sd_sql_qualified(&b, PGE, ts[i]->schema, ts[i]->name);
+        bool hit = !sd_buf_failed(&b) && streq(sd_buf_cstr(&b), sql);
+        if (sd_buf_failed(&b))
+            sd_emit__pg_nomem(c);
+        sd_buf_dispose(&b);
+        if (hit)
+            return ts[i];
+    }
+    return NULL;
+}
+
+/* A "from" table that goes with a rebuild: what depends on it and its columns is rebuilt,
+ * foreign keys to it are dropped and added again around it. */
+static void
+rekey_from(pg_ctx *c, const sd_object *t)
+{
+    c->rekey[t->index] = c->key_gone[t->index] = c->gone[SD_KIND_TABLE][t->index] = true;
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->from, t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++)
+        mark_column_gone(c, cols[i]);
+    const sd_object *const *fks = sd_model_children(c->from, t, SD_KIND_FOREIGN_KEY, &n);
+    for (size_t i = 0; i < n; i++)
+        c->rdrop[SD_KIND_FOREIGN_KEY][fks[i]->index] = true;
+}
+
+/*
+ * PostgreSQL cannot change a partition key: the table is rebuilt (sd_emit__pg_rebuild_*).
+ * Its partitions go with it, and "to"'s partitions of it are created with it, at its change
+ * (their own changes are skipped); their foreign keys and policies come in the post phase.
+ */
+static void
+plan_rebuilds(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    size_t nf = sd_model_count(c->from, SD_KIND_TABLE);
+    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (!is_rebuild(ch))
+            continue;
+        rekey_from(c, ch->from);
+        c->rebuilt[ch->to->index] = true;
+        at = i + 1;
+    }
+    for (bool grew = at > 0; grew;) {
+        grew = false;
+        for (size_t i = 0; i < nf && c->rc == SD_OK; i++) {
+            const sd_object *t = sd_model_at(c->from, SD_KIND_TABLE, i);
+            const sd_object *p =
+                c->rekey[i] ? NULL : from_table_by_sql(c, t->v[SD_TABLE_PARTITION_OF].s);
+            if (p != NULL && c->rekey[p->index]) {
+                rekey_from(c, t);
+                grew = true;
+            }
+        }
+    }
+    /* A table of "from" that stays and becomes a partition is attached at its change. */
+    for (bool grew = at > 0; grew;) {
+        grew = false;
+        for (size_t i = 0; i < nt; i++) {
+            const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
+            const char *parent = t->v[SD_TABLE_PARTITION_OF].s;
+            const sd_object *p = parent != NULL ? sd_emit__pg_table_by_sql(c, parent) : NULL;
+            const sd_object *old = counterpart(c->from, t);
+            if (!c->rebuilt[i] && p != NULL && c->rebuilt[p->index] &&
+                (old == NULL || c->rekey[old->index]))
+                c->rebuilt[i] = grew = true;
+        }
+    }
+    for (size_t i = 0; i < nt && at > 0; i++) {
+        if (!c->rebuilt[i])
+            continue;
+        seed_new_table(c, sd_model_at(c->to, SD_KIND_TABLE, i));
+        bump(&c->last[SD_KIND_TABLE][i], at); /* exists only once the rebuild ran */
+    }
+}
+
+/* The table a change is about: the table itself, or the owner of a column, constraint or
+ * policy (NULL for other kinds). */
+static const sd_object *
+change_table(const sd_change *ch, bool from_side)
+{
+    const sd_object *o = from_side ? ch->from : ch->to;
+    if (o == NULL)
+        return NULL;
+    return o->kind == SD_KIND_TABLE ? o : o->owner;
+}
+
+static bool
+in_rekeyed(const pg_ctx *c, const sd_object *from_t)
+{
+    return from_t != NULL && from_t->kind == SD_KIND_TABLE && c->rekey[from_t->index];
 }
 
 /* Late-phase drops that depend on something dropped earlier go early, before it. */
@@ -642,6 +818,8 @@ plan(pg_ctx *c)
     }
     if (c->rc != SD_OK)
         return;
+    plan_rebuilds(c);
+    plan_functions(c);
     cascade(c);
     plan_early(c);
     order_pending(c);
@@ -777,7 +955,8 @@ drop_stack_all(pg_ctx *c)
     }
     for (size_t i = 0; i < sd_changelist_count(c->cl); i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
-        if (ch->op == SD_OP_DROP && in_stack(c, ch->from) && !is_planned(ch->kind))
+        bool fn = ch->op == SD_OP_ALTER && ch->kind == SD_KIND_FUNCTION; /* plan_functions() */
+        if ((ch->op == SD_OP_DROP || fn) && in_stack(c, ch->from) && !is_planned(ch->kind))
             stack_add(&st, ch->from);
     }
     if (!stack_edges(c, &st)) {
@@ -786,6 +965,88 @@ drop_stack_all(pg_ctx *c)
     }
     for (size_t i = 0; i < st.len; i++)
         stack_visit(c, &st, i);
+}
+
+/* Whether a sequence's OWNED BY names a column of a table that a rebuild drops. */
+static bool
+owned_by_rekeyed(pg_ctx *c, const sd_model *m, const char *owned_by)
+{
+    size_t n = 0;
+    const sd_object *const *ts = sd_model_objects(m, SD_KIND_TABLE, &n);
+    bool hit = false;
+    for (size_t i = 0; i < n && owned_by != NULL && !hit; i++) {
+        bool rb = m == c->from ? c->rekey[i] : c->rebuilt[i];
+        if (!rb)
+            continue;
+        sd_buf b = SD_BUF_INIT;
+        sd_sql_qualified(&b, PGE, ts[i]->schema, ts[i]->name);
+        sd_buf_putc(&b, '.');
+        hit = !sd_buf_failed(&b) && strncmp(owned_by, sd_buf_cstr(&b), b.len) == 0 &&
+              strchr(owned_by + b.len, '.') == NULL;
+        if (sd_buf_failed(&b))
+            sd_emit__pg_nomem(c);
+        sd_buf_dispose(&b);
+    }
+    return hit;
+}
+
+/* OWNED BY of sequences of a rebuilt table's columns that the change list leaves alone: NONE
+ * before the rebuild (DROP TABLE would take them), set again after (m: which side). */
+static void
+rebuild_owned_by(pg_ctx *c, const sd_model *m)
+{
+    bool any = false;
+    for (size_t i = 0; i < sd_changelist_count(c->cl) && !any; i++)
+        any = is_rebuild(sd_changelist_at(c->cl, i));
+    if (!any)
+        return;
+    size_t n = 0;
+    const sd_object *const *seqs = sd_model_objects(m, SD_KIND_SEQUENCE, &n);
+    for (size_t i = 0; i < n; i++) {
+        const char *ob = seqs[i]->v[SD_SEQUENCE_OWNED_BY].s;
+        const sd_change *ch = sd_changelist_find(c->cl, seqs[i]);
+        if ((ch != NULL && (ch->op != SD_OP_ALTER || (ch->fields & FBIT(SD_SEQUENCE_OWNED_BY)))) ||
+            !owned_by_rekeyed(c, m, ob))
+            continue;
+        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_sequence_owned_by(c, seqs[i], m == c->from ? NULL : ob);
+        sd_emit__pg_unit_end(c);
+    }
+}
+
+/* Rows of rebuilt tables saved, the tables dropped (after what depends on them). */
+static void
+emit_rebuild_saves(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    rebuild_owned_by(c, c->from);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (!is_rebuild(ch))
+            continue;
+        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_rebuild_save(c, ch->from, ch->to);
+        sd_emit__pg_unit_end(c);
+    }
+}
+
+/* The rebuilt table of ch created anew with its partitions, its rows put back. */
+static void
+emit_rebuild(pg_ctx *c, const sd_change *ch)
+{
+    sd_emit__pg_create_table(c, ch->to);
+    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
+    for (size_t i = 0; i < nt; i++) {
+        const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
+        const sd_object *root = t;
+        for (size_t depth = 0; root != NULL && root != ch->to && depth < nt; depth++) {
+            const char *p = root->v[SD_TABLE_PARTITION_OF].s;
+            root = p != NULL ? sd_emit__pg_table_by_sql(c, p) : NULL;
+        }
+        if (c->rebuilt[i] && root == ch->to)
+            sd_emit__pg_create_table(c, t); /* a partition of it, parents first */
+    }
+    sd_emit__pg_rebuild_restore(c, ch->from, ch->to);
 }
 
 static void
@@ -815,6 +1076,7 @@ emit_prepare(pg_ctx *c)
                 drop_unit(c, sd_model_at(c->from, FIRST[k], i));
     }
     drop_stack_all(c);
+    emit_rebuild_saves(c);
 }
 
 /*
@@ -843,23 +1105,31 @@ emit_drops(pg_ctx *c)
     };
     static const sd_kind REBUILT[] = { SD_KIND_POLICY, SD_KIND_CHECK, SD_KIND_EXCLUSION };
     for (size_t k = 0; k < SD_ARRAY_LEN(REBUILT); k++) {
-        for (size_t i = 0; i < sd_model_count(c->from, REBUILT[k]); i++)
-            if (c->rdrop[REBUILT[k]][i])
+        for (size_t i = 0; i < sd_model_count(c->from, REBUILT[k]); i++) {
+            if (c->rdrop[REBUILT[k]][i] &&
+                !in_rekeyed(c, sd_model_at(c->from, REBUILT[k], i)->owner))
                 drop_unit(c, sd_model_at(c->from, REBUILT[k], i));
+        }
     }
     size_t n = sd_changelist_count(c->cl);
     for (size_t p = 0; p < SD_ARRAY_LEN(PASS); p++) {
         for (size_t i = 0; i < n; i++) {
             const sd_change *ch = sd_changelist_at(c->cl, i);
             if (!(PASS[p] & (1u << ch->kind)) ||
-                (ch->from != NULL && c->rdrop[ch->kind][ch->from->index]))
-                continue;
+                (ch->from != NULL && c->rdrop[ch->kind][ch->from->index]) ||
+                in_rekeyed(c, change_table(ch, true)))
+                continue; /* ... or gone with a rebuilt table */
             if (ch->op == SD_OP_DROP ||
                 (owned_recreate(c, ch) && !c->swept[ch->kind][ch->from->index]))
                 drop_unit(c, ch->from);
+            if (p == 1 && ch->kind == SD_KIND_COLUMN) {
+                sd_emit__pg_unit_begin(c);
+                sd_emit__pg_drop_identity(c, ch);
+                sd_emit__pg_unit_end(c);
+            }
         }
         for (size_t i = 0; p == 1 && i < sd_model_count(c->from, SD_KIND_COLUMN); i++) {
-            if (!c->readd_late[i])
+            if (!c->readd_late[i] || in_rekeyed(c, sd_model_at(c->from, SD_KIND_COLUMN, i)->owner))
                 continue;
             sd_emit__pg_unit_begin(c);
             sd_emit__pg_drop_readd_column(c, sd_model_at(c->from, SD_KIND_COLUMN, i));
@@ -875,7 +1145,8 @@ emit_late_drops(pg_ctx *c)
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (ch->op == SD_OP_DROP && sd_emit__pg_ops(ch->kind)->late_drop &&
-            !c->early[ch->kind][ch->from->index])
+            !c->early[ch->kind][ch->from->index] &&
+            !(ch->kind == SD_KIND_SEQUENCE && c->seq_dropped[ch->from->index]))
             drop_unit(c, ch->from);
     }
 }
@@ -934,7 +1205,7 @@ handle_alter(pg_ctx *c, const sd_change *ch)
             ops->recreate(c, ch);
             return;
         }
-        if (!owned_recreate(c, ch))
+        if (!owned_recreate(c, ch) && !c->early[ch->kind][ch->from->index])
             ops->drop(c, ch->from);
         if (!c->rcreate[ch->kind][ch->to->index])
             ops->create(c, ch->to);
@@ -951,8 +1222,22 @@ handle_change(pg_ctx *c, const sd_change *ch)
 {
     if (ch->op == SD_OP_DROP || (ch->flags & SD_CHG_NOTE_ONLY))
         return;
+    const sd_object *tt = change_table(ch, false);
+    bool fresh = tt != NULL && tt->kind == SD_KIND_TABLE && c->rebuilt[tt->index];
+    if (!is_rebuild(ch) && (fresh || in_rekeyed(c, change_table(ch, true)))) {
+        /* Created by a rebuild as in "to"; or a partition a rebuild dropped that leaves its
+         * parent: created again (its rows went to the parent's new partitions). */
+        if (!fresh && ch->kind == SD_KIND_TABLE) {
+            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_create_table(c, ch->to);
+            sd_emit__pg_unit_end(c);
+        }
+        return;
+    }
     sd_emit__pg_unit_begin(c);
-    if (is_planned(ch->kind)) {
+    if (is_rebuild(ch)) {
+        emit_rebuild(c, ch);
+    } else if (is_planned(ch->kind)) {
         /* Creates and rebuilds are planned; what is left is an in-place ALTER. */
         if (ch->op == SD_OP_ALTER && !c->rcreate[ch->kind][ch->to->index]) {
             const pg_ops *ops = sd_emit__pg_ops(ch->kind);
@@ -1034,6 +1319,7 @@ emit_post(pg_ctx *c)
         sd_emit__pg_sequence_owned_by(c, ch->to, ch->to->v[SD_SEQUENCE_OWNED_BY].s);
         sd_emit__pg_unit_end(c);
     }
+    rebuild_owned_by(c, c->to);
 }
 
 /* ---- entry point ---- */

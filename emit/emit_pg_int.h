@@ -65,12 +65,17 @@ struct pg_ctx {
     bool *gone[SD_KIND__COUNT];     /* "from" objects whose dependents must be rebuilt */
     bool *swept[SD_KIND__COUNT];    /* "from" constraints a DROP COLUMN removes along */
     bool *early[SD_KIND__COUNT];    /* "from" late-kind drops moved to the prepare phase */
+    bool *seq_dropped;              /* "from" sequences dropped where a column takes their
+                                       place as an identity (not in the late phase) */
     bool *readd;                    /* "from" columns dropped and added again */
     bool *readd_late;               /* ... of them, generated from a retyped column */
     bool *readd_table;              /* "to" tables with columns or constraints to add again */
     bool readd_any;                 /* any readd_table entry was ever set */
     bool *enum_col;                 /* "from" columns of an enum that is recreated */
     bool *key_gone;                 /* "from" tables whose keys go for a while (FKs) */
+    bool *rekey;                    /* "from" tables rebuilt for a partition key change, and
+                                       their partitions (dropped with them) */
+    bool *rebuilt;                  /* "to" tables those rebuilds create */
     size_t *slot[SD_KIND__COUNT];   /* "to" objects: index in pending, or NOT_FOUND */
     size_t *ready_at;               /* per pending entry: changes written before it */
     size_t *last[SD_KIND__COUNT];   /* "to" objects: 1 + position of their last change */
@@ -161,6 +166,13 @@ void sd_emit__pg_default_acl(pg_ctx *c,
                              const sd_names *from,
                              const sd_names *to);
 
+/* After creating a view or matview: GRANT ... (column) and COMMENT ON COLUMN for its
+ * column_acls / column_comments entries (fields acl_field, comment_field). */
+void sd_emit__pg_column_extras(pg_ctx *c, const sd_object *to, int acl_field, int comment_field);
+/* The same for an ALTER: the statements turning from's entries into to's. */
+void
+sd_emit__pg_alter_column_extras(pg_ctx *c, const sd_change *ch, int acl_field, int comment_field);
+
 /* ---- emit_pg_kinds.c ---- */
 
 const pg_ops *sd_emit__pg_ops(sd_kind kind);
@@ -175,6 +187,10 @@ bool sd_emit__pg_type_is(const sd_object *col, const sd_object *type, bool *arra
 void sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to);
 /* ALTER SEQUENCE s OWNED BY owned_by (NULL: NONE). */
 void sd_emit__pg_sequence_owned_by(pg_ctx *c, const sd_object *seq, const char *owned_by);
+/* ALTER <kind> o SET / RESET (...) for a change of the reloptions field (table, matview,
+ * index); after a CREATE, SET for every option of o. */
+void sd_emit__pg_alter_options(pg_ctx *c, const sd_change *ch, int field);
+void sd_emit__pg_set_options(pg_ctx *c, const sd_object *o, int field);
 /* Append n in decimal. */
 void sd_emit__pg_int(pg_ctx *c, int64_t n);
 
@@ -188,6 +204,13 @@ void sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_drop_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);
+/* A table rebuilt for a partition key change: its kept rows saved to a temporary table,
+ * then the table dropped (prepare phase); the rows put back into the new to_t, which exists
+ * with its partitions (at its change). */
+void sd_emit__pg_rebuild_save(pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
+void sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
+/* ALTER COLUMN ... DROP IDENTITY when a column ALTER removes its identity (drops phase). */
+void sd_emit__pg_drop_identity(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con);
 void sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con);
 bool sd_emit__pg_constraint_recreates(const pg_ctx *c, const sd_change *ch);

@@ -5,14 +5,17 @@
  *
  * Supported changes, by kind:
  *  - schema: create, drop, owner, privileges, default privileges, comment;
- *  - extension: create (IF NOT EXISTS, WITH SCHEMA, VERSION), version update, drop;
+ *  - extension: create (IF NOT EXISTS, WITH SCHEMA, VERSION), version update, drop; a lower
+ *    version drops and creates it (see version_cmp());
  *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
  *    transaction of their own by emit_pg.c), values removed or reordered (the type is
  *    renamed, created again, every column of it converted through text, the old one
  *    dropped); columns of a domain, composite or function argument of the enum keep the old
  *    type and make that DROP TYPE fail (not supported);
  *  - domain: create, drop, default, NOT NULL, named CHECK constraints added or dropped;
- *    a base type or collation change drops and creates it (fails while columns use it);
+ *    a base type or collation change renames the old one away, creates it, converts its
+ *    columns and drops the old one (domains, composites and function arguments of it: not
+ *    supported, as for enums);
  *  - composite types: create, drop; attributes dropped, retyped (refused by PostgreSQL
  *    while a column uses the type) or appended in place; any other change (reordering)
  *    drops and creates the type (fails while in use);
@@ -21,7 +24,8 @@
  *    tables exist); a MINVALUE raised above the current value (ascending) or a MAXVALUE
  *    lowered below it (descending) first moves the current value inside the new bounds;
  *  - function / procedure: create and definition changes as the stored CREATE OR REPLACE
- *    statement; a result type or kind change drops and creates it;
+ *    statement; a result type, kind or parameter (name, mode) change drops and creates it,
+ *    as does a body (BEGIN ATOMIC) that uses a column or table that goes (dropped first);
  *  - view: SQL change drops and creates (always: CREATE OR REPLACE is refused for anything
  *    but appended columns, and dependents are rebuilt by the plan anyway); options in place;
  *  - materialized view, index, trigger: any change drops and creates.
@@ -140,6 +144,64 @@ create_extension(pg_ctx *c, const sd_object *e)
         put_literal(c, e->v[SD_EXTENSION_VERSION].s);
     }
     put(c, ";\n");
+}
+
+/*
+ * Extension versions are free text and the emitter cannot see which update scripts are
+ * installed. The rule: a version lower than the current one by PostgreSQL's usual numbering
+ * (runs of digits compared as numbers, other bytes as bytes: "1.10" > "1.9") is a downgrade,
+ * for which extensions ship no scripts, so the extension is dropped and created at that
+ * version (DROP refuses while objects outside it depend on it). Anything else is an UPDATE
+ * TO, which PostgreSQL refuses when no path exists.
+ */
+static int
+version_cmp(const char *a, const char *b)
+{
+    while (*a != '\0' && *b != '\0') {
+        bool da = *a >= '0' && *a <= '9';
+        bool db = *b >= '0' && *b <= '9';
+        if (da && db) {
+            while (*a == '0')
+                a++;
+            while (*b == '0')
+                b++;
+            size_t na = strspn(a, "0123456789");
+            size_t nb = strspn(b, "0123456789");
+            int d = na != nb ? (na < nb ? -1 : 1) : strncmp(a, b, na);
+            if (d != 0)
+                return d;
+            a += na;
+            b += nb;
+        } else if (*a != *b) {
+            return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+        } else {
+            a++;
+            b++;
+        }
+    }
+    return *a != '\0' ? 1 : *b != '\0' ? -1 : 0;
+}
+
+static bool
+extension_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    const char *f = ch->from->v[SD_EXTENSION_VERSION].s;
+    const char *t = ch->to->v[SD_EXTENSION_VERSION].s;
+    return (ch->fields & FBIT(SD_EXTENSION_VERSION)) && f != NULL && t != NULL &&
+           version_cmp(t, f) < 0;
+}
+
+static void
+recreate_extension(pg_ctx *c, const sd_change *ch)
+{
+    put(c, "-- destructive: extension ");
+    sd_emit__pg_comment_name(c, ch->from);
+    put(c, " goes back to version ");
+    sd_emit__pg_comment_text(c, ch->to->v[SD_EXTENSION_VERSION].s);
+    put(c, " (no downgrade script): dropped and created again, with the data of its tables\n");
+    sd_emit__pg_drop_plain(c, ch->from);
+    create_extension(c, ch->to);
 }
 
 static void
@@ -438,6 +500,49 @@ domain_recreates(const pg_ctx *c, const sd_change *ch)
     return (ch->fields & (FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION))) != 0;
 }
 
+/*
+ * A base type or collation change: ALTER DOMAIN cannot do it and DROP DOMAIN is refused while
+ * columns use it. So, as for an enum: the old domain is renamed out of the way, the new one
+ * created, every column of it converted (USING col::domain, which casts from the old base
+ * type and checks the new constraints), and the old one dropped. emit_pg.c rebuilds what
+ * depends on those columns around it.
+ */
+static void
+recreate_domain(pg_ctx *c, const sd_change *ch)
+{
+    const char *old = free_type_name(c, ch->from);
+    alter_domain_head(c, ch->from);
+    put(c, "RENAME TO ");
+    put_ident(c, old);
+    put(c, ";\n");
+    create_domain(c, ch->to);
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        bool array = false;
+        const sd_object *to_col = sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key);
+        if (to_col == NULL || cols[i]->v[SD_COLUMN_INHERITED].b ||
+            !sd_emit__pg_type_is(cols[i], ch->from, &array))
+            continue;
+        const char *type = qualified(c, ch->to->schema, ch->to->name, array ? "[]" : "");
+        const char *cast = sd_arena_sprintf(c->scratch, "::%s", type);
+        if (sd_emit__pg_type_narrows(ch->from->v[SD_DOMAIN_BASE_TYPE].s,
+                                     ch->to->v[SD_DOMAIN_BASE_TYPE].s)) {
+            put(c, "-- destructive: column ");
+            sd_emit__pg_comment_name(c, cols[i]);
+            put(c, " changes type with its domain; values that do not convert are changed or "
+                   "rejected\n");
+        }
+        if (cast == NULL)
+            sd_emit__pg_nomem(c);
+        else
+            sd_emit__pg_column_retype(c, cols[i], to_col, type, NULL, cast);
+    }
+    put(c, "DROP DOMAIN ");
+    put_qname(c, ch->from->schema, old);
+    put(c, ";\n");
+}
+
 /* ---- composite and range types ---- */
 
 static void
@@ -712,27 +817,61 @@ drop_sequence(pg_ctx *c, const sd_object *s)
     sd_emit__pg_drop_plain(c, s);
 }
 
+/* smallint 1, integer 2, bigint (or unknown) 3: which of two sequence types holds more. */
+static int
+seq_type_rank(const char *t)
+{
+    return streq(t, "smallint") ? 1 : streq(t, "integer") ? 2 : 3;
+}
+
 /*
  * ALTER SEQUENCE refuses bounds that exclude the current value. An ascending sequence whose
- * MINVALUE rises (or a descending one whose MAXVALUE falls) is first moved inside them; that
- * only skips values it would not have produced anyway.
+ * MINVALUE rises (or a descending one whose MAXVALUE falls, as when it turns from ascending
+ * to descending) is first moved to the new bound, where its new direction starts; that only
+ * skips values it would not have produced anyway. setval() checks the old bounds, so when
+ * the new bound lies outside them they are first widened to cover both ranges (with the
+ * larger of the two types).
  */
 static void
 sequence_clamp(pg_ctx *c, const sd_change *ch)
 {
     const sd_value *f = ch->from->v;
     const sd_value *t = ch->to->v;
-    bool up = t[SD_SEQUENCE_INCREMENT].i > 0 && t[SD_SEQUENCE_MIN].i > f[SD_SEQUENCE_MIN].i;
-    bool down = t[SD_SEQUENCE_INCREMENT].i < 0 && t[SD_SEQUENCE_MAX].i < f[SD_SEQUENCE_MAX].i;
+    int64_t fmin = f[SD_SEQUENCE_MIN].i;
+    int64_t fmax = f[SD_SEQUENCE_MAX].i;
+    int64_t tmin = t[SD_SEQUENCE_MIN].i;
+    int64_t tmax = t[SD_SEQUENCE_MAX].i;
+    bool up = t[SD_SEQUENCE_INCREMENT].i > 0 && tmin > fmin;
+    bool down = t[SD_SEQUENCE_INCREMENT].i < 0 && tmax < fmax;
     if (!up && !down)
         return;
+    int64_t bound = up ? tmin : tmax;
+    if (bound < fmin || bound > fmax) {
+        const char *ft = f[SD_SEQUENCE_TYPE].s;
+        const char *tt = t[SD_SEQUENCE_TYPE].s;
+        put(c, "ALTER SEQUENCE ");
+        put_qname(c, ch->from->schema, ch->from->name);
+        if ((ch->fields & FBIT(SD_SEQUENCE_TYPE)) && tt != NULL &&
+            seq_type_rank(tt) > seq_type_rank(ft)) {
+            put(c, " AS ");
+            sd_emit__pg_fragment(c, ch->to, "sequence type", tt, 0);
+        }
+        put(c, " MINVALUE ");
+        sd_emit__pg_int(c, fmin < tmin ? fmin : tmin);
+        put(c, " MAXVALUE ");
+        sd_emit__pg_int(c, fmax > tmax ? fmax : tmax);
+        put(c, ";\n");
+    }
     sd_buf name = SD_BUF_INIT;
     sd_sql_qualified(&name, PGE, ch->from->schema, ch->from->name);
+    /* A moved value is not called yet, so the bound itself comes next. */
     put(c, "SELECT pg_catalog.setval(");
     put_literal(c, sd_buf_cstr(&name));
     put(c, up ? ", GREATEST(last_value, " : ", LEAST(last_value, ");
-    sd_emit__pg_int(c, up ? t[SD_SEQUENCE_MIN].i : t[SD_SEQUENCE_MAX].i);
-    put(c, "), is_called) FROM ");
+    sd_emit__pg_int(c, bound);
+    put(c, up ? "), is_called AND last_value >= " : "), is_called AND last_value <= ");
+    sd_emit__pg_int(c, bound);
+    put(c, ") FROM ");
     put(c, sd_buf_cstr(&name));
     put(c, ";\n");
     if (sd_buf_failed(&name))
@@ -782,11 +921,13 @@ create_function(pg_ctx *c, const sd_object *f)
     sd_emit__pg_extras(c, f);
 }
 
+/* CREATE OR REPLACE cannot change the kind, the result, or a parameter's name or mode (the
+ * identity is the input types, so those are changes of one function). */
 static bool
 function_recreates(const pg_ctx *c, const sd_change *ch)
 {
-    (void)c;
-    return (ch->fields & (FBIT(SD_FUNCTION_RESULT) | FBIT(SD_FUNCTION_KIND))) != 0;
+    uint64_t m = FBIT(SD_FUNCTION_RESULT) | FBIT(SD_FUNCTION_KIND) | FBIT(SD_FUNCTION_ARGUMENTS);
+    return (ch->fields & m) != 0 || c->early[SD_KIND_FUNCTION][ch->from->index];
 }
 
 static void
@@ -798,7 +939,8 @@ alter_function(pg_ctx *c, const sd_change *ch)
 
 /* ---- views and materialized views ---- */
 
-/* A reloption "key=value" of a view: word characters only, written as is. */
+/* A reloption "key=value" (view, matview, table, index): word characters only, written as
+ * is; a table's TOAST options have the key prefix "toast.". */
 static bool
 option_ok(const char *s)
 {
@@ -806,7 +948,7 @@ option_ok(const char *s)
     if (eq == NULL || eq == s || eq[1] == '\0')
         return false;
     for (const char *p = s; *p != '\0'; p++) {
-        bool lower = (*p >= 'a' && *p <= 'z') || *p == '_';
+        bool lower = (*p >= 'a' && *p <= 'z') || *p == '_' || (p < eq && *p == '.');
         bool value = p > eq && ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.' ||
                                 *p == '-');
         if (!lower && !value && p != eq)
@@ -819,7 +961,7 @@ static void
 put_option(pg_ctx *c, const sd_object *v, const char *opt, bool key_only)
 {
     if (!option_ok(opt)) {
-        sd_emit__pg_fail(c, SD_ERR_PARSE, v, "invalid view option");
+        sd_emit__pg_fail(c, SD_ERR_PARSE, v, "invalid option \"%s\"", opt);
         return;
     }
     if (key_only) {
@@ -830,20 +972,19 @@ put_option(pg_ctx *c, const sd_object *v, const char *opt, bool key_only)
     }
 }
 
+static void put_with_options(pg_ctx *c, const sd_object *o, const sd_names *n);
+
 static void
 create_view(pg_ctx *c, const sd_object *v)
 {
-    const sd_names *opts = &v->v[SD_VIEW_OPTIONS].names;
     put(c, "CREATE VIEW ");
     put_qname(c, v->schema, v->name);
-    for (size_t i = 0; i < opts->len; i++) {
-        put(c, i == 0 ? " WITH (" : ", ");
-        put_option(c, v, opts->items[i], false);
-    }
-    put(c, opts->len > 0 ? ") AS " : " AS ");
+    put_with_options(c, v, &v->v[SD_VIEW_OPTIONS].names);
+    put(c, " AS ");
     sd_emit__pg_fragment(c, v, "view query", v->v[SD_VIEW_SQL].sql.text, FRAG_COMMA | FRAG_TRIM);
     put(c, ";\n");
     sd_emit__pg_extras(c, v);
+    sd_emit__pg_column_extras(c, v, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
 }
 
 /* Length of the key of a "key=value" option. */
@@ -864,25 +1005,35 @@ has_option_key(const sd_names *n, const char *opt)
     return false;
 }
 
+/* " WITH (k=v, ...)" for the options in n (nothing when there are none). */
 static void
-alter_view(pg_ctx *c, const sd_change *ch)
+put_with_options(pg_ctx *c, const sd_object *o, const sd_names *n)
 {
-    if (!(ch->fields & FBIT(SD_VIEW_OPTIONS)))
-        return;
-    const sd_names *f = &ch->from->v[SD_VIEW_OPTIONS].names;
-    const sd_names *t = &ch->to->v[SD_VIEW_OPTIONS].names;
+    for (size_t i = 0; i < n->len; i++) {
+        put(c, i == 0 ? " WITH (" : ", ");
+        put_option(c, o, n->items[i], false);
+    }
+    put(c, n->len > 0 ? ")" : "");
+}
+
+/* ALTER <kind> o RESET (...) / SET (...) turning the options from into to. */
+static void
+put_alter_options(pg_ctx *c, const sd_object *o, const sd_names *f, const sd_names *t)
+{
     size_t n = 0;
     for (size_t i = 0; i < f->len; i++) {
         if (has_option_key(t, f->items[i]))
             continue;
         if (n++ == 0) {
-            put(c, "ALTER VIEW ");
-            put_qname(c, ch->to->schema, ch->to->name);
+            put(c, "ALTER ");
+            put(c, sd_emit__pg_keyword(o));
+            put(c, " ");
+            put_qname(c, o->schema, o->name);
             put(c, " RESET (");
         } else {
             put(c, ", ");
         }
-        put_option(c, ch->from, f->items[i], true);
+        put_option(c, o, f->items[i], true);
     }
     put(c, n > 0 ? ");\n" : "");
     n = 0;
@@ -890,15 +1041,38 @@ alter_view(pg_ctx *c, const sd_change *ch)
         if (names_have(f, t->items[i]))
             continue;
         if (n++ == 0) {
-            put(c, "ALTER VIEW ");
-            put_qname(c, ch->to->schema, ch->to->name);
+            put(c, "ALTER ");
+            put(c, sd_emit__pg_keyword(o));
+            put(c, " ");
+            put_qname(c, o->schema, o->name);
             put(c, " SET (");
         } else {
             put(c, ", ");
         }
-        put_option(c, ch->to, t->items[i], false);
+        put_option(c, o, t->items[i], false);
     }
     put(c, n > 0 ? ");\n" : "");
+}
+
+void
+sd_emit__pg_alter_options(pg_ctx *c, const sd_change *ch, int field)
+{
+    if (ch->fields & FBIT(field))
+        put_alter_options(c, ch->to, &ch->from->v[field].names, &ch->to->v[field].names);
+}
+
+void
+sd_emit__pg_set_options(pg_ctx *c, const sd_object *o, int field)
+{
+    static const sd_names NONE = { NULL, 0 };
+    put_alter_options(c, o, &NONE, &o->v[field].names);
+}
+
+static void
+alter_view(pg_ctx *c, const sd_change *ch)
+{
+    sd_emit__pg_alter_options(c, ch, SD_VIEW_OPTIONS);
+    sd_emit__pg_alter_column_extras(c, ch, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
 }
 
 static bool
@@ -913,11 +1087,20 @@ create_matview(pg_ctx *c, const sd_object *m)
 {
     put(c, "CREATE MATERIALIZED VIEW ");
     put_qname(c, m->schema, m->name);
+    put_with_options(c, m, &m->v[SD_MATVIEW_OPTIONS].names);
     put(c, " AS ");
     sd_emit__pg_fragment(c, m, "materialized view query", m->v[SD_MATVIEW_SQL].sql.text,
                          FRAG_COMMA | FRAG_TRIM);
     put(c, " WITH DATA;\n");
     sd_emit__pg_extras(c, m);
+    sd_emit__pg_column_extras(c, m, SD_MATVIEW_COLUMN_ACLS, SD_MATVIEW_COLUMN_COMMENTS);
+}
+
+static void
+alter_matview(pg_ctx *c, const sd_change *ch)
+{
+    sd_emit__pg_alter_options(c, ch, SD_MATVIEW_OPTIONS);
+    sd_emit__pg_alter_column_extras(c, ch, SD_MATVIEW_COLUMN_ACLS, SD_MATVIEW_COLUMN_COMMENTS);
 }
 
 static bool
@@ -959,6 +1142,22 @@ put_keypart(pg_ctx *c, const sd_object *ix, const sd_keypart *k)
     }
 }
 
+/* ALTER TABLE (or MATERIALIZED VIEW) CLUSTER ON ix, or SET WITHOUT CLUSTER. */
+static void
+put_cluster(pg_ctx *c, const sd_object *ix, bool on)
+{
+    bool mat = sd_model_find(c->to, SD_KIND_MATVIEW, ix->schema, NULL, ix->table) != NULL;
+    put(c, mat ? "ALTER MATERIALIZED VIEW " : "ALTER TABLE ");
+    put_qname(c, ix->schema, ix->table);
+    if (on) {
+        put(c, " CLUSTER ON ");
+        put_ident(c, ix->name);
+        put(c, ";\n");
+    } else {
+        put(c, " SET WITHOUT CLUSTER;\n");
+    }
+}
+
 static void
 create_index(pg_ctx *c, const sd_object *ix)
 {
@@ -985,20 +1184,53 @@ create_index(pg_ctx *c, const sd_object *ix)
     }
     if (v[SD_INDEX_NULLS_NOT_DISTINCT].b)
         put(c, " NULLS NOT DISTINCT");
+    put_with_options(c, ix, &v[SD_INDEX_OPTIONS].names);
     if (v[SD_INDEX_WHERE].sql.text != NULL) {
         put(c, " WHERE (");
         sd_emit__pg_fragment(c, ix, "index predicate", v[SD_INDEX_WHERE].sql.text, 0);
         put(c, ")");
     }
     put(c, ";\n");
+    if (v[SD_INDEX_CLUSTERED].b)
+        put_cluster(c, ix, true);
     sd_emit__pg_extras(c, ix);
 }
+
+/* What an index ALTER changes in place; anything else drops and creates it. */
+#define INDEX_IN_PLACE (FBIT(SD_INDEX_COMMENT) | FBIT(SD_INDEX_OPTIONS) | FBIT(SD_INDEX_CLUSTERED))
 
 static bool
 index_recreates(const pg_ctx *c, const sd_change *ch)
 {
     (void)c;
-    return (ch->fields & ~FBIT(SD_INDEX_COMMENT)) != 0;
+    return (ch->fields & ~INDEX_IN_PLACE) != 0;
+}
+
+/* Whether another index of ix's relation is clustered in "to" (its CLUSTER ON moves the
+ * mark, so ix needs no SET WITHOUT CLUSTER, which would undo it if it came later). */
+static bool
+other_clustered(const pg_ctx *c, const sd_object *ix)
+{
+    size_t n = 0;
+    const sd_object *const *all = sd_model_objects(c->to, SD_KIND_INDEX, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (all[i] != ix && all[i]->v[SD_INDEX_CLUSTERED].b && streq(all[i]->schema, ix->schema) &&
+            streq(all[i]->table, ix->table))
+            return true;
+    }
+    return false;
+}
+
+static void
+alter_index(pg_ctx *c, const sd_change *ch)
+{
+    sd_emit__pg_alter_options(c, ch, SD_INDEX_OPTIONS);
+    if (!(ch->fields & FBIT(SD_INDEX_CLUSTERED)))
+        return;
+    if (ch->to->v[SD_INDEX_CLUSTERED].b)
+        put_cluster(c, ch->to, true);
+    else if (!other_clustered(c, ch->to))
+        put_cluster(c, ch->to, false);
 }
 
 /* ---- trigger ---- */
@@ -1064,8 +1296,8 @@ static const pg_ops PG_OPS[] = {
                               true,
                               create_extension,
                               sd_emit__pg_drop_plain,
-                              NULL,
-                              NULL,
+                              extension_recreates,
+                              recreate_extension,
                               alter_extension),
     [SD_KIND_ENUM] = OPS("TYPE",
                          "TYPE",
@@ -1093,7 +1325,7 @@ static const pg_ops PG_OPS[] = {
                            create_domain,
                            sd_emit__pg_drop_plain,
                            domain_recreates,
-                           NULL,
+                           recreate_domain,
                            alter_domain),
     [SD_KIND_COMPOSITE] = OPS("TYPE",
                               "TYPE",
@@ -1290,7 +1522,7 @@ static const pg_ops PG_OPS[] = {
                             sd_emit__pg_drop_plain,
                             matview_recreates,
                             NULL,
-                            NULL),
+                            alter_matview),
     [SD_KIND_INDEX] = OPS("INDEX",
                           NULL,
                           NF,
@@ -1304,7 +1536,7 @@ static const pg_ops PG_OPS[] = {
                           sd_emit__pg_drop_plain,
                           index_recreates,
                           NULL,
-                          NULL),
+                          alter_index),
     [SD_KIND_TRIGGER] = OPS("TRIGGER",
                             NULL,
                             NF,

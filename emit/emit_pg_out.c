@@ -410,6 +410,8 @@ put_owner(pg_ctx *c, const sd_object *o, const char *owner)
     put(c, ";\n");
 }
 
+static bool put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *owner);
+
 void
 sd_emit__pg_extras(pg_ctx *c, const sd_object *to)
 {
@@ -417,7 +419,11 @@ sd_emit__pg_extras(pg_ctx *c, const sd_object *to)
     const char *owner = ops->owner != NO_FIELD ? to->v[ops->owner].s : NULL;
     if (owner != NULL)
         put_owner(c, to, owner);
-    if (ops->acl != NO_FIELD && to->v[ops->acl].names.len > 0) {
+    if (ops->acl != NO_FIELD && put_default_acl_reset(c, to, owner)) {
+        static const char *const NOTHING[] = { "none" };
+        static const sd_names REVOKED = { (const char **)NOTHING, 1 };
+        sd_emit__pg_acl(c, to, &REVOKED, owner, NULL);
+    } else if (ops->acl != NO_FIELD && to->v[ops->acl].names.len > 0) {
         static const sd_names NONE = { NULL, 0 };
         sd_emit__pg_acl(c, to, &NONE, owner, to->kind == SD_KIND_COLUMN ? to->name : NULL);
     }
@@ -438,7 +444,11 @@ sd_emit__pg_alter_extras(pg_ctx *c, const sd_change *ch)
     const pg_ops *ops = sd_emit__pg_ops(ch->kind);
     const char *from_owner = ops->owner != NO_FIELD ? ch->from->v[ops->owner].s : NULL;
     const char *to_owner = ops->owner != NO_FIELD ? ch->to->v[ops->owner].s : NULL;
-    if ((ch->fields & field_bit(ops->owner)) && to_owner != NULL)
+    /* A sequence that stays OWNED BY a column is refused an owner of its own: it follows
+     * its table's ALTER TABLE ... OWNER TO (always the same owner). */
+    bool linked = ch->kind == SD_KIND_SEQUENCE && ch->to->v[SD_SEQUENCE_OWNED_BY].s != NULL &&
+                  !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY));
+    if ((ch->fields & field_bit(ops->owner)) && to_owner != NULL && !linked)
         put_owner(c, ch->to, to_owner);
     /* An owner change moves privileges too: compare them whenever either changed. */
     if (ops->acl != NO_FIELD && (ch->fields & (field_bit(ops->acl) | field_bit(ops->owner))))
@@ -565,12 +575,15 @@ acl_parse_item(pg_ctx *c, acl_set *s, const sd_object *o, const char *text, acl_
     }
 }
 
-/* Privileges of an object: its ACL, or the defaults of its owner when the ACL is empty. */
+/* Privileges of an object: its ACL, or the defaults of its owner when the ACL is empty, or
+ * nothing for the model's "none" (every privilege revoked). */
 static void
 acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *acl, const char *owner)
 {
     const pg_ops *ops = sd_emit__pg_ops(o->kind);
     acl_item base = { 0 };
+    if (acl->len == 1 && strcmp(acl->items[0], "none") == 0)
+        return;
     if (acl->len > 0) {
         for (size_t i = 0; i < acl->len; i++)
             acl_parse_item(c, s, o, acl->items[i], base);
@@ -651,8 +664,9 @@ put_acl_on(pg_ctx *c, const acl_target *t, const acl_item *first)
         return;
     }
     if (t->column != NULL) {
+        /* A table column names its table; a view's column list entry, the view itself. */
         put(c, "TABLE ");
-        put_qname(c, t->o->schema, t->o->table);
+        put_qname(c, t->o->schema, t->o->table != NULL ? t->o->table : t->o->name);
         return;
     }
     const pg_ops *ops = sd_emit__pg_ops(t->o->kind);
@@ -719,13 +733,22 @@ acl_group_seen(const acl_set *s, const acl_set *other, size_t i, acl_verb v)
     return false;
 }
 
-/* Every statement with verb v, one per grantee, in the order grantees first appear. */
+/*
+ * Every statement with verb v, one per grantee, in the order grantees first appear, PUBLIC
+ * last. The catalog keeps grantees in the order of their first grant, which pg_dump shows;
+ * the model's sorted list puts PUBLIC ("=...") first, while scripts usually grant it after
+ * named roles.
+ */
 static void
 put_acl_verb(pg_ctx *c, const acl_target *t, const acl_set *s, const acl_set *other, acl_verb v)
 {
-    for (size_t i = 0; i < s->len && c->rc == SD_OK; i++)
-        if (acl_needs(&s->items[i], other, v) && !acl_group_seen(s, other, i, v))
-            put_acl_statement(c, t, s, other, i, v);
+    for (int pub = 0; pub < 2; pub++) {
+        for (size_t i = 0; i < s->len && c->rc == SD_OK; i++) {
+            if ((s->items[i].grantee[0] == '\0') == (pub == 1) &&
+                acl_needs(&s->items[i], other, v) && !acl_group_seen(s, other, i, v))
+                put_acl_statement(c, t, s, other, i, v);
+        }
+    }
 }
 
 static void
@@ -782,6 +805,80 @@ default_acl_load(pg_ctx *c, acl_set *s, const sd_object *schema, const sd_names 
     }
 }
 
+/* pg_default_acl.defaclobjtype of a kind's objects, or 0 when default privileges never apply. */
+static char
+default_acl_objtype(sd_kind kind)
+{
+    if (kind == SD_KIND_TABLE || kind == SD_KIND_VIEW || kind == SD_KIND_MATVIEW)
+        return 'r';
+    if (kind == SD_KIND_SEQUENCE)
+        return 'S';
+    if (kind == SD_KIND_FUNCTION)
+        return 'f';
+    if (kind == SD_KIND_ENUM || kind == SD_KIND_DOMAIN || kind == SD_KIND_COMPOSITE ||
+        kind == SD_KIND_RANGE)
+        return 'T';
+    return 0;
+}
+
+/* Add to s the default privileges of model m's schema that apply to new objects like o. */
+static void
+default_acl_for(pg_ctx *c, acl_set *s, const sd_model *m, const sd_object *o, char objtype)
+{
+    const sd_object *schema = sd_model_find(m, SD_KIND_SCHEMA, o->schema, NULL, o->schema);
+    if (schema == NULL)
+        return;
+    acl_set all = { 0 };
+    default_acl_load(c, &all, schema, &schema->v[SD_SCHEMA_DEFAULT_ACL].names);
+    for (size_t i = 0; i < all.len; i++)
+        if (all.items[i].objtype == objtype)
+            acl_add(c, s, all.items[i]);
+}
+
+/*
+ * A new object gets the default privileges in force when it is created, which depend on the
+ * schema's ALTER DEFAULT PRIVILEGES (before or after this script changes them) and on the role
+ * that runs the script. Where any may apply, revoke everything from every role they name,
+ * PUBLIC and the owner, so that the grants that follow start from nothing. Whether it did so.
+ */
+static bool
+put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *owner)
+{
+    char objtype = default_acl_objtype(o->kind);
+    if (objtype == 0 || owner == NULL)
+        return false;
+    acl_set d = { 0 };
+    default_acl_for(c, &d, c->from, o, objtype);
+    default_acl_for(c, &d, c->to, o, objtype);
+    if (d.len == 0)
+        return false;
+    acl_set who = { 0 };
+    acl_item it = { 0 };
+    it.grantee = ""; /* PUBLIC */
+    acl_add(c, &who, it);
+    for (size_t i = 0; i <= d.len; i++) {
+        it.grantee = i < d.len ? d.items[i].grantee : owner;
+        bool seen = false;
+        for (size_t j = 0; j < who.len && !seen; j++)
+            seen = streq(who.items[j].grantee, it.grantee);
+        if (!seen)
+            acl_add(c, &who, it);
+    }
+    acl_target t = { o, NULL, NULL };
+    put(c, "REVOKE ALL");
+    put_acl_on(c, &t, &d.items[0]);
+    put(c, " FROM ");
+    for (size_t i = 0; i < who.len; i++) {
+        put(c, i > 0 ? ", " : "");
+        if (who.items[i].grantee[0] == '\0')
+            put(c, "PUBLIC");
+        else
+            put_ident(c, who.items[i].grantee);
+    }
+    put(c, ";\n");
+    return true;
+}
+
 void
 sd_emit__pg_default_acl(pg_ctx *c,
                         const sd_object *schema,
@@ -794,4 +891,130 @@ sd_emit__pg_default_acl(pg_ctx *c,
     default_acl_load(c, &b, schema, to);
     acl_target t = { schema, NULL, schema };
     put_acl_diff(c, &t, &a, &b);
+}
+
+/* ---- view and matview column privileges and comments ---- */
+
+/* Split a "column:value" entry (column as quote_ident() renders it) into the plain column
+ * name and the value; false (after failing) when it is not one. */
+static bool
+column_entry(pg_ctx *c, const sd_object *o, const char *text, const char **col, const char **value)
+{
+    const char *p = text;
+    const char *name = acl_role(c, &p, ':');
+    if (*p != ':' || p == text || name[0] == '\0') {
+        fail_text(c, o, "column entry", text, "it is not column:value");
+        return false;
+    }
+    *col = name;
+    *value = p + 1;
+    return true;
+}
+
+/* Whether the entries in n hold column col (with any value). */
+static bool
+column_listed(pg_ctx *c, const sd_object *o, const sd_names *n, const char *col)
+{
+    for (size_t i = 0; i < n->len && c->rc == SD_OK; i++) {
+        const char *name = NULL;
+        const char *value = NULL;
+        if (column_entry(c, o, n->items[i], &name, &value) && streq(name, col))
+            return true;
+    }
+    return false;
+}
+
+static void
+put_column_comment(pg_ctx *c, const sd_object *o, const char *col, const char *text)
+{
+    put(c, "COMMENT ON COLUMN ");
+    put_qname(c, o->schema, o->name);
+    put(c, ".");
+    put_ident(c, col);
+    put(c, " IS ");
+    if (text != NULL)
+        put_literal(c, text);
+    else
+        put(c, "NULL");
+    put(c, ";\n");
+}
+
+/* The privileges of column col in entries n (none listed: none at all). */
+static void
+column_acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *n, const char *col)
+{
+    for (size_t i = 0; i < n->len && c->rc == SD_OK; i++) {
+        const char *name = NULL;
+        const char *value = NULL;
+        acl_item base = { 0 };
+        if (column_entry(c, o, n->items[i], &name, &value) && streq(name, col))
+            acl_parse_item(c, s, o, value, base);
+    }
+}
+
+/* GRANT / REVOKE and COMMENT ON COLUMN turning a view's column entries from into to's. */
+static void
+column_extras(pg_ctx *c,
+              const sd_object *o,
+              const sd_names *from_acl,
+              const sd_names *to_acl,
+              const sd_names *from_comments,
+              const sd_names *to_comments)
+{
+    const sd_names *acls[] = { from_acl, to_acl };
+    for (size_t k = 0; k < 2; k++) {
+        for (size_t i = 0; i < acls[k]->len && c->rc == SD_OK; i++) {
+            const char *col = NULL;
+            const char *value = NULL;
+            if (!column_entry(c, o, acls[k]->items[i], &col, &value))
+                return;
+            /* Each column once: at its first entry, in "to" when it is listed there. */
+            bool first = true;
+            for (size_t j = 0; j < i && first; j++) {
+                const char *pc = NULL;
+                const char *pv = NULL;
+                first = !(column_entry(c, o, acls[k]->items[j], &pc, &pv) && streq(pc, col));
+            }
+            if (!first || (k == 0 && column_listed(c, o, to_acl, col)))
+                continue;
+            acl_set from = { 0 };
+            acl_set want = { 0 };
+            column_acl_load(c, &from, o, from_acl, col);
+            column_acl_load(c, &want, o, to_acl, col);
+            acl_target t = { o, col, NULL };
+            put_acl_diff(c, &t, &from, &want);
+        }
+    }
+    for (size_t i = 0; i < from_comments->len && c->rc == SD_OK; i++) {
+        const char *col = NULL;
+        const char *value = NULL;
+        if (column_entry(c, o, from_comments->items[i], &col, &value) &&
+            !column_listed(c, o, to_comments, col))
+            put_column_comment(c, o, col, NULL);
+    }
+    for (size_t i = 0; i < to_comments->len && c->rc == SD_OK; i++) {
+        const char *col = NULL;
+        const char *value = NULL;
+        bool same = false;
+        for (size_t j = 0; j < from_comments->len && !same; j++)
+            same = streq(from_comments->items[j], to_comments->items[i]);
+        if (!same && column_entry(c, o, to_comments->items[i], &col, &value))
+            put_column_comment(c, o, col, value);
+    }
+}
+
+void
+sd_emit__pg_column_extras(pg_ctx *c, const sd_object *to, int acl_field, int comment_field)
+{
+    static const sd_names NONE = { NULL, 0 };
+    column_extras(c, to, &NONE, &to->v[acl_field].names, &NONE, &to->v[comment_field].names);
+}
+
+void
+sd_emit__pg_alter_column_extras(pg_ctx *c, const sd_change *ch, int acl_field, int comment_field)
+{
+    if (!(ch->fields & (FBIT(acl_field) | FBIT(comment_field))))
+        return;
+    column_extras(c, ch->to, &ch->from->v[acl_field].names, &ch->to->v[acl_field].names,
+                  &ch->from->v[comment_field].names, &ch->to->v[comment_field].names);
 }

@@ -19,9 +19,14 @@
  *    for a foreign key's deferrability; any other change drops and adds;
  *  - policies: CREATE / DROP, ALTER POLICY for roles, USING and WITH CHECK; a command or
  *    PERMISSIVE change (or a clause removed) drops and creates.
- * Not supported (SD_ERR_UNSUPPORTED): a partition key change, a column order change in
- * strict order mode (PostgreSQL cannot move columns).
+ *  - a partition key change (or a table becoming partitioned, or not): rows of the kept
+ *    columns saved in a temporary table, the table (and its partitions) dropped, created as
+ *    in "to" with its partitions, the rows inserted back, identity positions carried over
+ *    (planned by emit_pg.c).
+ * Not supported (SD_ERR_UNSUPPORTED): a partition key change of a partition itself, a column
+ * order change in strict order mode (PostgreSQL cannot move columns).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +147,10 @@ put_fk_def(pg_ctx *c, const sd_object *fk)
     put_fk_word(c, fk, SD_FK_MATCH, " MATCH ", "SIMPLE");
     put_fk_word(c, fk, SD_FK_ON_UPDATE, " ON UPDATE ", "NO ACTION");
     put_fk_word(c, fk, SD_FK_ON_DELETE, " ON DELETE ", "NO ACTION");
+    if (v[SD_FK_ON_DELETE_COLUMNS].names.len > 0) {
+        put(c, " ");
+        put_names(c, &v[SD_FK_ON_DELETE_COLUMNS].names);
+    }
     put_deferrable(c, v[SD_FK_DEFERRABLE].b, v[SD_FK_INITIALLY_DEFERRED].b);
     if (v[SD_FK_NOT_VALID].b)
         put(c, " NOT VALID");
@@ -411,9 +420,26 @@ create_parents(pg_ctx *c, const sd_object *t)
         const char *sql = i < inh->len ? inh->items[i] : t->v[SD_TABLE_PARTITION_OF].s;
         const sd_object *p = sql != NULL ? sd_emit__pg_table_by_sql(c, sql) : NULL;
         if (p != NULL && !c->created[SD_KIND_TABLE][p->index] &&
-            sd_model_find_key(c->from, SD_KIND_TABLE, p->key) == NULL)
+            (sd_model_find_key(c->from, SD_KIND_TABLE, p->key) == NULL || c->rebuilt[p->index]))
             sd_emit__pg_create_table(c, p);
     }
+}
+
+/* ALTER TABLE ONLY ... SET STATISTICS (ONLY: a child's target is its own), when the
+ * column has a target of its own or (changed) its target changes back to the default. */
+static void
+column_statistics(pg_ctx *c, const sd_object *col, bool changed)
+{
+    int64_t n = col->v[SD_COLUMN_STATISTICS].i;
+    if (n == 0 && !changed)
+        return;
+    put(c, "ALTER TABLE ONLY ");
+    put_qname(c, col->schema, col->table);
+    put(c, " ALTER COLUMN ");
+    put_ident(c, col->name);
+    put(c, " SET STATISTICS ");
+    sd_emit__pg_int(c, n == 0 ? -1 : n < 0 ? 0 : n);
+    put(c, ";\n");
 }
 
 /* A default or NOT NULL of an inherited column that its parent does not give it. */
@@ -493,9 +519,12 @@ table_extras(pg_ctx *c, const sd_object *t)
                 add_constraint(c, cons[i]);
     }
     const sd_object *const *cols = sd_model_children(c->to, t, SD_KIND_COLUMN, &n);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (cols[i]->v[SD_COLUMN_INHERITED].b)
             inherited_column_extras(c, t, cols[i]);
+        column_statistics(c, cols[i], false);
+    }
+    sd_emit__pg_set_options(c, t, SD_TABLE_OPTIONS);
     if (t->v[SD_TABLE_RLS_ENABLED].b) {
         alter_table_head(c, t);
         put(c, "ENABLE ROW LEVEL SECURITY;\n");
@@ -547,6 +576,154 @@ sd_emit__pg_drop_table(pg_ctx *c, const sd_object *t)
     sd_emit__pg_comment_name(c, t);
     put(c, " and all its rows\n");
     sd_emit__pg_drop_plain(c, t);
+}
+
+/* ---- rebuilding a table whose partition key changes ---- */
+
+/* pg_temp."sd_rebuild_N" (N: the "from" table's index), where its rows wait. */
+static void
+put_holding(pg_ctx *c, const sd_object *from_t, const char *suffix)
+{
+    char name[64];
+    snprintf(name, sizeof(name), "sd_rebuild_%zu%s", from_t->index, suffix);
+    put_qname(c, "pg_temp", name);
+}
+
+/* The columns rows are moved through: those of from_t that to_t keeps and stores (none: the
+ * rows come back with defaults). Writes them when put; returns how many. */
+static size_t
+moved_columns(pg_ctx *c, const sd_object *from_t, const sd_object *to_t, bool put_them)
+{
+    size_t n = 0;
+    size_t k = 0;
+    const sd_object *const *cols = sd_model_children(c->from, from_t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_object *tc =
+            sd_model_find(c->to, SD_KIND_COLUMN, to_t->schema, to_t->name, cols[i]->name);
+        if (tc == NULL || tc->v[SD_COLUMN_GENERATED].sql.text != NULL ||
+            cols[i]->v[SD_COLUMN_GENERATED].sql.text != NULL)
+            continue;
+        if (put_them) {
+            put(c, k > 0 ? ", " : "");
+            put_ident(c, cols[i]->name);
+        }
+        k++;
+    }
+    return k;
+}
+
+/* Whether from_t keeps an identity column in to_t (its sequence position is carried). */
+static bool
+kept_identity(const pg_ctx *c, const sd_object *from_t, const sd_object *to_t, size_t i)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->from, from_t, SD_KIND_COLUMN, &n);
+    if (i >= n || cols[i]->v[SD_COLUMN_IDENTITY].s == NULL)
+        return false;
+    const sd_object *tc =
+        sd_model_find(c->to, SD_KIND_COLUMN, to_t->schema, to_t->name, cols[i]->name);
+    return tc != NULL && tc->v[SD_COLUMN_IDENTITY].s != NULL;
+}
+
+/* pg_catalog.pg_get_serial_sequence('s.t', 'col') */
+static void
+put_serial_sequence(pg_ctx *c, const sd_object *t, const char *col)
+{
+    sd_buf rel = SD_BUF_INIT;
+    sd_sql_qualified(&rel, PGE, t->schema, t->name);
+    put(c, "pg_catalog.pg_get_serial_sequence(");
+    put_literal(c, sd_buf_cstr(&rel));
+    put(c, ", ");
+    put_literal(c, col);
+    put(c, ")");
+    if (sd_buf_failed(&rel))
+        sd_emit__pg_nomem(c);
+    sd_buf_dispose(&rel);
+}
+
+void
+sd_emit__pg_rebuild_save(pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
+{
+    put(c, "-- destructive: table ");
+    sd_emit__pg_comment_name(c, from_t);
+    put(c, " is rebuilt (PostgreSQL cannot change a partition key): its rows wait in a "
+           "temporary table while it and its partitions are dropped and created anew; a row "
+           "no new partition accepts makes the script fail\n");
+    put(c, "CREATE TEMPORARY TABLE ");
+    put_holding(c, from_t, "");
+    put(c, " AS SELECT ");
+    (void)moved_columns(c, from_t, to_t, true);
+    put(c, " FROM ");
+    put_qname(c, from_t->schema, from_t->name);
+    put(c, ";\n");
+    size_t n = 0;
+    size_t k = 0;
+    const sd_object *const *cols = sd_model_children(c->from, from_t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (!kept_identity(c, from_t, to_t, i))
+            continue;
+        if (k++ == 0) {
+            put(c, "CREATE TEMPORARY TABLE ");
+            put_holding(c, from_t, "_identity");
+            put(c, " AS ");
+        } else {
+            put(c, " UNION ALL ");
+        }
+        put(c, "SELECT ");
+        put_literal(c, cols[i]->name);
+        put(c, "::text AS col, pg_catalog.pg_sequence_last_value(");
+        put_serial_sequence(c, from_t, cols[i]->name);
+        put(c, "::pg_catalog.regclass) AS v");
+    }
+    put(c, k > 0 ? ";\n" : "");
+    sd_emit__pg_drop_plain(c, from_t);
+}
+
+void
+sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
+{
+    size_t n = 0;
+    bool ident = false;
+    bool always = false;
+    const sd_object *const *cols = sd_model_children(c->from, from_t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (!kept_identity(c, from_t, to_t, i))
+            continue;
+        const sd_object *tc =
+            sd_model_find(c->to, SD_KIND_COLUMN, to_t->schema, to_t->name, cols[i]->name);
+        ident = true;
+        always = always || streq(tc->v[SD_COLUMN_IDENTITY].s, "always");
+    }
+    bool cols_kept = moved_columns(c, from_t, to_t, false) > 0;
+    put(c, "INSERT INTO ");
+    put_qname(c, to_t->schema, to_t->name);
+    put(c, cols_kept ? " (" : "");
+    (void)moved_columns(c, from_t, to_t, true);
+    put(c, cols_kept ? ")" : "");
+    put(c, always ? " OVERRIDING SYSTEM VALUE SELECT " : " SELECT ");
+    (void)moved_columns(c, from_t, to_t, true);
+    put(c, " FROM ");
+    put_holding(c, from_t, "");
+    put(c, ";\n");
+    put(c, "DROP TABLE ");
+    put_holding(c, from_t, "");
+    put(c, ";\n");
+    if (!ident)
+        return;
+    /* Identity sequences go on from where the old ones were. */
+    put(c, "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(");
+    sd_buf rel = SD_BUF_INIT;
+    sd_sql_qualified(&rel, PGE, to_t->schema, to_t->name);
+    put_literal(c, sd_buf_cstr(&rel));
+    if (sd_buf_failed(&rel))
+        sd_emit__pg_nomem(c);
+    sd_buf_dispose(&rel);
+    put(c, ", q.col), q.v) FROM ");
+    put_holding(c, from_t, "_identity");
+    put(c, " AS q WHERE q.v IS NOT NULL;\n");
+    put(c, "DROP TABLE ");
+    put_holding(c, from_t, "_identity");
+    put(c, ";\n");
 }
 
 static void
@@ -633,8 +810,9 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
 {
     const sd_value *v = ch->to->v;
     if (ch->fields & FBIT(SD_TABLE_PARTITION_KEY)) {
+        /* Rebuilt by emit_pg.c (sd_emit__pg_rebuild_*), except a partition's own key. */
         sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, ch->to,
-                         "PostgreSQL cannot change the partition key of a table");
+                         "PostgreSQL cannot change the partition key of a partition");
         sd_err_hint(c->err, "create the table anew and move the rows by hand");
         return;
     }
@@ -646,6 +824,7 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
         alter_partition(c, ch);
     if (ch->fields & FBIT(SD_TABLE_INHERITS))
         add_parents(c, ch);
+    sd_emit__pg_alter_options(c, ch, SD_TABLE_OPTIONS);
     if (ch->fields & FBIT(SD_TABLE_RLS_ENABLED)) {
         alter_table_head(c, ch->to);
         put(c, v[SD_TABLE_RLS_ENABLED].b ? "ENABLE ROW LEVEL SECURITY;\n"
@@ -669,6 +848,7 @@ sd_emit__pg_create_column(pg_ctx *c, const sd_object *col)
     put(c, "ADD COLUMN ");
     put_column_def(c, col);
     put(c, ";\n");
+    column_statistics(c, col, false);
     sd_emit__pg_extras(c, col);
 }
 
@@ -1010,6 +1190,34 @@ identity_clamp(pg_ctx *c, const sd_change *ch)
     sd_buf_dispose(&rel);
 }
 
+/*
+ * A serial column becoming an identity: the sequence its default used (dropped by the change
+ * list, its default already dropped) goes first, so that ADD ... AS IDENTITY, which picks its
+ * sequence's name as the serial did (table_column_seq), gets that name rather than a
+ * numbered one.
+ */
+static void
+drop_serial_sequence(pg_ctx *c, const sd_object *from_col)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_sql_qualified(&b, PGE, from_col->schema, from_col->table);
+    sd_buf_putc(&b, '.');
+    sd_sql_ident(&b, PGE, from_col->name);
+    size_t n = 0;
+    const sd_object *const *seqs = sd_model_objects(c->from, SD_KIND_SEQUENCE, &n);
+    for (size_t i = 0; i < n && !sd_buf_failed(&b); i++) {
+        const sd_change *sc = sd_changelist_find(c->cl, seqs[i]);
+        if (sc == NULL || sc->op != SD_OP_DROP || c->seq_dropped[i] ||
+            !streq(seqs[i]->v[SD_SEQUENCE_OWNED_BY].s, sd_buf_cstr(&b)))
+            continue;
+        c->seq_dropped[i] = true;
+        sd_emit__pg_ops(SD_KIND_SEQUENCE)->drop(c, seqs[i]);
+    }
+    if (sd_buf_failed(&b))
+        sd_emit__pg_nomem(c);
+    sd_buf_dispose(&b);
+}
+
 static void
 column_identity(pg_ctx *c, const sd_change *ch)
 {
@@ -1022,6 +1230,8 @@ column_identity(pg_ctx *c, const sd_change *ch)
         return; /* dropped before the other changes, or nothing to set */
     if (opts && ch->from->v[SD_COLUMN_IDENTITY].s != NULL)
         identity_clamp(c, ch);
+    if (ch->from->v[SD_COLUMN_IDENTITY].s == NULL)
+        drop_serial_sequence(c, ch->from);
     alter_column_head(c, t);
     if (ch->from->v[SD_COLUMN_IDENTITY].s == NULL) {
         put(c, "ADD ");
@@ -1080,6 +1290,25 @@ generation_readds(const sd_change *ch)
     return (ch->fields & m) && ch->to->v[SD_COLUMN_GENERATED].sql.text != NULL;
 }
 
+/* An identity dropped (not by the parent's change): done in the drops phase, so that its
+ * sequence's name is free for a sequence the change list creates (identity to serial). */
+static bool
+identity_goes(const sd_change *ch)
+{
+    return ch->op == SD_OP_ALTER && ch->kind == SD_KIND_COLUMN && !(ch->flags & SD_CHG_NOTE_ONLY) &&
+           (ch->fields & FBIT(SD_COLUMN_IDENTITY)) && ch->to->v[SD_COLUMN_IDENTITY].s == NULL &&
+           !(ch->to->v[SD_COLUMN_INHERITED].b && ch->from->v[SD_COLUMN_INHERITED].b);
+}
+
+void
+sd_emit__pg_drop_identity(pg_ctx *c, const sd_change *ch)
+{
+    if (!identity_goes(ch))
+        return;
+    alter_column_head(c, ch->to);
+    put(c, "DROP IDENTITY;\n");
+}
+
 void
 sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch)
 {
@@ -1101,10 +1330,6 @@ sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch)
         column_readd(c, ch);
         return;
     }
-    if ((f & FBIT(SD_COLUMN_IDENTITY)) && t->v[SD_COLUMN_IDENTITY].s == NULL) {
-        alter_column_head(c, t);
-        put(c, "DROP IDENTITY;\n");
-    }
     if ((f & FBIT(SD_COLUMN_GENERATED)) && t->v[SD_COLUMN_GENERATED].sql.text == NULL) {
         alter_column_head(c, t);
         put(c, "DROP EXPRESSION;\n");
@@ -1119,4 +1344,6 @@ sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch)
     }
     if (f & (FBIT(SD_COLUMN_IDENTITY) | FBIT(SD_COLUMN_IDENTITY_OPTIONS)))
         column_identity(c, ch);
+    if (f & FBIT(SD_COLUMN_STATISTICS))
+        column_statistics(c, t, true);
 }

@@ -28,6 +28,18 @@ typedef struct sd_pg_filter {
 } sd_pg_filter;
 
 /* System schemas are never read; extension members are skipped by each query. */
+/* An object's ACL (aclitem[] column acl, owner oid column owner, acldefault() object type
+ * letter objtype) as the model's text list: aclitems sorted bytewise; empty when the ACL is
+ * NULL or holds exactly the owner's defaults (PostgreSQL never returns an ACL to NULL, so a
+ * REVOKE that restores the defaults must read the same as never granting); the single item
+ * "none" when every privilege, the owner's included, was revoked ('{}', not the default). */
+#define SD_PG_ACL_SQL(acl, owner, objtype)                                                   \
+    "CASE WHEN " acl " IS NULL OR (" acl " @> acldefault('" objtype "', " owner ") AND " acl \
+    " <@ acldefault('" objtype "', " owner ")) THEN '{}'::text[] "                           \
+    "WHEN cardinality(" acl ") = 0 THEN '{none}'::text[] "                                   \
+    "ELSE ARRAY(SELECT sd_a::text FROM unnest(" acl ") AS sd_a "                             \
+    "ORDER BY sd_a::text COLLATE \"C\") END"
+
 #define SD_PG_SCHEMA_FILTER                                              \
     "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%' " \
     "AND (cardinality($1::text[]) = 0 OR n.nspname = ANY($1::text[])) "  \

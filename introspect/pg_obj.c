@@ -54,12 +54,11 @@
     " LEFT JOIN pg_description ds ON ds.objoid = " oid " " \
     "AND ds.classoid = 'pg_catalog." cat "'::regclass::oid AND ds.objsubid = 0 "
 
-/* owner, then acl: an aclitem[] as text[] sorted bytewise, NULL (default privileges)
- * becoming '{}', then comment: the first three columns of every ownable object's query. */
-#define COMMON(owner_col, acl_col)                              \
-    "pg_get_userbyid(" owner_col ")::text AS owner, "           \
-    "ARRAY(SELECT sd_a::text FROM unnest(" acl_col ") AS sd_a " \
-    "ORDER BY sd_a::text COLLATE \"C\") AS acl, ds.description AS comment"
+/* owner, then acl (SD_PG_ACL_SQL), then comment: the first three columns of every ownable
+ * object's query. */
+#define COMMON(owner_col, acl_col, objtype)                          \
+    "pg_get_userbyid(" owner_col ")::text AS owner, " SD_PG_ACL_SQL( \
+        acl_col, owner_col, objtype) " AS acl, ds.description AS comment"
 
 enum {
     COL_OWNER,
@@ -71,17 +70,17 @@ enum {
 
 /* The same pieces for the usual aliases: n pg_namespace, t pg_type, p pg_proc, c pg_class,
  * g pg_trigger (object-like, so that the queries below read as plain SQL). */
-#define NSP_COMMON        COMMON("n.nspowner", "n.nspacl")
+#define NSP_COMMON        COMMON("n.nspowner", "n.nspacl", "n")
 #define NSP_COMMENT       COMMENT_JOIN("pg_namespace", "n.oid")
 #define NSP_NOT_EXT       NOT_EXT("pg_namespace", "n.oid")
-#define TYPE_COMMON       COMMON("t.typowner", "t.typacl")
+#define TYPE_COMMON       COMMON("t.typowner", "t.typacl", "T")
 #define TYPE_COMMENT      COMMENT_JOIN("pg_type", "t.oid")
 #define TYPE_NOT_EXT      NOT_EXT("pg_type", "t.oid")
-#define PROC_COMMON       COMMON("p.proowner", "p.proacl")
+#define PROC_COMMON       COMMON("p.proowner", "p.proacl", "f")
 #define PROC_COMMENT      COMMENT_JOIN("pg_proc", "p.oid")
 #define PROC_NOT_EXT      NOT_EXT("pg_proc", "p.oid")
 #define PROC_NOT_INTERNAL NOT_INTERNAL("pg_proc", "p.oid")
-#define REL_COMMON        COMMON("c.relowner", "c.relacl")
+#define REL_COMMON        COMMON("c.relowner", "c.relacl", "r")
 #define REL_COMMENT       COMMENT_JOIN("pg_class", "c.oid")
 #define REL_NOT_EXT       NOT_EXT("pg_class", "c.oid")
 #define TRIGGER_COMMENT   COMMENT_JOIN("pg_trigger", "g.oid")
@@ -539,16 +538,18 @@ enum {
     FN_NAME,
     FN_KIND,
     FN_ARGS,
+    FN_SIG,
     FN_RESULT,
     FN_DEF,
     FN__N
 };
 static const char *const FUNCTION_COLS[FN__N] = {
-    COMMON_COLS, "nspname", "proname", "prokind", "args", "result", "def",
+    COMMON_COLS, "nspname", "proname", "prokind", "args", "sig", "result", "def",
 };
 static const char FUNCTIONS_SQL[] =
     "SELECT n.nspname, p.proname, p.prokind, " PROC_COMMON ", "
     "pg_get_function_identity_arguments(p.oid) AS args, "
+    "pg_catalog.oidvectortypes(p.proargtypes) AS sig, "
     "CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS result, "
     "CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid) END AS def "
     "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace " PROC_COMMENT
@@ -562,13 +563,17 @@ function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     const char *proname = sd_pg__str(res, row, c[FN_NAME]);
     const char *kind = sd_pg__str(res, row, c[FN_KIND]);
     const char *args = sd_pg__str(res, row, c[FN_ARGS]);
+    const char *sig = sd_pg__str(res, row, c[FN_SIG]);
     bool proc = kind != NULL && strcmp(kind, "p") == 0;
     sd_buf name = SD_BUF_INIT;
     sd_object *o = NULL;
     sd_status rc = SD_OK;
     (void)state;
 
-    sd_buf_appendf(&name, "%s(%s)", proname, args != NULL ? args : "");
+    /* Identified as PostgreSQL does (pg_proc's unique key): name and input argument types.
+     * A parameter renamed or a function turned procedure is then a change of one object,
+     * which the emitter carries out with DROP and CREATE. */
+    sd_buf_appendf(&name, "%s(%s)", proname, sig != NULL ? sig : "");
     if (sd_buf_failed(&name)) {
         rc = nomem(r);
     } else if (!proc && (kind == NULL || strcmp(kind, "f") != 0)) {
@@ -602,16 +607,27 @@ enum {
     VI_RELKIND,
     VI_DEF,
     VI_OPTIONS,
+    VI_COLUMN_ACLS,
+    VI_COLUMN_COMMENTS,
     VI__N
 };
 static const char *const VIEW_COLS[VI__N] = {
-    COMMON_COLS, "nspname", "relname", "relkind", "def", "options",
+    COMMON_COLS, "nspname", "relname",     "relkind",
+    "def",       "options", "column_acls", "column_comments",
 };
 static const char VIEWS_SQL[] =
     "SELECT n.nspname, c.relname, c.relkind, " REL_COMMON ", "
     "pg_get_viewdef(c.oid) AS def, "
     "ARRAY(SELECT o FROM unnest(c.reloptions) AS o ORDER BY o COLLATE \"C\") "
-    "AS options "
+    "AS options, "
+    "ARRAY(SELECT e.v FROM (SELECT quote_ident(a.attname) || ':' || x::text AS v "
+    "FROM pg_attribute a, unnest(a.attacl) x WHERE a.attrelid = c.oid AND a.attnum > 0) e "
+    "ORDER BY e.v COLLATE \"C\") AS column_acls, "
+    "ARRAY(SELECT e.v FROM (SELECT quote_ident(a.attname) || ':' || cd.description AS v "
+    "FROM pg_attribute a JOIN pg_description cd ON cd.objoid = c.oid "
+    "AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0) e "
+    "ORDER BY e.v COLLATE \"C\") AS column_comments "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " REL_COMMENT
     "WHERE c.relkind IN ('v', 'm') AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT;
 
@@ -633,8 +649,14 @@ view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
         return rc;
     sd_obj_set_sql(r->m, o, mat ? SD_MATVIEW_SQL : SD_VIEW_SQL, sd_pg__str(res, row, c[VI_DEF]));
     rc = set_common(r, o, res, row, c, mat ? MF : VF);
-    if (rc == SD_OK && !mat && options != NULL)
-        rc = sd_pg__add_array(r->m, o, SD_VIEW_OPTIONS, options, r->err);
+    if (rc == SD_OK && options != NULL)
+        rc = sd_pg__add_array(r->m, o, mat ? SD_MATVIEW_OPTIONS : SD_VIEW_OPTIONS, options, r->err);
+    if (rc == SD_OK)
+        rc = sd_pg__add_array(r->m, o, mat ? SD_MATVIEW_COLUMN_ACLS : SD_VIEW_COLUMN_ACLS,
+                              sd_pg__str(res, row, c[VI_COLUMN_ACLS]), r->err);
+    if (rc == SD_OK)
+        rc = sd_pg__add_array(r->m, o, mat ? SD_MATVIEW_COLUMN_COMMENTS : SD_VIEW_COLUMN_COMMENTS,
+                              sd_pg__str(res, row, c[VI_COLUMN_COMMENTS]), r->err);
     return rc;
 }
 
@@ -753,7 +775,7 @@ static const char *const DEP_COLS[DP__N] = {
     "LEFT JOIN pg_class rc ON rc.oid = e.typrelid "                                          \
     "WHERE e.typtype IN ('e', 'd', 'r', 'c') AND " SD_PG_SCHEMA_FILTER " UNION ALL "         \
     "SELECT " PROC_OID ", p.oid, 'function', n.nspname::text, NULL, "                        \
-    "p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "                  \
+    "p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')' "                   \
     "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "                          \
     "WHERE p.prokind IN ('f', 'p') AND " SD_PG_SCHEMA_FILTER " UNION ALL "                   \
     "SELECT " TRIGGER_OID ", g.oid, 'trigger', n.nspname::text, c.relname::text, "           \

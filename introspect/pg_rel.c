@@ -13,8 +13,9 @@
  * Left out on purpose: foreign tables (pg_obj.c reports them as not compared), objects
  * implied by others (constraints a partition inherits from its parent, inherited CHECKs,
  * partition indexes attached to a parent index, indexes that back a constraint, identity
- * sequences), and what the model has no field for (tablespaces, storage parameters,
- * typed tables' OF type, per-column statistics targets and storage).
+ * sequences), and what the model has no field for (tablespaces, typed tables' OF type,
+ * column storage (PostgreSQL 15 cannot reset it to the type's default) and compression,
+ * storage parameters of indexes that back constraints).
  */
 #include <string.h>
 
@@ -39,7 +40,8 @@
 #define TABLE_SET \
     "c.relkind IN ('r', 'p') AND " SD_PG_SCHEMA_FILTER " AND " NOT_EXTENSION_MEMBER("c")
 
-/* An aclitem[] as sorted text (byte order); NULL (default privileges) gives '{}'. */
+/* A column's aclitem[] as sorted text (byte order); NULL and '{}' both give '{}' (a column's
+ * default is no privileges). */
 #define ACL(col) "ARRAY(SELECT x::text FROM unnest(" col ") x ORDER BY x::text COLLATE \"C\")"
 
 /* The comment on an object: pg_description for (catalog, objoid, objsubid), aliased d. */
@@ -52,6 +54,15 @@
     "ARRAY(SELECT a.attname FROM unnest(" nums ") WITH ORDINALITY k(num, ord) " \
     "JOIN pg_attribute a ON a.attrelid = " rel " AND a.attnum = k.num ORDER BY k.ord)"
 
+/* A relation's reloptions as sorted text[]; toast: the options of its TOAST table too,
+ * prefixed "toast." as CREATE TABLE ... WITH takes them. */
+#define RELOPTIONS(rel) \
+    "ARRAY(SELECT o FROM unnest(" rel ".reloptions) o ORDER BY o COLLATE \"C\")"
+#define TABLE_RELOPTIONS(rel)                                                           \
+    "ARRAY(SELECT x.o FROM (SELECT unnest(" rel ".reloptions) UNION ALL "               \
+    "SELECT 'toast.' || unnest(tr.reloptions) FROM pg_class tr "                        \
+    "WHERE tr.oid = " rel ".reltoastrelid) x(o) ORDER BY x.o COLLATE \"C\")"
+
 /* ---- queries ---- */
 
 /* One row per table and parent (pg_inherits), parents in inhseqno order. */
@@ -63,8 +74,9 @@ static const char TABLES_SQL[] =
     "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END "
     "AS partition_bound, "
     "c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced, "
-    "pg_get_userbyid(c.relowner) AS owner, " ACL("c.relacl") " AS acl, "
-    "d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name "
+    TABLE_RELOPTIONS("c") " AS options, "
+    "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "r")
+    " AS acl, d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     COMMENT_JOIN("c.oid", "pg_class", "0")
     "LEFT JOIN pg_inherits h ON h.inhrelid = c.oid "
@@ -90,7 +102,9 @@ static const char COLUMNS_SQL[] =
     "' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || "
     "CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END AS identity_options, "
     ACL("a.attacl") " AS acl, d.description AS comment, "
-    "NOT a.attislocal AS inherited "
+    "NOT a.attislocal AS inherited, "
+    "CASE WHEN a.attstattarget = 0 THEN -1 WHEN a.attstattarget > 0 THEN a.attstattarget "
+    "ELSE 0 END AS statistics "
     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_type t ON t.oid = a.atttypid "
@@ -109,9 +123,10 @@ static const char COLUMNS_SQL[] =
 /*
  * Constraints a partition inherits from its parent (conparentid) and inherited CHECKs
  * (NOT conislocal) are implied by the parent's and skipped. nnd: the nulls_not_distinct
- * expression (PostgreSQL 15 added pg_index.indnullsnotdistinct).
+ * expression (PostgreSQL 15 added pg_index.indnullsnotdistinct); dsc: the column names of
+ * ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL 15 added pg_constraint.confdelsetcols).
  */
-#define CONSTRAINTS_SQL(nnd)                                                              \
+#define CONSTRAINTS_SQL(nnd, dsc)                                                            \
     "SELECT n.nspname AS schema, c.relname AS tbl, con.conname AS name, "                 \
     "con.contype AS con_type, " ATTNAMES("con.conkey", "con.conrelid") " AS cols, "       \
     "con.condeferrable AS deferrable, con.condeferred AS initially_deferred, "            \
@@ -123,6 +138,7 @@ static const char COLUMNS_SQL[] =
     "fn.nspname AS ref_schema, fc.relname AS ref_table, "                                 \
     ATTNAMES("con.confkey", "con.confrelid") " AS ref_cols, "                             \
     "con.confdeltype AS on_delete, con.confupdtype AS on_update, "                        \
+    dsc " AS on_delete_cols, "                                                            \
     "con.confmatchtype AS match_type, d.description AS comment "                          \
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "                     \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                      \
@@ -148,6 +164,7 @@ static const char COLUMNS_SQL[] =
     "c.relkind AS rel_kind, ic.relname AS name, i.indisunique AS uniq, "                  \
     "am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS pred, "                   \
     nnd " AS nulls_not_distinct, d.description AS comment, "                              \
+    RELOPTIONS("ic") " AS options, i.indisclustered AS clustered, "                       \
     "k.ord <= i.indnkeyatts AS is_key, a.attname AS col, "                                \
     "CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord, true) END AS expr, "\
     "kcn.nspname AS collation_schema, kc.collname AS collation_name, "                    \
@@ -189,8 +206,8 @@ static const char SEQUENCES_SQL[] =
     "s.seqincrement AS increment, s.seqmin AS min_value, s.seqmax AS max_value, "
     "s.seqcache AS cache, s.seqcycle AS cycle, o.nspname AS owned_schema, "
     "o.relname AS owned_table, o.attname AS owned_column, "
-    "pg_get_userbyid(c.relowner) AS owner, " ACL("c.relacl") " AS acl, "
-    "d.description AS comment "
+    "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "s")
+    " AS acl, d.description AS comment "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_sequence s ON s.seqrelid = c.oid "
     "LEFT JOIN LATERAL (SELECT tn.nspname, tc.relname, ta.attname "
@@ -352,6 +369,7 @@ enum {
     T_PARTITION_BOUND,
     T_RLS_ENABLED,
     T_RLS_FORCED,
+    T_OPTIONS,
     T_OWNER,
     T_ACL,
     T_COMMENT,
@@ -369,6 +387,7 @@ static const char *const TABLE_COLS[T__N] = {
     [T_PARTITION_BOUND] = "partition_bound",
     [T_RLS_ENABLED] = "rls_enabled",
     [T_RLS_FORCED] = "rls_forced",
+    [T_OPTIONS] = "options",
     [T_OWNER] = "owner",
     [T_ACL] = "acl",
     [T_COMMENT] = "comment",
@@ -417,6 +436,8 @@ add_table(rowctx *x)
     sd_obj_set_str(x->m, o, SD_TABLE_COMMENT, str(x, T_COMMENT));
     rc = sd_pg__add_array(x->m, o, SD_TABLE_ACL, str(x, T_ACL), x->err);
     if (rc == SD_OK)
+        rc = sd_pg__add_array(x->m, o, SD_TABLE_OPTIONS, str(x, T_OPTIONS), x->err);
+    if (rc == SD_OK)
         rc = add_parent(x, o);
     return rc;
 }
@@ -440,6 +461,7 @@ enum {
     C_ACL,
     C_COMMENT,
     C_INHERITED,
+    C_STATISTICS,
     C__N
 };
 static const char *const COLUMN_COLS[C__N] = {
@@ -459,6 +481,7 @@ static const char *const COLUMN_COLS[C__N] = {
     [C_ACL] = "acl",
     [C_COMMENT] = "comment",
     [C_INHERITED] = "inherited",
+    [C_STATISTICS] = "statistics",
 };
 
 static sd_status
@@ -466,12 +489,15 @@ add_column(rowctx *x)
 {
     sd_object *o = NULL;
     int64_t position = 0;
+    int64_t statistics = 0;
     sd_buf b = SD_BUF_INIT;
 
     sd_status rc = sd_model_add(x->m, SD_KIND_COLUMN, str(x, C_SCHEMA), str(x, C_TABLE),
                                 str(x, C_NAME), &o, x->err);
     if (rc == SD_OK)
         rc = sd_pg__int64(x->res, x->row, x->c[C_POSITION], &position, x->err);
+    if (rc == SD_OK)
+        rc = sd_pg__int64(x->res, x->row, x->c[C_STATISTICS], &statistics, x->err);
     if (rc == SD_OK)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_ACL, str(x, C_ACL), x->err);
     if (rc != SD_OK)
@@ -488,6 +514,7 @@ add_column(rowctx *x)
     sd_obj_set_str(x->m, o, SD_COLUMN_IDENTITY_OPTIONS, str(x, C_IDENTITY_OPTIONS));
     sd_obj_set_str(x->m, o, SD_COLUMN_COMMENT, str(x, C_COMMENT));
     sd_obj_set_bool(o, SD_COLUMN_INHERITED, flag(x, C_INHERITED));
+    sd_obj_set_int(o, SD_COLUMN_STATISTICS, statistics);
     bool failed = sd_buf_failed(&b);
     sd_buf_dispose(&b);
     return failed ? nomem(x->err) : SD_OK;
@@ -512,6 +539,7 @@ enum {
     K_REF_TABLE,
     K_REF_COLUMNS,
     K_ON_DELETE,
+    K_ON_DELETE_COLUMNS,
     K_ON_UPDATE,
     K_MATCH,
     K_COMMENT,
@@ -534,6 +562,7 @@ static const char *const CONSTRAINT_COLS[K__N] = {
     [K_REF_TABLE] = "ref_table",
     [K_REF_COLUMNS] = "ref_cols",
     [K_ON_DELETE] = "on_delete",
+    [K_ON_DELETE_COLUMNS] = "on_delete_cols",
     [K_ON_UPDATE] = "on_update",
     [K_MATCH] = "match_type",
     [K_COMMENT] = "comment",
@@ -591,6 +620,9 @@ fill_foreign_key(rowctx *x, sd_object *o)
         rc = sd_pg__add_array(x->m, o, SD_FK_REF_COLUMNS, str(x, K_REF_COLUMNS), x->err);
     if (rc == SD_OK)
         rc = set_code(x, o, SD_FK_ON_DELETE, K_ON_DELETE, FK_ACTIONS, SD_ARRAY_LEN(FK_ACTIONS));
+    if (rc == SD_OK && str(x, K_ON_DELETE_COLUMNS) != NULL)
+        rc =
+            sd_pg__add_array(x->m, o, SD_FK_ON_DELETE_COLUMNS, str(x, K_ON_DELETE_COLUMNS), x->err);
     if (rc == SD_OK)
         rc = set_code(x, o, SD_FK_ON_UPDATE, K_ON_UPDATE, FK_ACTIONS, SD_ARRAY_LEN(FK_ACTIONS));
     if (rc == SD_OK)
@@ -640,6 +672,8 @@ enum {
     I_WHERE,
     I_NULLS_NOT_DISTINCT,
     I_COMMENT,
+    I_OPTIONS,
+    I_CLUSTERED,
     I_IS_KEY,
     I_COLUMN,
     I_EXPR,
@@ -662,6 +696,8 @@ static const char *const INDEX_COLS[I__N] = {
     [I_WHERE] = "pred",
     [I_NULLS_NOT_DISTINCT] = "nulls_not_distinct",
     [I_COMMENT] = "comment",
+    [I_OPTIONS] = "options",
+    [I_CLUSTERED] = "clustered",
     [I_IS_KEY] = "is_key",
     [I_COLUMN] = "col",
     [I_EXPR] = "expr",
@@ -720,6 +756,10 @@ add_index(rowctx *x)
     sd_obj_set_sql(x->m, o, SD_INDEX_WHERE, str(x, I_WHERE));
     sd_obj_set_bool(o, SD_INDEX_NULLS_NOT_DISTINCT, flag(x, I_NULLS_NOT_DISTINCT));
     sd_obj_set_str(x->m, o, SD_INDEX_COMMENT, str(x, I_COMMENT));
+    sd_obj_set_bool(o, SD_INDEX_CLUSTERED, flag(x, I_CLUSTERED));
+    rc = sd_pg__add_array(x->m, o, SD_INDEX_OPTIONS, str(x, I_OPTIONS), x->err);
+    if (rc != SD_OK)
+        return rc;
     const char *relkind = str(x, I_REL_KIND);
     sd_kind on = relkind != NULL && relkind[0] == 'm' ? SD_KIND_MATVIEW : SD_KIND_TABLE;
     sd_obj_add_dep(x->m, o, on, str(x, I_SCHEMA), NULL, str(x, I_TABLE));
@@ -875,8 +915,9 @@ sd_pg__read_relations(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *
         { "reading tables", TABLES_SQL, TABLE_COLS, T__N, add_table },
         { "reading columns", COLUMNS_SQL, COLUMN_COLS, C__N, add_column },
         { "reading constraints",
-          pg15 ? CONSTRAINTS_SQL("COALESCE(ix.indnullsnotdistinct, false)")
-               : CONSTRAINTS_SQL("false"),
+          pg15 ? CONSTRAINTS_SQL("COALESCE(ix.indnullsnotdistinct, false)",
+                                 ATTNAMES("con.confdelsetcols", "con.conrelid"))
+               : CONSTRAINTS_SQL("false", "NULL"),
           CONSTRAINT_COLS, K__N, add_constraint },
         { "reading indexes", pg15 ? INDEXES_SQL("i.indnullsnotdistinct") : INDEXES_SQL("false"),
           INDEX_COLS, I__N, add_index },

@@ -103,6 +103,7 @@ static const sd_field_info TABLE_FIELDS[] = {
     [SD_TABLE_INHERITS] = { "inherits", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_TABLE_RLS_ENABLED] = { "rls_enabled", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_TABLE_RLS_FORCED] = { "rls_forced", SD_FIELD_BOOL, 0, NULL, PG },
+    [SD_TABLE_OPTIONS] = { "options", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_TABLE_OWNER] = OWNER_FIELD,
     [SD_TABLE_ACL] = ACL_FIELD,
     [SD_TABLE_COMMENT] = COMMENT_FIELD,
@@ -119,7 +120,8 @@ static const sd_field_info COLUMN_FIELDS[] = {
     [SD_COLUMN_IDENTITY_OPTIONS] = { "identity_options", SD_FIELD_STRING, 0, NULL, PG },
     [SD_COLUMN_ACL] = ACL_FIELD,
     [SD_COLUMN_COMMENT] = COMMENT_FIELD,
-    [SD_COLUMN_INHERITED] = { "inherited", SD_FIELD_BOOL, 0, NULL, PG },
+    [SD_COLUMN_INHERITED] = { "inherited", SD_FIELD_BOOL, SD_FF_INFO, NULL, PG },
+    [SD_COLUMN_STATISTICS] = { "statistics", SD_FIELD_INT, 0, NULL, PG },
 };
 static const sd_field_info PK_FIELDS[] = {
     [SD_PK_COLUMNS] = { "columns", SD_FIELD_NAMES, 0, NULL, 0 },
@@ -156,6 +158,7 @@ static const sd_field_info FK_FIELDS[] = {
     [SD_FK_INITIALLY_DEFERRED] = { "initially_deferred", SD_FIELD_BOOL, 0, NULL, 0 },
     [SD_FK_REF_SCHEMA] = { "ref_schema", SD_FIELD_STRING, 0, NULL, PG },
     [SD_FK_NOT_VALID] = { "not_valid", SD_FIELD_BOOL, 0, NULL, PG },
+    [SD_FK_ON_DELETE_COLUMNS] = { "on_delete_columns", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_FK_COMMENT] = COMMENT_FIELD,
 };
 static const sd_field_info POLICY_FIELDS[] = {
@@ -172,12 +175,17 @@ static const sd_field_info VIEW_FIELDS[] = {
     [SD_VIEW_OWNER] = OWNER_FIELD,
     [SD_VIEW_ACL] = ACL_FIELD,
     [SD_VIEW_COMMENT] = COMMENT_FIELD,
+    [SD_VIEW_COLUMN_ACLS] = { "column_acls", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_VIEW_COLUMN_COMMENTS] = { "column_comments", SD_FIELD_NAMES, 0, NULL, PG },
 };
 static const sd_field_info MATVIEW_FIELDS[] = {
     [SD_MATVIEW_SQL] = { "sql", SD_FIELD_SQL, 0, NULL, PG },
+    [SD_MATVIEW_OPTIONS] = { "options", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_MATVIEW_OWNER] = OWNER_FIELD,
     [SD_MATVIEW_ACL] = ACL_FIELD,
     [SD_MATVIEW_COMMENT] = COMMENT_FIELD,
+    [SD_MATVIEW_COLUMN_ACLS] = { "column_acls", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_MATVIEW_COLUMN_COMMENTS] = { "column_comments", SD_FIELD_NAMES, 0, NULL, PG },
 };
 static const sd_field_info INDEX_FIELDS[] = {
     [SD_INDEX_UNIQUE] = { "unique", SD_FIELD_BOOL, 0, NULL, 0 },
@@ -186,6 +194,8 @@ static const sd_field_info INDEX_FIELDS[] = {
     [SD_INDEX_METHOD] = { "method", SD_FIELD_STRING, 0, NULL, PG },
     [SD_INDEX_INCLUDE] = { "include", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_INDEX_NULLS_NOT_DISTINCT] = { "nulls_not_distinct", SD_FIELD_BOOL, 0, NULL, PG },
+    [SD_INDEX_OPTIONS] = { "options", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_INDEX_CLUSTERED] = { "clustered", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_INDEX_COMMENT] = COMMENT_FIELD,
 };
 static const sd_field_info TRIGGER_FIELDS[] = {

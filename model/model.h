@@ -102,6 +102,9 @@ typedef struct sd_value {
 
 /* Field flags. */
 #define SD_FF_ORDER 1u /* describes position only: a difference is a note unless strict order */
+#define SD_FF_INFO                                                                 \
+    2u /* informational: DDL cannot always reproduce it, so a difference is a note \
+        */
 
 /* Engine masks for fields and kinds: which engines have them (0 means every engine). A field
  * or kind an engine does not have is absent from that engine's snapshots and fingerprints. */
@@ -158,17 +161,32 @@ typedef struct sd_kind_info {
  *    MINVALUE 1 MAXVALUE 2147483647 CACHE 1 NO CYCLE"); an identity's sequence is not a
  *    sequence object of its own;
  *  - inherited: the column comes from a parent (attislocal false), so emitters do not declare
- *    it themselves;
+ *    it themselves; informational (SD_FF_INFO): ALTER TABLE ... INHERIT leaves columns local;
  *  - partition_key: pg_get_partkeydef() ("RANGE (created_at)"); partition_of: the parent as
  *    quoted qualified SQL; partition_bound: pg_get_expr(relpartbound) ("FOR VALUES ..." or
  *    "DEFAULT"); inherits: parents (not for partitions) as quoted qualified SQL, in order;
  *  - sequence owned_by: quoted qualified "schema.table.column" SQL, or null;
  *  - acl: aclitem texts ("alice=arw/postgres", "=r/postgres" for PUBLIC), sorted; an empty
- *    list means the default privileges (a NULL acl in the catalog); schema default_acl:
+ *    list means the default privileges (a NULL acl in the catalog, or one holding exactly
+ *    acldefault() for the owner); the single item "none" means no privileges at all, not even
+ *    the owner's (an empty acl in the catalog); schema default_acl:
  *    "ROLE:OBJTYPE:aclitem" (OBJTYPE r, S, f, T or n, as pg_default_acl.defaclobjtype);
- *  - function object name: "proname(identity arguments)", so overloads are distinct objects;
+ *  - function object name: "proname(input argument types)" (oidvectortypes(proargtypes):
+ *    PostgreSQL's own identity), so overloads are distinct objects and a parameter rename
+ *    is a change; function arguments: pg_get_function_identity_arguments() (names, modes);
  *  - fk match: "SIMPLE", "FULL" or "PARTIAL"; on_delete/on_update: the registry's words;
- *  - view options: reloptions "key=value", sorted (security_barrier=true, check_option=local).
+ *    on_delete_columns: the columns of ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL
+ *    15), empty when the action sets every column of the key;
+ *  - view options: reloptions "key=value", sorted (security_barrier=true, check_option=local);
+ *    table, matview and index options (storage parameters) likewise ("fillfactor=70",
+ *    "autovacuum_enabled=false"); a table's TOAST options with the prefix "toast."
+ *    ("toast.autovacuum_enabled=false");
+ *  - index clustered: the table is marked CLUSTER ON this index (pg_index.indisclustered);
+ *  - column statistics: the target of SET STATISTICS; 0 = the default (attstattarget -1),
+ *    and an explicit SET STATISTICS 0 is stored as -1;
+ *  - view and matview column_acls / column_comments: per column, "column:value" with the
+ *    column as quote_ident() renders it (quoted when it needs quoting) and value an aclitem
+ *    text ("alice=r/postgres", one entry each) or the comment; sorted (byte order).
  */
 /* Field indexes per kind; they index sd_object.v and the kind's field table. Values that
  * name other objects in SQL form (inherits, partition_of, owned_by) are already quoted with
@@ -251,6 +269,7 @@ enum {
     SD_TABLE_INHERITS,
     SD_TABLE_RLS_ENABLED,
     SD_TABLE_RLS_FORCED,
+    SD_TABLE_OPTIONS,
     SD_TABLE_OWNER,
     SD_TABLE_ACL,
     SD_TABLE_COMMENT,
@@ -269,6 +288,7 @@ enum {
     SD_COLUMN_ACL,
     SD_COLUMN_COMMENT,
     SD_COLUMN_INHERITED,
+    SD_COLUMN_STATISTICS,
     SD_COLUMN__NFIELDS
 };
 enum {
@@ -310,6 +330,7 @@ enum {
     SD_FK_INITIALLY_DEFERRED,
     SD_FK_REF_SCHEMA,
     SD_FK_NOT_VALID,
+    SD_FK_ON_DELETE_COLUMNS,
     SD_FK_COMMENT,
     SD_FK__NFIELDS
 };
@@ -329,6 +350,8 @@ enum {
     SD_INDEX_METHOD,
     SD_INDEX_INCLUDE,
     SD_INDEX_NULLS_NOT_DISTINCT,
+    SD_INDEX_OPTIONS,
+    SD_INDEX_CLUSTERED,
     SD_INDEX_COMMENT,
     SD_INDEX__NFIELDS
 };
@@ -338,13 +361,18 @@ enum {
     SD_VIEW_OWNER,
     SD_VIEW_ACL,
     SD_VIEW_COMMENT,
+    SD_VIEW_COLUMN_ACLS,
+    SD_VIEW_COLUMN_COMMENTS,
     SD_VIEW__NFIELDS
 };
 enum {
     SD_MATVIEW_SQL,
+    SD_MATVIEW_OPTIONS,
     SD_MATVIEW_OWNER,
     SD_MATVIEW_ACL,
     SD_MATVIEW_COMMENT,
+    SD_MATVIEW_COLUMN_ACLS,
+    SD_MATVIEW_COLUMN_COMMENTS,
     SD_MATVIEW__NFIELDS
 };
 enum {

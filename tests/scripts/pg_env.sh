@@ -107,12 +107,15 @@ sd_pg_dump() {
 
 # Print pg_dump output $1 with the lines inside each CREATE TABLE ( ... ) block sorted and
 # their trailing commas removed: a column added by ALTER TABLE comes last, and that order
-# difference alone is not a failure. Everything else keeps its place.
+# difference alone is not a failure. Runs of GRANT/REVOKE lines are sorted too: pg_dump
+# writes an object's privileges in the order of its aclitem array, which has no meaning.
+# Everything else keeps its place.
 sd_pg_dump_normalize() {
   LC_ALL=C awk '
     blk == 0 && /^CREATE (UNLOGGED |FOREIGN )?TABLE .*\($/ { print NR "\t0\t" $0; blk = NR; next }
     blk != 0 && /^\)/ { print blk "\t2\t" $0; blk = 0; next }
     blk != 0 { sub(/,$/, ""); print blk "\t1\t" $0; next }
-    { print NR "\t0\t" $0 }
+    /^(GRANT|REVOKE) / { if (acl == 0) acl = NR; print acl "\t1\t" $0; next }
+    { acl = 0; print NR "\t0\t" $0 }
   ' "$1" | LC_ALL=C sort -s -t "$(printf '\t')" -k1,1n -k2,2n -k3 | cut -f3-
 }

@@ -14,9 +14,12 @@
 # refuses to run as root); otherwise as the calling user. A missing PostgreSQL is a failure
 # naming the package to install, never a skip.
 #
-# If the process that ran `start` (ctest) goes away without running `stop` (killed, ^C), a
-# detached watchdog stops the server and removes the directory, so no server outlives the run.
-# A new `start` also stops a server left over in the same STATEFILE.
+# Several ctest runs in one build directory share the server: each `start` records its
+# ctest's pid in STATEFILE.users (under a lock, STATEFILE.lock), `stop` removes it, and the
+# server is stopped when the last user is gone. If a ctest goes away without running `stop`
+# (killed, ^C), a detached watchdog notices that no recorded process is alive any more and
+# stops the server and removes the directory, so no server outlives its runs. A `start` that
+# finds a recorded server with no live user stops it first.
 #
 # Environment: SD_PG_BINDIR overrides the server binary directory
 # (default /usr/lib/postgresql/15/bin, Debian's location; it is not on PATH).
@@ -79,7 +82,31 @@ stop_cluster() {
   rm -rf "$dir"
 }
 
+users="$state.users"
+me=${SD_PG_WATCH_PID:-$PPID}
+
+# Keep only the live pids in the users file (0, a server started by hand, stays until stop);
+# true when one is left.
+prune_users() {
+  local keep="" p
+  [ -f "$users" ] || return 1
+  while read -r p; do
+    [ -n "$p" ] || continue
+    if [ "$p" = 0 ] || kill -0 "$p" 2> /dev/null; then keep="$keep$p"$'\n'; fi
+  done < "$users"
+  printf '%s' "$keep" > "$users"
+  [ -n "$keep" ]
+}
+
 do_stop() {
+  if [ -f "$users" ]; then
+    grep -vx -- "$me" "$users" > "$users.tmp" || true
+    mv "$users.tmp" "$users"
+  fi
+  if prune_users; then
+    echo "pg_tmp: the server is still used by another run ($(tr '\n' ' ' < "$users")); left running"
+    return 0
+  fi
   if read_state; then
     stop_cluster "$sd_dir" "${sd_bin:-$bindir}"
     # The watchdog exits on its own once the directory is gone.
@@ -87,7 +114,7 @@ do_stop() {
   else
     echo "pg_tmp: no server recorded in $state"
   fi
-  rm -f "$state"
+  rm -f "$state" "$users"
 }
 
 do_start() {
@@ -102,6 +129,13 @@ do_start() {
     echo "FAIL: running as root, but there is no 'postgres' user to run the server as." >&2
     echo "Install the Debian package postgresql-15 (it creates that user)." >&2
     exit 1
+  fi
+  # A server another live run of this build started: share it.
+  if read_state && prune_users && [ -d "$sd_dir" ] &&
+     "$bindir/pg_isready" -q -h "$sd_dir" -p "$sd_port" -U postgres -d postgres; then
+    echo "$me" >> "$users"
+    echo "pg_tmp: sharing the server in $sd_dir, port $sd_port, with another run (state: $state)"
+    return 0
   fi
   # A server left over from an interrupted run of this build: stop it first.
   if read_state; then
@@ -134,8 +168,9 @@ do_start() {
   done
   local opts="-c listen_addresses='' -k $dir -p $port -c fsync=off -c full_page_writes=off"
   opts="$opts -c synchronous_commit=off -c max_connections=100"
+  # 9>&-: the server must not inherit (and so hold forever) the lock on STATEFILE.lock.
   if ! as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$opts" -w -t 60 \
-       start > "$dir/pg_ctl.log" 2>&1; then
+       start > "$dir/pg_ctl.log" 2>&1 9>&-; then
     echo "FAIL: the PostgreSQL server did not start:" >&2
     cat "$dir/pg_ctl.log" "$dir/server.log" >&2 2> /dev/null || true
     exit 1
@@ -164,30 +199,48 @@ do_start() {
     echo "SD_PG_DIR=$dir"
   } > "$tmp"
   mv "$tmp" "$state"
+  echo "$me" > "$users"
 
   # Watchdog: when the process that started us (ctest) is gone, stop the server. Detached
   # (setsid, stdin/stdout/stderr on /dev/null) so that ctest does not wait for it. It is a
   # simple command, so the background child execs setsid directly: a subshell around it
   # would keep our stdout (ctest's pipe) open for as long as the watchdog runs.
-  local parent=${SD_PG_WATCH_PID:-$PPID} owner=self
+  local owner=self
   [ "$(id -u)" -ne 0 ] || owner=postgres
-  if [ "$parent" != 0 ]; then
+  if [ "$me" != 0 ]; then
     # shellcheck disable=SC2016 # expanded by the watchdog's own shell
     setsid bash -c '
-      parent=$1 dir=$2 bin=$3 owner=$4
-      while kill -0 "$parent" 2> /dev/null && [ -d "$dir" ]; do sleep 2; done
+      users=$1 dir=$2 bin=$3 owner=$4 lock=$5
+      alive() { # any recorded run still alive (read under the lock)
+        local p
+        while read -r p; do
+          [ -n "$p" ] && { [ "$p" = 0 ] || kill -0 "$p" 2> /dev/null; } && return 0
+        done < "$users"
+        return 1
+      }
+      exec 9> "$lock"
+      while [ -d "$dir" ]; do
+        flock 9
+        [ -f "$users" ] && alive || break
+        flock -u 9
+        sleep 2
+      done
       [ -d "$dir" ] || exit 0
       if [ "$owner" = postgres ]; then
         runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop
       else
         "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop
       fi
-      rm -rf "$dir"' sd-pg-watchdog "$parent" "$dir" "$bindir" "$owner" < /dev/null > /dev/null 2>&1 &
+      rm -rf "$dir"' sd-pg-watchdog "$users" "$dir" "$bindir" "$owner" "$state.lock" \
+      < /dev/null > /dev/null 2>&1 9>&- &
   fi
   trap - EXIT
   echo "pg_tmp: PostgreSQL $("$bindir/postgres" -V | awk '{print $3}') running in $dir, port $port (state: $state)"
 }
 
+# One start or stop at a time per STATEFILE (concurrent ctest runs in one build directory).
+exec 9> "$state.lock"
+flock 9
 case $cmd in
   start) do_start ;;
   stop) do_stop ;;

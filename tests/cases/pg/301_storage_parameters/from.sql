@@ -1,0 +1,11 @@
+CREATE TABLE item (id integer PRIMARY KEY, name text, qty integer) WITH (fillfactor = 90, autovacuum_enabled = false);
+CREATE TABLE plain_t (id integer PRIMARY KEY, note text);
+CREATE TABLE old_t (id integer, v text) WITH (fillfactor = 40, toast.autovacuum_enabled = false);
+CREATE INDEX item_name ON item (name) WITH (fillfactor = 70, deduplicate_items = on);
+CREATE INDEX item_qty ON item (qty);
+CREATE INDEX item_old ON item USING hash (qty) WITH (fillfactor = 60);
+CREATE MATERIALIZED VIEW item_mv WITH (fillfactor = 50) AS SELECT id, name FROM item;
+CREATE MATERIALIZED VIEW old_mv WITH (autovacuum_enabled = false) AS SELECT id FROM item;
+INSERT INTO item VALUES (1, 'a', 1), (2, 'b', 2);
+INSERT INTO plain_t VALUES (1, 'x');
+REFRESH MATERIALIZED VIEW item_mv;

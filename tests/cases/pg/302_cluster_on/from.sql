@@ -1,0 +1,17 @@
+CREATE TABLE a (id integer PRIMARY KEY, x integer, y integer);
+CREATE INDEX a_x ON a (x);
+CREATE INDEX a_y ON a (y);
+ALTER TABLE a CLUSTER ON a_x;
+CREATE TABLE b (id integer PRIMARY KEY, x integer);
+CREATE INDEX b_x ON b (x);
+ALTER TABLE b CLUSTER ON b_x;
+CREATE TABLE c (id integer PRIMARY KEY, x integer);
+CREATE INDEX c_x ON c (x);
+CREATE TABLE d (id integer PRIMARY KEY, x integer, y integer);
+CREATE INDEX d_old ON d (x);
+ALTER TABLE d CLUSTER ON d_old;
+CREATE MATERIALIZED VIEW mv AS SELECT id, x FROM a;
+CREATE INDEX mv_x ON mv (x);
+INSERT INTO a VALUES (1, 2, 3);
+INSERT INTO b VALUES (1, 2);
+INSERT INTO c VALUES (1, 2);

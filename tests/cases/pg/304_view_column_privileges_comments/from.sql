@@ -1,0 +1,20 @@
+-- roles: sd_vc_reader, sd_vc_writer
+CREATE TABLE t (id integer PRIMARY KEY, name text, price numeric(8,2));
+CREATE VIEW v AS SELECT id, name FROM t;
+COMMENT ON COLUMN v.id IS 'view id';
+COMMENT ON COLUMN v.name IS 'old name comment';
+GRANT SELECT (id, name) ON v TO sd_vc_reader;
+GRANT UPDATE (name) ON v TO sd_vc_writer;
+CREATE VIEW gone_v AS SELECT id FROM t;
+COMMENT ON COLUMN gone_v.id IS 'goes away';
+GRANT SELECT (id) ON gone_v TO sd_vc_reader;
+CREATE VIEW retyped_v AS SELECT id, price FROM t;
+COMMENT ON COLUMN retyped_v.price IS 'kept across the rebuild';
+GRANT SELECT (price) ON retyped_v TO sd_vc_reader;
+CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM t;
+COMMENT ON COLUMN mv.name IS 'mv name';
+GRANT SELECT (name) ON mv TO sd_vc_reader;
+CREATE MATERIALIZED VIEW gone_mv AS SELECT id FROM t;
+COMMENT ON COLUMN gone_mv.id IS 'gone mv id';
+GRANT SELECT (id) ON gone_mv TO sd_vc_writer;
+INSERT INTO t VALUES (1, 'a', 1.50);

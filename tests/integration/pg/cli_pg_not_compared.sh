@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Objects of kinds schemadrift does not compare are never skipped silently (README: check).
+# For every kind the PostgreSQL introspector reports as "not compared", one object of that kind
+# is created in database FULL; database BASE holds the same compared objects (the helpers:
+# table, functions, types) but none of them. Then `check BASE FULL` and `check FULL BASE`
+# must exit 0 (not compared is never drift) and list each object, by kind and name, in the
+# text report ("not compared  KIND NAME") and in the JSON report's not_compared array, with
+# the summary's count equal to the list's length; the same with FULL's snapshot (inspect) in
+# its place. One assertion per kind.
+#
+# The kinds are also read from the introspector's source (introspect/pg_*.c: the labels of its
+# not-compared queries and its sd_model_add_uncompared() calls): a kind reported there that this
+# test does not create, or a kind in the reports that the test does not know, is a failure, so
+# the test stays in step with the introspector.
+# Usage: cli_pg_not_compared.sh SCHEMADRIFT STATEFILE INTROSPECT_DIR [NAME]
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=cli_pg_lib.sh
+. "$here/cli_pg_lib.sh"
+introspect_dir=${3:?usage: cli_pg_not_compared.sh SCHEMADRIFT STATEFILE INTROSPECT_DIR [NAME]}
+cli_pg_init "$1" "$2" "${4:-cli.pg.not_compared}"
+
+# ---- the kinds the introspector reports ---------------------------------------------------
+# Backslash-continued macros joined, the whole source on one line, then the labels: the
+# first argument of IN_SCHEMA()/DB_WIDE(), a "SELECT 'label'" row, the base/shell type CASE,
+# and the string literals of sd_model_add_uncompared() calls (one-letter codes aside).
+src_kinds() {
+  local f
+  for f in "$introspect_dir"/pg_*.c; do
+    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$f" | tr '\n' ' ' |
+      grep -oE "(IN_SCHEMA|DB_WIDE)\(\"[^\"]+\"|SELECT '[a-z][a-z -]*'|THEN '[a-z -]+ type' ELSE '[a-z -]+ type'|sd_model_add_uncompared\([^;]*;" |
+      grep -oE "\"[a-z][a-z -]+\"|'[a-z][a-z -]+'" | tr -d "\"'"
+  done | LC_ALL=C sort -u
+}
+src_kinds > "$work/src_kinds"
+[ -s "$work/src_kinds" ] || die "no not-compared kinds found in $introspect_dir/pg_*.c"
+
+# ---- the objects ---------------------------------------------------------------------------
+# Compared helpers, in both databases. sd_base is a shell type here: FULL completes it.
+cat > "$work/base.sql" <<'SQL'
+CREATE TABLE t (a int, b int);
+CREATE TYPE sd_enum AS ENUM ('x');
+CREATE FUNCTION sd_evt_fn() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;
+CREATE TYPE sd_base;
+CREATE FUNCTION sd_base_in(cstring) RETURNS sd_base LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
+CREATE FUNCTION sd_base_out(sd_base) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'int4out';
+CREATE FUNCTION sd_lang_handler() RETURNS language_handler LANGUAGE c
+  AS '$libdir/plpgsql', 'plpgsql_call_handler';
+CREATE FUNCTION sd_trf_from(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT AS 'int4recv';
+SQL
+
+# kind|name as reported|SQL creating it in FULL (run in this order).
+objects=(
+  "rule|public.t.sd_rule|CREATE RULE sd_rule AS ON INSERT TO t DO ALSO NOTHING"
+  "aggregate|public.sd_agg(integer)|CREATE AGGREGATE sd_agg(int4) (SFUNC = int4pl, STYPE = int4)"
+  "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
+  "operator|public.===(integer, integer)|CREATE OPERATOR === (LEFTARG = int4, RIGHTARG = int4, FUNCTION = int4eq)"
+  "operator family|public.sd_opfam using hash|CREATE OPERATOR FAMILY sd_opfam USING hash"
+  "operator class|public.sd_opclass using btree|CREATE OPERATOR CLASS sd_opclass FOR TYPE int4 USING btree AS OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 btint4cmp(int4, int4)"
+  "cast|(public.sd_enum AS integer)|CREATE CAST (sd_enum AS int4) WITH INOUT"
+  "collation|public.sd_coll|CREATE COLLATION sd_coll FROM \"C\""
+  "conversion|public.sd_conv|CREATE CONVERSION sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8"
+  "text search configuration|public.sd_tscfg|CREATE TEXT SEARCH CONFIGURATION sd_tscfg (COPY = pg_catalog.english)"
+  "text search dictionary|public.sd_tsdict|CREATE TEXT SEARCH DICTIONARY sd_tsdict (TEMPLATE = pg_catalog.simple)"
+  "text search parser|public.sd_tsparser|CREATE TEXT SEARCH PARSER sd_tsparser (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)"
+  "text search template|public.sd_tstmpl|CREATE TEXT SEARCH TEMPLATE sd_tstmpl (INIT = dsimple_init, LEXIZE = dsimple_lexize)"
+  "statistics object|public.sd_stats|CREATE STATISTICS sd_stats ON a, b FROM t"
+  "foreign-data wrapper|sd_fdw|CREATE FOREIGN DATA WRAPPER sd_fdw"
+  "foreign server|sd_server|CREATE SERVER sd_server FOREIGN DATA WRAPPER sd_fdw"
+  "user mapping|postgres@sd_server|CREATE USER MAPPING FOR postgres SERVER sd_server"
+  "foreign table|public.sd_ftable|CREATE FOREIGN TABLE sd_ftable (a int) SERVER sd_server"
+  "base type|public.sd_base|CREATE TYPE sd_base (INPUT = sd_base_in, OUTPUT = sd_base_out, LIKE = int4)"
+  "shell type|public.sd_shell|CREATE TYPE sd_shell"
+  "publication|sd_pub|CREATE PUBLICATION sd_pub FOR TABLE t"
+  "subscription|sd_sub|CREATE SUBSCRIPTION sd_sub CONNECTION 'dbname=sd_nowhere' PUBLICATION p WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)"
+  "access method|sd_am|CREATE ACCESS METHOD sd_am TYPE TABLE HANDLER heap_tableam_handler"
+  "language|sd_lang|CREATE LANGUAGE sd_lang HANDLER sd_lang_handler"
+  "transform|integer language sd_lang|CREATE TRANSFORM FOR int4 LANGUAGE sd_lang (FROM SQL WITH FUNCTION sd_trf_from(internal))"
+  "default privileges|postgres on tables|ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT SELECT ON TABLES TO PUBLIC"
+  "event trigger|sd_evtrig|CREATE EVENT TRIGGER sd_evtrig ON ddl_command_start EXECUTE FUNCTION sd_evt_fn()"
+)
+: > "$work/full.sql"
+: > "$work/test_kinds"
+for row in "${objects[@]}"; do
+  IFS='|' read -r kind name sql <<< "$row"
+  printf '%s;\n' "$sql" >> "$work/full.sql"
+  printf '%s\n' "$kind" >> "$work/test_kinds"
+done
+LC_ALL=C sort -u -o "$work/test_kinds" "$work/test_kinds"
+
+cli_pg_db base "$work/base.sql"
+cli_pg_db full "$work/base.sql" "$work/full.sql"
+base=$(cli_pg_src base)
+full=$(cli_pg_src full)
+
+# ---- the test covers every kind the introspector has ------------------------------------
+while IFS= read -r kind; do
+  if grep -qxF -- "$kind" "$work/test_kinds"; then
+    pass
+  else
+    fail "kind '$kind' (reported as not compared by $introspect_dir/pg_*.c) is not created by" \
+      "this test: add an object of that kind to the objects list of $0"
+  fi
+done < "$work/src_kinds"
+while IFS= read -r kind; do
+  grep -qxF -- "$kind" "$work/src_kinds" ||
+    fail "kind '$kind' is created by this test but not found in $introspect_dir/pg_*.c" \
+      "(renamed? update this test or the source-scanning patterns in src_kinds)"
+done < "$work/test_kinds"
+
+# ---- the reports --------------------------------------------------------------------------
+check_reports() { # LABEL EXPECTED ACTUAL: the text report in $work/LABEL.txt, JSON in .json
+  local label=$1
+  run "$bin" check "$2" "$3"
+  expect_rc "$label text: not compared objects are not drift" 0 && pass
+  cp "$work/out" "$work/$label.txt"
+  run "$bin" check --format json "$2" "$3"
+  expect_rc "$label json: not compared objects are not drift" 0 && pass
+  cp "$work/out" "$work/$label.json"
+  not_compared_json "$work/$label.json" > "$work/$label.nc"
+  assert "$label json: drift is not false" -- grep -q '"drift": false' "$work/$label.json"
+  local n count
+  n=$(wc -l < "$work/$label.nc")
+  count=$(tr '\n' ' ' < "$work/$label.json" | grep -oE '"summary": *\{[^}]*\}' |
+    grep -oE '"not_compared": *[0-9]+' | grep -oE '[0-9]+$')
+  assert "$label json: summary.not_compared is '$count', the not_compared list has $n entries" -- \
+    [ "$count" = "$n" ]
+  assert "$label text: the summary does not say '($n not compared)': $(tail -1 "$work/$label.txt")" -- \
+    grep -qF "($n not compared)" "$work/$label.txt"
+  local nt
+  nt=$(grep -c '^not compared  ' "$work/$label.txt")
+  assert "$label: the text report lists $nt objects not compared, the JSON report $n" -- [ "$nt" -eq "$n" ]
+  # Every kind reported is one the test knows (so nothing unexpected hides in the list).
+  cut -f1 "$work/$label.nc" | LC_ALL=C sort -u | while IFS= read -r kind; do
+    grep -qxF -- "$kind" "$work/test_kinds" ||
+      echo "FAIL $label: the report has kind '$kind', which this test does not create"
+  done > "$work/unknown"
+  if [ -s "$work/unknown" ]; then
+    cat "$work/unknown"
+    failures=$((failures + $(wc -l < "$work/unknown")))
+  fi
+}
+check_reports forward "$base" "$full"
+check_reports backward "$full" "$base"
+# The list survives a snapshot: FULL written to YAML and checked against BASE.
+run "$bin" inspect "$full" -o "$work/full.yaml"
+expect_rc "inspect FULL" 0 || die "inspect of FULL failed: $(cat "$work/err")"
+check_reports snapshot "$work/full.yaml" "$base"
+
+# One assertion per kind: each object in both reports of every check above.
+for row in "${objects[@]}"; do
+  IFS='|' read -r kind name _ <<< "$row"
+  missing=""
+  for label in forward backward snapshot; do
+    grep -qxF -- "not compared  $kind $name" "$work/$label.txt" || missing+=" $label-text"
+    grep -qxF -- "$kind"$'\t'"$name" "$work/$label.nc" || missing+=" $label-json"
+  done
+  if [ -z "$missing" ]; then
+    pass
+  else
+    fail "$kind '$name' is not listed as not compared in:$missing (text report:" \
+      "$(grep '^not compared' "$work/forward.txt" | tr '\n' ';'))"
+  fi
+done
+
+# The shell type BASE holds (completed to a base type in FULL) is listed too.
+assert "the shell type public.sd_base of the expected side is not listed" -- \
+  grep -qxF "not compared  shell type public.sd_base" "$work/forward.txt"
+
+cli_pg_finish
