@@ -11,6 +11,11 @@
  * function that trips over an object dropped after the snapshot was taken fails with an
  * internal error ("cache lookup failed"); the whole inspection is then retried once.
  *
+ * The readers ask for their queries one after another; a second thread runs the planned
+ * ones (sd_pg__relation_plan, sd_pg__object_plan) a step ahead on the same connection, so the
+ * server's work on one kind overlaps ours on the last. Only that thread touches the
+ * connection while it runs; results cross over under a mutex.
+ *
  * Secrets: the conninfo string itself never reaches a message. Connections are described
  * with host, port, dbname and user only, and every libpq message is scrubbed of the password
  * before it is copied (libpq's parser quotes fragments of the string it failed on).
@@ -19,6 +24,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <pthread.h>
 
 #include <libpq-fe.h>
 
@@ -303,21 +310,148 @@ query_error(PGconn *conn, const PGresult *res, const char *purpose, sd_err *err)
     return rc;
 }
 
+static PGresult *
+exec_query(PGconn *conn, const char *sql, const sd_pg_filter *f)
+{
+    static const Oid types[2] = { TEXTOID, TEXTOID };
+    const char *values[2] = { f != NULL ? f->include : "{}", f != NULL ? f->exclude : "{}" };
+    return PQexecParams(conn, sql, 2, types, values, NULL, NULL, 0);
+}
+
+/* ---- queries run ahead ---- */
+
+/* How many results the thread may hold that the readers have not taken: enough to keep the
+ * server busy, few enough that the results of every kind are never all in memory at once. */
+#define AHEAD_WINDOW 2
+
+typedef struct sd_pg_ahead {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    PGconn *conn;
+    const sd_pg_filter *f;
+    const char *plan[SD_PG_PLAN_MAX];
+    size_t n;                      /* queries in plan */
+    PGresult *res[SD_PG_PLAN_MAX]; /* res[i] for i < fetched (guarded by mu) */
+    size_t fetched;                /* results the thread has stored (guarded by mu) */
+    size_t taken;                  /* results the readers have taken (guarded by mu) */
+    bool stop;                     /* the readers want nothing more (guarded by mu) */
+    bool done;                     /* the thread has finished (guarded by mu) */
+} sd_pg_ahead;
+
+static void *
+ahead_run(void *arg)
+{
+    sd_pg_ahead *a = arg;
+    pthread_mutex_lock(&a->mu);
+    for (size_t i = 0; i < a->n; i++) {
+        while (!a->stop && i - a->taken >= AHEAD_WINDOW)
+            pthread_cond_wait(&a->cv, &a->mu);
+        if (a->stop)
+            break;
+        pthread_mutex_unlock(&a->mu);
+        PGresult *res = exec_query(a->conn, a->plan[i], a->f);
+        bool failed = res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK;
+        pthread_mutex_lock(&a->mu);
+        a->res[i] = res;
+        a->fetched = i + 1;
+        pthread_cond_broadcast(&a->cv);
+        /* A failed query has aborted the transaction: the rest would fail too. */
+        if (failed)
+            break;
+    }
+    a->done = true;
+    pthread_cond_broadcast(&a->cv);
+    pthread_mutex_unlock(&a->mu);
+    return NULL;
+}
+
+/* Start running plan ahead on conn; false (nothing started) when no thread can be made,
+ * and the queries then simply run when they are asked for. */
+static bool
+ahead_start(sd_pg_ahead *a, PGconn *conn, const sd_pg_filter *f, const char **plan, size_t n)
+{
+    memset(a, 0, sizeof(*a));
+    a->conn = conn;
+    a->f = f;
+    a->n = n;
+    memcpy(a->plan, plan, n * sizeof(*plan));
+    if (pthread_mutex_init(&a->mu, NULL) != 0)
+        return false;
+    if (pthread_cond_init(&a->cv, NULL) != 0) {
+        pthread_mutex_destroy(&a->mu);
+        return false;
+    }
+    if (pthread_create(&a->thread, NULL, ahead_run, a) != 0) {
+        pthread_cond_destroy(&a->cv);
+        pthread_mutex_destroy(&a->mu);
+        return false;
+    }
+    return true;
+}
+
+/* Stop the thread, wait for it, and free the results nobody took; the connection is the
+ * caller's alone again. */
+static void
+ahead_finish(sd_pg_ahead *a)
+{
+    pthread_mutex_lock(&a->mu);
+    a->stop = true;
+    pthread_cond_broadcast(&a->cv);
+    pthread_mutex_unlock(&a->mu);
+    pthread_join(a->thread, NULL);
+    for (size_t i = a->taken; i < a->fetched; i++)
+        PQclear(a->res[i]);
+    pthread_cond_destroy(&a->cv);
+    pthread_mutex_destroy(&a->mu);
+}
+
+/* The next planned result, which must be for sql; NULL when sql is not the next planned
+ * query. Waits for the thread. */
+static PGresult *
+ahead_take(sd_pg_ahead *a, const char *sql, bool *planned)
+{
+    PGresult *res = NULL;
+    pthread_mutex_lock(&a->mu);
+    *planned = a->taken < a->n && a->plan[a->taken] == sql;
+    if (*planned) {
+        while (a->fetched <= a->taken && !a->done)
+            pthread_cond_wait(&a->cv, &a->mu);
+        if (a->fetched > a->taken) {
+            res = a->res[a->taken++];
+            pthread_cond_broadcast(&a->cv);
+        }
+    }
+    pthread_mutex_unlock(&a->mu);
+    return res;
+}
+
 sd_status
-sd_pg__query(PGconn *conn,
+sd_pg__query(sd_pg_session *s,
              const char *sql,
              const sd_pg_filter *f,
              const char *purpose,
              PGresult **out,
              sd_err *err)
 {
-    static const Oid types[2] = { TEXTOID, TEXTOID };
-    const char *values[2] = { f != NULL ? f->include : "{}", f != NULL ? f->exclude : "{}" };
+    PGresult *res = NULL;
+    bool planned = false;
 
     *out = NULL;
-    PGresult *res = PQexecParams(conn, sql, 2, types, values, NULL, NULL, 0);
+    if (s->ahead != NULL) {
+        res = ahead_take(s->ahead, sql, &planned);
+        if (!planned && s->ahead->taken < s->ahead->n)
+            return sd_err_set(err, SD_ERR, "internal error: %s out of the planned order", purpose);
+        /* A failure, or the plan is used up: the connection is ours again. */
+        if (!planned || res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+            ahead_finish(s->ahead);
+            s->ahead = NULL;
+        }
+    }
+    if (!planned)
+        res = exec_query(s->conn, sql, f);
     if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-        sd_status rc = query_error(conn, res, purpose, err);
+        sd_status rc = query_error(s->conn, res, purpose, err);
         PQclear(res);
         return rc;
     }
@@ -444,6 +578,85 @@ sd_pg__add_array(sd_model *m, sd_object *o, int field, const char *array, sd_err
     return rc;
 }
 
+/* ---- catalog rows -> model objects ---- */
+
+/* An OID or sub-id as the catalog prints it; false for anything else. */
+static bool
+parse_u32(const char *s, uint32_t *out)
+{
+    char *end = NULL;
+    if (s == NULL || *s == '\0')
+        return false;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno != 0 || *end != '\0' || v < INT32_MIN || v > (long long)UINT32_MAX)
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
+enum {
+    OID_KEY_LEN = 9
+};
+
+/* The packed key: cat, then oid and subid in host order (keys never leave the process). */
+static bool
+oid_key(char key[OID_KEY_LEN], sd_pg_cat cat, const char *oid, const char *subid)
+{
+    uint32_t o = 0;
+    uint32_t s = 0;
+    if (!parse_u32(oid, &o) || o == 0 || (subid != NULL && !parse_u32(subid, &s)))
+        return false;
+    key[0] = (char)cat;
+    memcpy(key + 1, &o, sizeof(o));
+    memcpy(key + 5, &s, sizeof(s));
+    return true;
+}
+
+sd_status
+sd_pg__oids_init(sd_pg_oids *ix, sd_err *err)
+{
+    sd_map empty = SD_MAP_INIT;
+    ix->map = empty;
+    ix->keys = sd_arena_new();
+    return ix->keys != NULL ? SD_OK : sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+}
+
+void
+sd_pg__oids_dispose(sd_pg_oids *ix)
+{
+    sd_map_dispose(&ix->map);
+    sd_arena_free(ix->keys);
+    ix->keys = NULL;
+}
+
+sd_status
+sd_pg__oid_put(sd_pg_oids *ix,
+               sd_pg_cat cat,
+               const char *oid,
+               const char *subid,
+               sd_object *o,
+               sd_err *err)
+{
+    char key[OID_KEY_LEN];
+    if (!oid_key(key, cat, oid, subid))
+        return SD_OK;
+    char *k = sd_arena_alloc(ix->keys, sizeof(key));
+    if (k == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    memcpy(k, key, sizeof(key));
+    if (sd_map_putn(&ix->map, k, sizeof(key), o) != SD_OK)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    return SD_OK;
+}
+
+sd_object *
+sd_pg__oid_get(const sd_pg_oids *ix, sd_pg_cat cat, const char *oid, const char *subid)
+{
+    char key[OID_KEY_LEN];
+    return oid_key(key, cat, oid, subid) ? sd_map_getn(&ix->map, key, sizeof(key)) : NULL;
+}
+
 /* ---- the inspection ---- */
 
 /* "{"a","b\"c"}": each element double-quoted, with " and \ backslash-escaped. */
@@ -481,12 +694,25 @@ is_concurrent_ddl(const sd_err *err)
 static sd_status
 read_once(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
 {
-    sd_status rc =
-        command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction", err);
+    sd_pg_session s = { conn, PQserverVersion(conn), NULL };
+    sd_pg_ahead ahead;
+    const char *plan[SD_PG_PLAN_MAX];
+    size_t n = sd_pg__relation_plan(s.version, plan, SD_PG_PLAN_MAX);
+    n += sd_pg__object_plan(s.version, plan + n, SD_PG_PLAN_MAX - n);
+
+    sd_pg_oids oids;
+    sd_status rc = sd_pg__oids_init(&oids, err);
     if (rc == SD_OK)
-        rc = sd_pg__read_relations(conn, m, f, err);
+        rc = command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction", err);
+    if (rc == SD_OK && ahead_start(&ahead, conn, f, plan, n))
+        s.ahead = &ahead;
     if (rc == SD_OK)
-        rc = sd_pg__read_objects(conn, m, f, err);
+        rc = sd_pg__read_relations(&s, m, f, &oids, err);
+    if (rc == SD_OK)
+        rc = sd_pg__read_objects(&s, m, f, &oids, err);
+    if (s.ahead != NULL) /* the readers stopped early, or asked for less than planned */
+        ahead_finish(s.ahead);
+    sd_pg__oids_dispose(&oids);
     if (rc == SD_OK)
         rc = command_done(conn, PQexec(conn, "COMMIT"), "ending the read-only transaction", err);
     if (rc != SD_OK && PQtransactionStatus(conn) != PQTRANS_IDLE) {

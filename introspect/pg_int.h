@@ -45,11 +45,29 @@ typedef struct sd_pg_filter {
     "AND (cardinality($1::text[]) = 0 OR n.nspname = ANY($1::text[])) "  \
     "AND NOT (n.nspname = ANY($2::text[]))"
 
+/* The most catalog queries one inspection plans ahead (sd_pg__*_plan). */
+#define SD_PG_PLAN_MAX 32
+
+struct sd_pg_ahead;
+
 /*
- * Run a catalog query with the filter bound as $1/$2; purpose ("reading columns") names it in
+ * The connection, inside the read transaction, as the readers see it. When ahead is set,
+ * a second thread runs the planned queries (the readers' own, in their order) one or two
+ * ahead of the readers, so that the server computes the next kind while this process turns
+ * the last one into model objects; the readers notice nothing but the time it saves.
+ */
+typedef struct sd_pg_session {
+    PGconn *conn;              /* only the thread of ahead uses it while that runs */
+    int version;               /* PQserverVersion() */
+    struct sd_pg_ahead *ahead; /* planned queries being run ahead, or NULL */
+} sd_pg_session;
+
+/*
+ * Run a catalog query with the filter bound as $1/$2 (or take its result from the queries
+ * run ahead: they must be asked for in plan order); purpose ("reading columns") names it in
  * errors. On success *out is a PGRES_TUPLES_OK result the caller PQclear()s.
  */
-sd_status sd_pg__query(PGconn *conn,
+sd_status sd_pg__query(sd_pg_session *s,
                        const char *sql,
                        const sd_pg_filter *f,
                        const char *purpose,
@@ -64,9 +82,70 @@ sd_status sd_pg__int64(const PGresult *res, int row, int col, int64_t *out, sd_e
 /* Add each element of a text[] value ("{a,b}") to a NAMES field, in order. */
 sd_status sd_pg__add_array(sd_model *m, sd_object *o, int field, const char *array, sd_err *err);
 
-/* pg_rel.c */
-sd_status sd_pg__read_relations(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err);
-/* pg_obj.c: runs after sd_pg__read_relations (dependencies refer to relations). */
-sd_status sd_pg__read_objects(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err);
+/*
+ * The catalogs whose rows stand for model objects in pg_depend (classid, refclassid), and
+ * SD_PG_CATS_SQL, the same list as a VALUES table (classid oid, cat code) to join with.
+ */
+typedef enum sd_pg_cat {
+    SD_PG_CAT_CLASS,      /* relations; with a sub-id, a table's column */
+    SD_PG_CAT_REWRITE,    /* a view's _RETURN rule: the view */
+    SD_PG_CAT_TYPE,       /* types, their array types, row types */
+    SD_PG_CAT_PROC,       /* functions and procedures */
+    SD_PG_CAT_TRIGGER,    /* triggers */
+    SD_PG_CAT_POLICY,     /* row level security policies */
+    SD_PG_CAT_CONSTRAINT, /* table constraints; a domain's CHECK: the domain */
+    SD_PG_CAT_ATTRDEF,    /* a column default: the column */
+    SD_PG_CAT__N
+} sd_pg_cat;
+/* clang-format off */
+#define SD_PG_CATS_SQL                                                                       \
+    "(VALUES ('pg_catalog.pg_class'::regclass::oid, 0), "                                   \
+    "('pg_catalog.pg_rewrite'::regclass::oid, 1), ('pg_catalog.pg_type'::regclass::oid, 2), " \
+    "('pg_catalog.pg_proc'::regclass::oid, 3), ('pg_catalog.pg_trigger'::regclass::oid, 4), " \
+    "('pg_catalog.pg_policy'::regclass::oid, 5), "                                          \
+    "('pg_catalog.pg_constraint'::regclass::oid, 6), "                                      \
+    "('pg_catalog.pg_attrdef'::regclass::oid, 7))"
+/* clang-format on */
+
+/*
+ * Which model object each catalog row (catalog, OID, sub-id) stands for. The readers record
+ * every object they add under the OIDs that pg_depend can name it by; the dependency pass
+ * then maps pg_depend rows to objects here, in the client, instead of joining names in SQL
+ * (which cost more than reading every other kind together on large schemas).
+ */
+typedef struct sd_pg_oids {
+    sd_map map;     /* packed (cat, oid, subid) -> sd_object * */
+    sd_arena *keys; /* storage of the packed keys */
+} sd_pg_oids;
+
+sd_status sd_pg__oids_init(sd_pg_oids *ix, sd_err *err);
+void sd_pg__oids_dispose(sd_pg_oids *ix);
+/* Record that the row (cat, oid, subid) of a catalog stands for o; oid is the catalog's text
+ * (NULL or "0", an absent OID, records nothing). */
+sd_status sd_pg__oid_put(sd_pg_oids *ix,
+                         sd_pg_cat cat,
+                         const char *oid,
+                         const char *subid,
+                         sd_object *o,
+                         sd_err *err);
+/* The object recorded for (cat, oid, subid), or NULL. */
+sd_object *sd_pg__oid_get(const sd_pg_oids *ix, sd_pg_cat cat, const char *oid, const char *subid);
+
+/* pg_rel.c: the queries sd_pg__read_relations asks for, in order (at most cap; returns how
+ * many). */
+size_t sd_pg__relation_plan(int version, const char **sql, size_t cap);
+sd_status sd_pg__read_relations(sd_pg_session *s,
+                                sd_model *m,
+                                const sd_pg_filter *f,
+                                sd_pg_oids *oids,
+                                sd_err *err);
+/* pg_obj.c: runs after sd_pg__read_relations (dependencies refer to relations). The plan
+ * leaves out queries that run only depending on an earlier result. */
+size_t sd_pg__object_plan(int version, const char **sql, size_t cap);
+sd_status sd_pg__read_objects(sd_pg_session *s,
+                              sd_model *m,
+                              const sd_pg_filter *f,
+                              sd_pg_oids *oids,
+                              sd_err *err);
 
 #endif

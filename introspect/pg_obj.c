@@ -12,13 +12,13 @@
  * model/model.h; names that end up inside SQL text we build ourselves (collations, opclasses,
  * functions in a range definition, attribute names) are quoted with util/sql.h.
  *
- * Dependencies come from one query over pg_depend (views through their pg_rewrite _RETURN
- * rule, column defaults through pg_attrdef) that maps both ends to model identities (kind,
- * schema, table, name) in SQL; OIDs are join keys only. The edges are attached with
- * sd_model_find(), which needs the identity index, so the model is frozen once before that
- * pass (sd_model_freeze is idempotent; the caller freezes again at the end, which folds the
- * late additions into the fingerprints). Ends that are not in the model (system objects,
- * extension members, constraint-backed indexes, filtered-out schemas) are skipped.
+ * Dependencies come from one query over pg_depend, returned as catalog OIDs. Every reader
+ * records the objects it adds under the OIDs pg_depend can name them by (pg_int.h,
+ * sd_pg_oids: a view also by its _RETURN rule and row type, a column also by its default,
+ * a type also by its array type, a domain also by its CHECKs), and the pass maps both ends
+ * through that index. OIDs identify nothing beyond one inspection: the model stores names.
+ * Ends that are not in the model (system objects, extension members, constraint-backed
+ * indexes, filtered-out schemas) are skipped.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -87,15 +87,16 @@ enum {
 #define CLASS_OID         CAT("pg_class")
 
 /* The most columns any query here resolves. */
-#define MAX_COLS 16
+#define MAX_COLS 24
 
 /* ---- reader ---- */
 
 typedef struct reader {
-    PGconn *conn;          /* the connection, inside the read transaction */
+    sd_pg_session *s;      /* the connection, inside the read transaction */
     sd_model *m;           /* the model being built */
     const sd_pg_filter *f; /* schema filter, bound as $1/$2 */
     int version;           /* PQserverVersion() */
+    sd_pg_oids *oids;      /* objects by catalog OID, for the dependency pass */
     sd_err *err;           /* error detail */
 } reader;
 
@@ -125,7 +126,7 @@ run(reader *r, const query *q, row_fn fn, void *state)
 
     if (q->ncols > MAX_COLS)
         return sd_err_set(r->err, SD_ERR, "internal error: too many columns in a catalog query");
-    rc = sd_pg__query(r->conn, q->sql, r->f, q->purpose, &res, r->err);
+    rc = sd_pg__query(r->s, q->sql, r->f, q->purpose, &res, r->err);
     for (size_t i = 0; i < q->ncols && rc == SD_OK; i++)
         rc = sd_pg__col(res, q->cols[i], &c[i], r->err);
     int n = rc == SD_OK ? PQntuples(res) : 0;
@@ -135,6 +136,21 @@ run(reader *r, const query *q, row_fn fn, void *state)
     if (rc == SD_OK && sd_arena_failed(sd_model_arena(r->m)))
         rc = nomem(r);
     return rc;
+}
+
+/* Record o under the OID in column col of the row (NULL or 0: nothing). */
+static sd_status
+put_oid(reader *r, sd_pg_cat cat, const PGresult *res, int row, int col, sd_object *o)
+{
+    return sd_pg__oid_put(r->oids, cat, sd_pg__str(res, row, col), NULL, o, r->err);
+}
+
+/* A type is named in pg_depend by its own OID and by its array type's. */
+static sd_status
+put_type_oids(reader *r, const PGresult *res, int row, int oid_col, int array_col, sd_object *o)
+{
+    sd_status rc = put_oid(r, SD_PG_CAT_TYPE, res, row, oid_col, o);
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_TYPE, res, row, array_col, o) : rc;
 }
 
 /* Field indexes of the owner, acl and comment fields of a kind. */
@@ -227,11 +243,15 @@ enum {
     EN_SCHEMA = COL__COMMON,
     EN_NAME,
     EN_VALUES,
+    EN_OID,
+    EN_ARRAY,
     EN__N
 };
-static const char *const ENUM_COLS[EN__N] = { COMMON_COLS, "nspname", "typname", "labels" };
+static const char *const ENUM_COLS[EN__N] = {
+    COMMON_COLS, "nspname", "typname", "labels", "oid", "typarray",
+};
 static const char ENUMS_SQL[] =
-    "SELECT n.nspname, t.typname, " TYPE_COMMON ", "
+    "SELECT n.nspname, t.typname, t.oid, t.typarray, " TYPE_COMMON ", "
     "ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid "
     "ORDER BY e.enumsortorder) AS labels "
     "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace " TYPE_COMMENT
@@ -250,6 +270,8 @@ enum_row(reader *r, const PGresult *res, int row, const int *c, void *state)
         rc = set_common(r, o, res, row, c, F);
     if (rc == SD_OK && labels != NULL)
         rc = sd_pg__add_array(r->m, o, SD_ENUM_VALUES, labels, r->err);
+    if (rc == SD_OK)
+        rc = put_type_oids(r, res, row, c[EN_OID], c[EN_ARRAY], o);
     return rc;
 }
 
@@ -265,14 +287,17 @@ enum {
     DO_COLL_NAME,
     DO_CON_NAME,
     DO_CON_DEF,
+    DO_OID,
+    DO_ARRAY,
+    DO_CON_OID,
     DO__N
 };
 static const char *const DOMAIN_COLS[DO__N] = {
-    COMMON_COLS,  "nspname",     "typname",   "base_type", "typdefault",
-    "typnotnull", "coll_schema", "coll_name", "conname",   "condef",
+    COMMON_COLS, "nspname", "typname", "base_type", "typdefault", "typnotnull", "coll_schema",
+    "coll_name", "conname", "condef",  "oid",       "typarray",   "con_oid",
 };
 static const char DOMAINS_SQL[] =
-    "SELECT n.nspname, t.typname, " TYPE_COMMON ", "
+    "SELECT n.nspname, t.typname, t.oid, t.typarray, k.oid AS con_oid, " TYPE_COMMON ", "
     "format_type(t.typbasetype, t.typtypmod) AS base_type, "
     "COALESCE(pg_get_expr(t.typdefaultbin, 0), t.typdefault) AS typdefault, t.typnotnull, "
     "cn.nspname AS coll_schema, co.collname AS coll_name, k.conname, "
@@ -322,6 +347,8 @@ domain_start(reader *r, const PGresult *res, int row, const int *c, sd_object **
     sd_buf_dispose(&coll);
     if (rc == SD_OK)
         rc = set_common(r, o, res, row, c, F);
+    if (rc == SD_OK)
+        rc = put_type_oids(r, res, row, c[DO_OID], c[DO_ARRAY], o);
     *out = o;
     return rc;
 }
@@ -337,6 +364,10 @@ domain_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     if (!same_object(g->cur, sd_pg__str(res, row, c[DO_SCHEMA]), sd_pg__str(res, row, c[DO_NAME])))
         rc = domain_start(r, res, row, c, &g->cur);
     if (rc != SD_OK || con == NULL)
+        return rc;
+    /* What depends on a domain's CHECK depends on the domain. */
+    rc = put_oid(r, SD_PG_CAT_CONSTRAINT, res, row, c[DO_CON_OID], g->cur);
+    if (rc != SD_OK)
         return rc;
     /* "CONSTRAINT name CHECK (...)": pg_get_constraintdef adds NOT VALID when it applies. */
     sd_buf_append(&b, "CONSTRAINT ");
@@ -360,13 +391,17 @@ enum {
     CO_ATTTYPE,
     CO_COLL_SCHEMA,
     CO_COLL_NAME,
+    CO_OID,
+    CO_ARRAY,
+    CO_RELID,
     CO__N
 };
 static const char *const COMPOSITE_COLS[CO__N] = {
-    COMMON_COLS, "nspname", "typname", "attname", "atttype", "coll_schema", "coll_name",
+    COMMON_COLS,   "nspname",   "typname", "attname",  "atttype",
+    "coll_schema", "coll_name", "oid",     "typarray", "typrelid",
 };
 static const char COMPOSITES_SQL[] =
-    "SELECT n.nspname, t.typname, " TYPE_COMMON ", a.attname, "
+    "SELECT n.nspname, t.typname, t.oid, t.typarray, t.typrelid, " TYPE_COMMON ", a.attname, "
     "format_type(a.atttypid, a.atttypmod) AS atttype, cn.nspname AS coll_schema, "
     "co.collname AS coll_name "
     "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
@@ -409,6 +444,10 @@ composite_row(reader *r, const PGresult *res, int row, const int *c, void *state
             rc = sd_model_add(r->m, SD_KIND_COMPOSITE, schema, NULL, name, &g->cur, r->err);
         if (rc == SD_OK)
             rc = set_common(r, g->cur, res, row, c, F);
+        if (rc == SD_OK)
+            rc = put_type_oids(r, res, row, c[CO_OID], c[CO_ARRAY], g->cur);
+        if (rc == SD_OK)
+            rc = put_oid(r, SD_PG_CAT_CLASS, res, row, c[CO_RELID], g->cur);
     }
     if (rc != SD_OK || att == NULL)
         return rc;
@@ -441,37 +480,40 @@ enum {
     RA_DIFF_NAME,
     RA_MULTI_SCHEMA,
     RA_MULTI_NAME,
+    RA_OID,
+    RA_ARRAY,
+    RA_MULTI_OID,
     RA__N
 };
 static const char *const RANGE_COLS[RA__N] = {
-    COMMON_COLS,   "nspname",     "typname",      "subtype",      "opc_schema",
-    "opc_name",    "coll_schema", "coll_name",    "canon_schema", "canon_name",
-    "diff_schema", "diff_name",   "multi_schema", "multi_name",
+    COMMON_COLS,    "nspname",    "typname",      "subtype",    "opc_schema",  "opc_name",
+    "coll_schema",  "coll_name",  "canon_schema", "canon_name", "diff_schema", "diff_name",
+    "multi_schema", "multi_name", "oid",          "typarray",   "multi_oid",
 };
 /* multi: the multirange type's OID (pg_range.rngmultitypid, PostgreSQL 14 and later). */
-#define RANGES_SQL(multi)                                                   \
-    "SELECT n.nspname, t.typname, " TYPE_COMMON ", "                        \
-    "format_type(r.rngsubtype, NULL) AS subtype, "                          \
-    "CASE WHEN NOT opc.opcdefault THEN opn.nspname END AS opc_schema, "     \
-    "CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS opc_name, "       \
-    "cn.nspname AS coll_schema, co.collname AS coll_name, "                 \
-    "cpn.nspname AS canon_schema, cp.proname AS canon_name, "               \
-    "dpn.nspname AS diff_schema, dp.proname AS diff_name, "                 \
-    "mtn.nspname AS multi_schema, mt.typname AS multi_name "                \
-    "FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid "                 \
-    "JOIN pg_namespace n ON n.oid = t.typnamespace "                        \
-    "JOIN pg_type st ON st.oid = r.rngsubtype "                             \
-    "JOIN pg_opclass opc ON opc.oid = r.rngsubopc "                         \
-    "JOIN pg_namespace opn ON opn.oid = opc.opcnamespace "                  \
-    "LEFT JOIN pg_collation co ON co.oid = r.rngcollation "                 \
-    "AND r.rngcollation <> st.typcollation "                                \
-    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "               \
-    "LEFT JOIN pg_proc cp ON cp.oid = r.rngcanonical::oid "                 \
-    "LEFT JOIN pg_namespace cpn ON cpn.oid = cp.pronamespace "              \
-    "LEFT JOIN pg_proc dp ON dp.oid = r.rngsubdiff::oid "                   \
-    "LEFT JOIN pg_namespace dpn ON dpn.oid = dp.pronamespace "              \
-    "LEFT JOIN pg_type mt ON mt.oid = " multi " "                           \
-    "LEFT JOIN pg_namespace mtn ON mtn.oid = mt.typnamespace " TYPE_COMMENT \
+#define RANGES_SQL(multi)                                                               \
+    "SELECT n.nspname, t.typname, t.oid, t.typarray, mt.oid AS multi_oid, " TYPE_COMMON \
+    ", format_type(r.rngsubtype, NULL) AS subtype, "                                    \
+    "CASE WHEN NOT opc.opcdefault THEN opn.nspname END AS opc_schema, "                 \
+    "CASE WHEN NOT opc.opcdefault THEN opc.opcname END AS opc_name, "                   \
+    "cn.nspname AS coll_schema, co.collname AS coll_name, "                             \
+    "cpn.nspname AS canon_schema, cp.proname AS canon_name, "                           \
+    "dpn.nspname AS diff_schema, dp.proname AS diff_name, "                             \
+    "mtn.nspname AS multi_schema, mt.typname AS multi_name "                            \
+    "FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid "                             \
+    "JOIN pg_namespace n ON n.oid = t.typnamespace "                                    \
+    "JOIN pg_type st ON st.oid = r.rngsubtype "                                         \
+    "JOIN pg_opclass opc ON opc.oid = r.rngsubopc "                                     \
+    "JOIN pg_namespace opn ON opn.oid = opc.opcnamespace "                              \
+    "LEFT JOIN pg_collation co ON co.oid = r.rngcollation "                             \
+    "AND r.rngcollation <> st.typcollation "                                            \
+    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "                           \
+    "LEFT JOIN pg_proc cp ON cp.oid = r.rngcanonical::oid "                             \
+    "LEFT JOIN pg_namespace cpn ON cpn.oid = cp.pronamespace "                          \
+    "LEFT JOIN pg_proc dp ON dp.oid = r.rngsubdiff::oid "                               \
+    "LEFT JOIN pg_namespace dpn ON dpn.oid = dp.pronamespace "                          \
+    "LEFT JOIN pg_type mt ON mt.oid = " multi " "                                       \
+    "LEFT JOIN pg_namespace mtn ON mtn.oid = mt.typnamespace " TYPE_COMMENT             \
     "WHERE t.typtype = 'r' AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
 static const char RANGES_SQL_14[] = RANGES_SQL("r.rngmultitypid");
 static const char RANGES_SQL_OLD[] = RANGES_SQL("0");
@@ -528,6 +570,10 @@ range_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     sd_buf_dispose(&b);
     if (rc == SD_OK)
         rc = set_common(r, o, res, row, c, F);
+    if (rc == SD_OK)
+        rc = put_type_oids(r, res, row, c[RA_OID], c[RA_ARRAY], o);
+    if (rc == SD_OK) /* a multirange stands for its range */
+        rc = put_oid(r, SD_PG_CAT_TYPE, res, row, c[RA_MULTI_OID], o);
     return rc;
 }
 
@@ -541,13 +587,14 @@ enum {
     FN_SIG,
     FN_RESULT,
     FN_DEF,
+    FN_OID,
     FN__N
 };
 static const char *const FUNCTION_COLS[FN__N] = {
-    COMMON_COLS, "nspname", "proname", "prokind", "args", "sig", "result", "def",
+    COMMON_COLS, "nspname", "proname", "prokind", "args", "sig", "result", "def", "oid",
 };
 static const char FUNCTIONS_SQL[] =
-    "SELECT n.nspname, p.proname, p.prokind, " PROC_COMMON ", "
+    "SELECT n.nspname, p.proname, p.prokind, p.oid, " PROC_COMMON ", "
     "pg_get_function_identity_arguments(p.oid) AS args, "
     "pg_catalog.oidvectortypes(p.proargtypes) AS sig, "
     "CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS result, "
@@ -596,7 +643,8 @@ function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     sd_obj_set_str(r->m, o, SD_FUNCTION_ARGUMENTS, args);
     sd_obj_set_str(r->m, o, SD_FUNCTION_RESULT, sd_pg__str(res, row, c[FN_RESULT]));
     sd_obj_set_sql(r->m, o, SD_FUNCTION_DEFINITION, sd_pg__str(res, row, c[FN_DEF]));
-    return set_common(r, o, res, row, c, F);
+    rc = set_common(r, o, res, row, c, F);
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_PROC, res, row, c[FN_OID], o) : rc;
 }
 
 /* ---- views and materialized views ---- */
@@ -609,14 +657,21 @@ enum {
     VI_OPTIONS,
     VI_COLUMN_ACLS,
     VI_COLUMN_COMMENTS,
+    VI_OID,
+    VI_ROWTYPE,
+    VI_ROWTYPE_ARRAY,
+    VI_RULE_OID,
     VI__N
 };
 static const char *const VIEW_COLS[VI__N] = {
-    COMMON_COLS, "nspname", "relname",     "relkind",
-    "def",       "options", "column_acls", "column_comments",
+    COMMON_COLS,   "nspname",         "relname", "relkind", "def",           "options",
+    "column_acls", "column_comments", "oid",     "rowtype", "rowtype_array", "rule_oid",
 };
+/* A view is named in pg_depend by its pg_class row, its row type (and that type's array)
+ * and its _RETURN rule, which holds what the view reads. */
 static const char VIEWS_SQL[] =
-    "SELECT n.nspname, c.relname, c.relkind, " REL_COMMON ", "
+    "SELECT n.nspname, c.relname, c.relkind, c.oid, c.reltype AS rowtype, "
+    "rt.typarray AS rowtype_array, w.oid AS rule_oid, " REL_COMMON ", "
     "pg_get_viewdef(c.oid) AS def, "
     "ARRAY(SELECT o FROM unnest(c.reloptions) AS o ORDER BY o COLLATE \"C\") "
     "AS options, "
@@ -628,7 +683,9 @@ static const char VIEWS_SQL[] =
     "AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum "
     "WHERE a.attrelid = c.oid AND a.attnum > 0) e "
     "ORDER BY e.v COLLATE \"C\") AS column_comments "
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " REL_COMMENT
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
+    "LEFT JOIN pg_rewrite w ON w.ev_class = c.oid AND w.rulename = '_RETURN' " REL_COMMENT
     "WHERE c.relkind IN ('v', 'm') AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT;
 
 static sd_status
@@ -657,6 +714,12 @@ view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     if (rc == SD_OK)
         rc = sd_pg__add_array(r->m, o, mat ? SD_MATVIEW_COLUMN_COMMENTS : SD_VIEW_COLUMN_COMMENTS,
                               sd_pg__str(res, row, c[VI_COLUMN_COMMENTS]), r->err);
+    if (rc == SD_OK)
+        rc = put_oid(r, SD_PG_CAT_CLASS, res, row, c[VI_OID], o);
+    if (rc == SD_OK)
+        rc = put_type_oids(r, res, row, c[VI_ROWTYPE], c[VI_ROWTYPE_ARRAY], o);
+    if (rc == SD_OK)
+        rc = put_oid(r, SD_PG_CAT_REWRITE, res, row, c[VI_RULE_OID], o);
     return rc;
 }
 
@@ -668,13 +731,16 @@ enum {
     TR_NAME,
     TR_DEF,
     TR_COMMENT,
+    TR_OID,
     TR__N
 };
-static const char *const TRIGGER_COLS[TR__N] = { "nspname", "relname", "tgname", "def", "comment" };
+static const char *const TRIGGER_COLS[TR__N] = {
+    "nspname", "relname", "tgname", "def", "comment", "oid",
+};
 /* clone: true for a trigger a partition got from its parent's (tgparentid, PostgreSQL 13
  * and later; before, clones were tgisinternal). */
 #define TRIGGERS_SQL(clone)                                                               \
-    "SELECT n.nspname, c.relname, g.tgname, pg_get_triggerdef(g.oid) AS def, "            \
+    "SELECT n.nspname, c.relname, g.tgname, g.oid, pg_get_triggerdef(g.oid) AS def, "     \
     "ds.description AS comment "                                                          \
     "FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "                             \
     "JOIN pg_namespace n ON n.oid = c.relnamespace " TRIGGER_COMMENT                      \
@@ -695,138 +761,60 @@ trigger_row(reader *r, const PGresult *res, int row, const int *c, void *state)
         return rc;
     sd_obj_set_sql(r->m, o, SD_TRIGGER_SQL, sd_pg__str(res, row, c[TR_DEF]));
     sd_obj_set_str(r->m, o, SD_TRIGGER_COMMENT, sd_pg__str(res, row, c[TR_COMMENT]));
-    return SD_OK;
+    return put_oid(r, SD_PG_CAT_TRIGGER, res, row, c[TR_OID], o);
 }
 
 /* ---- dependencies ---- */
 
 enum {
-    DP_KIND,
-    DP_SCHEMA,
-    DP_TABLE,
-    DP_NAME,
-    DP_REF_KIND,
-    DP_REF_SCHEMA,
-    DP_REF_TABLE,
-    DP_REF_NAME,
+    DP_CAT,
+    DP_OID,
+    DP_SUB,
+    DP_REF_CAT,
+    DP_REF_OID,
+    DP_REF_SUB,
+    DP_TYPE,
     DP__N
 };
 static const char *const DEP_COLS[DP__N] = {
-    "kind", "schema", "tbl", "name", "ref_kind", "ref_schema", "ref_tbl", "ref_name",
+    "cat", "objid", "objsubid", "ref_cat", "refobjid", "refobjsubid", "deptype",
 };
 
-/* One side of a pg_depend row as a model identity; "table" with a column number becomes
- * that column. */
-#define DEP_SIDE(o, sub, att, pfx)                                                       \
-    "CASE WHEN " o ".kind = 'table' AND " sub " > 0 THEN 'column' ELSE " o ".kind END "  \
-    "AS " pfx "kind, " o ".nsp AS " pfx "schema, "                                       \
-    "CASE WHEN " o ".kind = 'table' AND " sub " > 0 THEN " o ".name ELSE " o ".tbl END " \
-    "AS " pfx "tbl, "                                                                    \
-    "CASE WHEN " o ".kind = 'table' AND " sub " > 0 THEN " att ".attname::text "         \
-    "ELSE " o ".name END AS " pfx "name"
-#define DEP_FROM       DEP_SIDE("a", "d.objsubid", "aa", "")
-#define DEP_TO         DEP_SIDE("b", "d.refobjsubid", "ba", "ref_")
-#define REWRITE_OID    CAT("pg_rewrite")
-#define TYPE_OID       CAT("pg_type")
-#define PROC_OID       CAT("pg_proc")
-#define TRIGGER_OID    CAT("pg_trigger")
-#define POLICY_OID     CAT("pg_policy")
-#define CONSTRAINT_OID CAT("pg_constraint")
-#define ATTRDEF_OID    CAT("pg_attrdef")
-
 /*
- * obj maps (catalog, OID) to a model identity, for every catalog whose rows are model
- * objects or stand for one: a view's _RETURN rule is the view, a column default (pg_attrdef)
- * is its column, a domain's constraint is the domain, an array type is its element type, a
- * multirange is its range, a table's row type is the table, a composite's pg_class row is
- * the composite. Kinds are the registry's snapshot names. multi: the multirange join
- * condition (PostgreSQL 14 and later) or false.
- *
- * Edges: normal, automatic and internal dependencies, except a sequence's automatic one on
- * the column that owns it (OWNED BY: the column default depends on the sequence instead).
- * Partition dependencies (deptype P/S) and extension membership are not ordering edges.
+ * Every pg_depend row between two rows of the catalogs that stand for model objects
+ * (SD_PG_CATS_SQL); the client maps both ends to objects through the OIDs the readers
+ * recorded, so that rows naming anything outside the model (system objects, extension
+ * members, constraint-backed indexes, filtered-out schemas) simply find nothing.
+ * Normal, automatic and internal dependencies only: partition dependencies (P/S) and
+ * extension membership are not ordering edges. OIDs below 16384 are the system's.
  */
-#define DEPS_SQL(multi)                                                                      \
-    "WITH obj(classid, objid, kind, nsp, tbl, name) AS ("                                    \
-    "SELECT " CLASS_OID ", c.oid, CASE c.relkind WHEN 'r' THEN 'table' "                     \
-    "WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view' "          \
-    "WHEN 'S' THEN 'sequence' WHEN 'c' THEN 'composite' ELSE 'index' END, "                  \
-    "n.nspname::text, ic.relname::text, c.relname::text "                                    \
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "                         \
-    "LEFT JOIN pg_index i ON i.indexrelid = c.oid "                                          \
-    "LEFT JOIN pg_class ic ON ic.oid = i.indrelid "                                          \
-    "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'i', 'I') AND " SD_PG_SCHEMA_FILTER   \
-    " UNION ALL "                                                                            \
-    "SELECT " REWRITE_OID ", w.oid, CASE c.relkind WHEN 'v' THEN 'view' "                    \
-    "ELSE 'materialized_view' END, n.nspname::text, NULL, c.relname::text "                  \
-    "FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class "                               \
-    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                         \
-    "WHERE w.rulename = '_RETURN' AND c.relkind IN ('v', 'm') AND " SD_PG_SCHEMA_FILTER      \
-    " UNION ALL "                                                                            \
-    "SELECT " TYPE_OID ", t.oid, CASE e.typtype WHEN 'e' THEN 'enum' "                       \
-    "WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range' WHEN 'c' THEN CASE rc.relkind "            \
-    "WHEN 'c' THEN 'composite' WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' "                 \
-    "WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view' END END, "                       \
-    "n.nspname::text, NULL, COALESCE(rc.relname, e.typname)::text "                          \
-    "FROM pg_type t LEFT JOIN pg_type el ON el.typarray = t.oid "                            \
-    "LEFT JOIN pg_range mr ON " multi " "                                                    \
-    "JOIN pg_type e ON e.oid = COALESCE(el.oid, mr.rngtypid, t.oid) "                        \
-    "JOIN pg_namespace n ON n.oid = e.typnamespace "                                         \
-    "LEFT JOIN pg_class rc ON rc.oid = e.typrelid "                                          \
-    "WHERE e.typtype IN ('e', 'd', 'r', 'c') AND " SD_PG_SCHEMA_FILTER " UNION ALL "         \
-    "SELECT " PROC_OID ", p.oid, 'function', n.nspname::text, NULL, "                        \
-    "p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')' "                   \
-    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "                          \
-    "WHERE p.prokind IN ('f', 'p') AND " SD_PG_SCHEMA_FILTER " UNION ALL "                   \
-    "SELECT " TRIGGER_OID ", g.oid, 'trigger', n.nspname::text, c.relname::text, "           \
-    "g.tgname::text FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "                 \
-    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                         \
-    "WHERE NOT g.tgisinternal AND " SD_PG_SCHEMA_FILTER " UNION ALL "                        \
-    "SELECT " POLICY_OID ", po.oid, 'policy', n.nspname::text, c.relname::text, "            \
-    "po.polname::text FROM pg_policy po JOIN pg_class c ON c.oid = po.polrelid "             \
-    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " SD_PG_SCHEMA_FILTER " UNION ALL " \
-    "SELECT " CONSTRAINT_OID ", k.oid, CASE WHEN k.contypid <> 0 THEN 'domain' "             \
-    "WHEN k.contype = 'c' THEN 'check' WHEN k.contype = 'p' THEN 'primary_key' "             \
-    "WHEN k.contype = 'u' THEN 'unique' WHEN k.contype = 'x' THEN 'exclusion' "              \
-    "WHEN k.contype = 'f' THEN 'foreign_key' END, n.nspname::text, c.relname::text, "        \
-    "COALESCE(dt.typname, k.conname)::text "                                                 \
-    "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "                    \
-    "LEFT JOIN pg_class c ON c.oid = k.conrelid AND k.contypid = 0 "                         \
-    "LEFT JOIN pg_type dt ON dt.oid = k.contypid "                                           \
-    "WHERE (k.conrelid <> 0 OR k.contypid <> 0) AND " SD_PG_SCHEMA_FILTER " UNION ALL "      \
-    "SELECT " ATTRDEF_OID ", ad.oid, 'column', n.nspname::text, c.relname::text, "           \
-    "a.attname::text FROM pg_attrdef ad JOIN pg_class c ON c.oid = ad.adrelid "              \
-    "JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum "                \
-    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " SD_PG_SCHEMA_FILTER ") "          \
-    "SELECT DISTINCT " DEP_FROM ", " DEP_TO " "                                              \
-    "FROM pg_depend d JOIN obj a ON a.classid = d.classid AND a.objid = d.objid "            \
-    "JOIN obj b ON b.classid = d.refclassid AND b.objid = d.refobjid "                       \
-    "LEFT JOIN pg_attribute aa ON d.classid = " CLASS_OID " "                                \
-    "AND aa.attrelid = d.objid AND aa.attnum = d.objsubid "                                  \
-    "LEFT JOIN pg_attribute ba ON d.refclassid = " CLASS_OID " "                             \
-    "AND ba.attrelid = d.refobjid AND ba.attnum = d.refobjsubid "                            \
-    "WHERE d.deptype IN ('n', 'a', 'i') AND a.kind IS NOT NULL AND b.kind IS NOT NULL "      \
-    "AND NOT (a.kind = 'sequence' AND d.deptype = 'a')"
-static const char DEPS_SQL_14[] = DEPS_SQL("mr.rngmultitypid = t.oid");
-static const char DEPS_SQL_OLD[] = DEPS_SQL("false");
+static const char DEPS_SQL[] =
+    "SELECT k.cat, d.objid, d.objsubid, rk.cat AS ref_cat, d.refobjid, d.refobjsubid, "
+    "d.deptype FROM pg_depend d "
+    "JOIN " SD_PG_CATS_SQL " AS k(classid, cat) ON k.classid = d.classid "
+    "JOIN " SD_PG_CATS_SQL " AS rk(classid, cat) ON rk.classid = d.refclassid "
+    "WHERE d.deptype IN ('n', 'a', 'i') AND d.objid >= 16384 AND d.refobjid >= 16384";
 
-/* The model object one side of a dependency row names (c: its four columns), or NULL. */
+/* The model object one end of a dependency row stands for (c: cat, oid, sub-id), or NULL.
+ * A relation with a column number is that column when it is a table's; a view's column
+ * is the view. */
 static const sd_object *
-dep_side(const sd_model *m, const PGresult *res, int row, const int *c)
+dep_end(const reader *r, const PGresult *res, int row, const int *c)
 {
-    const char *kind = sd_pg__str(res, row, c[DP_KIND]);
-    const char *schema = sd_pg__str(res, row, c[DP_SCHEMA]);
-    const char *table = sd_pg__str(res, row, c[DP_TABLE]);
-    const char *name = sd_pg__str(res, row, c[DP_NAME]);
-    sd_kind k;
+    const char *cat = sd_pg__str(res, row, c[0]);
+    const char *oid = sd_pg__str(res, row, c[1]);
+    const char *sub = sd_pg__str(res, row, c[2]);
 
-    if (kind == NULL || schema == NULL || name == NULL || !sd_kind_from_name(kind, &k))
+    if (cat == NULL || cat[0] < '0' || cat[0] >= '0' + SD_PG_CAT__N || cat[1] != '\0')
         return NULL;
-    if (!sd_kind_get(k)->has_table)
-        table = NULL;
-    else if (table == NULL)
-        return NULL;
-    return sd_model_find(m, k, schema, table, name);
+    sd_pg_cat k = (sd_pg_cat)(cat[0] - '0');
+    if (k != SD_PG_CAT_CLASS || sub == NULL || strcmp(sub, "0") == 0)
+        return sd_pg__oid_get(r->oids, k, oid, "0");
+    const sd_object *col = sd_pg__oid_get(r->oids, k, oid, sub);
+    if (col != NULL)
+        return col;
+    const sd_object *rel = sd_pg__oid_get(r->oids, k, oid, "0");
+    return rel != NULL && rel->kind != SD_KIND_TABLE ? rel : NULL;
 }
 
 /* from is owned by to (a column, constraint or policy of that table): implied, no edge. */
@@ -840,12 +828,17 @@ owned_by(const sd_object *from, const sd_object *to)
 static sd_status
 dep_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    const sd_object *from = dep_side(r->m, res, row, c);
-    const sd_object *to = dep_side(r->m, res, row, c + DP_REF_KIND);
+    const sd_object *from = dep_end(r, res, row, c + DP_CAT);
+    const sd_object *to = dep_end(r, res, row, c + DP_REF_CAT);
+    const char *type = sd_pg__str(res, row, c[DP_TYPE]);
     (void)state;
-    /* The object is the model's own (sd_model_find only hands out const pointers). */
-    if (from != NULL && to != NULL && from != to && !owned_by(from, to))
-        sd_obj_add_dep(r->m, (sd_object *)from, to->kind, to->schema, to->table, to->name);
+    /* A sequence's automatic dependency is OWNED BY: the column's default depends on the
+     * sequence instead, and that is the edge that orders them. */
+    if (from == NULL || to == NULL || from == to || owned_by(from, to) ||
+        (from->kind == SD_KIND_SEQUENCE && type != NULL && type[0] == 'a'))
+        return SD_OK;
+    /* The object is the model's own (the index hands out const pointers). */
+    sd_obj_add_dep(r->m, (sd_object *)from, to->kind, to->schema, to->table, to->name);
     return SD_OK;
 }
 
@@ -1033,18 +1026,38 @@ read_uncompared(reader *r)
     return rc;
 }
 
-sd_status
-sd_pg__read_objects(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
+/* The queries of sd_pg__read_objects in the order it runs them, but for the subscriptions,
+ * which run only when the query before says they can be read. */
+size_t
+sd_pg__object_plan(int version, const char **sql, size_t cap)
 {
-    reader r = { conn, m, f, PQserverVersion(conn), err };
+    const char *const plan[] = {
+        SCHEMAS_SQL,   EXTENSIONS_SQL, ENUMS_SQL,
+        DOMAINS_SQL,   COMPOSITES_SQL, version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
+        FUNCTIONS_SQL, VIEWS_SQL,      version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
+        DEPS_SQL,      UNCOMPARED_SQL, SUB_CHECK_SQL,
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < SD_ARRAY_LEN(plan) && n < cap; i++)
+        sql[n++] = plan[i];
+    return n;
+}
+
+sd_status
+sd_pg__read_objects(sd_pg_session *s,
+                    sd_model *m,
+                    const sd_pg_filter *f,
+                    sd_pg_oids *oids,
+                    sd_err *err)
+{
+    reader r = { s, m, f, s->version, oids, err };
     const query schemas = QUERY(SCHEMAS_SQL, "reading schemas", SCHEMA_COLS);
     const query extensions = QUERY(EXTENSIONS_SQL, "reading extensions", EXTENSION_COLS);
     const query functions = QUERY(FUNCTIONS_SQL, "reading functions", FUNCTION_COLS);
     const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
-    const query deps =
-        QUERY(r.version >= 140000 ? DEPS_SQL_14 : DEPS_SQL_OLD, "reading dependencies", DEP_COLS);
+    const query deps = QUERY(DEPS_SQL, "reading dependencies", DEP_COLS);
 
     sd_status rc = run(&r, &schemas, schema_row, NULL);
     if (rc == SD_OK)
@@ -1058,11 +1071,8 @@ sd_pg__read_objects(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *er
     if (rc == SD_OK)
         rc = run(&r, &triggers, trigger_row, NULL);
     if (rc == SD_OK)
-        rc = read_uncompared(&r);
-    /* Dependencies are looked up by identity, which needs the index a freeze builds. */
-    if (rc == SD_OK)
-        rc = sd_model_freeze(m, err);
-    if (rc == SD_OK)
         rc = run(&r, &deps, dep_row, NULL);
+    if (rc == SD_OK)
+        rc = read_uncompared(&r);
     return rc;
 }

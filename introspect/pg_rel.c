@@ -76,8 +76,10 @@ static const char TABLES_SQL[] =
     "c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced, "
     TABLE_RELOPTIONS("c") " AS options, "
     "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "r")
-    " AS acl, d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name "
+    " AS acl, d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name, "
+    "c.reltype AS rowtype, rt.typarray AS rowtype_array "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
     COMMENT_JOIN("c.oid", "pg_class", "0")
     "LEFT JOIN pg_inherits h ON h.inhrelid = c.oid "
     "LEFT JOIN pg_class pc ON pc.oid = h.inhparent "
@@ -85,12 +87,14 @@ static const char TABLES_SQL[] =
     "WHERE " TABLE_SET " "
     "ORDER BY c.oid, h.inhseqno";
 
-/* Positions rank the live columns (dropped ones leave gaps in attnum). */
+/* Positions rank the live columns (dropped ones leave gaps in attnum). A default cannot
+ * refer to a column, so it is deparsed without its table (relid 0): with the table,
+ * pg_get_expr opens every table's relation, which costs more than the rest of the query. */
 static const char COLUMNS_SQL[] =
     "SELECT n.nspname AS schema, c.relname AS tbl, a.attname AS name, "
     "row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position, "
     "format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, "
-    "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS def, "
+    "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS def, "
     "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END "
     "AS generated, "
     "CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END "
@@ -104,7 +108,7 @@ static const char COLUMNS_SQL[] =
     ACL("a.attacl") " AS acl, d.description AS comment, "
     "NOT a.attislocal AS inherited, "
     "CASE WHEN a.attstattarget = 0 THEN -1 WHEN a.attstattarget > 0 THEN a.attstattarget "
-    "ELSE 0 END AS statistics "
+    "ELSE 0 END AS statistics, a.attrelid AS relid, a.attnum, ad.oid AS attrdef_oid "
     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_type t ON t.oid = a.atttypid "
@@ -139,7 +143,7 @@ static const char COLUMNS_SQL[] =
     ATTNAMES("con.confkey", "con.confrelid") " AS ref_cols, "                             \
     "con.confdeltype AS on_delete, con.confupdtype AS on_update, "                        \
     dsc " AS on_delete_cols, "                                                            \
-    "con.confmatchtype AS match_type, d.description AS comment "                          \
+    "con.confmatchtype AS match_type, d.description AS comment, con.oid AS con_oid "      \
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "                     \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                      \
     "LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u' "        \
@@ -207,7 +211,7 @@ static const char SEQUENCES_SQL[] =
     "s.seqcache AS cache, s.seqcycle AS cycle, o.nspname AS owned_schema, "
     "o.relname AS owned_table, o.attname AS owned_column, "
     "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "s")
-    " AS acl, d.description AS comment "
+    " AS acl, d.description AS comment, c.oid "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "JOIN pg_sequence s ON s.seqrelid = c.oid "
     "LEFT JOIN LATERAL (SELECT tn.nspname, tc.relname, ta.attname "
@@ -232,7 +236,7 @@ static const char POLICIES_SQL[] =
     "ELSE pg_get_userbyid(u.roleid)::text END AS role "
     "FROM unnest(p.polroles) u(roleid)) r ORDER BY r.role COLLATE \"C\") AS roles, "
     "pg_get_expr(p.polqual, p.polrelid) AS using_expr, "
-    "pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr, d.description AS comment "
+    "pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr, d.description AS comment, p.oid "
     "FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
     "JOIN pg_namespace n ON n.oid = c.relnamespace "
     COMMENT_JOIN("p.oid", "pg_policy", "0")
@@ -251,6 +255,7 @@ typedef struct rowctx {
     int row;             /* current row */
     const int *c;        /* column numbers, indexed by the reader's column enum */
     sd_object *group;    /* grouped readers: the object earlier rows of this group built */
+    sd_pg_oids *oids;    /* where objects are recorded under their catalog OIDs */
     sd_err *err;         /* where errors go */
 } rowctx;
 
@@ -333,17 +338,29 @@ set_code(rowctx *x, sd_object *o, int field, int col, const code_word *map, size
                       v != NULL ? v : "null", PQfname(x->res, x->c[col]));
 }
 
+/* Record o under the OID in column col of the row (and sub-id column sub, or -1). */
 static sd_status
-run_reader(PGconn *conn, sd_model *m, const sd_pg_filter *f, const reader *rd, sd_err *err)
+put_oid(rowctx *x, sd_pg_cat cat, int col, int sub, sd_object *o)
+{
+    return sd_pg__oid_put(x->oids, cat, str(x, col), sub >= 0 ? str(x, sub) : NULL, o, x->err);
+}
+
+static sd_status
+run_reader(sd_pg_session *s,
+           sd_model *m,
+           const sd_pg_filter *f,
+           sd_pg_oids *oids,
+           const reader *rd,
+           sd_err *err)
 {
     PGresult *res = NULL;
     int c[MAX_COLS];
-    rowctx x = { m, NULL, 0, c, NULL, err };
+    rowctx x = { m, NULL, 0, c, NULL, oids, err };
     sd_status rc = SD_OK;
 
     if (rd->ncols > MAX_COLS)
         return sd_err_set(err, SD_ERR, "internal error: too many columns for %s", rd->purpose);
-    rc = sd_pg__query(conn, rd->sql, f, rd->purpose, &res, err);
+    rc = sd_pg__query(s, rd->sql, f, rd->purpose, &res, err);
     for (size_t i = 0; rc == SD_OK && i < rd->ncols; i++)
         rc = sd_pg__col(res, rd->cols[i], &c[i], err);
     x.res = res;
@@ -375,6 +392,8 @@ enum {
     T_COMMENT,
     T_PARENT_SCHEMA,
     T_PARENT_NAME,
+    T_ROWTYPE,
+    T_ROWTYPE_ARRAY,
     T__N
 };
 static const char *const TABLE_COLS[T__N] = {
@@ -393,6 +412,8 @@ static const char *const TABLE_COLS[T__N] = {
     [T_COMMENT] = "comment",
     [T_PARENT_SCHEMA] = "parent_schema",
     [T_PARENT_NAME] = "parent_name",
+    [T_ROWTYPE] = "rowtype",
+    [T_ROWTYPE_ARRAY] = "rowtype_array",
 };
 
 /* The row's parent (pg_inherits): a partition's parent, or the next INHERITS parent. */
@@ -438,6 +459,12 @@ add_table(rowctx *x)
     if (rc == SD_OK)
         rc = sd_pg__add_array(x->m, o, SD_TABLE_OPTIONS, str(x, T_OPTIONS), x->err);
     if (rc == SD_OK)
+        rc = put_oid(x, SD_PG_CAT_CLASS, T_OID, -1, o);
+    if (rc == SD_OK)
+        rc = put_oid(x, SD_PG_CAT_TYPE, T_ROWTYPE, -1, o);
+    if (rc == SD_OK)
+        rc = put_oid(x, SD_PG_CAT_TYPE, T_ROWTYPE_ARRAY, -1, o);
+    if (rc == SD_OK)
         rc = add_parent(x, o);
     return rc;
 }
@@ -462,6 +489,9 @@ enum {
     C_COMMENT,
     C_INHERITED,
     C_STATISTICS,
+    C_RELID,
+    C_ATTNUM,
+    C_ATTRDEF_OID,
     C__N
 };
 static const char *const COLUMN_COLS[C__N] = {
@@ -482,6 +512,9 @@ static const char *const COLUMN_COLS[C__N] = {
     [C_COMMENT] = "comment",
     [C_INHERITED] = "inherited",
     [C_STATISTICS] = "statistics",
+    [C_RELID] = "relid",
+    [C_ATTNUM] = "attnum",
+    [C_ATTRDEF_OID] = "attrdef_oid",
 };
 
 static sd_status
@@ -500,6 +533,10 @@ add_column(rowctx *x)
         rc = sd_pg__int64(x->res, x->row, x->c[C_STATISTICS], &statistics, x->err);
     if (rc == SD_OK)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_ACL, str(x, C_ACL), x->err);
+    if (rc == SD_OK)
+        rc = put_oid(x, SD_PG_CAT_CLASS, C_RELID, C_ATTNUM, o);
+    if (rc == SD_OK)
+        rc = put_oid(x, SD_PG_CAT_ATTRDEF, C_ATTRDEF_OID, -1, o);
     if (rc != SD_OK)
         return rc;
     sd_obj_set_int(o, SD_COLUMN_POSITION, position);
@@ -543,6 +580,7 @@ enum {
     K_ON_UPDATE,
     K_MATCH,
     K_COMMENT,
+    K_OID,
     K__N
 };
 static const char *const CONSTRAINT_COLS[K__N] = {
@@ -566,6 +604,7 @@ static const char *const CONSTRAINT_COLS[K__N] = {
     [K_ON_UPDATE] = "on_update",
     [K_MATCH] = "match_type",
     [K_COMMENT] = "comment",
+    [K_OID] = "con_oid",
 };
 
 static sd_status
@@ -653,6 +692,8 @@ add_constraint(rowctx *x)
         sd_object *o = NULL;
         sd_status rc = sd_model_add(x->m, CONSTRAINT_KINDS[i].kind, str(x, K_SCHEMA),
                                     str(x, K_TABLE), str(x, K_NAME), &o, x->err);
+        if (rc == SD_OK)
+            rc = put_oid(x, SD_PG_CAT_CONSTRAINT, K_OID, -1, o);
         return rc != SD_OK ? rc : CONSTRAINT_KINDS[i].fill(x, o);
     }
     return sd_err_set(x->err, SD_ERR, "internal error: unexpected constraint type \"%s\"",
@@ -758,6 +799,8 @@ add_index(rowctx *x)
     sd_obj_set_str(x->m, o, SD_INDEX_COMMENT, str(x, I_COMMENT));
     sd_obj_set_bool(o, SD_INDEX_CLUSTERED, flag(x, I_CLUSTERED));
     rc = sd_pg__add_array(x->m, o, SD_INDEX_OPTIONS, str(x, I_OPTIONS), x->err);
+    if (rc == SD_OK)
+        rc = put_oid(x, SD_PG_CAT_CLASS, I_OID, -1, o);
     if (rc != SD_OK)
         return rc;
     const char *relkind = str(x, I_REL_KIND);
@@ -784,6 +827,7 @@ enum {
     S_OWNER,
     S_ACL,
     S_COMMENT,
+    S_OID,
     S__N
 };
 static const char *const SEQUENCE_COLS[S__N] = {
@@ -802,6 +846,7 @@ static const char *const SEQUENCE_COLS[S__N] = {
     [S_OWNER] = "owner",
     [S_ACL] = "acl",
     [S_COMMENT] = "comment",
+    [S_OID] = "oid",
 };
 
 /* The sequence's integer columns and the fields they fill. */
@@ -852,6 +897,8 @@ add_sequence(rowctx *x)
     sd_obj_set_str(x->m, o, SD_SEQUENCE_OWNER, str(x, S_OWNER));
     sd_obj_set_str(x->m, o, SD_SEQUENCE_COMMENT, str(x, S_COMMENT));
     rc = sd_pg__add_array(x->m, o, SD_SEQUENCE_ACL, str(x, S_ACL), x->err);
+    if (rc == SD_OK)
+        rc = put_oid(x, SD_PG_CAT_CLASS, S_OID, -1, o);
     return rc == SD_OK ? set_owned_by(x, o) : rc;
 }
 
@@ -867,6 +914,7 @@ enum {
     P_USING,
     P_WITH_CHECK,
     P_COMMENT,
+    P_OID,
     P__N
 };
 static const char *const POLICY_COLS[P__N] = {
@@ -879,6 +927,7 @@ static const char *const POLICY_COLS[P__N] = {
     [P_USING] = "using_expr",
     [P_WITH_CHECK] = "check_expr",
     [P_COMMENT] = "comment",
+    [P_OID] = "oid",
 };
 
 static sd_status
@@ -898,7 +947,7 @@ add_policy(rowctx *x)
     sd_obj_set_sql(x->m, o, SD_POLICY_USING, str(x, P_USING));
     sd_obj_set_sql(x->m, o, SD_POLICY_WITH_CHECK, str(x, P_WITH_CHECK));
     sd_obj_set_str(x->m, o, SD_POLICY_COMMENT, str(x, P_COMMENT));
-    return SD_OK;
+    return put_oid(x, SD_PG_CAT_POLICY, P_OID, -1, o);
 }
 
 /* ---- entry point ---- */
@@ -907,11 +956,15 @@ _Static_assert(T__N <= MAX_COLS && C__N <= MAX_COLS && K__N <= MAX_COLS && I__N 
                    S__N <= MAX_COLS && P__N <= MAX_COLS,
                "MAX_COLS holds every reader's columns");
 
-sd_status
-sd_pg__read_relations(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
+/* The readers, in the order they run, for a server version; n = RELATION_READERS. */
+enum {
+    RELATION_READERS = 6
+};
+static void
+relation_readers(int version, reader out[RELATION_READERS])
 {
-    bool pg15 = PQserverVersion(conn) >= 150000;
-    const reader readers[] = {
+    bool pg15 = version >= 150000;
+    const reader readers[RELATION_READERS] = {
         { "reading tables", TABLES_SQL, TABLE_COLS, T__N, add_table },
         { "reading columns", COLUMNS_SQL, COLUMN_COLS, C__N, add_column },
         { "reading constraints",
@@ -924,9 +977,32 @@ sd_pg__read_relations(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *
         { "reading sequences", SEQUENCES_SQL, SEQUENCE_COLS, S__N, add_sequence },
         { "reading policies", POLICIES_SQL, POLICY_COLS, P__N, add_policy },
     };
+    memcpy(out, readers, sizeof(readers));
+}
+
+size_t
+sd_pg__relation_plan(int version, const char **sql, size_t cap)
+{
+    reader readers[RELATION_READERS];
+    size_t n = 0;
+    relation_readers(version, readers);
+    for (size_t i = 0; i < RELATION_READERS && n < cap; i++)
+        sql[n++] = readers[i].sql;
+    return n;
+}
+
+sd_status
+sd_pg__read_relations(sd_pg_session *s,
+                      sd_model *m,
+                      const sd_pg_filter *f,
+                      sd_pg_oids *oids,
+                      sd_err *err)
+{
+    reader readers[RELATION_READERS];
+    relation_readers(s->version, readers);
     sd_status rc = SD_OK;
 
     for (size_t i = 0; rc == SD_OK && i < SD_ARRAY_LEN(readers); i++)
-        rc = run_reader(conn, m, f, &readers[i], err);
+        rc = run_reader(s, m, f, oids, &readers[i], err);
     return rc;
 }

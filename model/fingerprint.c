@@ -15,8 +15,12 @@ put_str(sd_buf *b, const char *s)
 {
     if (s == NULL)
         sd_buf_append(b, "~");
-    else
-        sd_buf_appendf(b, "%zu:%s", strlen(s), s);
+    else {
+        size_t n = strlen(s);
+        sd_buf_append_int(b, (long long)n);
+        sd_buf_putc(b, ':');
+        sd_buf_appendn(b, s, n);
+    }
 }
 
 void
@@ -27,7 +31,7 @@ sd_model__put_value(sd_buf *b, sd_field_type type, const sd_value *v)
         sd_buf_append(b, v->b ? "T" : "F");
         break;
     case SD_FIELD_INT:
-        sd_buf_appendf(b, "%lld", (long long)v->i);
+        sd_buf_append_int(b, (long long)v->i);
         break;
     case SD_FIELD_STRING:
         put_str(b, v->s);
@@ -36,13 +40,15 @@ sd_model__put_value(sd_buf *b, sd_field_type type, const sd_value *v)
         put_str(b, v->sql.norm != NULL ? v->sql.norm : v->sql.text);
         break;
     case SD_FIELD_NAMES:
-        sd_buf_appendf(b, "[%zu", v->names.len);
+        sd_buf_putc(b, '[');
+        sd_buf_append_int(b, (long long)v->names.len);
         for (size_t i = 0; i < v->names.len; i++)
             put_str(b, v->names.items[i]);
         sd_buf_putc(b, ']');
         break;
     case SD_FIELD_KEYS:
-        sd_buf_appendf(b, "[%zu", v->keys.len);
+        sd_buf_putc(b, '[');
+        sd_buf_append_int(b, (long long)v->keys.len);
         for (size_t i = 0; i < v->keys.len; i++) {
             const sd_keypart *k = &v->keys.items[i];
             put_str(b, k->column);
@@ -82,9 +88,12 @@ sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o)
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         size_t n = 0;
         const sd_object *const *kids = sd_model_children(m, o, (sd_kind)k, &n);
-        for (size_t i = 0; i < n; i++)
-            sd_buf_appendf(out, "%s:%016llx\n", sd_kind_get((sd_kind)k)->name,
-                           (unsigned long long)kids[i]->fingerprint);
+        for (size_t i = 0; i < n; i++) {
+            sd_buf_append(out, sd_kind_get((sd_kind)k)->name);
+            sd_buf_putc(out, ':');
+            sd_buf_append_hex64(out, (unsigned long long)kids[i]->fingerprint);
+            sd_buf_putc(out, '\n');
+        }
     }
 }
 

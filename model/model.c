@@ -221,7 +221,11 @@ key_part(sd_buf *b, const char *s)
         sd_buf_append(b, "-;");
         return;
     }
-    sd_buf_appendf(b, "%zu:%s;", strlen(s), s);
+    size_t n = strlen(s);
+    sd_buf_append_int(b, (long long)n);
+    sd_buf_putc(b, ':');
+    sd_buf_appendn(b, s, n);
+    sd_buf_putc(b, ';');
 }
 
 /* SQLite compares identifiers without regard to ASCII case ("USERS" is users), so its

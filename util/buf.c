@@ -52,6 +52,34 @@ sd_buf_append(sd_buf *b, const char *s)
 }
 
 void
+sd_buf_append_int(sd_buf *b, long long v)
+{
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    /* Negate in unsigned arithmetic so that LLONG_MIN works too. */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0)
+        tmp[--i] = '-';
+    sd_buf_appendn(b, tmp + i, sizeof(tmp) - i);
+}
+
+void
+sd_buf_append_hex64(sd_buf *b, unsigned long long v)
+{
+    static const char digits[] = "0123456789abcdef";
+    char tmp[16];
+    for (int i = 15; i >= 0; i--) {
+        tmp[i] = digits[v & 0xf];
+        v >>= 4;
+    }
+    sd_buf_appendn(b, tmp, sizeof(tmp));
+}
+
+void
 sd_buf_vappendf(sd_buf *b, const char *fmt, va_list ap)
 {
     va_list cp;

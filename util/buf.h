@@ -26,6 +26,10 @@ void sd_buf_appendn(sd_buf *b, const char *s, size_t n);
 void sd_buf_appendf(sd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sd_buf_vappendf(sd_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void sd_buf_putc(sd_buf *b, char c);
+/* v in decimal, and v as 16 lower-case hex digits: what "%lld" and "%016llx" give, without
+ * printf's cost in the loops that build identity keys and fingerprints. */
+void sd_buf_append_int(sd_buf *b, long long v);
+void sd_buf_append_hex64(sd_buf *b, unsigned long long v);
 /* Append s with control bytes, quotes and backslashes escaped, for error messages. */
 void sd_buf_append_repr(sd_buf *b, const char *s);
 /* Append s with only control bytes escaped (\n, \t, \x01): for whole messages, report

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 /* clang-format on */
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,31 @@ test_buf_append_variants(void **state)
     assert_int_equal(b.len, 3);
     assert_memory_equal(b.ptr, "a\0b", 4);
     sd_buf_dispose(&b);
+}
+
+/* The printf-free number appenders agree with printf at the edges. */
+static void
+test_buf_append_numbers(void **state)
+{
+    (void)state;
+    static const long long ints[] = { 0, 7, -7, 10, 1234567890123LL, LLONG_MAX, LLONG_MIN };
+    static const unsigned long long hexes[] = { 0, 0xabcULL, 0x0123456789abcdefULL, ULLONG_MAX };
+    char want[64];
+    for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+        sd_buf b = SD_BUF_INIT;
+        sd_buf_append(&b, "x");
+        sd_buf_append_int(&b, ints[i]);
+        (void)snprintf(want, sizeof(want), "x%lld", ints[i]);
+        assert_string_equal(sd_buf_cstr(&b), want);
+        sd_buf_dispose(&b);
+    }
+    for (size_t i = 0; i < sizeof(hexes) / sizeof(hexes[0]); i++) {
+        sd_buf b = SD_BUF_INIT;
+        sd_buf_append_hex64(&b, hexes[i]);
+        (void)snprintf(want, sizeof(want), "%016llx", hexes[i]);
+        assert_string_equal(sd_buf_cstr(&b), want);
+        sd_buf_dispose(&b);
+    }
 }
 
 static void
@@ -928,6 +954,7 @@ main(void)
         cmocka_unit_test(test_arena_calloc_overflow_is_sticky),
         cmocka_unit_test(test_buf_untouched),
         cmocka_unit_test(test_buf_append_variants),
+        cmocka_unit_test(test_buf_append_numbers),
         cmocka_unit_test(test_buf_growth),
         cmocka_unit_test(test_buf_truncate_reset_take),
         cmocka_unit_test(test_buf_sticky_failure),
