@@ -49,22 +49,37 @@ typedef enum node_type {
     NODE_MAP     /* kids: key, value, key, value, ... */
 } node_type;
 
+/*
+ * One node is 24 bytes and a container holds its children inline (an array of nodes, not of
+ * pointers), because a big snapshot has millions of scalars: the tree used to take ten
+ * times the file's size. Positions past 2^32 lines or columns saturate (4 GB of newlines).
+ */
 typedef struct node node;
 struct node {
-    node_type type; /* what it is */
-    size_t line;    /* 0-based line of the event's start mark */
-    size_t col;     /* 0-based column of the event's start mark */
-    const char *s;  /* scalar value, NUL-terminated (embedded NULs are rejected) */
+    uint32_t line;  /* 0-based line of the event's start mark */
+    uint32_t col;   /* 0-based column of the event's start mark */
+    uint32_t nkids; /* entries in kids (containers) */
+    uint8_t type;   /* node_type: what it is */
     bool plain;     /* scalar was unquoted, so `null` means null and `true` a boolean */
-    node **kids;    /* sequence items or mapping keys and values */
-    size_t nkids;   /* entries in kids */
+    union {
+        const char *s; /* scalar value, NUL-terminated (embedded NULs are rejected) */
+        node *kids;    /* sequence items or mapping keys and values, nkids of them */
+    };
 };
 
 /* An open sequence or mapping while the tree is built. */
 typedef struct frame {
-    node *n;             /* the container */
-    SD_VEC(node *) kids; /* its entries so far */
+    node n;       /* the container */
+    size_t start; /* where its entries so far begin in reader.pending */
 } frame;
+
+/*
+ * Recent short scalars, by hash: keys and common values ("postgres", "false", "null") repeat
+ * on every object, so the tree keeps one copy of each instead of millions. A fixed table
+ * bounds the cost; a collision only means another copy.
+ */
+#define SCALAR_CACHE_SIZE 4096u
+#define SCALAR_CACHE_MAX  32u /* longer scalars are rarely repeated: always copied */
 
 /* A stored fingerprint to compare once the model is frozen. */
 typedef struct fp_check {
@@ -75,13 +90,17 @@ typedef struct fp_check {
 } fp_check;
 
 typedef struct reader {
-    const char *data;        /* the whole input */
-    size_t len;              /* its length */
-    const char *name;        /* for err->where */
-    sd_arena *scratch;       /* the tree, messages; freed when reading ends */
-    sd_model *m;             /* the model being built */
-    SD_VEC(fp_check) checks; /* one per object, in file order */
-    sd_err *err;             /* caller's error */
+    const char *data;                  /* the whole input */
+    size_t len;                        /* its length */
+    const char *name;                  /* for err->where */
+    sd_arena *scratch;                 /* the tree, messages; freed when reading ends */
+    SD_VEC(node) pending;              /* entries of the open containers, innermost last */
+    const char **cache;                /* SCALAR_CACHE_SIZE recent short scalars, or NULL */
+    const char **keys[SD_KIND__COUNT]; /* object_keys() per kind, once computed */
+    size_t nkeys[SD_KIND__COUNT];      /* their counts */
+    sd_model *m;                       /* the model being built */
+    SD_VEC(fp_check) checks;           /* one per object, in file order */
+    sd_err *err;                       /* caller's error */
 } reader;
 
 /* ---- errors ---- */
@@ -175,29 +194,32 @@ syntax_error(reader *r, const yaml_parser_t *p)
 
 /* ---- pass 1: events to a tree ---- */
 
-static node *
-new_node(reader *r, node_type type, const yaml_event_t *ev)
+static uint32_t
+clamp32(size_t v)
 {
-    node *n = sd_arena_alloc(r->scratch, sizeof(*n));
-    if (n == NULL)
-        return NULL;
-    n->type = type;
-    n->line = ev->start_mark.line;
-    n->col = ev->start_mark.column;
+    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+static node
+new_node(node_type type, const yaml_event_t *ev)
+{
+    node n = { .line = clamp32(ev->start_mark.line),
+               .col = clamp32(ev->start_mark.column),
+               .type = (uint8_t)type };
     return n;
 }
 
 typedef SD_VEC(frame) frame_stack;
 
 static sd_status
-attach(reader *r, frame_stack *stack, node *n, node **root)
+attach(reader *r, frame_stack *stack, const node *n, node **root)
 {
-    if (stack->len == 0) {
-        *root = n;
-        return SD_OK;
-    }
-    if (sd_vec_push(&stack->items[stack->len - 1].kids, n) != SD_OK)
+    if (stack->len > 0)
+        return sd_vec_push(&r->pending, *n) == SD_OK ? SD_OK : nomem(r);
+    *root = sd_arena_alloc(r->scratch, sizeof(**root));
+    if (*root == NULL)
         return nomem(r);
+    **root = *n;
     return SD_OK;
 }
 
@@ -215,19 +237,16 @@ reject_decorations(reader *r, const node *at, const yaml_char_t *anchor, const y
 static sd_status
 open_container(reader *r, frame_stack *stack, node_type type, const yaml_event_t *ev)
 {
-    node *n = new_node(r, type, ev);
-    if (n == NULL)
-        return nomem(r);
+    frame f = { new_node(type, ev), r->pending.len };
     const yaml_char_t *anchor =
         type == NODE_SEQ ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
     const yaml_char_t *tag =
         type == NODE_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag;
-    sd_status rc = reject_decorations(r, n, anchor, tag);
+    sd_status rc = reject_decorations(r, &f.n, anchor, tag);
     if (rc != SD_OK)
         return rc;
     if (stack->len >= MAX_DEPTH)
-        return fail(r, n, "the snapshot nests deeper than %d levels", MAX_DEPTH);
-    frame f = { n, SD_VEC_INIT };
+        return fail(r, &f.n, "the snapshot nests deeper than %d levels", MAX_DEPTH);
     if (sd_vec_push(stack, f) != SD_OK)
         return nomem(r);
     return SD_OK;
@@ -239,39 +258,63 @@ close_container(reader *r, frame_stack *stack, node **root)
     if (stack->len == 0)
         return sd_err_set(r->err, SD_ERR, "internal error: unbalanced YAML events");
     frame f = stack->items[--stack->len];
-    bool lost = false;
-    f.n->nkids = f.kids.len;
-    if (f.kids.len > 0) {
-        f.n->kids = sd_arena_array(r->scratch, node *, f.kids.len);
-        if (f.n->kids != NULL)
-            memcpy(f.n->kids, f.kids.items, f.kids.len * sizeof(node *));
-        lost = f.n->kids == NULL;
-    }
-    sd_vec_dispose(&f.kids);
-    if (lost)
+    size_t n = r->pending.len - f.start;
+    if (n > UINT32_MAX)
         return nomem(r);
-    return attach(r, stack, f.n, root);
+    f.n.nkids = (uint32_t)n;
+    if (n > 0) {
+        /* Move the entries out of pending into their final, exactly sized place. */
+        f.n.kids = sd_arena_array(r->scratch, node, n);
+        if (f.n.kids == NULL)
+            return nomem(r);
+        memcpy(f.n.kids, r->pending.items + f.start, n * sizeof(node));
+        r->pending.len = f.start;
+    }
+    return attach(r, stack, &f.n, root);
+}
+
+/* FNV-1a: short keys only, and any spread will do for a cache. */
+static uint32_t
+hash_scalar(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* A copy of v in the scratch arena, shared with an equal recent scalar when there is one. */
+static const char *
+copy_scalar(reader *r, const char *v, size_t len)
+{
+    if (len > SCALAR_CACHE_MAX || r->cache == NULL)
+        return sd_arena_strndup(r->scratch, v, len);
+    const char **slot = &r->cache[hash_scalar(v, len) & (SCALAR_CACHE_SIZE - 1)];
+    if (*slot != NULL && strncmp(*slot, v, len) == 0 && (*slot)[len] == '\0')
+        return *slot;
+    const char *copy = sd_arena_strndup(r->scratch, v, len);
+    if (copy != NULL)
+        *slot = copy;
+    return copy;
 }
 
 static sd_status
 take_scalar(reader *r, frame_stack *stack, const yaml_event_t *ev, node **root)
 {
-    node *n = new_node(r, NODE_SCALAR, ev);
-    if (n == NULL)
-        return nomem(r);
-    sd_status rc = reject_decorations(r, n, ev->data.scalar.anchor, ev->data.scalar.tag);
+    node n = new_node(NODE_SCALAR, ev);
+    sd_status rc = reject_decorations(r, &n, ev->data.scalar.anchor, ev->data.scalar.tag);
     if (rc != SD_OK)
         return rc;
     const char *v = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
     if (memchr(v, '\0', len) != NULL)
-        return fail(r, n, "NUL characters are not allowed in a snapshot");
+        return fail(r, &n, "NUL characters are not allowed in a snapshot");
     /* Copy now: the event's memory goes at yaml_event_delete(). */
-    n->s = sd_arena_strndup(r->scratch, v, len);
-    if (n->s == NULL)
+    n.s = copy_scalar(r, v, len);
+    if (n.s == NULL)
         return nomem(r);
-    n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    return attach(r, stack, n, root);
+    n.plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    return attach(r, stack, &n, root);
 }
 
 /* Fold one event into the tree; *done at the end of the stream. */
@@ -283,7 +326,7 @@ take_event(reader *r,
            node **root,
            bool *done)
 {
-    node at = { .line = ev->start_mark.line, .col = ev->start_mark.column };
+    node at = { .line = clamp32(ev->start_mark.line), .col = clamp32(ev->start_mark.column) };
     switch (ev->type) {
     case YAML_NO_EVENT:
     case YAML_STREAM_START_EVENT:
@@ -324,6 +367,7 @@ parse_tree(reader *r, node **root)
     bool done = false;
 
     *root = NULL;
+    r->cache = sd_arena_array(r->scratch, const char *, SCALAR_CACHE_SIZE);
     if (!yaml_parser_initialize(&parser)) {
         rc = nomem(r);
         goto out;
@@ -347,9 +391,8 @@ parse_tree(reader *r, node **root)
 out:
     if (have_ev)
         yaml_event_delete(&ev);
-    for (size_t i = 0; i < stack.len; i++)
-        sd_vec_dispose(&stack.items[i].kids);
     sd_vec_dispose(&stack);
+    sd_vec_dispose(&r->pending);
     if (parser_init)
         yaml_parser_delete(&parser);
     return rc;
@@ -361,8 +404,8 @@ static const node *
 lookup(const node *map, const char *key)
 {
     for (size_t i = 0; i + 1 < map->nkids; i += 2)
-        if (map->kids[i]->type == NODE_SCALAR && strcmp(map->kids[i]->s, key) == 0)
-            return map->kids[i + 1];
+        if (map->kids[i].type == NODE_SCALAR && strcmp(map->kids[i].s, key) == 0)
+            return &map->kids[i + 1];
     return NULL;
 }
 
@@ -398,7 +441,7 @@ static sd_status
 check_keys(reader *r, const node *map, const char *const *keys, size_t n, const char *what)
 {
     for (size_t i = 0; i + 1 < map->nkids; i += 2) {
-        const node *k = map->kids[i];
+        const node *k = &map->kids[i];
         if (k->type != NODE_SCALAR)
             return fail(r, k, "expected a plain key in %s", what);
         size_t j = 0;
@@ -410,7 +453,7 @@ check_keys(reader *r, const node *map, const char *const *keys, size_t n, const 
             return rc;
         }
         for (size_t p = 0; p < i; p += 2)
-            if (strcmp(map->kids[p]->s, k->s) == 0)
+            if (strcmp(map->kids[p].s, k->s) == 0)
                 return fail(r, k, "duplicate key %s in %s", repr(r, k->s), what);
     }
     for (size_t j = 0; j < n; j++)
@@ -506,14 +549,11 @@ check_allowed(reader *r, const node *v, const sd_field_info *fi, const char *s, 
 }
 
 static sd_status
-read_keypart(reader *r, sd_object *o, int f, const node *map, size_t idx, const char *what)
+read_keypart_as(reader *r, sd_object *o, int f, const node *map, const char *kwhat)
 {
     const char *const *kk = sd_snapshot__keypart_keys;
-    const char *kwhat = sd_arena_sprintf(r->scratch, "key part %zu of %s", idx + 1, what);
     sd_keypart kp = { 0 };
     const char *expr = NULL;
-    if (kwhat == NULL)
-        return nomem(r);
     if (map->type != NODE_MAP)
         return fail(r, map, "expected a mapping for %s", kwhat);
     sd_status rc = check_keys(r, map, kk, SD_SNAP_KP__COUNT, kwhat);
@@ -539,6 +579,21 @@ read_keypart(reader *r, sd_object *o, int f, const node *map, size_t idx, const 
     kp.expr.text = expr;
     sd_obj_add_key(r->m, o, f, &kp);
     return SD_OK;
+}
+
+/*
+ * Descriptions of objects, key parts and dependencies live on the heap only while their
+ * object is read: kept in the scratch arena they took as much as the tree itself.
+ */
+static sd_status
+read_keypart(reader *r, sd_object *o, int f, const node *map, size_t idx, const char *what)
+{
+    sd_buf kwhat = SD_BUF_INIT;
+    sd_buf_appendf(&kwhat, "key part %zu of %s", idx + 1, what);
+    sd_status rc =
+        sd_buf_failed(&kwhat) ? nomem(r) : read_keypart_as(r, o, f, map, sd_buf_cstr(&kwhat));
+    sd_buf_dispose(&kwhat);
+    return rc;
 }
 
 /* One field, looked up by the registry's name and read by the registry's type. */
@@ -576,7 +631,7 @@ read_field(reader *r, sd_object *o, int f, const sd_field_info *fi, const node *
     case SD_FIELD_NAMES:
         rc = get_seq(r, v, fi->name, what);
         for (size_t k = 0; k < v->nkids && rc == SD_OK; k++) {
-            rc = get_str(r, v->kids[k], fi->name, what, false, &s);
+            rc = get_str(r, &v->kids[k], fi->name, what, false, &s);
             if (rc == SD_OK)
                 sd_obj_add_name(r->m, o, f, s);
         }
@@ -584,7 +639,7 @@ read_field(reader *r, sd_object *o, int f, const sd_field_info *fi, const node *
     case SD_FIELD_KEYS:
         rc = get_seq(r, v, fi->name, what);
         for (size_t k = 0; k < v->nkids && rc == SD_OK; k++)
-            rc = read_keypart(r, o, f, v->kids[k], k, what);
+            rc = read_keypart(r, o, f, &v->kids[k], k, what);
         return rc;
     case SD_FIELD__COUNT:
         break;
@@ -602,11 +657,8 @@ kind_names(reader *r)
 }
 
 static sd_status
-read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
+read_dep_as(reader *r, sd_object *o, const node *map, const char *dwhat)
 {
-    const char *dwhat = sd_arena_sprintf(r->scratch, "dependency %zu of %s", idx + 1, what);
-    if (dwhat == NULL)
-        return nomem(r);
     if (map->type != NODE_MAP)
         return fail(r, map, "expected a mapping for %s", dwhat);
     /* The kind decides the other keys (`table` only for kinds with one), so read it first. */
@@ -618,6 +670,8 @@ read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
     sd_status rc = get_str(r, kn, SD_SNAP_KEY_KIND, dwhat, false, &ks);
     if (rc != SD_OK)
         return rc;
+    if (ks == NULL) /* get_str() does not give NULL when not nullable */
+        return fail(r, kn, "internal error: no kind in %s", dwhat);
     if (!sd_kind_from_name(ks, &kind) || strcmp(sd_kind_get(kind)->name, ks) != 0) {
         rc = fail(r, kn, "unknown object kind %s in %s", repr(r, ks), dwhat);
         sd_err_hint(r->err, "valid kinds are: %s", kind_names(r));
@@ -647,26 +701,43 @@ read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
     return rc;
 }
 
-/* "table \"orders\"", "column \"id\" of table \"orders\"", "unnamed check constraint ...". */
-static const char *
-describe(reader *r, const sd_kind_info *ki, const node *name, const char *owner_name)
+static sd_status
+read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
 {
-    sd_buf b = SD_BUF_INIT;
-    if (name != NULL && name->type == NODE_SCALAR && !is_null(name))
-        sd_buf_appendf(&b, "%s %s", ki->label, repr(r, name->s));
-    else
-        sd_buf_appendf(&b, "unnamed %s", ki->label);
-    if (owner_name != NULL)
-        sd_buf_appendf(&b, " of %s %s", sd_kind_get(ki->owner)->label, repr(r, owner_name));
-    const char *s = sd_buf_failed(&b) ? NULL : sd_arena_strdup(r->scratch, sd_buf_cstr(&b));
-    sd_buf_dispose(&b);
-    return s;
+    sd_buf dwhat = SD_BUF_INIT;
+    sd_buf_appendf(&dwhat, "dependency %zu of %s", idx + 1, what);
+    sd_status rc = sd_buf_failed(&dwhat) ? nomem(r) : read_dep_as(r, o, map, sd_buf_cstr(&dwhat));
+    sd_buf_dispose(&dwhat);
+    return rc;
+}
+
+/* "table \"orders\"", "column \"id\" of table \"orders\"", "unnamed check constraint ...". */
+static void
+describe(sd_buf *b, const sd_kind_info *ki, const node *name, const char *owner_name)
+{
+    if (name != NULL && name->type == NODE_SCALAR && !is_null(name)) {
+        sd_buf_appendf(b, "%s \"", ki->label);
+        sd_buf_append_repr(b, name->s);
+        sd_buf_putc(b, '"');
+    } else {
+        sd_buf_appendf(b, "unnamed %s", ki->label);
+    }
+    if (owner_name != NULL) {
+        sd_buf_appendf(b, " of %s \"", sd_kind_get(ki->owner)->label);
+        sd_buf_append_repr(b, owner_name);
+        sd_buf_putc(b, '"');
+    }
 }
 
 /* The keys an object of this kind has, in the order they are written. */
 static const char **
 object_keys(reader *r, const sd_kind_info *ki, size_t *n)
 {
+    /* Once per kind: the list depends on the kind and the engine only. */
+    if (r->keys[ki->kind] != NULL) {
+        *n = r->nkeys[ki->kind];
+        return r->keys[ki->kind];
+    }
     const char **keys = sd_arena_array(r->scratch, const char *, 4 + ki->nfields + SD_KIND__COUNT);
     if (keys == NULL)
         return NULL;
@@ -682,6 +753,8 @@ object_keys(reader *r, const sd_kind_info *ki, size_t *n)
     for (size_t k = 0; k < SD_KIND__COUNT; k++)
         if (sd_snapshot__nests(sd_model_engine(r->m), ki->kind, (sd_kind)k))
             keys[(*n)++] = sd_kind_get((sd_kind)k)->plural;
+    r->keys[ki->kind] = keys;
+    r->nkeys[ki->kind] = *n;
     return keys;
 }
 
@@ -701,21 +774,23 @@ read_children(reader *r, const node *map, const sd_object *o, const char *what)
         /* Owned kinds name their owner; schema-level kinds carry `table` themselves. */
         bool owned = sd_kind_get((sd_kind)k)->owner == o->kind;
         for (size_t i = 0; i < list->nkids && rc == SD_OK; i++)
-            rc = read_object(r, list->kids[i], (sd_kind)k, o->schema, owned ? o->name : NULL);
+            rc = read_object(r, &list->kids[i], (sd_kind)k, o->schema, owned ? o->name : NULL);
     }
     return rc;
 }
 
 static sd_status
-read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name)
+read_object_as(reader *r,
+               const node *map,
+               sd_kind kind,
+               const char *schema,
+               const char *owner_name,
+               const char *what)
 {
     const sd_kind_info *ki = sd_kind_get(kind);
-    if (map->type != NODE_MAP)
-        return fail(r, map, "expected a mapping for each %s", ki->label);
-    const char *what = describe(r, ki, lookup(map, SD_SNAP_KEY_NAME), owner_name);
     size_t nkeys = 0;
     const char **keys = object_keys(r, ki, &nkeys);
-    if (what == NULL || keys == NULL)
+    if (keys == NULL)
         return nomem(r);
     sd_status rc = check_keys(r, map, keys, nkeys, what);
     if (rc != SD_OK)
@@ -751,9 +826,24 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
     if (rc == SD_OK)
         rc = get_seq(r, deps, SD_SNAP_KEY_DEPENDS_ON, what);
     for (size_t i = 0; rc == SD_OK && i < deps->nkids; i++)
-        rc = read_dep(r, o, deps->kids[i], i, what);
+        rc = read_dep(r, o, &deps->kids[i], i, what);
     if (rc == SD_OK)
         rc = read_children(r, map, o, what);
+    return rc;
+}
+
+static sd_status
+read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name)
+{
+    const sd_kind_info *ki = sd_kind_get(kind);
+    if (map->type != NODE_MAP)
+        return fail(r, map, "expected a mapping for each %s", ki->label);
+    sd_buf what = SD_BUF_INIT;
+    describe(&what, ki, lookup(map, SD_SNAP_KEY_NAME), owner_name);
+    sd_status rc = sd_buf_failed(&what)
+                       ? nomem(r)
+                       : read_object_as(r, map, kind, schema, owner_name, sd_buf_cstr(&what));
+    sd_buf_dispose(&what);
     return rc;
 }
 
@@ -871,7 +961,7 @@ read_uncompared(reader *r, const node *list, const char *what)
     sd_map seen = SD_MAP_INIT;
     sd_status rc = get_seq(r, list, sd_snapshot__top_keys[SD_SNAP_TOP_NOT_COMPARED], what);
     for (size_t i = 0; i < list->nkids && rc == SD_OK; i++)
-        rc = read_uncompared_entry(r, list->kids[i], i, &seen);
+        rc = read_uncompared_entry(r, &list->kids[i], i, &seen);
     sd_map_dispose(&seen);
     return rc;
 }
@@ -953,7 +1043,7 @@ read_top(reader *r, const node *root, unsigned flags)
     if (r->m == NULL)
         return nomem(r);
     for (size_t i = 0; i < schemas->nkids && rc == SD_OK; i++)
-        rc = read_object(r, schemas->kids[i], SD_KIND_SCHEMA, NULL, NULL);
+        rc = read_object(r, &schemas->kids[i], SD_KIND_SCHEMA, NULL, NULL);
     if (rc == SD_OK && nc != NULL)
         rc = read_uncompared(r, nc, what);
     if (rc != SD_OK)
