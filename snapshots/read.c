@@ -69,8 +69,10 @@ struct node {
 
 /* An open sequence or mapping while the tree is built. */
 typedef struct frame {
-    node n;       /* the container */
-    size_t start; /* where its entries so far begin in reader.pending */
+    node n;             /* the container */
+    size_t start;       /* where its entries so far begin in reader.pending */
+    sd_kind stream;     /* a list of objects read as each closes (see below), or SD_KIND__COUNT */
+    const char *schema; /* with stream: the schema they belong to */
 } frame;
 
 /*
@@ -85,17 +87,20 @@ typedef struct frame {
 typedef struct fp_check {
     const sd_object *o; /* the object read */
     uint64_t stored;    /* the value in the file */
-    const node *at;     /* the fingerprint scalar */
-    const node *obj;    /* the object's mapping (for freeze errors) */
+    node at;            /* where the fingerprint scalar is */
+    node obj;           /* where the object's mapping is (for freeze errors) */
 } fp_check;
 
 typedef struct reader {
-    const char *data;                  /* the whole input */
-    size_t len;                        /* its length */
-    const char *name;                  /* for err->where */
-    sd_arena *scratch;                 /* the tree, messages; freed when reading ends */
-    SD_VEC(node) pending;              /* entries of the open containers, innermost last */
-    const char **cache;                /* SCALAR_CACHE_SIZE recent short scalars, or NULL */
+    const char *data;     /* the whole input */
+    size_t len;           /* its length */
+    const char *name;     /* for err->where */
+    sd_arena *scratch;    /* the tree, messages; freed when reading ends */
+    bool stream;          /* read schema-level objects while parsing (see parse_tree) */
+    sd_arena *item;       /* with stream: the subtree of the object being parsed */
+    bool in_item;         /* allocating in item rather than scratch */
+    SD_VEC(node) pending; /* entries of the open containers, innermost last */
+    const char **cache;   /* SCALAR_CACHE_SIZE recent short scalars, or NULL */
     const char **keys[SD_KIND__COUNT]; /* object_keys() per kind, once computed */
     size_t nkeys[SD_KIND__COUNT];      /* their counts */
     sd_model *m;                       /* the model being built */
@@ -194,6 +199,13 @@ syntax_error(reader *r, const yaml_parser_t *p)
 
 /* ---- pass 1: events to a tree ---- */
 
+/* Where tree nodes and scalars go: an object read while parsing is freed right after. */
+static sd_arena *
+tree_arena(reader *r)
+{
+    return r->in_item ? r->item : r->scratch;
+}
+
 static uint32_t
 clamp32(size_t v)
 {
@@ -235,9 +247,93 @@ reject_decorations(reader *r, const node *at, const yaml_char_t *anchor, const y
 }
 
 static sd_status
+read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name);
+static bool is_null(const node *n);
+
+/* The value of the first `key` among the entries of map frame f (below its child frame). */
+static const node *
+pending_value(const reader *r, const frame *f, size_t end, const char *key)
+{
+    for (size_t i = f->start; i + 1 < end; i += 2) {
+        const node *k = &r->pending.items[i];
+        if (k->type == NODE_SCALAR && strcmp(k->s, key) == 0)
+            return &r->pending.items[i + 1];
+    }
+    return NULL;
+}
+
+/* The key under which child frame c opens in map frame p, or NULL. */
+static const node *
+pending_key(const reader *r, const frame *p, const frame *c)
+{
+    if (p->n.type != NODE_MAP || (c->start - p->start) % 2 == 0)
+        return NULL;
+    const node *k = &r->pending.items[c->start - 1];
+    return k->type == NODE_SCALAR ? k : NULL;
+}
+
+/*
+ * Streaming. A big snapshot is almost all schema-level objects (tables with their columns,
+ * indexes, ...), so a list such as schemas[i].tables is not kept as a tree: each item is
+ * read into the model as soon as its mapping closes, and its subtree freed. That needs the
+ * engine and the schema's name before the list, as written; otherwise (or for a list that
+ * is not one of objects) the list is kept whole. The order of validation differs from the
+ * tree walk, so on any error the reader starts again without streaming, for the message
+ * the tree walk gives (sd_snapshot__read).
+ */
+static sd_status
+stream_list(reader *r, const frame_stack *stack, frame *f)
+{
+    const frame *top = &stack->items[0];
+    const frame *schemas = &stack->items[1];
+    const frame *schema = &stack->items[2];
+    const node *k1 = pending_key(r, top, schemas);
+    const node *k3 = pending_key(r, schema, f);
+    if (k1 == NULL || k3 == NULL || schemas->n.type != NODE_SEQ ||
+        strcmp(k1->s, sd_snapshot__top_keys[SD_SNAP_TOP_SCHEMAS]) != 0)
+        return SD_OK;
+    const node *en =
+        pending_value(r, top, schemas->start, sd_snapshot__top_keys[SD_SNAP_TOP_ENGINE]);
+    const node *nm = pending_value(r, schema, f->start, SD_SNAP_KEY_NAME);
+    sd_engine engine = SD_ENGINE_SQLITE;
+    if (en == NULL || en->type != NODE_SCALAR || !sd_engine_from_name(en->s, &engine) ||
+        nm == NULL || nm->type != NODE_SCALAR || is_null(nm))
+        return SD_OK;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (sd_snapshot__nests(engine, SD_KIND_SCHEMA, (sd_kind)k) &&
+            strcmp(sd_kind_get((sd_kind)k)->plural, k3->s) == 0) {
+            if (r->m == NULL)
+                r->m = sd_model_new(engine);
+            if (r->m == NULL)
+                return nomem(r);
+            if (sd_model_engine(r->m) != engine)
+                return SD_OK;
+            f->stream = (sd_kind)k;
+            f->schema = nm->s;
+            return SD_OK;
+        }
+    }
+    return SD_OK;
+}
+
+/* Read a streamed item into the model, then free its subtree. */
+static sd_status
+stream_item(reader *r, const frame *list, const node *item)
+{
+    bool owned = sd_kind_get(list->stream)->owner == SD_KIND_SCHEMA;
+    sd_status rc = read_object(r, item, list->stream, list->schema, owned ? list->schema : NULL);
+    r->in_item = false;
+    sd_arena_free(r->item);
+    r->item = NULL;
+    /* The cache may point into the subtree just freed. */
+    memset(r->cache, 0, SCALAR_CACHE_SIZE * sizeof(*r->cache));
+    return rc;
+}
+
+static sd_status
 open_container(reader *r, frame_stack *stack, node_type type, const yaml_event_t *ev)
 {
-    frame f = { new_node(type, ev), r->pending.len };
+    frame f = { new_node(type, ev), r->pending.len, SD_KIND__COUNT, NULL };
     const yaml_char_t *anchor =
         type == NODE_SEQ ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
     const yaml_char_t *tag =
@@ -247,6 +343,17 @@ open_container(reader *r, frame_stack *stack, node_type type, const yaml_event_t
         return rc;
     if (stack->len >= MAX_DEPTH)
         return fail(r, &f.n, "the snapshot nests deeper than %d levels", MAX_DEPTH);
+    if (r->stream && r->cache != NULL && type == NODE_SEQ && stack->len == 3) {
+        rc = stream_list(r, stack, &f);
+        if (rc != SD_OK)
+            return rc;
+    }
+    if (type == NODE_MAP && stack->len == 4 && stack->items[3].stream != SD_KIND__COUNT) {
+        r->item = sd_arena_new();
+        if (r->item == NULL)
+            return nomem(r);
+        r->in_item = true;
+    }
     if (sd_vec_push(stack, f) != SD_OK)
         return nomem(r);
     return SD_OK;
@@ -264,12 +371,14 @@ close_container(reader *r, frame_stack *stack, node **root)
     f.n.nkids = (uint32_t)n;
     if (n > 0) {
         /* Move the entries out of pending into their final, exactly sized place. */
-        f.n.kids = sd_arena_array(r->scratch, node, n);
+        f.n.kids = sd_arena_array(tree_arena(r), node, n);
         if (f.n.kids == NULL)
             return nomem(r);
         memcpy(f.n.kids, r->pending.items + f.start, n * sizeof(node));
         r->pending.len = f.start;
     }
+    if (r->in_item && stack->len == 4)
+        return stream_item(r, &stack->items[3], &f.n);
     return attach(r, stack, &f.n, root);
 }
 
@@ -288,11 +397,11 @@ static const char *
 copy_scalar(reader *r, const char *v, size_t len)
 {
     if (len > SCALAR_CACHE_MAX || r->cache == NULL)
-        return sd_arena_strndup(r->scratch, v, len);
+        return sd_arena_strndup(tree_arena(r), v, len);
     const char **slot = &r->cache[hash_scalar(v, len) & (SCALAR_CACHE_SIZE - 1)];
     if (*slot != NULL && strncmp(*slot, v, len) == 0 && (*slot)[len] == '\0')
         return *slot;
-    const char *copy = sd_arena_strndup(r->scratch, v, len);
+    const char *copy = sd_arena_strndup(tree_arena(r), v, len);
     if (copy != NULL)
         *slot = copy;
     return copy;
@@ -393,6 +502,9 @@ out:
         yaml_event_delete(&ev);
     sd_vec_dispose(&stack);
     sd_vec_dispose(&r->pending);
+    sd_arena_free(r->item);
+    r->item = NULL;
+    r->in_item = false;
     if (parser_init)
         yaml_parser_delete(&parser);
     return rc;
@@ -759,9 +871,6 @@ object_keys(reader *r, const sd_kind_info *ki, size_t *n)
 }
 
 static sd_status
-read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name);
-
-static sd_status
 read_children(reader *r, const node *map, const sd_object *o, const char *what)
 {
     sd_status rc = SD_OK;
@@ -815,7 +924,12 @@ read_object_as(reader *r,
         set_where(r, map->line, map->col);
         return rc;
     }
-    fp_check c = { o, fp, lookup(map, SD_SNAP_KEY_FINGERPRINT), map };
+    /* Positions only: a streamed object's tree is gone by the time they are needed. */
+    const node *fpn = lookup(map, SD_SNAP_KEY_FINGERPRINT);
+    fp_check c = { .o = o,
+                   .stored = fp,
+                   .at = { .line = fpn->line, .col = fpn->col },
+                   .obj = { .line = map->line, .col = map->col } };
     if (sd_vec_push(&r->checks, c) != SD_OK)
         return nomem(r);
 
@@ -854,7 +968,7 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
  * not normalize) or the first whose key repeats an earlier one. Find it, to point there.
  */
 static const node *
-freeze_culprit(reader *r)
+freeze_culprit(const reader *r)
 {
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         sd_map seen = SD_MAP_INIT;
@@ -865,7 +979,7 @@ freeze_culprit(reader *r)
                 continue;
             if (c->o->key == NULL || sd_map_get(&seen, c->o->key) != NULL ||
                 sd_map_put(&seen, c->o->key, (void *)c) != SD_OK)
-                hit = c->obj;
+                hit = &c->obj;
         }
         sd_map_dispose(&seen);
         if (hit != NULL)
@@ -879,7 +993,8 @@ mismatch(reader *r, const fp_check *c, uint64_t computed)
 {
     sd_buf d = SD_BUF_INIT;
     sd_object_describe(&d, c->o);
-    sd_status rc = fail(r, c->at, "fingerprint of %s does not match its contents", sd_buf_cstr(&d));
+    sd_status rc =
+        fail(r, &c->at, "fingerprint of %s does not match its contents", sd_buf_cstr(&d));
     sd_buf_dispose(&d);
     sd_err_detail(r->err, "stored %016" PRIx64 ", computed %016" PRIx64 " from the contents",
                   c->stored, computed);
@@ -1039,9 +1154,13 @@ read_top(reader *r, const node *root, unsigned flags)
     if (rc != SD_OK)
         return rc;
 
-    r->m = sd_model_new(engine);
+    /* Streaming may have made the model already, from the same (single) engine key. */
+    if (r->m == NULL)
+        r->m = sd_model_new(engine);
     if (r->m == NULL)
         return nomem(r);
+    if (sd_model_engine(r->m) != engine)
+        return fail(r, en, "internal error: the engine changed while reading");
     for (size_t i = 0; i < schemas->nkids && rc == SD_OK; i++)
         rc = read_object(r, &schemas->kids[i], SD_KIND_SCHEMA, NULL, NULL);
     if (rc == SD_OK && nc != NULL)
@@ -1065,6 +1184,32 @@ read_top(reader *r, const node *root, unsigned flags)
     return verify(r, top_fp, stored);
 }
 
+/* One attempt at reading r's input, streaming or not. */
+static sd_status
+read_pass(reader *r, unsigned flags, sd_model **out)
+{
+    node *root = NULL;
+    sd_status rc = SD_OK;
+    memset(r->keys, 0, sizeof(r->keys)); /* they were in the last pass's scratch arena */
+    r->scratch = sd_arena_new();
+    if (r->scratch == NULL)
+        rc = nomem(r);
+    if (rc == SD_OK)
+        rc = parse_tree(r, &root);
+    if (rc == SD_OK)
+        rc = read_top(r, root, flags);
+    if (rc == SD_OK) {
+        *out = r->m;
+        r->m = NULL;
+    }
+    sd_model_free(r->m);
+    r->m = NULL;
+    sd_vec_dispose(&r->checks);
+    sd_arena_free(r->scratch);
+    r->scratch = NULL;
+    return rc;
+}
+
 sd_status
 sd_snapshot__read(sd_model **out,
                   const char *data,
@@ -1073,12 +1218,11 @@ sd_snapshot__read(sd_model **out,
                   unsigned flags,
                   sd_err *err)
 {
-    sd_status rc = SD_OK;
     reader r = { .data = data != NULL ? data : "",
                  .len = data != NULL ? len : 0,
                  .name = name != NULL ? name : "<snapshot>",
+                 .stream = true,
                  .err = err };
-    node *root = NULL;
 
     *out = NULL;
     /* parse_tree() pins UTF-8, so libyaml would not skip a BOM some editors add: do it here. */
@@ -1086,24 +1230,14 @@ sd_snapshot__read(sd_model **out,
         r.data += 3;
         r.len -= 3;
     }
-    r.scratch = sd_arena_new();
-    if (r.scratch == NULL) {
-        rc = nomem(&r);
-        goto out;
-    }
-    rc = parse_tree(&r, &root);
-    if (rc != SD_OK)
-        goto out;
-    rc = read_top(&r, root, flags);
-    if (rc != SD_OK)
-        goto out;
-    *out = r.m;
-    r.m = NULL;
-out:
-    sd_model_free(r.m);
-    sd_vec_dispose(&r.checks);
-    sd_arena_free(r.scratch);
-    return rc;
+    sd_err before = *err;
+    sd_status rc = read_pass(&r, flags, out);
+    if (rc == SD_OK || rc == SD_ERR_NOMEM)
+        return rc;
+    /* Streaming validates in another order: the whole tree says which error comes first. */
+    *err = before;
+    r.stream = false;
+    return read_pass(&r, flags, out);
 }
 
 sd_status
