@@ -49,39 +49,63 @@ typedef enum node_type {
     NODE_MAP     /* kids: key, value, key, value, ... */
 } node_type;
 
+/*
+ * One node is 24 bytes and a container holds its children inline (an array of nodes, not of
+ * pointers), because a big snapshot has millions of scalars: the tree used to take ten
+ * times the file's size. Positions past 2^32 lines or columns saturate (4 GB of newlines).
+ */
 typedef struct node node;
 struct node {
-    node_type type; /* what it is */
-    size_t line;    /* 0-based line of the event's start mark */
-    size_t col;     /* 0-based column of the event's start mark */
-    const char *s;  /* scalar value, NUL-terminated (embedded NULs are rejected) */
+    uint32_t line;  /* 0-based line of the event's start mark */
+    uint32_t col;   /* 0-based column of the event's start mark */
+    uint32_t nkids; /* entries in kids (containers) */
+    uint8_t type;   /* node_type: what it is */
     bool plain;     /* scalar was unquoted, so `null` means null and `true` a boolean */
-    node **kids;    /* sequence items or mapping keys and values */
-    size_t nkids;   /* entries in kids */
+    union {
+        const char *s; /* scalar value, NUL-terminated (embedded NULs are rejected) */
+        node *kids;    /* sequence items or mapping keys and values, nkids of them */
+    };
 };
 
 /* An open sequence or mapping while the tree is built. */
 typedef struct frame {
-    node *n;             /* the container */
-    SD_VEC(node *) kids; /* its entries so far */
+    node n;             /* the container */
+    size_t start;       /* where its entries so far begin in reader.pending */
+    sd_kind stream;     /* a list of objects read as each closes (see below), or SD_KIND__COUNT */
+    const char *schema; /* with stream: the schema they belong to */
 } frame;
+
+/*
+ * Recent short scalars, by hash: keys and common values ("postgres", "false", "null") repeat
+ * on every object, so the tree keeps one copy of each instead of millions. A fixed table
+ * bounds the cost; a collision only means another copy.
+ */
+#define SCALAR_CACHE_SIZE 4096u
+#define SCALAR_CACHE_MAX  32u /* longer scalars are rarely repeated: always copied */
 
 /* A stored fingerprint to compare once the model is frozen. */
 typedef struct fp_check {
     const sd_object *o; /* the object read */
     uint64_t stored;    /* the value in the file */
-    const node *at;     /* the fingerprint scalar */
-    const node *obj;    /* the object's mapping (for freeze errors) */
+    node at;            /* where the fingerprint scalar is */
+    node obj;           /* where the object's mapping is (for freeze errors) */
 } fp_check;
 
 typedef struct reader {
-    const char *data;        /* the whole input */
-    size_t len;              /* its length */
-    const char *name;        /* for err->where */
-    sd_arena *scratch;       /* the tree, messages; freed when reading ends */
-    sd_model *m;             /* the model being built */
-    SD_VEC(fp_check) checks; /* one per object, in file order */
-    sd_err *err;             /* caller's error */
+    const char *data;     /* the whole input */
+    size_t len;           /* its length */
+    const char *name;     /* for err->where */
+    sd_arena *scratch;    /* the tree, messages; freed when reading ends */
+    bool stream;          /* read schema-level objects while parsing (see parse_tree) */
+    sd_arena *item;       /* with stream: the subtree of the object being parsed */
+    bool in_item;         /* allocating in item rather than scratch */
+    SD_VEC(node) pending; /* entries of the open containers, innermost last */
+    const char **cache;   /* SCALAR_CACHE_SIZE recent short scalars, or NULL */
+    const char **keys[SD_KIND__COUNT]; /* object_keys() per kind, once computed */
+    size_t nkeys[SD_KIND__COUNT];      /* their counts */
+    sd_model *m;                       /* the model being built */
+    SD_VEC(fp_check) checks;           /* one per object, in file order */
+    sd_err *err;                       /* caller's error */
 } reader;
 
 /* ---- errors ---- */
@@ -175,29 +199,39 @@ syntax_error(reader *r, const yaml_parser_t *p)
 
 /* ---- pass 1: events to a tree ---- */
 
-static node *
-new_node(reader *r, node_type type, const yaml_event_t *ev)
+/* Where tree nodes and scalars go: an object read while parsing is freed right after. */
+static sd_arena *
+tree_arena(reader *r)
 {
-    node *n = sd_arena_alloc(r->scratch, sizeof(*n));
-    if (n == NULL)
-        return NULL;
-    n->type = type;
-    n->line = ev->start_mark.line;
-    n->col = ev->start_mark.column;
+    return r->in_item ? r->item : r->scratch;
+}
+
+static uint32_t
+clamp32(size_t v)
+{
+    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+static node
+new_node(node_type type, const yaml_event_t *ev)
+{
+    node n = { .line = clamp32(ev->start_mark.line),
+               .col = clamp32(ev->start_mark.column),
+               .type = (uint8_t)type };
     return n;
 }
 
 typedef SD_VEC(frame) frame_stack;
 
 static sd_status
-attach(reader *r, frame_stack *stack, node *n, node **root)
+attach(reader *r, frame_stack *stack, const node *n, node **root)
 {
-    if (stack->len == 0) {
-        *root = n;
-        return SD_OK;
-    }
-    if (sd_vec_push(&stack->items[stack->len - 1].kids, n) != SD_OK)
+    if (stack->len > 0)
+        return sd_vec_push(&r->pending, *n) == SD_OK ? SD_OK : nomem(r);
+    *root = sd_arena_alloc(r->scratch, sizeof(**root));
+    if (*root == NULL)
         return nomem(r);
+    **root = *n;
     return SD_OK;
 }
 
@@ -213,21 +247,113 @@ reject_decorations(reader *r, const node *at, const yaml_char_t *anchor, const y
 }
 
 static sd_status
+read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name);
+static bool is_null(const node *n);
+
+/* The value of the first `key` among the entries of map frame f (below its child frame). */
+static const node *
+pending_value(const reader *r, const frame *f, size_t end, const char *key)
+{
+    for (size_t i = f->start; i + 1 < end; i += 2) {
+        const node *k = &r->pending.items[i];
+        if (k->type == NODE_SCALAR && strcmp(k->s, key) == 0)
+            return &r->pending.items[i + 1];
+    }
+    return NULL;
+}
+
+/* The key under which child frame c opens in map frame p, or NULL. */
+static const node *
+pending_key(const reader *r, const frame *p, const frame *c)
+{
+    if (p->n.type != NODE_MAP || (c->start - p->start) % 2 == 0)
+        return NULL;
+    const node *k = &r->pending.items[c->start - 1];
+    return k->type == NODE_SCALAR ? k : NULL;
+}
+
+/*
+ * Streaming. A big snapshot is almost all schema-level objects (tables with their columns,
+ * indexes, ...), so a list such as schemas[i].tables is not kept as a tree: each item is
+ * read into the model as soon as its mapping closes, and its subtree freed. That needs the
+ * engine and the schema's name before the list, as written; otherwise (or for a list that
+ * is not one of objects) the list is kept whole. The order of validation differs from the
+ * tree walk, so on any error the reader starts again without streaming, for the message
+ * the tree walk gives (sd_snapshot__read).
+ */
+static sd_status
+stream_list(reader *r, const frame_stack *stack, frame *f)
+{
+    const frame *top = &stack->items[0];
+    const frame *schemas = &stack->items[1];
+    const frame *schema = &stack->items[2];
+    const node *k1 = pending_key(r, top, schemas);
+    const node *k3 = pending_key(r, schema, f);
+    if (k1 == NULL || k3 == NULL || schemas->n.type != NODE_SEQ ||
+        strcmp(k1->s, sd_snapshot__top_keys[SD_SNAP_TOP_SCHEMAS]) != 0)
+        return SD_OK;
+    const node *en =
+        pending_value(r, top, schemas->start, sd_snapshot__top_keys[SD_SNAP_TOP_ENGINE]);
+    const node *nm = pending_value(r, schema, f->start, SD_SNAP_KEY_NAME);
+    sd_engine engine = SD_ENGINE_SQLITE;
+    if (en == NULL || en->type != NODE_SCALAR || !sd_engine_from_name(en->s, &engine) ||
+        nm == NULL || nm->type != NODE_SCALAR || is_null(nm))
+        return SD_OK;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (sd_snapshot__nests(engine, SD_KIND_SCHEMA, (sd_kind)k) &&
+            strcmp(sd_kind_get((sd_kind)k)->plural, k3->s) == 0) {
+            if (r->m == NULL)
+                r->m = sd_model_new(engine);
+            if (r->m == NULL)
+                return nomem(r);
+            if (sd_model_engine(r->m) != engine)
+                return SD_OK;
+            f->stream = (sd_kind)k;
+            f->schema = nm->s;
+            return SD_OK;
+        }
+    }
+    return SD_OK;
+}
+
+/* Read a streamed item into the model, then free its subtree. */
+static sd_status
+stream_item(reader *r, const frame *list, const node *item)
+{
+    bool owned = sd_kind_get(list->stream)->owner == SD_KIND_SCHEMA;
+    sd_status rc = read_object(r, item, list->stream, list->schema, owned ? list->schema : NULL);
+    r->in_item = false;
+    sd_arena_free(r->item);
+    r->item = NULL;
+    /* The cache may point into the subtree just freed. */
+    memset(r->cache, 0, SCALAR_CACHE_SIZE * sizeof(*r->cache));
+    return rc;
+}
+
+static sd_status
 open_container(reader *r, frame_stack *stack, node_type type, const yaml_event_t *ev)
 {
-    node *n = new_node(r, type, ev);
-    if (n == NULL)
-        return nomem(r);
+    frame f = { new_node(type, ev), r->pending.len, SD_KIND__COUNT, NULL };
     const yaml_char_t *anchor =
         type == NODE_SEQ ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
     const yaml_char_t *tag =
         type == NODE_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag;
-    sd_status rc = reject_decorations(r, n, anchor, tag);
+    sd_status rc = reject_decorations(r, &f.n, anchor, tag);
     if (rc != SD_OK)
         return rc;
     if (stack->len >= MAX_DEPTH)
-        return fail(r, n, "the snapshot nests deeper than %d levels", MAX_DEPTH);
-    frame f = { n, SD_VEC_INIT };
+        return fail(r, &f.n, "the snapshot nests deeper than %d levels", MAX_DEPTH);
+    if (r->stream && r->cache != NULL && type == NODE_SEQ && stack->len == 3) {
+        rc = stream_list(r, stack, &f);
+        if (rc != SD_OK)
+            return rc;
+    }
+    if (type == NODE_MAP && stack->len == 4 && stack->items[3].stream != SD_KIND__COUNT) {
+        r->item = sd_arena_new();
+        if (r->item == NULL)
+            return nomem(r);
+        r->in_item = true;
+    }
     if (sd_vec_push(stack, f) != SD_OK)
         return nomem(r);
     return SD_OK;
@@ -239,39 +365,65 @@ close_container(reader *r, frame_stack *stack, node **root)
     if (stack->len == 0)
         return sd_err_set(r->err, SD_ERR, "internal error: unbalanced YAML events");
     frame f = stack->items[--stack->len];
-    bool lost = false;
-    f.n->nkids = f.kids.len;
-    if (f.kids.len > 0) {
-        f.n->kids = sd_arena_array(r->scratch, node *, f.kids.len);
-        if (f.n->kids != NULL)
-            memcpy(f.n->kids, f.kids.items, f.kids.len * sizeof(node *));
-        lost = f.n->kids == NULL;
-    }
-    sd_vec_dispose(&f.kids);
-    if (lost)
+    size_t n = r->pending.len - f.start;
+    if (n > UINT32_MAX)
         return nomem(r);
-    return attach(r, stack, f.n, root);
+    f.n.nkids = (uint32_t)n;
+    if (n > 0) {
+        /* Move the entries out of pending into their final, exactly sized place. */
+        f.n.kids = sd_arena_array(tree_arena(r), node, n);
+        if (f.n.kids == NULL)
+            return nomem(r);
+        memcpy(f.n.kids, r->pending.items + f.start, n * sizeof(node));
+        r->pending.len = f.start;
+    }
+    if (r->in_item && stack->len == 4)
+        return stream_item(r, &stack->items[3], &f.n);
+    return attach(r, stack, &f.n, root);
+}
+
+/* FNV-1a: short keys only, and any spread will do for a cache. */
+static uint32_t
+hash_scalar(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* A copy of v in the scratch arena, shared with an equal recent scalar when there is one. */
+static const char *
+copy_scalar(reader *r, const char *v, size_t len)
+{
+    if (len > SCALAR_CACHE_MAX || r->cache == NULL)
+        return sd_arena_strndup(tree_arena(r), v, len);
+    const char **slot = &r->cache[hash_scalar(v, len) & (SCALAR_CACHE_SIZE - 1)];
+    if (*slot != NULL && strncmp(*slot, v, len) == 0 && (*slot)[len] == '\0')
+        return *slot;
+    const char *copy = sd_arena_strndup(tree_arena(r), v, len);
+    if (copy != NULL)
+        *slot = copy;
+    return copy;
 }
 
 static sd_status
 take_scalar(reader *r, frame_stack *stack, const yaml_event_t *ev, node **root)
 {
-    node *n = new_node(r, NODE_SCALAR, ev);
-    if (n == NULL)
-        return nomem(r);
-    sd_status rc = reject_decorations(r, n, ev->data.scalar.anchor, ev->data.scalar.tag);
+    node n = new_node(NODE_SCALAR, ev);
+    sd_status rc = reject_decorations(r, &n, ev->data.scalar.anchor, ev->data.scalar.tag);
     if (rc != SD_OK)
         return rc;
     const char *v = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
     if (memchr(v, '\0', len) != NULL)
-        return fail(r, n, "NUL characters are not allowed in a snapshot");
+        return fail(r, &n, "NUL characters are not allowed in a snapshot");
     /* Copy now: the event's memory goes at yaml_event_delete(). */
-    n->s = sd_arena_strndup(r->scratch, v, len);
-    if (n->s == NULL)
+    n.s = copy_scalar(r, v, len);
+    if (n.s == NULL)
         return nomem(r);
-    n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    return attach(r, stack, n, root);
+    n.plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    return attach(r, stack, &n, root);
 }
 
 /* Fold one event into the tree; *done at the end of the stream. */
@@ -283,7 +435,7 @@ take_event(reader *r,
            node **root,
            bool *done)
 {
-    node at = { .line = ev->start_mark.line, .col = ev->start_mark.column };
+    node at = { .line = clamp32(ev->start_mark.line), .col = clamp32(ev->start_mark.column) };
     switch (ev->type) {
     case YAML_NO_EVENT:
     case YAML_STREAM_START_EVENT:
@@ -324,6 +476,7 @@ parse_tree(reader *r, node **root)
     bool done = false;
 
     *root = NULL;
+    r->cache = sd_arena_array(r->scratch, const char *, SCALAR_CACHE_SIZE);
     if (!yaml_parser_initialize(&parser)) {
         rc = nomem(r);
         goto out;
@@ -347,9 +500,11 @@ parse_tree(reader *r, node **root)
 out:
     if (have_ev)
         yaml_event_delete(&ev);
-    for (size_t i = 0; i < stack.len; i++)
-        sd_vec_dispose(&stack.items[i].kids);
     sd_vec_dispose(&stack);
+    sd_vec_dispose(&r->pending);
+    sd_arena_free(r->item);
+    r->item = NULL;
+    r->in_item = false;
     if (parser_init)
         yaml_parser_delete(&parser);
     return rc;
@@ -361,8 +516,8 @@ static const node *
 lookup(const node *map, const char *key)
 {
     for (size_t i = 0; i + 1 < map->nkids; i += 2)
-        if (map->kids[i]->type == NODE_SCALAR && strcmp(map->kids[i]->s, key) == 0)
-            return map->kids[i + 1];
+        if (map->kids[i].type == NODE_SCALAR && strcmp(map->kids[i].s, key) == 0)
+            return &map->kids[i + 1];
     return NULL;
 }
 
@@ -398,7 +553,7 @@ static sd_status
 check_keys(reader *r, const node *map, const char *const *keys, size_t n, const char *what)
 {
     for (size_t i = 0; i + 1 < map->nkids; i += 2) {
-        const node *k = map->kids[i];
+        const node *k = &map->kids[i];
         if (k->type != NODE_SCALAR)
             return fail(r, k, "expected a plain key in %s", what);
         size_t j = 0;
@@ -410,7 +565,7 @@ check_keys(reader *r, const node *map, const char *const *keys, size_t n, const 
             return rc;
         }
         for (size_t p = 0; p < i; p += 2)
-            if (strcmp(map->kids[p]->s, k->s) == 0)
+            if (strcmp(map->kids[p].s, k->s) == 0)
                 return fail(r, k, "duplicate key %s in %s", repr(r, k->s), what);
     }
     for (size_t j = 0; j < n; j++)
@@ -506,14 +661,11 @@ check_allowed(reader *r, const node *v, const sd_field_info *fi, const char *s, 
 }
 
 static sd_status
-read_keypart(reader *r, sd_object *o, int f, const node *map, size_t idx, const char *what)
+read_keypart_as(reader *r, sd_object *o, int f, const node *map, const char *kwhat)
 {
     const char *const *kk = sd_snapshot__keypart_keys;
-    const char *kwhat = sd_arena_sprintf(r->scratch, "key part %zu of %s", idx + 1, what);
     sd_keypart kp = { 0 };
     const char *expr = NULL;
-    if (kwhat == NULL)
-        return nomem(r);
     if (map->type != NODE_MAP)
         return fail(r, map, "expected a mapping for %s", kwhat);
     sd_status rc = check_keys(r, map, kk, SD_SNAP_KP__COUNT, kwhat);
@@ -539,6 +691,21 @@ read_keypart(reader *r, sd_object *o, int f, const node *map, size_t idx, const 
     kp.expr.text = expr;
     sd_obj_add_key(r->m, o, f, &kp);
     return SD_OK;
+}
+
+/*
+ * Descriptions of objects, key parts and dependencies live on the heap only while their
+ * object is read: kept in the scratch arena they took as much as the tree itself.
+ */
+static sd_status
+read_keypart(reader *r, sd_object *o, int f, const node *map, size_t idx, const char *what)
+{
+    sd_buf kwhat = SD_BUF_INIT;
+    sd_buf_appendf(&kwhat, "key part %zu of %s", idx + 1, what);
+    sd_status rc =
+        sd_buf_failed(&kwhat) ? nomem(r) : read_keypart_as(r, o, f, map, sd_buf_cstr(&kwhat));
+    sd_buf_dispose(&kwhat);
+    return rc;
 }
 
 /* One field, looked up by the registry's name and read by the registry's type. */
@@ -576,7 +743,7 @@ read_field(reader *r, sd_object *o, int f, const sd_field_info *fi, const node *
     case SD_FIELD_NAMES:
         rc = get_seq(r, v, fi->name, what);
         for (size_t k = 0; k < v->nkids && rc == SD_OK; k++) {
-            rc = get_str(r, v->kids[k], fi->name, what, false, &s);
+            rc = get_str(r, &v->kids[k], fi->name, what, false, &s);
             if (rc == SD_OK)
                 sd_obj_add_name(r->m, o, f, s);
         }
@@ -584,7 +751,7 @@ read_field(reader *r, sd_object *o, int f, const sd_field_info *fi, const node *
     case SD_FIELD_KEYS:
         rc = get_seq(r, v, fi->name, what);
         for (size_t k = 0; k < v->nkids && rc == SD_OK; k++)
-            rc = read_keypart(r, o, f, v->kids[k], k, what);
+            rc = read_keypart(r, o, f, &v->kids[k], k, what);
         return rc;
     case SD_FIELD__COUNT:
         break;
@@ -602,11 +769,8 @@ kind_names(reader *r)
 }
 
 static sd_status
-read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
+read_dep_as(reader *r, sd_object *o, const node *map, const char *dwhat)
 {
-    const char *dwhat = sd_arena_sprintf(r->scratch, "dependency %zu of %s", idx + 1, what);
-    if (dwhat == NULL)
-        return nomem(r);
     if (map->type != NODE_MAP)
         return fail(r, map, "expected a mapping for %s", dwhat);
     /* The kind decides the other keys (`table` only for kinds with one), so read it first. */
@@ -618,6 +782,8 @@ read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
     sd_status rc = get_str(r, kn, SD_SNAP_KEY_KIND, dwhat, false, &ks);
     if (rc != SD_OK)
         return rc;
+    if (ks == NULL) /* get_str() does not give NULL when not nullable */
+        return fail(r, kn, "internal error: no kind in %s", dwhat);
     if (!sd_kind_from_name(ks, &kind) || strcmp(sd_kind_get(kind)->name, ks) != 0) {
         rc = fail(r, kn, "unknown object kind %s in %s", repr(r, ks), dwhat);
         sd_err_hint(r->err, "valid kinds are: %s", kind_names(r));
@@ -647,26 +813,43 @@ read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
     return rc;
 }
 
-/* "table \"orders\"", "column \"id\" of table \"orders\"", "unnamed check constraint ...". */
-static const char *
-describe(reader *r, const sd_kind_info *ki, const node *name, const char *owner_name)
+static sd_status
+read_dep(reader *r, sd_object *o, const node *map, size_t idx, const char *what)
 {
-    sd_buf b = SD_BUF_INIT;
-    if (name != NULL && name->type == NODE_SCALAR && !is_null(name))
-        sd_buf_appendf(&b, "%s %s", ki->label, repr(r, name->s));
-    else
-        sd_buf_appendf(&b, "unnamed %s", ki->label);
-    if (owner_name != NULL)
-        sd_buf_appendf(&b, " of %s %s", sd_kind_get(ki->owner)->label, repr(r, owner_name));
-    const char *s = sd_buf_failed(&b) ? NULL : sd_arena_strdup(r->scratch, sd_buf_cstr(&b));
-    sd_buf_dispose(&b);
-    return s;
+    sd_buf dwhat = SD_BUF_INIT;
+    sd_buf_appendf(&dwhat, "dependency %zu of %s", idx + 1, what);
+    sd_status rc = sd_buf_failed(&dwhat) ? nomem(r) : read_dep_as(r, o, map, sd_buf_cstr(&dwhat));
+    sd_buf_dispose(&dwhat);
+    return rc;
+}
+
+/* "table \"orders\"", "column \"id\" of table \"orders\"", "unnamed check constraint ...". */
+static void
+describe(sd_buf *b, const sd_kind_info *ki, const node *name, const char *owner_name)
+{
+    if (name != NULL && name->type == NODE_SCALAR && !is_null(name)) {
+        sd_buf_appendf(b, "%s \"", ki->label);
+        sd_buf_append_repr(b, name->s);
+        sd_buf_putc(b, '"');
+    } else {
+        sd_buf_appendf(b, "unnamed %s", ki->label);
+    }
+    if (owner_name != NULL) {
+        sd_buf_appendf(b, " of %s \"", sd_kind_get(ki->owner)->label);
+        sd_buf_append_repr(b, owner_name);
+        sd_buf_putc(b, '"');
+    }
 }
 
 /* The keys an object of this kind has, in the order they are written. */
 static const char **
 object_keys(reader *r, const sd_kind_info *ki, size_t *n)
 {
+    /* Once per kind: the list depends on the kind and the engine only. */
+    if (r->keys[ki->kind] != NULL) {
+        *n = r->nkeys[ki->kind];
+        return r->keys[ki->kind];
+    }
     const char **keys = sd_arena_array(r->scratch, const char *, 4 + ki->nfields + SD_KIND__COUNT);
     if (keys == NULL)
         return NULL;
@@ -682,11 +865,10 @@ object_keys(reader *r, const sd_kind_info *ki, size_t *n)
     for (size_t k = 0; k < SD_KIND__COUNT; k++)
         if (sd_snapshot__nests(sd_model_engine(r->m), ki->kind, (sd_kind)k))
             keys[(*n)++] = sd_kind_get((sd_kind)k)->plural;
+    r->keys[ki->kind] = keys;
+    r->nkeys[ki->kind] = *n;
     return keys;
 }
-
-static sd_status
-read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name);
 
 static sd_status
 read_children(reader *r, const node *map, const sd_object *o, const char *what)
@@ -701,21 +883,23 @@ read_children(reader *r, const node *map, const sd_object *o, const char *what)
         /* Owned kinds name their owner; schema-level kinds carry `table` themselves. */
         bool owned = sd_kind_get((sd_kind)k)->owner == o->kind;
         for (size_t i = 0; i < list->nkids && rc == SD_OK; i++)
-            rc = read_object(r, list->kids[i], (sd_kind)k, o->schema, owned ? o->name : NULL);
+            rc = read_object(r, &list->kids[i], (sd_kind)k, o->schema, owned ? o->name : NULL);
     }
     return rc;
 }
 
 static sd_status
-read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name)
+read_object_as(reader *r,
+               const node *map,
+               sd_kind kind,
+               const char *schema,
+               const char *owner_name,
+               const char *what)
 {
     const sd_kind_info *ki = sd_kind_get(kind);
-    if (map->type != NODE_MAP)
-        return fail(r, map, "expected a mapping for each %s", ki->label);
-    const char *what = describe(r, ki, lookup(map, SD_SNAP_KEY_NAME), owner_name);
     size_t nkeys = 0;
     const char **keys = object_keys(r, ki, &nkeys);
-    if (what == NULL || keys == NULL)
+    if (keys == NULL)
         return nomem(r);
     sd_status rc = check_keys(r, map, keys, nkeys, what);
     if (rc != SD_OK)
@@ -740,7 +924,12 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
         set_where(r, map->line, map->col);
         return rc;
     }
-    fp_check c = { o, fp, lookup(map, SD_SNAP_KEY_FINGERPRINT), map };
+    /* Positions only: a streamed object's tree is gone by the time they are needed. */
+    const node *fpn = lookup(map, SD_SNAP_KEY_FINGERPRINT);
+    fp_check c = { .o = o,
+                   .stored = fp,
+                   .at = { .line = fpn->line, .col = fpn->col },
+                   .obj = { .line = map->line, .col = map->col } };
     if (sd_vec_push(&r->checks, c) != SD_OK)
         return nomem(r);
 
@@ -751,9 +940,24 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
     if (rc == SD_OK)
         rc = get_seq(r, deps, SD_SNAP_KEY_DEPENDS_ON, what);
     for (size_t i = 0; rc == SD_OK && i < deps->nkids; i++)
-        rc = read_dep(r, o, deps->kids[i], i, what);
+        rc = read_dep(r, o, &deps->kids[i], i, what);
     if (rc == SD_OK)
         rc = read_children(r, map, o, what);
+    return rc;
+}
+
+static sd_status
+read_object(reader *r, const node *map, sd_kind kind, const char *schema, const char *owner_name)
+{
+    const sd_kind_info *ki = sd_kind_get(kind);
+    if (map->type != NODE_MAP)
+        return fail(r, map, "expected a mapping for each %s", ki->label);
+    sd_buf what = SD_BUF_INIT;
+    describe(&what, ki, lookup(map, SD_SNAP_KEY_NAME), owner_name);
+    sd_status rc = sd_buf_failed(&what)
+                       ? nomem(r)
+                       : read_object_as(r, map, kind, schema, owner_name, sd_buf_cstr(&what));
+    sd_buf_dispose(&what);
     return rc;
 }
 
@@ -764,7 +968,7 @@ read_object(reader *r, const node *map, sd_kind kind, const char *schema, const 
  * not normalize) or the first whose key repeats an earlier one. Find it, to point there.
  */
 static const node *
-freeze_culprit(reader *r)
+freeze_culprit(const reader *r)
 {
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         sd_map seen = SD_MAP_INIT;
@@ -775,7 +979,7 @@ freeze_culprit(reader *r)
                 continue;
             if (c->o->key == NULL || sd_map_get(&seen, c->o->key) != NULL ||
                 sd_map_put(&seen, c->o->key, (void *)c) != SD_OK)
-                hit = c->obj;
+                hit = &c->obj;
         }
         sd_map_dispose(&seen);
         if (hit != NULL)
@@ -789,7 +993,8 @@ mismatch(reader *r, const fp_check *c, uint64_t computed)
 {
     sd_buf d = SD_BUF_INIT;
     sd_object_describe(&d, c->o);
-    sd_status rc = fail(r, c->at, "fingerprint of %s does not match its contents", sd_buf_cstr(&d));
+    sd_status rc =
+        fail(r, &c->at, "fingerprint of %s does not match its contents", sd_buf_cstr(&d));
     sd_buf_dispose(&d);
     sd_err_detail(r->err, "stored %016" PRIx64 ", computed %016" PRIx64 " from the contents",
                   c->stored, computed);
@@ -871,7 +1076,7 @@ read_uncompared(reader *r, const node *list, const char *what)
     sd_map seen = SD_MAP_INIT;
     sd_status rc = get_seq(r, list, sd_snapshot__top_keys[SD_SNAP_TOP_NOT_COMPARED], what);
     for (size_t i = 0; i < list->nkids && rc == SD_OK; i++)
-        rc = read_uncompared_entry(r, list->kids[i], i, &seen);
+        rc = read_uncompared_entry(r, &list->kids[i], i, &seen);
     sd_map_dispose(&seen);
     return rc;
 }
@@ -949,11 +1154,15 @@ read_top(reader *r, const node *root, unsigned flags)
     if (rc != SD_OK)
         return rc;
 
-    r->m = sd_model_new(engine);
+    /* Streaming may have made the model already, from the same (single) engine key. */
+    if (r->m == NULL)
+        r->m = sd_model_new(engine);
     if (r->m == NULL)
         return nomem(r);
+    if (sd_model_engine(r->m) != engine)
+        return fail(r, en, "internal error: the engine changed while reading");
     for (size_t i = 0; i < schemas->nkids && rc == SD_OK; i++)
-        rc = read_object(r, schemas->kids[i], SD_KIND_SCHEMA, NULL, NULL);
+        rc = read_object(r, &schemas->kids[i], SD_KIND_SCHEMA, NULL, NULL);
     if (rc == SD_OK && nc != NULL)
         rc = read_uncompared(r, nc, what);
     if (rc != SD_OK)
@@ -975,6 +1184,32 @@ read_top(reader *r, const node *root, unsigned flags)
     return verify(r, top_fp, stored);
 }
 
+/* One attempt at reading r's input, streaming or not. */
+static sd_status
+read_pass(reader *r, unsigned flags, sd_model **out)
+{
+    node *root = NULL;
+    sd_status rc = SD_OK;
+    memset(r->keys, 0, sizeof(r->keys)); /* they were in the last pass's scratch arena */
+    r->scratch = sd_arena_new();
+    if (r->scratch == NULL)
+        rc = nomem(r);
+    if (rc == SD_OK)
+        rc = parse_tree(r, &root);
+    if (rc == SD_OK)
+        rc = read_top(r, root, flags);
+    if (rc == SD_OK) {
+        *out = r->m;
+        r->m = NULL;
+    }
+    sd_model_free(r->m);
+    r->m = NULL;
+    sd_vec_dispose(&r->checks);
+    sd_arena_free(r->scratch);
+    r->scratch = NULL;
+    return rc;
+}
+
 sd_status
 sd_snapshot__read(sd_model **out,
                   const char *data,
@@ -983,12 +1218,11 @@ sd_snapshot__read(sd_model **out,
                   unsigned flags,
                   sd_err *err)
 {
-    sd_status rc = SD_OK;
     reader r = { .data = data != NULL ? data : "",
                  .len = data != NULL ? len : 0,
                  .name = name != NULL ? name : "<snapshot>",
+                 .stream = true,
                  .err = err };
-    node *root = NULL;
 
     *out = NULL;
     /* parse_tree() pins UTF-8, so libyaml would not skip a BOM some editors add: do it here. */
@@ -996,24 +1230,14 @@ sd_snapshot__read(sd_model **out,
         r.data += 3;
         r.len -= 3;
     }
-    r.scratch = sd_arena_new();
-    if (r.scratch == NULL) {
-        rc = nomem(&r);
-        goto out;
-    }
-    rc = parse_tree(&r, &root);
-    if (rc != SD_OK)
-        goto out;
-    rc = read_top(&r, root, flags);
-    if (rc != SD_OK)
-        goto out;
-    *out = r.m;
-    r.m = NULL;
-out:
-    sd_model_free(r.m);
-    sd_vec_dispose(&r.checks);
-    sd_arena_free(r.scratch);
-    return rc;
+    sd_err before = *err;
+    sd_status rc = read_pass(&r, flags, out);
+    if (rc == SD_OK || rc == SD_ERR_NOMEM)
+        return rc;
+    /* Streaming validates in another order: the whole tree says which error comes first. */
+    *err = before;
+    r.stream = false;
+    return read_pass(&r, flags, out);
 }
 
 sd_status

@@ -21,6 +21,7 @@ void *sd_arena_alloc(sd_arena *a, size_t n);
 /* Overflow-checked n * size allocation. */
 void *sd_arena_calloc(sd_arena *a, size_t n, size_t size);
 #define sd_arena_array(a, T, n) ((T *)sd_arena_calloc((a), (n), sizeof(T)))
+/* Strings are packed with no alignment (they are only ever read as chars). */
 char *sd_arena_strdup(sd_arena *a, const char *s);            /* NULL in, NULL out */
 char *sd_arena_strndup(sd_arena *a, const char *s, size_t n); /* copies n bytes + NUL */
 char *sd_arena_sprintf(sd_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
