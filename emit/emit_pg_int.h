@@ -191,6 +191,10 @@ void sd_emit__pg_sequence_owned_by(pg_ctx *c, const sd_object *seq, const char *
  * index); after a CREATE, SET for every option of o. */
 void sd_emit__pg_alter_options(pg_ctx *c, const sd_change *ch, int field);
 void sd_emit__pg_set_options(pg_ctx *c, const sd_object *o, int field);
+/* The same for a constraint's index_options: ALTER INDEX, the index named as the constraint. */
+void sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field);
+/* " WITH (k=v, ...)" for the options n of o (nothing when there are none). */
+void sd_emit__pg_with_options(pg_ctx *c, const sd_object *o, const sd_names *n);
 /* Append n in decimal. */
 void sd_emit__pg_int(pg_ctx *c, int64_t n);
 

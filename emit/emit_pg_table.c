@@ -170,11 +170,13 @@ put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
     case SD_KIND_PRIMARY_KEY:
         put(c, "PRIMARY KEY ");
         put_names(c, &v[SD_PK_COLUMNS].names);
+        sd_emit__pg_with_options(c, con, &v[SD_PK_INDEX_OPTIONS].names);
         put_deferrable(c, v[SD_PK_DEFERRABLE].b, v[SD_PK_INITIALLY_DEFERRED].b);
         return;
     case SD_KIND_UNIQUE:
         put(c, v[SD_UNIQUE_NULLS_NOT_DISTINCT].b ? "UNIQUE NULLS NOT DISTINCT " : "UNIQUE ");
         put_names(c, &v[SD_UNIQUE_COLUMNS].names);
+        sd_emit__pg_with_options(c, con, &v[SD_UNIQUE_INDEX_OPTIONS].names);
         put_deferrable(c, v[SD_UNIQUE_DEFERRABLE].b, v[SD_UNIQUE_INITIALLY_DEFERRED].b);
         return;
     case SD_KIND_CHECK:
@@ -211,6 +213,51 @@ put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
     sd_emit__pg_fail(c, SD_ERR, con, "internal error: not a constraint");
 }
 
+/* The index_comment / index_options field of a constraint kind backed by an index, or
+ * NO_FIELD. */
+static int
+index_comment_field(sd_kind k)
+{
+    return k == SD_KIND_PRIMARY_KEY ? SD_PK_INDEX_COMMENT
+           : k == SD_KIND_UNIQUE    ? SD_UNIQUE_INDEX_COMMENT
+           : k == SD_KIND_EXCLUSION ? SD_EXCLUSION_INDEX_COMMENT
+                                    : NO_FIELD;
+}
+
+static int
+index_options_field(sd_kind k)
+{
+    return k == SD_KIND_PRIMARY_KEY ? SD_PK_INDEX_OPTIONS
+           : k == SD_KIND_UNIQUE    ? SD_UNIQUE_INDEX_OPTIONS
+                                    : NO_FIELD;
+}
+
+/* COMMENT ON INDEX for the index behind con: it carries the constraint's name, and its
+ * comment is apart from the constraint's own. */
+static void
+put_index_comment(pg_ctx *c, const sd_object *con, const char *text)
+{
+    put(c, "COMMENT ON INDEX ");
+    put_qname(c, con->schema, con->name);
+    put(c, " IS ");
+    if (text != NULL)
+        put_literal(c, text);
+    else
+        put(c, "NULL");
+    put(c, ";\n");
+}
+
+/* What a new constraint needs after ADD / CREATE TABLE: its owner-less extras (comment) and
+ * the comment on its index. */
+static void
+constraint_extras(pg_ctx *c, const sd_object *con)
+{
+    sd_emit__pg_extras(c, con);
+    int f = index_comment_field(con->kind);
+    if (f != NO_FIELD && con->name != NULL && con->v[f].s != NULL)
+        put_index_comment(c, con, con->v[f].s);
+}
+
 static void
 add_constraint(pg_ctx *c, const sd_object *con)
 {
@@ -224,7 +271,7 @@ void
 sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con)
 {
     add_constraint(c, con);
-    sd_emit__pg_extras(c, con);
+    constraint_extras(c, con);
 }
 
 void
@@ -249,13 +296,17 @@ not_valid_field(sd_kind k)
                                     : NO_FIELD;
 }
 
-/* Fields an in-place ALTER handles: comment, a primary key's name, validation, and a
- * foreign key's deferrability. */
+/* Fields an in-place ALTER handles: comment, a primary key's name, validation, a foreign
+ * key's deferrability, and the comment and storage parameters of the index behind it. */
 static uint64_t
 constraint_in_place(const sd_change *ch)
 {
     const pg_ops *ops = sd_emit__pg_ops(ch->kind);
     uint64_t m = FBIT(ops->comment);
+    if (index_comment_field(ch->kind) != NO_FIELD)
+        m |= FBIT(index_comment_field(ch->kind));
+    if (index_options_field(ch->kind) != NO_FIELD)
+        m |= FBIT(index_options_field(ch->kind));
     int nv = not_valid_field(ch->kind);
     if (ch->kind == SD_KIND_PRIMARY_KEY)
         m |= FBIT(SD_CHANGE_NAME_BIT);
@@ -308,6 +359,12 @@ sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch)
         put_ident(c, to->name);
         put(c, ";\n");
     }
+    int io = index_options_field(ch->kind);
+    if (io != NO_FIELD)
+        sd_emit__pg_alter_index_options(c, ch, io);
+    int ic = index_comment_field(ch->kind);
+    if (ic != NO_FIELD && (ch->fields & FBIT(ic)))
+        put_index_comment(c, to, to->v[ic].s);
 }
 
 /* ---- policies ---- */
@@ -539,7 +596,7 @@ table_extras(pg_ctx *c, const sd_object *t)
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS); k++) {
         const sd_object *const *cons = sd_model_children(c->to, t, TABLE_CONSTRAINTS[k], &n);
         for (size_t i = 0; i < n; i++)
-            sd_emit__pg_extras(c, cons[i]);
+            constraint_extras(c, cons[i]);
     }
 }
 

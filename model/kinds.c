@@ -129,6 +129,8 @@ static const sd_field_info PK_FIELDS[] = {
     [SD_PK_DEFERRABLE] = { "deferrable", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_PK_INITIALLY_DEFERRED] = { "initially_deferred", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_PK_COMMENT] = COMMENT_FIELD,
+    [SD_PK_INDEX_OPTIONS] = { "index_options", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_PK_INDEX_COMMENT] = { "index_comment", SD_FIELD_STRING, 0, NULL, PG },
 };
 static const sd_field_info UNIQUE_FIELDS[] = {
     [SD_UNIQUE_COLUMNS] = { "columns", SD_FIELD_NAMES, 0, NULL, 0 },
@@ -136,6 +138,8 @@ static const sd_field_info UNIQUE_FIELDS[] = {
     [SD_UNIQUE_DEFERRABLE] = { "deferrable", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_UNIQUE_INITIALLY_DEFERRED] = { "initially_deferred", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_UNIQUE_COMMENT] = COMMENT_FIELD,
+    [SD_UNIQUE_INDEX_OPTIONS] = { "index_options", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_UNIQUE_INDEX_COMMENT] = { "index_comment", SD_FIELD_STRING, 0, NULL, PG },
 };
 static const sd_field_info CHECK_FIELDS[] = {
     [SD_CHECK_EXPRESSION] = { "expression", SD_FIELD_SQL, 0, NULL, 0 },
@@ -146,6 +150,7 @@ static const sd_field_info CHECK_FIELDS[] = {
 static const sd_field_info EXCLUSION_FIELDS[] = {
     [SD_EXCLUSION_DEFINITION] = { "definition", SD_FIELD_SQL, 0, NULL, PG },
     [SD_EXCLUSION_COMMENT] = COMMENT_FIELD,
+    [SD_EXCLUSION_INDEX_COMMENT] = { "index_comment", SD_FIELD_STRING, 0, NULL, PG },
 };
 static const sd_field_info FK_FIELDS[] = {
     [SD_FK_COLUMNS] = { "columns", SD_FIELD_NAMES, 0, NULL, 0 },

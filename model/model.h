@@ -182,6 +182,10 @@ typedef struct sd_kind_info {
  *    "autovacuum_enabled=false"); a table's TOAST options with the prefix "toast."
  *    ("toast.autovacuum_enabled=false");
  *  - index clustered: the table is marked CLUSTER ON this index (pg_index.indisclustered);
+ *  - primary key, unique and exclusion index_comment: the comment on the index that backs
+ *    the constraint (COMMENT ON INDEX, apart from the constraint's own comment); primary key
+ *    and unique index_options: that index's storage parameters, as index options (an
+ *    exclusion's are part of its definition);
  *  - column statistics: the target of SET STATISTICS; 0 = the default (attstattarget -1),
  *    and an explicit SET STATISTICS 0 is stored as -1;
  *  - view and matview column_acls / column_comments: per column, "column:value" with the
@@ -297,6 +301,8 @@ enum {
     SD_PK_DEFERRABLE,
     SD_PK_INITIALLY_DEFERRED,
     SD_PK_COMMENT,
+    SD_PK_INDEX_OPTIONS,
+    SD_PK_INDEX_COMMENT,
     SD_PK__NFIELDS
 };
 enum {
@@ -305,6 +311,8 @@ enum {
     SD_UNIQUE_DEFERRABLE,
     SD_UNIQUE_INITIALLY_DEFERRED,
     SD_UNIQUE_COMMENT,
+    SD_UNIQUE_INDEX_OPTIONS,
+    SD_UNIQUE_INDEX_COMMENT,
     SD_UNIQUE__NFIELDS
 };
 enum {
@@ -317,6 +325,7 @@ enum {
 enum {
     SD_EXCLUSION_DEFINITION,
     SD_EXCLUSION_COMMENT,
+    SD_EXCLUSION_INDEX_COMMENT,
     SD_EXCLUSION__NFIELDS
 };
 enum {

@@ -1267,6 +1267,55 @@ test_constraint_changes(void **state)
                                         "\nALTER TABLE public.t VALIDATE CONSTRAINT b_pos;\n" TAIL);
 }
 
+/* The index behind a key constraint: its comment and storage parameters change in place
+ * (COMMENT ON INDEX, ALTER INDEX), and go with a new constraint and a new table. */
+static void
+test_constraint_index_fields(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "integer");
+    col(f->from, "t", 2, "b", "integer");
+    sd_object *p = pk(f->from, "t", "t_pkey", "a");
+    sd_obj_add_name(f->from, p, SD_PK_INDEX_OPTIONS, "fillfactor=70");
+    sd_obj_set_str(f->from, p, SD_PK_INDEX_COMMENT, "old");
+    sd_object *ex = add(f->from, SD_KIND_EXCLUSION, "t", "t_ex");
+    sd_obj_set_sql(f->from, ex, SD_EXCLUSION_DEFINITION, "EXCLUDE USING btree (a WITH =)");
+    sd_obj_set_str(f->from, ex, SD_EXCLUSION_INDEX_COMMENT, "gone");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    col(f->to, "t", 2, "b", "integer");
+    p = pk(f->to, "t", "t_pkey", "a");
+    sd_obj_add_name(f->to, p, SD_PK_INDEX_OPTIONS, "fillfactor=90");
+    sd_obj_set_str(f->to, p, SD_PK_INDEX_COMMENT, "new");
+    ex = add(f->to, SD_KIND_EXCLUSION, "t", "t_ex");
+    sd_obj_set_sql(f->to, ex, SD_EXCLUSION_DEFINITION, "EXCLUDE USING btree (a WITH =)");
+    sd_object *u = unique(f->to, "t", "t_b_key", "b");
+    sd_obj_add_name(f->to, u, SD_UNIQUE_INDEX_OPTIONS, "fillfactor=80");
+    sd_obj_set_str(f->to, u, SD_UNIQUE_INDEX_COMMENT, "it's b");
+    sd_obj_set_str(f->to, u, SD_UNIQUE_COMMENT, "the constraint");
+    table(f->to, "n");
+    col(f->to, "n", 1, "id", "integer");
+    p = pk(f->to, "n", "n_pkey", "id");
+    sd_obj_add_name(f->to, p, SD_PK_INDEX_OPTIONS, "fillfactor=50");
+    sd_obj_set_bool(p, SD_PK_DEFERRABLE, true);
+    sd_obj_set_str(f->to, p, SD_PK_INDEX_COMMENT, "n key");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nCREATE TABLE public.n (\n"
+                                        "    id integer,\n"
+                                        "    CONSTRAINT n_pkey PRIMARY KEY (id) WITH "
+                                        "(fillfactor=50) DEFERRABLE\n);\n"
+                                        "COMMENT ON INDEX public.n_pkey IS 'n key';\n"
+                                        "\nALTER INDEX public.t_pkey SET (fillfactor=90);\n"
+                                        "COMMENT ON INDEX public.t_pkey IS 'new';\n"
+                                        "\nALTER TABLE public.t ADD CONSTRAINT t_b_key UNIQUE (b) "
+                                        "WITH (fillfactor=80);\n"
+                                        "COMMENT ON CONSTRAINT t_b_key ON public.t IS 'the "
+                                        "constraint';\n"
+                                        "COMMENT ON INDEX public.t_b_key IS 'it''s b';\n"
+                                        "\nCOMMENT ON INDEX public.t_ex IS NULL;\n" TAIL);
+}
+
 static void
 test_foreign_key_changes_and_key_rebuild(void **state)
 {
@@ -1855,6 +1904,7 @@ main(void)
         T(test_inheritance),
         T(test_table_flags),
         T(test_constraint_changes),
+        T(test_constraint_index_fields),
         T(test_foreign_key_changes_and_key_rebuild),
         T(test_foreign_key_in_place),
         T(test_policies),
