@@ -1311,6 +1311,12 @@ emit_post(pg_ctx *c)
     size_t n = sd_changelist_count(c->cl);
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER &&
+            (ch->fields & FBIT(SD_TABLE_INHERITS))) {
+            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_drop_bridge(c, ch);
+            sd_emit__pg_unit_end(c);
+        }
         if (ch->kind != SD_KIND_SEQUENCE || ch->to == NULL ||
             ch->to->v[SD_SEQUENCE_OWNED_BY].s == NULL ||
             (ch->op == SD_OP_ALTER && !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY))))

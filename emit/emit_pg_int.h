@@ -205,6 +205,8 @@ void sd_emit__pg_drop_table(pg_ctx *c, const sd_object *t);
 void sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch);
 /* ALTER TABLE ... NO INHERIT for the parents a table leaves (prepare phase). */
 void sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch);
+/* The bridge parent sd_emit__pg_no_inherit() may have put in, dropped (post phase). */
+void sd_emit__pg_drop_bridge(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_drop_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);

@@ -819,10 +819,117 @@ parents_kept(const sd_change *ch)
     return k;
 }
 
+/*
+ * A bridge parent. NO INHERIT leaves a child's column local (attislocal) once no parent
+ * provides it, and only CREATE TABLE ... INHERITS makes a column non-local again, so a child
+ * that moves from old parents to new ones would end with its inherited columns declared as
+ * its own (pg_dump shows them in its CREATE TABLE; a later DROP COLUMN on the new parent
+ * would leave them). A bridge table with just those columns is made a parent of the child
+ * before the old parents go (prepare phase) and is dropped once the new parents are
+ * inherited (post phase), so the columns are inherited all the way through. Columns whose
+ * type, collation, generation or identity change are left out: they are handled as local
+ * columns, as before.
+ */
+static bool
+bridged_column(const pg_ctx *c, const sd_object *fc)
+{
+    const sd_object *tc = sd_model_find_key(c->to, SD_KIND_COLUMN, fc->key);
+    const sd_value *f = fc->v;
+    return tc != NULL && f[SD_COLUMN_INHERITED].b && tc->v[SD_COLUMN_INHERITED].b &&
+           f[SD_COLUMN_GENERATED].sql.text == NULL && f[SD_COLUMN_IDENTITY].s == NULL &&
+           tc->v[SD_COLUMN_GENERATED].sql.text == NULL && tc->v[SD_COLUMN_IDENTITY].s == NULL &&
+           streq(f[SD_COLUMN_TYPE].s, tc->v[SD_COLUMN_TYPE].s) &&
+           sd_strcmp_c(f[SD_COLUMN_COLLATION].s, tc->v[SD_COLUMN_COLLATION].s) == 0;
+}
+
+/* A column the table gains from a new parent: added to the bridge, whose ADD COLUMN gives
+ * the child an inherited column (ADD COLUMN on the child itself would make it local). */
+static bool
+bridge_added_column(const pg_ctx *c, const sd_object *tc)
+{
+    return tc->v[SD_COLUMN_INHERITED].b && tc->v[SD_COLUMN_GENERATED].sql.text == NULL &&
+           tc->v[SD_COLUMN_IDENTITY].s == NULL &&
+           sd_model_find_key(c->from, SD_KIND_COLUMN, tc->key) == NULL;
+}
+
+/* Whether ch's table gains parents and has columns to carry over a bridge (inherited ones
+ * while it leaves its old parents) or to receive through it (new inherited ones). */
+static bool
+needs_bridge(const pg_ctx *c, const sd_change *ch)
+{
+    size_t k = parents_kept(ch);
+    if (ch->to->v[SD_TABLE_INHERITS].names.len == k)
+        return false;
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->from, ch->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n && ch->from->v[SD_TABLE_INHERITS].names.len > k; i++)
+        if (bridged_column(c, cols[i]))
+            return true;
+    cols = sd_model_children(c->to, ch->to, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++)
+        if (bridge_added_column(c, cols[i]))
+            return true;
+    return false;
+}
+
+/* schema."sd_bridge_N" (N: the "from" table's index); a permanent table, since a permanent
+ * table cannot inherit from a temporary one. */
+static void
+put_bridge(pg_ctx *c, const sd_object *from_t)
+{
+    char name[64];
+    snprintf(name, sizeof(name), "sd_bridge_%zu", from_t->index);
+    put_qname(c, from_t->schema, name);
+}
+
+static void
+add_bridge(pg_ctx *c, const sd_change *ch)
+{
+    put(c, "CREATE TABLE ");
+    put_bridge(c, ch->from);
+    put(c, " (");
+    size_t n = 0;
+    size_t k = 0;
+    const sd_object *const *cols = sd_model_children(c->from, ch->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (!bridged_column(c, cols[i]))
+            continue;
+        put(c, k++ > 0 ? ", " : "");
+        put_ident(c, cols[i]->name);
+        put(c, " ");
+        sd_emit__pg_fragment(c, cols[i], "type", cols[i]->v[SD_COLUMN_TYPE].s, 0);
+        if (cols[i]->v[SD_COLUMN_COLLATION].s != NULL) {
+            put(c, " COLLATE ");
+            sd_emit__pg_fragment(c, cols[i], "collation", cols[i]->v[SD_COLUMN_COLLATION].s, 0);
+        }
+    }
+    put(c, ");\n");
+    alter_table_head(c, ch->from);
+    put(c, "INHERIT ");
+    put_bridge(c, ch->from);
+    put(c, ";\n");
+}
+
+void
+sd_emit__pg_drop_bridge(pg_ctx *c, const sd_change *ch)
+{
+    if (!needs_bridge(c, ch))
+        return;
+    alter_table_head(c, ch->to);
+    put(c, "NO INHERIT ");
+    put_bridge(c, ch->from);
+    put(c, ";\n");
+    put(c, "DROP TABLE ");
+    put_bridge(c, ch->from);
+    put(c, ";\n");
+}
+
 void
 sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch)
 {
     const sd_names *f = &ch->from->v[SD_TABLE_INHERITS].names;
+    if (needs_bridge(c, ch))
+        add_bridge(c, ch);
     for (size_t i = parents_kept(ch); i < f->len; i++) {
         alter_table_head(c, ch->to);
         put(c, "NO INHERIT ");
@@ -833,8 +940,8 @@ sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch)
 
 /*
  * New parents (the old ones are gone since the prepare phase): INHERIT needs the child to
- * have the parent's columns, so inherited columns the child lacks are added first. They
- * stay "local" in the catalog (attislocal), which only CREATE TABLE ... INHERITS avoids.
+ * have the parent's columns, so inherited columns the child lacks are added first, through
+ * the bridge parent (see needs_bridge()) so that they are inherited, not local.
  */
 static void
 add_parents(pg_ctx *c, const sd_change *ch)
@@ -849,7 +956,13 @@ add_parents(pg_ctx *c, const sd_change *ch)
         if (!cols[i]->v[SD_COLUMN_INHERITED].b ||
             sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key) != NULL)
             continue;
-        alter_table_head(c, cols[i]);
+        if (bridge_added_column(c, cols[i])) {
+            put(c, "ALTER TABLE ");
+            put_bridge(c, ch->from);
+            put(c, " ");
+        } else {
+            alter_table_head(c, cols[i]);
+        }
         put(c, "ADD COLUMN ");
         put_column_def(c, cols[i]);
         put(c, ";\n");
