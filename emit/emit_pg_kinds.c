@@ -1277,6 +1277,37 @@ sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to)
     sd_emit__pg_ops(to->kind)->create(c, to);
 }
 
+/* ---- aggregate ---- */
+
+static void
+create_aggregate(pg_ctx *c, const sd_object *a)
+{
+    const sd_value *v = a->v;
+    put(c, "CREATE AGGREGATE ");
+    put_qname(c, a->schema, v[SD_AGGREGATE_NAME].s != NULL ? v[SD_AGGREGATE_NAME].s : a->name);
+    put(c, " (");
+    if (v[SD_AGGREGATE_ARGUMENTS].s != NULL && v[SD_AGGREGATE_ARGUMENTS].s[0] != '\0')
+        sd_emit__pg_fragment(c, a, "argument list", v[SD_AGGREGATE_ARGUMENTS].s, FRAG_COMMA);
+    else
+        put(c, "*");
+    put(c, ") (");
+    sd_emit__pg_fragment(c, a, "aggregate definition", v[SD_AGGREGATE_DEFINITION].sql.text,
+                         FRAG_COMMA);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, a);
+}
+
+/* CREATE AGGREGATE has no OR REPLACE: any change but owner, privileges and comment drops
+ * and creates it. */
+static bool
+aggregate_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    uint64_t m =
+        FBIT(SD_AGGREGATE_NAME) | FBIT(SD_AGGREGATE_ARGUMENTS) | FBIT(SD_AGGREGATE_DEFINITION);
+    return (ch->fields & m) != 0;
+}
+
 /* ---- the table ---- */
 
 #define ALL_REL "arwdDxt"
@@ -1403,6 +1434,20 @@ static const pg_ops PG_OPS[] = {
                              function_recreates,
                              NULL,
                              alter_function),
+    [SD_KIND_AGGREGATE] = OPS("AGGREGATE",
+                              "FUNCTION",
+                              SD_AGGREGATE_OWNER,
+                              SD_AGGREGATE_ACL,
+                              SD_AGGREGATE_COMMENT,
+                              "X",
+                              "X",
+                              false,
+                              true,
+                              create_aggregate,
+                              sd_emit__pg_drop_plain,
+                              aggregate_recreates,
+                              NULL,
+                              NULL),
     [SD_KIND_TABLE] = OPS("TABLE",
                           "TABLE",
                           SD_TABLE_OWNER,

@@ -38,6 +38,7 @@ typedef enum sd_kind {
     SD_KIND_RANGE,       /* a range type (PostgreSQL) */
     SD_KIND_SEQUENCE,    /* a sequence (PostgreSQL) */
     SD_KIND_FUNCTION,    /* a function or procedure, identified with its arguments */
+    SD_KIND_AGGREGATE,   /* an aggregate (PostgreSQL), identified like a function */
     SD_KIND_TABLE,       /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,      /* a table column (owned by its table) */
     SD_KIND_PRIMARY_KEY, /* the primary key (owned by its table; at most one) */
@@ -174,6 +175,10 @@ typedef struct sd_kind_info {
  *  - function object name: "proname(input argument types)" (oidvectortypes(proargtypes):
  *    PostgreSQL's own identity), so overloads are distinct objects and a parameter rename
  *    is a change; function arguments: pg_get_function_identity_arguments() (names, modes);
+ *  - aggregate object name: "proname(input argument types)", as for functions; arguments:
+ *    pg_get_function_arguments() ("text", "float8 ORDER BY float8"; empty for (*));
+ *    definition: the options of CREATE AGGREGATE name (args) (...) ("SFUNC = public.f, STYPE
+ *    = text, INITCOND = ''"), functions as regproc renders them;
  *  - fk match: "SIMPLE", "FULL" or "PARTIAL"; on_delete/on_update: the registry's words;
  *    on_delete_columns: the columns of ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL
  *    15), empty when the action sets every column of the key;
@@ -262,6 +267,15 @@ enum {
     SD_FUNCTION_ACL,
     SD_FUNCTION_COMMENT,
     SD_FUNCTION__NFIELDS
+};
+enum {
+    SD_AGGREGATE_NAME,
+    SD_AGGREGATE_ARGUMENTS,
+    SD_AGGREGATE_DEFINITION,
+    SD_AGGREGATE_OWNER,
+    SD_AGGREGATE_ACL,
+    SD_AGGREGATE_COMMENT,
+    SD_AGGREGATE__NFIELDS
 };
 enum {
     SD_TABLE_STRICT,

@@ -1328,6 +1328,42 @@ test_constraint_index_fields(void **state)
                                         "\nCOMMENT ON INDEX public.t_ex IS NULL;\n" TAIL);
 }
 
+static sd_object *
+aggregate(sd_model *m, const char *name, const char *proname, const char *args, const char *def)
+{
+    sd_object *a = add(m, SD_KIND_AGGREGATE, NULL, name);
+    sd_obj_set_str(m, a, SD_AGGREGATE_NAME, proname);
+    sd_obj_set_str(m, a, SD_AGGREGATE_ARGUMENTS, args);
+    sd_obj_set_sql(m, a, SD_AGGREGATE_DEFINITION, def);
+    return a;
+}
+
+/* Aggregates: CREATE AGGREGATE (a zero-argument one with (*)), a changed definition by DROP
+ * and CREATE, a comment in place, a dropped one with DROP AGGREGATE. */
+static void
+test_aggregates(void **state)
+{
+    fixture *f = *state;
+    aggregate(f->from, "s(integer)", "s", "integer", "SFUNC = int4pl, STYPE = integer");
+    aggregate(f->from, "c(integer)", "c", "integer", "SFUNC = int4pl, STYPE = integer");
+    aggregate(f->from, "gone(text)", "gone", "text", "SFUNC = textcat, STYPE = text");
+    aggregate(f->to, "s(integer)", "s", "integer",
+              "SFUNC = int4pl, STYPE = integer, INITCOND = '0'");
+    sd_object *c =
+        aggregate(f->to, "c(integer)", "c", "integer", "SFUNC = int4pl, STYPE = integer");
+    sd_obj_set_str(f->to, c, SD_AGGREGATE_COMMENT, "sum");
+    aggregate(f->to, "n()", "n", "", "SFUNC = int8inc, STYPE = bigint, INITCOND = '0'");
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\nCOMMENT ON AGGREGATE public.c(integer) IS 'sum';\n"
+                                   "\nCREATE AGGREGATE public.n (*) (SFUNC = int8inc, STYPE = "
+                                   "bigint, INITCOND = '0');\n"
+                                   "\nDROP AGGREGATE public.s(integer);\n"
+                                   "CREATE AGGREGATE public.s (integer) (SFUNC = int4pl, STYPE "
+                                   "= integer, INITCOND = '0');\n"
+                                   "\nDROP AGGREGATE public.gone(text);\n" TAIL);
+}
+
 static void
 test_foreign_key_changes_and_key_rebuild(void **state)
 {
@@ -1917,6 +1953,7 @@ main(void)
         T(test_table_flags),
         T(test_constraint_changes),
         T(test_constraint_index_fields),
+        T(test_aggregates),
         T(test_foreign_key_changes_and_key_rebuild),
         T(test_foreign_key_in_place),
         T(test_policies),
