@@ -612,126 +612,56 @@ enum {
 static const char *const AGGREGATE_COLS[AG__N] = {
     COMMON_COLS, "nspname", "proname", "sig", "args", "def",
 };
+/* SQL text is laid out by hand: clang-format cannot break string concatenations with macro
+ * calls readably. */
+/* clang-format off */
+
 /* A support function of pg_aggregate a as the option "KW = f" (NULL when unset): regproc
  * text, qualified outside pg_catalog (search_path is empty), enough for CREATE AGGREGATE,
  * which resolves it by the argument types it needs. */
-#define AGG_FN(kw, col) "CASE WHEN a." col " <> 0 THEN '" kw " = ' || a." col "::regproc::text END"
-#define AGG_MODIFY(kw, fn, col)                                                 \
+#define AGG_FN(kw, col) \
+    "CASE WHEN a." col " <> 0 THEN '" kw " = ' || a." col "::regproc::text END"
+#define AGG_MODIFY(kw, fn, col)                                                  \
     "CASE WHEN a." fn " <> 0 THEN '" kw " = ' || CASE a." col " WHEN 'r' THEN " \
     "'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END"
+
 /* The options of CREATE AGGREGATE, in the order the documentation lists them (concat_ws
  * skips the NULLs of options that are not set). */
-static const char
-    AGGREGATES_SQL[] = "SELECT n.nspname, p.proname, " PROC_COMMON ", "
-                       "pg_catalog.oidvectortypes(p.proargtypes) AS sig, "
-                       "pg_get_function_arguments(p.oid) AS args, "
-                       "concat_ws(', ', 'SFUNC = ' || a.aggtransfn::regproc::text, "
-                       "'STYPE = ' || format_type(a.aggtranstype, NULL), "
-                       "CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace "
-                       "END, " AGG_FN(
-                           "FINALFUNC",
-                           "aggfinalfn") ", "
-                                         "CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' "
-                                         "END, " AGG_MODIFY("FINALFUNC_MODIFY", "aggfinalfn", "aggfinalmodify") ", " AGG_FN("COMBINEFUNC", "aggcombinefn") ", " AGG_FN("SERIALFUNC", "aggserialfn") ", " AGG_FN(
-                                             "DESERIALFUNC",
-                                             "aggdeserialfn") ", "
-                                                              "'INITCOND = ' || "
-                                                              "quote_literal(a.agginitval),"
-                                                              " " AGG_FN("MSFUNC", "aggmtransfn") ", " AGG_FN(
-                                                                  "MINVFUNC",
-                                                                  "aggminvtransfn") ", "
-                                                                                    "CASE WHEN "
-                                                                                    "a."
-                                                                                    "aggmtranstype "
-                                                                                    "<> 0 THEN "
-                                                                                    "'MSTYPE = ' "
-                                                                                    "|| "
-                                                                                    "format_type(a."
-                                                                                    "aggmtranstype,"
-                                                                                    " NULL) "
-                                                                                    "END, "
-                                                                                    "CASE WHEN "
-                                                                                    "a."
-                                                                                    "aggmtransspace"
-                                                                                    " <> 0 THEN "
-                                                                                    "'MSSPACE = ' "
-                                                                                    "|| "
-                                                                                    "a."
-                                                                                    "aggmtransspace"
-                                                                                    " END, " AGG_FN(
-                                                                                        "MFINALFUN"
-                                                                                        "C",
-                                                                                        "aggmfinalf"
-                                                                                        "n") ", "
-                                                                                             "CASE "
-                                                                                             "WHEN "
-                                                                                             "a."
-                                                                                             "aggmf"
-                                                                                             "inale"
-                                                                                             "xtra "
-                                                                                             "THEN "
-                                                                                             "'MFIN"
-                                                                                             "ALFUN"
-                                                                                             "C_"
-                                                                                             "EXTRA"
-                                                                                             "' "
-                                                                                             "END,"
-                                                                                             " " AGG_MODIFY(
-                                                                                                 "M"
-                                                                                                 "F"
-                                                                                                 "I"
-                                                                                                 "N"
-                                                                                                 "A"
-                                                                                                 "L"
-                                                                                                 "F"
-                                                                                                 "U"
-                                                                                                 "N"
-                                                                                                 "C"
-                                                                                                 "_"
-                                                                                                 "M"
-                                                                                                 "O"
-                                                                                                 "D"
-                                                                                                 "I"
-                                                                                                 "F"
-                                                                                                 "Y",
-                                                                                                 "a"
-                                                                                                 "g"
-                                                                                                 "g"
-                                                                                                 "m"
-                                                                                                 "f"
-                                                                                                 "i"
-                                                                                                 "n"
-                                                                                                 "a"
-                                                                                                 "l"
-                                                                                                 "f"
-                                                                                                 "n",
-                                                                                                 "a"
-                                                                                                 "g"
-                                                                                                 "g"
-                                                                                                 "m"
-                                                                                                 "f"
-                                                                                                 "i"
-                                                                                                 "n"
-                                                                                                 "a"
-                                                                                                 "l"
-                                                                                                 "m"
-                                                                                                 "o"
-                                                                                                 "d"
-                                                                                                 "i"
-                                                                                                 "f"
-                                                                                                 "y") ", "
-                                                                                                      "'MINITCOND = ' || quote_literal(a.aggminitval), "
-                                                                                                      "CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = OPERATOR(' || quote_ident(son.nspname) || "
-                                                                                                      "'.' || so.oprname || ')' END, "
-                                                                                                      "CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' "
-                                                                                                      "WHEN 'r' THEN 'PARALLEL = RESTRICTED' END, "
-                                                                                                      "CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END) AS def "
-                                                                                                      "FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid "
-                                                                                                      "JOIN pg_namespace n ON n.oid = p.pronamespace "
-                                                                                                      "LEFT JOIN pg_operator so ON so.oid = a.aggsortop "
-                                                                                                      "LEFT JOIN pg_namespace son ON son.oid = so.oprnamespace " PROC_COMMENT
-                                                                                                      "WHERE " SD_PG_SCHEMA_FILTER
-                                                                                                      " AND " PROC_NOT_EXT;
+static const char AGGREGATES_SQL[] =
+    "SELECT n.nspname, p.proname, " PROC_COMMON ", "
+    "pg_catalog.oidvectortypes(p.proargtypes) AS sig, "
+    "pg_get_function_arguments(p.oid) AS args, "
+    "concat_ws(', ', 'SFUNC = ' || a.aggtransfn::regproc::text, "
+    "'STYPE = ' || format_type(a.aggtranstype, NULL), "
+    "CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END, "
+    AGG_FN("FINALFUNC", "aggfinalfn") ", "
+    "CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END, "
+    AGG_MODIFY("FINALFUNC_MODIFY", "aggfinalfn", "aggfinalmodify") ", "
+    AGG_FN("COMBINEFUNC", "aggcombinefn") ", "
+    AGG_FN("SERIALFUNC", "aggserialfn") ", "
+    AGG_FN("DESERIALFUNC", "aggdeserialfn") ", "
+    "'INITCOND = ' || quote_literal(a.agginitval), "
+    AGG_FN("MSFUNC", "aggmtransfn") ", "
+    AGG_FN("MINVFUNC", "aggminvtransfn") ", "
+    "CASE WHEN a.aggmtranstype <> 0 "
+    "THEN 'MSTYPE = ' || format_type(a.aggmtranstype, NULL) END, "
+    "CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END, "
+    AGG_FN("MFINALFUNC", "aggmfinalfn") ", "
+    "CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END, "
+    AGG_MODIFY("MFINALFUNC_MODIFY", "aggmfinalfn", "aggmfinalmodify") ", "
+    "'MINITCOND = ' || quote_literal(a.aggminitval), "
+    "CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = OPERATOR(' || quote_ident(son.nspname) "
+    "|| '.' || so.oprname || ')' END, "
+    "CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' "
+    "WHEN 'r' THEN 'PARALLEL = RESTRICTED' END, "
+    "CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END) AS def "
+    "FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid "
+    "JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "LEFT JOIN pg_operator so ON so.oid = a.aggsortop "
+    "LEFT JOIN pg_namespace son ON son.oid = so.oprnamespace " PROC_COMMENT
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " PROC_NOT_EXT;
+
+/* clang-format on */
 
 static sd_status
 aggregate_row(reader *r, const PGresult *res, int row, const int *c, void *state)
