@@ -275,8 +275,9 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
         seed_domain(c, ch, pos);
     else if (ch->kind == SD_KIND_COLUMN)
         seed_column(c, ch);
-    else if (ch->kind == SD_KIND_FUNCTION && ch->op == SD_OP_ALTER)
-        c->gone[SD_KIND_FUNCTION][ch->from->index] = sd_emit__pg_ops(ch->kind)->recreates(c, ch);
+    else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE) &&
+             ch->op == SD_OP_ALTER)
+        c->gone[ch->kind][ch->from->index] = sd_emit__pg_ops(ch->kind)->recreates(c, ch);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_DROP)
         seed_dropped_table(c, ch->from);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_CREATE)
@@ -296,6 +297,7 @@ dep_gone(const pg_ctx *c, const sd_object *d)
     case SD_KIND_COLUMN:
     case SD_KIND_TABLE:
     case SD_KIND_FUNCTION:
+    case SD_KIND_AGGREGATE:
     case SD_KIND_ENUM:
         return c->gone[d->kind][d->index];
     case SD_KIND_SCHEMA:
@@ -1311,6 +1313,12 @@ emit_post(pg_ctx *c)
     size_t n = sd_changelist_count(c->cl);
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER &&
+            (ch->fields & FBIT(SD_TABLE_INHERITS))) {
+            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_drop_bridge(c, ch);
+            sd_emit__pg_unit_end(c);
+        }
         if (ch->kind != SD_KIND_SEQUENCE || ch->to == NULL ||
             ch->to->v[SD_SEQUENCE_OWNED_BY].s == NULL ||
             (ch->op == SD_OP_ALTER && !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY))))

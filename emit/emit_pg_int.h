@@ -191,6 +191,10 @@ void sd_emit__pg_sequence_owned_by(pg_ctx *c, const sd_object *seq, const char *
  * index); after a CREATE, SET for every option of o. */
 void sd_emit__pg_alter_options(pg_ctx *c, const sd_change *ch, int field);
 void sd_emit__pg_set_options(pg_ctx *c, const sd_object *o, int field);
+/* The same for a constraint's index_options: ALTER INDEX, the index named as the constraint. */
+void sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field);
+/* " WITH (k=v, ...)" for the options n of o (nothing when there are none). */
+void sd_emit__pg_with_options(pg_ctx *c, const sd_object *o, const sd_names *n);
 /* Append n in decimal. */
 void sd_emit__pg_int(pg_ctx *c, int64_t n);
 
@@ -201,6 +205,8 @@ void sd_emit__pg_drop_table(pg_ctx *c, const sd_object *t);
 void sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch);
 /* ALTER TABLE ... NO INHERIT for the parents a table leaves (prepare phase). */
 void sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch);
+/* The bridge parent sd_emit__pg_no_inherit() may have put in, dropped (post phase). */
+void sd_emit__pg_drop_bridge(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_drop_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);

@@ -1016,17 +1016,30 @@ put_with_options(pg_ctx *c, const sd_object *o, const sd_names *n)
     put(c, n->len > 0 ? ")" : "");
 }
 
-/* ALTER <kind> o RESET (...) / SET (...) turning the options from into to. */
-static void
-put_alter_options(pg_ctx *c, const sd_object *o, const sd_names *f, const sd_names *t)
+void
+sd_emit__pg_with_options(pg_ctx *c, const sd_object *o, const sd_names *n)
 {
+    put_with_options(c, o, n);
+}
+
+/* ALTER <kw> o RESET (...) / SET (...) turning the options from into to; kw NULL: o's
+ * kind's keyword. */
+static void
+put_alter_options(pg_ctx *c,
+                  const sd_object *o,
+                  const char *kw,
+                  const sd_names *f,
+                  const sd_names *t)
+{
+    if (kw == NULL)
+        kw = sd_emit__pg_keyword(o);
     size_t n = 0;
     for (size_t i = 0; i < f->len; i++) {
         if (has_option_key(t, f->items[i]))
             continue;
         if (n++ == 0) {
             put(c, "ALTER ");
-            put(c, sd_emit__pg_keyword(o));
+            put(c, kw);
             put(c, " ");
             put_qname(c, o->schema, o->name);
             put(c, " RESET (");
@@ -1042,7 +1055,7 @@ put_alter_options(pg_ctx *c, const sd_object *o, const sd_names *f, const sd_nam
             continue;
         if (n++ == 0) {
             put(c, "ALTER ");
-            put(c, sd_emit__pg_keyword(o));
+            put(c, kw);
             put(c, " ");
             put_qname(c, o->schema, o->name);
             put(c, " SET (");
@@ -1058,14 +1071,21 @@ void
 sd_emit__pg_alter_options(pg_ctx *c, const sd_change *ch, int field)
 {
     if (ch->fields & FBIT(field))
-        put_alter_options(c, ch->to, &ch->from->v[field].names, &ch->to->v[field].names);
+        put_alter_options(c, ch->to, NULL, &ch->from->v[field].names, &ch->to->v[field].names);
+}
+
+void
+sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field)
+{
+    if (ch->fields & FBIT(field))
+        put_alter_options(c, ch->to, "INDEX", &ch->from->v[field].names, &ch->to->v[field].names);
 }
 
 void
 sd_emit__pg_set_options(pg_ctx *c, const sd_object *o, int field)
 {
     static const sd_names NONE = { NULL, 0 };
-    put_alter_options(c, o, &NONE, &o->v[field].names);
+    put_alter_options(c, o, NULL, &NONE, &o->v[field].names);
 }
 
 static void
@@ -1257,6 +1277,37 @@ sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to)
     sd_emit__pg_ops(to->kind)->create(c, to);
 }
 
+/* ---- aggregate ---- */
+
+static void
+create_aggregate(pg_ctx *c, const sd_object *a)
+{
+    const sd_value *v = a->v;
+    put(c, "CREATE AGGREGATE ");
+    put_qname(c, a->schema, v[SD_AGGREGATE_NAME].s != NULL ? v[SD_AGGREGATE_NAME].s : a->name);
+    put(c, " (");
+    if (v[SD_AGGREGATE_ARGUMENTS].s != NULL && v[SD_AGGREGATE_ARGUMENTS].s[0] != '\0')
+        sd_emit__pg_fragment(c, a, "argument list", v[SD_AGGREGATE_ARGUMENTS].s, FRAG_COMMA);
+    else
+        put(c, "*");
+    put(c, ") (");
+    sd_emit__pg_fragment(c, a, "aggregate definition", v[SD_AGGREGATE_DEFINITION].sql.text,
+                         FRAG_COMMA);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, a);
+}
+
+/* CREATE AGGREGATE has no OR REPLACE: any change but owner, privileges and comment drops
+ * and creates it. */
+static bool
+aggregate_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    uint64_t m =
+        FBIT(SD_AGGREGATE_NAME) | FBIT(SD_AGGREGATE_ARGUMENTS) | FBIT(SD_AGGREGATE_DEFINITION);
+    return (ch->fields & m) != 0;
+}
+
 /* ---- the table ---- */
 
 #define ALL_REL "arwdDxt"
@@ -1383,6 +1434,20 @@ static const pg_ops PG_OPS[] = {
                              function_recreates,
                              NULL,
                              alter_function),
+    [SD_KIND_AGGREGATE] = OPS("AGGREGATE",
+                              "FUNCTION",
+                              SD_AGGREGATE_OWNER,
+                              SD_AGGREGATE_ACL,
+                              SD_AGGREGATE_COMMENT,
+                              "X",
+                              "X",
+                              false,
+                              true,
+                              create_aggregate,
+                              sd_emit__pg_drop_plain,
+                              aggregate_recreates,
+                              NULL,
+                              NULL),
     [SD_KIND_TABLE] = OPS("TABLE",
                           "TABLE",
                           SD_TABLE_OWNER,

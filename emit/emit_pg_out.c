@@ -294,6 +294,29 @@ function_parts(pg_ctx *c, const sd_object *o, const char **name_out, const char 
     *args_out = args;
 }
 
+/* An aggregate as DROP / ALTER / COMMENT ON AGGREGATE name it: its name and input types
+ * (the identity: ordered-set aggregates may run direct and aggregated arguments into one
+ * list there), "(*)" when it has none. */
+static void
+aggregate_target(pg_ctx *c, const sd_object *o)
+{
+    const char *name = o->v[SD_AGGREGATE_NAME].s;
+    const char *paren = strchr(o->name, '(');
+    size_t len = paren != NULL ? strlen(paren + 1) : 0;
+    if (name == NULL || len == 0 || paren[len] != ')') {
+        sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid aggregate identity");
+        return;
+    }
+    put_qname(c, o->schema, name);
+    put(c, "(");
+    if (len == 1)
+        put(c, "*");
+    else
+        sd_emit__pg_fragment(c, o, "argument list",
+                             sd_arena_strndup(c->scratch, paren + 1, len - 1), FRAG_COMMA);
+    put(c, ")");
+}
+
 const char *
 sd_emit__pg_keyword(const sd_object *o)
 {
@@ -319,6 +342,9 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
         if (args[0] != '\0')
             sd_emit__pg_fragment(c, o, "argument list", args, FRAG_COMMA);
         put(c, ")");
+        return;
+    case SD_KIND_AGGREGATE:
+        aggregate_target(c, o);
         return;
     case SD_KIND_COLUMN:
         put_qname(c, o->schema, o->table);
@@ -813,7 +839,7 @@ default_acl_objtype(sd_kind kind)
         return 'r';
     if (kind == SD_KIND_SEQUENCE)
         return 'S';
-    if (kind == SD_KIND_FUNCTION)
+    if (kind == SD_KIND_FUNCTION || kind == SD_KIND_AGGREGATE)
         return 'f';
     if (kind == SD_KIND_ENUM || kind == SD_KIND_DOMAIN || kind == SD_KIND_COMPOSITE ||
         kind == SD_KIND_RANGE)

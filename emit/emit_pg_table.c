@@ -170,11 +170,13 @@ put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
     case SD_KIND_PRIMARY_KEY:
         put(c, "PRIMARY KEY ");
         put_names(c, &v[SD_PK_COLUMNS].names);
+        sd_emit__pg_with_options(c, con, &v[SD_PK_INDEX_OPTIONS].names);
         put_deferrable(c, v[SD_PK_DEFERRABLE].b, v[SD_PK_INITIALLY_DEFERRED].b);
         return;
     case SD_KIND_UNIQUE:
         put(c, v[SD_UNIQUE_NULLS_NOT_DISTINCT].b ? "UNIQUE NULLS NOT DISTINCT " : "UNIQUE ");
         put_names(c, &v[SD_UNIQUE_COLUMNS].names);
+        sd_emit__pg_with_options(c, con, &v[SD_UNIQUE_INDEX_OPTIONS].names);
         put_deferrable(c, v[SD_UNIQUE_DEFERRABLE].b, v[SD_UNIQUE_INITIALLY_DEFERRED].b);
         return;
     case SD_KIND_CHECK:
@@ -198,6 +200,7 @@ put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
     case SD_KIND_RANGE:
     case SD_KIND_SEQUENCE:
     case SD_KIND_FUNCTION:
+    case SD_KIND_AGGREGATE:
     case SD_KIND_TABLE:
     case SD_KIND_COLUMN:
     case SD_KIND_POLICY:
@@ -209,6 +212,51 @@ put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
         break;
     }
     sd_emit__pg_fail(c, SD_ERR, con, "internal error: not a constraint");
+}
+
+/* The index_comment / index_options field of a constraint kind backed by an index, or
+ * NO_FIELD. */
+static int
+index_comment_field(sd_kind k)
+{
+    return k == SD_KIND_PRIMARY_KEY ? SD_PK_INDEX_COMMENT
+           : k == SD_KIND_UNIQUE    ? SD_UNIQUE_INDEX_COMMENT
+           : k == SD_KIND_EXCLUSION ? SD_EXCLUSION_INDEX_COMMENT
+                                    : NO_FIELD;
+}
+
+static int
+index_options_field(sd_kind k)
+{
+    return k == SD_KIND_PRIMARY_KEY ? SD_PK_INDEX_OPTIONS
+           : k == SD_KIND_UNIQUE    ? SD_UNIQUE_INDEX_OPTIONS
+                                    : NO_FIELD;
+}
+
+/* COMMENT ON INDEX for the index behind con: it carries the constraint's name, and its
+ * comment is apart from the constraint's own. */
+static void
+put_index_comment(pg_ctx *c, const sd_object *con, const char *text)
+{
+    put(c, "COMMENT ON INDEX ");
+    put_qname(c, con->schema, con->name);
+    put(c, " IS ");
+    if (text != NULL)
+        put_literal(c, text);
+    else
+        put(c, "NULL");
+    put(c, ";\n");
+}
+
+/* What a new constraint needs after ADD / CREATE TABLE: its owner-less extras (comment) and
+ * the comment on its index. */
+static void
+constraint_extras(pg_ctx *c, const sd_object *con)
+{
+    sd_emit__pg_extras(c, con);
+    int f = index_comment_field(con->kind);
+    if (f != NO_FIELD && con->name != NULL && con->v[f].s != NULL)
+        put_index_comment(c, con, con->v[f].s);
 }
 
 static void
@@ -224,7 +272,7 @@ void
 sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con)
 {
     add_constraint(c, con);
-    sd_emit__pg_extras(c, con);
+    constraint_extras(c, con);
 }
 
 void
@@ -249,13 +297,17 @@ not_valid_field(sd_kind k)
                                     : NO_FIELD;
 }
 
-/* Fields an in-place ALTER handles: comment, a primary key's name, validation, and a
- * foreign key's deferrability. */
+/* Fields an in-place ALTER handles: comment, a primary key's name, validation, a foreign
+ * key's deferrability, and the comment and storage parameters of the index behind it. */
 static uint64_t
 constraint_in_place(const sd_change *ch)
 {
     const pg_ops *ops = sd_emit__pg_ops(ch->kind);
     uint64_t m = FBIT(ops->comment);
+    if (index_comment_field(ch->kind) != NO_FIELD)
+        m |= FBIT(index_comment_field(ch->kind));
+    if (index_options_field(ch->kind) != NO_FIELD)
+        m |= FBIT(index_options_field(ch->kind));
     int nv = not_valid_field(ch->kind);
     if (ch->kind == SD_KIND_PRIMARY_KEY)
         m |= FBIT(SD_CHANGE_NAME_BIT);
@@ -308,6 +360,12 @@ sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch)
         put_ident(c, to->name);
         put(c, ";\n");
     }
+    int io = index_options_field(ch->kind);
+    if (io != NO_FIELD)
+        sd_emit__pg_alter_index_options(c, ch, io);
+    int ic = index_comment_field(ch->kind);
+    if (ic != NO_FIELD && (ch->fields & FBIT(ic)))
+        put_index_comment(c, to, to->v[ic].s);
 }
 
 /* ---- policies ---- */
@@ -539,7 +597,7 @@ table_extras(pg_ctx *c, const sd_object *t)
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS); k++) {
         const sd_object *const *cons = sd_model_children(c->to, t, TABLE_CONSTRAINTS[k], &n);
         for (size_t i = 0; i < n; i++)
-            sd_emit__pg_extras(c, cons[i]);
+            constraint_extras(c, cons[i]);
     }
 }
 
@@ -762,10 +820,117 @@ parents_kept(const sd_change *ch)
     return k;
 }
 
+/*
+ * A bridge parent. NO INHERIT leaves a child's column local (attislocal) once no parent
+ * provides it, and only CREATE TABLE ... INHERITS makes a column non-local again, so a child
+ * that moves from old parents to new ones would end with its inherited columns declared as
+ * its own (pg_dump shows them in its CREATE TABLE; a later DROP COLUMN on the new parent
+ * would leave them). A bridge table with just those columns is made a parent of the child
+ * before the old parents go (prepare phase) and is dropped once the new parents are
+ * inherited (post phase), so the columns are inherited all the way through. Columns whose
+ * type, collation, generation or identity change are left out: they are handled as local
+ * columns, as before.
+ */
+static bool
+bridged_column(const pg_ctx *c, const sd_object *fc)
+{
+    const sd_object *tc = sd_model_find_key(c->to, SD_KIND_COLUMN, fc->key);
+    const sd_value *f = fc->v;
+    return tc != NULL && f[SD_COLUMN_INHERITED].b && tc->v[SD_COLUMN_INHERITED].b &&
+           f[SD_COLUMN_GENERATED].sql.text == NULL && f[SD_COLUMN_IDENTITY].s == NULL &&
+           tc->v[SD_COLUMN_GENERATED].sql.text == NULL && tc->v[SD_COLUMN_IDENTITY].s == NULL &&
+           streq(f[SD_COLUMN_TYPE].s, tc->v[SD_COLUMN_TYPE].s) &&
+           sd_strcmp_c(f[SD_COLUMN_COLLATION].s, tc->v[SD_COLUMN_COLLATION].s) == 0;
+}
+
+/* A column the table gains from a new parent: added to the bridge, whose ADD COLUMN gives
+ * the child an inherited column (ADD COLUMN on the child itself would make it local). */
+static bool
+bridge_added_column(const pg_ctx *c, const sd_object *tc)
+{
+    return tc->v[SD_COLUMN_INHERITED].b && tc->v[SD_COLUMN_GENERATED].sql.text == NULL &&
+           tc->v[SD_COLUMN_IDENTITY].s == NULL &&
+           sd_model_find_key(c->from, SD_KIND_COLUMN, tc->key) == NULL;
+}
+
+/* Whether ch's table gains parents and has columns to carry over a bridge (inherited ones
+ * while it leaves its old parents) or to receive through it (new inherited ones). */
+static bool
+needs_bridge(const pg_ctx *c, const sd_change *ch)
+{
+    size_t k = parents_kept(ch);
+    if (ch->to->v[SD_TABLE_INHERITS].names.len == k)
+        return false;
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->from, ch->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n && ch->from->v[SD_TABLE_INHERITS].names.len > k; i++)
+        if (bridged_column(c, cols[i]))
+            return true;
+    cols = sd_model_children(c->to, ch->to, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++)
+        if (bridge_added_column(c, cols[i]))
+            return true;
+    return false;
+}
+
+/* schema."sd_bridge_N" (N: the "from" table's index); a permanent table, since a permanent
+ * table cannot inherit from a temporary one. */
+static void
+put_bridge(pg_ctx *c, const sd_object *from_t)
+{
+    char name[64];
+    snprintf(name, sizeof(name), "sd_bridge_%zu", from_t->index);
+    put_qname(c, from_t->schema, name);
+}
+
+static void
+add_bridge(pg_ctx *c, const sd_change *ch)
+{
+    put(c, "CREATE TABLE ");
+    put_bridge(c, ch->from);
+    put(c, " (");
+    size_t n = 0;
+    size_t k = 0;
+    const sd_object *const *cols = sd_model_children(c->from, ch->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (!bridged_column(c, cols[i]))
+            continue;
+        put(c, k++ > 0 ? ", " : "");
+        put_ident(c, cols[i]->name);
+        put(c, " ");
+        sd_emit__pg_fragment(c, cols[i], "type", cols[i]->v[SD_COLUMN_TYPE].s, 0);
+        if (cols[i]->v[SD_COLUMN_COLLATION].s != NULL) {
+            put(c, " COLLATE ");
+            sd_emit__pg_fragment(c, cols[i], "collation", cols[i]->v[SD_COLUMN_COLLATION].s, 0);
+        }
+    }
+    put(c, ");\n");
+    alter_table_head(c, ch->from);
+    put(c, "INHERIT ");
+    put_bridge(c, ch->from);
+    put(c, ";\n");
+}
+
+void
+sd_emit__pg_drop_bridge(pg_ctx *c, const sd_change *ch)
+{
+    if (!needs_bridge(c, ch))
+        return;
+    alter_table_head(c, ch->to);
+    put(c, "NO INHERIT ");
+    put_bridge(c, ch->from);
+    put(c, ";\n");
+    put(c, "DROP TABLE ");
+    put_bridge(c, ch->from);
+    put(c, ";\n");
+}
+
 void
 sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch)
 {
     const sd_names *f = &ch->from->v[SD_TABLE_INHERITS].names;
+    if (needs_bridge(c, ch))
+        add_bridge(c, ch);
     for (size_t i = parents_kept(ch); i < f->len; i++) {
         alter_table_head(c, ch->to);
         put(c, "NO INHERIT ");
@@ -776,8 +941,8 @@ sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch)
 
 /*
  * New parents (the old ones are gone since the prepare phase): INHERIT needs the child to
- * have the parent's columns, so inherited columns the child lacks are added first. They
- * stay "local" in the catalog (attislocal), which only CREATE TABLE ... INHERITS avoids.
+ * have the parent's columns, so inherited columns the child lacks are added first, through
+ * the bridge parent (see needs_bridge()) so that they are inherited, not local.
  */
 static void
 add_parents(pg_ctx *c, const sd_change *ch)
@@ -792,7 +957,13 @@ add_parents(pg_ctx *c, const sd_change *ch)
         if (!cols[i]->v[SD_COLUMN_INHERITED].b ||
             sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key) != NULL)
             continue;
-        alter_table_head(c, cols[i]);
+        if (bridge_added_column(c, cols[i])) {
+            put(c, "ALTER TABLE ");
+            put_bridge(c, ch->from);
+            put(c, " ");
+        } else {
+            alter_table_head(c, cols[i]);
+        }
         put(c, "ADD COLUMN ");
         put_column_def(c, cols[i]);
         put(c, ";\n");

@@ -35,9 +35,6 @@
 
 /* ---- SQL building blocks ---- */
 
-/* A system catalog's OID, as pg_depend.classid and pg_description.classoid hold it. */
-#define CAT(name) "'pg_catalog." name "'::regclass::oid"
-
 /* The object (catalog, OID expression) is not a member of an extension. */
 #define NOT_EXT(cat, oid)                                                                \
     "NOT EXISTS (SELECT 1 FROM pg_depend sd_x WHERE sd_x.classid = 'pg_catalog." cat "'" \
@@ -84,7 +81,6 @@ enum {
 #define REL_COMMENT       COMMENT_JOIN("pg_class", "c.oid")
 #define REL_NOT_EXT       NOT_EXT("pg_class", "c.oid")
 #define TRIGGER_COMMENT   COMMENT_JOIN("pg_trigger", "g.oid")
-#define CLASS_OID         CAT("pg_class")
 
 /* The most columns any query here resolves. */
 #define MAX_COLS 24
@@ -577,7 +573,7 @@ range_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     return rc;
 }
 
-/* ---- functions and procedures (aggregates and window functions: not compared) ---- */
+/* ---- functions and procedures (aggregates: below; window functions: not compared) ---- */
 
 enum {
     FN_SCHEMA = COL__COMMON,
@@ -623,12 +619,12 @@ function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     sd_buf_appendf(&name, "%s(%s)", proname, sig != NULL ? sig : "");
     if (sd_buf_failed(&name)) {
         rc = nomem(r);
+    } else if (kind != NULL && strcmp(kind, "a") == 0) {
+        /* read by the aggregate query */
     } else if (!proc && (kind == NULL || strcmp(kind, "f") != 0)) {
         sd_buf qualified = SD_BUF_INIT;
         sd_buf_appendf(&qualified, "%s.%s", schema, sd_buf_cstr(&name));
-        sd_model_add_uncompared(
-            r->m, kind != NULL && strcmp(kind, "w") == 0 ? "window function" : "aggregate",
-            sd_buf_cstr(&qualified));
+        sd_model_add_uncompared(r->m, "window function", sd_buf_cstr(&qualified));
         if (sd_buf_failed(&qualified))
             rc = nomem(r);
         sd_buf_dispose(&qualified);
@@ -645,6 +641,97 @@ function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     sd_obj_set_sql(r->m, o, SD_FUNCTION_DEFINITION, sd_pg__str(res, row, c[FN_DEF]));
     rc = set_common(r, o, res, row, c, F);
     return rc == SD_OK ? put_oid(r, SD_PG_CAT_PROC, res, row, c[FN_OID], o) : rc;
+}
+
+/* ---- aggregates ---- */
+
+enum {
+    AG_SCHEMA = COL__COMMON,
+    AG_NAME,
+    AG_SIG,
+    AG_ARGS,
+    AG_DEF,
+    AG_OID,
+    AG__N
+};
+static const char *const AGGREGATE_COLS[AG__N] = {
+    COMMON_COLS, "nspname", "proname", "sig", "args", "def", "oid",
+};
+/* SQL text is laid out by hand: clang-format cannot break string concatenations with macro
+ * calls readably. */
+/* clang-format off */
+
+/* A support function of pg_aggregate a as the option "KW = f" (NULL when unset): regproc
+ * text, qualified outside pg_catalog (search_path is empty), enough for CREATE AGGREGATE,
+ * which resolves it by the argument types it needs. */
+#define AGG_FN(kw, col) \
+    "CASE WHEN a." col " <> 0 THEN '" kw " = ' || a." col "::regproc::text END"
+#define AGG_MODIFY(kw, fn, col)                                                  \
+    "CASE WHEN a." fn " <> 0 THEN '" kw " = ' || CASE a." col " WHEN 'r' THEN " \
+    "'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END"
+
+/* The options of CREATE AGGREGATE, in the order the documentation lists them (concat_ws
+ * skips the NULLs of options that are not set). */
+static const char AGGREGATES_SQL[] =
+    "SELECT n.nspname, p.proname, p.oid, " PROC_COMMON ", "
+    "pg_catalog.oidvectortypes(p.proargtypes) AS sig, "
+    "pg_get_function_arguments(p.oid) AS args, "
+    "concat_ws(', ', 'SFUNC = ' || a.aggtransfn::regproc::text, "
+    "'STYPE = ' || format_type(a.aggtranstype, NULL), "
+    "CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END, "
+    AGG_FN("FINALFUNC", "aggfinalfn") ", "
+    "CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END, "
+    AGG_MODIFY("FINALFUNC_MODIFY", "aggfinalfn", "aggfinalmodify") ", "
+    AGG_FN("COMBINEFUNC", "aggcombinefn") ", "
+    AGG_FN("SERIALFUNC", "aggserialfn") ", "
+    AGG_FN("DESERIALFUNC", "aggdeserialfn") ", "
+    "'INITCOND = ' || quote_literal(a.agginitval), "
+    AGG_FN("MSFUNC", "aggmtransfn") ", "
+    AGG_FN("MINVFUNC", "aggminvtransfn") ", "
+    "CASE WHEN a.aggmtranstype <> 0 "
+    "THEN 'MSTYPE = ' || format_type(a.aggmtranstype, NULL) END, "
+    "CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END, "
+    AGG_FN("MFINALFUNC", "aggmfinalfn") ", "
+    "CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END, "
+    AGG_MODIFY("MFINALFUNC_MODIFY", "aggmfinalfn", "aggmfinalmodify") ", "
+    "'MINITCOND = ' || quote_literal(a.aggminitval), "
+    "CASE WHEN a.aggsortop <> 0 THEN 'SORTOP = OPERATOR(' || quote_ident(son.nspname) "
+    "|| '.' || so.oprname || ')' END, "
+    "CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' "
+    "WHEN 'r' THEN 'PARALLEL = RESTRICTED' END, "
+    "CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END) AS def "
+    "FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid "
+    "JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "LEFT JOIN pg_operator so ON so.oid = a.aggsortop "
+    "LEFT JOIN pg_namespace son ON son.oid = so.oprnamespace " PROC_COMMENT
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " PROC_NOT_EXT;
+
+/* clang-format on */
+
+static sd_status
+aggregate_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const common_fields F = { SD_AGGREGATE_OWNER, SD_AGGREGATE_ACL, SD_AGGREGATE_COMMENT };
+    const char *proname = sd_pg__str(res, row, c[AG_NAME]);
+    const char *sig = sd_pg__str(res, row, c[AG_SIG]);
+    sd_buf name = SD_BUF_INIT;
+    sd_object *o = NULL;
+    (void)state;
+
+    /* The identity of functions (pg_proc's unique key): name and input argument types. */
+    sd_buf_appendf(&name, "%s(%s)", proname, sig != NULL ? sig : "");
+    sd_status rc = sd_buf_failed(&name)
+                       ? nomem(r)
+                       : sd_model_add(r->m, SD_KIND_AGGREGATE, sd_pg__str(res, row, c[AG_SCHEMA]),
+                                      NULL, sd_buf_cstr(&name), &o, r->err);
+    sd_buf_dispose(&name);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_AGGREGATE_NAME, proname);
+    sd_obj_set_str(r->m, o, SD_AGGREGATE_ARGUMENTS, sd_pg__str(res, row, c[AG_ARGS]));
+    sd_obj_set_sql(r->m, o, SD_AGGREGATE_DEFINITION, sd_pg__str(res, row, c[AG_DEF]));
+    rc = set_common(r, o, res, row, c, F);
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_PROC, res, row, c[AG_OID], o) : rc;
 }
 
 /* ---- views and materialized views ---- */
@@ -935,7 +1022,7 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
     "ELSE d.defaclobjtype::text END FROM pg_default_acl d WHERE d.defaclnamespace = 0"
 
 /* Everything in the filtered schemas and the database that the model has no kind for
- * (aggregates and window functions come from the function query; subscriptions below). */
+ * (window functions come from the function query; subscriptions below). */
 static const char UNCOMPARED_SQL[] =
     UN_RULES UN_OPERATORS UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_COLLATIONS UN_CONVERSIONS
         UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES
@@ -1032,10 +1119,13 @@ size_t
 sd_pg__object_plan(int version, const char **sql, size_t cap)
 {
     const char *const plan[] = {
-        SCHEMAS_SQL,   EXTENSIONS_SQL, ENUMS_SQL,
-        DOMAINS_SQL,   COMPOSITES_SQL, version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
-        FUNCTIONS_SQL, VIEWS_SQL,      version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
-        DEPS_SQL,      UNCOMPARED_SQL, SUB_CHECK_SQL,
+        SCHEMAS_SQL,    EXTENSIONS_SQL,
+        ENUMS_SQL,      DOMAINS_SQL,
+        COMPOSITES_SQL, version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
+        FUNCTIONS_SQL,  AGGREGATES_SQL,
+        VIEWS_SQL,      version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
+        DEPS_SQL,       UNCOMPARED_SQL,
+        SUB_CHECK_SQL,
     };
     size_t n = 0;
     for (size_t i = 0; i < SD_ARRAY_LEN(plan) && n < cap; i++)
@@ -1054,6 +1144,7 @@ sd_pg__read_objects(sd_pg_session *s,
     const query schemas = QUERY(SCHEMAS_SQL, "reading schemas", SCHEMA_COLS);
     const query extensions = QUERY(EXTENSIONS_SQL, "reading extensions", EXTENSION_COLS);
     const query functions = QUERY(FUNCTIONS_SQL, "reading functions", FUNCTION_COLS);
+    const query aggregates = QUERY(AGGREGATES_SQL, "reading aggregates", AGGREGATE_COLS);
     const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
@@ -1066,6 +1157,8 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = read_types(&r);
     if (rc == SD_OK)
         rc = run(&r, &functions, function_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &aggregates, aggregate_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &views, view_row, NULL);
     if (rc == SD_OK)

@@ -129,6 +129,8 @@ static const char COLUMNS_SQL[] =
  * (NOT conislocal) are implied by the parent's and skipped. nnd: the nulls_not_distinct
  * expression (PostgreSQL 15 added pg_index.indnullsnotdistinct); dsc: the column names of
  * ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL 15 added pg_constraint.confdelsetcols).
+ * xc: the index behind a primary key, unique or exclusion constraint (a foreign key's
+ * conindid is the referenced table's index), for its comment and storage parameters.
  */
 #define CONSTRAINTS_SQL(nnd, dsc)                                                            \
     "SELECT n.nspname AS schema, c.relname AS tbl, con.conname AS name, "                 \
@@ -143,10 +145,15 @@ static const char COLUMNS_SQL[] =
     ATTNAMES("con.confkey", "con.confrelid") " AS ref_cols, "                             \
     "con.confdeltype AS on_delete, con.confupdtype AS on_update, "                        \
     dsc " AS on_delete_cols, "                                                            \
-    "con.confmatchtype AS match_type, d.description AS comment, con.oid AS con_oid "      \
+    "con.confmatchtype AS match_type, d.description AS comment, con.oid AS con_oid, "     \
+    "CASE WHEN con.contype IN ('p', 'u') THEN " RELOPTIONS("xc") " END AS index_options, " \
+    "xd.description AS index_comment "                                                    \
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "                     \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                      \
     "LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u' "        \
+    "LEFT JOIN pg_class xc ON xc.oid = con.conindid AND con.contype IN ('p', 'u', 'x') "  \
+    "LEFT JOIN pg_description xd ON xd.objoid = xc.oid "                                  \
+    "AND xd.classoid = 'pg_class'::regclass AND xd.objsubid = 0 "                         \
     "LEFT JOIN pg_class fc ON fc.oid = con.confrelid AND con.contype = 'f' "              \
     "LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace "                              \
     COMMENT_JOIN("con.oid", "pg_constraint", "0")                                         \
@@ -581,6 +588,8 @@ enum {
     K_MATCH,
     K_COMMENT,
     K_OID,
+    K_INDEX_OPTIONS,
+    K_INDEX_COMMENT,
     K__N
 };
 static const char *const CONSTRAINT_COLS[K__N] = {
@@ -605,6 +614,8 @@ static const char *const CONSTRAINT_COLS[K__N] = {
     [K_MATCH] = "match_type",
     [K_COMMENT] = "comment",
     [K_OID] = "con_oid",
+    [K_INDEX_OPTIONS] = "index_options",
+    [K_INDEX_COMMENT] = "index_comment",
 };
 
 static sd_status
@@ -613,7 +624,9 @@ fill_primary_key(rowctx *x, sd_object *o)
     sd_obj_set_bool(o, SD_PK_DEFERRABLE, flag(x, K_DEFERRABLE));
     sd_obj_set_bool(o, SD_PK_INITIALLY_DEFERRED, flag(x, K_INITIALLY_DEFERRED));
     sd_obj_set_str(x->m, o, SD_PK_COMMENT, str(x, K_COMMENT));
-    return sd_pg__add_array(x->m, o, SD_PK_COLUMNS, str(x, K_COLUMNS), x->err);
+    sd_obj_set_str(x->m, o, SD_PK_INDEX_COMMENT, str(x, K_INDEX_COMMENT));
+    sd_status rc = sd_pg__add_array(x->m, o, SD_PK_INDEX_OPTIONS, str(x, K_INDEX_OPTIONS), x->err);
+    return rc != SD_OK ? rc : sd_pg__add_array(x->m, o, SD_PK_COLUMNS, str(x, K_COLUMNS), x->err);
 }
 
 static sd_status
@@ -623,7 +636,11 @@ fill_unique(rowctx *x, sd_object *o)
     sd_obj_set_bool(o, SD_UNIQUE_DEFERRABLE, flag(x, K_DEFERRABLE));
     sd_obj_set_bool(o, SD_UNIQUE_INITIALLY_DEFERRED, flag(x, K_INITIALLY_DEFERRED));
     sd_obj_set_str(x->m, o, SD_UNIQUE_COMMENT, str(x, K_COMMENT));
-    return sd_pg__add_array(x->m, o, SD_UNIQUE_COLUMNS, str(x, K_COLUMNS), x->err);
+    sd_obj_set_str(x->m, o, SD_UNIQUE_INDEX_COMMENT, str(x, K_INDEX_COMMENT));
+    sd_status rc =
+        sd_pg__add_array(x->m, o, SD_UNIQUE_INDEX_OPTIONS, str(x, K_INDEX_OPTIONS), x->err);
+    return rc != SD_OK ? rc
+                       : sd_pg__add_array(x->m, o, SD_UNIQUE_COLUMNS, str(x, K_COLUMNS), x->err);
 }
 
 static sd_status
@@ -641,6 +658,7 @@ fill_exclusion(rowctx *x, sd_object *o)
 {
     sd_obj_set_sql(x->m, o, SD_EXCLUSION_DEFINITION, str(x, K_DEFINITION));
     sd_obj_set_str(x->m, o, SD_EXCLUSION_COMMENT, str(x, K_COMMENT));
+    sd_obj_set_str(x->m, o, SD_EXCLUSION_INDEX_COMMENT, str(x, K_INDEX_COMMENT));
     return SD_OK;
 }
 

@@ -93,6 +93,14 @@ static const sd_field_info FUNCTION_FIELDS[] = {
     [SD_FUNCTION_ACL] = ACL_FIELD,
     [SD_FUNCTION_COMMENT] = COMMENT_FIELD,
 };
+static const sd_field_info AGGREGATE_FIELDS[] = {
+    [SD_AGGREGATE_NAME] = { "aggregate_name", SD_FIELD_STRING, 0, NULL, PG },
+    [SD_AGGREGATE_ARGUMENTS] = { "arguments", SD_FIELD_STRING, 0, NULL, PG },
+    [SD_AGGREGATE_DEFINITION] = { "definition", SD_FIELD_SQL, 0, NULL, PG },
+    [SD_AGGREGATE_OWNER] = OWNER_FIELD,
+    [SD_AGGREGATE_ACL] = ACL_FIELD,
+    [SD_AGGREGATE_COMMENT] = COMMENT_FIELD,
+};
 static const sd_field_info TABLE_FIELDS[] = {
     [SD_TABLE_STRICT] = { "strict", SD_FIELD_BOOL, 0, NULL, SQ },
     [SD_TABLE_WITHOUT_ROWID] = { "without_rowid", SD_FIELD_BOOL, 0, NULL, SQ },
@@ -129,6 +137,8 @@ static const sd_field_info PK_FIELDS[] = {
     [SD_PK_DEFERRABLE] = { "deferrable", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_PK_INITIALLY_DEFERRED] = { "initially_deferred", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_PK_COMMENT] = COMMENT_FIELD,
+    [SD_PK_INDEX_OPTIONS] = { "index_options", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_PK_INDEX_COMMENT] = { "index_comment", SD_FIELD_STRING, 0, NULL, PG },
 };
 static const sd_field_info UNIQUE_FIELDS[] = {
     [SD_UNIQUE_COLUMNS] = { "columns", SD_FIELD_NAMES, 0, NULL, 0 },
@@ -136,6 +146,8 @@ static const sd_field_info UNIQUE_FIELDS[] = {
     [SD_UNIQUE_DEFERRABLE] = { "deferrable", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_UNIQUE_INITIALLY_DEFERRED] = { "initially_deferred", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_UNIQUE_COMMENT] = COMMENT_FIELD,
+    [SD_UNIQUE_INDEX_OPTIONS] = { "index_options", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_UNIQUE_INDEX_COMMENT] = { "index_comment", SD_FIELD_STRING, 0, NULL, PG },
 };
 static const sd_field_info CHECK_FIELDS[] = {
     [SD_CHECK_EXPRESSION] = { "expression", SD_FIELD_SQL, 0, NULL, 0 },
@@ -146,6 +158,7 @@ static const sd_field_info CHECK_FIELDS[] = {
 static const sd_field_info EXCLUSION_FIELDS[] = {
     [SD_EXCLUSION_DEFINITION] = { "definition", SD_FIELD_SQL, 0, NULL, PG },
     [SD_EXCLUSION_COMMENT] = COMMENT_FIELD,
+    [SD_EXCLUSION_INDEX_COMMENT] = { "index_comment", SD_FIELD_STRING, 0, NULL, PG },
 };
 static const sd_field_info FK_FIELDS[] = {
     [SD_FK_COLUMNS] = { "columns", SD_FIELD_NAMES, 0, NULL, 0 },
@@ -212,6 +225,7 @@ CHECK_FIELDS_LEN(COMPOSITE_FIELDS, SD_COMPOSITE__NFIELDS);
 CHECK_FIELDS_LEN(RANGE_FIELDS, SD_RANGE__NFIELDS);
 CHECK_FIELDS_LEN(SEQUENCE_FIELDS, SD_SEQUENCE__NFIELDS);
 CHECK_FIELDS_LEN(FUNCTION_FIELDS, SD_FUNCTION__NFIELDS);
+CHECK_FIELDS_LEN(AGGREGATE_FIELDS, SD_AGGREGATE__NFIELDS);
 CHECK_FIELDS_LEN(TABLE_FIELDS, SD_TABLE__NFIELDS);
 CHECK_FIELDS_LEN(COLUMN_FIELDS, SD_COLUMN__NFIELDS);
 CHECK_FIELDS_LEN(PK_FIELDS, SD_PK__NFIELDS);
@@ -322,6 +336,17 @@ static const sd_kind_info KINDS[] = {
          0,
          PG,
          FUNCTION_FIELDS),
+    KIND(SD_KIND_AGGREGATE,
+         "aggregate",
+         "aggregates",
+         "aggregate",
+         NONE,
+         false,
+         true,
+         true,
+         0,
+         PG,
+         AGGREGATE_FIELDS),
     KIND(SD_KIND_TABLE, "table", "tables", "table", NONE, false, true, true, 0, 0, TABLE_FIELDS),
     KIND(SD_KIND_COLUMN, "column", "columns", "column", TBL, true, true, true, 0, 0, COLUMN_FIELDS),
     KIND(SD_KIND_PRIMARY_KEY,

@@ -38,6 +38,7 @@ typedef enum sd_kind {
     SD_KIND_RANGE,       /* a range type (PostgreSQL) */
     SD_KIND_SEQUENCE,    /* a sequence (PostgreSQL) */
     SD_KIND_FUNCTION,    /* a function or procedure, identified with its arguments */
+    SD_KIND_AGGREGATE,   /* an aggregate (PostgreSQL), identified like a function */
     SD_KIND_TABLE,       /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,      /* a table column (owned by its table) */
     SD_KIND_PRIMARY_KEY, /* the primary key (owned by its table; at most one) */
@@ -174,6 +175,10 @@ typedef struct sd_kind_info {
  *  - function object name: "proname(input argument types)" (oidvectortypes(proargtypes):
  *    PostgreSQL's own identity), so overloads are distinct objects and a parameter rename
  *    is a change; function arguments: pg_get_function_identity_arguments() (names, modes);
+ *  - aggregate object name: "proname(input argument types)", as for functions; arguments:
+ *    pg_get_function_arguments() ("text", "float8 ORDER BY float8"; empty for (*));
+ *    definition: the options of CREATE AGGREGATE name (args) (...) ("SFUNC = public.f, STYPE
+ *    = text, INITCOND = ''"), functions as regproc renders them;
  *  - fk match: "SIMPLE", "FULL" or "PARTIAL"; on_delete/on_update: the registry's words;
  *    on_delete_columns: the columns of ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL
  *    15), empty when the action sets every column of the key;
@@ -182,6 +187,10 @@ typedef struct sd_kind_info {
  *    "autovacuum_enabled=false"); a table's TOAST options with the prefix "toast."
  *    ("toast.autovacuum_enabled=false");
  *  - index clustered: the table is marked CLUSTER ON this index (pg_index.indisclustered);
+ *  - primary key, unique and exclusion index_comment: the comment on the index that backs
+ *    the constraint (COMMENT ON INDEX, apart from the constraint's own comment); primary key
+ *    and unique index_options: that index's storage parameters, as index options (an
+ *    exclusion's are part of its definition);
  *  - column statistics: the target of SET STATISTICS; 0 = the default (attstattarget -1),
  *    and an explicit SET STATISTICS 0 is stored as -1;
  *  - view and matview column_acls / column_comments: per column, "column:value" with the
@@ -260,6 +269,15 @@ enum {
     SD_FUNCTION__NFIELDS
 };
 enum {
+    SD_AGGREGATE_NAME,
+    SD_AGGREGATE_ARGUMENTS,
+    SD_AGGREGATE_DEFINITION,
+    SD_AGGREGATE_OWNER,
+    SD_AGGREGATE_ACL,
+    SD_AGGREGATE_COMMENT,
+    SD_AGGREGATE__NFIELDS
+};
+enum {
     SD_TABLE_STRICT,
     SD_TABLE_WITHOUT_ROWID,
     SD_TABLE_UNLOGGED,
@@ -297,6 +315,8 @@ enum {
     SD_PK_DEFERRABLE,
     SD_PK_INITIALLY_DEFERRED,
     SD_PK_COMMENT,
+    SD_PK_INDEX_OPTIONS,
+    SD_PK_INDEX_COMMENT,
     SD_PK__NFIELDS
 };
 enum {
@@ -305,6 +325,8 @@ enum {
     SD_UNIQUE_DEFERRABLE,
     SD_UNIQUE_INITIALLY_DEFERRED,
     SD_UNIQUE_COMMENT,
+    SD_UNIQUE_INDEX_OPTIONS,
+    SD_UNIQUE_INDEX_COMMENT,
     SD_UNIQUE__NFIELDS
 };
 enum {
@@ -317,6 +339,7 @@ enum {
 enum {
     SD_EXCLUSION_DEFINITION,
     SD_EXCLUSION_COMMENT,
+    SD_EXCLUSION_INDEX_COMMENT,
     SD_EXCLUSION__NFIELDS
 };
 enum {

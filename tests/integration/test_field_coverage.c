@@ -63,6 +63,7 @@ static const struct {
 } NEVER_CHANGED[] = {
     { SD_KIND_FUNCTION, SD_FUNCTION_NAME, "part of the function's identity name(arguments)" },
     { SD_KIND_FUNCTION, SD_FUNCTION_ARGUMENTS, "part of the function's identity name(arguments)" },
+    { SD_KIND_AGGREGATE, SD_AGGREGATE_NAME, "part of the aggregate's identity name(arguments)" },
 };
 
 /* ---- SQLite ---- */

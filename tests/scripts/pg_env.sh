@@ -109,9 +109,26 @@ sd_pg_dump() {
 # their trailing commas removed: a column added by ALTER TABLE comes last, and that order
 # difference alone is not a failure. Runs of GRANT/REVOKE lines are sorted too: pg_dump
 # writes an object's privileges in the order of its aclitem array, which has no meaning.
-# Everything else keeps its place.
+# The storage parameters of a WITH (k='v', k=v, ...) list are sorted: reloptions keep the order
+# they were set in (ALTER ... SET appends), which has no meaning either, and schemadrift
+# holds them sorted. Everything else keeps its place.
 sd_pg_dump_normalize() {
   LC_ALL=C awk '
+    function sortopts(line,    pre, list, post, n, i, j, o, t, out) {
+      if (!match(line, / WITH \(([a-z_.]+=('"'"'[^'"'"']*'"'"'|[a-z0-9_.]+), )*[a-z_.]+=('"'"'[^'"'"']*'"'"'|[a-z0-9_.]+)\)/))
+        return line
+      pre = substr(line, 1, RSTART + 6)
+      list = substr(line, RSTART + 7, RLENGTH - 8)
+      post = substr(line, RSTART + RLENGTH - 1)
+      n = split(list, o, /, /)
+      for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && o[j - 1] > o[j]; j--) { t = o[j]; o[j] = o[j - 1]; o[j - 1] = t }
+      out = o[1]
+      for (i = 2; i <= n; i++)
+        out = out ", " o[i]
+      return pre out post
+    }
+    { $0 = sortopts($0) }
     blk == 0 && /^CREATE (UNLOGGED |FOREIGN )?TABLE .*\($/ { print NR "\t0\t" $0; blk = NR; next }
     blk != 0 && /^\)/ { print blk "\t2\t" $0; blk = 0; next }
     blk != 0 { sub(/,$/, ""); print blk "\t1\t" $0; next }

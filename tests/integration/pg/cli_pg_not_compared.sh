@@ -52,7 +52,6 @@ SQL
 # kind|name as reported|SQL creating it in FULL (run in this order).
 objects=(
   "rule|public.t.sd_rule|CREATE RULE sd_rule AS ON INSERT TO t DO ALSO NOTHING"
-  "aggregate|public.sd_agg(integer)|CREATE AGGREGATE sd_agg(int4) (SFUNC = int4pl, STYPE = int4)"
   "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
   "operator|public.===(integer, integer)|CREATE OPERATOR === (LEFTARG = int4, RIGHTARG = int4, FUNCTION = int4eq)"
   "operator family|public.sd_opfam using hash|CREATE OPERATOR FAMILY sd_opfam USING hash"

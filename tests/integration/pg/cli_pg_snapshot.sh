@@ -58,10 +58,11 @@ CREATE VIEW app.adults AS SELECT id, name FROM app.person WHERE age >= 18;
 CREATE MATERIALIZED VIEW app.pet_counts AS SELECT owner_id, count(*) AS n FROM app.pet GROUP BY owner_id;
 CREATE INDEX pet_counts_idx ON app.pet_counts (owner_id);
 CREATE TABLE "Mixed Case" ("select" integer, "Quoted ""Name""" text);
+CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
 -- not compared
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
 CREATE COLLATION app.sd_coll FROM "C";
-CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
+CREATE FUNCTION app.sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number';
 CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
 CREATE PUBLICATION sd_snap_pub FOR TABLE app.pet;
 SQL
@@ -72,7 +73,7 @@ cli_pg_db rebuilt "DO \$\$BEGIN CREATE ROLE $role; EXCEPTION WHEN duplicate_obje
 full=$(cli_pg_src full)
 empty=$(cli_pg_src empty)
 rebuilt=$(cli_pg_src rebuilt)
-nc_kinds=("rule|app.adults.adults_ins" "collation|app.sd_coll" "aggregate|app.total(integer)"
+nc_kinds=("rule|app.adults.adults_ins" "collation|app.sd_coll" "window function|app.sd_win()"
   "statistics object|app.person_stats" "publication|sd_snap_pub")
 
 # ---- inspect ------------------------------------------------------------------------------

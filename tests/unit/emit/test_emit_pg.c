@@ -1187,29 +1187,41 @@ test_inheritance(void **state)
         table(ms[i], "p2");
         col(ms[i], "p2", 1, "b", "integer");
     }
+    /* c moves from p1 to p2: k, in both, is carried over a bridge parent; b, new, comes
+     * through it (inherited, not local); a goes. */
+    for (int i = 0; i < 2; i++) {
+        col(ms[i], "p1", 2, "k", "bigint");
+        col(ms[i], "p2", 2, "k", "bigint");
+    }
     sd_object *c = table(f->from, "c");
     names(f->from, c, SD_TABLE_INHERITS, "public.p1");
     sd_obj_set_bool(col(f->from, "c", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+    sd_obj_set_bool(col(f->from, "c", 2, "k", "bigint"), SD_COLUMN_INHERITED, true);
     c = table(f->to, "c");
     names(f->to, c, SD_TABLE_INHERITS, "public.p2");
-    sd_obj_set_bool(col(f->to, "c", 1, "b", "integer"), SD_COLUMN_INHERITED, true);
-    col(f->to, "c", 2, "own", "text");
+    sd_obj_set_bool(col(f->to, "c", 1, "k", "bigint"), SD_COLUMN_INHERITED, true);
+    sd_obj_set_bool(col(f->to, "c", 2, "b", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "c", 3, "own", "text");
     sd_object *n = table(f->to, "n");
     names(f->to, n, SD_TABLE_INHERITS, "public.p1 public.p2");
     sd_obj_set_bool(col(f->to, "n", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
-    sd_obj_set_bool(dflt(f->to, col(f->to, "n", 2, "b", "integer"), "7"), SD_COLUMN_INHERITED,
+    sd_obj_set_bool(col(f->to, "n", 2, "k", "bigint"), SD_COLUMN_INHERITED, true);
+    sd_obj_set_bool(dflt(f->to, col(f->to, "n", 3, "b", "integer"), "7"), SD_COLUMN_INHERITED,
                     true);
     const char *out = show(run(f));
-    assert_string_equal(out,
-                        HEAD BEGIN "\nALTER TABLE public.c NO INHERIT public.p1;\n"
-                                   "\n-- destructive: drops column public.c.a and its data\n"
-                                   "ALTER TABLE public.c DROP COLUMN a;\n"
-                                   "\nALTER TABLE public.c ADD COLUMN b integer;\n"
-                                   "ALTER TABLE public.c INHERIT public.p2;\n"
-                                   "\nALTER TABLE public.c ADD COLUMN own text;\n"
-                                   "\nCREATE TABLE public.n (\n"
-                                   ") INHERITS (public.p1, public.p2);\n"
-                                   "ALTER TABLE public.n ALTER COLUMN b SET DEFAULT 7;\n" TAIL);
+    assert_string_equal(out, HEAD BEGIN "\nCREATE TABLE public.sd_bridge_0 (k bigint);\n"
+                                        "ALTER TABLE public.c INHERIT public.sd_bridge_0;\n"
+                                        "ALTER TABLE public.c NO INHERIT public.p1;\n"
+                                        "\n-- destructive: drops column public.c.a and its data\n"
+                                        "ALTER TABLE public.c DROP COLUMN a;\n"
+                                        "\nALTER TABLE public.sd_bridge_0 ADD COLUMN b integer;\n"
+                                        "ALTER TABLE public.c INHERIT public.p2;\n"
+                                        "\nALTER TABLE public.c ADD COLUMN own text;\n"
+                                        "\nCREATE TABLE public.n (\n"
+                                        ") INHERITS (public.p1, public.p2);\n"
+                                        "ALTER TABLE public.n ALTER COLUMN b SET DEFAULT 7;\n"
+                                        "\nALTER TABLE public.c NO INHERIT public.sd_bridge_0;\n"
+                                        "DROP TABLE public.sd_bridge_0;\n" TAIL);
 }
 
 static void
@@ -1265,6 +1277,91 @@ test_constraint_changes(void **state)
                                         "\nALTER TABLE public.t ADD CONSTRAINT t_b_key UNIQUE (b) "
                                         "DEFERRABLE;\n"
                                         "\nALTER TABLE public.t VALIDATE CONSTRAINT b_pos;\n" TAIL);
+}
+
+/* The index behind a key constraint: its comment and storage parameters change in place
+ * (COMMENT ON INDEX, ALTER INDEX), and go with a new constraint and a new table. */
+static void
+test_constraint_index_fields(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "integer");
+    col(f->from, "t", 2, "b", "integer");
+    sd_object *p = pk(f->from, "t", "t_pkey", "a");
+    sd_obj_add_name(f->from, p, SD_PK_INDEX_OPTIONS, "fillfactor=70");
+    sd_obj_set_str(f->from, p, SD_PK_INDEX_COMMENT, "old");
+    sd_object *ex = add(f->from, SD_KIND_EXCLUSION, "t", "t_ex");
+    sd_obj_set_sql(f->from, ex, SD_EXCLUSION_DEFINITION, "EXCLUDE USING btree (a WITH =)");
+    sd_obj_set_str(f->from, ex, SD_EXCLUSION_INDEX_COMMENT, "gone");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    col(f->to, "t", 2, "b", "integer");
+    p = pk(f->to, "t", "t_pkey", "a");
+    sd_obj_add_name(f->to, p, SD_PK_INDEX_OPTIONS, "fillfactor=90");
+    sd_obj_set_str(f->to, p, SD_PK_INDEX_COMMENT, "new");
+    ex = add(f->to, SD_KIND_EXCLUSION, "t", "t_ex");
+    sd_obj_set_sql(f->to, ex, SD_EXCLUSION_DEFINITION, "EXCLUDE USING btree (a WITH =)");
+    sd_object *u = unique(f->to, "t", "t_b_key", "b");
+    sd_obj_add_name(f->to, u, SD_UNIQUE_INDEX_OPTIONS, "fillfactor=80");
+    sd_obj_set_str(f->to, u, SD_UNIQUE_INDEX_COMMENT, "it's b");
+    sd_obj_set_str(f->to, u, SD_UNIQUE_COMMENT, "the constraint");
+    table(f->to, "n");
+    col(f->to, "n", 1, "id", "integer");
+    p = pk(f->to, "n", "n_pkey", "id");
+    sd_obj_add_name(f->to, p, SD_PK_INDEX_OPTIONS, "fillfactor=50");
+    sd_obj_set_bool(p, SD_PK_DEFERRABLE, true);
+    sd_obj_set_str(f->to, p, SD_PK_INDEX_COMMENT, "n key");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nCREATE TABLE public.n (\n"
+                                        "    id integer,\n"
+                                        "    CONSTRAINT n_pkey PRIMARY KEY (id) WITH "
+                                        "(fillfactor=50) DEFERRABLE\n);\n"
+                                        "COMMENT ON INDEX public.n_pkey IS 'n key';\n"
+                                        "\nALTER INDEX public.t_pkey SET (fillfactor=90);\n"
+                                        "COMMENT ON INDEX public.t_pkey IS 'new';\n"
+                                        "\nALTER TABLE public.t ADD CONSTRAINT t_b_key UNIQUE (b) "
+                                        "WITH (fillfactor=80);\n"
+                                        "COMMENT ON CONSTRAINT t_b_key ON public.t IS 'the "
+                                        "constraint';\n"
+                                        "COMMENT ON INDEX public.t_b_key IS 'it''s b';\n"
+                                        "\nCOMMENT ON INDEX public.t_ex IS NULL;\n" TAIL);
+}
+
+static sd_object *
+aggregate(sd_model *m, const char *name, const char *proname, const char *args, const char *def)
+{
+    sd_object *a = add(m, SD_KIND_AGGREGATE, NULL, name);
+    sd_obj_set_str(m, a, SD_AGGREGATE_NAME, proname);
+    sd_obj_set_str(m, a, SD_AGGREGATE_ARGUMENTS, args);
+    sd_obj_set_sql(m, a, SD_AGGREGATE_DEFINITION, def);
+    return a;
+}
+
+/* Aggregates: CREATE AGGREGATE (a zero-argument one with (*)), a changed definition by DROP
+ * and CREATE, a comment in place, a dropped one with DROP AGGREGATE. */
+static void
+test_aggregates(void **state)
+{
+    fixture *f = *state;
+    aggregate(f->from, "s(integer)", "s", "integer", "SFUNC = int4pl, STYPE = integer");
+    aggregate(f->from, "c(integer)", "c", "integer", "SFUNC = int4pl, STYPE = integer");
+    aggregate(f->from, "gone(text)", "gone", "text", "SFUNC = textcat, STYPE = text");
+    aggregate(f->to, "s(integer)", "s", "integer",
+              "SFUNC = int4pl, STYPE = integer, INITCOND = '0'");
+    sd_object *c =
+        aggregate(f->to, "c(integer)", "c", "integer", "SFUNC = int4pl, STYPE = integer");
+    sd_obj_set_str(f->to, c, SD_AGGREGATE_COMMENT, "sum");
+    aggregate(f->to, "n()", "n", "", "SFUNC = int8inc, STYPE = bigint, INITCOND = '0'");
+    const char *out = show(run(f));
+    assert_string_equal(out,
+                        HEAD BEGIN "\nCOMMENT ON AGGREGATE public.c(integer) IS 'sum';\n"
+                                   "\nCREATE AGGREGATE public.n (*) (SFUNC = int8inc, STYPE = "
+                                   "bigint, INITCOND = '0');\n"
+                                   "\nDROP AGGREGATE public.s(integer);\n"
+                                   "CREATE AGGREGATE public.s (integer) (SFUNC = int4pl, STYPE "
+                                   "= integer, INITCOND = '0');\n"
+                                   "\nDROP AGGREGATE public.gone(text);\n" TAIL);
 }
 
 static void
@@ -1855,6 +1952,8 @@ main(void)
         T(test_inheritance),
         T(test_table_flags),
         T(test_constraint_changes),
+        T(test_constraint_index_fields),
+        T(test_aggregates),
         T(test_foreign_key_changes_and_key_rebuild),
         T(test_foreign_key_in_place),
         T(test_policies),
