@@ -26,6 +26,7 @@
  *  - function / procedure: create and definition changes as the stored CREATE OR REPLACE
  *    statement; a result type, kind or parameter (name, mode) change drops and creates it,
  *    as does a body (BEGIN ATOMIC) that uses a column or table that goes (dropped first);
+ *  - aggregate, operator: create, drop; a definition change drops and creates it;
  *  - view: SQL change drops and creates (always: CREATE OR REPLACE is refused for anything
  *    but appended columns, and dependents are rebuilt by the plan anyway); options in place;
  *  - materialized view, index, trigger: any change drops and creates.
@@ -1308,6 +1309,30 @@ aggregate_recreates(const pg_ctx *c, const sd_change *ch)
     return (ch->fields & m) != 0;
 }
 
+/* ---- operator ---- */
+
+static void
+create_operator(pg_ctx *c, const sd_object *o)
+{
+    const char *paren = strchr(o->name, '(');
+    put(c, "CREATE OPERATOR ");
+    sd_emit__pg_operator_name(c, o, paren != NULL ? (size_t)(paren - o->name) : strlen(o->name));
+    put(c, " (");
+    sd_emit__pg_fragment(c, o, "operator definition", o->v[SD_OPERATOR_DEFINITION].sql.text,
+                         FRAG_COMMA);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, o);
+}
+
+/* ALTER OPERATOR ... SET changes only RESTRICT and JOIN on PostgreSQL 15, and a commutator
+ * or negator link cannot be undone: any definition change drops and creates it. */
+static bool
+operator_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & FBIT(SD_OPERATOR_DEFINITION)) != 0;
+}
+
 /* ---- the table ---- */
 
 #define ALL_REL "arwdDxt"
@@ -1448,6 +1473,20 @@ static const pg_ops PG_OPS[] = {
                               aggregate_recreates,
                               NULL,
                               NULL),
+    [SD_KIND_OPERATOR] = OPS("OPERATOR",
+                             NULL,
+                             SD_OPERATOR_OWNER,
+                             NF,
+                             SD_OPERATOR_COMMENT,
+                             NULL,
+                             NULL,
+                             false,
+                             true,
+                             create_operator,
+                             sd_emit__pg_drop_plain,
+                             operator_recreates,
+                             NULL,
+                             NULL),
     [SD_KIND_TABLE] = OPS("TABLE",
                           "TABLE",
                           SD_TABLE_OWNER,
