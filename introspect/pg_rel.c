@@ -176,6 +176,9 @@ static const char COLUMNS_SQL[] =
     "am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS pred, "                   \
     nnd " AS nulls_not_distinct, d.description AS comment, "                              \
     RELOPTIONS("ic") " AS options, i.indisclustered AS clustered, "                       \
+    "ARRAY(SELECT sa.attnum || '=' || sa.attstattarget FROM pg_attribute sa "             \
+    "WHERE sa.attrelid = i.indexrelid AND sa.attstattarget >= 0 "                         \
+    "ORDER BY sa.attnum) AS statistics, "                                                 \
     "k.ord <= i.indnkeyatts AS is_key, a.attname AS col, "                                \
     "CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord, true) END AS expr, "\
     "kcn.nspname AS collation_schema, kc.collname AS collation_name, "                    \
@@ -733,6 +736,7 @@ enum {
     I_COMMENT,
     I_OPTIONS,
     I_CLUSTERED,
+    I_STATISTICS,
     I_IS_KEY,
     I_COLUMN,
     I_EXPR,
@@ -757,6 +761,7 @@ static const char *const INDEX_COLS[I__N] = {
     [I_COMMENT] = "comment",
     [I_OPTIONS] = "options",
     [I_CLUSTERED] = "clustered",
+    [I_STATISTICS] = "statistics",
     [I_IS_KEY] = "is_key",
     [I_COLUMN] = "col",
     [I_EXPR] = "expr",
@@ -817,6 +822,8 @@ add_index(rowctx *x)
     sd_obj_set_str(x->m, o, SD_INDEX_COMMENT, str(x, I_COMMENT));
     sd_obj_set_bool(o, SD_INDEX_CLUSTERED, flag(x, I_CLUSTERED));
     rc = sd_pg__add_array(x->m, o, SD_INDEX_OPTIONS, str(x, I_OPTIONS), x->err);
+    if (rc == SD_OK)
+        rc = sd_pg__add_array(x->m, o, SD_INDEX_STATISTICS, str(x, I_STATISTICS), x->err);
     if (rc == SD_OK)
         rc = put_oid(x, SD_PG_CAT_CLASS, I_OID, -1, o);
     if (rc != SD_OK)

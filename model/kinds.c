@@ -215,6 +215,7 @@ static const sd_field_info INDEX_FIELDS[] = {
     [SD_INDEX_NULLS_NOT_DISTINCT] = { "nulls_not_distinct", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_INDEX_OPTIONS] = { "options", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_INDEX_CLUSTERED] = { "clustered", SD_FIELD_BOOL, 0, NULL, PG },
+    [SD_INDEX_STATISTICS] = { "statistics", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_INDEX_COMMENT] = COMMENT_FIELD,
 };
 static const sd_field_info TRIGGER_FIELDS[] = {

@@ -192,6 +192,8 @@ typedef struct sd_kind_info {
  *    "autovacuum_enabled=false"); a table's TOAST options with the prefix "toast."
  *    ("toast.autovacuum_enabled=false");
  *  - index clustered: the table is marked CLUSTER ON this index (pg_index.indisclustered);
+ *  - index statistics: the statistics targets set on its expression columns (ALTER INDEX
+ *    ... ALTER COLUMN n SET STATISTICS t), as "n=t" by column number;
  *  - primary key, unique and exclusion index_comment: the comment on the index that backs
  *    the constraint (COMMENT ON INDEX, apart from the constraint's own comment); primary key
  *    and unique index_options: that index's storage parameters, as index options (an
@@ -386,6 +388,7 @@ enum {
     SD_INDEX_NULLS_NOT_DISTINCT,
     SD_INDEX_OPTIONS,
     SD_INDEX_CLUSTERED,
+    SD_INDEX_STATISTICS,
     SD_INDEX_COMMENT,
     SD_INDEX__NFIELDS
 };

@@ -750,6 +750,38 @@ test_index_definitions(void **state)
                         "COMMENT ON INDEX public.t_expr IS 'expr';\n" TAIL);
 }
 
+/* Statistics targets of index columns: set after CREATE INDEX, changed, added and reset
+ * (-1) in place; a malformed one is refused. */
+static void
+test_index_statistics(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "text");
+    names(f->from, index_on(f->from, "t", "t_x", "a"), SD_INDEX_STATISTICS, "1=50 2=7");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "text");
+    names(f->to, index_on(f->to, "t", "t_x", "a"), SD_INDEX_STATISTICS, "1=500 3=0");
+    names(f->to, index_on(f->to, "t", "t_new", "a"), SD_INDEX_STATISTICS, "1=3000");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nCREATE INDEX t_new ON public.t USING btree (a);\n"
+                        "ALTER INDEX public.t_new ALTER COLUMN 1 SET STATISTICS 3000;\n"
+                        "\nALTER INDEX public.t_x ALTER COLUMN 2 SET STATISTICS -1;\n"
+                        "ALTER INDEX public.t_x ALTER COLUMN 1 SET STATISTICS 500;\n"
+                        "ALTER INDEX public.t_x ALTER COLUMN 3 SET STATISTICS 0;\n" TAIL);
+    sd_buf_dispose(&f->out);
+    sd_model_free(f->from);
+    sd_model_free(f->to);
+    f->from = sd_model_new(SD_ENGINE_PG);
+    f->to = sd_model_new(SD_ENGINE_PG);
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "text");
+    names(f->to, index_on(f->to, "t", "t_x", "a"), SD_INDEX_STATISTICS, "1=5;DROP");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+}
+
 static void
 test_trigger_changes(void **state)
 {
@@ -2005,6 +2037,7 @@ main(void)
         T(test_constraint_index_fields),
         T(test_aggregates),
         T(test_operators),
+        T(test_index_statistics),
         T(test_hostile_operator_refused),
         T(test_foreign_key_changes_and_key_rebuild),
         T(test_foreign_key_in_place),
