@@ -176,9 +176,8 @@ static const char COLUMNS_SQL[] =
     "am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS pred, "                   \
     nnd " AS nulls_not_distinct, d.description AS comment, "                              \
     RELOPTIONS("ic") " AS options, i.indisclustered AS clustered, "                       \
-    "ARRAY(SELECT sa.attnum || '=' || sa.attstattarget FROM pg_attribute sa "             \
-    "WHERE sa.attrelid = i.indexrelid AND sa.attstattarget >= 0 "                         \
-    "ORDER BY sa.attnum) AS statistics, "                                                 \
+    "CASE WHEN ia.attstattarget >= 0 THEN k.ord || '=' || ia.attstattarget END "          \
+    "AS statistics, "                                                                     \
     "k.ord <= i.indnkeyatts AS is_key, a.attname AS col, "                                \
     "CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord, true) END AS expr, "\
     "kcn.nspname AS collation_schema, kc.collname AS collation_name, "                    \
@@ -781,6 +780,9 @@ add_index_attribute(rowctx *x, sd_object *o)
     sd_buf opclass = SD_BUF_INIT;
     sd_keypart kp;
 
+    /* "n=t", in attribute order: the rows come ordered by k.ord. */
+    if (str(x, I_STATISTICS) != NULL)
+        sd_obj_add_name(x->m, o, SD_INDEX_STATISTICS, str(x, I_STATISTICS));
     if (!flag(x, I_IS_KEY)) {
         if (str(x, I_COLUMN) == NULL)
             return sd_err_set(x->err, SD_ERR, "internal error: INCLUDE expression in index \"%s\"",
@@ -822,8 +824,6 @@ add_index(rowctx *x)
     sd_obj_set_str(x->m, o, SD_INDEX_COMMENT, str(x, I_COMMENT));
     sd_obj_set_bool(o, SD_INDEX_CLUSTERED, flag(x, I_CLUSTERED));
     rc = sd_pg__add_array(x->m, o, SD_INDEX_OPTIONS, str(x, I_OPTIONS), x->err);
-    if (rc == SD_OK)
-        rc = sd_pg__add_array(x->m, o, SD_INDEX_STATISTICS, str(x, I_STATISTICS), x->err);
     if (rc == SD_OK)
         rc = put_oid(x, SD_PG_CAT_CLASS, I_OID, -1, o);
     if (rc != SD_OK)
