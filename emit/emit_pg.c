@@ -275,7 +275,8 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
         seed_domain(c, ch, pos);
     else if (ch->kind == SD_KIND_COLUMN)
         seed_column(c, ch);
-    else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE) &&
+    else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE ||
+              ch->kind == SD_KIND_OPERATOR) &&
              ch->op == SD_OP_ALTER)
         c->gone[ch->kind][ch->from->index] = sd_emit__pg_ops(ch->kind)->recreates(c, ch);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_DROP)
@@ -298,6 +299,7 @@ dep_gone(const pg_ctx *c, const sd_object *d)
     case SD_KIND_TABLE:
     case SD_KIND_FUNCTION:
     case SD_KIND_AGGREGATE:
+    case SD_KIND_OPERATOR:
     case SD_KIND_ENUM:
         return c->gone[d->kind][d->index];
     case SD_KIND_SCHEMA:

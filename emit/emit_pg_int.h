@@ -132,6 +132,9 @@ void sd_emit__pg_nomem(pg_ctx *c);
  * script after a blank line, or drops it when it is empty. */
 void sd_emit__pg_unit_begin(pg_ctx *c);
 void sd_emit__pg_unit_end(pg_ctx *c);
+/* Write an operator's schema-qualified name, the first len bytes of its identity, after
+ * checking it is made of operator characters. */
+void sd_emit__pg_operator_name(pg_ctx *c, const sd_object *o, size_t len);
 /* Write a SQL fragment stored in the model after checking it is one piece (FRAG_*). */
 void sd_emit__pg_fragment(pg_ctx *c,
                           const sd_object *o,

@@ -26,6 +26,7 @@
  *  - function / procedure: create and definition changes as the stored CREATE OR REPLACE
  *    statement; a result type, kind or parameter (name, mode) change drops and creates it,
  *    as does a body (BEGIN ATOMIC) that uses a column or table that goes (dropped first);
+ *  - aggregate, operator: create, drop; a definition change drops and creates it;
  *  - view: SQL change drops and creates (always: CREATE OR REPLACE is refused for anything
  *    but appended columns, and dependents are rebuilt by the plan anyway); options in place;
  *  - materialized view, index, trigger: any change drops and creates.
@@ -1178,6 +1179,67 @@ put_cluster(pg_ctx *c, const sd_object *ix, bool on)
     }
 }
 
+/* Whether s is "n=t": a column number, then a statistics target (digits, maybe negative);
+ * *len is the length of "n=", the key to match items of the other side by. */
+static bool
+stat_item(const char *s, size_t *len)
+{
+    size_t n = strspn(s, "0123456789");
+    if (n == 0 || s[n] != '=')
+        return false;
+    const char *t = s + n + 1;
+    if (*t == '-')
+        t++;
+    *len = n + 1;
+    return *t != '\0' && strspn(t, "0123456789") == strlen(t);
+}
+
+/* The statistics item of names for the column key "n=", or NULL. */
+static const char *
+stat_find(const sd_names *names, const char *key, size_t len)
+{
+    for (size_t i = 0; names != NULL && i < names->len; i++)
+        if (strncmp(names->items[i], key, len) == 0)
+            return names->items[i];
+    return NULL;
+}
+
+static void
+put_stat(pg_ctx *c, const sd_object *ix, const char *item, size_t len, const char *target)
+{
+    put(c, "ALTER INDEX ");
+    put_qname(c, ix->schema, ix->name);
+    put(c, " ALTER COLUMN ");
+    if (c->rc == SD_OK)
+        sd_buf_appendn(c->out, item, len - 1);
+    put(c, " SET STATISTICS ");
+    put(c, target);
+    put(c, ";\n");
+}
+
+/* ALTER INDEX ... ALTER COLUMN n SET STATISTICS for the targets of ix that from (NULL: a new
+ * index) lacks or has otherwise; -1 (the default) for those only from has. */
+static void
+put_index_statistics(pg_ctx *c, const sd_object *ix, const sd_object *from)
+{
+    const sd_names *to_st = &ix->v[SD_INDEX_STATISTICS].names;
+    const sd_names *from_st = from != NULL ? &from->v[SD_INDEX_STATISTICS].names : NULL;
+    size_t len = 0;
+    for (size_t i = 0; from_st != NULL && i < from_st->len; i++) {
+        if (!stat_item(from_st->items[i], &len))
+            sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid index statistics target");
+        else if (stat_find(to_st, from_st->items[i], len) == NULL)
+            put_stat(c, ix, from_st->items[i], len, "-1");
+    }
+    for (size_t i = 0; i < to_st->len; i++) {
+        const char *item = to_st->items[i];
+        if (!stat_item(item, &len))
+            sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid index statistics target");
+        else if (!streq(stat_find(from_st, item, len), item))
+            put_stat(c, ix, item, len, item + len);
+    }
+}
+
 static void
 create_index(pg_ctx *c, const sd_object *ix)
 {
@@ -1213,11 +1275,14 @@ create_index(pg_ctx *c, const sd_object *ix)
     put(c, ";\n");
     if (v[SD_INDEX_CLUSTERED].b)
         put_cluster(c, ix, true);
+    put_index_statistics(c, ix, NULL);
     sd_emit__pg_extras(c, ix);
 }
 
 /* What an index ALTER changes in place; anything else drops and creates it. */
-#define INDEX_IN_PLACE (FBIT(SD_INDEX_COMMENT) | FBIT(SD_INDEX_OPTIONS) | FBIT(SD_INDEX_CLUSTERED))
+#define INDEX_IN_PLACE                                                            \
+    (FBIT(SD_INDEX_COMMENT) | FBIT(SD_INDEX_OPTIONS) | FBIT(SD_INDEX_CLUSTERED) | \
+     FBIT(SD_INDEX_STATISTICS))
 
 static bool
 index_recreates(const pg_ctx *c, const sd_change *ch)
@@ -1245,6 +1310,8 @@ static void
 alter_index(pg_ctx *c, const sd_change *ch)
 {
     sd_emit__pg_alter_options(c, ch, SD_INDEX_OPTIONS);
+    if (ch->fields & FBIT(SD_INDEX_STATISTICS))
+        put_index_statistics(c, ch->to, ch->from);
     if (!(ch->fields & FBIT(SD_INDEX_CLUSTERED)))
         return;
     if (ch->to->v[SD_INDEX_CLUSTERED].b)
@@ -1306,6 +1373,30 @@ aggregate_recreates(const pg_ctx *c, const sd_change *ch)
     uint64_t m =
         FBIT(SD_AGGREGATE_NAME) | FBIT(SD_AGGREGATE_ARGUMENTS) | FBIT(SD_AGGREGATE_DEFINITION);
     return (ch->fields & m) != 0;
+}
+
+/* ---- operator ---- */
+
+static void
+create_operator(pg_ctx *c, const sd_object *o)
+{
+    const char *paren = strchr(o->name, '(');
+    put(c, "CREATE OPERATOR ");
+    sd_emit__pg_operator_name(c, o, paren != NULL ? (size_t)(paren - o->name) : strlen(o->name));
+    put(c, " (");
+    sd_emit__pg_fragment(c, o, "operator definition", o->v[SD_OPERATOR_DEFINITION].sql.text,
+                         FRAG_COMMA);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, o);
+}
+
+/* ALTER OPERATOR ... SET changes only RESTRICT and JOIN on PostgreSQL 15, and a commutator
+ * or negator link cannot be undone: any definition change drops and creates it. */
+static bool
+operator_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    (void)c;
+    return (ch->fields & FBIT(SD_OPERATOR_DEFINITION)) != 0;
 }
 
 /* ---- the table ---- */
@@ -1448,6 +1539,20 @@ static const pg_ops PG_OPS[] = {
                               aggregate_recreates,
                               NULL,
                               NULL),
+    [SD_KIND_OPERATOR] = OPS("OPERATOR",
+                             NULL,
+                             SD_OPERATOR_OWNER,
+                             NF,
+                             SD_OPERATOR_COMMENT,
+                             NULL,
+                             NULL,
+                             false,
+                             true,
+                             create_operator,
+                             sd_emit__pg_drop_plain,
+                             operator_recreates,
+                             NULL,
+                             NULL),
     [SD_KIND_TABLE] = OPS("TABLE",
                           "TABLE",
                           SD_TABLE_OWNER,

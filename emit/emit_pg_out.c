@@ -317,6 +317,52 @@ aggregate_target(pg_ctx *c, const sd_object *o)
     put(c, ")");
 }
 
+/* Whether name is an operator name PostgreSQL accepts: operator characters only, and no
+ * "--" or slash-star (which would start a comment), so that it can be written bare. */
+static bool
+operator_name_ok(const char *name)
+{
+    if (name == NULL || name[0] == '\0' || strstr(name, "--") != NULL || strstr(name, "/*"))
+        return false;
+    return strspn(name, "+-*/<>=~!@#%^&|`?") == strlen(name);
+}
+
+void
+sd_emit__pg_operator_name(pg_ctx *c, const sd_object *o, size_t len)
+{
+    const char *name = sd_arena_strndup(c->scratch, o->name, len);
+    if (name == NULL) {
+        sd_emit__pg_nomem(c);
+        return;
+    }
+    if (!operator_name_ok(name)) {
+        sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid operator name");
+        return;
+    }
+    /* An operator name is not an identifier: only the schema is quoted. */
+    put_ident(c, o->schema);
+    put(c, ".");
+    put(c, name);
+}
+
+/* An operator as DROP / ALTER / COMMENT ON OPERATOR name it: schema.name (left, right), the
+ * identity "name(left, right)" with NONE for a prefix operator's left type. */
+static void
+operator_target(pg_ctx *c, const sd_object *o)
+{
+    const char *paren = strchr(o->name, '(');
+    size_t len = paren != NULL ? strlen(paren + 1) : 0;
+    if (len < 2 || paren[len] != ')') {
+        sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid operator identity");
+        return;
+    }
+    sd_emit__pg_operator_name(c, o, (size_t)(paren - o->name));
+    put(c, " (");
+    sd_emit__pg_fragment(c, o, "operand types", sd_arena_strndup(c->scratch, paren + 1, len - 1),
+                         FRAG_COMMA);
+    put(c, ")");
+}
+
 const char *
 sd_emit__pg_keyword(const sd_object *o)
 {
@@ -345,6 +391,9 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
         return;
     case SD_KIND_AGGREGATE:
         aggregate_target(c, o);
+        return;
+    case SD_KIND_OPERATOR:
+        operator_target(c, o);
         return;
     case SD_KIND_COLUMN:
         put_qname(c, o->schema, o->table);

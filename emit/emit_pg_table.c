@@ -201,6 +201,7 @@ put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
     case SD_KIND_SEQUENCE:
     case SD_KIND_FUNCTION:
     case SD_KIND_AGGREGATE:
+    case SD_KIND_OPERATOR:
     case SD_KIND_TABLE:
     case SD_KIND_COLUMN:
     case SD_KIND_POLICY:

@@ -1,8 +1,8 @@
 /*
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
  * schemas, extensions, enum / domain / composite / range types, functions and procedures,
- * views, materialized views, triggers, the dependency edges between model objects, and the
- * list of objects the model does not compare.
+ * aggregates, operators, views, materialized views, triggers, the dependency edges between
+ * model objects, and the list of objects the model does not compare.
  *
  * Each kind is ONE catalog query over the whole database, with the schema filter bound as
  * $1/$2 (SD_PG_SCHEMA_FILTER), skipping system schemas and extension members (a pg_depend
@@ -734,6 +734,78 @@ aggregate_row(reader *r, const PGresult *res, int row, const int *c, void *state
     return rc == SD_OK ? put_oid(r, SD_PG_CAT_PROC, res, row, c[AG_OID], o) : rc;
 }
 
+/* ---- operators ---- */
+
+enum {
+    OP_OWNER,
+    OP_COMMENT,
+    OP_SCHEMA,
+    OP_NAME,
+    OP_DEF,
+    OP_OID,
+    OP__N
+};
+static const char *const OPERATOR_COLS[OP__N] = {
+    "owner", "comment", "nspname", "name", "def", "oid",
+};
+/* SQL text is laid out by hand, as for aggregates. */
+/* clang-format off */
+
+/* An operator's argument type, NONE for a prefix operator's missing left one. */
+#define OPR_TYPE(col) "CASE WHEN " col " = 0 THEN 'NONE' ELSE format_type(" col ", NULL) END"
+#define OPR_LEFT  OPR_TYPE("o.oprleft")
+#define OPR_RIGHT OPR_TYPE("o.oprright")
+/* The option "KW = OPERATOR(schema.name)" for the operator linked by column col (NULL when
+ * unset), as pg_dump writes it; the joined operator's alias is al, its schema's aln. */
+#define OPR_LINK(kw, col, al)                                                          \
+    "CASE WHEN o." col " <> 0 THEN '" kw " = OPERATOR(' || quote_ident(" al "n.nspname) " \
+    "|| '.' || " al ".oprname || ')' END"
+#define OPR_LINK_JOIN(col, al)                                                         \
+    "LEFT JOIN pg_operator " al " ON " al ".oid = o." col " "                         \
+    "LEFT JOIN pg_namespace " al "n ON " al "n.oid = " al ".oprnamespace "
+/* A support function as the option "KW = f" (NULL when unset): regproc text, qualified
+ * outside pg_catalog (search_path is empty), which CREATE OPERATOR resolves by the types. */
+#define OPR_FN(kw, col) "CASE WHEN o." col " <> 0 THEN '" kw " = ' || o." col "::regproc::text END"
+
+/* The options of CREATE OPERATOR, in the order the documentation lists them (concat_ws
+ * skips the NULLs of options that are not set). Shell operators (no function: only named as
+ * another's commutator or negator) are skipped, as pg_dump does: creating that other one
+ * makes them again. */
+static const char OPERATORS_SQL[] =
+    "SELECT n.nspname, o.oid, pg_get_userbyid(o.oprowner)::text AS owner, "
+    "ds.description AS comment, "
+    "o.oprname || '(' || " OPR_LEFT " || ', ' || " OPR_RIGHT " || ')' AS name, "
+    "concat_ws(', ', " OPR_FN("FUNCTION", "oprcode") ", "
+    "CASE WHEN o.oprleft <> 0 THEN 'LEFTARG = ' || format_type(o.oprleft, NULL) END, "
+    "CASE WHEN o.oprright <> 0 THEN 'RIGHTARG = ' || format_type(o.oprright, NULL) END, "
+    OPR_LINK("COMMUTATOR", "oprcom", "oc") ", "
+    OPR_LINK("NEGATOR", "oprnegate", "ng") ", "
+    OPR_FN("RESTRICT", "oprrest") ", "
+    OPR_FN("JOIN", "oprjoin") ", "
+    "CASE WHEN o.oprcanhash THEN 'HASHES' END, "
+    "CASE WHEN o.oprcanmerge THEN 'MERGES' END) AS def "
+    "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace "
+    OPR_LINK_JOIN("oprcom", "oc") OPR_LINK_JOIN("oprnegate", "ng")
+    COMMENT_JOIN("pg_operator", "o.oid")
+    "WHERE o.oprcode <> 0 AND " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_operator", "o.oid");
+
+/* clang-format on */
+
+static sd_status
+operator_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_OPERATOR, sd_pg__str(res, row, c[OP_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[OP_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_sql(r->m, o, SD_OPERATOR_DEFINITION, sd_pg__str(res, row, c[OP_DEF]));
+    sd_obj_set_str(r->m, o, SD_OPERATOR_OWNER, sd_pg__str(res, row, c[OP_OWNER]));
+    sd_obj_set_str(r->m, o, SD_OPERATOR_COMMENT, sd_pg__str(res, row, c[OP_COMMENT]));
+    return put_oid(r, SD_PG_CAT_OPERATOR, res, row, c[OP_OID], o);
+}
+
 /* ---- views and materialized views ---- */
 
 enum {
@@ -947,21 +1019,11 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define DB_WIDE(label, cat, alias, name)                                              \
     " UNION ALL SELECT '" label "', " alias "." name "::text FROM " cat " " alias " " \
     "WHERE " alias ".oid >= 16384 AND " NOT_EXT(cat, alias ".oid")
-/* An operator's argument type, NONE for a prefix operator's missing left one. */
-#define OPR_TYPE(col) "CASE WHEN " col " = 0 THEN 'NONE' ELSE format_type(" col ", NULL) END"
-
 #define UN_RULES                                                                       \
     "SELECT 'rule'::text AS kind, n.nspname || '.' || c.relname || '.' || w.rulename " \
     "AS name FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class "                 \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                   \
     "WHERE w.rulename <> '_RETURN' AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT
-#define OPR_LEFT  OPR_TYPE("o.oprleft")
-#define OPR_RIGHT OPR_TYPE("o.oprright")
-#define UN_OPERATORS                                                                  \
-    " UNION ALL SELECT 'operator', n.nspname || '.' || o.oprname || '(' || " OPR_LEFT \
-    " || ', ' || " OPR_RIGHT " || ')' "                                               \
-    "FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace "               \
-    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_operator", "o.oid")
 #define UN_OPCLASSES                                                                      \
     " UNION ALL SELECT 'operator class', n.nspname || '.' || oc.opcname || ' using ' || " \
     "am.amname FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod "                \
@@ -1023,11 +1085,10 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 
 /* Everything in the filtered schemas and the database that the model has no kind for
  * (window functions come from the function query; subscriptions below). */
-static const char UNCOMPARED_SQL[] =
-    UN_RULES UN_OPERATORS UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_COLLATIONS UN_CONVERSIONS
-        UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES
-            UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_EVENT_TRIGGERS
-                UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+static const char UNCOMPARED_SQL[] = UN_RULES UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_COLLATIONS
+    UN_CONVERSIONS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS
+        UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS UN_USER_MAPPINGS
+            UN_EVENT_TRIGGERS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1119,12 +1180,19 @@ size_t
 sd_pg__object_plan(int version, const char **sql, size_t cap)
 {
     const char *const plan[] = {
-        SCHEMAS_SQL,    EXTENSIONS_SQL,
-        ENUMS_SQL,      DOMAINS_SQL,
-        COMPOSITES_SQL, version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
-        FUNCTIONS_SQL,  AGGREGATES_SQL,
-        VIEWS_SQL,      version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
-        DEPS_SQL,       UNCOMPARED_SQL,
+        SCHEMAS_SQL,
+        EXTENSIONS_SQL,
+        ENUMS_SQL,
+        DOMAINS_SQL,
+        COMPOSITES_SQL,
+        version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
+        FUNCTIONS_SQL,
+        AGGREGATES_SQL,
+        OPERATORS_SQL,
+        VIEWS_SQL,
+        version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
+        DEPS_SQL,
+        UNCOMPARED_SQL,
         SUB_CHECK_SQL,
     };
     size_t n = 0;
@@ -1145,6 +1213,7 @@ sd_pg__read_objects(sd_pg_session *s,
     const query extensions = QUERY(EXTENSIONS_SQL, "reading extensions", EXTENSION_COLS);
     const query functions = QUERY(FUNCTIONS_SQL, "reading functions", FUNCTION_COLS);
     const query aggregates = QUERY(AGGREGATES_SQL, "reading aggregates", AGGREGATE_COLS);
+    const query operators = QUERY(OPERATORS_SQL, "reading operators", OPERATOR_COLS);
     const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
@@ -1159,6 +1228,8 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &functions, function_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &aggregates, aggregate_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &operators, operator_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &views, view_row, NULL);
     if (rc == SD_OK)

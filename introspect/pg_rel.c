@@ -176,6 +176,8 @@ static const char COLUMNS_SQL[] =
     "am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS pred, "                   \
     nnd " AS nulls_not_distinct, d.description AS comment, "                              \
     RELOPTIONS("ic") " AS options, i.indisclustered AS clustered, "                       \
+    "CASE WHEN ia.attstattarget >= 0 THEN k.ord || '=' || ia.attstattarget END "          \
+    "AS statistics, "                                                                     \
     "k.ord <= i.indnkeyatts AS is_key, a.attname AS col, "                                \
     "CASE WHEN k.attnum = 0 THEN pg_get_indexdef(i.indexrelid, k.ord, true) END AS expr, "\
     "kcn.nspname AS collation_schema, kc.collname AS collation_name, "                    \
@@ -733,6 +735,7 @@ enum {
     I_COMMENT,
     I_OPTIONS,
     I_CLUSTERED,
+    I_STATISTICS,
     I_IS_KEY,
     I_COLUMN,
     I_EXPR,
@@ -757,6 +760,7 @@ static const char *const INDEX_COLS[I__N] = {
     [I_COMMENT] = "comment",
     [I_OPTIONS] = "options",
     [I_CLUSTERED] = "clustered",
+    [I_STATISTICS] = "statistics",
     [I_IS_KEY] = "is_key",
     [I_COLUMN] = "col",
     [I_EXPR] = "expr",
@@ -776,6 +780,9 @@ add_index_attribute(rowctx *x, sd_object *o)
     sd_buf opclass = SD_BUF_INIT;
     sd_keypart kp;
 
+    /* "n=t", in attribute order: the rows come ordered by k.ord. */
+    if (str(x, I_STATISTICS) != NULL)
+        sd_obj_add_name(x->m, o, SD_INDEX_STATISTICS, str(x, I_STATISTICS));
     if (!flag(x, I_IS_KEY)) {
         if (str(x, I_COLUMN) == NULL)
             return sd_err_set(x->err, SD_ERR, "internal error: INCLUDE expression in index \"%s\"",

@@ -101,6 +101,12 @@ static const sd_field_info AGGREGATE_FIELDS[] = {
     [SD_AGGREGATE_ACL] = ACL_FIELD,
     [SD_AGGREGATE_COMMENT] = COMMENT_FIELD,
 };
+/* Operators have no privileges of their own (those of their function apply). */
+static const sd_field_info OPERATOR_FIELDS[] = {
+    [SD_OPERATOR_DEFINITION] = { "definition", SD_FIELD_SQL, 0, NULL, PG },
+    [SD_OPERATOR_OWNER] = OWNER_FIELD,
+    [SD_OPERATOR_COMMENT] = COMMENT_FIELD,
+};
 static const sd_field_info TABLE_FIELDS[] = {
     [SD_TABLE_STRICT] = { "strict", SD_FIELD_BOOL, 0, NULL, SQ },
     [SD_TABLE_WITHOUT_ROWID] = { "without_rowid", SD_FIELD_BOOL, 0, NULL, SQ },
@@ -209,6 +215,7 @@ static const sd_field_info INDEX_FIELDS[] = {
     [SD_INDEX_NULLS_NOT_DISTINCT] = { "nulls_not_distinct", SD_FIELD_BOOL, 0, NULL, PG },
     [SD_INDEX_OPTIONS] = { "options", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_INDEX_CLUSTERED] = { "clustered", SD_FIELD_BOOL, 0, NULL, PG },
+    [SD_INDEX_STATISTICS] = { "statistics", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_INDEX_COMMENT] = COMMENT_FIELD,
 };
 static const sd_field_info TRIGGER_FIELDS[] = {
@@ -226,6 +233,7 @@ CHECK_FIELDS_LEN(RANGE_FIELDS, SD_RANGE__NFIELDS);
 CHECK_FIELDS_LEN(SEQUENCE_FIELDS, SD_SEQUENCE__NFIELDS);
 CHECK_FIELDS_LEN(FUNCTION_FIELDS, SD_FUNCTION__NFIELDS);
 CHECK_FIELDS_LEN(AGGREGATE_FIELDS, SD_AGGREGATE__NFIELDS);
+CHECK_FIELDS_LEN(OPERATOR_FIELDS, SD_OPERATOR__NFIELDS);
 CHECK_FIELDS_LEN(TABLE_FIELDS, SD_TABLE__NFIELDS);
 CHECK_FIELDS_LEN(COLUMN_FIELDS, SD_COLUMN__NFIELDS);
 CHECK_FIELDS_LEN(PK_FIELDS, SD_PK__NFIELDS);
@@ -347,6 +355,17 @@ static const sd_kind_info KINDS[] = {
          0,
          PG,
          AGGREGATE_FIELDS),
+    KIND(SD_KIND_OPERATOR,
+         "operator",
+         "operators",
+         "operator",
+         NONE,
+         false,
+         true,
+         true,
+         0,
+         PG,
+         OPERATOR_FIELDS),
     KIND(SD_KIND_TABLE, "table", "tables", "table", NONE, false, true, true, 0, 0, TABLE_FIELDS),
     KIND(SD_KIND_COLUMN, "column", "columns", "column", TBL, true, true, true, 0, 0, COLUMN_FIELDS),
     KIND(SD_KIND_PRIMARY_KEY,

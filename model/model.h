@@ -39,6 +39,7 @@ typedef enum sd_kind {
     SD_KIND_SEQUENCE,    /* a sequence (PostgreSQL) */
     SD_KIND_FUNCTION,    /* a function or procedure, identified with its arguments */
     SD_KIND_AGGREGATE,   /* an aggregate (PostgreSQL), identified like a function */
+    SD_KIND_OPERATOR,    /* an operator (PostgreSQL), identified with its argument types */
     SD_KIND_TABLE,       /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,      /* a table column (owned by its table) */
     SD_KIND_PRIMARY_KEY, /* the primary key (owned by its table; at most one) */
@@ -179,6 +180,10 @@ typedef struct sd_kind_info {
  *    pg_get_function_arguments() ("text", "float8 ORDER BY float8"; empty for (*));
  *    definition: the options of CREATE AGGREGATE name (args) (...) ("SFUNC = public.f, STYPE
  *    = text, INITCOND = ''"), functions as regproc renders them;
+ *  - operator object name: "oprname(left type, right type)" (format_type(), NONE for a
+ *    prefix operator's missing left one: pg_operator's own identity); definition: the
+ *    options of CREATE OPERATOR name (...) ("FUNCTION = public.f, LEFTARG = text, RIGHTARG =
+ *    text, COMMUTATOR = OPERATOR(public.=)"), functions as regproc renders them;
  *  - fk match: "SIMPLE", "FULL" or "PARTIAL"; on_delete/on_update: the registry's words;
  *    on_delete_columns: the columns of ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL
  *    15), empty when the action sets every column of the key;
@@ -187,6 +192,8 @@ typedef struct sd_kind_info {
  *    "autovacuum_enabled=false"); a table's TOAST options with the prefix "toast."
  *    ("toast.autovacuum_enabled=false");
  *  - index clustered: the table is marked CLUSTER ON this index (pg_index.indisclustered);
+ *  - index statistics: the statistics targets set on its expression columns (ALTER INDEX
+ *    ... ALTER COLUMN n SET STATISTICS t), as "n=t" by column number;
  *  - primary key, unique and exclusion index_comment: the comment on the index that backs
  *    the constraint (COMMENT ON INDEX, apart from the constraint's own comment); primary key
  *    and unique index_options: that index's storage parameters, as index options (an
@@ -276,6 +283,12 @@ enum {
     SD_AGGREGATE_ACL,
     SD_AGGREGATE_COMMENT,
     SD_AGGREGATE__NFIELDS
+};
+enum {
+    SD_OPERATOR_DEFINITION,
+    SD_OPERATOR_OWNER,
+    SD_OPERATOR_COMMENT,
+    SD_OPERATOR__NFIELDS
 };
 enum {
     SD_TABLE_STRICT,
@@ -375,6 +388,7 @@ enum {
     SD_INDEX_NULLS_NOT_DISTINCT,
     SD_INDEX_OPTIONS,
     SD_INDEX_CLUSTERED,
+    SD_INDEX_STATISTICS,
     SD_INDEX_COMMENT,
     SD_INDEX__NFIELDS
 };

@@ -59,6 +59,7 @@ CREATE MATERIALIZED VIEW app.pet_counts AS SELECT owner_id, count(*) AS n FROM a
 CREATE INDEX pet_counts_idx ON app.pet_counts (owner_id);
 CREATE TABLE "Mixed Case" ("select" integer, "Quoted ""Name""" text);
 CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
+CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer);
 -- not compared
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
 CREATE COLLATION app.sd_coll FROM "C";
@@ -85,7 +86,7 @@ head -2 "$work/snap.yaml" > "$work/head"
 assert "the snapshot does not start with version and engine: $(cat "$work/head")" -- \
   cmp -s "$work/head" <(printf 'schemadrift_snapshot: 1\nengine: postgresql\n')
 missing=""
-for k in extensions enums domains composites ranges sequences functions tables views \
+for k in extensions enums domains composites ranges sequences functions aggregates operators tables views \
   materialized_views indexes triggers; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done

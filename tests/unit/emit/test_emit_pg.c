@@ -750,6 +750,38 @@ test_index_definitions(void **state)
                         "COMMENT ON INDEX public.t_expr IS 'expr';\n" TAIL);
 }
 
+/* Statistics targets of index columns: set after CREATE INDEX, changed, added and reset
+ * (-1) in place; a malformed one is refused. */
+static void
+test_index_statistics(void **state)
+{
+    fixture *f = *state;
+    table(f->from, "t");
+    col(f->from, "t", 1, "a", "text");
+    names(f->from, index_on(f->from, "t", "t_x", "a"), SD_INDEX_STATISTICS, "1=50 2=7");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "text");
+    names(f->to, index_on(f->to, "t", "t_x", "a"), SD_INDEX_STATISTICS, "1=500 3=0");
+    names(f->to, index_on(f->to, "t", "t_new", "a"), SD_INDEX_STATISTICS, "1=3000");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nCREATE INDEX t_new ON public.t USING btree (a);\n"
+                        "ALTER INDEX public.t_new ALTER COLUMN 1 SET STATISTICS 3000;\n"
+                        "\nALTER INDEX public.t_x ALTER COLUMN 2 SET STATISTICS -1;\n"
+                        "ALTER INDEX public.t_x ALTER COLUMN 1 SET STATISTICS 500;\n"
+                        "ALTER INDEX public.t_x ALTER COLUMN 3 SET STATISTICS 0;\n" TAIL);
+    sd_buf_dispose(&f->out);
+    sd_model_free(f->from);
+    sd_model_free(f->to);
+    f->from = sd_model_new(SD_ENGINE_PG);
+    f->to = sd_model_new(SD_ENGINE_PG);
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "text");
+    names(f->to, index_on(f->to, "t", "t_x", "a"), SD_INDEX_STATISTICS, "1=5;DROP");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+}
+
 static void
 test_trigger_changes(void **state)
 {
@@ -1364,6 +1396,42 @@ test_aggregates(void **state)
                                    "\nDROP AGGREGATE public.gone(text);\n" TAIL);
 }
 
+static sd_object *
+operator(sd_model *m, const char *name, const char *def)
+{
+    sd_object *o = add(m, SD_KIND_OPERATOR, NULL, name);
+    sd_obj_set_sql(m, o, SD_OPERATOR_DEFINITION, def);
+    return o;
+}
+
+/* Operators: CREATE OPERATOR (a prefix one too), a changed definition by DROP and CREATE,
+ * owner and comment in place, a dropped one with DROP OPERATOR (left, right). */
+static void
+test_operators(void **state)
+{
+    fixture *f = *state;
+    operator(f->from, "===(integer, integer)",
+             "FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer");
+    operator(f->from, "~<<(text, text)", "FUNCTION = public.f, LEFTARG = text, RIGHTARG = text");
+    operator(f->from, "!!(NONE, bigint)", "FUNCTION = int8abs, RIGHTARG = bigint");
+    operator(f->to, "===(integer, integer)",
+             "FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer, HASHES");
+    sd_object *o = operator(f->to, "~<<(text, text)",
+                            "FUNCTION = public.f, LEFTARG = text, RIGHTARG = text");
+    sd_obj_set_str(f->to, o, SD_OPERATOR_OWNER, "alice");
+    sd_obj_set_str(f->to, o, SD_OPERATOR_COMMENT, "reverse match");
+    operator(f->to, "@-(NONE, integer)", "FUNCTION = int4um, RIGHTARG = integer");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nDROP OPERATOR public.=== (integer, integer);\n"
+                        "CREATE OPERATOR public.=== (FUNCTION = int4eq, LEFTARG = integer, "
+                        "RIGHTARG = integer, HASHES);\n"
+                        "\nCREATE OPERATOR public.@- (FUNCTION = int4um, RIGHTARG = integer);\n"
+                        "\nALTER OPERATOR public.~<< (text, text) OWNER TO alice;\n"
+                        "COMMENT ON OPERATOR public.~<< (text, text) IS 'reverse match';\n"
+                        "\nDROP OPERATOR public.!! (NONE, bigint);\n" TAIL);
+}
+
 static void
 test_foreign_key_changes_and_key_rebuild(void **state)
 {
@@ -1522,6 +1590,20 @@ expect_refused(fixture *f, const char *what)
     if (strstr(err.msg, what) == NULL)
         fail_msg("message %s lacks %s", err.msg, what);
     assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+/* An operator name is written bare: anything but operator characters, or a comment start,
+ * is refused. */
+static void
+test_hostile_operator_refused(void **state)
+{
+    fixture *f = *state;
+    operator(f->to, "=;DROP TABLE t;--(integer, integer)", "FUNCTION = int4eq, LEFTARG = integer");
+    expect_refused(f, "invalid operator name");
+    sd_model_free(f->to);
+    f->to = sd_model_new(SD_ENGINE_PG);
+    operator(f->to, "=/*(integer, integer)", "FUNCTION = int4eq, LEFTARG = integer");
+    expect_refused(f, "invalid operator name");
 }
 
 static void
@@ -1954,6 +2036,9 @@ main(void)
         T(test_constraint_changes),
         T(test_constraint_index_fields),
         T(test_aggregates),
+        T(test_operators),
+        T(test_index_statistics),
+        T(test_hostile_operator_refused),
         T(test_foreign_key_changes_and_key_rebuild),
         T(test_foreign_key_in_place),
         T(test_policies),

@@ -1,0 +1,11 @@
+CREATE TABLE post (id integer PRIMARY KEY, tags text, score integer);
+CREATE INDEX post_lower_tags ON post (lower(tags));
+ALTER INDEX post_lower_tags ALTER COLUMN 1 SET STATISTICS 100;
+CREATE INDEX post_two ON post ((score + 1), lower(tags));
+ALTER INDEX post_two ALTER COLUMN 1 SET STATISTICS 50;
+CREATE INDEX post_reset ON post ((score * 2));
+ALTER INDEX post_reset ALTER COLUMN 1 SET STATISTICS 200;
+CREATE INDEX post_plain ON post ((score - 1));
+CREATE INDEX post_gone ON post ((tags || 'x'));
+ALTER INDEX post_gone ALTER COLUMN 1 SET STATISTICS 300;
+INSERT INTO post VALUES (1, 'a b', 3), (2, 'c', 4);
