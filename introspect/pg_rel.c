@@ -17,6 +17,7 @@
  * column storage (PostgreSQL 15 cannot reset it to the type's default) and compression,
  * storage parameters of indexes that back constraints).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
@@ -90,12 +91,13 @@ static const char TABLES_SQL[] =
     "WHERE " TABLE_SET " "
     "ORDER BY c.oid, h.inhseqno";
 
-/* Positions rank the live columns (dropped ones leave gaps in attnum). A default cannot
- * refer to a column, so it is deparsed without its table (relid 0): with the table,
- * pg_get_expr opens every table's relation, which costs more than the rest of the query. */
+/* Unordered: positions (the rank of attnum among a table's live columns; dropped ones
+ * leave gaps) are computed here, which is cheaper than the server sorting every column's
+ * wide row for a window function. A default cannot refer to a column, so it is deparsed
+ * without its table (relid 0): with the table, pg_get_expr opens every table's relation,
+ * which costs more than the rest of the query. */
 static const char COLUMNS_SQL[] =
     "SELECT n.nspname AS schema, c.relname AS tbl, a.attname AS name, "
-    "row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position, "
     "format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, "
     "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS def, "
     "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END "
@@ -134,13 +136,15 @@ static const char COLUMNS_SQL[] =
  * ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL 15 added pg_constraint.confdelsetcols).
  * xc: the index behind a primary key, unique or exclusion constraint (a foreign key's
  * conindid is the referenced table's index), for its comment and storage parameters.
- * Column lists are only built for the kinds that have them: a subquery per CHECK costs more
- * than the rest of its row.
+ * The constrained columns come as attribute numbers (colnums) and are named from the columns
+ * already read (the table is in the same set): a subquery per row costs more than the rest
+ * of it. The referenced table of a foreign key may be outside the schemas read, so its
+ * columns are named here; they are built only for the kinds that have them.
  */
 #define CONSTRAINTS_SQL(nnd, dsc)                                                            \
     "SELECT n.nspname AS schema, c.relname AS tbl, con.conname AS name, "                 \
-    "con.contype AS con_type, CASE WHEN con.contype IN ('p', 'u', 'f') THEN "          \
-    ATTNAMES("con.conkey", "con.conrelid") " END AS cols, "                               \
+    "con.contype AS con_type, con.conrelid AS relid, "                                    \
+    "CASE WHEN con.contype IN ('p', 'u', 'f') THEN con.conkey END AS colnums, "           \
     "con.condeferrable AS deferrable, con.condeferred AS initially_deferred, "            \
     "NOT con.convalidated AS not_valid, con.connoinherit AS no_inherit, "                 \
     "CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END "         \
@@ -175,7 +179,10 @@ static const char COLUMNS_SQL[] =
  * indexes that back a constraint (the constraint is the object) and partitions' indexes
  * attached to a parent's index (implied by it). A key's collation is reported when it
  * differs from the column's (expressions: from the expression type's default); its
- * operator class when it is not a default one. nnd as for CONSTRAINTS_SQL.
+ * operator class when it is not a default one. nnd as for CONSTRAINTS_SQL. The attribute rows
+ * are looked up per index attribute (OFFSET 0 keeps the planner from hashing all of
+ * pg_attribute instead), the index's own attribute only for expressions: a plain column's
+ * collation is the column's, and only an expression can have a statistics target.
  */
 #define INDEXES_SQL(nnd)                                                                  \
     "SELECT i.indexrelid AS idx_oid, n.nspname AS schema, c.relname AS tbl, "             \
@@ -199,14 +206,16 @@ static const char COLUMNS_SQL[] =
     "JOIN pg_am am ON am.oid = ic.relam "                                                 \
     "CROSS JOIN LATERAL (SELECT u.attnum, u.ord::int AS ord "                             \
     "FROM unnest(i.indkey::int2[]) WITH ORDINALITY u(attnum, ord)) k "                    \
-    "LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "        \
-    "AND k.attnum <> 0 "                                                                  \
-    "LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.ord "      \
-    "LEFT JOIN pg_type it ON it.oid = ia.atttypid "                                       \
+    "LEFT JOIN LATERAL (SELECT a.attname, a.attcollation FROM pg_attribute a "           \
+    "WHERE k.attnum <> 0 AND a.attrelid = i.indrelid AND a.attnum = k.attnum "            \
+    "OFFSET 0) a ON true "                                                                \
+    "LEFT JOIN LATERAL (SELECT ia.attstattarget, it.typcollation FROM pg_attribute ia "   \
+    "JOIN pg_type it ON it.oid = ia.atttypid WHERE k.attnum = 0 "                         \
+    "AND ia.attrelid = i.indexrelid AND ia.attnum = k.ord OFFSET 0) ia ON true "          \
     "LEFT JOIN pg_collation kc ON k.ord <= i.indnkeyatts "                                \
     "AND kc.oid = i.indcollation[k.ord - 1] "                                             \
     "AND kc.oid <> COALESCE(CASE WHEN k.attnum <> 0 THEN a.attcollation "                 \
-    "ELSE it.typcollation END, 0) "                                                       \
+    "ELSE ia.typcollation END, 0) "                                                       \
     "LEFT JOIN pg_namespace kcn ON kcn.oid = kc.collnamespace "                           \
     "LEFT JOIN pg_opclass oc ON k.ord <= i.indnkeyatts "                                  \
     "AND oc.oid = i.indclass[k.ord - 1] AND NOT oc.opcdefault "                           \
@@ -272,6 +281,7 @@ typedef struct rowctx {
     const int *c;        /* column numbers, indexed by the reader's column enum */
     sd_object *group;    /* grouped readers: the object earlier rows of this group built */
     sd_pg_oids *oids;    /* where objects are recorded under their catalog OIDs */
+    int64_t *rank;       /* per row, from the reader's prepare step (or NULL) */
     sd_err *err;         /* where errors go */
 } rowctx;
 
@@ -283,6 +293,7 @@ typedef struct reader {
     const char *const *cols; /* result column names, indexed by the reader's enum */
     size_t ncols;            /* number of cols */
     row_fn add;              /* builds the model objects of one row */
+    row_fn prepare;          /* run once before the rows (x->row unset), or NULL */
 } reader;
 
 static const char *
@@ -371,7 +382,7 @@ run_reader(sd_pg_session *s,
 {
     PGresult *res = NULL;
     int c[MAX_COLS];
-    rowctx x = { m, NULL, 0, c, NULL, oids, err };
+    rowctx x = { m, NULL, 0, c, NULL, oids, NULL, err };
     sd_status rc = SD_OK;
 
     if (rd->ncols > MAX_COLS)
@@ -380,12 +391,15 @@ run_reader(sd_pg_session *s,
     for (size_t i = 0; rc == SD_OK && i < rd->ncols; i++)
         rc = sd_pg__col(res, rd->cols[i], &c[i], err);
     x.res = res;
+    if (rc == SD_OK && rd->prepare != NULL)
+        rc = rd->prepare(&x);
     for (int r = 0; rc == SD_OK && r < PQntuples(res); r++) {
         x.row = r;
         rc = rd->add(&x);
     }
     if (rc != SD_OK)
         sd_err_where(err, "%s", rd->purpose);
+    free(x.rank);
     PQclear(res);
     return rc;
 }
@@ -491,7 +505,6 @@ enum {
     C_SCHEMA,
     C_TABLE,
     C_NAME,
-    C_POSITION,
     C_TYPE,
     C_NOT_NULL,
     C_DEFAULT,
@@ -514,7 +527,6 @@ static const char *const COLUMN_COLS[C__N] = {
     [C_SCHEMA] = "schema",
     [C_TABLE] = "tbl",
     [C_NAME] = "name",
-    [C_POSITION] = "position",
     [C_TYPE] = "type",
     [C_NOT_NULL] = "not_null",
     [C_DEFAULT] = "def",
@@ -533,18 +545,62 @@ static const char *const COLUMN_COLS[C__N] = {
     [C_ATTRDEF_OID] = "attrdef_oid",
 };
 
+/* A column row's place in the order (relid, attnum). */
+typedef struct column_at {
+    int64_t relid;
+    int64_t attnum;
+    int row;
+} column_at;
+
+static int
+cmp_column_at(const void *pa, const void *pb, void *ctx)
+{
+    (void)ctx;
+    const column_at *a = pa;
+    const column_at *b = pb;
+    if (a->relid != b->relid)
+        return a->relid < b->relid ? -1 : 1;
+    return a->attnum < b->attnum ? -1 : a->attnum > b->attnum;
+}
+
+/* x->rank[row] = the column's position: its rank by attnum among its table's rows. */
+static sd_status
+rank_columns(rowctx *x)
+{
+    int n = PQntuples(x->res);
+    column_at *at = malloc((size_t)(n > 0 ? n : 1) * sizeof(*at));
+    sd_status rc = SD_OK;
+
+    x->rank = malloc((size_t)(n > 0 ? n : 1) * sizeof(*x->rank));
+    if (at == NULL || x->rank == NULL)
+        rc = nomem(x->err);
+    for (int r = 0; rc == SD_OK && r < n; r++) {
+        at[r].row = r;
+        rc = sd_pg__int64(x->res, r, x->c[C_RELID], &at[r].relid, x->err);
+        if (rc == SD_OK)
+            rc = sd_pg__int64(x->res, r, x->c[C_ATTNUM], &at[r].attnum, x->err);
+    }
+    if (rc == SD_OK)
+        rc = sd_sort(at, (size_t)n, sizeof(*at), cmp_column_at, NULL);
+    if (rc == SD_ERR_NOMEM)
+        rc = nomem(x->err);
+    for (int i = 0, pos = 0; rc == SD_OK && i < n; i++) {
+        pos = i > 0 && at[i].relid == at[i - 1].relid ? pos + 1 : 1;
+        x->rank[at[i].row] = pos;
+    }
+    free(at);
+    return rc;
+}
+
 static sd_status
 add_column(rowctx *x)
 {
     sd_object *o = NULL;
-    int64_t position = 0;
     int64_t statistics = 0;
     sd_buf b = SD_BUF_INIT;
 
     sd_status rc = sd_model_add(x->m, SD_KIND_COLUMN, str(x, C_SCHEMA), str(x, C_TABLE),
                                 str(x, C_NAME), &o, x->err);
-    if (rc == SD_OK)
-        rc = sd_pg__int64(x->res, x->row, x->c[C_POSITION], &position, x->err);
     if (rc == SD_OK)
         rc = sd_pg__int64(x->res, x->row, x->c[C_STATISTICS], &statistics, x->err);
     if (rc == SD_OK)
@@ -555,7 +611,7 @@ add_column(rowctx *x)
         rc = put_oid(x, SD_PG_CAT_ATTRDEF, C_ATTRDEF_OID, -1, o);
     if (rc != SD_OK)
         return rc;
-    sd_obj_set_int(o, SD_COLUMN_POSITION, position);
+    sd_obj_set_int(o, SD_COLUMN_POSITION, x->rank[x->row]);
     sd_obj_set_str(x->m, o, SD_COLUMN_TYPE, str(x, C_TYPE));
     sd_obj_set_bool(o, SD_COLUMN_NOT_NULL, flag(x, C_NOT_NULL));
     sd_obj_set_sql(x->m, o, SD_COLUMN_DEFAULT, str(x, C_DEFAULT));
@@ -580,7 +636,8 @@ enum {
     K_TABLE,
     K_NAME,
     K_TYPE,
-    K_COLUMNS,
+    K_RELID,
+    K_COLUMN_NUMBERS,
     K_DEFERRABLE,
     K_INITIALLY_DEFERRED,
     K_NOT_VALID,
@@ -606,7 +663,8 @@ static const char *const CONSTRAINT_COLS[K__N] = {
     [K_TABLE] = "tbl",
     [K_NAME] = "name",
     [K_TYPE] = "con_type",
-    [K_COLUMNS] = "cols",
+    [K_RELID] = "relid",
+    [K_COLUMN_NUMBERS] = "colnums",
     [K_DEFERRABLE] = "deferrable",
     [K_INITIALLY_DEFERRED] = "initially_deferred",
     [K_NOT_VALID] = "not_valid",
@@ -627,6 +685,36 @@ static const char *const CONSTRAINT_COLS[K__N] = {
     [K_INDEX_COMMENT] = "index_comment",
 };
 
+/* Add the names of the constraint's columns (an int2[] of its table's attribute numbers,
+ * "{2,1}") to a NAMES field, in order, from the columns read before. */
+static sd_status
+add_constraint_columns(rowctx *x, sd_object *o, int field)
+{
+    const char *p = str(x, K_COLUMN_NUMBERS);
+    char num[8];
+
+    if (p == NULL || *p++ != '{')
+        return sd_err_set(x->err, SD_ERR, "internal error: constraint \"%s\" has no columns",
+                          str(x, K_NAME));
+    while (*p != '}') {
+        size_t len = strspn(p, "0123456789");
+        if (len == 0 || len >= sizeof(num) || (p[len] != ',' && p[len] != '}'))
+            return sd_err_set(x->err, SD_ERR,
+                              "internal error: malformed column numbers of constraint \"%s\"",
+                              str(x, K_NAME));
+        memcpy(num, p, len);
+        num[len] = '\0';
+        const sd_object *col = sd_pg__oid_get(x->oids, SD_PG_CAT_CLASS, str(x, K_RELID), num);
+        if (col == NULL || col->kind != SD_KIND_COLUMN)
+            return sd_err_set(x->err, SD_ERR,
+                              "internal error: column %s of constraint \"%s\" was not read", num,
+                              str(x, K_NAME));
+        sd_obj_add_name(x->m, o, field, col->name);
+        p += len + (p[len] == ',');
+    }
+    return SD_OK;
+}
+
 static sd_status
 fill_primary_key(rowctx *x, sd_object *o)
 {
@@ -635,7 +723,7 @@ fill_primary_key(rowctx *x, sd_object *o)
     sd_obj_set_str(x->m, o, SD_PK_COMMENT, str(x, K_COMMENT));
     sd_obj_set_str(x->m, o, SD_PK_INDEX_COMMENT, str(x, K_INDEX_COMMENT));
     sd_status rc = sd_pg__add_array(x->m, o, SD_PK_INDEX_OPTIONS, str(x, K_INDEX_OPTIONS), x->err);
-    return rc != SD_OK ? rc : sd_pg__add_array(x->m, o, SD_PK_COLUMNS, str(x, K_COLUMNS), x->err);
+    return rc != SD_OK ? rc : add_constraint_columns(x, o, SD_PK_COLUMNS);
 }
 
 static sd_status
@@ -649,7 +737,7 @@ fill_unique(rowctx *x, sd_object *o)
     sd_status rc =
         sd_pg__add_array(x->m, o, SD_UNIQUE_INDEX_OPTIONS, str(x, K_INDEX_OPTIONS), x->err);
     return rc != SD_OK ? rc
-                       : sd_pg__add_array(x->m, o, SD_UNIQUE_COLUMNS, str(x, K_COLUMNS), x->err);
+                       : add_constraint_columns(x, o, SD_UNIQUE_COLUMNS);
 }
 
 static sd_status
@@ -681,7 +769,7 @@ fill_foreign_key(rowctx *x, sd_object *o)
     sd_obj_set_bool(o, SD_FK_NOT_VALID, flag(x, K_NOT_VALID));
     sd_obj_set_str(x->m, o, SD_FK_COMMENT, str(x, K_COMMENT));
     sd_obj_add_dep(x->m, o, SD_KIND_TABLE, str(x, K_REF_SCHEMA), NULL, str(x, K_REF_TABLE));
-    sd_status rc = sd_pg__add_array(x->m, o, SD_FK_COLUMNS, str(x, K_COLUMNS), x->err);
+    sd_status rc = add_constraint_columns(x, o, SD_FK_COLUMNS);
     if (rc == SD_OK)
         rc = sd_pg__add_array(x->m, o, SD_FK_REF_COLUMNS, str(x, K_REF_COLUMNS), x->err);
     if (rc == SD_OK)
@@ -997,18 +1085,18 @@ relation_readers(int version, reader out[RELATION_READERS])
 {
     bool pg15 = version >= 150000;
     const reader readers[RELATION_READERS] = {
-        { "reading tables", TABLES_SQL, TABLE_COLS, T__N, add_table },
-        { "reading columns", COLUMNS_SQL, COLUMN_COLS, C__N, add_column },
+        { "reading tables", TABLES_SQL, TABLE_COLS, T__N, add_table, NULL },
+        { "reading columns", COLUMNS_SQL, COLUMN_COLS, C__N, add_column, rank_columns },
         { "reading constraints",
           pg15 ? CONSTRAINTS_SQL("COALESCE(ix.indnullsnotdistinct, false)",
                                  "CASE WHEN con.confdelsetcols IS NOT NULL THEN " ATTNAMES(
                                      "con.confdelsetcols", "con.conrelid") " END")
                : CONSTRAINTS_SQL("false", "NULL"),
-          CONSTRAINT_COLS, K__N, add_constraint },
+          CONSTRAINT_COLS, K__N, add_constraint, NULL },
         { "reading indexes", pg15 ? INDEXES_SQL("i.indnullsnotdistinct") : INDEXES_SQL("false"),
-          INDEX_COLS, I__N, add_index },
-        { "reading sequences", SEQUENCES_SQL, SEQUENCE_COLS, S__N, add_sequence },
-        { "reading policies", POLICIES_SQL, POLICY_COLS, P__N, add_policy },
+          INDEX_COLS, I__N, add_index, NULL },
+        { "reading sequences", SEQUENCES_SQL, SEQUENCE_COLS, S__N, add_sequence, NULL },
+        { "reading policies", POLICIES_SQL, POLICY_COLS, P__N, add_policy, NULL },
     };
     memcpy(out, readers, sizeof(readers));
 }
