@@ -44,7 +44,7 @@
     "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; "                        \
     "SET LOCAL search_path = ''; SET LOCAL DateStyle = 'ISO, MDY'; "           \
     "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; " \
-    "SET LOCAL bytea_output = 'hex'; SET LOCAL quote_all_identifiers = off; " \
+    "SET LOCAL bytea_output = 'hex'; SET LOCAL quote_all_identifiers = off; "  \
     "SET LOCAL jit = off"
 
 /* The only connection keys a description shows. */

@@ -572,8 +572,10 @@ rank_columns(rowctx *x)
     sd_status rc = SD_OK;
 
     x->rank = malloc((size_t)(n > 0 ? n : 1) * sizeof(*x->rank));
-    if (at == NULL || x->rank == NULL)
-        rc = nomem(x->err);
+    if (at == NULL || x->rank == NULL) {
+        free(at);
+        return nomem(x->err);
+    }
     for (int r = 0; rc == SD_OK && r < n; r++) {
         at[r].row = r;
         rc = sd_pg__int64(x->res, r, x->c[C_RELID], &at[r].relid, x->err);
@@ -698,17 +700,19 @@ add_constraint_columns(rowctx *x, sd_object *o, int field)
                           str(x, K_NAME));
     while (*p != '}') {
         size_t len = strspn(p, "0123456789");
-        if (len == 0 || len >= sizeof(num) || (p[len] != ',' && p[len] != '}'))
+        if (len == 0 || len >= sizeof(num) || (p[len] != ',' && p[len] != '}')) {
             return sd_err_set(x->err, SD_ERR,
                               "internal error: malformed column numbers of constraint \"%s\"",
                               str(x, K_NAME));
+        }
         memcpy(num, p, len);
         num[len] = '\0';
         const sd_object *col = sd_pg__oid_get(x->oids, SD_PG_CAT_CLASS, str(x, K_RELID), num);
-        if (col == NULL || col->kind != SD_KIND_COLUMN)
+        if (col == NULL || col->kind != SD_KIND_COLUMN) {
             return sd_err_set(x->err, SD_ERR,
                               "internal error: column %s of constraint \"%s\" was not read", num,
                               str(x, K_NAME));
+        }
         sd_obj_add_name(x->m, o, field, col->name);
         p += len + (p[len] == ',');
     }
@@ -736,8 +740,7 @@ fill_unique(rowctx *x, sd_object *o)
     sd_obj_set_str(x->m, o, SD_UNIQUE_INDEX_COMMENT, str(x, K_INDEX_COMMENT));
     sd_status rc =
         sd_pg__add_array(x->m, o, SD_UNIQUE_INDEX_OPTIONS, str(x, K_INDEX_OPTIONS), x->err);
-    return rc != SD_OK ? rc
-                       : add_constraint_columns(x, o, SD_UNIQUE_COLUMNS);
+    return rc != SD_OK ? rc : add_constraint_columns(x, o, SD_UNIQUE_COLUMNS);
 }
 
 static sd_status
