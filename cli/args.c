@@ -265,6 +265,7 @@ sd_cli_pg_options(const sd_cli_args *args)
         .nschemas = args->schemas.len,
         .exclude_schemas = args->exclude.items,
         .nexclude = args->exclude.len,
+        .connections = 2, /* a second connection when only one database is read */
     };
     return o;
 }

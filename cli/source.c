@@ -77,7 +77,7 @@ load_snapshot(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_
 static sd_status
 load_postgres(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_err *err)
 {
-    static const sd_pg_options all = { NULL, 0, NULL, 0 };
+    static const sd_pg_options all = { NULL, 0, NULL, 0, 1 };
     return sd_pg_introspect(out, src->target, pg != NULL ? pg : &all, err);
 }
 
@@ -786,8 +786,13 @@ sd_source_load_pair(sd_model **a_out,
                     sd_err *err)
 {
     sd_status rc = SD_OK;
-    load_job ja = { a, pg, NULL, SD_OK, SD_ERR_INIT };
-    load_job jb = { b, pg, NULL, SD_OK, SD_ERR_INIT };
+    static const sd_pg_options all = { NULL, 0, NULL, 0, 1 };
+    sd_pg_options shared = pg != NULL ? *pg : all;
+    /* Two servers read at once already keep the cores busy: one connection each. */
+    if (a->kind == SD_SOURCE_POSTGRES && b->kind == SD_SOURCE_POSTGRES)
+        shared.connections = 1;
+    load_job ja = { a, &shared, NULL, SD_OK, SD_ERR_INIT };
+    load_job jb = { b, &shared, NULL, SD_OK, SD_ERR_INIT };
     pthread_t thread;
 
     *a_out = NULL;

@@ -27,6 +27,7 @@ typedef struct sd_pg_options {
     size_t nschemas;                    /* number of schemas */
     const char *const *exclude_schemas; /* never these schemas */
     size_t nexclude;                    /* number of exclude_schemas */
+    unsigned connections;               /* at most this many connections (0 or 1: one) */
 } sd_pg_options;
 
 /*
@@ -34,9 +35,12 @@ typedef struct sd_pg_options {
  * handed to libpq as is, so PG* variables, .pgpass and service files apply) names, into a
  * new frozen model. All reads run in one REPEATABLE READ READ ONLY transaction with one
  * catalog query per object kind; a concurrent DDL that fails a read ("cache lookup failed")
- * is retried once. System schemas and objects that belong to an extension are never read.
- * Errors never contain the password: the where part is a redacted connection description.
- * SD_ERR_CONNECT when the server cannot be reached, SD_ERR_DB for query failures.
+ * is retried once. With opts->connections 2, the queries are shared with a second connection
+ * that joins the first one's snapshot (pg_export_snapshot), so the server works on two at
+ * once; when that connection cannot be made, the first does all the work. System schemas and
+ * objects that belong to an extension are never read. Errors never contain the password: the where
+ * part is a redacted connection description. SD_ERR_CONNECT when the server cannot be reached,
+ * SD_ERR_DB for query failures.
  */
 __attribute__((warn_unused_result)) sd_status
 sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts, sd_err *err);

@@ -11,10 +11,14 @@
  * function that trips over an object dropped after the snapshot was taken fails with an
  * internal error ("cache lookup failed"); the whole inspection is then retried once.
  *
- * The readers ask for their queries one after another; a second thread runs the planned
+ * The readers ask for their queries one after another; a worker thread runs the planned
  * ones (sd_pg__relation_plan, sd_pg__object_plan) a step ahead on the same connection, so the
  * server's work on one kind overlaps ours on the last. Only that thread touches the
- * connection while it runs; results cross over under a mutex.
+ * connection while it runs; results cross over under a mutex. When the caller allows two
+ * connections, a second worker opens its own, joins the first transaction's exported
+ * snapshot (SET TRANSACTION SNAPSHOT: both see the same catalog state) and takes the next
+ * planned query whenever it is free, so that two server processes share the work, as in
+ * pg_dump --jobs.
  *
  * Secrets: the conninfo string itself never reaches a message. Connections are described
  * with host, port, dbname and user only, and every libpq message is scrubbed of the password
@@ -322,69 +326,163 @@ exec_query(PGconn *conn, const char *sql, const sd_pg_filter *f)
 
 /* ---- queries run ahead ---- */
 
-/* How many results the thread may hold that the readers have not taken: enough to keep the
- * server busy, few enough that the results of every kind are never all in memory at once. */
-#define AHEAD_WINDOW 2
+/* How many planned results may be in flight or waiting for the readers, per connection:
+ * enough to keep the server busy, few enough that the results of every kind are never all
+ * in memory at once. */
+#define AHEAD_WINDOW_PER_CONN 2
+/* The most connections one inspection reads with. */
+#define AHEAD_MAX_CONNS 2
+
+struct sd_pg_ahead;
+
+typedef struct ahead_worker {
+    struct sd_pg_ahead *a;
+    PGconn *conn; /* worker 0: the session's; the others open, use and close their own */
+    pthread_t thread;
+} ahead_worker;
 
 typedef struct sd_pg_ahead {
-    pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    PGconn *conn;
     const sd_pg_filter *f;
     const char *plan[SD_PG_PLAN_MAX];
-    size_t n;                      /* queries in plan */
-    PGresult *res[SD_PG_PLAN_MAX]; /* res[i] for i < fetched (guarded by mu) */
-    size_t fetched;                /* results the thread has stored (guarded by mu) */
-    size_t taken;                  /* results the readers have taken (guarded by mu) */
-    bool stop;                     /* the readers want nothing more (guarded by mu) */
-    bool done;                     /* the thread has finished (guarded by mu) */
+    size_t n;                         /* queries in plan */
+    PGresult *res[SD_PG_PLAN_MAX];    /* res[i] once ready[i] (guarded by mu) */
+    PGconn *res_conn[SD_PG_PLAN_MAX]; /* the connection res[i] came from */
+    bool ready[SD_PG_PLAN_MAX];       /* (guarded by mu) */
+    size_t next;                      /* the next query a worker sends (guarded by mu) */
+    size_t taken;                     /* results the readers have taken (guarded by mu) */
+    size_t window;                    /* queries sent and not taken, at most */
+    bool stop;                        /* the readers want nothing more (guarded by mu) */
+    bool failed;                      /* a query failed: send nothing more (guarded by mu) */
+    size_t running;                   /* workers not finished (guarded by mu) */
+    ahead_worker workers[AHEAD_MAX_CONNS];
+    size_t nworkers; /* workers started */
+    /* How the other workers connect and join the session's snapshot (set before they start). */
+    const char *const *keywords;
+    const char *const *values;
+    char snapshot[64];
 } sd_pg_ahead;
+
+/* Send planned queries on w->conn, one at a time, until the plan is done or stopped. */
+static void
+ahead_serve(ahead_worker *w)
+{
+    sd_pg_ahead *a = w->a;
+    pthread_mutex_lock(&a->mu);
+    for (;;) {
+        while (!a->stop && !a->failed && a->next < a->n && a->next - a->taken >= a->window)
+            pthread_cond_wait(&a->cv, &a->mu);
+        if (a->stop || a->failed || a->next >= a->n)
+            break;
+        size_t i = a->next++;
+        pthread_mutex_unlock(&a->mu);
+        PGresult *res = exec_query(w->conn, a->plan[i], a->f);
+        bool failed = res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK;
+        pthread_mutex_lock(&a->mu);
+        a->res[i] = res;
+        a->res_conn[i] = w->conn;
+        a->ready[i] = true;
+        /* A failed query has aborted its transaction: the rest would fail too. */
+        a->failed = a->failed || failed;
+        pthread_cond_broadcast(&a->cv);
+    }
+    pthread_mutex_unlock(&a->mu);
+}
+
+/* True when res is a command's success; clears it. */
+static bool
+command_ok(PGresult *res)
+{
+    bool ok = res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    return ok;
+}
+
+/*
+ * A worker on a connection of its own: connect, open a transaction that sees the session's
+ * exported snapshot (so that both read the same catalog state), serve, close. Any failure
+ * only means the session's own connection does all the work.
+ */
+static bool
+ahead_join_snapshot(ahead_worker *w)
+{
+    sd_pg_ahead *a = w->a;
+    sd_buf sql = SD_BUF_INIT;
+
+    w->conn = PQconnectdbParams(a->keywords, a->values, 0);
+    if (w->conn == NULL || PQstatus(w->conn) != CONNECTION_OK)
+        return false;
+    sd_buf_append(&sql, "SET TRANSACTION SNAPSHOT ");
+    sd_sql_literal(&sql, SD_ENGINE_PG, a->snapshot);
+    /* The snapshot's name is the server's own, quoted as a literal (no parameters here). */
+    bool ok = !sd_buf_failed(&sql) && command_ok(PQexec(w->conn, BEGIN_SQL)) &&
+              command_ok(PQexecParams(w->conn, sd_buf_cstr(&sql), 0, NULL, NULL, NULL, NULL, 0));
+    sd_buf_dispose(&sql);
+    return ok;
+}
 
 static void *
 ahead_run(void *arg)
 {
-    sd_pg_ahead *a = arg;
+    ahead_worker *w = arg;
+    sd_pg_ahead *a = w->a;
+    bool own = w != &a->workers[0];
+
+    if (!own || ahead_join_snapshot(w))
+        ahead_serve(w);
     pthread_mutex_lock(&a->mu);
-    for (size_t i = 0; i < a->n; i++) {
-        while (!a->stop && i - a->taken >= AHEAD_WINDOW)
-            pthread_cond_wait(&a->cv, &a->mu);
-        if (a->stop)
-            break;
-        pthread_mutex_unlock(&a->mu);
-        PGresult *res = exec_query(a->conn, a->plan[i], a->f);
-        bool failed = res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK;
-        pthread_mutex_lock(&a->mu);
-        a->res[i] = res;
-        a->fetched = i + 1;
-        pthread_cond_broadcast(&a->cv);
-        /* A failed query has aborted the transaction: the rest would fail too. */
-        if (failed)
-            break;
-    }
-    a->done = true;
+    a->running--;
     pthread_cond_broadcast(&a->cv);
     pthread_mutex_unlock(&a->mu);
     return NULL;
 }
 
-/* Start running plan ahead on conn; false (nothing started) when no thread can be made,
- * and the queries then simply run when they are asked for. */
+/*
+ * Start running plan ahead on conn, and on one more connection (keywords/values, joining
+ * the exported snapshot) when snapshot is not NULL; false (nothing started) when no thread
+ * can be made, and the queries then simply run when they are asked for.
+ */
 static bool
-ahead_start(sd_pg_ahead *a, PGconn *conn, const sd_pg_filter *f, const char **plan, size_t n)
+ahead_start(sd_pg_ahead *a,
+            PGconn *conn,
+            const sd_pg_filter *f,
+            const char **plan,
+            size_t n,
+            const char *const *keywords,
+            const char *const *values,
+            const char *snapshot)
 {
     memset(a, 0, sizeof(*a));
-    a->conn = conn;
     a->f = f;
     a->n = n;
     memcpy(a->plan, plan, n * sizeof(*plan));
+    a->keywords = keywords;
+    a->values = values;
+    size_t want = 1;
+    if (snapshot != NULL && strlen(snapshot) < sizeof(a->snapshot)) {
+        memcpy(a->snapshot, snapshot, strlen(snapshot) + 1);
+        want = AHEAD_MAX_CONNS;
+    }
+    a->window = want * AHEAD_WINDOW_PER_CONN;
     if (pthread_mutex_init(&a->mu, NULL) != 0)
         return false;
     if (pthread_cond_init(&a->cv, NULL) != 0) {
         pthread_mutex_destroy(&a->mu);
         return false;
     }
-    if (pthread_create(&a->thread, NULL, ahead_run, a) != 0) {
+    pthread_mutex_lock(&a->mu);
+    for (size_t i = 0; i < want; i++) {
+        ahead_worker *w = &a->workers[i];
+        w->a = a;
+        w->conn = i == 0 ? conn : NULL;
+        if (pthread_create(&w->thread, NULL, ahead_run, w) != 0)
+            break;
+        a->nworkers++;
+        a->running++;
+    }
+    pthread_mutex_unlock(&a->mu);
+    if (a->nworkers == 0) {
         pthread_cond_destroy(&a->cv);
         pthread_mutex_destroy(&a->mu);
         return false;
@@ -392,8 +490,8 @@ ahead_start(sd_pg_ahead *a, PGconn *conn, const sd_pg_filter *f, const char **pl
     return true;
 }
 
-/* Stop the thread, wait for it, and free the results nobody took; the connection is the
- * caller's alone again. */
+/* Stop the workers, wait for them, and free the results nobody took; the session's
+ * connection is the caller's alone again. */
 static void
 ahead_finish(sd_pg_ahead *a)
 {
@@ -401,25 +499,32 @@ ahead_finish(sd_pg_ahead *a)
     a->stop = true;
     pthread_cond_broadcast(&a->cv);
     pthread_mutex_unlock(&a->mu);
-    pthread_join(a->thread, NULL);
-    for (size_t i = a->taken; i < a->fetched; i++)
-        PQclear(a->res[i]);
+    for (size_t i = 0; i < a->nworkers; i++)
+        pthread_join(a->workers[i].thread, NULL);
+    /* The other connections' read-only transactions just end with them. */
+    for (size_t i = 1; i < a->nworkers; i++)
+        PQfinish(a->workers[i].conn);
+    for (size_t i = a->taken; i < a->n; i++) {
+        if (a->ready[i])
+            PQclear(a->res[i]);
+    }
     pthread_cond_destroy(&a->cv);
     pthread_mutex_destroy(&a->mu);
 }
 
-/* The next planned result, which must be for sql; NULL when sql is not the next planned
- * query. Waits for the thread. */
+/* The next planned result, which must be for sql (*planned false otherwise); NULL when it
+ * will never come (the workers stopped after a failure). Waits for the workers. */
 static PGresult *
-ahead_take(sd_pg_ahead *a, const char *sql, bool *planned)
+ahead_take(sd_pg_ahead *a, const char *sql, bool *planned, PGconn **from)
 {
     PGresult *res = NULL;
     pthread_mutex_lock(&a->mu);
     *planned = a->taken < a->n && a->plan[a->taken] == sql;
     if (*planned) {
-        while (a->fetched <= a->taken && !a->done)
+        while (!a->ready[a->taken] && a->running > 0)
             pthread_cond_wait(&a->cv, &a->mu);
-        if (a->fetched > a->taken) {
+        if (a->ready[a->taken]) {
+            *from = a->res_conn[a->taken];
             res = a->res[a->taken++];
             pthread_cond_broadcast(&a->cv);
         }
@@ -437,23 +542,30 @@ sd_pg__query(sd_pg_session *s,
              sd_err *err)
 {
     PGresult *res = NULL;
+    PGconn *from = s->conn;
     bool planned = false;
 
     *out = NULL;
     if (s->ahead != NULL) {
-        res = ahead_take(s->ahead, sql, &planned);
+        res = ahead_take(s->ahead, sql, &planned, &from);
         if (!planned && s->ahead->taken < s->ahead->n)
             return sd_err_set(err, SD_ERR, "internal error: %s out of the planned order", purpose);
-        /* A failure, or the plan is used up: the connection is ours again. */
-        if (!planned || res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+        if (!planned) { /* the plan is used up: the connection is ours again */
             ahead_finish(s->ahead);
             s->ahead = NULL;
         }
     }
     if (!planned)
         res = exec_query(s->conn, sql, f);
-    if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-        sd_status rc = query_error(s->conn, res, purpose, err);
+    bool ok = res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK;
+    sd_status rc = ok ? SD_OK : query_error(from, res, purpose, err);
+    /* After a failure the workers stop; the error is read first, as it may come from a
+     * connection they close. */
+    if (s->ahead != NULL && !ok) {
+        ahead_finish(s->ahead);
+        s->ahead = NULL;
+    }
+    if (!ok) {
         PQclear(res);
         return rc;
     }
@@ -692,21 +804,105 @@ is_concurrent_ddl(const sd_err *err)
                                       strstr(err->msg, "could not open relation with OID") != NULL);
 }
 
-/* One attempt: the read-only snapshot transaction and every reader, into m. */
+/*
+ * How another connection reaches the very server and database conn is connected to: conn's
+ * own settings (PQconninfo), with the host and port it actually uses (a list of hosts must
+ * not lead elsewhere) and the client encoding every reader uses. The strings belong to
+ * opts; false when there is nothing to go on.
+ */
+enum {
+    SIBLING_MAX_KEYS = 64
+};
+
+typedef struct sibling_conninfo {
+    PQconninfoOption *opts;
+    const char *keywords[SIBLING_MAX_KEYS + 1];
+    const char *values[SIBLING_MAX_KEYS + 1];
+} sibling_conninfo;
+
+static bool
+sibling_conninfo_init(sibling_conninfo *sc, PGconn *conn)
+{
+    const char *host = PQhost(conn);
+    const char *port = PQport(conn);
+    const char *hostaddr = PQhostaddr(conn);
+    size_t n = 0;
+
+    memset(sc, 0, sizeof(*sc));
+    sc->opts = PQconninfo(conn);
+    if (sc->opts == NULL || host == NULL || port == NULL)
+        return false;
+    for (const PQconninfoOption *o = sc->opts; o->keyword != NULL; o++) {
+        const char *v = o->val;
+        if (strcmp(o->keyword, "host") == 0)
+            v = host;
+        else if (strcmp(o->keyword, "port") == 0)
+            v = port;
+        else if (strcmp(o->keyword, "hostaddr") == 0)
+            v = v != NULL && hostaddr != NULL && *hostaddr != '\0' ? hostaddr : NULL;
+        else if (strcmp(o->keyword, "client_encoding") == 0)
+            continue;
+        if (v == NULL || *v == '\0')
+            continue;
+        if (n == SIBLING_MAX_KEYS)
+            return false;
+        sc->keywords[n] = o->keyword;
+        sc->values[n++] = v;
+    }
+    sc->keywords[n] = "client_encoding";
+    sc->values[n++] = "UTF8";
+    sc->keywords[n] = NULL;
+    sc->values[n] = NULL;
+    return true;
+}
+
+/* Export the transaction's snapshot for another connection to join; NULL when the server
+ * will not (the transaction is then aborted: the caller starts it again). */
+static char *
+export_snapshot(PGconn *conn, char *buf, size_t size)
+{
+    PGresult *res = PQexec(conn, "SELECT pg_catalog.pg_export_snapshot()");
+    char *out = NULL;
+    if (res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+        !PQgetisnull(res, 0, 0) && strlen(PQgetvalue(res, 0, 0)) < size) {
+        memcpy(buf, PQgetvalue(res, 0, 0), strlen(PQgetvalue(res, 0, 0)) + 1);
+        out = buf;
+    }
+    PQclear(res);
+    return out;
+}
+
+/* One attempt: the read-only snapshot transaction and every reader, into m; with
+ * connections > 1, the planned queries are shared with a second connection in the same
+ * snapshot. */
 static sd_status
-read_once(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
+read_once(PGconn *conn, unsigned connections, sd_model *m, const sd_pg_filter *f, sd_err *err)
 {
     sd_pg_session s = { conn, PQserverVersion(conn), NULL };
     sd_pg_ahead ahead;
     const char *plan[SD_PG_PLAN_MAX];
     size_t n = sd_pg__relation_plan(s.version, plan, SD_PG_PLAN_MAX);
     n += sd_pg__object_plan(s.version, plan + n, SD_PG_PLAN_MAX - n);
+    sibling_conninfo sibling;
+    char snapshot_buf[64];
+    const char *snapshot = NULL;
 
+    memset(&sibling, 0, sizeof(sibling));
     sd_pg_oids oids;
     sd_status rc = sd_pg__oids_init(&oids, err);
     if (rc == SD_OK)
         rc = command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction", err);
-    if (rc == SD_OK && ahead_start(&ahead, conn, f, plan, n))
+    if (rc == SD_OK && connections > 1 && sibling_conninfo_init(&sibling, conn)) {
+        snapshot = export_snapshot(conn, snapshot_buf, sizeof(snapshot_buf));
+        /* A server that does not export (a standby of an old release...): one connection. */
+        if (snapshot == NULL) {
+            PQclear(PQexec(conn, "ROLLBACK"));
+            rc = command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction",
+                              err);
+        }
+    }
+    if (rc == SD_OK &&
+        ahead_start(&ahead, conn, f, plan, n, sibling.keywords, sibling.values, snapshot))
         s.ahead = &ahead;
     if (rc == SD_OK)
         rc = sd_pg__read_relations(&s, m, f, &oids, err);
@@ -714,6 +910,7 @@ read_once(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
         rc = sd_pg__read_objects(&s, m, f, &oids, err);
     if (s.ahead != NULL) /* the readers stopped early, or asked for less than planned */
         ahead_finish(s.ahead);
+    PQconninfoFree(sibling.opts);
     sd_pg__oids_dispose(&oids);
     if (rc == SD_OK)
         rc = command_done(conn, PQexec(conn, "COMMIT"), "ending the read-only transaction", err);
@@ -726,7 +923,7 @@ read_once(PGconn *conn, sd_model *m, const sd_pg_filter *f, sd_err *err)
 
 /* Read into a new model; on a concurrent DDL failure, discard it and try once more. */
 static sd_status
-read_model(sd_model **out, PGconn *conn, const sd_pg_filter *f, sd_err *err)
+read_model(sd_model **out, PGconn *conn, unsigned connections, const sd_pg_filter *f, sd_err *err)
 {
     sd_status rc = SD_OK;
     char last_failure[sizeof(err->msg)] = "";
@@ -736,7 +933,7 @@ read_model(sd_model **out, PGconn *conn, const sd_pg_filter *f, sd_err *err)
         sd_model *m = sd_model_new(SD_ENGINE_PG);
         if (m == NULL)
             return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-        rc = read_once(conn, m, f, err);
+        rc = read_once(conn, connections, m, f, err);
         if (rc == SD_OK) {
             *out = m;
             return SD_OK;
@@ -756,7 +953,7 @@ read_model(sd_model **out, PGconn *conn, const sd_pg_filter *f, sd_err *err)
 sd_status
 sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts, sd_err *err)
 {
-    static const sd_pg_options none = { NULL, 0, NULL, 0 };
+    static const sd_pg_options none = { NULL, 0, NULL, 0, 1 };
     const sd_pg_options *o = opts != NULL ? opts : &none;
     sd_buf include = SD_BUF_INIT;
     sd_buf exclude = SD_BUF_INIT;
@@ -777,7 +974,7 @@ sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts
     rc = connect_db(&conn, conninfo, err);
     if (rc != SD_OK)
         goto out;
-    rc = read_model(&m, conn, &f, err);
+    rc = read_model(&m, conn, o->connections, &f, err);
     if (rc != SD_OK)
         goto out;
     rc = sd_model_freeze(m, err);

@@ -52,9 +52,10 @@ struct sd_pg_ahead;
 
 /*
  * The connection, inside the read transaction, as the readers see it. When ahead is set,
- * a second thread runs the planned queries (the readers' own, in their order) one or two
- * ahead of the readers, so that the server computes the next kind while this process turns
- * the last one into model objects; the readers notice nothing but the time it saves.
+ * worker threads run the planned queries (the readers' own, in their order) a few ahead of
+ * the readers, on this connection and possibly a second one in the same snapshot, so that
+ * the server computes the next kinds while this process turns the last one into model
+ * objects; the readers notice nothing but the time it saves.
  */
 typedef struct sd_pg_session {
     PGconn *conn;              /* only the thread of ahead uses it while that runs */
