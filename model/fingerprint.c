@@ -97,13 +97,11 @@ sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o)
     }
 }
 
-void
-sd_model__fingerprint(const sd_model *m, sd_object *o)
+bool
+sd_model__fingerprint(const sd_model *m, sd_object *o, sd_buf *scratch)
 {
-    sd_buf b = SD_BUF_INIT;
-    sd_object_canonical(&b, m, o);
-    o->fingerprint = XXH3_64bits(b.ptr != NULL ? b.ptr : "", b.len);
-    if (sd_buf_failed(&b))
-        ((sd_model *)m)->failed = true;
-    sd_buf_dispose(&b);
+    sd_buf_reset(scratch);
+    sd_object_canonical(scratch, m, o);
+    o->fingerprint = XXH3_64bits(sd_buf_cstr(scratch), scratch->len);
+    return !sd_buf_failed(scratch);
 }

@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include <pthread.h>
+
 #include "model/model_int.h"
 
 sd_model *
@@ -444,18 +446,66 @@ sd_model_uncompared_at(const sd_model *m, size_t i, const char **kind_out, const
     *name_out = i < m->uncompared.len ? m->uncompared.items[i].name : NULL;
 }
 
-/* Fingerprints bottom-up (owned kinds first, so owners fold them in), then the model's. */
+/* Objects in a pass this many or more are fingerprinted in two halves side by side. */
+#define FINGERPRINT_SPLIT_MIN 4096
+
+/* The objects [lo, hi) of one pass, counted across the pass's kinds in kind order. */
+typedef struct fingerprint_job {
+    sd_model *m;
+    size_t pass; /* 0: owned kinds (columns...), 1: the others, which fold them in */
+    size_t lo, hi;
+    bool ok;
+} fingerprint_job;
+
+static bool
+in_pass(size_t k, size_t pass)
+{
+    bool owned = sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT;
+    return owned == (pass == 0);
+}
+
+static void *
+fingerprint_run(void *arg)
+{
+    fingerprint_job *job = arg;
+    sd_buf scratch = SD_BUF_INIT;
+    size_t at = 0;
+
+    job->ok = true;
+    for (size_t k = 0; k < SD_KIND__COUNT && at < job->hi; k++) {
+        if (!in_pass(k, job->pass))
+            continue;
+        for (size_t i = 0; i < job->m->objs[k].len; i++, at++) {
+            if (at >= job->lo && at < job->hi)
+                job->ok =
+                    sd_model__fingerprint(job->m, job->m->objs[k].items[i], &scratch) && job->ok;
+        }
+    }
+    sd_buf_dispose(&scratch);
+    return NULL;
+}
+
+/* Fingerprints bottom-up (owned kinds first, so owners fold them in), then the model's.
+ * Within a pass the objects are independent: a large pass is shared with a second thread. */
 static sd_status
 fingerprint_all(sd_model *m, sd_err *err)
 {
     for (size_t pass = 0; pass < 2; pass++) {
-        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-            bool owned = sd_kind_get((sd_kind)k)->owner != SD_KIND__COUNT;
-            if (owned != (pass == 0))
-                continue;
-            for (size_t i = 0; i < m->objs[k].len; i++)
-                sd_model__fingerprint(m, m->objs[k].items[i]);
-        }
+        size_t n = 0;
+        for (size_t k = 0; k < SD_KIND__COUNT; k++)
+            n += in_pass(k, pass) ? m->objs[k].len : 0;
+        fingerprint_job half = { m, pass, n / 2, n, false };
+        fingerprint_job job = { m, pass, 0, n, false };
+        pthread_t thread;
+        bool threaded = n >= FINGERPRINT_SPLIT_MIN &&
+                        pthread_create(&thread, NULL, fingerprint_run, &half) == 0;
+        if (threaded)
+            job.hi = n / 2;
+        (void)fingerprint_run(&job);
+        if (threaded && pthread_join(thread, NULL) != 0)
+            return sd_err_set(err, SD_ERR, "internal error: could not wait for a thread");
+        if (!job.ok || (threaded && !half.ok))
+            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
     XXH3_state_t *st = XXH3_createState();
     if (st == NULL)

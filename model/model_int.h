@@ -36,7 +36,8 @@ const char *sd_model__intern(sd_model *m, const char *s);
 /* Append an unambiguous (length-prefixed) encoding of a value; SQL by its normalized form.
  * Used for fingerprints and for the identity of unnamed constraints. */
 void sd_model__put_value(sd_buf *b, sd_field_type type, const sd_value *v);
-/* Compute o->fingerprint (owned objects' fingerprints must be set already). */
-void sd_model__fingerprint(const sd_model *m, sd_object *o);
+/* Compute o->fingerprint (owned objects' fingerprints must be set already), serializing into
+ * scratch; false when scratch ran out of memory. */
+bool sd_model__fingerprint(const sd_model *m, sd_object *o, sd_buf *scratch);
 
 #endif

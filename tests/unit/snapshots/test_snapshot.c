@@ -115,7 +115,8 @@ freeze(sd_model *m)
     assert_ok(sd_model_freeze(m, &err), &err);
 }
 
-/* Write m; the caller disposes the buffer. */
+/* Write m; the caller disposes the buffer. Every list written in parts side by side (from
+ * two objects on), and everything written on one thread, give the very same bytes. */
 static sd_buf
 write_model(const sd_model *m)
 {
@@ -123,6 +124,13 @@ write_model(const sd_model *m)
     sd_err err = SD_ERR_INIT;
     assert_ok(sd_snapshot_write(&b, m, &err), &err);
     assert_false(sd_buf_failed(&b));
+    for (size_t split_min = 0; split_min <= 3; split_min++) {
+        sd_buf other = SD_BUF_INIT;
+        assert_ok(sd_snapshot_write_split(&other, m, split_min, &err), &err);
+        assert_false(sd_buf_failed(&other));
+        assert_string_equal(sd_buf_cstr(&other), sd_buf_cstr(&b));
+        sd_buf_dispose(&other);
+    }
     return b;
 }
 
@@ -1307,9 +1315,16 @@ test_write_errors(void **state)
     assert_non_null(m);
     add(m, SD_KIND_SCHEMA, "main", NULL, "main");
     add(m, SD_KIND_TABLE, "main", NULL, "t");
+    add(m, SD_KIND_TABLE, "main", NULL, "u");
     add_column(m, "t", "c", 1, "bad\xff");
     freeze(m);
     assert_int_equal(sd_snapshot_write(&b, m, &err), SD_ERR);
+    assert_non_null(strstr(err.msg, "not valid UTF-8"));
+    assert_non_null(strstr(err.msg, "column main.t.c"));
+    assert_string_equal(sd_buf_cstr(&b), "keep");
+    /* The same when the table list is written in parts: the failing part's error. */
+    sd_err_clear(&err);
+    assert_int_equal(sd_snapshot_write_split(&b, m, 2, &err), SD_ERR);
     assert_non_null(strstr(err.msg, "not valid UTF-8"));
     assert_non_null(strstr(err.msg, "column main.t.c"));
     assert_string_equal(sd_buf_cstr(&b), "keep");
