@@ -179,9 +179,12 @@ SQL
 catalogs="pg_class, pg_attribute, pg_attrdef, pg_constraint, pg_index, pg_depend, pg_description, pg_type, pg_proc, pg_trigger, pg_rewrite, pg_namespace, pg_sequence, pg_inherits, pg_enum, pg_collation, pg_am, pg_opclass, pg_policy, pg_extension"
 
 # The catalog floor: the very statements `schemadrift inspect` sends, taken from the server log
-# of one inspect run with log_statement = all (PGOPTIONS), in the same order and the same
-# transaction; each parameterised query becomes PREPARE + EXECUTE with the parameters it was
-# sent ('{}', '{}': no schema filter), so the text the server plans is byte for byte ours.
+# of one inspect run with log_statement = all (PGOPTIONS), in the order they were sent, in one
+# transaction on one session; each parameterised query becomes PREPARE + EXECUTE with the
+# parameters it was sent ('{}', '{}': no schema filter), so the text the server plans is byte
+# for byte ours. inspect shares its queries between two connections in one exported snapshot
+# (introspect/pg.c): the queries of both are taken, the snapshot export and import are not
+# (they are not catalog reads), and the floor runs them all one after another.
 # $1: the server log byte offset before that run. Writes $work/catalog.sql.
 capture_floor() {
   tail -c +"$(($1 + 1))" "$PGHOST/server.log" | awk '
@@ -189,16 +192,22 @@ capture_floor() {
       if (!match($0, /\[[0-9]+\] (LOG|DETAIL): +/)) next
       pid = substr($0, RSTART + 1); pid = substr(pid, 1, index(pid, "]") - 1)
       text = substr($0, RSTART + RLENGTH)
-      if (want == "" && text ~ /^statement: BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY/) want = pid
-      if (pid != want) next
+      if (text ~ /^statement: BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY/) {
+        if (main == "") { main = pid; print substr(text, 12) ";" }
+        ours[pid] = 1; next
+      }
+      if (!(pid in ours)) next
       if (text ~ /^statement: /) {
-        sql = substr(text, 12); print sql ";"
-        if (sql == "COMMIT") { done = 1; exit }
+        sql = substr(text, 12)
+        if (pid == main && sql == "COMMIT") { print sql ";"; done = 1; exit }
+        if (sql !~ /pg_export_snapshot|^SET TRANSACTION SNAPSHOT/) print sql ";"
+      } else if (text ~ /^execute <unnamed>: SET TRANSACTION SNAPSHOT /) {
+        next
       } else if (text ~ /^execute <unnamed>: /) {
-        n++; printf "PREPARE sd_q%d(text[], text[]) AS %s;\n", n, substr(text, 20)
+        n++; last[pid] = n; printf "PREPARE sd_q%d(text[], text[]) AS %s;\n", n, substr(text, 20)
       } else if (text ~ /^parameters: /) {
         p = substr(text, 13); gsub(/\$[12] = /, "", p)
-        printf "EXECUTE sd_q%d(%s);\n", n, p
+        printf "EXECUTE sd_q%d(%s);\n", last[pid], p
       }
     }
     END { if (!done || n < 5) exit 1 }' > "$work/catalog.sql"
