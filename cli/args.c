@@ -45,6 +45,10 @@ static const opt_info OPTIONS[] = {
       .value = "NAME",
       .synopsis = "[--exclude-schema NAME]...",
       .help = "PostgreSQL: never read schema NAME (repeatable)" },
+    { .bit = SD_CLI_OPT_PLAIN,
+      .long_name = "plain",
+      .synopsis = "[--plain]",
+      .help = "leave out the first line that makes sqlite3/psql stop at the first error" },
     { .bit = SD_CLI_OPT_HELP,
       .long_name = "help",
       .short_name = 'h',
@@ -136,6 +140,9 @@ apply(sd_cli_args *out,
         break;
     case SD_CLI_OPT_STRICT_ORDER:
         out->strict_column_order = true;
+        break;
+    case SD_CLI_OPT_PLAIN:
+        out->plain = true;
         break;
     case SD_CLI_OPT_SCHEMA:
     case SD_CLI_OPT_EXCLUDE:

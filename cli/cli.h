@@ -108,6 +108,7 @@ extern const char SD_CLI_SOURCES_HELP[];
 #define SD_CLI_OPT_STRICT_ORDER 8u  /* --strict-column-order */
 #define SD_CLI_OPT_SCHEMA       16u /* --schema NAME (repeatable) */
 #define SD_CLI_OPT_EXCLUDE      32u /* --exclude-schema NAME (repeatable) */
+#define SD_CLI_OPT_PLAIN        64u /* --plain: no client directive atop a script */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -118,6 +119,7 @@ typedef struct sd_cli_args {
     const char *output;                 /* -o FILE; NULL (or "-") means standard output */
     sd_report_format format;            /* --format; SD_REPORT_TEXT by default */
     bool strict_column_order;           /* --strict-column-order */
+    bool plain;                         /* --plain */
     bool help;                          /* -h/--help: show the help, run nothing */
     SD_VEC(const char *) schemas;       /* --schema values, in order (point into argv) */
     SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */

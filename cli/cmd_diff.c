@@ -19,7 +19,7 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_buf sql = SD_BUF_INIT;
     sd_pg_options pg = sd_cli_pg_options(args);
     sd_diff_options dopts = { .strict_column_order = args->strict_column_order };
-    sd_emit_options eopts = { .quote_all_identifiers = false };
+    sd_emit_options eopts = { .quote_all_identifiers = false, .plain = args->plain };
 
     *exit_out = SD_EXIT_OK;
     rc = sd_source_parse(&from_src, args->pos[0], err);
@@ -56,10 +56,13 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .name = "diff",
     .params = { "FROM", "TO" },
     .nparams = 2,
-    .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE,
+    .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
-                   "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). Statements that\n"
+                   "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"
+                   "makes the client stop at the first error (.bail on for sqlite3,\n"
+                   "\\set ON_ERROR_STOP on for psql); --plain leaves it out, for drivers and\n"
+                   "executescript, which stop at the first error anyway. Statements that\n"
                    "lose data are preceded by a '-- destructive:' comment. Nothing is printed\n"
                    "when the schemas match. Both sides are read at the same time, each on its\n"
                    "own connection. --schema and --exclude-schema choose the schemas read from\n"

@@ -14,20 +14,24 @@ typedef sd_status (*emit_fn)(sd_buf *out,
                              sd_err *err);
 
 typedef struct engine_emitter {
-    emit_fn emit;        /* the engine's emitter, or NULL when there is none yet */
-    const char *missing; /* message when emit is NULL */
+    emit_fn emit;          /* the engine's emitter, or NULL when there is none yet */
+    const char *missing;   /* message when emit is NULL */
+    const char *directive; /* first line: the engine's shell stops at the first error */
 } engine_emitter;
 
+/* Without the directive, `sqlite3 db < fix.sql` and psql go on after a failed statement
+ * (and SQLite would then run the DROP and the COMMIT that follow); pg_dump's output carries
+ * psql meta-commands the same way. --plain leaves it out for drivers, which stop anyway. */
 static const engine_emitter EMITTERS[] = {
-    [SD_ENGINE_SQLITE] = { sd_emit__sqlite, NULL },
-    [SD_ENGINE_PG] = { sd_emit__pg, NULL },
+    [SD_ENGINE_SQLITE] = { .emit = sd_emit__sqlite, .directive = ".bail on\n" },
+    [SD_ENGINE_PG] = { .emit = sd_emit__pg, .directive = "\\set ON_ERROR_STOP on\n" },
 };
 _Static_assert(SD_ARRAY_LEN(EMITTERS) == SD_ENGINE__COUNT, "every engine needs an EMITTERS entry");
 
 sd_status
 sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err)
 {
-    static const sd_emit_options DEFAULTS = { false };
+    static const sd_emit_options DEFAULTS = { .quote_all_identifiers = false, .plain = false };
     if (opts == NULL)
         opts = &DEFAULTS;
     if (sd_changelist_drift_count(cl) == 0)
@@ -40,6 +44,8 @@ sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, s
         return sd_err_set(err, SD_ERR_UNSUPPORTED, "%s", e->missing);
 
     sd_buf script = SD_BUF_INIT;
+    if (!opts->plain)
+        sd_buf_append(&script, e->directive);
     sd_status rc = e->emit(&script, cl, opts, err);
     if (rc == SD_OK && sd_buf_failed(&script))
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");

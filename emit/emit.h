@@ -16,6 +16,7 @@
 
 typedef struct sd_emit_options {
     bool quote_all_identifiers; /* quote every identifier, not only those that need it */
+    bool plain; /* no client directive (.bail on, \set ON_ERROR_STOP on) as the first line */
 } sd_emit_options;
 
 /*

@@ -2,7 +2,7 @@
  * emit_sqlite.c: the SQLite emitter. It plans the whole script from the change list and the
  * two full models, then writes it in fixed phases:
  *
- *   PRAGMA foreign_keys=OFF; BEGIN;
+ *   PRAGMA foreign_keys=OFF; BEGIN; the guard table (see "guards") when there are guards;
  *   drop triggers, views (dependents first) and indexes that go or change, plus every view
  *     and trigger that refers to a table about to be rebuilt or dropped or to a view that
  *     goes (transitively);
@@ -14,7 +14,11 @@
  *   drop tables; ALTER TABLE ... DROP COLUMN / ADD COLUMN where SQLite allows it;
  *   create indexes (new, changed, and all of every rebuilt table), views (dependencies
  *     first) and triggers;
- *   PRAGMA foreign_key_check; COMMIT; PRAGMA foreign_keys=ON;
+ *   guards: foreign keys of rebuilt tables and of their children hold; the guard table
+ *     dropped; COMMIT; PRAGMA foreign_keys=ON;
+ *
+ * Before each copy, guards refuse NULLs under a new NOT NULL; after it, that every row was
+ * copied. A failed guard stops the script before anything is dropped or committed.
  *
  * foreign_keys goes off before BEGIN (inside a transaction the pragma is a no-op) so that
  * dropping a rebuilt parent table cascades nothing. Views and triggers are dropped before a
@@ -82,6 +86,8 @@ typedef struct ctx {
     bool *create[SD_KIND__COUNT]; /* per "to" object: created */
     sd_map gone;                  /* lower-case names of relations that go for a while */
     sd_map taken;                 /* lower-case names in use (temporary names) */
+    sd_buf guard_columns;         /* the guard table's columns, one per guard */
+    unsigned nguards;             /* guards written so far */
 } ctx;
 
 /* ---- errors ---- */
@@ -343,6 +349,65 @@ static void
 unit(ctx *c)
 {
     put(c, "\n");
+}
+
+/* ---- guards ---- */
+
+/*
+ * A guard fails the script inside its transaction, before anything is dropped or committed,
+ * when the data does not allow what follows (NULLs under a new NOT NULL, rows a copy would
+ * not carry, rows that break a foreign key once enforcement is back): an insert of the
+ * guard's condition into a temporary table whose CHECK, named after the problem, rejects
+ * false. SQLite reports "CHECK constraint failed: <problem>"; the sqlite3 shell stops there
+ * (.bail on), drivers stop at the error, and the open transaction is rolled back when the
+ * connection closes. The table is created after BEGIN with one column per guard (NULL
+ * passes a CHECK, so each insert tests its own column only) and dropped before COMMIT.
+ */
+#define GUARD_TABLE "schemadrift_guard"
+
+/* "-- guard: <problem>" and the insert up to its condition; the caller writes the
+ * condition (an expression that is 1 when the data allows the next step) and guard_close. */
+static void
+guard_open(ctx *c, const char *problem)
+{
+    if (c->rc != SD_OK)
+        return;
+    unsigned n = ++c->nguards;
+    sd_buf *cols = &c->guard_columns;
+    if (n > 1)
+        sd_buf_append(cols, ",\n  ");
+    sd_buf_appendf(cols, "g%u INTEGER CONSTRAINT ", n);
+    sd_sql_ident(cols, ENGINE, problem);
+    sd_buf_appendf(cols, " CHECK (g%u)", n);
+    put(c, "-- guard: ");
+    put_comment_text(c, problem);
+    sd_buf_appendf(c->out, "\nINSERT INTO temp.%s (g%u) SELECT ", GUARD_TABLE, n);
+}
+
+static void
+guard_close(ctx *c)
+{
+    put(c, ";\n");
+}
+
+/* A guard's problem text: "main.t.x " (column may be NULL) followed by what. */
+static const char *
+guard_problem(ctx *c, const sd_object *t, const char *column, const char *what)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_sql_ident(&b, ENGINE, t->schema != NULL ? t->schema : "main");
+    sd_buf_putc(&b, '.');
+    sd_sql_ident(&b, ENGINE, t->name);
+    if (column != NULL) {
+        sd_buf_putc(&b, '.');
+        sd_sql_ident(&b, ENGINE, column);
+    }
+    sd_buf_append(&b, what);
+    const char *s = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    if (s == NULL)
+        nomem(c);
+    return s != NULL ? s : "";
 }
 
 /* ---- SQL fragments from the model ---- */
@@ -1229,12 +1294,34 @@ put_kept_columns(ctx *c, const plan *p, size_t *count_out)
     }
 }
 
+/* Kept columns that become NOT NULL: refused, naming the column, while a row holds NULL. */
+static void
+guard_not_null(ctx *c, const plan *p)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->to, p->to, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (!cols[i]->v[SD_COLUMN_NOT_NULL].b || cols[i]->v[SD_COLUMN_GENERATED].sql.text != NULL)
+            continue;
+        const sd_object *old = sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key);
+        if (old == NULL || old->v[SD_COLUMN_NOT_NULL].b)
+            continue;
+        guard_open(c, guard_problem(c, p->to, cols[i]->name,
+                                    " holds NULLs; the target makes it NOT NULL"));
+        put(c, "NOT EXISTS (SELECT 1 FROM ");
+        put_name(c, p->from->schema, p->from->name);
+        put(c, " WHERE ");
+        put_ident(c, old->name);
+        put(c, " IS NULL)");
+        guard_close(c);
+    }
+}
+
 static void
 put_rebuild_fill(ctx *c, const plan *p)
 {
     unit(c);
     put_create_table(c, p->to, p->tmp);
-    put_rebuild_losses(c, p);
     /* The column list is written twice; render it once to learn whether it is empty. */
     sd_buf *script = c->out;
     sd_buf kept = SD_BUF_INIT;
@@ -1244,6 +1331,9 @@ put_rebuild_fill(ctx *c, const plan *p)
     c->out = script;
     if (sd_buf_failed(&kept))
         nomem(c);
+    if (nkept > 0)
+        guard_not_null(c, p);
+    put_rebuild_losses(c, p);
     if (nkept > 0) {
         put(c, "INSERT INTO ");
         put_name(c, p->to->schema, p->tmp);
@@ -1255,6 +1345,16 @@ put_rebuild_fill(ctx *c, const plan *p)
         put_name(c, p->from->schema, p->from->name);
         put(c, ";\n");
         put_sequence_copy(c, p);
+        /* The copy either errs or carries every row; this holds it to that whoever runs
+         * the script, before the old table is dropped. */
+        guard_open(c, guard_problem(c, p->to, NULL,
+                                    ": the rebuilt table would not hold every row of the old one"));
+        put(c, "(SELECT count(*) FROM ");
+        put_name(c, p->to->schema, p->tmp);
+        put(c, ") = (SELECT count(*) FROM ");
+        put_name(c, p->from->schema, p->from->name);
+        put(c, ")");
+        guard_close(c);
     }
     sd_buf_dispose(&kept);
 }
@@ -1356,6 +1456,52 @@ emit_creates(ctx *c)
     }
 }
 
+/*
+ * Foreign keys are not enforced while the script runs (foreign_keys=OFF), so rows that break
+ * one would be committed silently: every table that is rebuilt (any foreign key change
+ * rebuilds) or that references a rebuilt table is checked with pragma_foreign_key_check
+ * before COMMIT. Tables the script creates are empty; other tables' rows are not touched.
+ */
+static bool
+rows_rewritten(const ctx *c, const sd_object *t)
+{
+    const plan *p = &c->plans[t->index];
+    return p->from != NULL && p->rebuild;
+}
+
+static void
+emit_foreign_key_guards(ctx *c)
+{
+    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
+    bool first = true;
+    for (size_t i = 0; i < nt; i++) {
+        const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
+        if (c->plans[i].from == NULL)
+            continue;
+        size_t n = 0;
+        const sd_object *const *fks = sd_model_children(c->to, t, SD_KIND_FOREIGN_KEY, &n);
+        bool check = n > 0 && rows_rewritten(c, t);
+        for (size_t j = 0; j < n && !check; j++) {
+            const sd_object *parent =
+                sd_model_find_table(c->to, t->schema, fks[j]->v[SD_FK_REF_TABLE].s);
+            check = (parent != NULL && rows_rewritten(c, parent));
+        }
+        if (!check)
+            continue;
+        if (first)
+            unit(c);
+        first = false;
+        guard_open(c, guard_problem(c, t, NULL,
+                                    ": rows break its foreign keys (PRAGMA foreign_key_check "
+                                    "lists them)"));
+        put(c, "NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check(");
+        if (c->rc == SD_OK)
+            sd_sql_literal(c->out, ENGINE, t->name);
+        put(c, "))");
+        guard_close(c);
+    }
+}
+
 /* ---- entry point ---- */
 
 static void
@@ -1401,16 +1547,32 @@ sd_emit__sqlite(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opt
         name_temporaries(&c);
         cascade(&c);
     }
-    put(&c, "PRAGMA foreign_keys=OFF;\nBEGIN;\n");
+    /* The body first: the guard table that opens the transaction needs its columns. */
+    sd_buf body = SD_BUF_INIT;
+    c.out = &body;
     emit_drops(&c);
     emit_new_tables(&c);
     emit_rebuilds(&c);
     emit_dropped_tables(&c);
     emit_alters(&c);
     emit_creates(&c);
-    put(&c, "\nPRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys=ON;\n");
-    if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
+    emit_foreign_key_guards(&c);
+    c.out = out;
+    put(&c, "PRAGMA foreign_keys=OFF;\nBEGIN;\n");
+    if (c.nguards > 0) {
+        put(&c, "CREATE TEMP TABLE " GUARD_TABLE " (\n  ");
+        put(&c, sd_buf_cstr(&c.guard_columns));
+        put(&c, "\n);\n");
+    }
+    put(&c, sd_buf_cstr(&body));
+    if (c.nguards > 0)
+        put(&c, "\nDROP TABLE temp." GUARD_TABLE ";\n");
+    put(&c, "\nCOMMIT;\nPRAGMA foreign_keys=ON;\n");
+    if (c.rc == SD_OK && (sd_buf_failed(out) || sd_buf_failed(&body) ||
+                          sd_buf_failed(&c.guard_columns) || sd_arena_failed(c.scratch)))
         nomem(&c);
+    sd_buf_dispose(&body);
+    sd_buf_dispose(&c.guard_columns);
     sd_map_dispose(&c.gone);
     sd_map_dispose(&c.taken);
     sd_arena_free(c.scratch);

@@ -34,6 +34,7 @@ typedef struct fixture {
     sd_model *from; /* the "from" model being built */
     sd_model *to;   /* the "to" model being built */
     sd_buf out;     /* the emitted script */
+    bool directive; /* keep the client directive atop the script (tests of it only) */
 } fixture;
 
 static int
@@ -227,7 +228,7 @@ run_opts(fixture *f, bool strict_order, sd_err *err)
 {
     sd_changelist *cl = NULL;
     sd_diff_options dopts = { strict_order };
-    sd_emit_options eopts = { false };
+    sd_emit_options eopts = { .plain = f->directive == false };
     sd_err e = SD_ERR_INIT;
     if (sd_model_freeze(f->from, &e) != SD_OK || sd_model_freeze(f->to, &e) != SD_OK)
         fail_msg("freeze: %s (%s)", e.msg, e.where);
@@ -296,6 +297,18 @@ test_create_table_exact(void **state)
                                            "    name text,\n"
                                            "    CONSTRAINT users_pkey PRIMARY KEY (id)\n"
                                            ");\n" TAIL);
+}
+
+/* The first line makes psql stop at the first error; --plain leaves it out. */
+static void
+test_directive_first_line(void **state)
+{
+    fixture *f = *state;
+    users(f->to);
+    f->directive = true;
+    const char *sql = run(f);
+    assert_true(strncmp(sql, "\\set ON_ERROR_STOP on\n" HEAD,
+                        strlen("\\set ON_ERROR_STOP on\n" HEAD)) == 0);
 }
 
 /* Print the script when SD_TEST_SHOW is set (for eyeballing while writing tests). */
@@ -2000,6 +2013,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_no_drift_appends_nothing),
+        T(test_directive_first_line),
         T(test_create_table_exact),
         T(test_create_table_full_definition),
         T(test_table_extras_owner_acl_comment_rls),
