@@ -27,7 +27,7 @@
 
 typedef struct pg_ctx pg_ctx;
 
-/* How the emitter handles one kind (STYLE 2.8: one table, indexed by kind). */
+/* How the emitter handles one kind (ARCHITECTURE.md, Tables as data). */
 typedef struct pg_ops {
     const char *keyword;      /* ALTER / DROP / COMMENT ON word; NULL: the kind's own way */
     const char *grant_on;     /* object class after GRANT ... ON; NULL: no privileges */

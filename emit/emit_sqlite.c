@@ -45,7 +45,7 @@
 #define BIT(f) (UINT64_C(1) << (f))
 #define ENGINE SD_ENGINE_SQLITE
 
-/* How a change of each kind is carried out (STYLE 2.8: a table, not scattered switches). */
+/* How a change of each kind is carried out (ARCHITECTURE.md, Tables as data). */
 typedef enum role {
     ROLE_UNSUPPORTED = 0, /* cannot be expressed in SQLite: SD_ERR_UNSUPPORTED */
     ROLE_TABLE,           /* created, dropped, or rebuilt (STRICT, WITHOUT ROWID changes) */

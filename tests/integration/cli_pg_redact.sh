@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Credentials never reach output (STYLE.md 2.5): PostgreSQL sources that carry a password and
+# Credentials never reach output (ARCHITECTURE.md, Credentials): PostgreSQL sources that carry a password and
 # cannot connect, through inspect, diff and check, on either side and on both sides at once.
 # Each run must exit 2 with an error that names the (redacted) server and gives a hint, and
 # the password must appear neither on stdout nor on stderr. Needs no server: every address

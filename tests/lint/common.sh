@@ -7,7 +7,7 @@
 #   or any directory holding a CMakeCache.txt (a build dir configured under another name).
 #   With --no-tests it also skips tests/, fuzz/ and bench/.
 
-# Top-level directories that are not modules (STYLE.md 2.1).
+# Top-level directories that are not modules (ARCHITECTURE.md, Module map).
 SD_LINT_NON_MODULE_DIRS="tests fuzz bench examples cmake docs"
 
 sd_lint_is_build_dir()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # format.sh ROOT [CLANG_FORMAT]: clang-format --dry-run --Werror with ROOT/.clang-format on
 # every *.c and *.h outside build directories (tests and fuzz included). A missing
-# clang-format is a failure, not a skip (STYLE.md 2.15).
+# clang-format is a failure, not a skip (ARCHITECTURE.md, Tests).
 set -euo pipefail
 root=${1:?usage: format.sh ROOT [CLANG_FORMAT]}
 cf=${2:-clang-format}

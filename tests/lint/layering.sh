@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # layering.sh ROOT: check every #include in <module>/**/*.{c,h} against the module table of
-# STYLE.md 2.2. Prints "file:line: module A includes B (...)" for each forbidden edge and
+# ARCHITECTURE.md, Layering. Prints "file:line: module A includes B (...)" for each forbidden edge and
 # exits 1 if there is any. tests/, fuzz/ and bench/ are exempt.
 #
 # Rules:
@@ -11,7 +11,7 @@
 # - <...> headers must be libc/POSIX, or a third-party header listed in THIRD for the module
 #   ("file.c:header.h" restricts the header to one file of the module);
 # - a top-level directory with C sources that is not in the table fails: add its row here and
-#   in STYLE.md 2.2 before it can grow edges nobody checked.
+#   in ARCHITECTURE.md, Layering, before it can grow edges nobody checked.
 set -euo pipefail
 root=${1:?usage: layering.sh ROOT}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -72,7 +72,7 @@ if [ ${#modules[@]} -eq 0 ]; then
 fi
 for m in "${modules[@]}"; do
     if [ -z "${DEPS[$m]+set}" ]; then
-        fail "$m/: module $m is not in the layering table: add its row to tests/lint/layering.sh and STYLE.md 2.2"
+        fail "$m/: module $m is not in the layering table: add its row to tests/lint/layering.sh and to ARCHITECTURE.md, Layering"
     fi
 done
 
@@ -151,7 +151,7 @@ if [ "$files" -eq 0 ]; then
     exit 2
 fi
 if [ "$fails" -gt 0 ]; then
-    echo "layering: $fails forbidden include(s) in $files files (STYLE.md 2.2)"
+    echo "layering: $fails forbidden include(s) in $files files (ARCHITECTURE.md, Layering)"
     exit 1
 fi
 echo "layering: ok ($files files in ${#modules[@]} modules)"

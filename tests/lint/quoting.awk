@@ -99,7 +99,7 @@ BEGIN {
     state = ""
     found = 0
     fmt = "%[-+ #0-9.*]*s"
-    # Calls whose format strings are messages for people, not SQL (STYLE.md 2.5): the sd_err_*
+    # Calls whose format strings are for people, not SQL (ARCHITECTURE.md, Quoting): the sd_err_*
     # family, fprintf(stderr, ...), and any function with fail, error or warn in its name
     # (module helpers such as a static fail(ctx, at, fmt, ...) that wrap sd_err_set).
     msgfn = "(^|[^A-Za-z0-9_])((sd_err_[a-z_]+|[a-z_]*(fail|error|warn)[a-z_]*)[ \t]*\\(|fprintf[ \t]*\\([ \t]*stderr[ \t]*,)"
@@ -121,17 +121,17 @@ FNR == 1 {
     strip($0)
     ctx = stmt " " NS
 
-    # Banned functions (STYLE.md 2.18), everywhere outside tests.
+    # Banned functions (ARCHITECTURE.md, Banned functions), everywhere outside tests.
     t = NS
     while (match(t, banned)) {
         name = substr(t, RSTART, RLENGTH)
         sub(/^[^A-Za-z_]/, "", name)
         sub(/[ \t]*\($/, "", name)
-        report("banned function " name "() (STYLE.md 2.18)")
+        report("banned function " name "() (ARCHITECTURE.md, Banned functions)")
         t = substr(t, RSTART + RLENGTH)
     }
     if (NS ~ /(^|[^A-Za-z0-9_])setlocale[ \t]*\([ \t]*LC_ALL/)
-        report("setlocale(LC_ALL, ...) is banned: output must not depend on the locale (STYLE.md 2.13)")
+        report("setlocale(LC_ALL, ...) is banned: output must not depend on the locale (ARCHITECTURE.md, Determinism)")
 
     # PQexec with user data: only a string literal or a CONSTANT may be its query.
     if (pq != "") {
@@ -144,7 +144,7 @@ FNR == 1 {
         a = second_arg(pq)
         if (a != "" || FNR - pqline >= 5) {
             if (a !~ /^"/ && a !~ /^[A-Z_][A-Z0-9_]*[ \t]*\)/) {
-                report("PQexec() with a non-constant query: pass user data through PQexecParams (STYLE.md 2.7)", pqline)
+                report("PQexec() with a non-constant query: pass user data through PQexecParams (ARCHITECTURE.md, Quoting)", pqline)
             }
             pq = ""
         }
@@ -155,20 +155,20 @@ FNR == 1 {
             name = substr(NS, RSTART, RLENGTH)
             sub(/^[^A-Za-z_]/, "", name)
             sub(/[ \t]*\($/, "", name)
-            report(name "() outside util/sql.c: quote with sd_sql_ident/sd_sql_literal (STYLE.md 2.7)")
+            report(name "() outside util/sql.c: quote with sd_sql_ident/sd_sql_literal (ARCHITECTURE.md, Quoting)")
         }
         msg = (ctx ~ msgfn)
         if ($0 ~ /lint: quoting-ok/)
             msg = 1
         if (!msg) {
             if (NC ~ ("\\\\\"" fmt) || NC ~ (fmt "\\\\\""))
-                report("hand-made \"...\" quoting around a %s: use sd_sql_ident/sd_sql_qualified (STYLE.md 2.7)")
+                report("hand-made \"...\" quoting around a %s: use sd_sql_ident/sd_sql_qualified (ARCHITECTURE.md, Quoting)")
             if (NC ~ ("'" fmt) || NC ~ (fmt "'"))
-                report("hand-made '...' quoting around a %s: use sd_sql_literal or a bound parameter (STYLE.md 2.7)")
+                report("hand-made '...' quoting around a %s: use sd_sql_literal or a bound parameter (ARCHITECTURE.md, Quoting)")
             if (NC ~ ("\\[" fmt "\\]") || NC ~ ("`" fmt "`"))
-                report("hand-made [...] or `...` quoting around a %s: use sd_sql_ident (STYLE.md 2.7)")
+                report("hand-made [...] or `...` quoting around a %s: use sd_sql_ident (ARCHITECTURE.md, Quoting)")
             if (NC ~ /"\\"\\""/ || NC ~ /"''"/)
-                report("hand-made quote doubling (\"\\\"\\\"\" or \"''\"): use sd_sql_ident/sd_sql_literal (STYLE.md 2.7)")
+                report("hand-made quote doubling (\"\\\"\\\"\" or \"''\"): use sd_sql_ident/sd_sql_literal (ARCHITECTURE.md, Quoting)")
         }
     }
 

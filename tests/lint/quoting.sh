@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# quoting.sh ROOT: fail on hand-made SQL quoting outside util/sql.c (STYLE.md 2.7) and on
-# banned functions (STYLE.md 2.18) in every C source outside tests/, fuzz/ and bench/.
+# quoting.sh ROOT: fail on hand-made quoting outside util/sql.c (ARCHITECTURE.md, Quoting) and on
+# banned functions (ARCHITECTURE.md, Banned functions) in all C sources outside tests/, fuzz/ and bench/.
 # Prints "file:line: message" per finding. The checks themselves are in quoting.awk.
 #
 # Format strings of error messages are prose, not SQL, and may quote a path or name: those of
@@ -26,7 +26,7 @@ fi
 rc=0
 awk -f "$here/quoting.awk" "${files[@]}" || rc=$?
 if [ "$rc" -eq 1 ]; then
-    echo "quoting: findings above (STYLE.md 2.7, 2.18)"
+    echo "quoting: findings above (ARCHITECTURE.md: Quoting, Banned functions)"
     exit 1
 elif [ "$rc" -ne 0 ]; then
     echo "quoting: awk failed (exit $rc)" >&2

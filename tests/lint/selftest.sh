@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/sd-lint-selftest.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 failures=0
 
-# A small tree that is clean for every lint: the layering of STYLE.md 2.2 in miniature.
+# A small tree that is clean for every lint: the layering of ARCHITECTURE.md in miniature.
 make_tree()
 {
     local t=$1

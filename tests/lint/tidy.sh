@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tidy.sh ROOT BUILD_DIR [CLANG_TIDY]: clang-tidy with ROOT/.clang-tidy on every module .c file
 # (util, model, ..., cli), using BUILD_DIR/compile_commands.json, $SD_TIDY_JOBS (default:
-# nproc) files at a time. A missing clang-tidy is a failure, not a skip (STYLE.md 2.15).
+# nproc) files at a time. A missing clang-tidy is a failure, not a skip (ARCHITECTURE.md, Tests).
 set -euo pipefail
 root=${1:?usage: tidy.sh ROOT BUILD_DIR [CLANG_TIDY]}
 build=${2:?usage: tidy.sh ROOT BUILD_DIR [CLANG_TIDY]}

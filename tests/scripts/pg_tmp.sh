@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 cluster for the tests (STYLE.md 2.15), used as the CTest fixture
+# A throwaway PostgreSQL 15 cluster for tests (ARCHITECTURE.md, Tests), used as the CTest fixture
 # "pg": pg.start runs `pg_tmp.sh start STATEFILE`, pg.stop runs `pg_tmp.sh stop STATEFILE`.
 #
 #   start STATEFILE  initdb into a new mktemp -d /tmp/sd-pg.XXXXXX (not under the build dir: a
