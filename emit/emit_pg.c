@@ -3,9 +3,11 @@
  * models, then writes it in phases, for `psql -v ON_ERROR_STOP=1 -f`:
  *
  *   SET ...; set_config('search_path', '', false)   every name the model holds is qualified
- *   BEGIN; ALTER TYPE ... ADD VALUE ...; COMMIT;    a new enum value cannot be used in the
- *                                                   transaction that adds it
- *   BEGIN;
+ *   BEGIN; guards; ALTER TYPE ... ADD VALUE ...; COMMIT;  only when the main transaction
+ *                                   uses a new value (PostgreSQL cannot use it in the
+ *                                   transaction that adds it); the guards refuse, before that
+ *                                   COMMIT, what the main transaction would refuse on data
+ *   BEGIN; (ALTER TYPE ... ADD VALUE ... here when no new value is used)
  *   prepare: sequences OWNED BY NONE (dropping their column would take them along), NO
  *     INHERIT for parents a table leaves; then every foreign key, trigger, index, view and
  *     materialized view that goes or is rebuilt, dependents first: those the change list
@@ -831,15 +833,92 @@ plan(pg_ctx *c)
 
 /* ---- phases ---- */
 
+/*
+ * New enum values. PostgreSQL cannot use a value in the transaction that adds it ("unsafe use
+ * of new value"), so when the main transaction names one (its literal occurs in the text),
+ * the values are committed first in a transaction of their own; otherwise they join the main
+ * transaction and the script stays all-or-nothing. Before that first COMMIT, guards check
+ * what the main transaction would refuse on data, so that a failure there never leaves the
+ * values committed alone.
+ */
+static bool
+uses_new_enum_value(pg_ctx *c, const sd_buf *main_sql)
+{
+    sd_buf lit = SD_BUF_INIT;
+    bool used = false;
+    for (size_t i = 0; i < c->nenum_adds && !used; i++) {
+        const sd_names *f = &c->enum_adds[i]->v[SD_ENUM_VALUES].names;
+        const sd_names *t = &c->enum_adds_to[i]->v[SD_ENUM_VALUES].names;
+        for (size_t j = 0; j < t->len && !used; j++) {
+            if (names_have(f, t->items[j]))
+                continue;
+            sd_buf_reset(&lit);
+            sd_sql_literal(&lit, PGE, t->items[j]);
+            used = sd_buf_failed(&lit) || strstr(sd_buf_cstr(main_sql), sd_buf_cstr(&lit)) != NULL;
+        }
+    }
+    sd_buf_dispose(&lit);
+    return used;
+}
+
+/* A DO block that raises, naming the table, the column and the count, when a column that
+ * becomes NOT NULL holds NULLs. */
+static void
+guard_not_null(pg_ctx *c, const sd_object *col)
+{
+    sd_buf name = SD_BUF_INIT;
+    sd_buf msg = SD_BUF_INIT;
+    sd_buf body = SD_BUF_INIT;
+    sd_sql_qualified(&name, PGE, col->schema, col->table);
+    sd_buf_append(&name, ".");
+    sd_sql_ident(&name, PGE, col->name);
+    /* RAISE's format: % is the count's placeholder, so a % in a name is doubled. */
+    for (const char *p = sd_buf_cstr(&name); *p != '\0'; p++) {
+        if (*p == '%')
+            sd_buf_putc(&msg, '%');
+        sd_buf_putc(&msg, *p);
+    }
+    sd_buf_append(&msg, " holds NULL in % rows; the target makes it NOT NULL");
+    sd_buf_append(&body, "\nDECLARE n bigint;\nBEGIN\n    SELECT count(*) INTO n FROM ");
+    sd_sql_qualified(&body, PGE, col->schema, col->table);
+    sd_buf_append(&body, " WHERE ");
+    sd_sql_ident(&body, PGE, col->name);
+    sd_buf_append(&body, " IS NULL;\n    IF n > 0 THEN\n        RAISE EXCEPTION ");
+    sd_sql_literal(&body, PGE, sd_buf_cstr(&msg));
+    sd_buf_append(&body, ", n\n            USING HINT = ");
+    sd_sql_literal(&body, PGE,
+                   "Nothing was changed. Fill or delete those rows, then run the script again.");
+    sd_buf_append(&body, ";\n    END IF;\nEND\n");
+    if (sd_buf_failed(&name) || sd_buf_failed(&msg) || sd_buf_failed(&body))
+        sd_emit__pg_nomem(c);
+    put(c, "-- guard: ");
+    sd_emit__pg_comment_text(c, sd_buf_cstr(&name));
+    put(c, " holds no NULL\nDO ");
+    if (c->rc == SD_OK)
+        sd_sql_dollar_body(c->out, sd_buf_cstr(&body));
+    put(c, ";\n");
+    sd_buf_dispose(&name);
+    sd_buf_dispose(&msg);
+    sd_buf_dispose(&body);
+}
+
+/* Guards for what the main transaction refuses on data; today: columns that become NOT NULL. */
+static void
+emit_data_guards(pg_ctx *c)
+{
+    for (size_t i = 0; i < sd_changelist_count(c->cl); i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->kind == SD_KIND_COLUMN && ch->op == SD_OP_ALTER &&
+            (ch->fields & FBIT(SD_COLUMN_NOT_NULL)) && ch->to->v[SD_COLUMN_NOT_NULL].b)
+            guard_not_null(c, ch->to);
+    }
+}
+
 static void
 emit_enum_values(pg_ctx *c)
 {
-    if (c->nenum_adds == 0)
-        return;
-    put(c, "\nBEGIN;\n");
     for (size_t i = 0; i < c->nenum_adds; i++)
         sd_emit__pg_enum_add_values(c, c->enum_adds[i], c->enum_adds_to[i]);
-    put(c, "COMMIT;\n");
 }
 
 static void
@@ -1357,15 +1436,32 @@ sd_emit__pg(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, s
     if (c.rc == SD_OK)
         plan(&c);
     if (c.rc == SD_OK) {
-        put(&c, HEADER);
-        emit_enum_values(&c);
-        put(&c, "\nBEGIN;\n");
+        /* The main transaction first, to learn whether it uses a new enum value. */
+        sd_buf main_sql = SD_BUF_INIT;
+        c.script = c.out = &main_sql;
         emit_prepare(&c);
         emit_drops(&c);
         emit_main(&c);
         emit_post(&c);
         emit_late_drops(&c);
+        c.script = c.out = out;
+        put(&c, HEADER);
+        bool apart = c.nenum_adds > 0 && uses_new_enum_value(&c, &main_sql);
+        if (apart) {
+            put(&c, "\nBEGIN;\n");
+            emit_data_guards(&c);
+            emit_enum_values(&c);
+            put(&c, "COMMIT;\n");
+        }
+        put(&c, "\nBEGIN;\n");
+        if (!apart)
+            emit_enum_values(&c);
+        if (c.rc == SD_OK)
+            sd_buf_appendn(out, sd_buf_cstr(&main_sql), main_sql.len);
         put(&c, "\nCOMMIT;\n");
+        if (sd_buf_failed(&main_sql))
+            sd_emit__pg_nomem(&c);
+        sd_buf_dispose(&main_sql);
     }
     if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
         sd_emit__pg_nomem(&c);

@@ -123,6 +123,15 @@ streq(const char *a, const char *b)
     return sd_strcmp_c(a, b) == 0;
 }
 
+static inline bool
+names_have(const sd_names *n, const char *s)
+{
+    for (size_t i = 0; i < n->len; i++)
+        if (streq(n->items[i], s))
+            return true;
+    return false;
+}
+
 /* ---- emit_pg_out.c ---- */
 
 void sd_emit__pg_fail(pg_ctx *c, sd_status code, const sd_object *o, const char *fmt, ...)

@@ -47,15 +47,6 @@ sd_emit__pg_int(pg_ctx *c, int64_t n)
         sd_buf_appendf(c->out, "%lld", (long long)n);
 }
 
-static bool
-names_have(const sd_names *n, const char *s)
-{
-    for (size_t i = 0; i < n->len; i++)
-        if (streq(n->items[i], s))
-            return true;
-    return false;
-}
-
 /* The qualified SQL name of a schema object, in the scratch arena ("" when out of memory). */
 static const char *
 qualified(pg_ctx *c, const char *schema, const char *name, const char *suffix)

@@ -844,6 +844,56 @@ test_enum_add_value_in_own_transaction(void **state)
                                   ");\n" TAIL);
 }
 
+/* A new value the script does not use joins the main transaction: all or nothing. */
+static void
+test_enum_add_value_unused_in_main_transaction(void **state)
+{
+    fixture *f = *state;
+    enum_type(f->from, "mood", "ok happy");
+    enum_type(f->to, "mood", "ok happy great");
+    table(f->to, "t");
+    col(f->to, "t", 1, "m", "public.mood");
+    assert_string_equal(show(run(f)), HEAD BEGIN "ALTER TYPE public.mood ADD VALUE 'great' AFTER "
+                                                 "'happy';\n"
+                                                 "\nCREATE TABLE public.t (\n"
+                                                 "    m public.mood\n"
+                                                 ");\n" TAIL);
+}
+
+/* When the values are committed first, a column that becomes NOT NULL is checked before that
+ * COMMIT, so NULLs never leave the values committed and the rest undone. */
+static void
+test_enum_add_value_apart_guards_not_null_first(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    sd_object *x[2];
+    sd_object *m[2];
+    for (size_t i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        x[i] = col(ms[i], "t", 0, "x", "text");
+        m[i] = col(ms[i], "t", 1, "m", "public.mood");
+    }
+    enum_type(f->from, "mood", "ok");
+    enum_type(f->to, "mood", "ok meh");
+    not_null(x[1]);
+    dflt(f->to, m[1], "'meh'::public.mood");
+    (void)m[0];
+    const char *out = show(run(f));
+    const char *guard = strstr(out, "-- guard: public.t.x holds no NULL\nDO $$\n"
+                                    "DECLARE n bigint;\nBEGIN\n"
+                                    "    SELECT count(*) INTO n FROM public.t WHERE x IS NULL;\n"
+                                    "    IF n > 0 THEN\n"
+                                    "        RAISE EXCEPTION 'public.t.x holds NULL in % rows; the "
+                                    "target makes it NOT NULL', n\n");
+    const char *add = strstr(out, "ALTER TYPE public.mood ADD VALUE 'meh' AFTER 'ok';\nCOMMIT;\n");
+    const char *set = strstr(out, "ALTER TABLE public.t ALTER COLUMN x SET NOT NULL;\n");
+    assert_non_null(guard);
+    assert_non_null(add);
+    assert_non_null(set);
+    assert_true(guard < add && add < set);
+}
+
 static void
 test_enum_value_removal_recreates_type(void **state)
 {
@@ -2033,6 +2083,8 @@ main(void)
         T(test_index_definitions),
         T(test_trigger_changes),
         T(test_enum_add_value_in_own_transaction),
+        T(test_enum_add_value_unused_in_main_transaction),
+        T(test_enum_add_value_apart_guards_not_null_first),
         T(test_enum_value_removal_recreates_type),
         T(test_enum_recreate_rebuilds_checks_and_partial_indexes),
         T(test_schema_create_alter_drop),
