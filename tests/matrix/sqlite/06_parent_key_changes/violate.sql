@@ -1,0 +1,1 @@
+UPDATE p SET code = 'zz' WHERE id = 2;
