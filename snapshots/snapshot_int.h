@@ -67,11 +67,11 @@ bool sd_snapshot__requires_uncompared(sd_engine e);
 #define SD_SNAPSHOT__NO_VERIFY 1u /* skip comparing stored fingerprints (fuzzing only) */
 
 /* sd_snapshot_read() with flags. */
-__attribute__((warn_unused_result)) sd_status sd_snapshot__read(sd_model **out,
-                                                                const char *data,
-                                                                size_t len,
-                                                                const char *name,
-                                                                unsigned flags,
-                                                                sd_err *err);
+SD_MUST_CHECK sd_status sd_snapshot__read(sd_model **out,
+                                          const char *data,
+                                          size_t len,
+                                          const char *name,
+                                          unsigned flags,
+                                          sd_err *err);
 
 #endif
