@@ -437,11 +437,8 @@ struct sd_object {
     sd_value *v;            /* field values, sd_kind_get(kind)->nfields of them */
     sd_ref *deps;           /* objects this one depends on */
     size_t ndeps;           /* number of deps */
-    size_t depcap;          /* allocated deps */
     uint64_t fingerprint;   /* XXH3 of the canonical form, incl. owned objects (freeze) */
     size_t index;           /* position in the kind's canonical array (freeze) */
-    size_t *child_start;    /* owners only: per kind, slice start in that kind's array */
-    size_t *child_len;      /* owners only: per kind, slice length (NULL: owns nothing) */
 };
 
 typedef struct sd_model sd_model;

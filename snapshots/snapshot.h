@@ -18,15 +18,6 @@
 /* Append the YAML for a frozen model to out. */
 SD_MUST_CHECK sd_status sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err);
 /*
- * The same bytes, with every list of split_min or more objects (sd_snapshot_write: 1024)
- * written in two parts side by side, on two threads; 0 writes everything on this thread.
- * Tests compare the two ways.
- */
-SD_MUST_CHECK sd_status sd_snapshot_write_split(sd_buf *out,
-                                                const sd_model *m,
-                                                size_t split_min,
-                                                sd_err *err);
-/*
  * Parse YAML text into a new frozen model; name is used in messages (a path). On error
  * err->where is "name:line:column" and *out is NULL.
  */

@@ -934,7 +934,7 @@ writer_open(writer *w, sd_buf *out, const sd_model *m, sd_err *err)
 }
 
 sd_status
-sd_snapshot_write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_err *err)
+sd_snapshot__write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_err *err)
 {
     writer w;
     size_t start = out->len;
@@ -955,5 +955,5 @@ sd_snapshot_write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_err
 sd_status
 sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err)
 {
-    return sd_snapshot_write_split(out, m, SPLIT_MIN_DEFAULT, err);
+    return sd_snapshot__write_split(out, m, SPLIT_MIN_DEFAULT, err);
 }

@@ -20,6 +20,7 @@
 #include <xxhash.h>
 
 #include "model/model.h"
+#include "model/model_int.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -618,9 +619,9 @@ test_children_of_childless(void **state)
         assert_no_children(m, s);
         assert_no_children(m, v);
         assert_no_children(m, ix);
-        assert_null(v->child_len);
-        assert_null(ix->child_len);
-        assert_null(s->child_len);
+        assert_null(sd_model__obj(v)->child_len);
+        assert_null(sd_model__obj(ix)->child_len);
+        assert_null(sd_model__obj(s)->child_len);
         /* The childless table's fingerprint is stable across freezes. */
         uint64_t tfp = t->fingerprint;
         freeze_ok(m);
@@ -636,7 +637,7 @@ test_children_of_childless(void **state)
         freeze_ok(m);
         assert_no_children(m, t);
         assert_no_children(m, c);
-        assert_null(c->child_len);
+        assert_null(sd_model__obj(c)->child_len);
         assert_int_equal(t->fingerprint, tfp);
         size_t n = 0;
         const sd_object *const *kids = sd_model_children(m, u, SD_KIND_COLUMN, &n);

@@ -126,7 +126,7 @@ write_model(const sd_model *m)
     assert_false(sd_buf_failed(&b));
     for (size_t split_min = 0; split_min <= 3; split_min++) {
         sd_buf other = SD_BUF_INIT;
-        assert_ok(sd_snapshot_write_split(&other, m, split_min, &err), &err);
+        assert_ok(sd_snapshot__write_split(&other, m, split_min, &err), &err);
         assert_false(sd_buf_failed(&other));
         assert_string_equal(sd_buf_cstr(&other), sd_buf_cstr(&b));
         sd_buf_dispose(&other);
@@ -1324,7 +1324,7 @@ test_write_errors(void **state)
     assert_string_equal(sd_buf_cstr(&b), "keep");
     /* The same when the table list is written in parts: the failing part's error. */
     sd_err_clear(&err);
-    assert_int_equal(sd_snapshot_write_split(&b, m, 2, &err), SD_ERR);
+    assert_int_equal(sd_snapshot__write_split(&b, m, 2, &err), SD_ERR);
     assert_non_null(strstr(err.msg, "not valid UTF-8"));
     assert_non_null(strstr(err.msg, "column main.t.c"));
     assert_string_equal(sd_buf_cstr(&b), "keep");
