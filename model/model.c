@@ -4,9 +4,8 @@
  */
 #include <string.h>
 
-#include <pthread.h>
-
 #include "model/model_int.h"
+#include "util/thread.h"
 
 sd_model *
 sd_model_new(sd_engine engine)
@@ -467,7 +466,7 @@ in_pass(size_t k, size_t pass)
     return owned == (pass == 0);
 }
 
-static void *
+static void
 fingerprint_run(void *arg)
 {
     fingerprint_job *job = arg;
@@ -485,7 +484,6 @@ fingerprint_run(void *arg)
         }
     }
     sd_buf_dispose(&scratch);
-    return NULL;
 }
 
 /* Fingerprints bottom-up (owned kinds first, so owners fold them in), then the model's.
@@ -497,17 +495,16 @@ fingerprint_all(sd_model *m, sd_err *err)
         size_t n = 0;
         for (size_t k = 0; k < SD_KIND__COUNT; k++)
             n += in_pass(k, pass) ? m->objs[k].len : 0;
-        fingerprint_job half = { m, pass, n / 2, n, false };
         fingerprint_job job = { m, pass, 0, n, false };
-        pthread_t thread;
-        bool threaded = n >= FINGERPRINT_SPLIT_MIN &&
-                        pthread_create(&thread, NULL, fingerprint_run, &half) == 0;
-        if (threaded)
-            job.hi = n / 2;
-        (void)fingerprint_run(&job);
-        if (threaded && pthread_join(thread, NULL) != 0)
-            return sd_err_set(err, SD_ERR, "internal error: could not wait for a thread");
-        if (!job.ok || (threaded && !half.ok))
+        fingerprint_job half = { m, pass, n, n, true }; /* empty unless the pass is split */
+        if (n >= FINGERPRINT_SPLIT_MIN) {
+            job.hi = half.lo = n / 2;
+            if (!sd_thread_both(fingerprint_run, &job, &half))
+                return sd_err_set(err, SD_ERR, "internal error: could not wait for a thread");
+        } else {
+            fingerprint_run(&job);
+        }
+        if (!job.ok || !half.ok)
             return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
     XXH3_state_t *st = XXH3_createState();

@@ -19,6 +19,7 @@
 #include "util/sort.h"
 #include "util/sql.h"
 #include "util/sqltok.h"
+#include "util/thread.h"
 #include "util/vec.h"
 
 #endif
