@@ -59,8 +59,7 @@ typedef struct sd_source {
  * out->label is malloc'd; release with sd_source_dispose() whatever the result.
  * SD_ERR_PARSE with a hint listing the accepted forms when arg matches no kind.
  */
-__attribute__((warn_unused_result)) sd_status
-sd_source_parse(sd_source *out, const char *arg, sd_err *err);
+SD_MUST_CHECK sd_status sd_source_parse(sd_source *out, const char *arg, sd_err *err);
 /*
  * Read the source into a new frozen model (caller frees). pg applies to PostgreSQL sources
  * only (NULL: every non-system schema); other kinds ignore it. Errors name the source by its
@@ -69,20 +68,22 @@ sd_source_parse(sd_source *out, const char *arg, sd_err *err);
  * out of the error as a last line of defence. Thread-safe: touches nothing but its
  * arguments, so two sources can load at once.
  */
-__attribute__((warn_unused_result)) sd_status
-sd_source_load(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_err *err);
+SD_MUST_CHECK sd_status sd_source_load(sd_model **out,
+                                       const sd_source *src,
+                                       const sd_pg_options *pg,
+                                       sd_err *err);
 /*
  * Load two sources that are to be compared, concurrently: b in a thread of its own (so on
  * its own connection), a in the calling thread, each into its own model and sd_err. When
  * both fail, a's error is reported. SD_ERR naming both sources and engines when they
  * describe different database engines. On error both outputs are NULL.
  */
-__attribute__((warn_unused_result)) sd_status sd_source_load_pair(sd_model **a_out,
-                                                                  sd_model **b_out,
-                                                                  const sd_source *a,
-                                                                  const sd_source *b,
-                                                                  const sd_pg_options *pg,
-                                                                  sd_err *err);
+SD_MUST_CHECK sd_status sd_source_load_pair(sd_model **a_out,
+                                            sd_model **b_out,
+                                            const sd_source *a,
+                                            const sd_source *b,
+                                            const sd_pg_options *pg,
+                                            sd_err *err);
 void sd_source_dispose(sd_source *src); /* accepts a disposed or SD_SOURCE_INIT source */
 
 /*
@@ -149,7 +150,7 @@ extern const sd_cli_command SD_CLI_CMD_CHECK;
  * or a wrong number of positional arguments. Release *out with sd_cli_args_dispose()
  * whatever the result.
  */
-__attribute__((warn_unused_result)) sd_status
+SD_MUST_CHECK sd_status
 sd_cli_parse(sd_cli_args *out, const sd_cli_command *cmd, int argc, char **argv, sd_err *err);
 void sd_cli_args_dispose(sd_cli_args *args);
 /* The PostgreSQL introspection options the arguments ask for (pointing into args). */
@@ -160,7 +161,6 @@ void sd_cli_synopsis(sd_buf *out, const sd_cli_command *cmd);
 void sd_cli_command_help(sd_buf *out, const sd_cli_command *cmd);
 
 /* Write len bytes to standard output and flush; SD_ERR_IO when that fails. */
-__attribute__((warn_unused_result)) sd_status
-sd_cli_write_stdout(const char *data, size_t len, sd_err *err);
+SD_MUST_CHECK sd_status sd_cli_write_stdout(const char *data, size_t len, sd_err *err);
 
 #endif

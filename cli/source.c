@@ -23,12 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <pthread.h>
-
 #include "cli/cli.h"
 #include "introspect/introspect.h"
 #include "snapshots/snapshot.h"
 #include "util/sort.h"
+#include "util/thread.h"
 
 const char SD_CLI_SOURCES_HELP[] =
     "  PATH.db, PATH.sqlite, PATH.sqlite3, sqlite:PATH   a SQLite database (opened read-only)\n"
@@ -769,12 +768,11 @@ typedef struct load_job {
     sd_err err;              /* this side's error */
 } load_job;
 
-static void *
+static void
 load_job_run(void *arg)
 {
     load_job *job = arg;
     job->rc = sd_source_load(&job->model, job->src, job->pg, &job->err);
-    return NULL;
 }
 
 sd_status
@@ -793,21 +791,14 @@ sd_source_load_pair(sd_model **a_out,
         shared.connections = 1;
     load_job ja = { a, &shared, NULL, SD_OK, SD_ERR_INIT };
     load_job jb = { b, &shared, NULL, SD_OK, SD_ERR_INIT };
-    pthread_t thread;
 
     *a_out = NULL;
     *b_out = NULL;
     /* Reading a server takes round trips: read both sides at once. Without a thread (the
      * system refused one) the second side is read after the first, which is only slower. */
-    bool threaded = pthread_create(&thread, NULL, load_job_run, &jb) == 0;
-    (void)load_job_run(&ja);
-    if (threaded) {
-        if (pthread_join(thread, NULL) != 0) {
-            rc = sd_err_set(err, SD_ERR, "internal error: could not wait for a reading thread");
-            goto out;
-        }
-    } else {
-        (void)load_job_run(&jb);
+    if (!sd_thread_both(load_job_run, &ja, &jb)) {
+        rc = sd_err_set(err, SD_ERR, "internal error: could not wait for a reading thread");
+        goto out;
     }
     if (ja.rc != SD_OK || jb.rc != SD_OK) {
         *err = ja.rc != SD_OK ? ja.err : jb.err;

@@ -58,11 +58,11 @@ typedef struct sd_changelist sd_changelist;
  * identity, so the order is deterministic. SD_ERR when the engines differ, SD_ERR_CYCLE
  * when dependencies form a cycle (the message names the objects).
  */
-__attribute__((warn_unused_result)) sd_status sd_diff_models(sd_changelist **out,
-                                                             const sd_model *from,
-                                                             const sd_model *to,
-                                                             const sd_diff_options *opts,
-                                                             sd_err *err);
+SD_MUST_CHECK sd_status sd_diff_models(sd_changelist **out,
+                                       const sd_model *from,
+                                       const sd_model *to,
+                                       const sd_diff_options *opts,
+                                       sd_err *err);
 void sd_changelist_free(sd_changelist *cl); /* accepts NULL */
 size_t sd_changelist_count(const sd_changelist *cl);
 const sd_change *sd_changelist_at(const sd_changelist *cl, size_t i);

@@ -24,7 +24,9 @@ typedef struct sd_emit_options {
  * appended when the list holds no drift. SD_ERR_UNSUPPORTED (naming the object) for a change
  * the engine cannot express.
  */
-__attribute__((warn_unused_result)) sd_status
-sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err);
+SD_MUST_CHECK sd_status sd_emit_sql(sd_buf *out,
+                                    const sd_changelist *cl,
+                                    const sd_emit_options *opts,
+                                    sd_err *err);
 
 #endif

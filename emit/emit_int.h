@@ -11,11 +11,15 @@
  * Append the SQLite script for cl (whose models are SQLite models and which holds drift) to
  * out. On failure out may hold a partial script; emit.c discards it.
  */
-__attribute__((warn_unused_result)) sd_status
-sd_emit__sqlite(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err);
+SD_MUST_CHECK sd_status sd_emit__sqlite(sd_buf *out,
+                                        const sd_changelist *cl,
+                                        const sd_emit_options *opts,
+                                        sd_err *err);
 
 /* The same for PostgreSQL (emit_pg.c). */
-__attribute__((warn_unused_result)) sd_status
-sd_emit__pg(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err);
+SD_MUST_CHECK sd_status sd_emit__pg(sd_buf *out,
+                                    const sd_changelist *cl,
+                                    const sd_emit_options *opts,
+                                    sd_err *err);
 
 #endif

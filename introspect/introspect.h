@@ -18,8 +18,7 @@
  * the stored CREATE text for what only it holds. *out is owned by the caller
  * (sd_model_free).
  */
-__attribute__((warn_unused_result)) sd_status
-sd_sqlite_introspect(sd_model **out, const char *path, sd_err *err);
+SD_MUST_CHECK sd_status sd_sqlite_introspect(sd_model **out, const char *path, sd_err *err);
 
 /* What a PostgreSQL introspection reads. */
 typedef struct sd_pg_options {
@@ -42,8 +41,10 @@ typedef struct sd_pg_options {
  * part is a redacted connection description. SD_ERR_CONNECT when the server cannot be reached,
  * SD_ERR_DB for query failures.
  */
-__attribute__((warn_unused_result)) sd_status
-sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts, sd_err *err);
+SD_MUST_CHECK sd_status sd_pg_introspect(sd_model **out,
+                                         const char *conninfo,
+                                         const sd_pg_options *opts,
+                                         sd_err *err);
 /* Append a description of conninfo without any secret (host, port, dbname, user). */
 void sd_pg_describe_conninfo(sd_buf *out, const char *conninfo);
 

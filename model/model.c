@@ -4,9 +4,8 @@
  */
 #include <string.h>
 
-#include <pthread.h>
-
 #include "model/model_int.h"
+#include "util/thread.h"
 
 sd_model *
 sd_model_new(sd_engine engine)
@@ -87,10 +86,11 @@ sd_model_add(sd_model *m,
                           ki->has_table ? "needs" : "must not have");
     if (name == NULL && ki->name_required)
         return sd_err_set(err, SD_ERR, "internal error: %s without a name", ki->label);
-    sd_object *o = sd_arena_alloc(m->arena, sizeof(*o));
+    sd_object_int *oi = sd_arena_alloc(m->arena, sizeof(*oi));
     sd_value *v = ki->nfields ? sd_arena_array(m->arena, sd_value, ki->nfields) : NULL;
-    if (o == NULL || (ki->nfields && v == NULL))
+    if (oi == NULL || (ki->nfields && v == NULL))
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    sd_object *o = &oi->pub;
     o->kind = kind;
     o->schema = sd_model__intern(m, schema);
     o->table = sd_model__intern(m, table);
@@ -195,8 +195,9 @@ sd_obj_add_dep(sd_model *m,
             sd_strcmp_c(r->table, table) == 0 && sd_strcmp_c(r->name, name) == 0)
             return;
     }
-    if (o->ndeps == o->depcap) {
-        size_t cap = o->depcap ? o->depcap * 2 : 4;
+    sd_object_int *oi = sd_model__obj(o);
+    if (o->ndeps == oi->depcap) {
+        size_t cap = oi->depcap ? oi->depcap * 2 : 4;
         sd_ref *d = sd_arena_array(m->arena, sd_ref, cap);
         if (d == NULL) {
             m->failed = true;
@@ -205,7 +206,7 @@ sd_obj_add_dep(sd_model *m,
         if (o->ndeps)
             memcpy(d, o->deps, o->ndeps * sizeof(*d));
         o->deps = d;
-        o->depcap = cap;
+        oi->depcap = cap;
     }
     sd_ref *r = &o->deps[o->ndeps++];
     r->kind = kind;
@@ -386,7 +387,7 @@ link_owned(sd_model *m, sd_kind k, sd_err *err)
 {
     const sd_kind_info *ki = sd_kind_get(k);
     for (size_t i = 0; i < m->objs[ki->owner].len; i++) {
-        sd_object *own = m->objs[ki->owner].items[i];
+        sd_object_int *own = sd_model__obj(m->objs[ki->owner].items[i]);
         if (own->child_len == NULL) {
             /* Only owners carry per-kind slices, allocated once on first freeze. */
             own->child_start = sd_arena_array(m->arena, size_t, SD_KIND__COUNT);
@@ -398,8 +399,8 @@ link_owned(sd_model *m, sd_kind k, sd_err *err)
     }
     for (size_t i = 0; i < m->objs[k].len; i++) {
         sd_object *o = m->objs[k].items[i];
-        sd_object *own = (sd_object *)sd_model_find(m, ki->owner, o->schema, NULL, o->table);
-        if (own == NULL) {
+        const sd_object *found = sd_model_find(m, ki->owner, o->schema, NULL, o->table);
+        if (found == NULL) {
             sd_buf d = SD_BUF_INIT;
             sd_object_describe(&d, o);
             sd_status rc =
@@ -407,7 +408,8 @@ link_owned(sd_model *m, sd_kind k, sd_err *err)
             sd_buf_dispose(&d);
             return rc;
         }
-        o->owner = own;
+        sd_object_int *own = sd_model__obj(found);
+        o->owner = found;
         if (own->child_len[k] == 0)
             own->child_start[k] = i;
         own->child_len[k]++;
@@ -464,7 +466,7 @@ in_pass(size_t k, size_t pass)
     return owned == (pass == 0);
 }
 
-static void *
+static void
 fingerprint_run(void *arg)
 {
     fingerprint_job *job = arg;
@@ -482,7 +484,6 @@ fingerprint_run(void *arg)
         }
     }
     sd_buf_dispose(&scratch);
-    return NULL;
 }
 
 /* Fingerprints bottom-up (owned kinds first, so owners fold them in), then the model's.
@@ -494,17 +495,16 @@ fingerprint_all(sd_model *m, sd_err *err)
         size_t n = 0;
         for (size_t k = 0; k < SD_KIND__COUNT; k++)
             n += in_pass(k, pass) ? m->objs[k].len : 0;
-        fingerprint_job half = { m, pass, n / 2, n, false };
         fingerprint_job job = { m, pass, 0, n, false };
-        pthread_t thread;
-        bool threaded = n >= FINGERPRINT_SPLIT_MIN &&
-                        pthread_create(&thread, NULL, fingerprint_run, &half) == 0;
-        if (threaded)
-            job.hi = n / 2;
-        (void)fingerprint_run(&job);
-        if (threaded && pthread_join(thread, NULL) != 0)
-            return sd_err_set(err, SD_ERR, "internal error: could not wait for a thread");
-        if (!job.ok || (threaded && !half.ok))
+        fingerprint_job half = { m, pass, n, n, true }; /* empty unless the pass is split */
+        if (n >= FINGERPRINT_SPLIT_MIN) {
+            job.hi = half.lo = n / 2;
+            if (!sd_thread_both(fingerprint_run, &job, &half))
+                return sd_err_set(err, SD_ERR, "internal error: could not wait for a thread");
+        } else {
+            fingerprint_run(&job);
+        }
+        if (!job.ok || !half.ok)
             return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
     XXH3_state_t *st = XXH3_createState();
@@ -572,10 +572,11 @@ sd_model_objects(const sd_model *m, sd_kind kind, size_t *count_out)
 const sd_object *const *
 sd_model_children(const sd_model *m, const sd_object *owner, sd_kind kind, size_t *count_out)
 {
-    *count_out = owner->child_len != NULL ? owner->child_len[kind] : 0;
+    const sd_object_int *oi = sd_model__obj(owner);
+    *count_out = oi->child_len != NULL ? oi->child_len[kind] : 0;
     if (*count_out == 0)
         return NULL;
-    return (const sd_object *const *)&m->objs[kind].items[owner->child_start[kind]];
+    return (const sd_object *const *)&m->objs[kind].items[oi->child_start[kind]];
 }
 
 const sd_object *

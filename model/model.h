@@ -437,11 +437,8 @@ struct sd_object {
     sd_value *v;            /* field values, sd_kind_get(kind)->nfields of them */
     sd_ref *deps;           /* objects this one depends on */
     size_t ndeps;           /* number of deps */
-    size_t depcap;          /* allocated deps */
     uint64_t fingerprint;   /* XXH3 of the canonical form, incl. owned objects (freeze) */
     size_t index;           /* position in the kind's canonical array (freeze) */
-    size_t *child_start;    /* owners only: per kind, slice start in that kind's array */
-    size_t *child_len;      /* owners only: per kind, slice length (NULL: owns nothing) */
 };
 
 typedef struct sd_model sd_model;
@@ -471,13 +468,13 @@ sd_arena *sd_model_arena(sd_model *m);
  * table is required for kinds with has_table and must be NULL otherwise; name may be NULL
  * only for kinds whose name is not required. SD_ERR on misuse, SD_ERR_NOMEM.
  */
-__attribute__((warn_unused_result)) sd_status sd_model_add(sd_model *m,
-                                                           sd_kind kind,
-                                                           const char *schema,
-                                                           const char *table,
-                                                           const char *name,
-                                                           sd_object **out,
-                                                           sd_err *err);
+SD_MUST_CHECK sd_status sd_model_add(sd_model *m,
+                                     sd_kind kind,
+                                     const char *schema,
+                                     const char *table,
+                                     const char *name,
+                                     sd_object **out,
+                                     sd_err *err);
 void sd_obj_set_bool(sd_object *o, int field, bool v);
 void sd_obj_set_int(sd_object *o, int field, int64_t v);
 void sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s);     /* copies; NULL ok */
@@ -496,7 +493,7 @@ void sd_obj_add_dep(sd_model *m,
  * (SD_ERR_PARSE naming both), SQL text is normalized for the engine, arrays are sorted
  * canonically, fingerprints computed. Idempotent. SD_ERR_NOMEM if any allocation failed.
  */
-__attribute__((warn_unused_result)) sd_status sd_model_freeze(sd_model *m, sd_err *err);
+SD_MUST_CHECK sd_status sd_model_freeze(sd_model *m, sd_err *err);
 
 /* ---- reading (frozen models) ---- */
 

@@ -31,6 +31,25 @@ struct sd_model {
     bool failed;                              /* a builder call failed (NOMEM, misuse) */
 };
 
+/*
+ * An object as sd_model_add() allocates it: the public sd_object first, then the bookkeeping
+ * only model/ reads. Every sd_object * of a model points at the pub member of one of these,
+ * so sd_model__obj() may convert back (C11 6.7.2.1: a struct and its first member share
+ * their address).
+ */
+typedef struct sd_object_int {
+    sd_object pub;       /* what other modules see */
+    size_t depcap;       /* allocated pub.deps */
+    size_t *child_start; /* owners only: per kind, slice start in that kind's array */
+    size_t *child_len;   /* owners only: per kind, slice length (NULL: owns nothing) */
+} sd_object_int;
+
+static inline sd_object_int *
+sd_model__obj(const sd_object *o)
+{
+    return (sd_object_int *)o;
+}
+
 /* Arena copy of s, shared with every equal string already in the model. */
 const char *sd_model__intern(sd_model *m, const char *s);
 /* Append an unambiguous (length-prefixed) encoding of a value; SQL by its normalized form.

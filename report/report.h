@@ -24,10 +24,10 @@ typedef struct sd_report_info {
 } sd_report_info;
 
 /* Append the check report: every differing object and how, then a summary with counts. */
-__attribute__((warn_unused_result)) sd_status sd_report_write(sd_buf *out,
-                                                              const sd_changelist *cl,
-                                                              const sd_report_info *info,
-                                                              sd_report_format fmt,
-                                                              sd_err *err);
+SD_MUST_CHECK sd_status sd_report_write(sd_buf *out,
+                                        const sd_changelist *cl,
+                                        const sd_report_info *info,
+                                        sd_report_format fmt,
+                                        sd_err *err);
 
 #endif

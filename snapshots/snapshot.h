@@ -16,23 +16,14 @@
 #define SD_SNAPSHOT_VERSION 1
 
 /* Append the YAML for a frozen model to out. */
-__attribute__((warn_unused_result)) sd_status
-sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err);
-/*
- * The same bytes, with every list of split_min or more objects (sd_snapshot_write: 1024)
- * written in two parts side by side, on two threads; 0 writes everything on this thread.
- * Tests compare the two ways.
- */
-__attribute__((warn_unused_result)) sd_status
-sd_snapshot_write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_err *err);
+SD_MUST_CHECK sd_status sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err);
 /*
  * Parse YAML text into a new frozen model; name is used in messages (a path). On error
  * err->where is "name:line:column" and *out is NULL.
  */
-__attribute__((warn_unused_result)) sd_status
+SD_MUST_CHECK sd_status
 sd_snapshot_read(sd_model **out, const char *data, size_t len, const char *name, sd_err *err);
 /* sd_snapshot_read() of a file; SD_ERR_NOTFOUND when it does not exist. */
-__attribute__((warn_unused_result)) sd_status
-sd_snapshot_read_file(sd_model **out, const char *path, sd_err *err);
+SD_MUST_CHECK sd_status sd_snapshot_read_file(sd_model **out, const char *path, sd_err *err);
 
 #endif

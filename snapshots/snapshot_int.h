@@ -1,6 +1,7 @@
 /*
  * snapshot_int.h: what the snapshot writer and reader must agree on beyond the kind registry,
- * plus the reader entry point with flags (used by the fuzzer). No other module includes this.
+ * plus the reader entry point with flags (used by the fuzzer) and the writer entry point with
+ * its split threshold (used by the unit tests). No other module includes this.
  *
  * The layout rules live here once so that write.c and read.c cannot drift apart: which kinds
  * nest inside which (sd_snapshot__nests), which objects carry an explicit `table` key, and
@@ -15,6 +16,7 @@
 
 #include "model/model.h"
 #include "snapshots/snapshot.h"
+#include "util/buf.h"
 #include "util/err.h"
 
 /* Top-level keys, in the order they are written. not_compared (a list of {kind, name} flow
@@ -67,11 +69,21 @@ bool sd_snapshot__requires_uncompared(sd_engine e);
 #define SD_SNAPSHOT__NO_VERIFY 1u /* skip comparing stored fingerprints (fuzzing only) */
 
 /* sd_snapshot_read() with flags. */
-__attribute__((warn_unused_result)) sd_status sd_snapshot__read(sd_model **out,
-                                                                const char *data,
-                                                                size_t len,
-                                                                const char *name,
-                                                                unsigned flags,
-                                                                sd_err *err);
+SD_MUST_CHECK sd_status sd_snapshot__read(sd_model **out,
+                                          const char *data,
+                                          size_t len,
+                                          const char *name,
+                                          unsigned flags,
+                                          sd_err *err);
+
+/*
+ * sd_snapshot_write() with every list of split_min or more objects (sd_snapshot_write: 1024)
+ * written in two parts side by side, on two threads; 0 writes everything on this thread. The
+ * bytes are the same whatever split_min: the unit tests compare the ways.
+ */
+SD_MUST_CHECK sd_status sd_snapshot__write_split(sd_buf *out,
+                                                 const sd_model *m,
+                                                 size_t split_min,
+                                                 sd_err *err);
 
 #endif

@@ -22,8 +22,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <pthread.h>
-
 #include <yaml.h>
 
 #include "model/model.h"
@@ -31,6 +29,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/sort.h"
+#include "util/thread.h"
 #include "util/vec.h"
 
 const char *const sd_snapshot__top_keys[SD_SNAP_TOP__COUNT] = {
@@ -585,7 +584,7 @@ typedef struct split_part {
     sd_status rc;
 } split_part;
 
-static void *
+static void
 split_part_run(void *arg)
 {
     split_part *p = arg;
@@ -594,7 +593,7 @@ split_part_run(void *arg)
 
     p->rc = writer_open(&w, &p->text, p->m, &p->err);
     if (p->rc != SD_OK)
-        return NULL;
+        return;
     p->rc = emit(&w, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
     if (p->rc == SD_OK)
         p->rc = emit(&w, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
@@ -611,7 +610,6 @@ split_part_run(void *arg)
     if (p->rc == SD_OK && !yaml_emitter_flush(&w.em))
         p->rc = emitter_error(&w);
     yaml_emitter_delete(&w.em);
-    return NULL;
 }
 
 /* Append text (whole lines) to out, each non-empty line after indent spaces, each line
@@ -639,8 +637,6 @@ static sd_status
 write_split(writer *w, const char *key_text, const sd_object *const *objs, size_t n)
 {
     split_part parts[SPLIT_PARTS];
-    pthread_t threads[SPLIT_PARTS];
-    bool started[SPLIT_PARTS] = { false };
     sd_status rc = SD_OK;
 
     /* Where the key's line starts, and so the items' column. */
@@ -669,16 +665,10 @@ write_split(writer *w, const char *key_text, const sd_object *const *objs, size_
         size_t to = n * (i + 1) / SPLIT_PARTS;
         parts[i] = (split_part){ w->m, objs + from, to - from, SD_BUF_INIT, SD_ERR_INIT, SD_OK };
     }
-    /* Part 0 here, the others on threads (or here too when none can be made). */
-    for (size_t i = 1; i < SPLIT_PARTS; i++)
-        started[i] = pthread_create(&threads[i], NULL, split_part_run, &parts[i]) == 0;
-    (void)split_part_run(&parts[0]);
-    for (size_t i = 1; i < SPLIT_PARTS; i++) {
-        if (started[i])
-            pthread_join(threads[i], NULL);
-        else
-            (void)split_part_run(&parts[i]);
-    }
+    /* Part 0 here, part 1 on a thread (or here too when none can be made). */
+    _Static_assert(SPLIT_PARTS == 2, "sd_thread_both() runs two parts");
+    if (!sd_thread_both(split_part_run, &parts[0], &parts[1]))
+        rc = sd_err_set(w->err, SD_ERR, "internal error: could not wait for a thread");
     for (size_t i = 0; i < SPLIT_PARTS && rc == SD_OK; i++) {
         if (parts[i].rc != SD_OK) {
             *w->err = parts[i].err;
@@ -934,7 +924,7 @@ writer_open(writer *w, sd_buf *out, const sd_model *m, sd_err *err)
 }
 
 sd_status
-sd_snapshot_write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_err *err)
+sd_snapshot__write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_err *err)
 {
     writer w;
     size_t start = out->len;
@@ -955,5 +945,5 @@ sd_snapshot_write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_err
 sd_status
 sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err)
 {
-    return sd_snapshot_write_split(out, m, SPLIT_MIN_DEFAULT, err);
+    return sd_snapshot__write_split(out, m, SPLIT_MIN_DEFAULT, err);
 }

@@ -23,6 +23,9 @@ typedef enum sd_status {
     SD_ERR_UNSUPPORTED = -9 /* the change cannot be expressed for this engine */
 } sd_status;
 
+/* On every sd_status-returning prototype: a status dropped on the floor is a compile error. */
+#define SD_MUST_CHECK __attribute__((warn_unused_result))
+
 typedef struct sd_err {
     sd_status code;   /* SD_OK when no error was recorded */
     char msg[512];    /* primary: one line, lower-case start, no trailing period */

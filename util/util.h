@@ -7,7 +7,6 @@
 #ifndef SD_UTIL_UTIL_H
 #define SD_UTIL_UTIL_H
 
-#define SD_MUST_CHECK   __attribute__((warn_unused_result))
 #define SD_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define SD_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -20,6 +19,7 @@
 #include "util/sort.h"
 #include "util/sql.h"
 #include "util/sqltok.h"
+#include "util/thread.h"
 #include "util/vec.h"
 
 #endif

@@ -22,66 +22,32 @@
 
 #include "diff/diff.h"
 #include "model/model.h"
+#include "support/model_builder.h"
 #include "util/buf.h"
 #include "util/err.h"
 
 /* ---- helpers ---- */
 
-#define ASSERT_SD_OK(rc, err) assert_sd_ok_at((rc), (err), __FILE__, __LINE__)
-
-static void
-assert_sd_ok_at(sd_status rc, const sd_err *err, const char *file, int line)
-{
-    if (rc == SD_OK)
-        return;
-    print_error("status %d: %s [where: %s] [detail: %s]\n", (int)rc, err->msg, err->where,
-                err->detail);
-    _fail(file, line);
-}
-
-#define ASSERT_CONTAINS(haystack, needle) \
-    assert_contains_at((haystack), (needle), __FILE__, __LINE__)
-
-static void
-assert_contains_at(const char *haystack, const char *needle, const char *file, int line)
-{
-    if (strstr(haystack, needle) != NULL)
-        return;
-    print_error("\"%s\" does not contain \"%s\"\n", haystack, needle);
-    _fail(file, line);
-}
-
 /* A model with schema "main" already in it. */
 static sd_model *
 new_model(sd_engine e)
 {
-    sd_model *m = sd_model_new(e);
-    assert_non_null(m);
-    sd_err err = SD_ERR_INIT;
-    sd_object *s = NULL;
-    sd_status rc = sd_model_add(m, SD_KIND_SCHEMA, "main", NULL, "main", &s, &err);
-    ASSERT_SD_OK(rc, &err);
+    sd_model *m = sdt_model_new(e);
+    sdt_add(m, SD_KIND_SCHEMA, "main", NULL, "main");
     return m;
 }
 
+/* Objects in schema main. */
 static sd_object *
 add(sd_model *m, sd_kind kind, const char *table, const char *name)
 {
-    sd_err err = SD_ERR_INIT;
-    sd_object *o = NULL;
-    sd_status rc = sd_model_add(m, kind, "main", table, name, &o, &err);
-    ASSERT_SD_OK(rc, &err);
-    assert_non_null(o);
-    return o;
+    return sdt_add(m, kind, "main", table, name);
 }
 
 static sd_object *
 add_column(sd_model *m, const char *table, const char *name, int64_t pos, const char *type)
 {
-    sd_object *c = add(m, SD_KIND_COLUMN, table, name);
-    sd_obj_set_int(c, SD_COLUMN_POSITION, pos);
-    sd_obj_set_str(m, c, SD_COLUMN_TYPE, type);
-    return c;
+    return sdt_column(m, "main", table, name, pos, type);
 }
 
 /* Table name with columns from a comma-separated list, positions 1..n, all "int". */
@@ -124,14 +90,6 @@ add_view(sd_model *m, const char *name, const char *sql, const char *view_deps)
         p = comma + 1;
     }
     return v;
-}
-
-static void
-freeze_ok(sd_model *m)
-{
-    sd_err err = SD_ERR_INIT;
-    sd_status rc = sd_model_freeze(m, &err);
-    ASSERT_SD_OK(rc, &err);
 }
 
 static const sd_object *
@@ -309,7 +267,7 @@ build_shop(bool reverse)
     sd_object *ix = add(m, SD_KIND_INDEX, "orders", "orders_total_idx");
     sd_keypart kp = { .column = "total" };
     sd_obj_add_key(m, ix, SD_INDEX_KEYS, &kp);
-    freeze_ok(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -339,11 +297,11 @@ test_identical_models(void **state)
     sd_model *c = new_model(SD_ENGINE_PG);
     add_table_cols(c, "orders", "id,total,customer_id");
     add_table_cols(c, "customers", "id,name");
-    freeze_ok(c);
+    sdt_freeze(c);
     sd_model *d = new_model(SD_ENGINE_PG);
     add_table_cols(d, "orders", "id,customer_id,total");
     add_table_cols(d, "customers", "id,name");
-    freeze_ok(d);
+    sdt_freeze(d);
     sd_err err = SD_ERR_INIT;
     sd_status rc = sd_diff_models(&cl, c, d, NULL, &err);
     ASSERT_SD_OK(rc, &err);
@@ -367,12 +325,12 @@ test_fast_path_equal_fingerprints(void **state)
     sd_model *a = new_model(SD_ENGINE_SQLITE);
     add_table_cols(a, "t", "a");
     add_view(a, "v", "SELECT a FROM t", NULL);
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_SQLITE);
     add_table_cols(b, "t", "a");
     sd_object *v = add_view(b, "v", "select a  from t", NULL);
     sd_obj_add_dep(b, v, SD_KIND_TABLE, "main", NULL, "t");
-    freeze_ok(b);
+    sdt_freeze(b);
     assert_int_equal(sd_model_fingerprint(a), sd_model_fingerprint(b));
     expect_diff(a, b, false, "", 0);
     expect_diff(b, a, true, "", 0);
@@ -385,9 +343,9 @@ test_engine_mismatch(void **state)
 {
     (void)state;
     sd_model *a = new_model(SD_ENGINE_SQLITE);
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
-    freeze_ok(b);
+    sdt_freeze(b);
     sd_err err = SD_ERR_INIT;
     static max_align_t dummy;
     sd_changelist *cl = (sd_changelist *)(void *)&dummy; /* must be reset to NULL */
@@ -410,14 +368,9 @@ build_kind_model(sd_engine e, sd_kind k, bool with)
     sd_model *m = new_model(e);
     add_table_cols(m, "t", "c");
     add_table_cols(m, "other", "c");
-    if (with) {
-        sd_err err = SD_ERR_INIT;
-        sd_object *o = NULL;
-        sd_status rc = sd_model_add(m, k, k == SD_KIND_SCHEMA ? "o" : "main",
-                                    ki->has_table ? "t" : NULL, "o", &o, &err);
-        ASSERT_SD_OK(rc, &err);
-    }
-    freeze_ok(m);
+    if (with)
+        sdt_add(m, k, k == SD_KIND_SCHEMA ? "o" : "main", ki->has_table ? "t" : NULL, "o");
+    sdt_freeze(m);
     return m;
 }
 
@@ -464,78 +417,6 @@ test_create_drop_every_kind(void **state)
     assert_int_equal(checked, SD_KIND__COUNT + 10); /* PostgreSQL: all; SQLite: 10 kinds */
 }
 
-/* Same variants as the model tests: 0 = zero value, 1 and 2 = two different values. */
-static bool
-set_variant(sd_model *m, sd_object *o, size_t f, const sd_field_info *fi, int v)
-{
-    if (v == 0)
-        return true;
-    switch (fi->type) {
-    case SD_FIELD_BOOL:
-        if (v == 2)
-            return false;
-        sd_obj_set_bool(o, (int)f, true);
-        return true;
-    case SD_FIELD_INT:
-        sd_obj_set_int(o, (int)f, v == 1 ? 7 : 8);
-        return true;
-    case SD_FIELD_STRING:
-        if (fi->allowed != NULL) {
-            if (v == 2 && fi->allowed[1] == NULL)
-                return false;
-            sd_obj_set_str(m, o, (int)f, fi->allowed[v - 1]);
-        } else {
-            sd_obj_set_str(m, o, (int)f, v == 1 ? "text" : "other");
-        }
-        return true;
-    case SD_FIELD_SQL:
-        sd_obj_set_sql(m, o, (int)f, v == 1 ? "x + 1" : "x + 2");
-        return true;
-    case SD_FIELD_NAMES:
-        sd_obj_add_name(m, o, (int)f, v == 1 ? "x" : "y");
-        sd_obj_add_name(m, o, (int)f, v == 1 ? "y" : "x");
-        return true;
-    case SD_FIELD_KEYS: {
-        sd_keypart kp = { .column = v == 1 ? "x" : "y" };
-        sd_obj_add_key(m, o, (int)f, &kp);
-        return true;
-    }
-    case SD_FIELD__COUNT:
-        break;
-    }
-    return false;
-}
-
-/* Table t, sibling table other, and object "o" of kind k (k == TABLE: t itself; k == SCHEMA:
- * schema "o"), field f = v. */
-static sd_model *
-build_field_model(sd_engine e, sd_kind k, size_t f, int v, bool *ok)
-{
-    const sd_kind_info *ki = sd_kind_get(k);
-    sd_model *m = new_model(e);
-    add_table_cols(m, "other", "c");
-    sd_object *t = add(m, SD_KIND_TABLE, NULL, "t");
-    sd_object *o = t;
-    if (k == SD_KIND_SCHEMA) {
-        sd_err err = SD_ERR_INIT;
-        sd_status rc = sd_model_add(m, k, "o", NULL, "o", &o, &err);
-        ASSERT_SD_OK(rc, &err);
-    } else if (k != SD_KIND_TABLE) {
-        o = add(m, k, ki->has_table ? "t" : NULL, "o");
-    }
-    *ok = set_variant(m, o, f, &ki->fields[f], v);
-    freeze_ok(m);
-    return m;
-}
-
-/* True when kind k and its field f both exist for engine e. */
-static bool
-field_in_engine(sd_kind k, size_t f, sd_engine e)
-{
-    const sd_kind_info *ki = sd_kind_get(k);
-    return sd_kind_for_engine(ki, e) && sd_field_for_engine(&ki->fields[f], e);
-}
-
 /*
  * Diff a model with field f of the kind's object at variant va against one at variant vb, in
  * both column-order modes. Returns the number of lists checked (0 when a variant is missing).
@@ -547,8 +428,8 @@ check_alter_pair(sd_engine e, sd_kind k, size_t f, int va, int vb)
     bool ok_a = false;
     bool ok_b = false;
     size_t checked = 0;
-    sd_model *a = build_field_model(e, k, f, va, &ok_a);
-    sd_model *b = build_field_model(e, k, f, vb, &ok_b);
+    sd_model *a = sdt_field_model(e, k, f, va, &ok_a);
+    sd_model *b = sdt_field_model(e, k, f, vb, &ok_b);
     for (int strict = 0; ok_a && ok_b && strict < 2; strict++) {
         sd_changelist *cl = diff_ok(a, b, strict != 0);
         checked++;
@@ -600,7 +481,7 @@ test_alter_every_field(void **state)
     for (int e = 0; e < SD_ENGINE__COUNT; e++) {
         for (size_t k = 0; k < SD_KIND__COUNT; k++) {
             for (size_t f = 0; f < sd_kind_get((sd_kind)k)->nfields; f++) {
-                if (!field_in_engine((sd_kind)k, f, (sd_engine)e))
+                if (!sdt_field_in_engine((sd_kind)k, f, (sd_engine)e))
                     continue; /* see test_other_engines_fields_are_no_drift */
                 for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++)
                     checked[e] +=
@@ -629,8 +510,8 @@ test_other_engines_fields_are_no_drift(void **state)
                     continue;
                 bool ok0 = false;
                 bool ok1 = false;
-                sd_model *a = build_field_model((sd_engine)e, (sd_kind)k, f, 0, &ok0);
-                sd_model *b = build_field_model((sd_engine)e, (sd_kind)k, f, 1, &ok1);
+                sd_model *a = sdt_field_model((sd_engine)e, (sd_kind)k, f, 0, &ok0);
+                sd_model *b = sdt_field_model((sd_engine)e, (sd_kind)k, f, 1, &ok1);
                 assert_true(ok1);
                 for (int strict = 0; strict < 2; strict++) {
                     expect_diff(a, b, strict != 0, "", 0);
@@ -655,13 +536,13 @@ test_alter_several_fields(void **state)
     add(a, SD_KIND_TABLE, NULL, "t");
     sd_object *c = add_column(a, "t", "c", 1, "integer");
     (void)c;
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add(b, SD_KIND_TABLE, NULL, "t");
     c = add_column(b, "t", "c", 1, "bigint");
     sd_obj_set_bool(c, SD_COLUMN_NOT_NULL, true);
     sd_obj_set_sql(b, c, SD_COLUMN_DEFAULT, "0");
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false, "alter column main.t.c [type,not_null,default] !type", 1);
     expect_diff(b, a, false, "alter column main.t.c [type,not_null,default] !type", 1);
     sd_model_free(a);
@@ -678,12 +559,12 @@ test_unchanged_table_skipped(void **state)
     add_table_cols(a, "a", "id,x");
     add_table_cols(a, "b", "id");
     add_table_cols(a, "c", "id,y");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_SQLITE);
     add_table_cols(b, "a", "id,x");
     add_table_cols(b, "b", "id,z");
     add_table_cols(b, "c", "id,y");
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false, "create column main.b.z", 1);
     sd_changelist *cl = diff_ok(a, b, false);
     /* Neither the unchanged siblings nor the changed table itself have a change record. */
@@ -710,7 +591,7 @@ test_type_change_and_data_loss_flags(void **state)
     add_view(a, "v", "SELECT 1", NULL);
     sd_object *u = add(a, SD_KIND_UNIQUE, "t", "t_flag_key");
     sd_obj_add_name(a, u, SD_UNIQUE_COLUMNS, "flag");
-    freeze_ok(a);
+    sdt_freeze(a);
 
     sd_model *b = new_model(SD_ENGINE_PG);
     add(b, SD_KIND_TABLE, NULL, "t");
@@ -718,7 +599,7 @@ test_type_change_and_data_loss_flags(void **state)
     add_column(b, "t", "amount", 2, "numeric");
     sd_object *flag = add_column(b, "t", "flag", 4, "int");
     sd_obj_set_bool(flag, SD_COLUMN_NOT_NULL, true);
-    freeze_ok(b);
+    sdt_freeze(b);
     /* Drops run in reverse kind order; indexes come after views in the registry (an index
      * can be on a materialized view), so they are dropped first. */
     expect_diff(a, b, false,
@@ -743,7 +624,7 @@ build_pk_model(const char *pk_name, const char *column)
     add_table_cols(m, "t", "id,code");
     sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "t", pk_name);
     sd_obj_add_name(m, pk, SD_PK_COLUMNS, column);
-    freeze_ok(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -785,11 +666,11 @@ column_order_case(const char *from_cols,
     sd_model *a = new_model(SD_ENGINE_SQLITE);
     add_table_cols(a, "t", from_cols);
     add_table_cols(a, "u", "k"); /* an untouched sibling */
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_SQLITE);
     add_table_cols(b, "t", to_cols);
     add_table_cols(b, "u", "k");
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false, expect_default, drift_default);
     expect_diff(a, b, true, expect_strict, drift_strict);
     sd_model_free(a);
@@ -839,13 +720,13 @@ test_column_moved_and_changed(void **state)
     /* A column that moves and changes type is one change with a drift field and a note. */
     sd_model *a = new_model(SD_ENGINE_PG);
     add_table_cols(a, "t", "a,b,c");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add(b, SD_KIND_TABLE, NULL, "t");
     add_column(b, "t", "c", 1, "text");
     add_column(b, "t", "a", 2, "int");
     add_column(b, "t", "b", 3, "int");
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false,
                 "alter column main.t.c [type] note[position] !type\n"
                 "alter column main.t.a note[position] !note\n"
@@ -870,12 +751,12 @@ test_drops_before_creates(void **state)
     add_table_cols(a, "z_old", "id");
     add_table_cols(a, "keep", "id,dropme");
     add_view(a, "a_view", "SELECT 1", NULL);
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_table_cols(b, "a_new", "id");
     add_table_cols(b, "keep", "id,added");
     add_view(b, "z_view", "SELECT 2", NULL);
-    freeze_ok(b);
+    sdt_freeze(b);
     /* Drops (views before tables), then creates (tables before views). */
     expect_diff(a, b, false,
                 "drop view main.a_view\n"
@@ -898,10 +779,10 @@ test_dropped_view_on_view(void **state)
     add_view(a, "v1", "SELECT id FROM t", NULL);
     add_view(a, "v2", "SELECT id FROM v1", "v1"); /* sorts after what it depends on */
     add_view(a, "v3", "SELECT id FROM v2", "v2");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_table_cols(b, "t", "id");
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false,
                 "drop view main.v3\n"
                 "drop view main.v2\n"
@@ -917,14 +798,14 @@ test_created_view_on_view(void **state)
     (void)state;
     sd_model *a = new_model(SD_ENGINE_PG);
     add_table_cols(a, "t", "id");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_table_cols(b, "t", "id");
     add_view(b, "a_top", "SELECT id FROM m_mid", "m_mid");
     add_view(b, "m_mid", "SELECT id FROM z_base", "z_base");
     add_view(b, "z_base", "SELECT id FROM t", NULL);
     add_view(b, "b_free", "SELECT 1", NULL);
-    freeze_ok(b);
+    sdt_freeze(b);
     /* Dependencies first; otherwise canonical order (b_free stays where it sorts). */
     expect_diff(a, b, false,
                 "create view main.b_free\n"
@@ -949,11 +830,11 @@ test_altered_view_after_created_dependency(void **state)
     (void)state;
     sd_model *a = new_model(SD_ENGINE_PG);
     add_view(a, "a_top", "SELECT 1", NULL);
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_view(b, "a_top", "SELECT * FROM z_base", "z_base");
     add_view(b, "z_base", "SELECT 2", NULL);
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false,
                 "create view main.z_base\n"
                 "alter view main.a_top [sql]",
@@ -968,12 +849,12 @@ test_created_table_dependency(void **state)
 {
     (void)state;
     sd_model *a = new_model(SD_ENGINE_PG);
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     sd_object *child = add_table_cols(b, "a_child", "id,parent_id");
     sd_obj_add_dep(b, child, SD_KIND_TABLE, "main", NULL, "z_parent");
     add_table_cols(b, "z_parent", "id");
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false,
                 "create table main.z_parent\n"
                 "create table main.a_child",
@@ -995,7 +876,7 @@ test_owned_changes_grouped_with_table(void **state)
     add_table_cols(a, "t2", "id,y");
     add_table_cols(a, "t3", "id");
     add_table_cols(a, "t4", "id");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_SQLITE);
     sd_object *t1 = add_table_cols(b, "t1", "id,x,x2");
     sd_obj_set_bool(t1, SD_TABLE_STRICT, true);
@@ -1010,7 +891,7 @@ test_owned_changes_grouped_with_table(void **state)
     sd_object *ix = add(b, SD_KIND_INDEX, "t1", "a_idx");
     sd_keypart kp = { .column = "x2" };
     sd_obj_add_key(b, ix, SD_INDEX_KEYS, &kp);
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false,
                 "alter table main.t1 [strict]\n"
                 "create column main.t1.x2\n"
@@ -1029,12 +910,12 @@ test_cycle_between_created_views(void **state)
 {
     (void)state;
     sd_model *a = new_model(SD_ENGINE_PG);
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_view(b, "alpha", "SELECT * FROM beta", "beta");
     add_view(b, "beta", "SELECT * FROM alpha", "alpha");
     add_view(b, "gamma", "SELECT 1", NULL);
-    freeze_ok(b);
+    sdt_freeze(b);
     sd_err err = SD_ERR_INIT;
     static max_align_t dummy;
     sd_changelist *cl = (sd_changelist *)(void *)&dummy; /* must be reset to NULL */
@@ -1049,7 +930,7 @@ test_cycle_between_created_views(void **state)
     /* A view that names itself among its dependencies is no cycle. */
     b = new_model(SD_ENGINE_PG);
     add_view(b, "selfish", "SELECT 1", "selfish");
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false, "create view main.selfish", 1);
     sd_model_free(a);
     sd_model_free(b);
@@ -1082,16 +963,13 @@ build_every_kind(sd_engine e, size_t *n)
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
         if (!sd_kind_for_engine(ki, e))
             continue;
-        sd_object *o = NULL;
-        sd_err err = SD_ERR_INIT;
-        sd_status rc = sd_model_add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "main",
-                                    ki->has_table ? "t" : NULL, "o", &o, &err);
-        ASSERT_SD_OK(rc, &err);
+        sd_object *o = sdt_add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "main",
+                               ki->has_table ? "t" : NULL, "o");
         if (k == SD_KIND_COLUMN)
             sd_obj_set_int(o, SD_COLUMN_POSITION, 2); /* after c: no reordering */
         (*n)++;
     }
-    freeze_ok(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -1130,7 +1008,7 @@ test_every_kind_in_kind_order(void **state)
     for (int e = 0; e < SD_ENGINE__COUNT; e++) {
         sd_model *base = new_model((sd_engine)e);
         add_table_cols(base, "t", "c");
-        freeze_ok(base);
+        sdt_freeze(base);
         size_t n = 0;
         sd_model *full = build_every_kind((sd_engine)e, &n);
         sd_buf creates = SD_BUF_INIT;
@@ -1155,7 +1033,7 @@ test_pg_kinds_dependency_order(void **state)
     (void)state;
     sd_model *a = new_model(SD_ENGINE_PG);
     add_table_cols(a, "t", "id");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_table_cols(b, "t", "id");
     add_view(b, "v", "SELECT id FROM main.t", NULL);
@@ -1172,7 +1050,7 @@ test_pg_kinds_dependency_order(void **state)
     sd_object *seq = add(b, SD_KIND_SEQUENCE, NULL, "s");
     sd_obj_add_dep(b, seq, SD_KIND_FUNCTION, "main", NULL, "z_fn()");
     (void)fn;
-    freeze_ok(b);
+    sdt_freeze(b);
     expect_diff(a, b, false,
                 "create function main.z_fn()\n"
                 "create sequence main.s\n"
@@ -1202,12 +1080,12 @@ test_uncompared_objects_are_no_drift(void **state)
     sd_model *a = new_model(SD_ENGINE_PG);
     add_table_cols(a, "t", "id");
     sd_model_add_uncompared(a, "rule", "main.t.r_one");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_table_cols(b, "t", "id");
     sd_model_add_uncompared(b, "rule", "main.t.r_two");
     sd_model_add_uncompared(b, "operator", "main.===(integer, integer)");
-    freeze_ok(b);
+    sdt_freeze(b);
     assert_int_equal(sd_model_fingerprint(a), sd_model_fingerprint(b));
     expect_diff(a, b, false, "", 0);
     expect_diff(b, a, true, "", 0);
@@ -1225,14 +1103,14 @@ test_changelist_find(void **state)
     add_table_cols(a, "dropped", "id");
     add_table_cols(a, "kept", "id,old");
     add_table_cols(a, "same", "id");
-    freeze_ok(a);
+    sdt_freeze(a);
     sd_model *b = new_model(SD_ENGINE_PG);
     add_table_cols(b, "created", "id");
     add(b, SD_KIND_TABLE, NULL, "kept");
     add_column(b, "kept", "id", 1, "bigint");
     add_column(b, "kept", "old", 2, "int");
     add_table_cols(b, "same", "id");
-    freeze_ok(b);
+    sdt_freeze(b);
     sd_changelist *cl = diff_ok(a, b, false);
     assert_int_equal(sd_changelist_count(cl), 3);
 
@@ -1265,7 +1143,7 @@ test_changelist_find(void **state)
     /* An object of a third model is not found, even at an index that exists. */
     sd_model *other = new_model(SD_ENGINE_PG);
     add_table_cols(other, "dropped", "id");
-    freeze_ok(other);
+    sdt_freeze(other);
     assert_null(sd_changelist_find(cl, sd_model_find_table(other, "main", "dropped")));
     sd_model_free(other);
 
@@ -1305,7 +1183,7 @@ build_mixed(bool second, bool reverse)
                 add_view(m, "a_old", "SELECT * FROM v_dep", "v_dep");
         }
     }
-    freeze_ok(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -1419,25 +1297,25 @@ test_other_engines_fields_not_compared(void **state)
     diff_case *d = *state;
     d->from = new_model(SD_ENGINE_SQLITE);
     add_table_cols(d->from, "t", "c");
-    freeze_ok(d->from);
+    sdt_freeze(d->from);
     d->to = new_model(SD_ENGINE_SQLITE);
     add(d->to, SD_KIND_TABLE, NULL, "t");
     sd_object *c = add_column(d->to, "t", "c", 1, "text");
     sd_obj_set_str(d->to, c, SD_COLUMN_COMMENT, "PostgreSQL only");
     sd_obj_set_str(d->to, c, SD_COLUMN_IDENTITY, "always");
-    freeze_ok(d->to);
+    sdt_freeze(d->to);
     diff_case_expect(d, "alter column main.t.c [type] !type");
     diff_case_clear(d);
 
     d->from = new_model(SD_ENGINE_PG);
     sd_object *t = add_table_cols(d->from, "t", "c");
     sd_obj_set_str(d->from, t, SD_TABLE_OWNER, "alice");
-    freeze_ok(d->from);
+    sdt_freeze(d->from);
     d->to = new_model(SD_ENGINE_PG);
     t = add_table_cols(d->to, "t", "c");
     sd_obj_set_str(d->to, t, SD_TABLE_OWNER, "bob");
     sd_obj_set_bool(t, SD_TABLE_STRICT, true);
-    freeze_ok(d->to);
+    sdt_freeze(d->to);
     diff_case_expect(d, "alter table main.t [owner]");
 }
 

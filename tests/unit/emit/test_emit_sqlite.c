@@ -18,6 +18,8 @@
 #include "diff/diff.h"
 #include "emit/emit.h"
 #include "model/model.h"
+#include "support/model_builder.h"
+#include "support/short_builders.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -70,72 +72,7 @@ teardown(void **state)
     return 0;
 }
 
-/* ---- model builders ---- */
-
-static sd_object *
-add(sd_model *m, sd_kind kind, const char *table, const char *name)
-{
-    sd_object *o = NULL;
-    sd_err err = SD_ERR_INIT;
-    sd_status rc = sd_model_add(m, kind, "main", table, name, &o, &err);
-    if (rc != SD_OK)
-        fail_msg("sd_model_add: %s", err.msg);
-    return o;
-}
-
-static sd_object *
-table(sd_model *m, const char *name)
-{
-    return add(m, SD_KIND_TABLE, NULL, name);
-}
-
-/* A column at position pos; type may be NULL. */
-static sd_object *
-col(sd_model *m, const char *t, int pos, const char *name, const char *type)
-{
-    sd_object *o = add(m, SD_KIND_COLUMN, t, name);
-    sd_obj_set_int(o, SD_COLUMN_POSITION, pos);
-    sd_obj_set_str(m, o, SD_COLUMN_TYPE, type);
-    return o;
-}
-
-static sd_object *
-not_null(sd_object *c)
-{
-    sd_obj_set_bool(c, SD_COLUMN_NOT_NULL, true);
-    return c;
-}
-
-static sd_object *
-dflt(sd_model *m, sd_object *c, const char *text)
-{
-    sd_obj_set_sql(m, c, SD_COLUMN_DEFAULT, text);
-    return c;
-}
-
-static void
-names(sd_model *m, sd_object *o, int field, const char *list)
-{
-    /* list: names separated by single spaces */
-    char buf[256];
-    strncpy(buf, list, sizeof(buf) - 1);
-    buf[sizeof(buf) - 1] = '\0';
-    for (char *p = buf; p != NULL && *p != '\0';) {
-        char *sp = strchr(p, ' ');
-        if (sp != NULL)
-            *sp = '\0';
-        sd_obj_add_name(m, o, field, p);
-        p = sp != NULL ? sp + 1 : NULL;
-    }
-}
-
-static sd_object *
-pk(sd_model *m, const char *t, const char *name, const char *cols)
-{
-    sd_object *o = add(m, SD_KIND_PRIMARY_KEY, t, name);
-    names(m, o, SD_PK_COLUMNS, cols);
-    return o;
-}
+/* ---- model builders (and those of support/short_builders.h) ---- */
 
 static sd_object *
 fk(sd_model *m,
@@ -150,22 +87,6 @@ fk(sd_model *m,
     sd_obj_set_str(m, o, SD_FK_REF_TABLE, ref);
     if (ref_cols != NULL)
         names(m, o, SD_FK_REF_COLUMNS, ref_cols);
-    return o;
-}
-
-static sd_object *
-check(sd_model *m, const char *t, const char *name, const char *expr)
-{
-    sd_object *o = add(m, SD_KIND_CHECK, t, name);
-    sd_obj_set_sql(m, o, SD_CHECK_EXPRESSION, expr);
-    return o;
-}
-
-static sd_object *
-unique(sd_model *m, const char *t, const char *name, const char *cols)
-{
-    sd_object *o = add(m, SD_KIND_UNIQUE, t, name);
-    names(m, o, SD_UNIQUE_COLUMNS, cols);
     return o;
 }
 

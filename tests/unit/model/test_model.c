@@ -20,35 +20,12 @@
 #include <xxhash.h>
 
 #include "model/model.h"
+#include "model/model_int.h"
+#include "support/model_builder.h"
 #include "util/buf.h"
 #include "util/err.h"
 
 /* ---- helpers ---- */
-
-#define ASSERT_SD_OK(rc, err) assert_sd_ok_at((rc), (err), __FILE__, __LINE__)
-
-static void
-assert_sd_ok_at(sd_status rc, const sd_err *err, const char *file, int line)
-{
-    if (rc == SD_OK)
-        return;
-    print_error("status %d: %s [where: %s] [detail: %s]\n", (int)rc, err->msg, err->where,
-                err->detail);
-    _fail(file, line);
-}
-
-/* Assert that haystack contains needle, printing both when it does not. */
-#define ASSERT_CONTAINS(haystack, needle) \
-    assert_contains_at((haystack), (needle), __FILE__, __LINE__)
-
-static void
-assert_contains_at(const char *haystack, const char *needle, const char *file, int line)
-{
-    if (strstr(haystack, needle) != NULL)
-        return;
-    print_error("\"%s\" does not contain \"%s\"\n", haystack, needle);
-    _fail(file, line);
-}
 
 /* Teardown for tests that keep their model in *state (so a failing test does not leak). */
 static int
@@ -59,40 +36,11 @@ free_model_state(void **state)
     return 0;
 }
 
-static sd_model *
-new_model(sd_engine e)
-{
-    sd_model *m = sd_model_new(e);
-    assert_non_null(m);
-    return m;
-}
-
-static sd_object *
-add(sd_model *m, sd_kind kind, const char *schema, const char *table, const char *name)
-{
-    sd_err err = SD_ERR_INIT;
-    sd_object *o = NULL;
-    sd_status rc = sd_model_add(m, kind, schema, table, name, &o, &err);
-    ASSERT_SD_OK(rc, &err);
-    assert_non_null(o);
-    return o;
-}
-
+/* A column of table in schema main. */
 static sd_object *
 add_column(sd_model *m, const char *table, const char *name, int64_t pos, const char *type)
 {
-    sd_object *c = add(m, SD_KIND_COLUMN, "main", table, name);
-    sd_obj_set_int(c, SD_COLUMN_POSITION, pos);
-    sd_obj_set_str(m, c, SD_COLUMN_TYPE, type);
-    return c;
-}
-
-static void
-freeze_ok(sd_model *m)
-{
-    sd_err err = SD_ERR_INIT;
-    sd_status rc = sd_model_freeze(m, &err);
-    ASSERT_SD_OK(rc, &err);
+    return sdt_column(m, "main", table, name, pos, type);
 }
 
 static void
@@ -105,14 +53,6 @@ describe_is(const sd_object *o, const char *expect)
 }
 
 /* ---- the registry ---- */
-
-/* True when kind k and its field f both exist for engine e. */
-static bool
-field_in_engine(sd_kind k, size_t f, sd_engine e)
-{
-    const sd_kind_info *ki = sd_kind_get(k);
-    return sd_kind_for_engine(ki, e) && sd_field_for_engine(&ki->fields[f], e);
-}
 
 /* The field table of one kind: names, types, allowed lists, engine masks. */
 static void
@@ -136,7 +76,7 @@ check_registry_fields(const sd_kind_info *ki)
         for (int e = 0; e < SD_ENGINE__COUNT; e++) {
             bool expect = fi->engines == 0 || (fi->engines & (1u << e)) != 0;
             assert_int_equal(sd_field_for_engine(fi, (sd_engine)e), expect);
-            alive |= field_in_engine(ki->kind, f, (sd_engine)e);
+            alive |= sdt_field_in_engine(ki->kind, f, (sd_engine)e);
         }
         if (!alive)
             print_error("%s.%s exists for no engine\n", ki->name, fi->name);
@@ -415,28 +355,28 @@ static void
 test_add_freeze_find(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
     assert_int_equal(sd_model_engine(m), SD_ENGINE_PG);
     assert_non_null(sd_model_arena(m));
-    sd_object *s = add(m, SD_KIND_SCHEMA, "main", NULL, "main");
-    sd_object *t = add(m, SD_KIND_TABLE, "main", NULL, "orders");
+    sd_object *s = sdt_add(m, SD_KIND_SCHEMA, "main", NULL, "main");
+    sd_object *t = sdt_add(m, SD_KIND_TABLE, "main", NULL, "orders");
     sd_object *c1 = add_column(m, "orders", "id", 1, "integer");
     sd_object *c2 = add_column(m, "orders", "total", 2, "numeric");
-    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "main", "orders", "orders_pkey");
+    sd_object *pk = sdt_add(m, SD_KIND_PRIMARY_KEY, "main", "orders", "orders_pkey");
     sd_obj_add_name(m, pk, SD_PK_COLUMNS, "id");
-    sd_object *uq = add(m, SD_KIND_UNIQUE, "main", "orders", NULL);
+    sd_object *uq = sdt_add(m, SD_KIND_UNIQUE, "main", "orders", NULL);
     sd_obj_add_name(m, uq, SD_UNIQUE_COLUMNS, "total");
-    sd_object *ix = add(m, SD_KIND_INDEX, "main", "orders", "orders_total_idx");
+    sd_object *ix = sdt_add(m, SD_KIND_INDEX, "main", "orders", "orders_total_idx");
     sd_keypart kp = { .column = "total" };
     sd_obj_add_key(m, ix, SD_INDEX_KEYS, &kp);
-    sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "big");
+    sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "big");
     sd_obj_set_sql(m, v, SD_VIEW_SQL, "SELECT id FROM orders WHERE total > 100");
     sd_obj_add_dep(m, v, SD_KIND_TABLE, "main", NULL, "orders");
     sd_obj_add_dep(m, v, SD_KIND_TABLE, "main", NULL, "orders"); /* duplicate: ignored */
     sd_obj_add_dep(m, v, SD_KIND_COLUMN, "main", "orders", "total");
-    sd_object *tg = add(m, SD_KIND_TRIGGER, "main", "orders", "trg");
+    sd_object *tg = sdt_add(m, SD_KIND_TRIGGER, "main", "orders", "trg");
     sd_obj_set_sql(m, tg, SD_TRIGGER_SQL, "CREATE TRIGGER trg ...");
-    freeze_ok(m);
+    sdt_freeze(m);
 
     assert_int_equal(sd_model_size(m), 9);
     assert_int_equal(sd_model_count(m, SD_KIND_COLUMN), 2);
@@ -496,23 +436,23 @@ static void
 test_strings_are_copied_and_interned(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
     char schema[] = "main";
     char table[] = "orders";
     char col[] = "id";
     char type[] = "integer";
     char nm[] = "id";
-    add(m, SD_KIND_TABLE, schema, NULL, table);
-    sd_object *c = add(m, SD_KIND_COLUMN, schema, table, col);
+    sdt_add(m, SD_KIND_TABLE, schema, NULL, table);
+    sd_object *c = sdt_add(m, SD_KIND_COLUMN, schema, table, col);
     sd_obj_set_str(m, c, SD_COLUMN_TYPE, type);
-    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, schema, table, NULL);
+    sd_object *pk = sdt_add(m, SD_KIND_PRIMARY_KEY, schema, table, NULL);
     sd_obj_add_name(m, pk, SD_PK_COLUMNS, nm);
     char sql[] = "SELECT 1";
-    sd_object *v = add(m, SD_KIND_VIEW, schema, NULL, "v");
+    sd_object *v = sdt_add(m, SD_KIND_VIEW, schema, NULL, "v");
     sd_obj_set_sql(m, v, SD_VIEW_SQL, sql);
     /* Scribble over the caller's buffers: the model must hold its own copies. */
     schema[0] = table[0] = col[0] = type[0] = nm[0] = sql[0] = 'X';
-    freeze_ok(m);
+    sdt_freeze(m);
     const sd_object *t = sd_model_find_table(m, "main", "orders");
     assert_non_null(t);
     const sd_object *cc = sd_model_find(m, SD_KIND_COLUMN, "main", "orders", "id");
@@ -532,21 +472,21 @@ static void
 test_children_by_position(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_SQLITE);
-    add(m, SD_KIND_TABLE, "main", NULL, "b_table");
-    add(m, SD_KIND_TABLE, "main", NULL, "a_table");
-    add(m, SD_KIND_TABLE, "main", NULL, "empty");
+    sd_model *m = sdt_model_new(SD_ENGINE_SQLITE);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "b_table");
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "a_table");
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "empty");
     add_column(m, "b_table", "zz", 3, "TEXT");
     add_column(m, "a_table", "y", 2, "TEXT");
     add_column(m, "b_table", "aa", 1, "TEXT");
     add_column(m, "a_table", "x", 10, "TEXT");
     add_column(m, "b_table", "mm", 2, "TEXT");
     add_column(m, "a_table", "w", 1, "TEXT");
-    sd_object *u2 = add(m, SD_KIND_UNIQUE, "main", "b_table", "u_two");
+    sd_object *u2 = sdt_add(m, SD_KIND_UNIQUE, "main", "b_table", "u_two");
     sd_obj_add_name(m, u2, SD_UNIQUE_COLUMNS, "mm");
-    sd_object *u1 = add(m, SD_KIND_UNIQUE, "main", "b_table", "u_one");
+    sd_object *u1 = sdt_add(m, SD_KIND_UNIQUE, "main", "b_table", "u_one");
     sd_obj_add_name(m, u1, SD_UNIQUE_COLUMNS, "aa");
-    freeze_ok(m);
+    sdt_freeze(m);
 
     static const char *const a_cols[] = { "w", "y", "x" };
     static const char *const b_cols[] = { "aa", "mm", "zz" };
@@ -607,36 +547,36 @@ test_children_of_childless(void **state)
     (void)state;
     for (int e = 0; e < SD_ENGINE__COUNT; e++) {
         /* No owned object anywhere in the model. */
-        sd_model *m = new_model((sd_engine)e);
-        sd_object *s = add(m, SD_KIND_SCHEMA, "main", NULL, "main");
-        sd_object *t = add(m, SD_KIND_TABLE, "main", NULL, "t");
-        sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "v");
+        sd_model *m = sdt_model_new((sd_engine)e);
+        sd_object *s = sdt_add(m, SD_KIND_SCHEMA, "main", NULL, "main");
+        sd_object *t = sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+        sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "v");
         sd_obj_set_sql(m, v, SD_VIEW_SQL, "SELECT 1");
-        sd_object *ix = add(m, SD_KIND_INDEX, "main", "t", "ix");
-        freeze_ok(m);
+        sd_object *ix = sdt_add(m, SD_KIND_INDEX, "main", "t", "ix");
+        sdt_freeze(m);
         assert_no_children(m, t);
         assert_no_children(m, s);
         assert_no_children(m, v);
         assert_no_children(m, ix);
-        assert_null(v->child_len);
-        assert_null(ix->child_len);
-        assert_null(s->child_len);
+        assert_null(sd_model__obj(v)->child_len);
+        assert_null(sd_model__obj(ix)->child_len);
+        assert_null(sd_model__obj(s)->child_len);
         /* The childless table's fingerprint is stable across freezes. */
         uint64_t tfp = t->fingerprint;
-        freeze_ok(m);
+        sdt_freeze(m);
         assert_int_equal(t->fingerprint, tfp);
         assert_no_children(m, t);
 
         /* A second table, added after the first freeze, gets children; the first still has
          * none, and the new table's children are its own. */
-        sd_object *u = add(m, SD_KIND_TABLE, "main", NULL, "u");
+        sd_object *u = sdt_add(m, SD_KIND_TABLE, "main", NULL, "u");
         sd_object *c = add_column(m, "u", "a", 1, "int");
-        sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "main", "u", NULL);
+        sd_object *pk = sdt_add(m, SD_KIND_PRIMARY_KEY, "main", "u", NULL);
         sd_obj_add_name(m, pk, SD_PK_COLUMNS, "a");
-        freeze_ok(m);
+        sdt_freeze(m);
         assert_no_children(m, t);
         assert_no_children(m, c);
-        assert_null(c->child_len);
+        assert_null(sd_model__obj(c)->child_len);
         assert_int_equal(t->fingerprint, tfp);
         size_t n = 0;
         const sd_object *const *kids = sd_model_children(m, u, SD_KIND_COLUMN, &n);
@@ -679,10 +619,10 @@ static void
 test_uncompared_list(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
     assert_int_equal(sd_model_uncompared_count(m), 0);
-    add(m, SD_KIND_SCHEMA, "public", NULL, "public");
-    freeze_ok(m);
+    sdt_add(m, SD_KIND_SCHEMA, "public", NULL, "public");
+    sdt_freeze(m);
     uint64_t fp = sd_model_fingerprint(m);
     assert_int_equal(sd_model_uncompared_count(m), 0);
     const char *k = "x";
@@ -701,7 +641,7 @@ test_uncompared_list(void **state)
     sd_model_add_uncompared(m, "operator", "public.<=>(integer, integer)");
     sd_model_add_uncompared(m, "rule", "Public.r_c"); /* bytewise: upper case sorts first */
     assert_int_equal(sd_model_uncompared_count(m), 6);
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_uncompared_count(m), 6);
     assert_uncompared(m, 0, "cast", "(text AS public.t)");
     assert_uncompared(m, 1, "operator", "public.<=>(integer, integer)");
@@ -715,13 +655,13 @@ test_uncompared_list(void **state)
     assert_int_equal(sd_model_fingerprint(m), fp);
 
     /* Freezing again keeps the list; one added later is sorted into it by the next freeze. */
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_uncompared_count(m), 6);
     assert_uncompared(m, 0, "cast", "(text AS public.t)");
     assert_uncompared(m, 5, "rule", "public.r_b");
     sd_model_add_uncompared(m, "aggregate", "public.agg(integer)");
-    add(m, SD_KIND_TABLE, "public", NULL, "t");
-    freeze_ok(m);
+    sdt_add(m, SD_KIND_TABLE, "public", NULL, "t");
+    sdt_freeze(m);
     assert_int_equal(sd_model_uncompared_count(m), 7);
     assert_uncompared(m, 0, "aggregate", "public.agg(integer)");
     assert_uncompared(m, 1, "cast", "(text AS public.t)");
@@ -737,13 +677,13 @@ test_uncompared_list(void **state)
     sd_model_free(m);
 
     /* An empty list and a model without one freeze the same. */
-    sd_model *a = new_model(SD_ENGINE_PG);
-    sd_model *b = new_model(SD_ENGINE_PG);
-    add(a, SD_KIND_SCHEMA, "public", NULL, "public");
-    add(b, SD_KIND_SCHEMA, "public", NULL, "public");
+    sd_model *a = sdt_model_new(SD_ENGINE_PG);
+    sd_model *b = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");
+    sdt_add(b, SD_KIND_SCHEMA, "public", NULL, "public");
     sd_model_add_uncompared(b, "rule", "public.r");
-    freeze_ok(a);
-    freeze_ok(b);
+    sdt_freeze(a);
+    sdt_freeze(b);
     assert_int_equal(sd_model_fingerprint(a), sd_model_fingerprint(b));
     assert_int_equal(sd_model_uncompared_count(a), 0);
     assert_int_equal(sd_model_uncompared_count(b), 1);
@@ -959,13 +899,13 @@ static const spec SAMPLE[] = {
 static sd_model *
 build_sample(sd_engine e, bool reverse)
 {
-    sd_model *m = new_model(e);
+    sd_model *m = sdt_model_new(e);
     for (size_t j = 0; j < NSAMPLE; j++) {
         const spec *s = &SAMPLE[reverse ? NSAMPLE - 1 - j : j];
-        sd_object *o = add(m, s->kind, s->schema, s->table, s->name);
+        sd_object *o = sdt_add(m, s->kind, s->schema, s->table, s->name);
         s->fill(m, o, reverse);
     }
-    freeze_ok(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -1023,7 +963,7 @@ test_canonical_order_independent_of_insertion(void **state)
         }
         /* Freezing again changes nothing. */
         uint64_t fp = sd_model_fingerprint(fwd);
-        freeze_ok(fwd);
+        sdt_freeze(fwd);
         assert_int_equal(sd_model_fingerprint(fwd), fp);
         assert_models_identical(fwd, rev);
         sd_model_free(fwd);
@@ -1043,15 +983,15 @@ static void
 test_large_model_fingerprints(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_SCHEMA, "main", NULL, "main");
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_SCHEMA, "main", NULL, "main");
     for (int i = 0; i < 5000; i++) {
         char name[32];
         snprintf(name, sizeof(name), "t%05d", i);
-        add(m, SD_KIND_TABLE, "main", NULL, name);
+        sdt_add(m, SD_KIND_TABLE, "main", NULL, name);
         add_column(m, name, "id", 1, i % 2 ? "integer" : "bigint");
     }
-    freeze_ok(m);
+    sdt_freeze(m);
     sd_buf b = SD_BUF_INIT;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         for (size_t i = 0; i < sd_model_count(m, (sd_kind)k); i++) {
@@ -1064,7 +1004,7 @@ test_large_model_fingerprints(void **state)
     }
     sd_buf_dispose(&b);
     uint64_t fp = sd_model_fingerprint(m);
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_fingerprint(m), fp);
     sd_model_free(m);
 }
@@ -1078,9 +1018,9 @@ test_refreeze_after_add(void **state)
     uint64_t fp = sd_model_fingerprint(m);
     const sd_object *t = sd_model_find_table(m, "main", "customers");
     uint64_t tfp = t->fingerprint;
-    sd_object *c = add(m, SD_KIND_COLUMN, "main", "customers", "email");
+    sd_object *c = sdt_add(m, SD_KIND_COLUMN, "main", "customers", "email");
     sd_obj_set_int(c, SD_COLUMN_POSITION, 3);
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_not_equal(sd_model_fingerprint(m), fp);
     t = sd_model_find_table(m, "main", "customers");
     assert_int_not_equal(t->fingerprint, tfp);
@@ -1094,76 +1034,8 @@ test_refreeze_after_add(void **state)
 
 /* ---- fingerprints react to every field ---- */
 
-/*
- * Set field f of o to variant v: 0 leaves the zero value, 1 and 2 are two different
- * non-default values. Returns false when the type has no such variant (bool has no 2).
- */
-static bool
-set_variant(sd_model *m, sd_object *o, size_t f, const sd_field_info *fi, int v)
-{
-    if (v == 0)
-        return true;
-    switch (fi->type) {
-    case SD_FIELD_BOOL:
-        if (v == 2)
-            return false;
-        sd_obj_set_bool(o, (int)f, true);
-        return true;
-    case SD_FIELD_INT:
-        sd_obj_set_int(o, (int)f, v == 1 ? 7 : 8);
-        return true;
-    case SD_FIELD_STRING:
-        if (fi->allowed != NULL) {
-            if (v == 2 && fi->allowed[1] == NULL)
-                return false;
-            sd_obj_set_str(m, o, (int)f, fi->allowed[v - 1]);
-        } else {
-            sd_obj_set_str(m, o, (int)f, v == 1 ? "text" : "other");
-        }
-        return true;
-    case SD_FIELD_SQL:
-        sd_obj_set_sql(m, o, (int)f, v == 1 ? "x + 1" : "x + 2");
-        return true;
-    case SD_FIELD_NAMES:
-        /* (x, y) versus (y, x): same set, different order */
-        sd_obj_add_name(m, o, (int)f, v == 1 ? "x" : "y");
-        sd_obj_add_name(m, o, (int)f, v == 1 ? "y" : "x");
-        return true;
-    case SD_FIELD_KEYS: {
-        sd_keypart kp = { .column = v == 1 ? "x" : "y" };
-        sd_obj_add_key(m, o, (int)f, &kp);
-        return true;
-    }
-    case SD_FIELD__COUNT:
-        break;
-    }
-    return false;
-}
-
-/* Schema and name of the object build_field_model() varies (a schema is its own schema). */
+/* Schema and name of the object sdt_field_model() varies (a schema is its own schema). */
 #define SUBJECT_SCHEMA(k) ((k) == SD_KIND_SCHEMA ? "o" : "main")
-
-/*
- * A model with schema main, a sibling table "other" (one column), table "t" and one object
- * of kind k named "o" (for k == TABLE the object is "t" itself; for k == SCHEMA it is schema
- * "o"), field f at variant v.
- */
-static sd_model *
-build_field_model(sd_engine e, sd_kind k, size_t f, int v, bool *ok)
-{
-    const sd_kind_info *ki = sd_kind_get(k);
-    sd_model *m = new_model(e);
-    add(m, SD_KIND_SCHEMA, "main", NULL, "main");
-    add(m, SD_KIND_TABLE, "main", NULL, "other");
-    add_column(m, "other", "c", 1, "integer");
-    sd_object *t = add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *o = t;
-    if (k != SD_KIND_TABLE)
-        o = add(m, k, SUBJECT_SCHEMA(k), ki->has_table ? "t" : NULL, "o");
-    *ok = set_variant(m, o, f, &ki->fields[f], v);
-    freeze_ok(m);
-    return m;
-}
 
 static const sd_object *
 field_subject(const sd_model *m, sd_kind k)
@@ -1197,7 +1069,7 @@ check_field_fingerprints(sd_engine e, sd_kind k, size_t f)
     sd_model *mv[3] = { NULL, NULL, NULL };
     bool have[3];
     for (int v = 0; v < 3; v++)
-        mv[v] = build_field_model(e, k, f, v, &have[v]);
+        mv[v] = sdt_field_model(e, k, f, v, &have[v]);
     const sd_object *base = field_subject(mv[0], k);
     assert_non_null(base);
     assert_true(sd_value_is_default(ki->fields[f].type, &base->v[f]));
@@ -1246,7 +1118,7 @@ test_fingerprint_every_field(void **state)
         for (size_t k = 0; k < SD_KIND__COUNT; k++) {
             for (size_t f = 0; f < sd_kind_get((sd_kind)k)->nfields; f++) {
                 /* Fields an engine lacks: see test_fingerprint_ignores_other_engines. */
-                if (field_in_engine((sd_kind)k, f, (sd_engine)e))
+                if (sdt_field_in_engine((sd_kind)k, f, (sd_engine)e))
                     checked[e] += check_field_fingerprints((sd_engine)e, (sd_kind)k, f);
             }
         }
@@ -1276,8 +1148,8 @@ test_fingerprint_ignores_other_engines(void **state)
                     continue;
                 bool have0 = false;
                 bool have1 = false;
-                sd_model *m0 = build_field_model((sd_engine)e, (sd_kind)k, f, 0, &have0);
-                sd_model *m1 = build_field_model((sd_engine)e, (sd_kind)k, f, 1, &have1);
+                sd_model *m0 = sdt_field_model((sd_engine)e, (sd_kind)k, f, 0, &have0);
+                sd_model *m1 = sdt_field_model((sd_engine)e, (sd_kind)k, f, 1, &have1);
                 assert_true(have1);
                 const sd_object *o0 = field_subject(m0, (sd_kind)k);
                 const sd_object *o1 = field_subject(m1, (sd_kind)k);
@@ -1319,10 +1191,10 @@ build_every_kind(sd_engine e, bool reverse)
 {
     static const char *const names[] = { "b_o", "a_o", "c_o" };
     static const char *const tables[] = { "t2", "t0", "t1" };
-    sd_model *m = new_model(e);
-    add(m, SD_KIND_SCHEMA, "main", NULL, "main");
+    sd_model *m = sdt_model_new(e);
+    sdt_add(m, SD_KIND_SCHEMA, "main", NULL, "main");
     for (size_t i = 0; i < 3; i++)
-        add(m, SD_KIND_TABLE, "main", NULL, tables[i]);
+        sdt_add(m, SD_KIND_TABLE, "main", NULL, tables[i]);
     size_t n = (size_t)3 * SD_KIND__COUNT;
     for (size_t j = 0; j < n; j++) {
         size_t at = reverse ? n - 1 - j : j;
@@ -1332,14 +1204,14 @@ build_every_kind(sd_engine e, bool reverse)
         if (!sd_kind_for_engine(ki, e))
             continue;
         const char *schema = k == SD_KIND_SCHEMA ? names[i] : "main";
-        sd_object *o = add(m, k, schema, ki->has_table ? tables[i] : NULL, names[i]);
+        sd_object *o = sdt_add(m, k, schema, ki->has_table ? tables[i] : NULL, names[i]);
         for (size_t f = 0; f < ki->nfields; f++) {
             if (sd_field_for_engine(&ki->fields[f], e) &&
-                !set_variant(m, o, f, &ki->fields[f], 1 + (int)((i + f) % 2)))
-                set_variant(m, o, f, &ki->fields[f], 1);
+                !sdt_set_variant(m, o, f, &ki->fields[f], 1 + (int)((i + f) % 2)))
+                sdt_set_variant(m, o, f, &ki->fields[f], 1);
         }
     }
-    freeze_ok(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -1428,11 +1300,11 @@ test_fingerprint_keypart_attributes(void **state)
     size_t nv = sizeof(variants) / sizeof(variants[0]);
     uint64_t fps[sizeof(variants) / sizeof(variants[0])];
     for (size_t i = 0; i < nv; i++) {
-        sd_model *m = new_model(SD_ENGINE_PG);
-        add(m, SD_KIND_TABLE, "main", NULL, "t");
-        sd_object *ix = add(m, SD_KIND_INDEX, "main", "t", "ix");
+        sd_model *m = sdt_model_new(SD_ENGINE_PG);
+        sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+        sd_object *ix = sdt_add(m, SD_KIND_INDEX, "main", "t", "ix");
         sd_obj_add_key(m, ix, SD_INDEX_KEYS, &variants[i]);
-        freeze_ok(m);
+        sdt_freeze(m);
         fps[i] = ix->fingerprint;
         for (size_t j = 0; j < i; j++)
             assert_int_not_equal(fps[i], fps[j]);
@@ -1446,15 +1318,15 @@ test_table_fingerprint_covers_columns(void **state)
 {
     (void)state;
     sd_model *a = build_sample(SD_ENGINE_PG, false);
-    sd_model *b = new_model(SD_ENGINE_PG);
+    sd_model *b = sdt_model_new(SD_ENGINE_PG);
     for (size_t j = 0; j < NSAMPLE; j++) {
         const spec *s = &SAMPLE[j];
-        sd_object *o = add(b, s->kind, s->schema, s->table, s->name);
+        sd_object *o = sdt_add(b, s->kind, s->schema, s->table, s->name);
         s->fill(b, o, false);
         if (s->kind == SD_KIND_COLUMN && strcmp(s->name, "total") == 0)
             sd_obj_set_str(b, o, SD_COLUMN_TYPE, "numeric(12,2)");
     }
-    freeze_ok(b);
+    sdt_freeze(b);
     assert_int_not_equal(sd_model_fingerprint(a), sd_model_fingerprint(b));
     assert_int_not_equal(sd_model_find_table(a, "main", "orders")->fingerprint,
                          sd_model_find_table(b, "main", "orders")->fingerprint);
@@ -1480,12 +1352,12 @@ test_table_fingerprint_covers_columns(void **state)
 static uint64_t
 view_fingerprint(sd_engine e, const char *sql, uint64_t *model_fp)
 {
-    sd_model *m = new_model(e);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_model *m = sdt_model_new(e);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     add_column(m, "t", "a", 1, "TEXT");
-    sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "v");
+    sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "v");
     sd_obj_set_sql(m, v, SD_VIEW_SQL, sql);
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_string_equal(v->v[SD_VIEW_SQL].sql.text, sql); /* kept as written */
     assert_non_null(v->v[SD_VIEW_SQL].sql.norm);
     uint64_t fp = v->fingerprint;
@@ -1526,24 +1398,24 @@ static void
 test_sqlite_unnamed_check_identity_normalized(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_SQLITE);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *c1 = add(m, SD_KIND_CHECK, "main", "t", NULL);
+    sd_model *m = sdt_model_new(SD_ENGINE_SQLITE);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *c1 = sdt_add(m, SD_KIND_CHECK, "main", "t", NULL);
     sd_obj_set_sql(m, c1, SD_CHECK_EXPRESSION, "a > 0");
-    sd_object *c2 = add(m, SD_KIND_CHECK, "main", "t", NULL);
+    sd_object *c2 = sdt_add(m, SD_KIND_CHECK, "main", "t", NULL);
     sd_obj_set_sql(m, c2, SD_CHECK_EXPRESSION, "a  >  0 ");
     sd_err err = SD_ERR_INIT;
     assert_int_equal(sd_model_freeze(m, &err), SD_ERR_PARSE);
     ASSERT_CONTAINS(err.msg, "duplicate check constraint main.t");
     sd_model_free(m);
 
-    m = new_model(SD_ENGINE_SQLITE);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    c1 = add(m, SD_KIND_CHECK, "main", "t", NULL);
+    m = sdt_model_new(SD_ENGINE_SQLITE);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    c1 = sdt_add(m, SD_KIND_CHECK, "main", "t", NULL);
     sd_obj_set_sql(m, c1, SD_CHECK_EXPRESSION, "a > 0");
-    c2 = add(m, SD_KIND_CHECK, "main", "t", NULL);
+    c2 = sdt_add(m, SD_KIND_CHECK, "main", "t", NULL);
     sd_obj_set_sql(m, c2, SD_CHECK_EXPRESSION, "a > 1");
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_count(m, SD_KIND_CHECK), 2);
     sd_model_free(m);
 }
@@ -1553,9 +1425,9 @@ static void
 test_sqlite_bad_sql_text(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_SQLITE);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "broken");
+    sd_model *m = sdt_model_new(SD_ENGINE_SQLITE);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "broken");
     sd_obj_set_sql(m, v, SD_VIEW_SQL, "SELECT 'unterminated FROM t");
     sd_err err = SD_ERR_INIT;
     assert_int_equal(sd_model_freeze(m, &err), SD_ERR_PARSE);
@@ -1573,10 +1445,10 @@ test_sqlite_bad_sql_text(void **state)
 static void
 test_sqlite_bad_sql_text_keeps_detail(void **state)
 {
-    sd_model *m = new_model(SD_ENGINE_SQLITE);
+    sd_model *m = sdt_model_new(SD_ENGINE_SQLITE);
     *state = m; /* freed by free_model_state, also when an assertion fails */
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "broken");
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "broken");
     sd_obj_set_sql(m, v, SD_VIEW_SQL, "SELECT 'unterminated FROM t");
     sd_err err = SD_ERR_INIT;
     assert_int_equal(sd_model_freeze(m, &err), SD_ERR_PARSE);
@@ -1601,35 +1473,35 @@ static void
 test_duplicate_identity(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     expect_freeze_error(m, SD_ERR_PARSE, "duplicate table main.t");
     sd_model_free(m);
 
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     add_column(m, "t", "a", 1, "int");
     add_column(m, "t", "a", 2, "text");
     expect_freeze_error(m, SD_ERR_PARSE, "duplicate column main.t.a");
     sd_model_free(m);
 
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_VIEW, "s", NULL, "v");
-    add(m, SD_KIND_VIEW, "s", NULL, "v");
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_VIEW, "s", NULL, "v");
+    sdt_add(m, SD_KIND_VIEW, "s", NULL, "v");
     expect_freeze_error(m, SD_ERR_PARSE, "duplicate view s.v");
     sd_model_free(m);
 
     /* Same name in different scopes or kinds is fine. */
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    add(m, SD_KIND_TABLE, "aux", NULL, "t");
-    add(m, SD_KIND_TABLE, "main", NULL, "u");
-    add(m, SD_KIND_VIEW, "main", NULL, "t2");
-    add(m, SD_KIND_INDEX, "main", "t", "t2");
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sdt_add(m, SD_KIND_TABLE, "aux", NULL, "t");
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "u");
+    sdt_add(m, SD_KIND_VIEW, "main", NULL, "t2");
+    sdt_add(m, SD_KIND_INDEX, "main", "t", "t2");
     add_column(m, "t", "a", 1, "int");
     add_column(m, "u", "a", 1, "int");
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_count(m, SD_KIND_TABLE), 3);
     assert_int_equal(sd_model_count(m, SD_KIND_COLUMN), 2);
     sd_model_free(m);
@@ -1639,24 +1511,24 @@ static void
 test_owned_object_missing_table(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     add_column(m, "nope", "a", 1, "int");
     expect_freeze_error(m, SD_ERR_PARSE, "column main.nope.a");
     sd_model_free(m);
 
     /* A table of that name in another schema does not count. */
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "aux", NULL, "t");
-    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "main", "t", NULL);
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "aux", NULL, "t");
+    sd_object *pk = sdt_add(m, SD_KIND_PRIMARY_KEY, "main", "t", NULL);
     sd_obj_add_name(m, pk, SD_PK_COLUMNS, "a");
     expect_freeze_error(m, SD_ERR_PARSE, "primary key main.t");
     sd_model_free(m);
 
     /* Nor does a view of that name. */
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_VIEW, "main", NULL, "v");
-    sd_object *fk = add(m, SD_KIND_FOREIGN_KEY, "main", "v", "fk");
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_VIEW, "main", NULL, "v");
+    sd_object *fk = sdt_add(m, SD_KIND_FOREIGN_KEY, "main", "v", "fk");
     sd_obj_add_name(m, fk, SD_FK_COLUMNS, "a");
     expect_freeze_error(m, SD_ERR_PARSE, "missing table");
     sd_model_free(m);
@@ -1667,22 +1539,22 @@ test_unnamed_constraints(void **state)
 {
     (void)state;
     /* Two unnamed uniques on different columns coexist, each found by its key. */
-    sd_model *m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *u1 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *u1 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u1, SD_UNIQUE_COLUMNS, "a");
-    sd_object *u2 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    sd_object *u2 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u2, SD_UNIQUE_COLUMNS, "b");
-    sd_object *u3 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    sd_object *u3 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u3, SD_UNIQUE_COLUMNS, "a");
     sd_obj_add_name(m, u3, SD_UNIQUE_COLUMNS, "b");
-    sd_object *u4 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    sd_object *u4 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u4, SD_UNIQUE_COLUMNS, "b");
     sd_obj_add_name(m, u4, SD_UNIQUE_COLUMNS, "a");
     /* A named one on the same columns as an unnamed one is a different constraint. */
-    sd_object *u5 = add(m, SD_KIND_UNIQUE, "main", "t", "t_a_key");
+    sd_object *u5 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", "t_a_key");
     sd_obj_add_name(m, u5, SD_UNIQUE_COLUMNS, "a");
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_count(m, SD_KIND_UNIQUE), 5);
     const sd_object *all[] = { u1, u2, u3, u4, u5 };
     for (size_t i = 0; i < 5; i++) {
@@ -1693,32 +1565,32 @@ test_unnamed_constraints(void **state)
     sd_model_free(m);
 
     /* The same columns twice: a duplicate. */
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    u1 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    u1 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u1, SD_UNIQUE_COLUMNS, "a");
     sd_obj_add_name(m, u1, SD_UNIQUE_COLUMNS, "b");
-    u2 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    u2 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u2, SD_UNIQUE_COLUMNS, "a");
     sd_obj_add_name(m, u2, SD_UNIQUE_COLUMNS, "b");
     expect_freeze_error(m, SD_ERR_PARSE, "duplicate unique constraint main.t");
     sd_model_free(m);
 
     /* Unnamed FKs: same columns to different tables coexist; to the same table clash. */
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *f1 = add(m, SD_KIND_FOREIGN_KEY, "main", "t", NULL);
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *f1 = sdt_add(m, SD_KIND_FOREIGN_KEY, "main", "t", NULL);
     sd_obj_add_name(m, f1, SD_FK_COLUMNS, "x");
     sd_obj_set_str(m, f1, SD_FK_REF_TABLE, "p");
     sd_obj_add_name(m, f1, SD_FK_REF_COLUMNS, "id");
-    sd_object *f2 = add(m, SD_KIND_FOREIGN_KEY, "main", "t", NULL);
+    sd_object *f2 = sdt_add(m, SD_KIND_FOREIGN_KEY, "main", "t", NULL);
     sd_obj_add_name(m, f2, SD_FK_COLUMNS, "x");
     sd_obj_set_str(m, f2, SD_FK_REF_TABLE, "q");
     sd_obj_add_name(m, f2, SD_FK_REF_COLUMNS, "id");
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_count(m, SD_KIND_FOREIGN_KEY), 2);
     /* on_delete is not identity: changing it keeps the key. */
-    sd_object *f3 = add(m, SD_KIND_FOREIGN_KEY, "main", "t", NULL);
+    sd_object *f3 = sdt_add(m, SD_KIND_FOREIGN_KEY, "main", "t", NULL);
     sd_obj_add_name(m, f3, SD_FK_COLUMNS, "x");
     sd_obj_set_str(m, f3, SD_FK_REF_TABLE, "q");
     sd_obj_add_name(m, f3, SD_FK_REF_COLUMNS, "id");
@@ -1736,15 +1608,15 @@ test_unnamed_constraints(void **state)
 static void
 test_unnamed_identity_is_injective(void **state)
 {
-    sd_model *m = new_model(SD_ENGINE_PG);
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
     *state = m; /* freed by free_model_state, also when an assertion fails */
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *u1 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *u1 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u1, SD_UNIQUE_COLUMNS, "a, b");
-    sd_object *u2 = add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    sd_object *u2 = sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
     sd_obj_add_name(m, u2, SD_UNIQUE_COLUMNS, "a");
     sd_obj_add_name(m, u2, SD_UNIQUE_COLUMNS, "b");
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_count(m, SD_KIND_UNIQUE), 2);
 }
 
@@ -1752,11 +1624,11 @@ static void
 test_primary_key_identity_ignores_name(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "main", "t", "t_pkey");
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *pk = sdt_add(m, SD_KIND_PRIMARY_KEY, "main", "t", "t_pkey");
     sd_obj_add_name(m, pk, SD_PK_COLUMNS, "id");
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_ptr_equal(sd_model_find(m, SD_KIND_PRIMARY_KEY, "main", "t", "t_pkey"), pk);
     assert_ptr_equal(sd_model_find(m, SD_KIND_PRIMARY_KEY, "main", "t", "other_name"), pk);
     assert_ptr_equal(sd_model_find(m, SD_KIND_PRIMARY_KEY, "main", "t", NULL), pk);
@@ -1764,17 +1636,17 @@ test_primary_key_identity_ignores_name(void **state)
     assert_string_equal(pk->name, "t_pkey"); /* kept as an attribute */
 
     /* The same primary key under another name (or none) has the same identity. */
-    sd_model *m2 = new_model(SD_ENGINE_PG);
-    add(m2, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *pk2 = add(m2, SD_KIND_PRIMARY_KEY, "main", "t", NULL);
+    sd_model *m2 = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m2, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *pk2 = sdt_add(m2, SD_KIND_PRIMARY_KEY, "main", "t", NULL);
     sd_obj_add_name(m2, pk2, SD_PK_COLUMNS, "id");
-    freeze_ok(m2);
+    sdt_freeze(m2);
     assert_string_equal(pk->key, pk2->key);
     assert_ptr_equal(sd_model_find_key(m2, SD_KIND_PRIMARY_KEY, pk->key), pk2);
     sd_model_free(m2);
 
     /* Two primary keys on one table: a duplicate whatever their names. */
-    sd_object *pk3 = add(m, SD_KIND_PRIMARY_KEY, "main", "t", "another");
+    sd_object *pk3 = sdt_add(m, SD_KIND_PRIMARY_KEY, "main", "t", "another");
     sd_obj_add_name(m, pk3, SD_PK_COLUMNS, "x");
     expect_freeze_error(m, SD_ERR_PARSE, "duplicate primary key main.t");
     sd_model_free(m);
@@ -1785,12 +1657,12 @@ static void
 test_identifier_case(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_SQLITE);
-    sd_object *t = add(m, SD_KIND_TABLE, "main", NULL, "Users");
+    sd_model *m = sdt_model_new(SD_ENGINE_SQLITE);
+    sd_object *t = sdt_add(m, SD_KIND_TABLE, "main", NULL, "Users");
     sd_object *c = add_column(m, "Users", "Id", 1, "INTEGER");
-    sd_object *e1 = add(m, SD_KIND_TABLE, "main", NULL, "\xc3\xa9t\xc3\xa9");
-    sd_object *e2 = add(m, SD_KIND_TABLE, "main", NULL, "\xc3\x89T\xc3\x89");
-    freeze_ok(m);
+    sd_object *e1 = sdt_add(m, SD_KIND_TABLE, "main", NULL, "\xc3\xa9t\xc3\xa9");
+    sd_object *e2 = sdt_add(m, SD_KIND_TABLE, "main", NULL, "\xc3\x89T\xc3\x89");
+    sdt_freeze(m);
     assert_ptr_equal(sd_model_find_table(m, "main", "users"), t);
     assert_ptr_equal(sd_model_find_table(m, "main", "USERS"), t);
     assert_ptr_equal(sd_model_find_table(m, "MAIN", "Users"), t);
@@ -1802,16 +1674,16 @@ test_identifier_case(void **state)
     assert_int_equal(sd_model_count(m, SD_KIND_TABLE), 3);
     sd_model_free(m);
 
-    m = new_model(SD_ENGINE_SQLITE);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
-    add(m, SD_KIND_TABLE, "main", NULL, "T");
+    m = sdt_model_new(SD_ENGINE_SQLITE);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "T");
     expect_freeze_error(m, SD_ERR_PARSE, "duplicate table main.");
     sd_model_free(m);
 
-    m = new_model(SD_ENGINE_PG);
-    sd_object *lower = add(m, SD_KIND_TABLE, "main", NULL, "t");
-    sd_object *upper = add(m, SD_KIND_TABLE, "main", NULL, "T");
-    freeze_ok(m);
+    m = sdt_model_new(SD_ENGINE_PG);
+    sd_object *lower = sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_object *upper = sdt_add(m, SD_KIND_TABLE, "main", NULL, "T");
+    sdt_freeze(m);
     assert_ptr_equal(sd_model_find_table(m, "main", "t"), lower);
     assert_ptr_equal(sd_model_find_table(m, "main", "T"), upper);
     sd_model_free(m);
@@ -1823,27 +1695,27 @@ static void
 test_object_describe(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
-    sd_object *s = add(m, SD_KIND_SCHEMA, "main", NULL, "main");
-    sd_object *t = add(m, SD_KIND_TABLE, "main", NULL, "orders");
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sd_object *s = sdt_add(m, SD_KIND_SCHEMA, "main", NULL, "main");
+    sd_object *t = sdt_add(m, SD_KIND_TABLE, "main", NULL, "orders");
     sd_object *c = add_column(m, "orders", "id", 1, "int");
-    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, "main", "orders", "orders_pkey");
+    sd_object *pk = sdt_add(m, SD_KIND_PRIMARY_KEY, "main", "orders", "orders_pkey");
     sd_obj_add_name(m, pk, SD_PK_COLUMNS, "id");
-    sd_object *uq = add(m, SD_KIND_UNIQUE, "main", "orders", NULL);
+    sd_object *uq = sdt_add(m, SD_KIND_UNIQUE, "main", "orders", NULL);
     sd_obj_add_name(m, uq, SD_UNIQUE_COLUMNS, "a");
     sd_obj_add_name(m, uq, SD_UNIQUE_COLUMNS, "b");
-    sd_object *nuq = add(m, SD_KIND_UNIQUE, "main", "orders", "orders_a_key");
+    sd_object *nuq = sdt_add(m, SD_KIND_UNIQUE, "main", "orders", "orders_a_key");
     sd_obj_add_name(m, nuq, SD_UNIQUE_COLUMNS, "a");
-    sd_object *ck = add(m, SD_KIND_CHECK, "main", "orders", NULL);
+    sd_object *ck = sdt_add(m, SD_KIND_CHECK, "main", "orders", NULL);
     sd_obj_set_sql(m, ck, SD_CHECK_EXPRESSION, "amount > 0");
-    sd_object *fk = add(m, SD_KIND_FOREIGN_KEY, "main", "orders", NULL);
+    sd_object *fk = sdt_add(m, SD_KIND_FOREIGN_KEY, "main", "orders", NULL);
     sd_obj_add_name(m, fk, SD_FK_COLUMNS, "customer_id");
     sd_obj_set_str(m, fk, SD_FK_REF_TABLE, "customers");
-    sd_object *nfk = add(m, SD_KIND_FOREIGN_KEY, "main", "orders", "orders_fk");
-    sd_object *ix = add(m, SD_KIND_INDEX, "main", "orders", "orders_idx");
-    sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "big");
-    sd_object *tg = add(m, SD_KIND_TRIGGER, "main", "orders", "trg");
-    freeze_ok(m);
+    sd_object *nfk = sdt_add(m, SD_KIND_FOREIGN_KEY, "main", "orders", "orders_fk");
+    sd_object *ix = sdt_add(m, SD_KIND_INDEX, "main", "orders", "orders_idx");
+    sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "big");
+    sd_object *tg = sdt_add(m, SD_KIND_TRIGGER, "main", "orders", "trg");
+    sdt_freeze(m);
     describe_is(s, "schema main");
     describe_is(t, "table main.orders");
     describe_is(c, "column main.orders.id");
@@ -1872,15 +1744,15 @@ static void
 test_object_describe_every_kind(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "s", NULL, "t");
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "s", NULL, "t");
     const sd_object *objs[SD_KIND__COUNT];
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
-        objs[k] =
-            add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "s", ki->has_table ? "t" : NULL, "o");
+        objs[k] = sdt_add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "s",
+                          ki->has_table ? "t" : NULL, "o");
     }
-    freeze_ok(m);
+    sdt_freeze(m);
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
         char expect[128];
@@ -1926,8 +1798,8 @@ static void
 test_add_misuse(void **state)
 {
     (void)state;
-    sd_model *m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     expect_add_error(m, SD_KIND_COLUMN, "main", NULL, "a", "column needs a table");
     expect_add_error(m, SD_KIND_INDEX, "main", NULL, "ix", "index needs a table");
     expect_add_error(m, SD_KIND_TABLE, "main", "t", "u", "table must not have a table");
@@ -1937,18 +1809,18 @@ test_add_misuse(void **state)
     expect_add_error(m, SD_KIND_TABLE, NULL, NULL, "t", "missing schema");
     expect_add_error(m, SD_KIND__COUNT, "main", NULL, "x", "bad object kind");
     /* Kinds whose name is optional accept NULL. */
-    add(m, SD_KIND_UNIQUE, "main", "t", NULL);
-    add(m, SD_KIND_PRIMARY_KEY, "main", "t", NULL);
+    sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
+    sdt_add(m, SD_KIND_PRIMARY_KEY, "main", "t", NULL);
     /* Rejected objects were not added: the model freezes with just the good ones. */
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_size(m), 3);
     assert_int_equal(sd_model_count(m, SD_KIND_COLUMN), 0);
     assert_int_equal(sd_model_count(m, SD_KIND_TABLE), 1);
     sd_model_free(m);
 
     /* The same rules for every kind of the registry. */
-    m = new_model(SD_ENGINE_PG);
-    add(m, SD_KIND_TABLE, "main", NULL, "t");
+    m = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
         char needle[96];
@@ -1965,7 +1837,7 @@ test_add_misuse(void **state)
         }
         expect_add_error(m, (sd_kind)k, NULL, ki->has_table ? "t" : NULL, "x", "missing schema");
     }
-    freeze_ok(m);
+    sdt_freeze(m);
     assert_int_equal(sd_model_size(m), 1);
     sd_model_free(m);
 }
@@ -2024,13 +1896,13 @@ test_other_engines_kinds_not_fingerprinted(void **state)
             if (sd_kind_for_engine(ki, (sd_engine)e))
                 continue;
             free_model_pair_members(p);
-            p->base = new_model((sd_engine)e);
-            add(p->base, SD_KIND_SCHEMA, "main", NULL, "main");
-            add(p->base, SD_KIND_TABLE, "main", NULL, "t");
-            freeze_ok(p->base);
-            p->with = new_model((sd_engine)e);
-            add(p->with, SD_KIND_SCHEMA, "main", NULL, "main");
-            add(p->with, SD_KIND_TABLE, "main", NULL, "t");
+            p->base = sdt_model_new((sd_engine)e);
+            sdt_add(p->base, SD_KIND_SCHEMA, "main", NULL, "main");
+            sdt_add(p->base, SD_KIND_TABLE, "main", NULL, "t");
+            sdt_freeze(p->base);
+            p->with = sdt_model_new((sd_engine)e);
+            sdt_add(p->with, SD_KIND_SCHEMA, "main", NULL, "main");
+            sdt_add(p->with, SD_KIND_TABLE, "main", NULL, "t");
             sd_err err = SD_ERR_INIT;
             sd_object *o = NULL;
             sd_status rc = sd_model_add(p->with, (sd_kind)k, "main", ki->has_table ? "t" : NULL,
@@ -2041,7 +1913,7 @@ test_other_engines_kinds_not_fingerprinted(void **state)
                 assert_null(o);
                 continue;
             }
-            freeze_ok(p->with);
+            sdt_freeze(p->with);
             if (sd_model_fingerprint(p->with) != sd_model_fingerprint(p->base))
                 print_error("kind %s in a %s model changes its fingerprint\n", ki->name,
                             sd_engine_name((sd_engine)e));

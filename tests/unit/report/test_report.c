@@ -21,25 +21,17 @@
 #include "diff/diff.h"
 #include "model/model.h"
 #include "report/report.h"
+#include "support/model_builder.h"
 #include "util/buf.h"
 #include "util/err.h"
 
 #define ORDER_NOTE " (column order is not drift; use --strict-column-order)"
 
-static void
-check_ok(sd_status rc, const sd_err *err)
-{
-    if (rc != SD_OK)
-        fail_msg("status %d: %s: %s", (int)rc, err->where, err->msg);
-}
-
+/* Objects in schema main. */
 static sd_object *
 add(sd_model *m, sd_kind kind, const char *table, const char *name)
 {
-    sd_err err = SD_ERR_INIT;
-    sd_object *o = NULL;
-    check_ok(sd_model_add(m, kind, "main", table, name, &o, &err), &err);
-    return o;
+    return sdt_add(m, kind, "main", table, name);
 }
 
 static sd_object *
@@ -50,9 +42,7 @@ add_column(sd_model *m,
            const char *type,
            bool not_null)
 {
-    sd_object *c = add(m, SD_KIND_COLUMN, table, name);
-    sd_obj_set_int(c, SD_COLUMN_POSITION, pos);
-    sd_obj_set_str(m, c, SD_COLUMN_TYPE, type);
+    sd_object *c = sdt_column(m, "main", table, name, pos, type);
     sd_obj_set_bool(c, SD_COLUMN_NOT_NULL, not_null);
     return c;
 }
@@ -63,13 +53,6 @@ add_index(sd_model *m, const char *table, const char *name, const char *column, 
     sd_object *ix = add(m, SD_KIND_INDEX, table, name);
     sd_keypart kp = { .column = column, .desc = desc };
     sd_obj_add_key(m, ix, SD_INDEX_KEYS, &kp);
-}
-
-static void
-freeze(sd_model *m)
-{
-    sd_err err = SD_ERR_INIT;
-    check_ok(sd_model_freeze(m, &err), &err);
 }
 
 typedef struct fixture {
@@ -105,7 +88,7 @@ expected_model_with(const char *const *uncompared)
     add(m, SD_KIND_TABLE, NULL, "orders");
     add_column(m, "orders", "id", 1, "INTEGER", false);
     add_index(m, "users", "ix_users_name", "name", false);
-    freeze(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -128,7 +111,7 @@ actual_model_with(const char *const *uncompared)
     add_column(m, "users", "name", 4, "TEXT", false);
     add_index(m, "users", "ix_users_name", "name", true);
     add_index(m, "users", "ix_users_email", "email", false);
-    freeze(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -160,7 +143,7 @@ fixture_diff(fixture *f, bool strict)
 {
     sd_err err = SD_ERR_INIT;
     sd_diff_options opts = { .strict_column_order = strict };
-    check_ok(sd_diff_models(&f->cl, f->expected, f->actual, &opts, &err), &err);
+    ASSERT_SD_OK(sd_diff_models(&f->cl, f->expected, f->actual, &opts, &err), &err);
 }
 
 static void
@@ -168,7 +151,7 @@ fixture_report(fixture *f, const sd_report_info *info, sd_report_format fmt)
 {
     sd_err err = SD_ERR_INIT;
     sd_buf_reset(&f->out);
-    check_ok(sd_report_write(&f->out, f->cl, info, fmt, &err), &err);
+    ASSERT_SD_OK(sd_report_write(&f->out, f->cl, info, fmt, &err), &err);
     assert_false(sd_buf_failed(&f->out));
 }
 
@@ -303,8 +286,8 @@ test_text_notes_only(void **state)
     add(b, SD_KIND_TABLE, NULL, "t");
     add_column(b, "t", "y", 1, "INT", false);
     add_column(b, "t", "x", 2, "INT", false);
-    freeze(a);
-    freeze(b);
+    sdt_freeze(a);
+    sdt_freeze(b);
     sd_model_free(f->expected);
     sd_model_free(f->actual);
     f->expected = a;
@@ -330,8 +313,8 @@ test_text_escapes_control_bytes(void **state)
     assert_non_null(a);
     assert_non_null(b);
     add(a, SD_KIND_TABLE, NULL, "bad\nname");
-    freeze(a);
-    freeze(b);
+    sdt_freeze(a);
+    sdt_freeze(b);
     sd_model_free(f->expected);
     sd_model_free(f->actual);
     f->expected = a;
@@ -552,8 +535,8 @@ test_json_invalid_utf8(void **state)
     assert_non_null(a);
     assert_non_null(b);
     add(a, SD_KIND_TABLE, NULL, "caf\xe9");
-    freeze(a);
-    freeze(b);
+    sdt_freeze(a);
+    sdt_freeze(b);
     sd_model_free(f->expected);
     sd_model_free(f->actual);
     f->expected = a;

@@ -23,6 +23,7 @@
 #include "model/model.h"
 #include "snapshots/snapshot.h"
 #include "snapshots/snapshot_int.h"
+#include "support/model_builder.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/sort.h"
@@ -31,88 +32,31 @@
 
 /* ---- helpers ---- */
 
-static void
-assert_ok(sd_status rc, const sd_err *err)
-{
-    if (rc != SD_OK)
-        print_message("unexpected error %d at %s: %s (%s)\n", rc, err->where, err->msg, err->hint);
-    assert_int_equal(rc, SD_OK);
-}
-
-/*
- * Set field f of o to variant v (1 or 2: two different non-default values, as in the model
- * and diff tests). Returns false when the type has no such variant (bool has no 2).
- */
-static bool
-set_variant(sd_model *m, sd_object *o, size_t f, const sd_field_info *fi, int v)
-{
-    switch (fi->type) {
-    case SD_FIELD_BOOL:
-        if (v == 2)
-            return false;
-        sd_obj_set_bool(o, (int)f, true);
-        return true;
-    case SD_FIELD_INT:
-        sd_obj_set_int(o, (int)f, v == 1 ? 7 : 8);
-        return true;
-    case SD_FIELD_STRING:
-        if (fi->allowed != NULL) {
-            if (v == 2 && fi->allowed[1] == NULL)
-                return false;
-            sd_obj_set_str(m, o, (int)f, fi->allowed[v - 1]);
-        } else {
-            sd_obj_set_str(m, o, (int)f, v == 1 ? "text" : "other");
-        }
-        return true;
-    case SD_FIELD_SQL:
-        sd_obj_set_sql(m, o, (int)f, v == 1 ? "x + 1" : "x + 2");
-        return true;
-    case SD_FIELD_NAMES:
-        sd_obj_add_name(m, o, (int)f, v == 1 ? "x" : "y");
-        sd_obj_add_name(m, o, (int)f, v == 1 ? "y" : "x");
-        return true;
-    case SD_FIELD_KEYS: {
-        sd_keypart kp = { .column = v == 1 ? "x" : "y" };
-        sd_obj_add_key(m, o, (int)f, &kp);
-        return true;
-    }
-    case SD_FIELD__COUNT:
-        break;
-    }
-    return false;
-}
-
-/* When set, add() also sets every field the model's engine does not have, which must change
- * nothing in the snapshot (see test_engine_keys_sqlite / _pg). */
+/* When set, add() and add_column() also set every field the model's engine does not have,
+ * which must change nothing in the snapshot (see test_engine_keys_sqlite / _pg). */
 static bool g_foreign_fields;
+
+static sd_object *
+with_foreign_fields(sd_model *m, sd_object *o)
+{
+    const sd_kind_info *ki = sd_kind_get(o->kind);
+    for (size_t f = 0; g_foreign_fields && f < ki->nfields; f++)
+        if (!sd_field_for_engine(&ki->fields[f], sd_model_engine(m)))
+            assert_true(sdt_set_variant(m, o, f, &ki->fields[f], 1));
+    return o;
+}
 
 static sd_object *
 add(sd_model *m, sd_kind kind, const char *schema, const char *table, const char *name)
 {
-    sd_err err = SD_ERR_INIT;
-    sd_object *o = NULL;
-    assert_ok(sd_model_add(m, kind, schema, table, name, &o, &err), &err);
-    const sd_kind_info *ki = sd_kind_get(kind);
-    for (size_t f = 0; g_foreign_fields && f < ki->nfields; f++)
-        if (!sd_field_for_engine(&ki->fields[f], sd_model_engine(m)))
-            assert_true(set_variant(m, o, f, &ki->fields[f], 1));
-    return o;
+    return with_foreign_fields(m, sdt_add(m, kind, schema, table, name));
 }
 
+/* A column of table in schema main. */
 static sd_object *
 add_column(sd_model *m, const char *table, const char *name, int pos, const char *type)
 {
-    sd_object *o = add(m, SD_KIND_COLUMN, "main", table, name);
-    sd_obj_set_int(o, SD_COLUMN_POSITION, pos);
-    sd_obj_set_str(m, o, SD_COLUMN_TYPE, type);
-    return o;
-}
-
-static void
-freeze(sd_model *m)
-{
-    sd_err err = SD_ERR_INIT;
-    assert_ok(sd_model_freeze(m, &err), &err);
+    return with_foreign_fields(m, sdt_column(m, "main", table, name, pos, type));
 }
 
 /* Write m; the caller disposes the buffer. Every list written in parts side by side (from
@@ -122,11 +66,11 @@ write_model(const sd_model *m)
 {
     sd_buf b = SD_BUF_INIT;
     sd_err err = SD_ERR_INIT;
-    assert_ok(sd_snapshot_write(&b, m, &err), &err);
+    ASSERT_SD_OK(sd_snapshot_write(&b, m, &err), &err);
     assert_false(sd_buf_failed(&b));
     for (size_t split_min = 0; split_min <= 3; split_min++) {
         sd_buf other = SD_BUF_INIT;
-        assert_ok(sd_snapshot_write_split(&other, m, split_min, &err), &err);
+        ASSERT_SD_OK(sd_snapshot__write_split(&other, m, split_min, &err), &err);
         assert_false(sd_buf_failed(&other));
         assert_string_equal(sd_buf_cstr(&other), sd_buf_cstr(&b));
         sd_buf_dispose(&other);
@@ -139,7 +83,7 @@ read_text(const char *text)
 {
     sd_model *m = NULL;
     sd_err err = SD_ERR_INIT;
-    assert_ok(sd_snapshot_read(&m, text, strlen(text), "test.yaml", &err), &err);
+    ASSERT_SD_OK(sd_snapshot_read(&m, text, strlen(text), "test.yaml", &err), &err);
     assert_non_null(m);
     return m;
 }
@@ -499,7 +443,7 @@ build_full(const size_t *order, bool flip)
     assert_non_null(m);
     for (size_t i = 0; i < NSTEPS; i++)
         STEPS[order != NULL ? order[i] : i](m, flip);
-    freeze(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -528,8 +472,8 @@ build_full_pg(void)
                                ki->has_table ? tables[i] : NULL, names[i]);
             for (size_t f = 0; f < ki->nfields; f++) {
                 if (sd_field_for_engine(&ki->fields[f], SD_ENGINE_PG) &&
-                    !set_variant(m, o, f, &ki->fields[f], 1 + (int)((i + f) % 2)))
-                    assert_true(set_variant(m, o, f, &ki->fields[f], 1));
+                    !sdt_set_variant(m, o, f, &ki->fields[f], 1 + (int)((i + f) % 2)))
+                    assert_true(sdt_set_variant(m, o, f, &ki->fields[f], 1));
             }
             if (k == SD_KIND_MATVIEW) {
                 sd_obj_add_dep(m, o, SD_KIND_FUNCTION, "public", NULL, "o_a");
@@ -546,7 +490,7 @@ build_full_pg(void)
     }
     sd_model_add_uncompared(m, "rule", "public.t_a.r_log");
     sd_model_add_uncompared(m, "operator", "public.===(integer, integer)");
-    freeze(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -715,7 +659,7 @@ build_tricky(void)
     sd_obj_set_int(c, SD_COLUMN_POSITION, INT64_MIN);
     c = add(m, SD_KIND_COLUMN, "a: b", "null", "bigger");
     sd_obj_set_int(c, SD_COLUMN_POSITION, INT64_MAX);
-    freeze(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -765,7 +709,7 @@ test_roundtrip_empty_model(void **state)
     (void)state;
     sd_model *m = sd_model_new(SD_ENGINE_PG);
     assert_non_null(m);
-    freeze(m);
+    sdt_freeze(m);
     sd_buf b = assert_roundtrip(m);
     assert_non_null(strstr(sd_buf_cstr(&b), "engine: postgresql\n"));
     assert_non_null(strstr(sd_buf_cstr(&b), "schemas: []\n"));
@@ -857,7 +801,7 @@ test_format(void **state)
     sd_obj_add_dep(m, v, SD_KIND_TABLE, "main", NULL, "orders");
     sd_object *t = add(m, SD_KIND_TRIGGER, "main", "orders", "t");
     sd_obj_set_sql(m, t, SD_TRIGGER_SQL, "CREATE TRIGGER t AFTER INSERT ON orders BEGIN \n END");
-    freeze(m);
+    sdt_freeze(m);
 
     sd_buf b = write_model(m);
     mask_fingerprints(b.ptr);
@@ -973,7 +917,7 @@ test_scalar_styles(void **state)
         add(m, SD_KIND_SCHEMA, "main", NULL, "main");
         sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "v");
         sd_obj_set_sql(m, v, SD_VIEW_SQL, cases[i].text);
-        freeze(m);
+        sdt_freeze(m);
         sd_buf b = assert_roundtrip(m);
         if (strstr(sd_buf_cstr(&b), cases[i].expect) == NULL)
             fail_msg("case %zu: expected\n%s\nin\n%s", i, cases[i].expect, sd_buf_cstr(&b));
@@ -1276,11 +1220,11 @@ test_not_compared_roundtrip(void **state)
     /* Not fingerprinted: the same model without the list has the same fingerprint. */
     sd_model *none = sd_model_new(SD_ENGINE_PG);
     assert_non_null(none);
-    freeze(none);
+    sdt_freeze(none);
     sd_model *one = sd_model_new(SD_ENGINE_PG);
     assert_non_null(one);
     sd_model_add_uncompared(one, "rule", "public.t.r");
-    freeze(one);
+    sdt_freeze(one);
     assert_true(sd_model_fingerprint(none) == sd_model_fingerprint(one));
     sd_buf w = assert_roundtrip(none);
     assert_non_null(strstr(sd_buf_cstr(&w), "\nnot_compared: []\n"));
@@ -1317,14 +1261,14 @@ test_write_errors(void **state)
     add(m, SD_KIND_TABLE, "main", NULL, "t");
     add(m, SD_KIND_TABLE, "main", NULL, "u");
     add_column(m, "t", "c", 1, "bad\xff");
-    freeze(m);
+    sdt_freeze(m);
     assert_int_equal(sd_snapshot_write(&b, m, &err), SD_ERR);
     assert_non_null(strstr(err.msg, "not valid UTF-8"));
     assert_non_null(strstr(err.msg, "column main.t.c"));
     assert_string_equal(sd_buf_cstr(&b), "keep");
     /* The same when the table list is written in parts: the failing part's error. */
     sd_err_clear(&err);
-    assert_int_equal(sd_snapshot_write_split(&b, m, 2, &err), SD_ERR);
+    assert_int_equal(sd_snapshot__write_split(&b, m, 2, &err), SD_ERR);
     assert_non_null(strstr(err.msg, "not valid UTF-8"));
     assert_non_null(strstr(err.msg, "column main.t.c"));
     assert_string_equal(sd_buf_cstr(&b), "keep");
@@ -1335,7 +1279,7 @@ test_write_errors(void **state)
     assert_non_null(m);
     add(m, SD_KIND_SCHEMA, "main", NULL, "main");
     add(m, SD_KIND_TABLE, "ghost", NULL, "t");
-    freeze(m);
+    sdt_freeze(m);
     assert_int_equal(sd_snapshot_write(&b, m, &err), SD_ERR);
     assert_non_null(strstr(err.msg, "table ghost.t belongs to schema \"ghost\""));
     assert_string_equal(sd_buf_cstr(&b), "keep");
@@ -1486,7 +1430,7 @@ build_fixture_base(void)
     sd_object *v = add(m, SD_KIND_VIEW, "main", NULL, "v_orders");
     sd_obj_set_sql(m, v, SD_VIEW_SQL, "CREATE VIEW v_orders AS\nSELECT id, note\nFROM orders;\n");
     sd_obj_add_dep(m, v, SD_KIND_TABLE, "main", NULL, "orders");
-    freeze(m);
+    sdt_freeze(m);
     return m;
 }
 
@@ -1681,7 +1625,7 @@ test_freeze_errors_located(void **state)
     add_column(m, "t", "a", 1, "TEXT");
     sd_object *c = add_column(m, "t", "b", 2, "TEXT");
     sd_obj_set_sql(m, c, SD_COLUMN_DEFAULT, "'ok'");
-    freeze(m);
+    sdt_freeze(m);
     sd_buf b = write_model(m);
     char *text = replace(sd_buf_cstr(&b), "default: \"'ok'\"", "default: \"'unterminated\"");
     char where[64];
@@ -1741,7 +1685,7 @@ test_no_verify_flag(void **state)
     char *t = replace(sd_buf_cstr(&b), "strict: true", "strict: false");
     sd_model *back = NULL;
     sd_err err = SD_ERR_INIT;
-    assert_ok(sd_snapshot__read(&back, t, strlen(t), "t", SD_SNAPSHOT__NO_VERIFY, &err), &err);
+    ASSERT_SD_OK(sd_snapshot__read(&back, t, strlen(t), "t", SD_SNAPSHOT__NO_VERIFY, &err), &err);
     /* Written again, the fingerprints are right and a verifying read accepts it. */
     sd_buf fixed = write_model(back);
     sd_model *again = read_text(sd_buf_cstr(&fixed));

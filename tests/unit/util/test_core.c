@@ -1,6 +1,6 @@
 /*
  * test_core.c: unit tests for the core helpers in util/: arena, sd_buf, SD_VEC, sd_map,
- * sd_sort / sd_strcmp_c, sd_err and the file helpers.
+ * sd_sort / sd_strcmp_c, sd_err, the file helpers and sd_thread_both.
  *
  * Each test asserts on observable behaviour (contents, addresses, return codes, sticky
  * failure flags, printed bytes), so a regression in any helper makes one of them fail.
@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <dirent.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +29,7 @@
 #include "util/fsutil.h"
 #include "util/map.h"
 #include "util/sort.h"
+#include "util/thread.h"
 #include "util/vec.h"
 
 /* A tiny deterministic PRNG (xorshift32), so failures reproduce. */
@@ -940,6 +942,35 @@ test_fs_errors(void **state)
     assert_int_equal(rmdir(t.path), 0);
 }
 
+/* ---- sd_thread_both ---- */
+
+typedef struct half_run {
+    int runs;         /* how many times fn ran on this argument */
+    pthread_t thread; /* the thread it ran on */
+} half_run;
+
+static void
+record_half(void *arg)
+{
+    half_run *h = arg;
+    h->runs++;
+    h->thread = pthread_self();
+}
+
+static void
+test_thread_both(void **state)
+{
+    (void)state;
+    half_run here = { 0 };
+    half_run there = { 0 };
+    assert_true(sd_thread_both(record_half, &here, &there));
+    assert_int_equal(here.runs, 1);
+    assert_int_equal(there.runs, 1);
+    assert_true(pthread_equal(here.thread, pthread_self()));
+    /* The machine running the tests can make a thread, so the fallback is not taken. */
+    assert_false(pthread_equal(there.thread, pthread_self()));
+}
+
 int
 main(void)
 {
@@ -972,6 +1003,7 @@ main(void)
         cmocka_unit_test(test_err_print_format),
         cmocka_unit_test(test_fs_write_atomic),
         cmocka_unit_test(test_fs_errors),
+        cmocka_unit_test(test_thread_both),
         cmocka_unit_test(test_buf_repr_escapes_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
