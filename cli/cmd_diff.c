@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "diff/diff.h"
 #include "emit/emit.h"
+#include "report/report.h"
 
 static sd_status
 run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
@@ -16,7 +17,9 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_model *from = NULL;
     sd_model *to = NULL;
     sd_changelist *cl = NULL;
+    sd_plan *plan = NULL;
     sd_buf sql = SD_BUF_INIT;
+    sd_buf json = SD_BUF_INIT;
     sd_pg_options pg = sd_cli_pg_options(args);
     sd_diff_options dopts = { .strict_column_order = args->strict_column_order };
     sd_emit_options eopts = { .quote_all_identifiers = false, .plain = args->plain };
@@ -34,16 +37,25 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     rc = sd_diff_models(&cl, from, to, &dopts, err);
     if (rc != SD_OK)
         goto out;
-    rc = sd_emit_sql(&sql, cl, &eopts, err);
+    rc = sd_emit_plan(&sql, &plan, cl, &eopts, err);
     if (rc != SD_OK)
         goto out;
     if (sd_buf_failed(&sql)) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the SQL");
         goto out;
     }
+    if (args->format == SD_REPORT_JSON) {
+        sd_plan_info info = { .from = from_src.label, .to = to_src.label };
+        rc = sd_report_plan(&json, plan, sd_buf_cstr(&sql), &info, err);
+        if (rc == SD_OK)
+            rc = sd_cli_write_stdout(sd_buf_cstr(&json), json.len, err);
+        goto out;
+    }
     rc = sd_cli_write_stdout(sd_buf_cstr(&sql), sql.len, err);
 out:
+    sd_buf_dispose(&json);
     sd_buf_dispose(&sql);
+    sd_plan_free(plan);
     sd_changelist_free(cl); /* before the models it points into */
     sd_model_free(from);
     sd_model_free(to);
@@ -56,13 +68,16 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .name = "diff",
     .params = { "FROM", "TO" },
     .nparams = 2,
-    .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN,
+    .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN |
+               SD_CLI_OPT_FORMAT,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"
                    "makes the client stop at the first error (.bail on for sqlite3,\n"
                    "\\set ON_ERROR_STOP on for psql); --plain leaves it out, for drivers and\n"
-                   "executescript, which stop at the first error anyway. Statements that\n"
+                   "executescript, which stop at the first error anyway. --format json prints\n"
+                   "the plan instead: the same statements as steps, each with what it does\n"
+                   "(README.md, JSON plan format). Statements that\n"
                    "lose data are preceded by a '-- destructive:' comment. Nothing is printed\n"
                    "when the schemas match. Both sides are read at the same time, each on its\n"
                    "own connection. --schema and --exclude-schema choose the schemas read from\n"

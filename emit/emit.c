@@ -4,12 +4,14 @@
  * is complete, so a failure never leaves half a script behind. Knows no SQL itself.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "emit/emit_int.h"
 #include "util/util.h"
 
 typedef sd_status (*emit_fn)(sd_buf *out,
                              const sd_changelist *cl,
+                             sd_plan *plan,
                              const sd_emit_options *opts,
                              sd_err *err);
 
@@ -28,32 +30,106 @@ static const engine_emitter EMITTERS[] = {
 };
 _Static_assert(SD_ARRAY_LEN(EMITTERS) == SD_ENGINE__COUNT, "every engine needs an EMITTERS entry");
 
+/* "-- destructive: <what>" lines of a step's SQL, joined with "; " into loses. */
+static void
+collect_losses(sd_buf *loses, const char *sql, size_t start, size_t end)
+{
+    static const char MARK[] = "-- destructive: ";
+    size_t i = start;
+    while (i < end) {
+        size_t eol = i;
+        while (eol < end && sql[eol] != '\n')
+            eol++;
+        if (eol - i > sizeof(MARK) - 1 && memcmp(sql + i, MARK, sizeof(MARK) - 1) == 0) {
+            if (loses->len > 0)
+                sd_buf_append(loses, "; ");
+            sd_buf_appendn(loses, sql + i + sizeof(MARK) - 1, eol - i - (sizeof(MARK) - 1));
+        }
+        i = eol + 1;
+    }
+}
+
+/* Every byte of the script in one step (steps tile it from 0), and each step's losses. */
+static sd_status
+finish_plan(sd_plan *plan, const sd_buf *script, sd_err *err)
+{
+    size_t n = sd_plan_count(plan);
+    if (n == 0 || sd_plan_at(plan, 0)->sql_start != 0)
+        return sd_err_set(err, SD_ERR,
+                          "internal error: the script's first statements are in no plan step");
+    sd_plan_close(plan, script->len);
+    sd_buf loses = SD_BUF_INIT;
+    sd_status rc = SD_OK;
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        const sd_step *s = sd_plan_at(plan, i);
+        sd_buf_reset(&loses);
+        collect_losses(&loses, sd_buf_cstr(script), s->sql_start, s->sql_end);
+        if (sd_buf_failed(&loses))
+            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        else if (loses.len > 0)
+            rc = sd_plan_set_loses(plan, i, sd_buf_cstr(&loses), err);
+    }
+    sd_buf_dispose(&loses);
+    return rc == SD_OK ? sd_plan_finish(plan, err) : rc;
+}
+
 sd_status
-sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err)
+sd_emit_plan(sd_buf *out,
+             sd_plan **plan_out,
+             const sd_changelist *cl,
+             const sd_emit_options *opts,
+             sd_err *err)
 {
     static const sd_emit_options DEFAULTS = { .quote_all_identifiers = false, .plain = false };
+    sd_plan *plan = NULL;
+    *plan_out = NULL;
     if (opts == NULL)
         opts = &DEFAULTS;
-    if (sd_changelist_drift_count(cl) == 0)
+    sd_status rc = sd_plan_new(&plan, cl, err);
+    if (rc != SD_OK)
+        return rc;
+    if (sd_changelist_drift_count(cl) == 0) {
+        *plan_out = plan;
         return SD_OK;
+    }
     sd_engine engine = sd_model_engine(sd_changelist_to(cl));
-    if ((unsigned)engine >= SD_ENGINE__COUNT)
-        return sd_err_set(err, SD_ERR, "internal error: unknown engine %d", (int)engine);
-    const engine_emitter *e = &EMITTERS[engine];
-    if (e->emit == NULL)
-        return sd_err_set(err, SD_ERR_UNSUPPORTED, "%s", e->missing);
+    const engine_emitter *e = (unsigned)engine < SD_ENGINE__COUNT ? &EMITTERS[engine] : NULL;
+    if (e == NULL)
+        rc = sd_err_set(err, SD_ERR, "internal error: unknown engine %d", (int)engine);
+    else if (e->emit == NULL)
+        rc = sd_err_set(err, SD_ERR_UNSUPPORTED, "%s", e->missing);
 
     sd_buf script = SD_BUF_INIT;
-    if (!opts->plain)
+    if (rc == SD_OK && !opts->plain) {
+        sd_step setup = { .op = SD_STEP_SETUP, .why = SD_WHY_SCRIPT, .txn = SD_TXN_NONE };
+        rc = sd_plan_append(plan, &setup, err);
         sd_buf_append(&script, e->directive);
-    sd_status rc = e->emit(&script, cl, opts, err);
+    }
+    if (rc == SD_OK)
+        rc = e->emit(&script, cl, plan, opts, err);
     if (rc == SD_OK && sd_buf_failed(&script))
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    if (rc == SD_OK)
+        rc = finish_plan(plan, &script, err);
     if (rc == SD_OK) {
         sd_buf_appendn(out, sd_buf_cstr(&script), script.len);
         if (sd_buf_failed(out))
             rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
     sd_buf_dispose(&script);
+    if (rc != SD_OK) {
+        sd_plan_free(plan);
+        return rc;
+    }
+    *plan_out = plan;
+    return SD_OK;
+}
+
+sd_status
+sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err)
+{
+    sd_plan *plan = NULL;
+    sd_status rc = sd_emit_plan(out, &plan, cl, opts, err);
+    sd_plan_free(plan);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "diff/diff.h"
+#include "plan/plan.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/sql.h"
@@ -28,5 +29,17 @@ SD_MUST_CHECK sd_status sd_emit_sql(sd_buf *out,
                                     const sd_changelist *cl,
                                     const sd_emit_options *opts,
                                     sd_err *err);
+
+/*
+ * The same, and the plan of the script in *plan_out (the caller frees it with sd_plan_free):
+ * every byte of what is appended belongs to exactly one step, each step's [sql_start, sql_end)
+ * counted from the first byte appended; each step that loses data says what. *plan_out is NULL
+ * on failure; an empty plan when there is no drift.
+ */
+SD_MUST_CHECK sd_status sd_emit_plan(sd_buf *out,
+                                     sd_plan **plan_out,
+                                     const sd_changelist *cl,
+                                     const sd_emit_options *opts,
+                                     sd_err *err);
 
 #endif

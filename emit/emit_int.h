@@ -6,19 +6,24 @@
 #define SD_EMIT_EMIT_INT_H
 
 #include "emit/emit.h"
+#include "plan/plan.h"
 
 /*
  * Append the SQLite script for cl (whose models are SQLite models and which holds drift) to
- * out. On failure out may hold a partial script; emit.c discards it.
+ * out, and to plan a step for each part of it, in script order, each starting at its first
+ * byte in out (sd_plan_append; a step's SQL ends where the next one's starts). On failure out
+ * may hold a partial script; emit.c discards it.
  */
 SD_MUST_CHECK sd_status sd_emit__sqlite(sd_buf *out,
                                         const sd_changelist *cl,
+                                        sd_plan *plan,
                                         const sd_emit_options *opts,
                                         sd_err *err);
 
 /* The same for PostgreSQL (emit_pg.c). */
 SD_MUST_CHECK sd_status sd_emit__pg(sd_buf *out,
                                     const sd_changelist *cl,
+                                    sd_plan *plan,
                                     const sd_emit_options *opts,
                                     sd_err *err);
 

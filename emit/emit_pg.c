@@ -866,6 +866,12 @@ uses_new_enum_value(pg_ctx *c, const sd_buf *main_sql)
 static void
 guard_not_null(pg_ctx *c, const sd_object *col)
 {
+    sd_emit__pg_step(c, &(sd_step){ .op = SD_STEP_GUARD,
+                                    .kind = SD_KIND_COLUMN,
+                                    .to = col,
+                                    .why = SD_WHY_SCRIPT,
+                                    .guard = SD_GUARD_NOT_NULL,
+                                    .txn = SD_TXN_ENUM_VALUES });
     sd_buf name = SD_BUF_INIT;
     sd_buf msg = SD_BUF_INIT;
     sd_buf body = SD_BUF_INIT;
@@ -915,10 +921,25 @@ emit_data_guards(pg_ctx *c)
 }
 
 static void
-emit_enum_values(pg_ctx *c)
+emit_enum_values(pg_ctx *c, sd_txn_kind txn)
 {
-    for (size_t i = 0; i < c->nenum_adds; i++)
+    for (size_t i = 0; i < c->nenum_adds; i++) {
+        sd_emit__pg_step(c, &(sd_step){ .op = SD_STEP_ALTER,
+                                        .kind = SD_KIND_ENUM,
+                                        .from = c->enum_adds[i],
+                                        .to = c->enum_adds_to[i],
+                                        .fields = FBIT(SD_ENUM_VALUES),
+                                        .why = SD_WHY_CHANGE,
+                                        .txn = txn });
         sd_emit__pg_enum_add_values(c, c->enum_adds[i], c->enum_adds_to[i]);
+    }
+}
+
+/* Session settings and transaction control: a step without an object. */
+static void
+setup_step(pg_ctx *c, sd_txn_kind txn)
+{
+    sd_emit__pg_step(c, &(sd_step){ .op = SD_STEP_SETUP, .why = SD_WHY_SCRIPT, .txn = txn });
 }
 
 static void
@@ -926,7 +947,7 @@ drop_unit(pg_ctx *c, const sd_object *from)
 {
     if (from == NULL)
         return;
-    sd_emit__pg_unit_begin(c);
+    sd_emit__pg_unit_begin(c, SD_STEP_DROP, from, NULL);
     sd_emit__pg_ops(from->kind)->drop(c, from);
     sd_emit__pg_unit_end(c);
 }
@@ -1091,7 +1112,8 @@ rebuild_owned_by(pg_ctx *c, const sd_model *m)
         if ((ch != NULL && (ch->op != SD_OP_ALTER || (ch->fields & FBIT(SD_SEQUENCE_OWNED_BY)))) ||
             !owned_by_rekeyed(c, m, ob))
             continue;
-        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_unit_begin(c, SD_STEP_ALTER, m == c->from ? seqs[i] : NULL,
+                               m == c->from ? NULL : seqs[i]);
         sd_emit__pg_sequence_owned_by(c, seqs[i], m == c->from ? NULL : ob);
         sd_emit__pg_unit_end(c);
     }
@@ -1107,7 +1129,7 @@ emit_rebuild_saves(pg_ctx *c)
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (!is_rebuild(ch))
             continue;
-        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_unit_begin(c, SD_STEP_REBUILD, ch->from, ch->to);
         sd_emit__pg_rebuild_save(c, ch->from, ch->to);
         sd_emit__pg_unit_end(c);
     }
@@ -1140,7 +1162,7 @@ emit_prepare(pg_ctx *c)
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER &&
             (ch->fields & FBIT(SD_TABLE_INHERITS))) {
-            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_unit_begin(c, SD_STEP_ALTER, ch->from, ch->to);
             sd_emit__pg_no_inherit(c, ch);
             sd_emit__pg_unit_end(c);
         }
@@ -1148,7 +1170,7 @@ emit_prepare(pg_ctx *c)
             ch->from->v[SD_SEQUENCE_OWNED_BY].s == NULL ||
             (ch->op == SD_OP_ALTER && !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY))))
             continue;
-        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_unit_begin(c, SD_STEP_ALTER, ch->from, NULL);
         sd_emit__pg_sequence_owned_by(c, ch->from, NULL);
         sd_emit__pg_unit_end(c);
     }
@@ -1206,7 +1228,7 @@ emit_drops(pg_ctx *c)
                 (owned_recreate(c, ch) && !c->swept[ch->kind][ch->from->index]))
                 drop_unit(c, ch->from);
             if (p == 1 && ch->kind == SD_KIND_COLUMN) {
-                sd_emit__pg_unit_begin(c);
+                sd_emit__pg_unit_begin(c, SD_STEP_ALTER, ch->from, ch->to);
                 sd_emit__pg_drop_identity(c, ch);
                 sd_emit__pg_unit_end(c);
             }
@@ -1214,7 +1236,7 @@ emit_drops(pg_ctx *c)
         for (size_t i = 0; p == 1 && i < sd_model_count(c->from, SD_KIND_COLUMN); i++) {
             if (!c->readd_late[i] || in_rekeyed(c, sd_model_at(c->from, SD_KIND_COLUMN, i)->owner))
                 continue;
-            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_unit_begin(c, SD_STEP_DROP, sd_model_at(c->from, SD_KIND_COLUMN, i), NULL);
             sd_emit__pg_drop_readd_column(c, sd_model_at(c->from, SD_KIND_COLUMN, i));
             sd_emit__pg_unit_end(c);
         }
@@ -1258,7 +1280,7 @@ flush_pending(pg_ctx *c, bool force)
         if (c->created[o->kind][o->index] || (!force && !pending_ready(c, j)))
             continue;
         c->created[o->kind][o->index] = true;
-        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_unit_begin(c, SD_STEP_CREATE, NULL, o);
         sd_emit__pg_create_planned(c, o);
         sd_emit__pg_unit_end(c);
     }
@@ -1311,13 +1333,17 @@ handle_change(pg_ctx *c, const sd_change *ch)
         /* Created by a rebuild as in "to"; or a partition a rebuild dropped that leaves its
          * parent: created again (its rows went to the parent's new partitions). */
         if (!fresh && ch->kind == SD_KIND_TABLE) {
-            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_unit_begin(c, SD_STEP_CREATE, NULL, ch->to);
             sd_emit__pg_create_table(c, ch->to);
             sd_emit__pg_unit_end(c);
         }
         return;
     }
-    sd_emit__pg_unit_begin(c);
+    static const sd_step_op OPS[] = { [SD_OP_CREATE] = SD_STEP_CREATE,
+                                      [SD_OP_DROP] = SD_STEP_DROP,
+                                      [SD_OP_ALTER] = SD_STEP_ALTER };
+    sd_emit__pg_unit_begin(c, is_rebuild(ch) ? SD_STEP_REBUILD : OPS[ch->op], ch->from, ch->to);
+    c->unit_step.fields = ch->fields;
     if (is_rebuild(ch)) {
         emit_rebuild(c, ch);
     } else if (is_planned(ch->kind)) {
@@ -1351,7 +1377,7 @@ readd_generated(pg_ctx *c, bool force)
         c->readd_table[t] = false;
         size_t n = 0;
         const sd_object *const *cols = sd_model_children(c->to, tt, SD_KIND_COLUMN, &n);
-        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_unit_begin(c, SD_STEP_CREATE, NULL, tt);
         for (size_t i = 0; i < n; i++) {
             const sd_object *f = counterpart(c->from, cols[i]);
             if (f != NULL && c->readd_late[f->index])
@@ -1386,7 +1412,7 @@ emit_post(pg_ctx *c)
         for (size_t i = 0; i < sd_model_count(c->to, LATER[k]); i++) {
             if (!c->rcreate[LATER[k]][i])
                 continue;
-            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_unit_begin(c, SD_STEP_CREATE, NULL, sd_model_at(c->to, LATER[k], i));
             sd_emit__pg_ops(LATER[k])->create(c, sd_model_at(c->to, LATER[k], i));
             sd_emit__pg_unit_end(c);
         }
@@ -1396,7 +1422,7 @@ emit_post(pg_ctx *c)
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER &&
             (ch->fields & FBIT(SD_TABLE_INHERITS))) {
-            sd_emit__pg_unit_begin(c);
+            sd_emit__pg_unit_begin(c, SD_STEP_ALTER, ch->from, ch->to);
             sd_emit__pg_drop_bridge(c, ch);
             sd_emit__pg_unit_end(c);
         }
@@ -1404,7 +1430,7 @@ emit_post(pg_ctx *c)
             ch->to->v[SD_SEQUENCE_OWNED_BY].s == NULL ||
             (ch->op == SD_OP_ALTER && !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY))))
             continue;
-        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_unit_begin(c, SD_STEP_ALTER, ch->from, ch->to);
         sd_emit__pg_sequence_owned_by(c, ch->to, ch->to->v[SD_SEQUENCE_OWNED_BY].s);
         sd_emit__pg_unit_end(c);
     }
@@ -1419,7 +1445,11 @@ static const char HEADER[] = "SET check_function_bodies = false;\n"
                              "SELECT pg_catalog.set_config('search_path', '', false);\n";
 
 sd_status
-sd_emit__pg(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err)
+sd_emit__pg(sd_buf *out,
+            const sd_changelist *cl,
+            sd_plan *steps,
+            const sd_emit_options *opts,
+            sd_err *err)
 {
     pg_ctx c = { 0 };
     (void)opts; /* quote_all_identifiers: util/sql.h has no such mode yet (see header) */
@@ -1435,34 +1465,52 @@ sd_emit__pg(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, s
     setup(&c);
     if (c.rc == SD_OK)
         plan(&c);
+    sd_plan *main_plan = NULL;
+    if (c.rc == SD_OK)
+        c.rc = sd_plan_new(&main_plan, cl, err);
     if (c.rc == SD_OK) {
-        /* The main transaction first, to learn whether it uses a new enum value. */
+        /* The main transaction first (its steps in a plan of their own), to learn whether it
+         * uses a new enum value; then the script in order, the main part spliced in. */
         sd_buf main_sql = SD_BUF_INIT;
         c.script = c.out = &main_sql;
+        c.plan = main_plan;
         emit_prepare(&c);
         emit_drops(&c);
         emit_main(&c);
         emit_post(&c);
         emit_late_drops(&c);
         c.script = c.out = out;
+        c.plan = steps;
+        setup_step(&c, SD_TXN_NONE);
         put(&c, HEADER);
         bool apart = c.nenum_adds > 0 && uses_new_enum_value(&c, &main_sql);
         if (apart) {
+            setup_step(&c, SD_TXN_ENUM_VALUES);
             put(&c, "\nBEGIN;\n");
             emit_data_guards(&c);
-            emit_enum_values(&c);
+            emit_enum_values(&c, SD_TXN_ENUM_VALUES);
+            setup_step(&c, SD_TXN_ENUM_VALUES);
             put(&c, "COMMIT;\n");
         }
+        setup_step(&c, SD_TXN_MAIN);
         put(&c, "\nBEGIN;\n");
         if (!apart)
-            emit_enum_values(&c);
+            emit_enum_values(&c, SD_TXN_MAIN);
+        size_t base = out->len;
+        for (size_t i = 0; i < sd_plan_count(main_plan) && c.rc == SD_OK; i++) {
+            sd_step st = *sd_plan_at(main_plan, i);
+            st.sql_start += base;
+            c.rc = sd_plan_append(steps, &st, err);
+        }
         if (c.rc == SD_OK)
             sd_buf_appendn(out, sd_buf_cstr(&main_sql), main_sql.len);
+        setup_step(&c, SD_TXN_MAIN);
         put(&c, "\nCOMMIT;\n");
         if (sd_buf_failed(&main_sql))
             sd_emit__pg_nomem(&c);
         sd_buf_dispose(&main_sql);
     }
+    sd_plan_free(main_plan);
     if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
         sd_emit__pg_nomem(&c);
     sd_buf_dispose(&c.unit);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "emit/emit_int.h"
+#include "plan/plan.h"
 #include "util/util.h"
 
 #define PGE       SD_ENGINE_PG
@@ -55,6 +56,8 @@ struct pg_ctx {
     sd_buf *script;                 /* the whole script */
     sd_buf *out;                    /* where statements go: the current unit */
     sd_buf unit;                    /* statements of one change, blank-line separated */
+    sd_plan *plan;                  /* steps, appended as units reach the script */
+    sd_step unit_step;              /* the step the current unit is (sd_emit__pg_unit_begin) */
     sd_err *err;                    /* first error */
     sd_status rc;                   /* first error's code; later writes are no-ops */
     sd_arena *scratch;              /* every array below lives here */
@@ -139,7 +142,10 @@ void sd_emit__pg_fail(pg_ctx *c, sd_status code, const sd_object *o, const char 
 void sd_emit__pg_nomem(pg_ctx *c);
 /* Start a unit (the statements of one change); sd_emit__pg_unit_end() appends it to the
  * script after a blank line, or drops it when it is empty. */
-void sd_emit__pg_unit_begin(pg_ctx *c);
+/* Start a unit: the statements of one step (op on the object from / to). */
+void sd_emit__pg_unit_begin(pg_ctx *c, sd_step_op op, const sd_object *from, const sd_object *to);
+/* Start a step written straight to the script (setup, transaction control, guards). */
+void sd_emit__pg_step(pg_ctx *c, const sd_step *s);
 void sd_emit__pg_unit_end(pg_ctx *c);
 /* Write an operator's schema-qualified name, the first len bytes of its identity, after
  * checking it is made of operator characters. */

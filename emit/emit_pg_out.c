@@ -61,10 +61,29 @@ fail_text(pg_ctx *c, const sd_object *o, const char *what, const char *text, con
 /* ---- units ---- */
 
 void
-sd_emit__pg_unit_begin(pg_ctx *c)
+sd_emit__pg_unit_begin(pg_ctx *c, sd_step_op op, const sd_object *from, const sd_object *to)
 {
+    const sd_object *o = to != NULL ? to : from;
+    bool listed = (from != NULL && sd_changelist_find(c->cl, from) != NULL) ||
+                  (to != NULL && sd_changelist_find(c->cl, to) != NULL);
+    c->unit_step = (sd_step){ .op = op,
+                              .kind = o != NULL ? o->kind : SD_KIND_TABLE,
+                              .from = from,
+                              .to = to,
+                              .why = listed ? SD_WHY_CHANGE : SD_WHY_AROUND,
+                              .txn = SD_TXN_MAIN };
     sd_buf_reset(&c->unit);
     c->out = &c->unit;
+}
+
+void
+sd_emit__pg_step(pg_ctx *c, const sd_step *s)
+{
+    if (c->rc != SD_OK)
+        return;
+    sd_step t = *s;
+    t.sql_start = c->script->len;
+    c->rc = sd_plan_append(c->plan, &t, c->err);
 }
 
 void
@@ -75,6 +94,7 @@ sd_emit__pg_unit_end(pg_ctx *c)
         sd_emit__pg_nomem(c);
     if (c->rc != SD_OK || c->unit.len == 0)
         return;
+    sd_emit__pg_step(c, &c->unit_step);
     sd_buf_putc(c->script, '\n');
     sd_buf_appendn(c->script, sd_buf_cstr(&c->unit), c->unit.len);
 }

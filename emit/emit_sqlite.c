@@ -86,7 +86,8 @@ typedef struct ctx {
     bool *create[SD_KIND__COUNT]; /* per "to" object: created */
     sd_map gone;                  /* lower-case names of relations that go for a while */
     sd_map taken;                 /* lower-case names in use (temporary names) */
-    sd_buf guard_columns;         /* the guard table's columns, one per guard */
+    sd_plan *plan;                /* the steps, appended as they are written */
+    sd_guard_kind guard_kind;     /* the guard guard_open() is writing */
     unsigned nguards;             /* guards written so far */
 } ctx;
 
@@ -351,6 +352,36 @@ unit(ctx *c)
     put(c, "\n");
 }
 
+/* ---- plan steps ---- */
+
+/* Start the plan step that the SQL written next belongs to; it ends where the next starts. */
+static void
+step(ctx *c, sd_step_op op, const sd_object *from, const sd_object *to, sd_step_why why)
+{
+    if (c->rc != SD_OK)
+        return;
+    const sd_object *o = to != NULL ? to : from;
+    sd_step s = { .op = op,
+                  .kind = o != NULL ? o->kind : SD_KIND_TABLE,
+                  .from = from,
+                  .to = to,
+                  .why = why,
+                  .txn = op == SD_STEP_SETUP ? SD_TXN_NONE : SD_TXN_MAIN,
+                  .sql_start = c->out->len };
+    if (op == SD_STEP_REBUILD || op == SD_STEP_SWAP)
+        s.temp_name = c->plans[to->index].tmp;
+    if (op == SD_STEP_GUARD)
+        s.guard = c->guard_kind;
+    c->rc = sd_plan_append(c->plan, &s, c->err);
+}
+
+/* A statement object's step: the change list's own, or brought by another change. */
+static sd_step_why
+why_of(const ctx *c, const sd_object *o, sd_step_why otherwise)
+{
+    return sd_changelist_find(c->cl, o) != NULL ? SD_WHY_CHANGE : otherwise;
+}
+
 /* ---- guards ---- */
 
 /*
@@ -360,28 +391,33 @@ unit(ctx *c)
  * guard's condition into a temporary table whose CHECK, named after the problem, rejects
  * false. SQLite reports "CHECK constraint failed: <problem>"; the sqlite3 shell stops there
  * (.bail on), drivers stop at the error, and the open transaction is rolled back when the
- * connection closes. The table is created after BEGIN with one column per guard (NULL
- * passes a CHECK, so each insert tests its own column only) and dropped before COMMIT.
+ * connection closes. The first guard creates the table, each later one adds its column
+ * (NULL passes a CHECK, so each insert tests its own column only); it is dropped before
+ * COMMIT.
  */
 #define GUARD_TABLE "schemadrift_guard"
 
-/* "-- guard: <problem>" and the insert up to its condition; the caller writes the
- * condition (an expression that is 1 when the data allows the next step) and guard_close. */
+/* A guard step on object o: "-- guard: <problem>", its column, and the insert up to its
+ * condition; the caller writes the condition (an expression that is 1 when the data allows
+ * the next step) and guard_close. */
 static void
-guard_open(ctx *c, const char *problem)
+guard_open(ctx *c, sd_guard_kind kind, const sd_object *o, const char *problem)
 {
+    c->guard_kind = kind;
+    step(c, SD_STEP_GUARD, NULL, o, SD_WHY_SCRIPT);
     if (c->rc != SD_OK)
         return;
     unsigned n = ++c->nguards;
-    sd_buf *cols = &c->guard_columns;
-    if (n > 1)
-        sd_buf_append(cols, ",\n  ");
-    sd_buf_appendf(cols, "g%u INTEGER CONSTRAINT ", n);
-    sd_sql_ident(cols, ENGINE, problem);
-    sd_buf_appendf(cols, " CHECK (g%u)", n);
-    put(c, "-- guard: ");
+    put(c, "\n-- guard: ");
     put_comment_text(c, problem);
-    sd_buf_appendf(c->out, "\nINSERT INTO temp.%s (g%u) SELECT ", GUARD_TABLE, n);
+    if (n == 1)
+        sd_buf_appendf(c->out, "\nCREATE TEMP TABLE %s (g1 INTEGER CONSTRAINT ", GUARD_TABLE);
+    else
+        sd_buf_appendf(c->out, "\nALTER TABLE temp.%s ADD COLUMN g%u INTEGER CONSTRAINT ",
+                       GUARD_TABLE, n);
+    sd_sql_ident(c->out, ENGINE, problem);
+    sd_buf_appendf(c->out, " CHECK (g%u)%s;\nINSERT INTO temp.%s (g%u) SELECT ", n,
+                   n == 1 ? ")" : "", GUARD_TABLE, n);
 }
 
 static void
@@ -532,6 +568,7 @@ put_statement(ctx *c, const sd_object *o)
 static void
 put_drop(ctx *c, const char *keyword, const sd_object *o)
 {
+    step(c, SD_STEP_DROP, o, NULL, why_of(c, o, SD_WHY_AROUND));
     unit(c);
     put(c, "DROP ");
     put(c, keyword);
@@ -1139,6 +1176,7 @@ visit_table(ctx *c, uint8_t *state, size_t i)
         if (ref != NULL && c->create[SD_KIND_TABLE][ref->index] && state[ref->index] == 0)
             visit_table(c, state, ref->index);
     }
+    step(c, SD_STEP_CREATE, NULL, t, SD_WHY_CHANGE);
     unit(c);
     put_create_table(c, t, t->name);
 }
@@ -1306,8 +1344,9 @@ guard_not_null(ctx *c, const plan *p)
         const sd_object *old = sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key);
         if (old == NULL || old->v[SD_COLUMN_NOT_NULL].b)
             continue;
-        guard_open(c, guard_problem(c, p->to, cols[i]->name,
-                                    " holds NULLs; the target makes it NOT NULL"));
+        guard_open(
+            c, SD_GUARD_NOT_NULL, cols[i],
+            guard_problem(c, p->to, cols[i]->name, " holds NULLs; the target makes it NOT NULL"));
         put(c, "NOT EXISTS (SELECT 1 FROM ");
         put_name(c, p->from->schema, p->from->name);
         put(c, " WHERE ");
@@ -1320,8 +1359,6 @@ guard_not_null(ctx *c, const plan *p)
 static void
 put_rebuild_fill(ctx *c, const plan *p)
 {
-    unit(c);
-    put_create_table(c, p->to, p->tmp);
     /* The column list is written twice; render it once to learn whether it is empty. */
     sd_buf *script = c->out;
     sd_buf kept = SD_BUF_INIT;
@@ -1333,6 +1370,9 @@ put_rebuild_fill(ctx *c, const plan *p)
         nomem(c);
     if (nkept > 0)
         guard_not_null(c, p);
+    step(c, SD_STEP_REBUILD, p->from, p->to, SD_WHY_CHANGE);
+    unit(c);
+    put_create_table(c, p->to, p->tmp);
     put_rebuild_losses(c, p);
     if (nkept > 0) {
         put(c, "INSERT INTO ");
@@ -1347,8 +1387,9 @@ put_rebuild_fill(ctx *c, const plan *p)
         put_sequence_copy(c, p);
         /* The copy either errs or carries every row; this holds it to that whoever runs
          * the script, before the old table is dropped. */
-        guard_open(c, guard_problem(c, p->to, NULL,
-                                    ": the rebuilt table would not hold every row of the old one"));
+        guard_open(c, SD_GUARD_ROWS_KEPT, p->to,
+                   guard_problem(c, p->to, NULL,
+                                 ": the rebuilt table would not hold every row of the old one"));
         put(c, "(SELECT count(*) FROM ");
         put_name(c, p->to->schema, p->tmp);
         put(c, ") = (SELECT count(*) FROM ");
@@ -1372,6 +1413,7 @@ emit_rebuilds(ctx *c)
         const plan *p = &c->plans[i];
         if (!p->rebuild)
             continue;
+        step(c, SD_STEP_SWAP, p->from, p->to, SD_WHY_CHANGE);
         unit(c);
         put(c, "DROP TABLE ");
         put_name(c, p->from->schema, p->from->name);
@@ -1390,6 +1432,7 @@ emit_dropped_tables(ctx *c)
         const sd_object *t = sd_model_at(c->from, SD_KIND_TABLE, i);
         if (!c->drop[SD_KIND_TABLE][i])
             continue;
+        step(c, SD_STEP_DROP, t, NULL, SD_WHY_CHANGE);
         unit(c);
         put(c, "-- destructive: drops table ");
         put_comment_name(c, t->schema, t->name, NULL);
@@ -1413,6 +1456,7 @@ emit_alters(ctx *c)
         for (size_t j = 0; j < n; j++) {
             if (!c->drop[SD_KIND_COLUMN][cols[j]->index])
                 continue;
+            step(c, SD_STEP_DROP, cols[j], NULL, SD_WHY_CHANGE);
             unit(c);
             put(c, "-- destructive: drops column ");
             put_comment_name(c, cols[j]->schema, cols[j]->table, cols[j]->name);
@@ -1426,6 +1470,7 @@ emit_alters(ctx *c)
         for (size_t j = 0; j < n; j++) {
             if (!c->create[SD_KIND_COLUMN][cols[j]->index])
                 continue;
+            step(c, SD_STEP_CREATE, NULL, cols[j], SD_WHY_CHANGE);
             unit(c);
             put(c, "ALTER TABLE ");
             put_name(c, p->to->schema, p->to->name);
@@ -1439,20 +1484,28 @@ emit_alters(ctx *c)
 static void
 emit_creates(ctx *c)
 {
-    for (size_t i = 0; i < sd_model_count(c->to, SD_KIND_INDEX); i++)
-        if (c->create[SD_KIND_INDEX][i])
-            put_create_index(c, sd_model_at(c->to, SD_KIND_INDEX, i));
+    for (size_t i = 0; i < sd_model_count(c->to, SD_KIND_INDEX); i++) {
+        if (!c->create[SD_KIND_INDEX][i])
+            continue;
+        const sd_object *ix = sd_model_at(c->to, SD_KIND_INDEX, i);
+        step(c, SD_STEP_CREATE, NULL, ix, why_of(c, ix, SD_WHY_REBUILD));
+        put_create_index(c, ix);
+    }
     size_t n = 0;
     const size_t *order = view_order(c, c->to, c->create[SD_KIND_VIEW], &n);
     for (size_t i = 0; i < n; i++) {
+        const sd_object *v = sd_model_at(c->to, SD_KIND_VIEW, order[i]);
+        step(c, SD_STEP_CREATE, NULL, v, why_of(c, v, SD_WHY_AROUND));
         unit(c);
-        put_statement(c, sd_model_at(c->to, SD_KIND_VIEW, order[i]));
+        put_statement(c, v);
     }
     for (size_t i = 0; i < sd_model_count(c->to, SD_KIND_TRIGGER); i++) {
         if (!c->create[SD_KIND_TRIGGER][i])
             continue;
+        const sd_object *tg = sd_model_at(c->to, SD_KIND_TRIGGER, i);
+        step(c, SD_STEP_CREATE, NULL, tg, why_of(c, tg, SD_WHY_AROUND));
         unit(c);
-        put_statement(c, sd_model_at(c->to, SD_KIND_TRIGGER, i));
+        put_statement(c, tg);
     }
 }
 
@@ -1473,7 +1526,6 @@ static void
 emit_foreign_key_guards(ctx *c)
 {
     size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    bool first = true;
     for (size_t i = 0; i < nt; i++) {
         const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
         if (c->plans[i].from == NULL)
@@ -1488,12 +1540,10 @@ emit_foreign_key_guards(ctx *c)
         }
         if (!check)
             continue;
-        if (first)
-            unit(c);
-        first = false;
-        guard_open(c, guard_problem(c, t, NULL,
-                                    ": rows break its foreign keys (PRAGMA foreign_key_check "
-                                    "lists them)"));
+        guard_open(c, SD_GUARD_FOREIGN_KEYS, t,
+                   guard_problem(c, t, NULL,
+                                 ": rows break its foreign keys (PRAGMA foreign_key_check "
+                                 "lists them)"));
         put(c, "NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check(");
         if (c->rc == SD_OK)
             sd_sql_literal(c->out, ENGINE, t->name);
@@ -1524,9 +1574,14 @@ setup(ctx *c)
 }
 
 sd_status
-sd_emit__sqlite(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, sd_err *err)
+sd_emit__sqlite(sd_buf *out,
+                const sd_changelist *cl,
+                sd_plan *steps,
+                const sd_emit_options *opts,
+                sd_err *err)
 {
     ctx c = { 0 };
+    c.plan = steps;
     (void)opts; /* quote_all_identifiers: util/sql.h has no such mode yet (see header) */
     c.cl = cl;
     c.from = sd_changelist_from(cl);
@@ -1547,9 +1602,8 @@ sd_emit__sqlite(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opt
         name_temporaries(&c);
         cascade(&c);
     }
-    /* The body first: the guard table that opens the transaction needs its columns. */
-    sd_buf body = SD_BUF_INIT;
-    c.out = &body;
+    step(&c, SD_STEP_SETUP, NULL, NULL, SD_WHY_SCRIPT);
+    put(&c, "PRAGMA foreign_keys=OFF;\nBEGIN;\n");
     emit_drops(&c);
     emit_new_tables(&c);
     emit_rebuilds(&c);
@@ -1557,22 +1611,12 @@ sd_emit__sqlite(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opt
     emit_alters(&c);
     emit_creates(&c);
     emit_foreign_key_guards(&c);
-    c.out = out;
-    put(&c, "PRAGMA foreign_keys=OFF;\nBEGIN;\n");
-    if (c.nguards > 0) {
-        put(&c, "CREATE TEMP TABLE " GUARD_TABLE " (\n  ");
-        put(&c, sd_buf_cstr(&c.guard_columns));
-        put(&c, "\n);\n");
-    }
-    put(&c, sd_buf_cstr(&body));
+    step(&c, SD_STEP_SETUP, NULL, NULL, SD_WHY_SCRIPT);
     if (c.nguards > 0)
         put(&c, "\nDROP TABLE temp." GUARD_TABLE ";\n");
     put(&c, "\nCOMMIT;\nPRAGMA foreign_keys=ON;\n");
-    if (c.rc == SD_OK && (sd_buf_failed(out) || sd_buf_failed(&body) ||
-                          sd_buf_failed(&c.guard_columns) || sd_arena_failed(c.scratch)))
+    if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
         nomem(&c);
-    sd_buf_dispose(&body);
-    sd_buf_dispose(&c.guard_columns);
     sd_map_dispose(&c.gone);
     sd_map_dispose(&c.taken);
     sd_arena_free(c.scratch);

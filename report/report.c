@@ -699,6 +699,100 @@ out:
     return rc;
 }
 
+/* ---- plan ---- */
+
+/* script[start, end) without the blank lines and spaces around it. */
+static json_t *
+step_sql(const char *script, size_t start, size_t end)
+{
+    while (start < end && (script[start] == '\n' || script[start] == ' '))
+        start++;
+    while (end > start && (script[end - 1] == '\n' || script[end - 1] == ' '))
+        end--;
+    char *s = malloc(end - start + 1);
+    if (s == NULL)
+        return NULL;
+    memcpy(s, script + start, end - start);
+    s[end - start] = '\0';
+    json_t *j = jstr(s);
+    free(s);
+    return j;
+}
+
+static json_t *
+step_json(const sd_plan *plan, size_t i, const char *script, bool *failed)
+{
+    const sd_step *st = sd_plan_at(plan, i);
+    const sd_object *o = st->to != NULL ? st->to : st->from;
+    json_t *j = json_object();
+    put(j, "step", json_integer((json_int_t)i + 1), failed);
+    put(j, "op", json_string(sd_step_op_name(st->op)), failed);
+    if (o != NULL) {
+        const sd_kind_info *ki = sd_kind_get(st->kind);
+        sd_buf desc = SD_BUF_INIT;
+        sd_object_describe(&desc, o);
+        if (sd_buf_failed(&desc))
+            *failed = true;
+        put(j, "kind", jstr(ki != NULL ? ki->name : NULL), failed);
+        put(j, "schema", jstr(o->schema), failed);
+        put(j, "table", jstr(o->table), failed);
+        put(j, "name", jstr(o->name), failed);
+        put(j, "object", jstr(sd_buf_cstr(&desc)), failed);
+        sd_buf_dispose(&desc);
+        json_t *fields = json_array();
+        for (size_t f = 0; ki != NULL && f < ki->nfields && f < 64; f++)
+            if (st->fields & ((uint64_t)1 << f))
+                push(fields, json_string(ki->fields[f].name), failed);
+        put(j, "fields", fields, failed);
+    }
+    put(j, "why", json_string(sd_step_why_name(st->why)), failed);
+    put(j, "transaction", json_string(sd_txn_kind_name(st->txn)), failed);
+    if (st->guard != SD_GUARD_NONE)
+        put(j, "guard", json_string(sd_guard_kind_name(st->guard)), failed);
+    if (st->temp_name != NULL)
+        put(j, "temp_name", jstr(st->temp_name), failed);
+    put(j, "loses_data", json_boolean(st->loses != NULL), failed);
+    put(j, "loses", jstr(st->loses), failed);
+    json_t *waits = json_array();
+    for (size_t w = 0; w < st->nwaits; w++)
+        push(waits, json_integer((json_int_t)st->waits_for[w] + 1), failed);
+    put(j, "waits_for", waits, failed);
+    put(j, "sql", step_sql(script, st->sql_start, st->sql_end), failed);
+    return j;
+}
+
+sd_status
+sd_report_plan(sd_buf *out,
+               const sd_plan *plan,
+               const char *script,
+               const sd_plan_info *info,
+               sd_err *err)
+{
+    bool failed = false;
+    const sd_changelist *cl = sd_plan_changelist(plan);
+    json_t *root = json_object();
+    json_t *steps = json_array();
+    put(root, "schemadrift_plan", json_integer(SD_PLAN_JSON_VERSION), &failed);
+    put(root, "engine", json_string(sd_engine_name(sd_model_engine(sd_changelist_to(cl)))),
+        &failed);
+    put(root, "from", jstr(info != NULL ? info->from : NULL), &failed);
+    put(root, "to", jstr(info != NULL ? info->to : NULL), &failed);
+    put(root, "drift", json_boolean(sd_changelist_drift_count(cl) > 0), &failed);
+    for (size_t i = 0; i < sd_plan_count(plan); i++)
+        push(steps, step_json(plan, i, script, &failed), &failed);
+    put(root, "steps", steps, &failed);
+    char *text = failed ? NULL : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (text == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the JSON plan");
+    sd_buf_append(out, text);
+    sd_buf_putc(out, '\n');
+    free(text);
+    if (sd_buf_failed(out))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the JSON plan");
+    return SD_OK;
+}
+
 /* ---- entry point ---- */
 
 sd_status

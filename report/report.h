@@ -6,6 +6,7 @@
 #define SD_REPORT_REPORT_H
 
 #include "diff/diff.h"
+#include "plan/plan.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -29,5 +30,22 @@ SD_MUST_CHECK sd_status sd_report_write(sd_buf *out,
                                         const sd_report_info *info,
                                         sd_report_format fmt,
                                         sd_err *err);
+
+/* Labels of a plan's two sides. */
+typedef struct sd_plan_info {
+    const char *from; /* label of FROM (redacted source) */
+    const char *to;   /* label of TO */
+} sd_plan_info;
+
+/*
+ * Append the plan as one JSON document (SD_PLAN_JSON_VERSION, shape in README.md, "JSON plan
+ * format"): its steps in order, each with its facts and its SQL, script[sql_start, sql_end)
+ * without the blank lines around it.
+ */
+SD_MUST_CHECK sd_status sd_report_plan(sd_buf *out,
+                                       const sd_plan *plan,
+                                       const char *script,
+                                       const sd_plan_info *info,
+                                       sd_err *err);
 
 #endif

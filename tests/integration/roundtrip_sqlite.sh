@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Round trip of one SQLite schema pair, proved against SQLite itself:
-#   load FROM.sql into A and TO.sql into B; `schemadrift diff A B` > up.sql; apply up.sql to
+#   load FROM.sql into A and TO.sql into B; `schemadrift diff A B` > up.sql (and
+#   `diff --format json` must describe it step by step: ../scripts/plan_check.py); apply up.sql to
 #   a copy A' of A with foreign keys enforced (sqlite3 -bail, no stderr, no FK violations);
 #   then `schemadrift check B A'` exits 0, SQLite's own catalog of A' agrees with B's (read
 #   with SQL, not with our introspector), rows of kept columns are intact, a second diff is
@@ -29,6 +30,11 @@ cp "$work/a.db" "$work/a2.db"
 "$bin" diff $strict "$work/a.db" "$work/b.db" > "$work/up.sql" 2> "$work/diff.err" ||
   fail "schemadrift diff exited $?: $(cat "$work/diff.err")"
 [ -s "$work/diff.err" ] && fail "schemadrift diff wrote to stderr: $(cat "$work/diff.err")"
+# The JSON plan describes exactly this script, step by step.
+"$bin" diff --format json $strict "$work/a.db" "$work/b.db" > "$work/plan.json" ||
+  fail "schemadrift diff --format json exited $?"
+python3 "$(dirname "$0")/../scripts/plan_check.py" "$work/up.sql" "$work/plan.json" 2> "$work/plan.err" ||
+  fail "the JSON plan does not describe the script: $(cat "$work/plan.err")"$'\n'"$(cat "$work/up.sql")"
 
 if cmp -s "$from_sql" "$to_sql" && [ -s "$work/up.sql" ]; then
   fail "identical schemas gave a non-empty diff:"$'\n'"$(cat "$work/up.sql")"

@@ -3,6 +3,7 @@
 # twin of ../roundtrip_sqlite.sh):
 #   create the roles of the "-- roles:" header; load FROM.sql into a new database A and TO.sql
 #   into B; `schemadrift diff A B` > up.sql; apply up.sql to A (psql, ON_ERROR_STOP) giving A';
+#   `diff --format json` describes up.sql step by step (tests/scripts/plan_check.py);
 #   then `schemadrift check B A'` exits 0, pg_dump --schema-only of A' and of B agree (column
 #   order inside CREATE TABLE aside), so the verdict does not rest on our own introspection
 #   alone; rows of kept columns are intact; a second diff A' B is empty; snapshots of B are
@@ -121,6 +122,11 @@ rc=0
 "$bin" diff "$conn_a" "$conn_b" > "$work/up.sql" 2> "$work/diff.err" || rc=$?
 [ $rc -eq 0 ] || fail "schemadrift diff exited $rc: $(cat "$work/diff.err")"
 [ -s "$work/diff.err" ] && echo "schemadrift diff said on stderr: $(cat "$work/diff.err")" >&2
+# The JSON plan describes exactly this script, step by step.
+"$bin" diff --format json "$conn_a" "$conn_b" > "$work/plan.json" 2> "$work/plan.err" ||
+  fail "schemadrift diff --format json failed: $(cat "$work/plan.err")"
+python3 "$here/../../scripts/plan_check.py" "$work/up.sql" "$work/plan.json" 2> "$work/plan.err" ||
+  fail "the JSON plan does not describe the script: $(cat "$work/plan.err")$(show up.sql "$work/up.sql")"
 
 if [ -s "$work/up.sql" ]; then
   if cmp -s "$from_sql" "$to_sql"; then
