@@ -287,16 +287,24 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
 
 /* ---- planning: what else must be rebuilt ---- */
 
-/* Whether a "from" object that o depends on goes away for a while. */
+/*
+ * Whether a "from" object d that o depends on goes away for a while. A table whose columns
+ * change (gone[] set, the table itself kept) takes along only the materialized views that
+ * depend on it as a whole: one of its row type blocks ALTER COLUMN TYPE, and the catalog
+ * does not tell that from count(*). A view, index or trigger depends on its table as a
+ * whole anyway (or through a whole-row reference, which survives a column change), and on
+ * the columns it uses, which decide.
+ */
 static bool
-dep_gone(const pg_ctx *c, const sd_object *d)
+dep_gone(const pg_ctx *c, const sd_object *o, const sd_object *d)
 {
     switch (d->kind) {
     case SD_KIND_VIEW:
     case SD_KIND_MATVIEW:
         return c->rdrop[d->kind][d->index];
-    case SD_KIND_COLUMN:
     case SD_KIND_TABLE:
+        return c->gone[d->kind][d->index] && (c->rekey[d->index] || o->kind == SD_KIND_MATVIEW);
+    case SD_KIND_COLUMN:
     case SD_KIND_FUNCTION:
     case SD_KIND_AGGREGATE:
     case SD_KIND_OPERATOR:
@@ -396,7 +404,7 @@ must_rebuild(const pg_ctx *c, const sd_object *o)
 {
     for (size_t i = 0; i < o->ndeps; i++) {
         const sd_object *d = sd_model_find_ref(c->from, &o->deps[i]);
-        if (d != NULL && dep_gone(c, d))
+        if (d != NULL && dep_gone(c, o, d))
             return true;
     }
     const sd_object *rel = relation_of(c->from, o);

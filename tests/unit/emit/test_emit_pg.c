@@ -649,11 +649,13 @@ test_view_rebuilt_around_column_drop_and_new_view_after(void **state)
     table(f->from, "t");
     col(f->from, "t", 1, "id", "integer");
     col(f->from, "t", 2, "gone", "integer");
-    dep(f->from, view(f->from, "v", " SELECT t.id\n   FROM public.t;"), SD_KIND_TABLE, NULL, "t");
+    sd_object *v = view(f->from, "v", " SELECT t.id,\n    t.gone\n   FROM public.t;");
+    dep(f->from, dep(f->from, v, SD_KIND_COLUMN, "t", "id"), SD_KIND_COLUMN, "t", "gone");
     table(f->to, "t");
     col(f->to, "t", 1, "id", "integer");
     col(f->to, "t", 2, "added", "integer");
-    dep(f->to, view(f->to, "v", " SELECT t.id\n   FROM public.t;"), SD_KIND_TABLE, NULL, "t");
+    v = view(f->to, "v", " SELECT t.id,\n    t.added\n   FROM public.t;");
+    dep(f->to, dep(f->to, v, SD_KIND_COLUMN, "t", "id"), SD_KIND_COLUMN, "t", "added");
     sd_object *nv = view(f->to, "v2", " SELECT v.id\n   FROM public.v;");
     dep(f->to, nv, SD_KIND_VIEW, NULL, "v");
     const char *out = show(run(f));
@@ -661,6 +663,49 @@ test_view_rebuilt_around_column_drop_and_new_view_after(void **state)
     before(out, "DROP COLUMN gone;", "CREATE VIEW public.v AS");
     before(out, "ADD COLUMN added integer;", "CREATE VIEW public.v AS");
     before(out, "CREATE VIEW public.v AS", "CREATE VIEW public.v2 AS");
+}
+
+/* A column's type changes and another goes: only the indexes on them are rebuilt; the
+ * others, a trigger and a view on the table as a whole (all of which depend on the table,
+ * as the catalog says) stay. A materialized view on the table as a whole is rebuilt (one of
+ * the table's row type blocks ALTER COLUMN TYPE). */
+static void
+test_column_change_keeps_unrelated_indexes(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    static const char *const COLS[] = { "a", "b", "c", "gone" };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        for (int k = 0; k < (i == 0 ? 4 : 3); k++) {
+            const char *type = k == 0 && i == 1 ? "bigint" : "integer";
+            col(ms[i], "t", k + 1, COLS[k], type);
+            char name[32];
+            snprintf(name, sizeof(name), "t_%s_idx", COLS[k]);
+            sd_object *ix = index_on(ms[i], "t", name, COLS[k]);
+            dep(ms[i], dep(ms[i], ix, SD_KIND_TABLE, NULL, "t"), SD_KIND_COLUMN, "t", COLS[k]);
+        }
+        sd_object *tg = add(ms[i], SD_KIND_TRIGGER, "t", "t_tg");
+        sd_obj_set_sql(ms[i], tg, SD_TRIGGER_SQL,
+                       "CREATE TRIGGER t_tg BEFORE INSERT ON public.t FOR EACH ROW EXECUTE "
+                       "FUNCTION public.tg()");
+        dep(ms[i], tg, SD_KIND_TABLE, NULL, "t");
+        dep(ms[i], view(ms[i], "n", " SELECT count(*) AS count\n   FROM public.t;"), SD_KIND_TABLE,
+            NULL, "t");
+        sd_object *m = add(ms[i], SD_KIND_MATVIEW, NULL, "m");
+        sd_obj_set_sql(ms[i], m, SD_MATVIEW_SQL, " SELECT t.*::public.t AS t\n   FROM public.t;");
+        dep(ms[i], m, SD_KIND_TABLE, NULL, "t");
+    }
+    const char *out = show(run(f));
+    has(out, "DROP INDEX public.t_a_idx;");
+    has(out, "CREATE INDEX t_a_idx ON public.t USING btree (a);");
+    has(out, "DROP MATERIALIZED VIEW public.m;");
+    before(out, "DROP MATERIALIZED VIEW public.m;", "ALTER COLUMN a TYPE bigint");
+    before(out, "ALTER COLUMN a TYPE bigint", "CREATE MATERIALIZED VIEW public.m");
+    lacks(out, "t_b_idx");
+    lacks(out, "t_c_idx");
+    lacks(out, "TRIGGER");
+    lacks(out, "VIEW public.n");
 }
 
 static void
@@ -2014,6 +2059,7 @@ main(void)
         T(test_generated_readd_restores_constraints_and_indexes),
         T(test_view_rebuilt_around_column_type_change),
         T(test_view_rebuilt_around_column_drop_and_new_view_after),
+        T(test_column_change_keeps_unrelated_indexes),
         T(test_view_changes),
         T(test_matview_and_index_on_it),
         T(test_index_definitions),
