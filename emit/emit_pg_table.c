@@ -1421,6 +1421,10 @@ column_identity(pg_ctx *c, const sd_change *ch)
 void
 sd_emit__pg_readd_constraints(pg_ctx *c, const sd_object *table)
 {
+    /* Columns of the table still to be added again late: all of them wait for those (some
+     * may name them), see readd_generated() in emit_pg.c. */
+    if (table != NULL && c->readd_table[table->index])
+        return;
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS) && table != NULL; k++) {
         size_t n = 0;
         sd_kind kind = TABLE_CONSTRAINTS[k];

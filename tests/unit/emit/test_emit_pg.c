@@ -613,6 +613,29 @@ test_generated_readd_restores_constraints_and_indexes(void **state)
                         "\nCREATE INDEX t_g_idx ON public.t USING btree (g);\n" TAIL);
 }
 
+/* A generated column that reads a retyped column is added again before the new column that
+ * follows it in "to" (PostgreSQL adds columns last); a new check on it waits for it. */
+static void
+test_generated_readd_before_new_columns(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", i == 0 ? "smallint" : "integer");
+        sd_object *g = col(ms[i], "t", 2, "g", "integer");
+        sd_obj_set_sql(ms[i], g, SD_COLUMN_GENERATED, "(a * 2)");
+        sd_obj_set_str(ms[i], g, SD_COLUMN_GENERATED_KIND, "stored");
+    }
+    col(f->to, "t", 3, "b", "integer");
+    check(f->to, "t", "t_g_b", "(g > b)");
+    const char *out = show(run(f));
+    before(out, "DROP COLUMN g;", "ALTER COLUMN a TYPE integer");
+    before(out, "ALTER COLUMN a TYPE integer", "ADD COLUMN g integer GENERATED");
+    before(out, "ADD COLUMN g integer GENERATED", "ADD COLUMN b integer;");
+    before(out, "ADD COLUMN b integer;", "ADD CONSTRAINT t_g_b");
+}
+
 static void
 test_view_rebuilt_around_column_type_change(void **state)
 {
@@ -2060,6 +2083,7 @@ main(void)
         T(test_view_rebuilt_around_column_type_change),
         T(test_view_rebuilt_around_column_drop_and_new_view_after),
         T(test_column_change_keeps_unrelated_indexes),
+        T(test_generated_readd_before_new_columns),
         T(test_view_changes),
         T(test_matview_and_index_on_it),
         T(test_index_definitions),
