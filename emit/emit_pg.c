@@ -339,8 +339,8 @@ ident_char(char ch)
 
 /* Whether name occurs in text as a whole word (a conservative test: any occurrence counts,
  * in a string literal too). */
-static bool
-has_word(const char *text, const char *name)
+bool
+sd_emit__pg_has_word(const char *text, const char *name)
 {
     size_t len = strlen(name);
     for (const char *p = text; len > 0 && (p = strstr(p, name)) != NULL; p++) {
@@ -370,7 +370,7 @@ mentions_column(const pg_ctx *c, const sd_object *t, const char *text, col_set s
                    : set == COLS_ENUM ? c->enum_col[x]
                    : set == COLS_LATE ? c->readd_late[x]
                                       : c->gone[SD_KIND_COLUMN][x];
-        if (hit && has_word(text, cols[i]->name))
+        if (hit && sd_emit__pg_has_word(text, cols[i]->name))
             return true;
     }
     return false;
@@ -1077,6 +1077,19 @@ static void
 emit_prepare(pg_ctx *c)
 {
     size_t n = sd_changelist_count(c->cl);
+    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
+    for (size_t i = 0; i < nt; i++) {
+        sd_change re = { .op = SD_OP_ALTER, .kind = SD_KIND_TABLE };
+        re.to = sd_model_at(c->to, SD_KIND_TABLE, i);
+        re.from = counterpart(c->from, re.to);
+        if (re.from == NULL || c->rekey[re.from->index] ||
+            !sd_emit__pg_reinherits(c, re.from, re.to))
+            continue;
+        re.fields = FBIT(SD_TABLE_INHERITS);
+        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_reinherit(c, &re);
+        sd_emit__pg_unit_end(c);
+    }
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER &&
@@ -1250,7 +1263,7 @@ readd_ready(const pg_ctx *c, const sd_object *g)
     const sd_object *const *cols = sd_model_children(c->to, g->owner, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n; i++) {
         if (cols[i] != g && c->last[SD_KIND_COLUMN][cols[i]->index] > c->done &&
-            has_word(g->v[SD_COLUMN_GENERATED].sql.text, cols[i]->name))
+            sd_emit__pg_has_word(g->v[SD_COLUMN_GENERATED].sql.text, cols[i]->name))
             return false;
     }
     for (size_t i = 0; i < g->ndeps; i++) {

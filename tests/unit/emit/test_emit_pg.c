@@ -1324,6 +1324,50 @@ test_inheritance(void **state)
                                         "DROP TABLE public.sd_bridge_0;\n" TAIL);
 }
 
+/* A parent gains a column that a grandchild declares itself: the grandchild's ADD COLUMN
+ * comes first (the parent's then merges into it); a child leaving the parent drops the
+ * parent's CHECK that NO INHERIT leaves behind; one whose inherited column turns its own
+ * leaves the parent and inherits it again, its CHECK kept inherited over a bridge. */
+static void
+test_inheritance_local_columns_and_checks(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "p");
+        col(ms[i], "p", 1, "a", "integer");
+        check(ms[i], "p", "p_a_pos", "(a > 0)");
+        names(ms[i], table(ms[i], "c"), SD_TABLE_INHERITS, "public.p");
+        sd_obj_set_bool(col(ms[i], "c", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+        names(ms[i], table(ms[i], "z"), SD_TABLE_INHERITS, "public.c");
+        sd_obj_set_bool(col(ms[i], "z", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+        sd_object *lv = table(ms[i], "leaver");
+        if (i == 0)
+            names(ms[i], lv, SD_TABLE_INHERITS, "public.p");
+        names(ms[i], table(ms[i], "flip"), SD_TABLE_INHERITS, "public.p");
+    }
+    col(f->to, "p", 2, "b", "integer");
+    sd_obj_set_bool(col(f->to, "c", 2, "b", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "z", 2, "b", "integer");
+    sd_obj_set_bool(col(f->from, "leaver", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "leaver", 1, "a", "integer");
+    sd_obj_set_bool(col(f->from, "flip", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "flip", 1, "a", "integer");
+    const char *out = show(run(f));
+    before(out, "ALTER TABLE public.z ADD COLUMN b integer;", "ALTER TABLE public.p ADD COLUMN b");
+    lacks(out, "ALTER TABLE public.c ADD COLUMN");
+    before(out, "ALTER TABLE public.leaver NO INHERIT public.p;",
+           "ALTER TABLE public.leaver DROP CONSTRAINT p_a_pos;");
+    before(out, "ALTER TABLE public.flip INHERIT public.sd_bridge_",
+           "ADD CONSTRAINT p_a_pos CHECK ((a > 0));");
+    before(out, "ADD CONSTRAINT p_a_pos CHECK ((a > 0));",
+           "ALTER TABLE public.flip NO INHERIT public.p;");
+    before(out, "ALTER TABLE public.flip NO INHERIT public.p;",
+           "ALTER TABLE public.flip INHERIT public.p;");
+    lacks(out, "DROP CONSTRAINT p_a_pos;\nALTER TABLE public.flip");
+    lacks(out, "ALTER TABLE public.flip DROP");
+}
+
 static void
 test_table_flags(void **state)
 {
@@ -2102,6 +2146,7 @@ main(void)
         T(test_function_recreate_rebuilds_dependent_view),
         T(test_partitions),
         T(test_inheritance),
+        T(test_inheritance_local_columns_and_checks),
         T(test_table_flags),
         T(test_constraint_changes),
         T(test_constraint_index_fields),
