@@ -112,6 +112,7 @@ setup(pg_ctx *c)
     size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
     for (size_t i = 0; i < nt && c->rc == SD_OK; i++) {
         const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
+        c->any_inherits = c->any_inherits || t->v[SD_TABLE_INHERITS].names.len > 0;
         sd_buf b = SD_BUF_INIT;
         sd_sql_qualified(&b, PGE, t->schema, t->name);
         const char *key = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));

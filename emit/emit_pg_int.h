@@ -71,6 +71,7 @@ struct pg_ctx {
     bool *readd_late;               /* ... of them, generated from a retyped column */
     bool *readd_table;              /* "to" tables with columns or constraints to add again */
     bool readd_any;                 /* any readd_table entry was ever set */
+    bool any_inherits;              /* a "to" table has INHERITS parents */
     bool *enum_col;                 /* "from" columns of an enum that is recreated */
     bool *key_gone;                 /* "from" tables whose keys go for a while (FKs) */
     bool *rekey;                    /* "from" tables rebuilt for a partition key change, and

@@ -837,7 +837,7 @@ column_turns_local(const pg_ctx *c, const sd_object *t)
 bool
 sd_emit__pg_reinherits(const pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
 {
-    return from_t->v[SD_TABLE_PARTITION_OF].s == NULL &&
+    return to_t->v[SD_TABLE_INHERITS].names.len > 0 && from_t->v[SD_TABLE_PARTITION_OF].s == NULL &&
            sd_value_equal(SD_FIELD_NAMES, &from_t->v[SD_TABLE_INHERITS],
                           &to_t->v[SD_TABLE_INHERITS]) &&
            column_turns_local(c, to_t);
@@ -872,8 +872,17 @@ bridged_column(const pg_ctx *c, const sd_object *fc)
 {
     const sd_object *tc = sd_model_find_key(c->to, SD_KIND_COLUMN, fc->key);
     const sd_value *f = fc->v;
-    return tc != NULL && f[SD_COLUMN_INHERITED].b && tc->v[SD_COLUMN_INHERITED].b &&
-           f[SD_COLUMN_GENERATED].sql.text == NULL && f[SD_COLUMN_IDENTITY].s == NULL &&
+    if (!f[SD_COLUMN_INHERITED].b || f[SD_COLUMN_GENERATED].sql.text != NULL ||
+        f[SD_COLUMN_IDENTITY].s != NULL)
+        return false;
+    /* Parents left and inherited again at once (the bridge is gone before any column
+     * change): every column that is not to turn local, also one the parent retypes or drops
+     * (which then reaches the child). */
+    const sd_object *tt =
+        fc->owner != NULL ? sd_model_find_key(c->to, SD_KIND_TABLE, fc->owner->key) : NULL;
+    if (tt != NULL && sd_emit__pg_reinherits(c, fc->owner, tt))
+        return tc == NULL || tc->v[SD_COLUMN_INHERITED].b;
+    return tc != NULL && tc->v[SD_COLUMN_INHERITED].b &&
            tc->v[SD_COLUMN_GENERATED].sql.text == NULL && tc->v[SD_COLUMN_IDENTITY].s == NULL &&
            streq(f[SD_COLUMN_TYPE].s, tc->v[SD_COLUMN_TYPE].s) &&
            sd_strcmp_c(f[SD_COLUMN_COLLATION].s, tc->v[SD_COLUMN_COLLATION].s) == 0;
@@ -1303,6 +1312,8 @@ inherits_from(const sd_object *t, const char *parent)
 static void
 add_local_to_children(pg_ctx *c, const sd_object *t, const char *name, size_t depth)
 {
+    if (!c->any_inherits)
+        return;
     size_t n = 0;
     const sd_object *const *ts = sd_model_objects(c->to, SD_KIND_TABLE, &n);
     sd_buf b = SD_BUF_INIT;
@@ -1312,9 +1323,10 @@ add_local_to_children(pg_ctx *c, const sd_object *t, const char *name, size_t de
         n = 0;
     }
     for (size_t i = 0; i < n && depth < n; i++) {
+        if (!inherits_from(ts[i], sd_buf_cstr(&b)))
+            continue;
         const sd_object *fd = sd_model_find_key(c->from, SD_KIND_TABLE, ts[i]->key);
-        if (fd == NULL || !inherits_from(ts[i], sd_buf_cstr(&b)) ||
-            !inherits_from(fd, sd_buf_cstr(&b)))
+        if (fd == NULL || !inherits_from(fd, sd_buf_cstr(&b)))
             continue;
         add_local_to_children(c, ts[i], name, depth + 1);
         const sd_object *dc =

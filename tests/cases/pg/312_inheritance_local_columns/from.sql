@@ -20,3 +20,6 @@ CREATE TABLE pp_a PARTITION OF pp FOR VALUES IN ('a');
 CREATE TABLE pp_b (id integer NOT NULL, k text);
 ALTER TABLE pp ATTACH PARTITION pp_b FOR VALUES IN ('b');
 INSERT INTO pp VALUES (1, 'a'), (2, 'b');
+CREATE TABLE p2 (id integer NOT NULL, a text, gone integer, r smallint, CONSTRAINT p2_r_pos CHECK (r > 0));
+CREATE TABLE f2 () INHERITS (p2);
+INSERT INTO f2 VALUES (1, 'f2', 10, 5), (2, NULL, NULL, 6);
