@@ -173,7 +173,7 @@ if [ -f "$case_dir/expect_column_order.txt" ]; then
   JOIN pg_attribute a ON a.attrelid = c.oid
  WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum"
   sd_psql -d "$dbb" -At -F $'\t' -c "$order_sql" > "$work/b.order" || fail "reading B's columns failed"
-  sd_psql -d "$dba" -At -F $'\t' -c "$order_sql" > "$work/a2.order" || fail "reading A's columns failed"
+  sd_psql -d "$dba" -At -F $'\t' -c "$order_sql" > "$work/a2.order" || fail "reading the columns of A' failed"
   while IFS= read -r t; do
     case $t in '' | '#'*) continue ;; esac
     awk -F '\t' -v t="$t" '$1 == t { print $2 }' "$work/b.order" > "$work/order.b"
