@@ -114,6 +114,7 @@ setup(pg_ctx *c)
     size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
     for (size_t i = 0; i < nt && c->rc == SD_OK; i++) {
         const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
+        c->any_inherits = c->any_inherits || t->v[SD_TABLE_INHERITS].names.len > 0;
         sd_buf b = SD_BUF_INIT;
         sd_sql_qualified(&b, PGE, t->schema, t->name);
         const char *key = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
@@ -289,16 +290,24 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
 
 /* ---- planning: what else must be rebuilt ---- */
 
-/* Whether a "from" object that o depends on goes away for a while. */
+/*
+ * Whether a "from" object d that o depends on goes away for a while. A table whose columns
+ * change (gone[] set, the table itself kept) takes along only the materialized views that
+ * depend on it as a whole: one of its row type blocks ALTER COLUMN TYPE, and the catalog
+ * does not tell that from count(*). A view, index or trigger depends on its table as a
+ * whole anyway (or through a whole-row reference, which survives a column change), and on
+ * the columns it uses, which decide.
+ */
 static bool
-dep_gone(const pg_ctx *c, const sd_object *d)
+dep_gone(const pg_ctx *c, const sd_object *o, const sd_object *d)
 {
     switch (d->kind) {
     case SD_KIND_VIEW:
     case SD_KIND_MATVIEW:
         return c->rdrop[d->kind][d->index];
-    case SD_KIND_COLUMN:
     case SD_KIND_TABLE:
+        return c->gone[d->kind][d->index] && (c->rekey[d->index] || o->kind == SD_KIND_MATVIEW);
+    case SD_KIND_COLUMN:
     case SD_KIND_FUNCTION:
     case SD_KIND_AGGREGATE:
     case SD_KIND_OPERATOR:
@@ -333,8 +342,8 @@ ident_char(char ch)
 
 /* Whether name occurs in text as a whole word (a conservative test: any occurrence counts,
  * in a string literal too). */
-static bool
-has_word(const char *text, const char *name)
+bool
+sd_emit__pg_has_word(const char *text, const char *name)
 {
     size_t len = strlen(name);
     for (const char *p = text; len > 0 && (p = strstr(p, name)) != NULL; p++) {
@@ -348,7 +357,8 @@ has_word(const char *text, const char *name)
 typedef enum col_set {
     COLS_GONE = 0, /* retyped or dropped (gone) */
     COLS_READD,    /* dropped and added again */
-    COLS_ENUM      /* of an enum that is recreated */
+    COLS_ENUM,     /* of an enum that is recreated */
+    COLS_LATE      /* generated from a retyped one, added again after their table's changes */
 } col_set;
 
 /* Whether text names one of t's columns in the set. */
@@ -361,8 +371,9 @@ mentions_column(const pg_ctx *c, const sd_object *t, const char *text, col_set s
         size_t x = cols[i]->index;
         bool hit = set == COLS_READD  ? c->readd[x]
                    : set == COLS_ENUM ? c->enum_col[x]
+                   : set == COLS_LATE ? c->readd_late[x]
                                       : c->gone[SD_KIND_COLUMN][x];
-        if (hit && has_word(text, cols[i]->name))
+        if (hit && sd_emit__pg_has_word(text, cols[i]->name))
             return true;
     }
     return false;
@@ -398,7 +409,7 @@ must_rebuild(const pg_ctx *c, const sd_object *o)
 {
     for (size_t i = 0; i < o->ndeps; i++) {
         const sd_object *d = sd_model_find_ref(c->from, &o->deps[i]);
-        if (d != NULL && dep_gone(c, d))
+        if (d != NULL && dep_gone(c, o, d))
             return true;
     }
     const sd_object *rel = relation_of(c->from, o);
@@ -411,22 +422,22 @@ must_rebuild(const pg_ctx *c, const sd_object *o)
     return o->kind == SD_KIND_INDEX && index_on_readd(c, rel, o);
 }
 
+/* Whether constraint con (of either side) names one of the set's columns of "from" table t. */
 static bool
-constraint_on_readd(const pg_ctx *c, const sd_object *con)
+constraint_on(const pg_ctx *c, const sd_object *con, const sd_object *t, col_set set)
 {
     static const int COLS[SD_KIND__COUNT] = { [SD_KIND_PRIMARY_KEY] = SD_PK_COLUMNS,
                                               [SD_KIND_UNIQUE] = SD_UNIQUE_COLUMNS,
                                               [SD_KIND_FOREIGN_KEY] = SD_FK_COLUMNS };
-    const sd_object *t = con->owner;
     if (t == NULL)
         return false;
     if (con->kind == SD_KIND_CHECK)
-        return mentions_column(c, t, con->v[SD_CHECK_EXPRESSION].sql.text, COLS_READD);
+        return mentions_column(c, t, con->v[SD_CHECK_EXPRESSION].sql.text, set);
     if (con->kind == SD_KIND_EXCLUSION)
-        return mentions_column(c, t, con->v[SD_EXCLUSION_DEFINITION].sql.text, COLS_READD);
+        return mentions_column(c, t, con->v[SD_EXCLUSION_DEFINITION].sql.text, set);
     const sd_names *n = &con->v[COLS[con->kind]].names;
     for (size_t i = 0; i < n->len; i++)
-        if (mentions_column(c, t, n->items[i], COLS_READD))
+        if (mentions_column(c, t, n->items[i], set))
             return true;
     return false;
 }
@@ -441,7 +452,7 @@ cascade_readd(pg_ctx *c)
         size_t n = 0;
         const sd_object *const *o = sd_model_objects(c->from, CONS[k], &n);
         for (size_t i = 0; i < n; i++) {
-            if (!constraint_on_readd(c, o[i]))
+            if (!constraint_on(c, o[i], o[i]->owner, COLS_READD))
                 continue;
             const sd_object *t = counterpart(c->to, o[i]);
             c->swept[CONS[k]][i] = true;
@@ -449,6 +460,16 @@ cascade_readd(pg_ctx *c)
                 c->rdrop[CONS[k]][i] = true; /* dropped first, added in the post phase */
             else if (t != NULL)
                 c->rcreate[CONS[k]][t->index] = true;
+        }
+    }
+    /* New or recreated constraints in "to" on a column added again late wait for it too. */
+    for (size_t k = 0; k < SD_ARRAY_LEN(CONS); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->to, CONS[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            const sd_object *ft = o[i]->owner != NULL ? counterpart(c->from, o[i]->owner) : NULL;
+            if (ft != NULL && constraint_on(c, o[i], ft, COLS_LATE))
+                c->rcreate[CONS[k]][i] = true;
         }
     }
 }
@@ -1158,6 +1179,19 @@ static void
 emit_prepare(pg_ctx *c)
 {
     size_t n = sd_changelist_count(c->cl);
+    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
+    for (size_t i = 0; i < nt; i++) {
+        sd_change re = { .op = SD_OP_ALTER, .kind = SD_KIND_TABLE };
+        re.to = sd_model_at(c->to, SD_KIND_TABLE, i);
+        re.from = counterpart(c->from, re.to);
+        if (re.from == NULL || c->rekey[re.from->index] ||
+            !sd_emit__pg_reinherits(c, re.from, re.to))
+            continue;
+        re.fields = FBIT(SD_TABLE_INHERITS);
+        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_reinherit(c, &re);
+        sd_emit__pg_unit_end(c);
+    }
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER &&
@@ -1322,6 +1356,50 @@ handle_alter(pg_ctx *c, const sd_change *ch)
         sd_emit__pg_alter_extras(c, ch);
 }
 
+/* Whether what the "to" generated column g reads and depends on is written: the changes of
+ * the columns its expression names and of its other dependencies are done. */
+static bool
+readd_ready(const pg_ctx *c, const sd_object *g)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->to, g->owner, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (cols[i] != g && c->last[SD_KIND_COLUMN][cols[i]->index] > c->done &&
+            sd_emit__pg_has_word(g->v[SD_COLUMN_GENERATED].sql.text, cols[i]->name))
+            return false;
+    }
+    for (size_t i = 0; i < g->ndeps; i++) {
+        const sd_object *d = to_dep(c, g, i);
+        if (d != NULL && c->last[d->kind][d->index] > c->done)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Before new column col is added: the generated columns dropped for its table that come
+ * before it in "to" are added again now if they can be, so that they keep their place
+ * relative to the new columns (PostgreSQL adds columns last). Their constraints still come
+ * with the others in readd_generated().
+ */
+static void
+readd_generated_before(pg_ctx *c, const sd_object *col)
+{
+    const sd_object *tt = col->owner;
+    if (tt == NULL || !c->readd_table[tt->index] || col->v[SD_COLUMN_INHERITED].b)
+        return;
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->to, tt, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n && cols[i] != col; i++) {
+        const sd_object *f = counterpart(c->from, cols[i]);
+        if (f == NULL || !c->readd_late[f->index] || c->created[SD_KIND_COLUMN][cols[i]->index] ||
+            !readd_ready(c, cols[i]))
+            continue;
+        c->created[SD_KIND_COLUMN][cols[i]->index] = true;
+        sd_emit__pg_create_column(c, cols[i]);
+    }
+}
+
 static void
 handle_change(pg_ctx *c, const sd_change *ch)
 {
@@ -1355,6 +1433,8 @@ handle_change(pg_ctx *c, const sd_change *ch)
             sd_emit__pg_alter_extras(c, ch);
         }
     } else if (ch->op == SD_OP_CREATE) {
+        if (ch->kind == SD_KIND_COLUMN)
+            readd_generated_before(c, ch->to);
         handle_create(c, ch);
     } else {
         handle_alter(c, ch);
@@ -1380,7 +1460,7 @@ readd_generated(pg_ctx *c, bool force)
         sd_emit__pg_unit_begin(c, SD_STEP_CREATE, NULL, tt);
         for (size_t i = 0; i < n; i++) {
             const sd_object *f = counterpart(c->from, cols[i]);
-            if (f != NULL && c->readd_late[f->index])
+            if (f != NULL && c->readd_late[f->index] && !c->created[SD_KIND_COLUMN][cols[i]->index])
                 sd_emit__pg_create_column(c, cols[i]);
         }
         sd_emit__pg_readd_constraints(c, tt);

@@ -74,6 +74,7 @@ struct pg_ctx {
     bool *readd_late;               /* ... of them, generated from a retyped column */
     bool *readd_table;              /* "to" tables with columns or constraints to add again */
     bool readd_any;                 /* any readd_table entry was ever set */
+    bool any_inherits;              /* a "to" table has INHERITS parents */
     bool *enum_col;                 /* "from" columns of an enum that is recreated */
     bool *key_gone;                 /* "from" tables whose keys go for a while (FKs) */
     bool *rekey;                    /* "from" tables rebuilt for a partition key change, and
@@ -225,6 +226,11 @@ void sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch);
 /* The bridge parent sd_emit__pg_no_inherit() may have put in, dropped (post phase). */
 void sd_emit__pg_drop_bridge(pg_ctx *c, const sd_change *ch);
+/* Whether a table keeps its parents but a column of its turns local, which takes leaving
+ * and inheriting them again: sd_emit__pg_reinherit() (prepare phase; ch need not be in the
+ * change list). */
+bool sd_emit__pg_reinherits(const pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
+void sd_emit__pg_reinherit(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_drop_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);
@@ -260,6 +266,8 @@ void sd_emit__pg_readd_constraints(pg_ctx *c, const sd_object *table);
 void sd_emit__pg_drop_readd_column(pg_ctx *c, const sd_object *col);
 /* The "to" table a quoted qualified name ("s.t") names, or NULL. */
 const sd_object *sd_emit__pg_table_by_sql(const pg_ctx *c, const char *sql);
+/* Whether name occurs in text as a whole word (any occurrence, in a literal too). */
+bool sd_emit__pg_has_word(const char *text, const char *name);
 /* Whether a type change can lose or reject values. */
 bool sd_emit__pg_type_narrows(const char *from, const char *to);
 

@@ -9,8 +9,12 @@
  *    OF parent FOR VALUES ... with their constraints added after. Foreign keys and policies
  *    of new tables are added by emit_pg.c once every table exists;
  *  - table changes: UNLOGGED, partition bound or parent (DETACH + ATTACH), parents (NO
- *    INHERIT / INHERIT), row level security ENABLE/DISABLE/FORCE/NO FORCE;
- *  - columns: ADD, DROP, TYPE (with USING col::type, through text when an enum is on
+ *    INHERIT / INHERIT, over a bridge parent that keeps inherited columns and CHECKs
+ *    inherited; the CHECKs NO INHERIT leaves behind dropped unless "to" declares them; an
+ *    inherited-only column that "to" declares in the child: its parents left and inherited
+ *    again), row level security ENABLE/DISABLE/FORCE/NO FORCE;
+ *  - columns: ADD (once, on the parent; a child that declares it itself gets it first), DROP,
+ *    TYPE (with USING col::type, through text when an enum is on
  *    either side; destructive unless provably widening; the default is dropped and set
  *    around it), collation, default, NOT NULL, identity (ADD / SET GENERATED / SET options,
  *    moving the sequence inside new bounds first / DROP), DROP EXPRESSION, and a changed
@@ -24,7 +28,10 @@
  *    in "to" with its partitions, the rows inserted back, identity positions carried over
  *    (planned by emit_pg.c).
  * Not supported (SD_ERR_UNSUPPORTED): a partition key change of a partition itself, a column
- * order change in strict order mode (PostgreSQL cannot move columns).
+ * order change in strict order mode (PostgreSQL cannot move columns). Not done (pg_dump shows
+ * it): a child's own column or CHECK that "to" has inherited only stays the child's own
+ * (only CREATE TABLE ... INHERITS or a parent's ADD makes one non-local: it would take
+ * moving the column's data).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -809,16 +816,44 @@ alter_partition(pg_ctx *c, const sd_change *ch)
     }
 }
 
-/* Length of the common prefix of the parents lists: those parents stay. */
+/* Whether a column of "to" table t is its own (local) where it was inherited only while t
+ * keeps parents: only NO INHERIT makes a column local, so t leaves its parents and inherits
+ * them again, over a bridge that keeps its other columns inherited. */
+static bool
+column_turns_local(const pg_ctx *c, const sd_object *t)
+{
+    if (t->v[SD_TABLE_INHERITS].names.len == 0)
+        return false;
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->to, t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_object *fc = sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key);
+        if (!cols[i]->v[SD_COLUMN_INHERITED].b && fc != NULL && fc->v[SD_COLUMN_INHERITED].b)
+            return true;
+    }
+    return false;
+}
+
+bool
+sd_emit__pg_reinherits(const pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
+{
+    return to_t->v[SD_TABLE_INHERITS].names.len > 0 && from_t->v[SD_TABLE_PARTITION_OF].s == NULL &&
+           sd_value_equal(SD_FIELD_NAMES, &from_t->v[SD_TABLE_INHERITS],
+                          &to_t->v[SD_TABLE_INHERITS]) &&
+           column_turns_local(c, to_t);
+}
+
+/* Length of the common prefix of the parents lists: those parents stay (none when a column
+ * turns local). */
 static size_t
-parents_kept(const sd_change *ch)
+parents_kept(const pg_ctx *c, const sd_change *ch)
 {
     const sd_names *f = &ch->from->v[SD_TABLE_INHERITS].names;
     const sd_names *t = &ch->to->v[SD_TABLE_INHERITS].names;
     size_t k = 0;
     while (k < f->len && k < t->len && streq(f->items[k], t->items[k]))
         k++;
-    return k;
+    return column_turns_local(c, ch->to) ? 0 : k;
 }
 
 /*
@@ -837,8 +872,17 @@ bridged_column(const pg_ctx *c, const sd_object *fc)
 {
     const sd_object *tc = sd_model_find_key(c->to, SD_KIND_COLUMN, fc->key);
     const sd_value *f = fc->v;
-    return tc != NULL && f[SD_COLUMN_INHERITED].b && tc->v[SD_COLUMN_INHERITED].b &&
-           f[SD_COLUMN_GENERATED].sql.text == NULL && f[SD_COLUMN_IDENTITY].s == NULL &&
+    if (!f[SD_COLUMN_INHERITED].b || f[SD_COLUMN_GENERATED].sql.text != NULL ||
+        f[SD_COLUMN_IDENTITY].s != NULL)
+        return false;
+    /* Parents left and inherited again at once (the bridge is gone before any column
+     * change): every column that is not to turn local, also one the parent retypes or drops
+     * (which then reaches the child). */
+    const sd_object *tt =
+        fc->owner != NULL ? sd_model_find_key(c->to, SD_KIND_TABLE, fc->owner->key) : NULL;
+    if (tt != NULL && sd_emit__pg_reinherits(c, fc->owner, tt))
+        return tc == NULL || tc->v[SD_COLUMN_INHERITED].b;
+    return tc != NULL && tc->v[SD_COLUMN_INHERITED].b &&
            tc->v[SD_COLUMN_GENERATED].sql.text == NULL && tc->v[SD_COLUMN_IDENTITY].s == NULL &&
            streq(f[SD_COLUMN_TYPE].s, tc->v[SD_COLUMN_TYPE].s) &&
            sd_strcmp_c(f[SD_COLUMN_COLLATION].s, tc->v[SD_COLUMN_COLLATION].s) == 0;
@@ -854,12 +898,240 @@ bridge_added_column(const pg_ctx *c, const sd_object *tc)
            sd_model_find_key(c->from, SD_KIND_COLUMN, tc->key) == NULL;
 }
 
+/* schema."sd_bridge_N" (N: the "from" table's index); a permanent table, since a permanent
+ * table cannot inherit from a temporary one. */
+static void
+put_bridge(pg_ctx *c, const sd_object *from_t)
+{
+    char name[64];
+    snprintf(name, sizeof(name), "sd_bridge_%zu", from_t->index);
+    put_qname(c, from_t->schema, name);
+}
+
+/* ---- CHECK constraints across a change of parents ---- */
+
+/* The table of m a quoted qualified name names, or NULL. */
+static const sd_object *
+table_in(pg_ctx *c, const sd_model *m, const char *sql)
+{
+    if (m == c->to)
+        return sd_emit__pg_table_by_sql(c, sql);
+    size_t n = 0;
+    const sd_object *const *ts = sd_model_objects(m, SD_KIND_TABLE, &n);
+    const sd_object *hit = NULL;
+    for (size_t i = 0; i < n && sql != NULL && hit == NULL; i++) {
+        sd_buf b = SD_BUF_INIT;
+        sd_sql_qualified(&b, PGE, ts[i]->schema, ts[i]->name);
+        if (sd_buf_failed(&b))
+            sd_emit__pg_nomem(c);
+        else if (streq(sd_buf_cstr(&b), sql))
+            hit = ts[i];
+        sd_buf_dispose(&b);
+    }
+    return hit;
+}
+
+/* The CHECK named name that parent (quoted SQL) of m passes on to its children: its own or
+ * an ancestor's (the model holds an inherited CHECK only where it is declared); NO INHERIT
+ * ones are not passed on. */
+static const sd_object *
+passed_check(pg_ctx *c, const sd_model *m, const char *parent, const char *name, size_t depth)
+{
+    const sd_object *p = table_in(c, m, parent);
+    if (p == NULL || depth > sd_model_count(m, SD_KIND_TABLE))
+        return NULL;
+    const sd_object *chk = sd_model_find(m, SD_KIND_CHECK, p->schema, p->name, name);
+    if (chk != NULL)
+        return chk->v[SD_CHECK_NO_INHERIT].b ? NULL : chk;
+    const sd_names *inh = &p->v[SD_TABLE_INHERITS].names;
+    for (size_t i = 0; i < inh->len; i++)
+        if ((chk = passed_check(c, m, inh->items[i], name, depth + 1)) != NULL)
+            return chk;
+    return NULL;
+}
+
+/* The CHECK named name that parents [from, to) of t (of m) pass on, or NULL. */
+static const sd_object *
+passed_by(pg_ctx *c,
+          const sd_model *m,
+          const sd_object *t,
+          size_t from,
+          size_t to,
+          const char *name)
+{
+    const sd_names *inh = &t->v[SD_TABLE_INHERITS].names;
+    const sd_object *chk = NULL;
+    for (size_t i = from; i < to && i < inh->len && chk == NULL; i++)
+        chk = passed_check(c, m, inh->items[i], name, 0);
+    return chk;
+}
+
+static bool
+same_check(const sd_object *a, const sd_object *b)
+{
+    return a != NULL && b != NULL &&
+           sd_value_equal(SD_FIELD_SQL, &a->v[SD_CHECK_EXPRESSION], &b->v[SD_CHECK_EXPRESSION]) &&
+           a->v[SD_CHECK_NOT_VALID].b == b->v[SD_CHECK_NOT_VALID].b;
+}
+
+/* What happens to a CHECK the table inherits from a parent it leaves (fc) or gains (tc). */
+typedef enum check_fate {
+    CHK_STAYS = 0, /* nothing to do: still inherited, or the table's own on both sides */
+    CHK_CARRY,     /* inherited before and after: over the bridge, so that it stays inherited */
+    CHK_KEEP,      /* becomes the table's own, as "to" has it: its CREATE is done */
+    CHK_DROP,      /* left behind as the table's own by NO INHERIT, not in "to" */
+    CHK_RECEIVE,   /* the table gains it from a new parent: over the bridge */
+    CHK_CREATE     /* the table's own in "to", new, needed before INHERIT: created first */
+} check_fate;
+
+/* The fate of the CHECK named name that parent i of the table leaves (leaving) or gains. */
+static check_fate
+check_fate_of(pg_ctx *c, const sd_change *ch, size_t i, const char *name, bool leaving)
+{
+    const sd_object *ft = ch->from;
+    const sd_object *tt = ch->to;
+    size_t k = parents_kept(c, ch);
+    const sd_object *own_from = sd_model_find(c->from, SD_KIND_CHECK, ft->schema, ft->name, name);
+    const sd_object *own_to = sd_model_find(c->to, SD_KIND_CHECK, tt->schema, tt->name, name);
+    size_t nf = ft->v[SD_TABLE_INHERITS].names.len;
+    size_t nt = tt->v[SD_TABLE_INHERITS].names.len;
+    const sd_object *was = passed_by(c, c->from, ft, k, nf, name);
+    const sd_object *will = passed_by(c, c->to, tt, k, nt, name);
+    if (passed_by(c, c->from, ft, 0, k, name) != NULL ||
+        passed_by(c, leaving ? c->from : c->to, leaving ? ft : tt, k, i, name) != NULL)
+        return CHK_STAYS; /* a kept parent still passes it on, or an earlier one did it */
+    if (leaving) {
+        if (own_from != NULL)
+            return CHK_STAYS;
+        if (own_to != NULL)
+            return same_check(own_to, was) ? CHK_KEEP : CHK_DROP;
+        return same_check(will, was) ? CHK_CARRY : CHK_DROP;
+    }
+    if (own_to != NULL)
+        return own_from == NULL && !c->created[SD_KIND_CHECK][own_to->index] ? CHK_CREATE
+                                                                             : CHK_STAYS;
+    return own_from == NULL && same_check(will, was) ? CHK_STAYS : CHK_RECEIVE;
+}
+
+/* ALTER TABLE bridge ADD COLUMN IF NOT EXISTS for the table's columns a CHECK names, typed as
+ * the table has them now (at_start: before any change of theirs), then the CHECK. */
+static void
+bridge_check(pg_ctx *c, const sd_change *ch, const sd_object *chk, bool at_start)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->to, ch->to, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_object *fc = sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key);
+        const sd_object *col =
+            fc != NULL && (at_start || fc->v[SD_COLUMN_INHERITED].b) ? fc : cols[i];
+        if (!sd_emit__pg_has_word(chk->v[SD_CHECK_EXPRESSION].sql.text, col->name))
+            continue;
+        put(c, "ALTER TABLE ");
+        put_bridge(c, ch->from);
+        put(c, " ADD COLUMN IF NOT EXISTS ");
+        put_ident(c, col->name);
+        put(c, " ");
+        sd_emit__pg_fragment(c, col, "type", col->v[SD_COLUMN_TYPE].s, 0);
+        if (col->v[SD_COLUMN_COLLATION].s != NULL) {
+            put(c, " COLLATE ");
+            sd_emit__pg_fragment(c, col, "collation", col->v[SD_COLUMN_COLLATION].s, 0);
+        }
+        put(c, ";\n");
+    }
+    put(c, "ALTER TABLE ");
+    put_bridge(c, ch->from);
+    put(c, " ADD ");
+    put_constraint_def(c, chk, false);
+    put(c, ";\n");
+}
+
+/* Carry out fate want for chk, a CHECK a parent passes on. */
+static void
+act_check(pg_ctx *c, const sd_change *ch, const sd_object *chk, check_fate want)
+{
+    const sd_object *own =
+        sd_model_find(c->to, SD_KIND_CHECK, ch->to->schema, ch->to->name, chk->name);
+    switch (want) {
+    case CHK_CARRY:
+        bridge_check(c, ch, chk, true);
+        break;
+    case CHK_RECEIVE:
+        bridge_check(c, ch, chk, false);
+        break;
+    case CHK_KEEP:
+        c->created[SD_KIND_CHECK][own->index] = true;
+        break;
+    case CHK_CREATE:
+        c->created[SD_KIND_CHECK][own->index] = true;
+        sd_emit__pg_create_constraint(c, own);
+        break;
+    case CHK_DROP:
+        alter_table_head(c, ch->to);
+        put(c, "DROP CONSTRAINT ");
+        put_ident(c, chk->name);
+        put(c, ";\n");
+        break;
+    case CHK_STAYS:
+        break;
+    }
+}
+
+/* act_check() for the CHECKs parent (of m) and its ancestors pass on as parent i. */
+static bool
+walk_lineage(pg_ctx *c,
+             const sd_change *ch,
+             const char *parent,
+             size_t i,
+             bool leaving,
+             check_fate want,
+             bool dry,
+             size_t depth)
+{
+    const sd_model *m = leaving ? c->from : c->to;
+    const sd_object *t = leaving ? ch->from : ch->to;
+    const sd_object *p = table_in(c, m, parent);
+    if (p == NULL || depth > sd_model_count(m, SD_KIND_TABLE))
+        return false;
+    bool any = false;
+    size_t n = 0;
+    const sd_object *const *cons = sd_model_children(m, p, SD_KIND_CHECK, &n);
+    for (size_t j = 0; j < n && !(dry && any); j++) {
+        const sd_object *chk = cons[j];
+        /* The one that parent passes on under that name (a nearer one hides it). */
+        if (chk->v[SD_CHECK_NO_INHERIT].b || chk->name == NULL ||
+            passed_check(c, m, t->v[SD_TABLE_INHERITS].names.items[i], chk->name, 0) != chk ||
+            check_fate_of(c, ch, i, chk->name, leaving) != want)
+            continue;
+        any = true;
+        if (!dry)
+            act_check(c, ch, chk, want);
+    }
+    const sd_names *inh = &p->v[SD_TABLE_INHERITS].names;
+    for (size_t k = 0; k < inh->len && !(dry && any); k++)
+        any = walk_lineage(c, ch, inh->items[k], i, leaving, want, dry, depth + 1) || any;
+    return any;
+}
+
+/*
+ * Walk the CHECKs that parents [k, end) of the table pass on (in "from" when leaving, else
+ * in "to") and act on those of fate want (dry: only tell whether there is one).
+ */
+static bool
+walk_checks(pg_ctx *c, const sd_change *ch, bool leaving, check_fate want, bool dry)
+{
+    const sd_names *inh = &(leaving ? ch->from : ch->to)->v[SD_TABLE_INHERITS].names;
+    bool any = false;
+    for (size_t i = parents_kept(c, ch); i < inh->len && !(dry && any); i++)
+        any = walk_lineage(c, ch, inh->items[i], i, leaving, want, dry, 0) || any;
+    return any;
+}
+
 /* Whether ch's table gains parents and has columns to carry over a bridge (inherited ones
  * while it leaves its old parents) or to receive through it (new inherited ones). */
 static bool
-needs_bridge(const pg_ctx *c, const sd_change *ch)
+needs_bridge(pg_ctx *c, const sd_change *ch)
 {
-    size_t k = parents_kept(ch);
+    size_t k = parents_kept(c, ch);
     if (ch->to->v[SD_TABLE_INHERITS].names.len == k)
         return false;
     size_t n = 0;
@@ -871,17 +1143,8 @@ needs_bridge(const pg_ctx *c, const sd_change *ch)
     for (size_t i = 0; i < n; i++)
         if (bridge_added_column(c, cols[i]))
             return true;
-    return false;
-}
-
-/* schema."sd_bridge_N" (N: the "from" table's index); a permanent table, since a permanent
- * table cannot inherit from a temporary one. */
-static void
-put_bridge(pg_ctx *c, const sd_object *from_t)
-{
-    char name[64];
-    snprintf(name, sizeof(name), "sd_bridge_%zu", from_t->index);
-    put_qname(c, from_t->schema, name);
+    return walk_checks(c, ch, true, CHK_CARRY, true) ||
+           walk_checks(c, ch, false, CHK_RECEIVE, true);
 }
 
 static void
@@ -930,14 +1193,19 @@ void
 sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch)
 {
     const sd_names *f = &ch->from->v[SD_TABLE_INHERITS].names;
-    if (needs_bridge(c, ch))
+    if (needs_bridge(c, ch)) {
         add_bridge(c, ch);
-    for (size_t i = parents_kept(ch); i < f->len; i++) {
+        (void)walk_checks(c, ch, true, CHK_CARRY, false);
+    }
+    for (size_t i = parents_kept(c, ch); i < f->len; i++) {
         alter_table_head(c, ch->to);
         put(c, "NO INHERIT ");
         sd_emit__pg_fragment(c, ch->from, "parent table", f->items[i], 0);
         put(c, ";\n");
     }
+    /* NO INHERIT leaves the CHECKs it inherited as its own. */
+    (void)walk_checks(c, ch, true, CHK_KEEP, false);
+    (void)walk_checks(c, ch, true, CHK_DROP, false);
 }
 
 /*
@@ -946,15 +1214,15 @@ sd_emit__pg_no_inherit(pg_ctx *c, const sd_change *ch)
  * the bridge parent (see needs_bridge()) so that they are inherited, not local.
  */
 static void
-add_parents(pg_ctx *c, const sd_change *ch)
+add_parents(pg_ctx *c, const sd_change *ch, bool add_columns)
 {
     const sd_names *t = &ch->to->v[SD_TABLE_INHERITS].names;
-    size_t k = parents_kept(ch);
+    size_t k = parents_kept(c, ch);
     if (k == t->len)
         return;
     size_t n = 0;
     const sd_object *const *cols = sd_model_children(c->to, ch->to, SD_KIND_COLUMN, &n);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && add_columns; i++) {
         if (!cols[i]->v[SD_COLUMN_INHERITED].b ||
             sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key) != NULL)
             continue;
@@ -969,12 +1237,25 @@ add_parents(pg_ctx *c, const sd_change *ch)
         put_column_def(c, cols[i]);
         put(c, ";\n");
     }
+    /* INHERIT needs the child to have the parents' CHECKs too. */
+    (void)walk_checks(c, ch, false, CHK_CREATE, false);
+    (void)walk_checks(c, ch, false, CHK_RECEIVE, false);
     for (size_t i = k; i < t->len; i++) {
         alter_table_head(c, ch->to);
         put(c, "INHERIT ");
         sd_emit__pg_fragment(c, ch->to, "parent table", t->items[i], 0);
         put(c, ";\n");
     }
+}
+
+void
+sd_emit__pg_reinherit(pg_ctx *c, const sd_change *ch)
+{
+    /* The same parents: left and inherited again at once; the columns they gain reach the
+     * table through their own ADD COLUMN. */
+    sd_emit__pg_no_inherit(c, ch);
+    add_parents(c, ch, false);
+    sd_emit__pg_drop_bridge(c, ch);
 }
 
 void
@@ -995,7 +1276,7 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
     if (ch->fields & (FBIT(SD_TABLE_PARTITION_OF) | FBIT(SD_TABLE_PARTITION_BOUND)))
         alter_partition(c, ch);
     if (ch->fields & FBIT(SD_TABLE_INHERITS))
-        add_parents(c, ch);
+        add_parents(c, ch, true);
     sd_emit__pg_alter_options(c, ch, SD_TABLE_OPTIONS);
     if (ch->fields & FBIT(SD_TABLE_RLS_ENABLED)) {
         alter_table_head(c, ch->to);
@@ -1011,11 +1292,61 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
 
 /* ---- columns ---- */
 
+/* Whether parent (quoted qualified SQL) is among the parents of table t. */
+static bool
+inherits_from(const sd_object *t, const char *parent)
+{
+    const sd_names *inh = &t->v[SD_TABLE_INHERITS].names;
+    for (size_t i = 0; i < inh->len; i++)
+        if (streq(inh->items[i], parent))
+            return true;
+    return false;
+}
+
+/*
+ * A column new to "to" table t is about to be added: its children (in "from" and "to") that
+ * declare a column of that name themselves, new too, get theirs first, deepest first, so
+ * that t's ADD COLUMN merges into it (a child's ADD COLUMN after it would find the column
+ * there, inherited only).
+ */
+static void
+add_local_to_children(pg_ctx *c, const sd_object *t, const char *name, size_t depth)
+{
+    if (!c->any_inherits)
+        return;
+    size_t n = 0;
+    const sd_object *const *ts = sd_model_objects(c->to, SD_KIND_TABLE, &n);
+    sd_buf b = SD_BUF_INIT;
+    sd_sql_qualified(&b, PGE, t->schema, t->name);
+    if (sd_buf_failed(&b)) {
+        sd_emit__pg_nomem(c);
+        n = 0;
+    }
+    for (size_t i = 0; i < n && depth < n; i++) {
+        if (!inherits_from(ts[i], sd_buf_cstr(&b)))
+            continue;
+        const sd_object *fd = sd_model_find_key(c->from, SD_KIND_TABLE, ts[i]->key);
+        if (fd == NULL || !inherits_from(fd, sd_buf_cstr(&b)))
+            continue;
+        add_local_to_children(c, ts[i], name, depth + 1);
+        const sd_object *dc =
+            sd_model_find(c->to, SD_KIND_COLUMN, ts[i]->schema, ts[i]->name, name);
+        if (dc == NULL || dc->v[SD_COLUMN_INHERITED].b || c->created[SD_KIND_COLUMN][dc->index] ||
+            sd_model_find_key(c->from, SD_KIND_COLUMN, dc->key) != NULL)
+            continue;
+        sd_emit__pg_create_column(c, dc);
+    }
+    sd_buf_dispose(&b);
+}
+
 void
 sd_emit__pg_create_column(pg_ctx *c, const sd_object *col)
 {
     if (col->v[SD_COLUMN_INHERITED].b)
         return; /* added by its parent's ADD COLUMN */
+    c->created[SD_KIND_COLUMN][col->index] = true;
+    if (col->owner != NULL)
+        add_local_to_children(c, col->owner, col->name, 0);
     alter_table_head(c, col);
     put(c, "ADD COLUMN ");
     put_column_def(c, col);
@@ -1421,6 +1752,10 @@ column_identity(pg_ctx *c, const sd_change *ch)
 void
 sd_emit__pg_readd_constraints(pg_ctx *c, const sd_object *table)
 {
+    /* Columns of the table still to be added again late: all of them wait for those (some
+     * may name them), see readd_generated() in emit_pg.c. */
+    if (table != NULL && c->readd_table[table->index])
+        return;
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS) && table != NULL; k++) {
         size_t n = 0;
         sd_kind kind = TABLE_CONSTRAINTS[k];

@@ -9,6 +9,13 @@
 #   alone; rows of kept columns are intact; a second diff A' B is empty; snapshots of B are
 #   byte-stable and match B. Identical schemas (same file, or pg_dump of A equal to B's) must
 #   give an empty diff.
+# Optional expectations, files next to FROM.sql (for a plan that is correct but does too
+# much, or an order pg_dump's comparison above does not see):
+#   expect_not.txt           one extended regex (grep -E) a line, '#' lines and blank lines
+#                            aside: no line of up.sql may match any of them (e.g. an index
+#                            that must not be dropped and created again);
+#   expect_column_order.txt  one table a line, as quote_ident(schema).quote_ident(name):
+#                            its columns in A' come in the same order as in B.
 # Usage: roundtrip_pg.sh SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]
 #   STATEFILE is the fixture's (tests/scripts/pg_tmp.sh); NAME (the CTest test name) names the
 #   databases, so tests can run in parallel on the one server. The databases are dropped at
@@ -137,6 +144,15 @@ if [ -s "$work/up.sql" ]; then
   fi
 fi
 
+case_dir=$(dirname "$from_sql")
+if [ -f "$case_dir/expect_not.txt" ]; then
+  while IFS= read -r re; do
+    case $re in '' | '#'*) continue ;; esac
+    hit=$(grep -n -E -m1 -- "$re" "$work/up.sql" || true)
+    [ -z "$hit" ] || fail "up.sql has a line expect_not.txt excludes ($re): $hit$(show up.sql "$work/up.sql")"
+  done < "$case_dir/expect_not.txt"
+fi
+
 sd_psql -d "$dba" -f "$work/up.sql" > /dev/null 2> "$work/apply.err" ||
   fail "applying the diff failed: $(head -c 2000 "$work/apply.err")$(show up.sql "$work/up.sql")"
 
@@ -154,6 +170,24 @@ if ! cmp -s "$work/b.norm" "$work/a2.norm"; then
   # The first changed statement line (not a "-- Name:" comment), for the one-line reason.
   first=$(awk '/^[-+]/ && substr($0, 2) !~ /^(--|[[:space:]]*$)/ { print; exit }' "$work/dump.diff")
   fail "pg_dump of A' differs from B's at: ${first:-?}"$'\n'"(- B, + A'):"$'\n'"$(head -80 "$work/dump.diff")$(show up.sql "$work/up.sql")"
+fi
+
+if [ -f "$case_dir/expect_column_order.txt" ]; then
+  # Every column, generated ones too, in attnum order.
+  order_sql="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), quote_ident(a.attname)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_attribute a ON a.attrelid = c.oid
+ WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum"
+  sd_psql -d "$dbb" -At -F $'\t' -c "$order_sql" > "$work/b.order" || fail "reading B's columns failed"
+  sd_psql -d "$dba" -At -F $'\t' -c "$order_sql" > "$work/a2.order" || fail "reading the columns of A' failed"
+  while IFS= read -r t; do
+    case $t in '' | '#'*) continue ;; esac
+    awk -F '\t' -v t="$t" '$1 == t { print $2 }' "$work/b.order" > "$work/order.b"
+    awk -F '\t' -v t="$t" '$1 == t { print $2 }' "$work/a2.order" > "$work/order.a2"
+    [ -s "$work/order.b" ] || fail "expect_column_order.txt: no table $t in B"
+    cmp -s "$work/order.b" "$work/order.a2" ||
+      fail "columns of $t in A' are not in B's order (B: $(paste -sd, "$work/order.b"); A': $(paste -sd, "$work/order.a2"))$(show up.sql "$work/up.sql")"
+  done < "$case_dir/expect_column_order.txt"
 fi
 
 rows "$dba" "$work/rows.a2" || fail "reading the kept columns of A' failed: $(cat "$work/rows.err")"

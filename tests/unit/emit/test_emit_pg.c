@@ -549,6 +549,29 @@ test_generated_readd_restores_constraints_and_indexes(void **state)
                         "\nCREATE INDEX t_g_idx ON public.t USING btree (g);\n" TAIL);
 }
 
+/* A generated column that reads a retyped column is added again before the new column that
+ * follows it in "to" (PostgreSQL adds columns last); a new check on it waits for it. */
+static void
+test_generated_readd_before_new_columns(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", i == 0 ? "smallint" : "integer");
+        sd_object *g = col(ms[i], "t", 2, "g", "integer");
+        sd_obj_set_sql(ms[i], g, SD_COLUMN_GENERATED, "(a * 2)");
+        sd_obj_set_str(ms[i], g, SD_COLUMN_GENERATED_KIND, "stored");
+    }
+    col(f->to, "t", 3, "b", "integer");
+    check(f->to, "t", "t_g_b", "(g > b)");
+    const char *out = show(run(f));
+    before(out, "DROP COLUMN g;", "ALTER COLUMN a TYPE integer");
+    before(out, "ALTER COLUMN a TYPE integer", "ADD COLUMN g integer GENERATED");
+    before(out, "ADD COLUMN g integer GENERATED", "ADD COLUMN b integer;");
+    before(out, "ADD COLUMN b integer;", "ADD CONSTRAINT t_g_b");
+}
+
 static void
 test_view_rebuilt_around_column_type_change(void **state)
 {
@@ -585,11 +608,13 @@ test_view_rebuilt_around_column_drop_and_new_view_after(void **state)
     table(f->from, "t");
     col(f->from, "t", 1, "id", "integer");
     col(f->from, "t", 2, "gone", "integer");
-    dep(f->from, view(f->from, "v", " SELECT t.id\n   FROM public.t;"), SD_KIND_TABLE, NULL, "t");
+    sd_object *v = view(f->from, "v", " SELECT t.id,\n    t.gone\n   FROM public.t;");
+    dep(f->from, dep(f->from, v, SD_KIND_COLUMN, "t", "id"), SD_KIND_COLUMN, "t", "gone");
     table(f->to, "t");
     col(f->to, "t", 1, "id", "integer");
     col(f->to, "t", 2, "added", "integer");
-    dep(f->to, view(f->to, "v", " SELECT t.id\n   FROM public.t;"), SD_KIND_TABLE, NULL, "t");
+    v = view(f->to, "v", " SELECT t.id,\n    t.added\n   FROM public.t;");
+    dep(f->to, dep(f->to, v, SD_KIND_COLUMN, "t", "id"), SD_KIND_COLUMN, "t", "added");
     sd_object *nv = view(f->to, "v2", " SELECT v.id\n   FROM public.v;");
     dep(f->to, nv, SD_KIND_VIEW, NULL, "v");
     const char *out = show(run(f));
@@ -597,6 +622,49 @@ test_view_rebuilt_around_column_drop_and_new_view_after(void **state)
     before(out, "DROP COLUMN gone;", "CREATE VIEW public.v AS");
     before(out, "ADD COLUMN added integer;", "CREATE VIEW public.v AS");
     before(out, "CREATE VIEW public.v AS", "CREATE VIEW public.v2 AS");
+}
+
+/* A column's type changes and another goes: only the indexes on them are rebuilt; the
+ * others, a trigger and a view on the table as a whole (all of which depend on the table,
+ * as the catalog says) stay. A materialized view on the table as a whole is rebuilt (one of
+ * the table's row type blocks ALTER COLUMN TYPE). */
+static void
+test_column_change_keeps_unrelated_indexes(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    static const char *const COLS[] = { "a", "b", "c", "gone" };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        for (int k = 0; k < (i == 0 ? 4 : 3); k++) {
+            const char *type = k == 0 && i == 1 ? "bigint" : "integer";
+            col(ms[i], "t", k + 1, COLS[k], type);
+            char name[32];
+            snprintf(name, sizeof(name), "t_%s_idx", COLS[k]);
+            sd_object *ix = index_on(ms[i], "t", name, COLS[k]);
+            dep(ms[i], dep(ms[i], ix, SD_KIND_TABLE, NULL, "t"), SD_KIND_COLUMN, "t", COLS[k]);
+        }
+        sd_object *tg = add(ms[i], SD_KIND_TRIGGER, "t", "t_tg");
+        sd_obj_set_sql(ms[i], tg, SD_TRIGGER_SQL,
+                       "CREATE TRIGGER t_tg BEFORE INSERT ON public.t FOR EACH ROW EXECUTE "
+                       "FUNCTION public.tg()");
+        dep(ms[i], tg, SD_KIND_TABLE, NULL, "t");
+        dep(ms[i], view(ms[i], "n", " SELECT count(*) AS count\n   FROM public.t;"), SD_KIND_TABLE,
+            NULL, "t");
+        sd_object *m = add(ms[i], SD_KIND_MATVIEW, NULL, "m");
+        sd_obj_set_sql(ms[i], m, SD_MATVIEW_SQL, " SELECT t.*::public.t AS t\n   FROM public.t;");
+        dep(ms[i], m, SD_KIND_TABLE, NULL, "t");
+    }
+    const char *out = show(run(f));
+    has(out, "DROP INDEX public.t_a_idx;");
+    has(out, "CREATE INDEX t_a_idx ON public.t USING btree (a);");
+    has(out, "DROP MATERIALIZED VIEW public.m;");
+    before(out, "DROP MATERIALIZED VIEW public.m;", "ALTER COLUMN a TYPE bigint");
+    before(out, "ALTER COLUMN a TYPE bigint", "CREATE MATERIALIZED VIEW public.m");
+    lacks(out, "t_b_idx");
+    lacks(out, "t_c_idx");
+    lacks(out, "TRIGGER");
+    lacks(out, "VIEW public.n");
 }
 
 static void
@@ -1240,6 +1308,50 @@ test_inheritance(void **state)
                                         "ALTER TABLE public.n ALTER COLUMN b SET DEFAULT 7;\n"
                                         "\nALTER TABLE public.c NO INHERIT public.sd_bridge_0;\n"
                                         "DROP TABLE public.sd_bridge_0;\n" TAIL);
+}
+
+/* A parent gains a column that a grandchild declares itself: the grandchild's ADD COLUMN
+ * comes first (the parent's then merges into it); a child leaving the parent drops the
+ * parent's CHECK that NO INHERIT leaves behind; one whose inherited column turns its own
+ * leaves the parent and inherits it again, its CHECK kept inherited over a bridge. */
+static void
+test_inheritance_local_columns_and_checks(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "p");
+        col(ms[i], "p", 1, "a", "integer");
+        check(ms[i], "p", "p_a_pos", "(a > 0)");
+        names(ms[i], table(ms[i], "c"), SD_TABLE_INHERITS, "public.p");
+        sd_obj_set_bool(col(ms[i], "c", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+        names(ms[i], table(ms[i], "z"), SD_TABLE_INHERITS, "public.c");
+        sd_obj_set_bool(col(ms[i], "z", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+        sd_object *lv = table(ms[i], "leaver");
+        if (i == 0)
+            names(ms[i], lv, SD_TABLE_INHERITS, "public.p");
+        names(ms[i], table(ms[i], "flip"), SD_TABLE_INHERITS, "public.p");
+    }
+    col(f->to, "p", 2, "b", "integer");
+    sd_obj_set_bool(col(f->to, "c", 2, "b", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "z", 2, "b", "integer");
+    sd_obj_set_bool(col(f->from, "leaver", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "leaver", 1, "a", "integer");
+    sd_obj_set_bool(col(f->from, "flip", 1, "a", "integer"), SD_COLUMN_INHERITED, true);
+    col(f->to, "flip", 1, "a", "integer");
+    const char *out = show(run(f));
+    before(out, "ALTER TABLE public.z ADD COLUMN b integer;", "ALTER TABLE public.p ADD COLUMN b");
+    lacks(out, "ALTER TABLE public.c ADD COLUMN");
+    before(out, "ALTER TABLE public.leaver NO INHERIT public.p;",
+           "ALTER TABLE public.leaver DROP CONSTRAINT p_a_pos;");
+    before(out, "ALTER TABLE public.flip INHERIT public.sd_bridge_",
+           "ADD CONSTRAINT p_a_pos CHECK ((a > 0));");
+    before(out, "ADD CONSTRAINT p_a_pos CHECK ((a > 0));",
+           "ALTER TABLE public.flip NO INHERIT public.p;");
+    before(out, "ALTER TABLE public.flip NO INHERIT public.p;",
+           "ALTER TABLE public.flip INHERIT public.p;");
+    lacks(out, "DROP CONSTRAINT p_a_pos;\nALTER TABLE public.flip");
+    lacks(out, "ALTER TABLE public.flip DROP");
 }
 
 static void
@@ -2001,6 +2113,8 @@ main(void)
         T(test_generated_readd_restores_constraints_and_indexes),
         T(test_view_rebuilt_around_column_type_change),
         T(test_view_rebuilt_around_column_drop_and_new_view_after),
+        T(test_column_change_keeps_unrelated_indexes),
+        T(test_generated_readd_before_new_columns),
         T(test_view_changes),
         T(test_matview_and_index_on_it),
         T(test_index_definitions),
@@ -2021,6 +2135,7 @@ main(void)
         T(test_function_recreate_rebuilds_dependent_view),
         T(test_partitions),
         T(test_inheritance),
+        T(test_inheritance_local_columns_and_checks),
         T(test_table_flags),
         T(test_constraint_changes),
         T(test_constraint_index_fields),
