@@ -1188,7 +1188,7 @@ emit_prepare(pg_ctx *c)
             !sd_emit__pg_reinherits(c, re.from, re.to))
             continue;
         re.fields = FBIT(SD_TABLE_INHERITS);
-        sd_emit__pg_unit_begin(c);
+        sd_emit__pg_unit_begin(c, SD_STEP_ALTER, re.from, re.to);
         sd_emit__pg_reinherit(c, &re);
         sd_emit__pg_unit_end(c);
     }
