@@ -49,6 +49,10 @@ static const opt_info OPTIONS[] = {
       .long_name = "plain",
       .synopsis = "[--plain]",
       .help = "leave out the first line that makes sqlite3/psql stop at the first error" },
+    { .bit = SD_CLI_OPT_NO_PREFLIGHT,
+      .long_name = "no-preflight",
+      .synopsis = "[--no-preflight]",
+      .help = "do not check FROM's rows against the target before printing" },
     { .bit = SD_CLI_OPT_HELP,
       .long_name = "help",
       .short_name = 'h',
@@ -143,6 +147,9 @@ apply(sd_cli_args *out,
         break;
     case SD_CLI_OPT_PLAIN:
         out->plain = true;
+        break;
+    case SD_CLI_OPT_NO_PREFLIGHT:
+        out->no_preflight = true;
         break;
     case SD_CLI_OPT_SCHEMA:
     case SD_CLI_OPT_EXCLUDE:

@@ -103,13 +103,14 @@ extern const char SD_CLI_SOURCES_HELP[];
 /* ---- commands and options ---- */
 
 /* Options a command accepts (bit per option). */
-#define SD_CLI_OPT_HELP         1u  /* -h, --help */
-#define SD_CLI_OPT_OUTPUT       2u  /* -o, --output FILE */
-#define SD_CLI_OPT_FORMAT       4u  /* --format text|json */
-#define SD_CLI_OPT_STRICT_ORDER 8u  /* --strict-column-order */
-#define SD_CLI_OPT_SCHEMA       16u /* --schema NAME (repeatable) */
-#define SD_CLI_OPT_EXCLUDE      32u /* --exclude-schema NAME (repeatable) */
-#define SD_CLI_OPT_PLAIN        64u /* --plain: no client directive atop a script */
+#define SD_CLI_OPT_HELP         1u   /* -h, --help */
+#define SD_CLI_OPT_OUTPUT       2u   /* -o, --output FILE */
+#define SD_CLI_OPT_FORMAT       4u   /* --format text|json */
+#define SD_CLI_OPT_STRICT_ORDER 8u   /* --strict-column-order */
+#define SD_CLI_OPT_SCHEMA       16u  /* --schema NAME (repeatable) */
+#define SD_CLI_OPT_EXCLUDE      32u  /* --exclude-schema NAME (repeatable) */
+#define SD_CLI_OPT_PLAIN        64u  /* --plain: no client directive atop a script */
+#define SD_CLI_OPT_NO_PREFLIGHT 128u /* --no-preflight: diff does not query FROM's rows */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -121,6 +122,7 @@ typedef struct sd_cli_args {
     sd_report_format format;            /* --format; SD_REPORT_TEXT by default */
     bool strict_column_order;           /* --strict-column-order */
     bool plain;                         /* --plain */
+    bool no_preflight;                  /* --no-preflight */
     bool help;                          /* -h/--help: show the help, run nothing */
     SD_VEC(const char *) schemas;       /* --schema values, in order (point into argv) */
     SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */

@@ -3,10 +3,85 @@
  * schema FROM into the schema TO. Printing nothing means the schemas match; the exit status
  * is 0 either way (use `check` to test for drift).
  */
+#include <stdlib.h>
+
 #include "cli/cli.h"
 #include "diff/diff.h"
 #include "emit/emit.h"
+#include "introspect/introspect.h"
 #include "report/report.h"
+
+/*
+ * Preflight: when FROM is a live database, count the rows each data-dependent step would
+ * refuse (read-only queries) and fail, naming every blocker, before anything is printed:
+ * the script's guards would refuse it anyway, later and one at a time.
+ */
+static sd_status
+preflight(const sd_source *from, const sd_plan *plan, sd_err *err)
+{
+    if (from->kind != SD_SOURCE_SQLITE && from->kind != SD_SOURCE_POSTGRES)
+        return SD_OK; /* a snapshot holds no rows */
+    sd_status rc = SD_OK;
+    size_t n = sd_plan_count(plan);
+    char **queries = calloc(n + 1, sizeof(*queries));
+    const sd_object **cols = calloc(n + 1, sizeof(*cols));
+    long long *counts = calloc(n + 1, sizeof(*counts));
+    size_t nq = 0;
+    sd_buf q = SD_BUF_INIT;
+    sd_buf blockers = SD_BUF_INIT;
+    if (queries == NULL || cols == NULL || counts == NULL) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sd_object *col = NULL;
+        sd_buf_reset(&q);
+        if (!sd_emit_preflight_query(&q, plan, i, &col))
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < nq && !seen; j++)
+            seen = cols[j] == col;
+        if (seen)
+            continue;
+        if (sd_buf_failed(&q) || (queries[nq] = sd_buf_take(&q)) == NULL) {
+            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+            goto out;
+        }
+        cols[nq++] = col;
+    }
+    if (nq == 0)
+        goto out;
+    rc = from->kind == SD_SOURCE_SQLITE
+             ? sd_sqlite_counts(from->target, (const char *const *)queries, nq, counts, err)
+             : sd_pg_counts(from->target, (const char *const *)queries, nq, counts, err);
+    if (rc != SD_OK)
+        goto out;
+    size_t nblocked = 0;
+    for (size_t i = 0; i < nq; i++) {
+        if (counts[i] == 0)
+            continue;
+        if (nblocked++ > 0)
+            sd_buf_append(&blockers, ", ");
+        sd_object_describe(&blockers, cols[i]);
+        sd_buf_appendf(&blockers, " has %lld NULL%s (the target makes it NOT NULL)", counts[i],
+                       counts[i] == 1 ? "" : "s");
+    }
+    if (nblocked > 0) {
+        rc = sd_err_set(err, SD_ERR, "%s holds rows the target refuses: %s", from->label,
+                        sd_buf_cstr(&blockers));
+        sd_err_hint(err, "Fix those rows first, or pass --no-preflight to print the script "
+                         "anyway (its guards refuse to run while the rows are there).");
+    }
+out:
+    for (size_t i = 0; queries != NULL && i < nq; i++)
+        free(queries[i]);
+    free(queries);
+    free(cols);
+    free(counts);
+    sd_buf_dispose(&q);
+    sd_buf_dispose(&blockers);
+    return rc;
+}
 
 static sd_status
 run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
@@ -44,6 +119,11 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the SQL");
         goto out;
     }
+    if (!args->no_preflight) {
+        rc = preflight(&from_src, plan, err);
+        if (rc != SD_OK)
+            goto out;
+    }
     if (args->format == SD_REPORT_JSON) {
         sd_plan_info info = { .from = from_src.label, .to = to_src.label };
         rc = sd_report_plan(&json, plan, sd_buf_cstr(&sql), &info, err);
@@ -69,7 +149,7 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .params = { "FROM", "TO" },
     .nparams = 2,
     .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN |
-               SD_CLI_OPT_FORMAT,
+               SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"
@@ -82,6 +162,8 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
                    "when the schemas match. Both sides are read at the same time, each on its\n"
                    "own connection. --schema and --exclude-schema choose the schemas read from\n"
                    "PostgreSQL sources (both sides); other sources ignore them.\n",
-    .exit_status = "Exit status: 0 success (whether or not SQL was printed), 2 error.\n",
+    .exit_status = "Exit status: 0 success (whether or not SQL was printed), 2 error (also when\n"
+                   "FROM is a database whose rows the target refuses: every such row is named\n"
+                   "before anything is printed; --no-preflight skips that check).\n",
     .run = run_diff,
 };

@@ -42,4 +42,12 @@ SD_MUST_CHECK sd_status sd_emit_plan(sd_buf *out,
                                      const sd_emit_options *opts,
                                      sd_err *err);
 
+/*
+ * Preflight: when step i of plan depends on the rows of "from" (today: a column that becomes
+ * NOT NULL), append a read-only query returning one integer, the number of rows that would
+ * make the step fail, and set *column to the "from" column it counts; else append nothing and
+ * return false. Steps that check the same column give the same query.
+ */
+bool sd_emit_preflight_query(sd_buf *out, const sd_plan *plan, size_t i, const sd_object **column);
+
 #endif

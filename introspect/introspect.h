@@ -45,6 +45,22 @@ SD_MUST_CHECK sd_status sd_pg_introspect(sd_model **out,
                                          const char *conninfo,
                                          const sd_pg_options *opts,
                                          sd_err *err);
+/*
+ * Preflight: run each of the n read-only queries (each returns one row of one integer, such
+ * as a count of rows a migration would refuse) in one read-only transaction, counts[i] taking
+ * query i's value. Opened and reported like the introspectors above; nothing is written.
+ */
+SD_MUST_CHECK sd_status sd_sqlite_counts(const char *path,
+                                         const char *const *queries,
+                                         size_t n,
+                                         long long *counts,
+                                         sd_err *err);
+SD_MUST_CHECK sd_status sd_pg_counts(const char *conninfo,
+                                     const char *const *queries,
+                                     size_t n,
+                                     long long *counts,
+                                     sd_err *err);
+
 /* Append a description of conninfo without any secret (host, port, dbname, user). */
 void sd_pg_describe_conninfo(sd_buf *out, const char *conninfo);
 

@@ -989,3 +989,30 @@ out:
     sd_buf_dispose(&exclude);
     return rc;
 }
+
+sd_status
+sd_pg_counts(const char *conninfo,
+             const char *const *queries,
+             size_t n,
+             long long *counts,
+             sd_err *err)
+{
+    PGconn *conn = NULL;
+    sd_status rc = connect_db(&conn, conninfo, err);
+    if (rc == SD_OK)
+        rc = command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction", err);
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        /* Built by emit/ with util/sql.h quoting; no parameters to pass. */
+        PGresult *res = PQexecParams(conn, queries[i], 0, NULL, NULL, NULL, NULL, 0);
+        if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1 ||
+            PQnfields(res) != 1)
+            rc = query_error(conn, res, "running a preflight query", err);
+        else
+            counts[i] = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+        PQclear(res);
+    }
+    if (conn != NULL)
+        PQclear(PQexec(conn, "ROLLBACK"));
+    PQfinish(conn);
+    return rc;
+}

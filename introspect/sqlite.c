@@ -1344,3 +1344,35 @@ out:
     sd_arena_free(c.a);
     return rc;
 }
+
+sd_status
+sd_sqlite_counts(const char *path,
+                 const char *const *queries,
+                 size_t n,
+                 long long *counts,
+                 sd_err *err)
+{
+    reader c;
+    memset(&c, 0, sizeof(c));
+    c.path = path;
+    c.err = err;
+    c.a = sd_arena_new();
+    if (c.a == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    sd_status rc = open_db(&c, path);
+    if (rc == SD_OK)
+        rc = exec(&c, "BEGIN");
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        sqlite3_stmt *st = NULL;
+        rc = prepare(&c, queries[i], &st);
+        if (rc == SD_OK && sqlite3_step(st) != SQLITE_ROW)
+            rc = db_error(&c, "running a preflight query");
+        if (rc == SD_OK)
+            counts[i] = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    /* Closing ends the read transaction; nothing was written. */
+    sqlite3_close(c.db);
+    sd_arena_free(c.a);
+    return rc;
+}

@@ -6,7 +6,9 @@
 #   sqlite3 A < up.sql          (no -bail: the script's own `.bail on` must stop it)
 #   sqlite3 -bail A < up.sql
 #   Python's executescript()    (the --plain script; the program then closes without COMMIT)
-# On A plus violate.sql (rows the target refuses) every client must fail and leave A exactly as
+# `diff` itself refuses (exit 2, before printing) the NULLs a new NOT NULL would refuse; the
+# scripts are made with --no-preflight. On A plus violate.sql (rows the target refuses) every
+# client must fail and leave A exactly as
 # it was (.dump, schema and rows, byte-identical); on A alone every client must migrate it
 # (`check B A'` exits 0).
 # Usage: client_matrix_sqlite.sh SCHEMADRIFT CASES_DIR
@@ -54,8 +56,20 @@ for dir in "$cases"/*/; do
     files="$dir/from.sql"
     [ $data = violate ] && files="$dir/from.sql $dir/violate.sql"
     load "$files" "$work/a.db"
-    "$bin" diff "$work/a.db" "$work/b.db" > "$work/up.sql" || fail "$name: diff exited $?"
-    "$bin" diff --plain "$work/a.db" "$work/b.db" > "$work/plain.sql" || fail "$name: diff --plain exited $?"
+    # Preflight: diff refuses, naming the column, rows a new NOT NULL would refuse.
+    set +e
+    "$bin" diff "$work/a.db" "$work/b.db" > "$work/pre.out" 2> "$work/pre.err"
+    rc=$?
+    set -e
+    if [ $data = violate ] && [[ $name == *not_null* ]]; then
+      [ $rc -eq 2 ] && [ ! -s "$work/pre.out" ] && grep -q 'has 1 NULL (the target makes it NOT NULL)' "$work/pre.err" ||
+        fail "$name: preflight did not refuse the NULLs (exit $rc): $(cat "$work/pre.err")"
+    else
+      [ $rc -eq 0 ] || fail "$name: diff exited $rc: $(cat "$work/pre.err")"
+    fi
+    # The scripts themselves, past the preflight: their guards must hold on their own.
+    "$bin" diff --no-preflight "$work/a.db" "$work/b.db" > "$work/up.sql" || fail "$name: diff exited $?"
+    "$bin" diff --no-preflight --plain "$work/a.db" "$work/b.db" > "$work/plain.sql" || fail "$name: diff --plain exited $?"
     head -n 1 "$work/up.sql" | grep -qx '.bail on' || fail "$name: the script does not start with .bail on"
     grep -q '^\.bail' "$work/plain.sql" && fail "$name: the --plain script has a .bail line"
     sqlite3 "$work/a.db" .dump > "$work/before.dump"

@@ -7,7 +7,9 @@
 #   psql -v ON_ERROR_STOP=1 -f up.sql
 #   psql -f plain.sql                   (--plain, nothing stops psql: the transactions and
 #                                        the guards alone must keep the database unchanged)
-# each on its own copy of A (CREATE DATABASE ... TEMPLATE). On A plus violate.sql (rows the
+# each on its own copy of A (CREATE DATABASE ... TEMPLATE). `diff` itself refuses (exit 2,
+# before printing) the NULLs a new NOT NULL would refuse; the scripts are made with
+# --no-preflight. On A plus violate.sql (rows the
 # target refuses) the database must be exactly as before (pg_dump of schema and rows, enum
 # values included), and the first two clients must exit non-zero; on A alone every client
 # must migrate it (`check B A'` exits 0).
@@ -33,9 +35,19 @@ for dir in "$cases"/*/; do
     a=${name:0:2}${data:0:3}
     a_db=$(sd_pg_dbname "$cli_pg_name" "$a")
     [ "$data" = violate ] && { sd_psql -d "$a_db" -f "$dir/violate.sql" > /dev/null || die "$name: loading violate.sql"; }
-    "$bin" diff "$(cli_pg_src "$a")" "$(cli_pg_src "${name:0:2}b")" > "$work/up.sql" 2> "$work/diff.err" ||
+    # Preflight: diff refuses, naming the column, rows a new NOT NULL would refuse.
+    run "$bin" diff "$(cli_pg_src "$a")" "$(cli_pg_src "${name:0:2}b")"
+    if [ "$data" = violate ] && [[ $name == *not_null* ]]; then
+      expect_rc "$name: preflight refuses NULLs" 2 &&
+        assert "$name: preflight names the column and the count" -- \
+          grep -q 'column public.t.x has 1 NULL (the target makes it NOT NULL)' "$work/err"
+    else
+      expect_rc "$name: diff" 0
+    fi
+    # The scripts themselves, past the preflight: their guards must hold on their own.
+    "$bin" diff --no-preflight "$(cli_pg_src "$a")" "$(cli_pg_src "${name:0:2}b")" > "$work/up.sql" 2> "$work/diff.err" ||
       die "$name: diff failed: $(cat "$work/diff.err")"
-    "$bin" diff --plain "$(cli_pg_src "$a")" "$(cli_pg_src "${name:0:2}b")" > "$work/plain.sql" ||
+    "$bin" diff --no-preflight --plain "$(cli_pg_src "$a")" "$(cli_pg_src "${name:0:2}b")" > "$work/plain.sql" ||
       die "$name: diff --plain failed"
     assert "$name: the script starts with \\set ON_ERROR_STOP on" -- \
       test "$(head -n 1 "$work/up.sql")" = '\set ON_ERROR_STOP on'
