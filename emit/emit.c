@@ -40,6 +40,12 @@ sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, s
         return sd_err_set(err, SD_ERR_UNSUPPORTED, "%s", e->missing);
 
     sd_buf script = SD_BUF_INIT;
+    /* Possible renames no hint covers: the script drops and adds, say so. */
+    for (size_t i = 0; i < sd_changelist_suggestion_count(cl); i++) {
+        sd_buf_append(&script, "-- possible rename: use --rename ");
+        sd_buf_append_printable(&script, sd_changelist_suggestion_at(cl, i));
+        sd_buf_putc(&script, '\n');
+    }
     sd_status rc = e->emit(&script, cl, opts, err);
     if (rc == SD_OK && sd_buf_failed(&script))
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");

@@ -6,6 +6,8 @@
  *   BEGIN; ALTER TYPE ... ADD VALUE ...; COMMIT;    a new enum value cannot be used in the
  *                                                   transaction that adds it
  *   BEGIN;
+ *   (the first transaction starts with the renames and the guards against removing an enum
+ *     value rows still hold: emit_pg_rename.c)
  *   prepare: sequences OWNED BY NONE (dropping their column would take them along), NO
  *     INHERIT for parents a table leaves; then every foreign key, trigger, index, view and
  *     materialized view that goes or is rebuilt, dependents first: those the change list
@@ -837,6 +839,7 @@ emit_enum_values(pg_ctx *c)
     if (c->nenum_adds == 0)
         return;
     put(c, "\nBEGIN;\n");
+    sd_emit__pg_preamble(c);
     for (size_t i = 0; i < c->nenum_adds; i++)
         sd_emit__pg_enum_add_values(c, c->enum_adds[i], c->enum_adds_to[i]);
     put(c, "COMMIT;\n");
@@ -1360,6 +1363,8 @@ sd_emit__pg(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, s
         put(&c, HEADER);
         emit_enum_values(&c);
         put(&c, "\nBEGIN;\n");
+        if (c.nenum_adds == 0)
+            sd_emit__pg_preamble(&c); /* else it ran in the ADD VALUE transaction */
         emit_prepare(&c);
         emit_drops(&c);
         emit_main(&c);
