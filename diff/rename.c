@@ -96,10 +96,11 @@ parse_hint(rn *r, const char *text, hint *h)
     char *p = old;
     for (size_t i = 1; i < KINDS[k].parts; i++) {
         p = strchr(p, '.');
-        if (p == NULL)
+        if (p == NULL) {
             return hint_error(r, text, "OLD needs ",
                               KINDS[k].parts == 2 ? "two parts (schema.name)"
                                                   : "three parts (schema.table.name)");
+        }
         *p++ = '\0';
         parts[i] = p;
     }
@@ -107,11 +108,11 @@ parse_hint(rn *r, const char *text, hint *h)
         if (parts[i][0] == '\0')
             return hint_error(r, text, "empty name in OLD", "");
     h->schema = parts[0];
-    if (KINDS[k].parts == 1)
+    if (KINDS[k].parts == 1) {
         h->name = parts[0];
-    else if (KINDS[k].parts == 2)
+    } else if (KINDS[k].parts == 2) {
         h->name = parts[1];
-    else {
+    } else {
         h->table = parts[1];
         h->name = parts[2];
     }
