@@ -161,6 +161,8 @@ is_constraint(sd_kind k)
            k == SD_KIND_EXCLUSION || k == SD_KIND_FOREIGN_KEY;
 }
 
+static const char *tr_types(const rn *r, const char *text);
+
 /* The new name of an object (or reference) of kind k. */
 static const char *
 tr_name(const rn *r, sd_kind k, const char *s, const char *t, const char *name)
@@ -173,6 +175,8 @@ tr_name(const rn *r, sd_kind k, const char *s, const char *t, const char *name)
         return tr(r, SD_RENAME_COLUMN, s, t, name);
     if (k == SD_KIND_INDEX)
         return tr(r, SD_RENAME_INDEX, s, NULL, name);
+    if (k == SD_KIND_FUNCTION || k == SD_KIND_AGGREGATE || k == SD_KIND_OPERATOR)
+        return tr_types(r, name); /* "f(s.mood)": PostgreSQL's identity has the types */
     return is_constraint(k) ? tr(r, SD_RENAME_CONSTRAINT, s, t, name) : name;
 }
 
@@ -387,31 +391,43 @@ tr_owned_by(rn *r, const char *sql)
     return sql;
 }
 
-/* A column type naming a type of a renamed schema ("s.mood[]"). */
+/* Type names in text ("s.mood[]", "f(s.mood, integer)") that qualify with a renamed schema:
+ * each "<schema>." at the start or after '(', ' ' or ',' gets the new name. */
 static const char *
-tr_type(rn *r, const char *type)
+tr_types(const rn *r, const char *text)
 {
-    for (size_t i = 0; type != NULL && i < r->hints.len; i++) {
+    if (text == NULL)
+        return NULL;
+    const char *cur = text;
+    for (size_t i = 0; i < r->hints.len; i++) {
         const hint *h = &r->hints.items[i];
         if (h->kind != SD_RENAME_SCHEMA)
             continue;
-        sd_buf b = SD_BUF_INIT;
-        sd_sql_ident(&b, SD_ENGINE_PG, h->name);
-        sd_buf_putc(&b, '.');
-        const char *pre = sd_buf_cstr(&b);
-        const char *out = type;
-        if (!sd_buf_failed(&b) && strncmp(type, pre, b.len) == 0) {
-            sd_buf o = SD_BUF_INIT;
-            sd_sql_ident(&o, SD_ENGINE_PG, h->new_name);
-            sd_buf_appendf(&o, ".%s", type + b.len);
-            out = sd_buf_failed(&o) ? type : sd_arena_strdup(r->cl->arena, sd_buf_cstr(&o));
-            sd_buf_dispose(&o);
+        sd_buf pre = SD_BUF_INIT;
+        sd_buf out = SD_BUF_INIT;
+        sd_sql_ident(&pre, SD_ENGINE_PG, h->name);
+        sd_buf_putc(&pre, '.');
+        bool changed = false;
+        for (const char *p = cur; *p != '\0';) {
+            bool boundary = p == cur || p[-1] == '(' || p[-1] == ' ' || p[-1] == ',';
+            if (boundary && strncmp(p, sd_buf_cstr(&pre), pre.len) == 0) {
+                sd_sql_ident(&out, SD_ENGINE_PG, h->new_name);
+                sd_buf_putc(&out, '.');
+                p += pre.len;
+                changed = true;
+            } else {
+                sd_buf_putc(&out, *p++);
+            }
         }
-        sd_buf_dispose(&b);
-        if (out != type)
-            return out != NULL ? out : type;
+        if (changed && !sd_buf_failed(&out) && !sd_buf_failed(&pre)) {
+            const char *c = sd_arena_strdup(r->cl->arena, sd_buf_cstr(&out));
+            if (c != NULL)
+                cur = c;
+        }
+        sd_buf_dispose(&pre);
+        sd_buf_dispose(&out);
     }
-    return type;
+    return cur;
 }
 
 static void
@@ -452,7 +468,14 @@ copy_object(rn *r, sd_model *m, const sd_object *o)
     } else if (o->kind == SD_KIND_SEQUENCE) {
         n->v[SD_SEQUENCE_OWNED_BY].s = tr_owned_by(r, o->v[SD_SEQUENCE_OWNED_BY].s);
     } else if (o->kind == SD_KIND_COLUMN) {
-        n->v[SD_COLUMN_TYPE].s = tr_type(r, o->v[SD_COLUMN_TYPE].s);
+        n->v[SD_COLUMN_TYPE].s = tr_types(r, o->v[SD_COLUMN_TYPE].s);
+    } else if (o->kind == SD_KIND_FUNCTION) {
+        n->v[SD_FUNCTION_ARGUMENTS].s = tr_types(r, o->v[SD_FUNCTION_ARGUMENTS].s);
+        n->v[SD_FUNCTION_RESULT].s = tr_types(r, o->v[SD_FUNCTION_RESULT].s);
+    } else if (o->kind == SD_KIND_AGGREGATE) {
+        n->v[SD_AGGREGATE_ARGUMENTS].s = tr_types(r, o->v[SD_AGGREGATE_ARGUMENTS].s);
+    } else if (o->kind == SD_KIND_DOMAIN) {
+        n->v[SD_DOMAIN_BASE_TYPE].s = tr_types(r, o->v[SD_DOMAIN_BASE_TYPE].s);
     } else if (o->kind == SD_KIND_PRIMARY_KEY) {
         copy_names(r, m, n, SD_PK_COLUMNS, s, t);
     } else if (o->kind == SD_KIND_UNIQUE) {
