@@ -53,6 +53,11 @@ static const opt_info OPTIONS[] = {
       .long_name = "no-preflight",
       .synopsis = "[--no-preflight]",
       .help = "do not check FROM's rows against the target before printing" },
+    { .bit = SD_CLI_OPT_RENAME,
+      .long_name = "rename",
+      .value = "KIND:OLD=NEW",
+      .synopsis = "[--rename KIND:OLD=NEW]...",
+      .help = "OLD (first side) was renamed NEW: one rename, not a drop and a create" },
     { .bit = SD_CLI_OPT_HELP,
       .long_name = "help",
       .short_name = 'h',
@@ -154,6 +159,11 @@ apply(sd_cli_args *out,
     case SD_CLI_OPT_SCHEMA:
     case SD_CLI_OPT_EXCLUDE:
         return add_schema(out, cmd, o, v, err);
+    case SD_CLI_OPT_RENAME:
+        /* Checked against the schemas by the diff, which names the hint in any error. */
+        if (sd_vec_push(&out->renames, v) != SD_OK)
+            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        break;
     default:
         return sd_err_set(err, SD_ERR, "internal error: option %u has no handler", o->bit);
     }
@@ -269,6 +279,7 @@ sd_cli_args_dispose(sd_cli_args *args)
 {
     sd_vec_dispose(&args->schemas);
     sd_vec_dispose(&args->exclude);
+    sd_vec_dispose(&args->renames);
 }
 
 sd_pg_options

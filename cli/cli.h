@@ -111,6 +111,7 @@ extern const char SD_CLI_SOURCES_HELP[];
 #define SD_CLI_OPT_EXCLUDE      32u  /* --exclude-schema NAME (repeatable) */
 #define SD_CLI_OPT_PLAIN        64u  /* --plain: no client directive atop a script */
 #define SD_CLI_OPT_NO_PREFLIGHT 128u /* --no-preflight: diff does not query FROM's rows */
+#define SD_CLI_OPT_RENAME       256u /* --rename KIND:OLD=NEW (repeatable) */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -126,6 +127,7 @@ typedef struct sd_cli_args {
     bool help;                          /* -h/--help: show the help, run nothing */
     SD_VEC(const char *) schemas;       /* --schema values, in order (point into argv) */
     SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */
+    SD_VEC(const char *) renames;       /* --rename hints, in order (point into argv) */
 } sd_cli_args;
 
 typedef struct sd_cli_command {

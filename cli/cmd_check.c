@@ -18,7 +18,9 @@ run_check(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_changelist *cl = NULL;
     sd_buf report = SD_BUF_INIT;
     sd_pg_options pg = sd_cli_pg_options(args);
-    sd_diff_options dopts = { .strict_column_order = args->strict_column_order };
+    sd_diff_options dopts = { .strict_column_order = args->strict_column_order,
+                              .renames = args->renames.items,
+                              .nrenames = args->renames.len };
     sd_report_info info = { .expected = NULL, .actual = NULL };
 
     *exit_out = SD_EXIT_OK;
@@ -58,7 +60,8 @@ const sd_cli_command SD_CLI_CMD_CHECK = {
     .name = "check",
     .params = { "EXPECTED", "ACTUAL" },
     .nparams = 2,
-    .options = SD_CLI_OPT_FORMAT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE,
+    .options = SD_CLI_OPT_FORMAT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA |
+               SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_RENAME,
     .summary = "report how ACTUAL differs from EXPECTED (drift)",
     .description = "Compare ACTUAL with EXPECTED and list every difference: objects missing from\n"
                    "ACTUAL, extra objects in ACTUAL, and objects whose definition changed (each\n"
@@ -68,7 +71,10 @@ const sd_cli_command SD_CLI_CMD_CHECK = {
                    "...) are listed as 'not compared' lines, never drift. --format json prints\n"
                    "one JSON document instead. Both sides are read at the same time, each on\n"
                    "its own connection. --schema and --exclude-schema choose the schemas read\n"
-                   "from PostgreSQL sources (both sides); other sources ignore them.\n",
+                   "from PostgreSQL sources (both sides); other sources ignore them.\n"
+                   "--rename KIND:OLD=NEW reports OLD (in EXPECTED) renamed NEW (in ACTUAL)\n"
+                   "as one change; a column dropped and one of the same type added is noted\n"
+                   "as a possible rename.\n",
     .exit_status = "Exit status: 0 no drift, 1 drift found, 2 error.\n",
     .run = run_check,
 };

@@ -96,7 +96,9 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_buf sql = SD_BUF_INIT;
     sd_buf json = SD_BUF_INIT;
     sd_pg_options pg = sd_cli_pg_options(args);
-    sd_diff_options dopts = { .strict_column_order = args->strict_column_order };
+    sd_diff_options dopts = { .strict_column_order = args->strict_column_order,
+                              .renames = args->renames.items,
+                              .nrenames = args->renames.len };
     sd_emit_options eopts = { .quote_all_identifiers = false, .plain = args->plain };
 
     *exit_out = SD_EXIT_OK;
@@ -149,7 +151,7 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .params = { "FROM", "TO" },
     .nparams = 2,
     .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN |
-               SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT,
+               SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT | SD_CLI_OPT_RENAME,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"
@@ -161,7 +163,10 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
                    "lose data are preceded by a '-- destructive:' comment. Nothing is printed\n"
                    "when the schemas match. Both sides are read at the same time, each on its\n"
                    "own connection. --schema and --exclude-schema choose the schemas read from\n"
-                   "PostgreSQL sources (both sides); other sources ignore them.\n",
+                   "PostgreSQL sources (both sides); other sources ignore them.\n"
+                   "--rename KIND:OLD=NEW renames OLD (in FROM) to NEW (in TO), keeping its\n"
+                   "rows, instead of dropping it and creating NEW; KIND is table, column,\n"
+                   "index, constraint, enum-value or schema (column:public.t.old=new).\n",
     .exit_status = "Exit status: 0 success (whether or not SQL was printed), 2 error (also when\n"
                    "FROM is a database whose rows the target refuses: every such row is named\n"
                    "before anything is printed; --no-preflight skips that check).\n",

@@ -236,7 +236,7 @@ sd_diff_models(sd_changelist **out,
                const sd_diff_options *opts,
                sd_err *err)
 {
-    static const sd_diff_options defaults = { false };
+    static const sd_diff_options defaults = { false, NULL, 0 };
     if (opts == NULL)
         opts = &defaults;
     *out = NULL;
@@ -256,6 +256,11 @@ sd_diff_models(sd_changelist **out,
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         goto out;
     }
+    rc = sd_diff__renames(cl, opts, err);
+    if (rc != SD_OK)
+        goto out;
+    if (cl->renamed != NULL)
+        from = cl->from = cl->renamed;
     /* Equal fingerprints: equal schemas, one comparison. */
     if (sd_model_fingerprint(from) != sd_model_fingerprint(to)) {
         for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
@@ -270,6 +275,10 @@ sd_diff_models(sd_changelist **out,
         if (rc != SD_OK)
             goto out;
     }
+    rc = sd_diff__suggest(cl, err);
+    if (rc != SD_OK)
+        goto out;
+    cl->drift = cl->renames.len; /* a rename is drift of its own */
     for (size_t i = 0; i < cl->changes.len; i++) {
         sd_change *c = cl->changes.items[i];
         if (c->op == SD_OP_ALTER && c->fields == 0)
@@ -297,6 +306,9 @@ sd_changelist_free(sd_changelist *cl)
         free(cl->to_change[k]);
     }
     sd_vec_dispose(&cl->changes);
+    sd_vec_dispose(&cl->renames);
+    sd_vec_dispose(&cl->suggestions);
+    sd_model_free(cl->renamed);
     sd_arena_free(cl->arena);
     free(cl);
 }

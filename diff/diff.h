@@ -46,13 +46,51 @@ typedef struct sd_change {
 } sd_change;
 
 typedef struct sd_diff_options {
-    bool strict_column_order; /* a column order difference is drift, not a note */
+    bool strict_column_order;   /* a column order difference is drift, not a note */
+    const char *const *renames; /* rename hints "KIND:OLD=NEW" (see sd_diff_models) */
+    size_t nrenames;            /* number of renames */
 } sd_diff_options;
+
+/* What a rename changes. */
+typedef enum sd_rename_kind {
+    SD_RENAME_SCHEMA = 0, /* ALTER SCHEMA ... RENAME TO */
+    SD_RENAME_TABLE,      /* ALTER TABLE ... RENAME TO */
+    SD_RENAME_COLUMN,     /* ALTER TABLE ... RENAME COLUMN */
+    SD_RENAME_CONSTRAINT, /* ALTER TABLE ... RENAME CONSTRAINT (PostgreSQL) */
+    SD_RENAME_INDEX,      /* ALTER INDEX ... RENAME TO (PostgreSQL) */
+    SD_RENAME_ENUM_VALUE, /* ALTER TYPE ... RENAME VALUE (PostgreSQL) */
+    SD_RENAME__COUNT
+} sd_rename_kind;
+
+/*
+ * One rename, applied before every other change. Names are those in effect when it runs:
+ * earlier renames (the list is in order: schemas, tables, columns, constraints, indexes, enum
+ * values) already applied. object is the renamed object in the caller's "from" model (for an
+ * enum value: the enum).
+ */
+typedef struct sd_rename {
+    sd_rename_kind kind;
+    const sd_object *object; /* in the "from" model given to sd_diff_models() */
+    const char *schema;      /* schema of the object (the schema itself for a schema) */
+    const char *table;       /* its table (column, constraint) or enum type; else NULL */
+    const char *old_name;    /* name (or enum value) before */
+    const char *new_name;    /* name (or enum value) after */
+    bool hinted;             /* given as a hint; false: an enum value replaced in place */
+} sd_rename;
 
 typedef struct sd_changelist sd_changelist;
 
 /*
- * Compare from and to (both frozen, same engine). The list is ordered: drops first, in
+ * Compare from and to (both frozen, same engine). Renames come first: each rename hint in
+ * opts ("table:s.old=new", "column:s.t.old=new", "index:s.old=new", "constraint:s.t.old=new",
+ * "enum-value:s.type.old=new", "schema:old=new"; OLD names an object of from, NEW the name
+ * it has in to) and, on PostgreSQL, every enum whose value list keeps its length with exactly
+ * one value replaced at its place. The rest of the comparison is made from a copy of from
+ * with the renames applied (sd_changelist_from() returns it), so a renamed object that also
+ * differs otherwise is altered as usual. SQLite cannot rename an index or a constraint: such
+ * hints are checked but leave the drop and create. SD_ERR naming the hint when it is malformed
+ * or names an object missing from its side (OLD in from, NEW in to) or NEW already in from.
+ * The list is ordered: drops first, in
  * reverse dependency order (dependents before what they depend on), then creates and
  * alters in dependency order (what is depended on first); ties broken by kind and canonical
  * identity, so the order is deterministic. SD_ERR when the engines differ, SD_ERR_CYCLE
@@ -72,6 +110,13 @@ const sd_model *sd_changelist_to(const sd_changelist *cl);
 size_t sd_changelist_drift_count(const sd_changelist *cl);
 /* The change for an object of "from" or "to", or NULL when it is unchanged. */
 const sd_change *sd_changelist_find(const sd_changelist *cl, const sd_object *o);
+/* The renames, in the order they run. */
+size_t sd_changelist_rename_count(const sd_changelist *cl);
+const sd_rename *sd_changelist_rename_at(const sd_changelist *cl, size_t i);
+/* Possible renames no hint covers (a table drops a column and adds one of the same type), as
+ * the hint that would apply: "column:public.t.full_name=name". */
+size_t sd_changelist_suggestion_count(const sd_changelist *cl);
+const char *sd_changelist_suggestion_at(const sd_changelist *cl, size_t i);
 /* "create", "drop", "alter". */
 const char *sd_op_name(sd_op op);
 

@@ -15,9 +15,18 @@ struct sd_changelist {
     size_t *from_change[SD_KIND__COUNT]; /* per kind, by object index: change index + 1, or 0 */
     size_t *to_change[SD_KIND__COUNT];   /* the same for "to" objects */
     size_t drift;                        /* changes that are drift */
+    sd_model *renamed;                   /* owned copy of "from" with the renames applied */
+    SD_VEC(sd_rename) renames;           /* in the order they run */
+    SD_VEC(const char *) suggestions;    /* possible renames, as hints (arena strings) */
 };
 
 /* Order cl->changes: drops before creates/alters, dependencies respected (order.c). */
 sd_status sd_diff__order(sd_changelist *cl, sd_err *err);
+
+/* Parse the hints, find the implicit enum value renames, and when there are renames set
+ * cl->renamed and cl->renames (rename.c). cl->from is the caller's model. */
+sd_status sd_diff__renames(sd_changelist *cl, const sd_diff_options *opts, sd_err *err);
+/* Fill cl->suggestions from the changes (rename.c). */
+sd_status sd_diff__suggest(sd_changelist *cl, sd_err *err);
 
 #endif

@@ -106,6 +106,19 @@ sd_emit_plan(sd_buf *out,
         rc = sd_plan_append(plan, &setup, err);
         sd_buf_append(&script, e->directive);
     }
+    /* Possible renames no hint covers: the script drops and adds, say so. */
+    if (rc == SD_OK && sd_changelist_suggestion_count(cl) > 0) {
+        sd_step note = { .op = SD_STEP_SETUP,
+                         .why = SD_WHY_SCRIPT,
+                         .txn = SD_TXN_NONE,
+                         .sql_start = script.len };
+        rc = sd_plan_append(plan, &note, err);
+        for (size_t i = 0; i < sd_changelist_suggestion_count(cl); i++) {
+            sd_buf_append(&script, "-- possible rename: use --rename ");
+            sd_buf_append_printable(&script, sd_changelist_suggestion_at(cl, i));
+            sd_buf_putc(&script, '\n');
+        }
+    }
     if (rc == SD_OK)
         rc = e->emit(&script, cl, plan, opts, err);
     if (rc == SD_OK && sd_buf_failed(&script))

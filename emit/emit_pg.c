@@ -3,11 +3,11 @@
  * models, then writes it in phases, for `psql -v ON_ERROR_STOP=1 -f`:
  *
  *   SET ...; set_config('search_path', '', false)   every name the model holds is qualified
- *   BEGIN; guards; ALTER TYPE ... ADD VALUE ...; COMMIT;  only when the main transaction
- *                                   uses a new value (PostgreSQL cannot use it in the
- *                                   transaction that adds it); the guards refuse, before that
- *                                   COMMIT, what the main transaction would refuse on data
- *   BEGIN; (ALTER TYPE ... ADD VALUE ... here when no new value is used)
+ *   BEGIN; renames and guards against removing an enum value rows still hold (emit_pg_rename.c);
+ *     when the main transaction uses a new enum value (PostgreSQL cannot use it in the
+ *     transaction that adds it): the guards that refuse, before this COMMIT, what the main
+ *     transaction would refuse on data; ALTER TYPE ... ADD VALUE ...; COMMIT; BEGIN;
+ *   (else ALTER TYPE ... ADD VALUE ... here, in the one transaction)
  *   prepare: sequences OWNED BY NONE (dropping their column would take them along), NO
  *     INHERIT for parents a table leaves; then every foreign key, trigger, index, view and
  *     materialized view that goes or is rebuilt, dependents first: those the change list
@@ -1564,18 +1564,20 @@ sd_emit__pg(sd_buf *out,
         setup_step(&c, SD_TXN_NONE);
         put(&c, HEADER);
         bool apart = c.nenum_adds > 0 && uses_new_enum_value(&c, &main_sql);
+        c.txn = apart ? SD_TXN_ENUM_VALUES : SD_TXN_MAIN;
+        setup_step(&c, c.txn);
+        put(&c, "\nBEGIN;\n");
+        sd_emit__pg_preamble(&c);
+        if (apart)
+            emit_data_guards(&c);
+        emit_enum_values(&c, c.txn);
         if (apart) {
             setup_step(&c, SD_TXN_ENUM_VALUES);
-            put(&c, "\nBEGIN;\n");
-            emit_data_guards(&c);
-            emit_enum_values(&c, SD_TXN_ENUM_VALUES);
-            setup_step(&c, SD_TXN_ENUM_VALUES);
             put(&c, "COMMIT;\n");
+            setup_step(&c, SD_TXN_MAIN);
+            put(&c, "\nBEGIN;\n");
         }
-        setup_step(&c, SD_TXN_MAIN);
-        put(&c, "\nBEGIN;\n");
-        if (!apart)
-            emit_enum_values(&c, SD_TXN_MAIN);
+        c.txn = SD_TXN_MAIN;
         size_t base = out->len;
         for (size_t i = 0; i < sd_plan_count(main_plan) && c.rc == SD_OK; i++) {
             sd_step st = *sd_plan_at(main_plan, i);

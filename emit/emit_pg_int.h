@@ -2,7 +2,8 @@
  * emit_pg_int.h: shared by the PostgreSQL emitter's files (emit_pg.c: planning and phases;
  * emit_pg_out.c: output primitives, SQL fragments, names, owners, privileges, comments;
  * emit_pg_kinds.c: the per-kind table and the non-table kinds; emit_pg_table.c: tables,
- * columns, constraints, policies). Nothing outside emit/ includes this.
+ * columns, constraints, policies; emit_pg_rename.c: renames and enum guards). Nothing outside emit/
+ * includes this.
  */
 #ifndef SD_EMIT_EMIT_PG_INT_H
 #define SD_EMIT_EMIT_PG_INT_H
@@ -58,6 +59,7 @@ struct pg_ctx {
     sd_buf unit;                    /* statements of one change, blank-line separated */
     sd_plan *plan;                  /* steps, appended as units reach the script */
     sd_step unit_step;              /* the step the current unit is (sd_emit__pg_unit_begin) */
+    sd_txn_kind txn;                /* the transaction units are written in */
     sd_err *err;                    /* first error */
     sd_status rc;                   /* first error's code; later writes are no-ops */
     sd_arena *scratch;              /* every array below lives here */
@@ -216,6 +218,12 @@ void sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field);
 void sd_emit__pg_with_options(pg_ctx *c, const sd_object *o, const sd_names *n);
 /* Append n in decimal. */
 void sd_emit__pg_int(pg_ctx *c, int64_t n);
+
+/* ---- emit_pg_rename.c ---- */
+
+/* The start of the first transaction: the renames, then the guards that refuse to remove an
+ * enum value some row still holds. */
+void sd_emit__pg_preamble(pg_ctx *c);
 
 /* ---- emit_pg_table.c ---- */
 

@@ -318,7 +318,7 @@ put_removed_values(pg_ctx *c, const sd_object *from, const sd_object *to)
         sd_buf_dispose(&lit);
     }
     if (n > 0)
-        put(c, "; converting a row that holds one fails\n");
+        put(c, "; the guard at the start refuses rows that hold one\n");
 }
 
 /*

@@ -71,7 +71,7 @@ sd_emit__pg_unit_begin(pg_ctx *c, sd_step_op op, const sd_object *from, const sd
                               .from = from,
                               .to = to,
                               .why = listed ? SD_WHY_CHANGE : SD_WHY_AROUND,
-                              .txn = SD_TXN_MAIN };
+                              .txn = c->txn };
     sd_buf_reset(&c->unit);
     c->out = &c->unit;
 }

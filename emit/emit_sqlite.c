@@ -2,7 +2,8 @@
  * emit_sqlite.c: the SQLite emitter. It plans the whole script from the change list and the
  * two full models, then writes it in fixed phases:
  *
- *   PRAGMA foreign_keys=OFF; BEGIN; the guard table (see "guards") when there are guards;
+ *   PRAGMA foreign_keys=OFF; BEGIN;
+ *   renames (ALTER TABLE ... RENAME TO / RENAME COLUMN) from the change list;
  *   drop triggers, views (dependents first) and indexes that go or change, plus every view
  *     and trigger that refers to a table about to be rebuilt or dropped or to a view that
  *     goes (transitively);
@@ -1573,6 +1574,33 @@ setup(ctx *c)
     }
 }
 
+/* The change list's renames, first of all; the plan is made on "from" with them applied.
+ * SQLite updates the views, triggers, indexes and foreign keys that name the table or column
+ * (3.26+). Only tables and columns: the diff applies no other rename on SQLite. */
+static void
+emit_renames(ctx *c)
+{
+    for (size_t i = 0; i < sd_changelist_rename_count(c->cl); i++) {
+        const sd_rename *r = sd_changelist_rename_at(c->cl, i);
+        if (r->kind != SD_RENAME_TABLE && r->kind != SD_RENAME_COLUMN) {
+            fail(c, SD_ERR_UNSUPPORTED, r->object, "SQLite cannot rename this object");
+            return;
+        }
+        step(c, SD_STEP_RENAME, r->object, NULL, SD_WHY_CHANGE);
+        put(c, "\nALTER TABLE ");
+        put_ident(c, r->kind == SD_RENAME_TABLE ? r->old_name : r->table);
+        if (r->kind == SD_RENAME_COLUMN) {
+            put(c, " RENAME COLUMN ");
+            put_ident(c, r->old_name);
+            put(c, " TO ");
+        } else {
+            put(c, " RENAME TO ");
+        }
+        put_ident(c, r->new_name);
+        put(c, ";\n");
+    }
+}
+
 sd_status
 sd_emit__sqlite(sd_buf *out,
                 const sd_changelist *cl,
@@ -1604,6 +1632,7 @@ sd_emit__sqlite(sd_buf *out,
     }
     step(&c, SD_STEP_SETUP, NULL, NULL, SD_WHY_SCRIPT);
     put(&c, "PRAGMA foreign_keys=OFF;\nBEGIN;\n");
+    emit_renames(&c);
     emit_drops(&c);
     emit_new_tables(&c);
     emit_rebuilds(&c);

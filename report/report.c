@@ -23,6 +23,12 @@
  *   not compared  rule public.orders.r_log
  *   3 differences: 1 missing, 1 extra, 1 changed (1 note, 1 not compared)
  *
+ * Renames (hinted, or an enum value replaced in place) come first, as "changed" entries:
+ * "changed   column main.t.full_name: renamed to name", "changed   enum public.mood: value
+ * sad renamed to unhappy" (JSON: one field, "name" or "value", expected -> actual). Possible
+ * renames no hint covers follow the entries as uncounted lines "note      possible rename:
+ * use --rename column:main.t.full_name=name" (text only).
+ *
  * "not compared" lines list the objects either model holds but does not compare (PostgreSQL
  * rules, operators, ...: sd_model_uncompared_at()), from both sides, de-duplicated and sorted
  * by (kind, name) in byte order; they are never drift. The summary is "no drift" when
@@ -156,6 +162,7 @@ static summary
 summarize(const sd_changelist *cl)
 {
     summary s = { { 0 } };
+    s.count[ST_CHANGED] = sd_changelist_rename_count(cl);
     entry e[2];
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
@@ -467,15 +474,53 @@ text_uncompared(sd_buf *out, const uncompared *u)
     sd_buf_dispose(&line);
 }
 
+/* What a rename changes, for both formats: the field shown and the object named. */
+static const char *
+rename_field(const sd_rename *r)
+{
+    return r->kind == SD_RENAME_ENUM_VALUE ? "value" : "name";
+}
+
+/* "changed   column main.t.full_name: renamed to name" (the object as EXPECTED names it). */
+static void
+text_rename(sd_buf *out, const sd_rename *r)
+{
+    sd_buf line = SD_BUF_INIT;
+    sd_buf_appendf(&line, "%-9s ", STATUS_NAMES[ST_CHANGED]);
+    sd_object_describe(&line, r->object);
+    if (r->kind == SD_RENAME_ENUM_VALUE)
+        sd_buf_appendf(&line, ": value %s renamed to %s", r->old_name, r->new_name);
+    else
+        sd_buf_appendf(&line, ": renamed to %s", r->new_name);
+    sd_buf_append_printable(out, sd_buf_cstr(&line));
+    sd_buf_putc(out, '\n');
+    if (sd_buf_failed(&line))
+        out->failed = true;
+    sd_buf_dispose(&line);
+}
+
 static void
 write_text(sd_buf *out, const sd_changelist *cl)
 {
     uncompared_list nc = SD_VEC_INIT;
     entry e[2];
+    for (size_t i = 0; i < sd_changelist_rename_count(cl); i++)
+        text_rename(out, sd_changelist_rename_at(cl, i));
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
         for (size_t j = 0; j < n; j++)
             text_entry(out, &e[j]);
+    }
+    /* Not counted: a hint for the user, about a drop and an add already reported. */
+    for (size_t i = 0; i < sd_changelist_suggestion_count(cl); i++) {
+        sd_buf line = SD_BUF_INIT;
+        sd_buf_appendf(&line, "%-9s possible rename: use --rename %s", STATUS_NAMES[ST_NOTE],
+                       sd_changelist_suggestion_at(cl, i));
+        sd_buf_append_printable(out, sd_buf_cstr(&line));
+        sd_buf_putc(out, '\n');
+        if (sd_buf_failed(&line))
+            out->failed = true;
+        sd_buf_dispose(&line);
     }
     if (collect_uncompared(&nc, cl) != SD_OK)
         out->failed = true; /* reported by sd_report_write() */
@@ -641,6 +686,32 @@ entry_json(const entry *e, bool *failed)
     return j;
 }
 
+static json_t *
+rename_json(const sd_rename *r, bool *failed)
+{
+    const sd_object *o = r->object;
+    json_t *j = json_object();
+    json_t *fields = json_array();
+    json_t *fj = json_object();
+    sd_buf desc = SD_BUF_INIT;
+    sd_object_describe(&desc, o);
+    if (sd_buf_failed(&desc))
+        *failed = true;
+    put(j, "status", json_string(STATUS_NAMES[ST_CHANGED]), failed);
+    put(j, "kind", jstr(sd_kind_get(o->kind)->name), failed);
+    put(j, "schema", jstr(o->schema), failed);
+    put(j, "table", jstr(o->table), failed);
+    put(j, "name", jstr(o->name), failed);
+    put(j, "object", jstr(sd_buf_cstr(&desc)), failed);
+    put(fj, "field", json_string(rename_field(r)), failed);
+    put(fj, "expected", jstr(r->old_name), failed);
+    put(fj, "actual", jstr(r->new_name), failed);
+    push(fields, fj, failed);
+    put(j, "fields", fields, failed);
+    sd_buf_dispose(&desc);
+    return j;
+}
+
 static sd_status
 write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_err *err)
 {
@@ -668,6 +739,8 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
     put(sum, "notes", json_integer((json_int_t)s.count[ST_NOTE]), &failed);
     put(sum, "not_compared", json_integer((json_int_t)nc.len), &failed);
     put(root, "summary", sum, &failed);
+    for (size_t i = 0; i < sd_changelist_rename_count(cl); i++)
+        push(diffs, rename_json(sd_changelist_rename_at(cl, i), &failed), &failed);
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
         for (size_t j = 0; j < n; j++)

@@ -7,11 +7,38 @@
 #   with SQL, not with our introspector), rows of kept columns are intact, a second diff is
 #   empty, and snapshots of B round-trip byte-identically.
 # Usage: roundtrip_sqlite.sh SCHEMADRIFT FROM.sql TO.sql [--strict-column-order]
+# An optional file "args" next to FROM.sql holds extra arguments for the `diff A B` that makes
+# the migration (and a `check A B` before it, which must then report drift, not fail), one
+# argument a line; blank lines and lines starting with '#' are skipped. Rename hints in it
+# (--rename table:main.old=new, --rename column:main.t.old=new) also map A's tables and
+# columns to B's names for the kept-rows check, so rows of renamed objects must survive.
 set -euo pipefail
 bin=$1
 from_sql=$2
 to_sql=$3
 strict=${4:-}
+
+extra=()
+args_file="$(dirname "$from_sql")/args"
+if [ -f "$args_file" ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in '' | '#'*) continue ;; esac
+    extra+=("$line")
+  done < "$args_file"
+fi
+# The rename hints among them, as "kind<TAB>old<TAB>new" lines (lower case, as compared).
+hints() {
+  local i v
+  for ((i = 0; i < ${#extra[@]}; i++)); do
+    v=""
+    case "${extra[$i]}" in
+      --rename=*) v=${extra[$i]#--rename=} ;;
+      --rename) v=${extra[$((i + 1))]:-} ;;
+    esac
+    [ -n "$v" ] || continue
+    printf '%s\t%s\t%s\n' "${v%%:*}" "$(echo "${v#*:}" | cut -d= -f1)" "${v#*=}"
+  done | tr '[:upper:]' '[:lower:]'
+}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sd-rt.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -27,14 +54,20 @@ load "$from_sql" "$work/a.db"
 load "$to_sql" "$work/b.db"
 cp "$work/a.db" "$work/a2.db"
 
-"$bin" diff $strict "$work/a.db" "$work/b.db" > "$work/up.sql" 2> "$work/diff.err" ||
+"$bin" diff $strict ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/up.sql" 2> "$work/diff.err" ||
   fail "schemadrift diff exited $?: $(cat "$work/diff.err")"
 [ -s "$work/diff.err" ] && fail "schemadrift diff wrote to stderr: $(cat "$work/diff.err")"
 # The JSON plan describes exactly this script, step by step.
-"$bin" diff --format json $strict "$work/a.db" "$work/b.db" > "$work/plan.json" ||
+"$bin" diff --format json $strict ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/plan.json" ||
   fail "schemadrift diff --format json exited $?"
 python3 "$(dirname "$0")/../scripts/plan_check.py" "$work/up.sql" "$work/plan.json" 2> "$work/plan.err" ||
   fail "the JSON plan does not describe the script: $(cat "$work/plan.err")"$'\n'"$(cat "$work/up.sql")"
+
+if [ ${#extra[@]} -gt 0 ]; then
+  rc=0
+  "$bin" check $strict ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/precheck.out" 2>&1 || rc=$?
+  [ $rc -eq 1 ] || fail "check A B with the pair's args exited $rc (drift expected):"$'\n'"$(cat "$work/precheck.out")"
+fi
 
 if cmp -s "$from_sql" "$to_sql" && [ -s "$work/up.sql" ]; then
   fail "identical schemas gave a non-empty diff:"$'\n'"$(cat "$work/up.sql")"
@@ -87,19 +120,40 @@ sqlite3 -bail "$work/a.db" "SELECT lower(m.name) || char(9) || lower(p.name) FRO
   WHERE m.type='table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND p.hidden = 0 ORDER BY 1" > "$work/a.cols"
 sqlite3 -bail "$work/b.db" "SELECT lower(m.name) || char(9) || lower(p.name) FROM sqlite_schema m, pragma_table_xinfo(m.name) p
   WHERE m.type='table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND p.hidden = 0 ORDER BY 1" > "$work/b.cols"
-comm -12 "$work/a.cols" "$work/b.cols" > "$work/kept.cols"
+# Kept columns, as "B table<TAB>B column<TAB>A table<TAB>A column": A's names through the
+# rename hints.
+hints > "$work/hints"
+awk -F '\t' -v OFS='\t' '
+  FILENAME == ARGV[1] {
+    if ($1 == "table") { split($2, p, "."); tmap[substr($2, length(p[1]) + 2)] = $3 }
+    if ($1 == "column") {
+      s = substr($2, index($2, ".") + 1); k = index(s, ".")
+      cmap[substr(s, 1, k - 1) "\t" substr(s, k + 1)] = $3
+    }
+    next
+  }
+  FILENAME == ARGV[2] { inb[$0] = 1; next }
+  {
+    nt = ($1 in tmap) ? tmap[$1] : $1
+    nc = (($1 "\t" $2) in cmap) ? cmap[$1 "\t" $2] : $2
+    if ((nt "\t" nc) in inb) print nt, nc, $1, $2
+  }' "$work/hints" "$work/b.cols" "$work/a.cols" > "$work/kept.cols"
 qi() { printf '"%s"' "${1//\"/\"\"}"; }  # test-side identifier quoting for sqlite3 queries
 tables=$(cut -f1 "$work/kept.cols" | sort -u)
 while IFS= read -r t; do
   [ -z "$t" ] && continue
   cols=""
-  while IFS=$'\t' read -r tt c; do
+  cols_a=""
+  ta=""
+  while IFS=$'\t' read -r tt c at ac; do
     [ "$tt" = "$t" ] || continue
     cols="$cols${cols:+, }CAST($(qi "$c") AS TEXT)"
+    cols_a="$cols_a${cols_a:+, }CAST($(qi "$ac") AS TEXT)"
+    ta=$at
   done < "$work/kept.cols"
-  q="SELECT $cols FROM $(qi "$t") ORDER BY $(seq -s, 1 "$(echo "$cols" | awk -F'CAST' '{print NF-1}')");"
-  sqlite3 -bail "$work/a.db" "$q" > "$work/rows.a"
-  sqlite3 -bail "$work/a2.db" "$q" > "$work/rows.a2"
+  ob=$(seq -s, 1 "$(echo "$cols" | awk -F'CAST' '{print NF-1}')")
+  sqlite3 -bail "$work/a.db" "SELECT $cols_a FROM $(qi "$ta") ORDER BY $ob;" > "$work/rows.a"
+  sqlite3 -bail "$work/a2.db" "SELECT $cols FROM $(qi "$t") ORDER BY $ob;" > "$work/rows.a2"
   cmp -s "$work/rows.a" "$work/rows.a2" ||
     fail "rows of kept columns in table $t changed:"$'\n'"$(diff "$work/rows.a" "$work/rows.a2" | head -20)"
 done <<< "$tables"

@@ -16,6 +16,12 @@
 #                            that must not be dropped and created again);
 #   expect_column_order.txt  one table a line, as quote_ident(schema).quote_ident(name):
 #                            its columns in A' come in the same order as in B.
+# An optional file "args" next to FROM.sql holds extra arguments for the `diff A B` that makes
+# the migration (and for a `check A B` before it, which must then report drift, not fail), one
+# argument a line; blank lines and lines starting with '#' are skipped. Rename hints in it
+# (--rename schema:old=new, table:s.old=new, column:s.t.old=new, enum-value:s.type.old=new;
+# plain lower-case names) also map A's tables, columns and enum values to B's for the
+# kept-rows check, so rows of renamed objects must survive with their meaning.
 # Usage: roundtrip_pg.sh SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]
 #   STATEFILE is the fixture's (tests/scripts/pg_tmp.sh); NAME (the CTest test name) names the
 #   databases, so tests can run in parallel on the one server. The databases are dropped at
@@ -58,6 +64,25 @@ fail() {
 show() { # "--- label:" and the file, for failure messages
   printf '\n--- %s:\n%s' "$1" "$(head -c 20000 "$2")"
 }
+
+extra=()
+args_file="$(dirname "$from_sql")/args"
+if [ -f "$args_file" ]; then
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in '' | '#'*) continue ;; esac
+    extra+=("$line")
+  done < "$args_file"
+fi
+# The rename hints among them, as "kind<TAB>old<TAB>new" lines.
+for ((i = 0; i < ${#extra[@]}; i++)); do
+  v=""
+  case "${extra[$i]}" in
+    --rename=*) v=${extra[$i]#--rename=} ;;
+    --rename) v=${extra[$((i + 1))]:-} ;;
+  esac
+  [ -n "$v" ] || continue
+  printf '%s\t%s\t%s\n' "${v%%:*}" "$(echo "${v#*:}" | cut -d= -f1)" "${v#*=}"
+done > "$work/hints"
 
 for f in "$from_sql" "$to_sql"; do
   [ -r "$f" ] || fail "cannot read $f"
@@ -102,35 +127,69 @@ columns_sql="SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), quo
  ORDER BY 1, a.attnum"
 sd_psql -d "$dba" -At -F $'\t' -c "$columns_sql" > "$work/a.cols" || fail "reading A's columns failed"
 sd_psql -d "$dbb" -At -F $'\t' -c "$columns_sql" > "$work/b.cols" || fail "reading B's columns failed"
-# One psql script: for each kept table, a marker line and its rows as text, in a fixed order.
-awk -F '\t' '
-  NR == FNR { type[$1 "\t" $2] = $3; next }
-  ($1 "\t" $2) in type {
-    e = ($3 == type[$1 "\t" $2]) ? "(" $2 ")::text" : "((" $2 ") IS NULL)::text"
-    if (!($1 in exprs)) { order[++n] = $1; exprs[$1] = e; cnt[$1] = 1 }
-    else { exprs[$1] = exprs[$1] ", " e; cnt[$1]++ }
+# Two psql scripts, for A (its names) and A' (B's names, A's through the rename hints): for
+# each kept table, a marker line and its rows as text, in a fixed order. A value of a renamed
+# enum value is read from A as its new label.
+awk -F '\t' -v rows_a="$work/rows_a.sql" -v rows_a2="$work/rows_a2.sql" '
+  FILENAME == ARGV[1] {
+    if ($1 == "schema") smap[$2] = $3
+    if ($1 == "table") tmap[$2] = $3
+    if ($1 == "column") { k = match($2, /\.[^.]*$/); cmap[substr($2, 1, k - 1) "\t" substr($2, k + 1)] = $3 }
+    if ($1 == "enum-value") {
+      k = match($2, /\.[^.]*$/); ty = substr($2, 1, k - 1); sub(/^public\./, "", ty)
+      v = substr($2, k + 1); gsub(/\x27/, "\x27\x27", v); n3 = $3; gsub(/\x27/, "\x27\x27", n3)
+      emap[ty] = emap[ty] " WHEN \x27" v "\x27 THEN \x27" n3 "\x27"
+    }
+    next
+  }
+  FILENAME == ARGV[2] { type[$1 "\t" $2] = $3; next }
+  {
+    nt = $1
+    k = index(nt, "."); sc = substr(nt, 1, k - 1)
+    if (sc in smap) nt = smap[sc] substr(nt, k)
+    if ($1 in tmap) { k = index($1, "."); nt = substr(nt, 1, index(nt, ".")) tmap[$1] }
+    nc = (($1 "\t" $2) in cmap) ? cmap[$1 "\t" $2] : $2
+    if (!((nt "\t" nc) in type)) next
+    same = ($3 == type[nt "\t" nc])
+    ea = same ? "(" $2 ")::text" : "((" $2 ") IS NULL)::text"
+    if (same && ($3 in emap)) ea = "CASE (" $2 ")::text" emap[$3] " ELSE (" $2 ")::text END"
+    ty = $3; sub(/\[\]$/, "", ty)
+    if (same && $3 != ty && (ty in emap))
+      ea = "CASE WHEN " $2 " IS NOT NULL THEN array(SELECT CASE u::text" emap[ty] " ELSE u::text END" \
+           " FROM unnest(" $2 ") WITH ORDINALITY AS x(u, o) ORDER BY o)::text END"
+    e2 = same ? "(" nc ")::text" : "((" nc ") IS NULL)::text"
+    if (!(nt in ex_a)) { order[++n] = nt; src[nt] = $1; ex_a[nt] = ea; ex_a2[nt] = e2; cnt[nt] = 1 }
+    else { ex_a[nt] = ex_a[nt] ", " ea; ex_a2[nt] = ex_a2[nt] ", " e2; cnt[nt]++ }
   }
   END {
     for (i = 1; i <= n; i++) {
       t = order[i]; ob = "1"
       for (k = 2; k <= cnt[t]; k++) ob = ob ", " k
-      gsub(/\x27/, "\x27\x27", t)
-      print "SELECT \x27--- table " t "\x27;"
-      print "SELECT " exprs[order[i]] " FROM ONLY " order[i] " ORDER BY " ob ";"
+      m = t; gsub(/\x27/, "\x27\x27", m)
+      print "SELECT \x27--- table " m "\x27;" > rows_a
+      print "SELECT " ex_a[t] " FROM ONLY " src[t] " ORDER BY " ob ";" > rows_a
+      print "SELECT \x27--- table " m "\x27;" > rows_a2
+      print "SELECT " ex_a2[t] " FROM ONLY " t " ORDER BY " ob ";" > rows_a2
     }
-  }' "$work/b.cols" "$work/a.cols" > "$work/rows.sql"
-rows() { # rows of the kept columns of database $1 into file $2
-  sd_psql -d "$1" -At -P null='<NULL>' -f "$work/rows.sql" > "$2" 2> "$work/rows.err"
+    printf "" > rows_a; printf "" > rows_a2
+  }' "$work/hints" "$work/b.cols" "$work/a.cols"
+rows() { # rows of the kept columns of database $1 into file $2, read with script $3
+  sd_psql -d "$1" -At -P null='<NULL>' -f "$3" > "$2" 2> "$work/rows.err"
 }
-rows "$dba" "$work/rows.a" || fail "reading A's rows failed: $(cat "$work/rows.err")"
+rows "$dba" "$work/rows.a" "$work/rows_a.sql" || fail "reading A's rows failed: $(cat "$work/rows.err")"
 
 # ---- the migration ------------------------------------------------------------------------
 rc=0
-"$bin" diff "$conn_a" "$conn_b" > "$work/up.sql" 2> "$work/diff.err" || rc=$?
+"$bin" diff ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/up.sql" 2> "$work/diff.err" || rc=$?
 [ $rc -eq 0 ] || fail "schemadrift diff exited $rc: $(cat "$work/diff.err")"
+if [ ${#extra[@]} -gt 0 ]; then
+  rc=0
+  "$bin" check ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/precheck.out" 2>&1 || rc=$?
+  [ $rc -eq 1 ] || fail "check A B with the pair's args exited $rc (drift expected):"$'\n'"$(cat "$work/precheck.out")"
+fi
 [ -s "$work/diff.err" ] && echo "schemadrift diff said on stderr: $(cat "$work/diff.err")" >&2
 # The JSON plan describes exactly this script, step by step.
-"$bin" diff --format json "$conn_a" "$conn_b" > "$work/plan.json" 2> "$work/plan.err" ||
+"$bin" diff --format json ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/plan.json" 2> "$work/plan.err" ||
   fail "schemadrift diff --format json failed: $(cat "$work/plan.err")"
 python3 "$here/../../scripts/plan_check.py" "$work/up.sql" "$work/plan.json" 2> "$work/plan.err" ||
   fail "the JSON plan does not describe the script: $(cat "$work/plan.err")$(show up.sql "$work/up.sql")"
@@ -190,7 +249,7 @@ if [ -f "$case_dir/expect_column_order.txt" ]; then
   done < "$case_dir/expect_column_order.txt"
 fi
 
-rows "$dba" "$work/rows.a2" || fail "reading the kept columns of A' failed: $(cat "$work/rows.err")"
+rows "$dba" "$work/rows.a2" "$work/rows_a2.sql" || fail "reading the kept columns of A' failed: $(cat "$work/rows.err")"
 cmp -s "$work/rows.a" "$work/rows.a2" ||
   fail "rows of kept columns changed (- before, + after):"$'\n'"$(diff -U1 "$work/rows.a" "$work/rows.a2" | tail -n +3 | head -40)"
 

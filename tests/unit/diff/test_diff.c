@@ -208,7 +208,8 @@ check_invariants(const sd_changelist *cl)
             assert_false(c->to != NULL && d->to == c->to);
         }
     }
-    assert_int_equal(sd_changelist_drift_count(cl), drift);
+    /* A rename is drift of its own. */
+    assert_int_equal(sd_changelist_drift_count(cl), drift + sd_changelist_rename_count(cl));
     assert_null(sd_changelist_at(cl, sd_changelist_count(cl)));
 }
 
@@ -1319,6 +1320,280 @@ test_other_engines_fields_not_compared(void **state)
     diff_case_expect(d, "alter table main.t [owner]");
 }
 
+/* ---- renames ---- */
+
+/* Diff with rename hints; the list is checked like any other. */
+static sd_changelist *
+diff_hints(const sd_model *from, const sd_model *to, const char *const *hints, size_t n)
+{
+    sd_diff_options opts = { .renames = hints, .nrenames = n };
+    sd_err err = SD_ERR_INIT;
+    sd_changelist *cl = NULL;
+    sd_status rc = sd_diff_models(&cl, from, to, &opts, &err);
+    ASSERT_SD_OK(rc, &err);
+    check_invariants(cl);
+    return cl;
+}
+
+/* "kind schema.table old>new" per rename, one line each. */
+static char *
+render_renames(const sd_changelist *cl)
+{
+    static const char *const K[] = { "schema", "table", "column", "constraint", "index", "value" };
+    sd_buf b = SD_BUF_INIT;
+    for (size_t i = 0; i < sd_changelist_rename_count(cl); i++) {
+        const sd_rename *r = sd_changelist_rename_at(cl, i);
+        sd_buf_appendf(&b, "%s%s %s%s%s %s>%s%s", i > 0 ? "\n" : "", K[r->kind], r->schema,
+                       r->table != NULL ? "." : "", r->table != NULL ? r->table : "", r->old_name,
+                       r->new_name, r->hinted ? "" : " (found)");
+    }
+    assert_false(sd_buf_failed(&b));
+    return sd_buf_take(&b);
+}
+
+static void
+expect_renames(const sd_changelist *cl, const char *renames, const char *changes)
+{
+    char *got = render_renames(cl);
+    char *ch = render(cl);
+    if (strcmp(got, renames) != 0 || strcmp(ch, changes) != 0)
+        print_error("renames:\n%s\nchanges:\n%s\n", got, ch);
+    assert_string_equal(got, renames);
+    assert_string_equal(ch, changes);
+    free(got);
+    free(ch);
+}
+
+static void
+add_key(sd_model *m, sd_object *o, int field, const char *column)
+{
+    sd_keypart kp = { .column = column };
+    sd_obj_add_key(m, o, field, &kp);
+}
+
+/* people(id, full_name, age) with an index on full_name, pets(id, owner) -> people(id);
+ * renamed: persons(id, <col>, age). */
+static sd_model *
+build_people(sd_engine e, const char *table, const char *col, const char *col_type)
+{
+    sd_model *m = new_model(e);
+    add(m, SD_KIND_TABLE, NULL, table);
+    add_column(m, table, "id", 1, "int");
+    add_column(m, table, col, 2, col_type);
+    add_column(m, table, "age", 3, "int");
+    sd_object *pk = add(m, SD_KIND_PRIMARY_KEY, table, NULL);
+    sd_obj_add_name(m, pk, SD_PK_COLUMNS, "id");
+    sd_object *ix = add(m, SD_KIND_INDEX, table, "people_name");
+    add_key(m, ix, SD_INDEX_KEYS, col);
+    sd_obj_add_dep(m, ix, SD_KIND_TABLE, "main", NULL, table);
+    add_table_cols(m, "pets", "id,owner");
+    sd_object *fk = add(m, SD_KIND_FOREIGN_KEY, "pets", "pets_owner_fk");
+    sd_obj_add_name(m, fk, SD_FK_COLUMNS, "owner");
+    sd_obj_set_str(m, fk, SD_FK_REF_TABLE, table);
+    sd_obj_add_name(m, fk, SD_FK_REF_COLUMNS, "id");
+    sd_obj_add_dep(m, fk, SD_KIND_TABLE, "main", NULL, table);
+    sdt_freeze(m);
+    return m;
+}
+
+/* A table and a column renamed by hints: nothing else differs (index keys, the FK of another
+ * table, dependencies follow), the renames run in order with the names then in effect. */
+static void
+test_rename_hints_table_and_column(void **state)
+{
+    (void)state;
+    static const sd_engine ENGINES[] = { SD_ENGINE_SQLITE, SD_ENGINE_PG };
+    for (size_t e = 0; e < 2; e++) {
+        sd_model *from = build_people(ENGINES[e], "people", "full_name", "text");
+        sd_model *to = build_people(ENGINES[e], "persons", "name", "text");
+        static const char *const H[] = { "column:main.people.full_name=name",
+                                         "table:main.people=persons" };
+        sd_changelist *cl = diff_hints(from, to, H, 2);
+        expect_renames(cl, "table main people>persons\ncolumn main.persons full_name>name", "");
+        assert_ptr_not_equal(sd_changelist_from(cl), from);
+        assert_int_equal(sd_changelist_drift_count(cl), 2);
+        assert_ptr_equal(sd_changelist_rename_at(cl, 0)->object,
+                         sd_model_find(from, SD_KIND_TABLE, "main", NULL, "people"));
+        assert_int_equal(sd_changelist_suggestion_count(cl), 0);
+        sd_changelist_free(cl);
+        /* Without the hints: drop and create, and the column is a possible rename only when
+         * its table is matched. */
+        static const char *const T[] = { "table:main.people=persons" };
+        cl = diff_hints(from, to, T, 1);
+        expect_renames(cl, "table main people>persons",
+                       "drop column main.persons.full_name !loses\n"
+                       "create column main.persons.name\n"
+                       "alter index main.persons.people_name [keys]");
+        assert_int_equal(sd_changelist_suggestion_count(cl), 1);
+        assert_string_equal(sd_changelist_suggestion_at(cl, 0),
+                            "column:main.people.full_name=name");
+        sd_changelist_free(cl);
+        sd_model_free(from);
+        sd_model_free(to);
+    }
+}
+
+/* A renamed column that also changes type is renamed, then altered as usual. */
+static void
+test_rename_hint_then_alter(void **state)
+{
+    (void)state;
+    sd_model *from = build_people(SD_ENGINE_PG, "people", "full_name", "text");
+    sd_model *to = build_people(SD_ENGINE_PG, "people", "name", "varchar(10)");
+    static const char *const H[] = { "column:main.people.full_name=name" };
+    sd_changelist *cl = diff_hints(from, to, H, 1);
+    expect_renames(cl, "column main.people full_name>name",
+                   "alter column main.people.name [type] !type");
+    sd_changelist_free(cl);
+    /* No hint: a different type is no possible rename. */
+    cl = diff_hints(from, to, NULL, 0);
+    assert_int_equal(sd_changelist_suggestion_count(cl), 0);
+    assert_int_equal(sd_changelist_rename_count(cl), 0);
+    sd_changelist_free(cl);
+    sd_model_free(from);
+    sd_model_free(to);
+}
+
+/* Malformed hints and hints naming objects missing from their side are errors naming the
+ * hint and the object. */
+static void
+test_rename_hint_errors(void **state)
+{
+    (void)state;
+    sd_model *from = build_people(SD_ENGINE_PG, "people", "full_name", "text");
+    sd_model *to = build_people(SD_ENGINE_PG, "persons", "name", "text");
+    static const struct {
+        const char *hint;
+        const char *msg;
+    } CASES[] = {
+        { "bogus", "rename hint \"bogus\": unknown kind" },
+        { "view:main.v=w", "unknown kind" },
+        { "table:main.people", "expected OLD=NEW" },
+        { "table:main.people=", "expected OLD=NEW" },
+        { "table:people=x", "OLD needs two parts" },
+        { "column:main.people=x", "OLD needs three parts" },
+        { "table:main.=x", "empty name in OLD" },
+        { "table:main.nope=persons", "table main.nope does not exist in the first source" },
+        { "table:main.people=nope", "table main.nope does not exist in the second source" },
+        { "table:main.people=pets", "table main.pets already exists in the first source" },
+        { "column:main.people.nope=name", "column main.people.nope does not exist in the first" },
+        { "column:main.pets.owner=id", "column main.pets.id already exists in the first source" },
+        { "index:main.nope=x", "index main.nope does not exist in the first source" },
+        { "constraint:main.pets.nope=x", "constraint main.pets.nope does not exist in the first" },
+        { "enum-value:main.mood.a=b", "enum value main.mood.a does not exist in the first source" },
+        { "schema:main=other", "schema other does not exist in the second source" },
+    };
+    for (size_t i = 0; i < sizeof(CASES) / sizeof(CASES[0]); i++) {
+        sd_diff_options opts = { .renames = &CASES[i].hint, .nrenames = 1 };
+        sd_err err = SD_ERR_INIT;
+        sd_changelist *cl = NULL;
+        sd_status rc = sd_diff_models(&cl, from, to, &opts, &err);
+        assert_int_not_equal(rc, SD_OK);
+        assert_null(cl);
+        ASSERT_CONTAINS(err.msg, CASES[i].msg);
+        char quoted[128];
+        snprintf(quoted, sizeof(quoted), "\"%s\"", CASES[i].hint);
+        ASSERT_CONTAINS(err.msg, quoted);
+    }
+    sd_model_free(from);
+    sd_model_free(to);
+}
+
+static sd_model *
+enum_model(const char *values)
+{
+    sd_model *m = new_model(SD_ENGINE_PG);
+    sd_object *e = add(m, SD_KIND_ENUM, NULL, "mood");
+    char buf[128];
+    snprintf(buf, sizeof(buf), "%s", values);
+    for (char *p = buf; p != NULL;) {
+        char *sp = strchr(p, ' ');
+        if (sp != NULL)
+            *sp++ = '\0';
+        sd_obj_add_name(m, e, SD_ENUM_VALUES, p);
+        p = sp;
+    }
+    sdt_freeze(m);
+    return m;
+}
+
+/* PostgreSQL: one value replaced in place is a rename; anything else is not. A hint names a
+ * value rename the list alone does not show. */
+static void
+test_enum_value_renames(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *from;
+        const char *to;
+        const char *hint; /* or NULL */
+        const char *renames;
+        const char *changes;
+    } CASES[] = {
+        { "happy sad ok", "happy unhappy ok", NULL, "value main.mood sad>unhappy (found)", "" },
+        { "a b c", "a b x", NULL, "value main.mood c>x (found)", "" },
+        { "a b c", "b a c", NULL, "", "alter enum type main.mood [values]" },
+        { "a b c", "a x y", NULL, "", "alter enum type main.mood [values]" },
+        { "a b c", "a x c d", NULL, "", "alter enum type main.mood [values]" },
+        { "a b c", "a x c d", "enum-value:main.mood.b=x", "value main.mood b>x",
+          "alter enum type main.mood [values]" },
+        { "a b c", "a c", NULL, "", "alter enum type main.mood [values]" },
+    };
+    for (size_t i = 0; i < sizeof(CASES) / sizeof(CASES[0]); i++) {
+        sd_model *from = enum_model(CASES[i].from);
+        sd_model *to = enum_model(CASES[i].to);
+        sd_changelist *cl = diff_hints(from, to, &CASES[i].hint, CASES[i].hint != NULL);
+        expect_renames(cl, CASES[i].renames, CASES[i].changes);
+        sd_changelist_free(cl);
+        sd_model_free(from);
+        sd_model_free(to);
+    }
+}
+
+/* SQLite cannot rename an index: the hint is checked, and the index dropped and created. */
+static void
+test_sqlite_index_hint_not_applied(void **state)
+{
+    (void)state;
+    sd_model *from = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(from, "t", "a");
+    add_key(from, add(from, SD_KIND_INDEX, "t", "ix_old"), SD_INDEX_KEYS, "a");
+    sdt_freeze(from);
+    sd_model *to = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(to, "t", "a");
+    add_key(to, add(to, SD_KIND_INDEX, "t", "ix_new"), SD_INDEX_KEYS, "a");
+    sdt_freeze(to);
+    static const char *const H[] = { "index:main.ix_old=ix_new" };
+    sd_changelist *cl = diff_hints(from, to, H, 1);
+    expect_renames(cl, "", "drop index main.t.ix_old\ncreate index main.t.ix_new");
+    assert_ptr_equal(sd_changelist_from(cl), from);
+    sd_changelist_free(cl);
+    sd_model_free(from);
+    sd_model_free(to);
+}
+
+/* A possible rename needs exactly one dropped and one added column of one type per table. */
+static void
+test_possible_rename_suggestions(void **state)
+{
+    (void)state;
+    sd_model *from = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(from, "t", "id,old");
+    add_table_cols(from, "u", "id,x");
+    sdt_freeze(from);
+    sd_model *to = new_model(SD_ENGINE_SQLITE);
+    add_table_cols(to, "t", "id,new");
+    add_table_cols(to, "u", "id,y,z"); /* two candidates: no suggestion */
+    sdt_freeze(to);
+    sd_changelist *cl = diff_hints(from, to, NULL, 0);
+    assert_int_equal(sd_changelist_suggestion_count(cl), 1);
+    assert_string_equal(sd_changelist_suggestion_at(cl, 0), "column:main.t.old=new");
+    assert_null(sd_changelist_suggestion_at(cl, 1));
+    sd_changelist_free(cl);
+    sd_model_free(from);
+    sd_model_free(to);
+}
+
 int
 main(void)
 {
@@ -1350,6 +1625,12 @@ main(void)
         cmocka_unit_test(test_changelist_find),
         cmocka_unit_test(test_op_names),
         cmocka_unit_test(test_deterministic_order),
+        cmocka_unit_test(test_rename_hints_table_and_column),
+        cmocka_unit_test(test_rename_hint_then_alter),
+        cmocka_unit_test(test_rename_hint_errors),
+        cmocka_unit_test(test_enum_value_renames),
+        cmocka_unit_test(test_sqlite_index_hint_not_applied),
+        cmocka_unit_test(test_possible_rename_suggestions),
         /* Known, reported bug last (CMOCKA_TEST_ABORT=1 stops at the first failure). */
         cmocka_unit_test_setup_teardown(test_other_engines_fields_not_compared, diff_case_new,
                                         diff_case_free),

@@ -639,6 +639,63 @@ test_json_not_compared(void **state)
     json_decref(root);
 }
 
+/* users(id, <col>) */
+static sd_model *
+rename_model(const char *col)
+{
+    sd_model *m = sd_model_new(SD_ENGINE_SQLITE);
+    assert_non_null(m);
+    add(m, SD_KIND_TABLE, NULL, "users");
+    add_column(m, "users", "id", 1, "INTEGER", false);
+    add_column(m, "users", col, 2, "TEXT", false);
+    sdt_freeze(m);
+    return m;
+}
+
+/* A hinted rename is one "changed" entry (text and JSON); without the hint the drop and add
+ * are followed by an uncounted note naming the hint. */
+static void
+test_renames(void **state)
+{
+    fixture *f = *state;
+    sd_model_free(f->expected);
+    sd_model_free(f->actual);
+    f->expected = rename_model("full_name");
+    f->actual = rename_model("name");
+    static const char *const H[] = { "column:main.users.full_name=name" };
+    sd_diff_options opts = { .renames = H, .nrenames = 1 };
+    sd_err err = SD_ERR_INIT;
+    ASSERT_SD_OK(sd_diff_models(&f->cl, f->expected, f->actual, &opts, &err), &err);
+    fixture_report(f, NULL, SD_REPORT_TEXT);
+    assert_string_equal(sd_buf_cstr(&f->out),
+                        "changed   column main.users.full_name: renamed to name\n"
+                        "1 difference: 0 missing, 0 extra, 1 changed\n");
+    fixture_report(f, NULL, SD_REPORT_JSON);
+    json_error_t je;
+    json_t *root = json_loads(sd_buf_cstr(&f->out), 0, &je);
+    assert_non_null(root);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(root, "summary"), "changed")), 1);
+    json_t *d = json_array_get(json_object_get(root, "differences"), 0);
+    assert_string_equal(json_string_value(json_object_get(d, "status")), "changed");
+    assert_string_equal(json_string_value(json_object_get(d, "kind")), "column");
+    assert_string_equal(json_string_value(json_object_get(d, "name")), "full_name");
+    json_t *fl = json_array_get(json_object_get(d, "fields"), 0);
+    assert_string_equal(json_string_value(json_object_get(fl, "field")), "name");
+    assert_string_equal(json_string_value(json_object_get(fl, "expected")), "full_name");
+    assert_string_equal(json_string_value(json_object_get(fl, "actual")), "name");
+    json_decref(root);
+    sd_changelist_free(f->cl);
+    f->cl = NULL;
+    fixture_diff(f, false);
+    fixture_report(f, NULL, SD_REPORT_TEXT);
+    assert_string_equal(sd_buf_cstr(&f->out),
+                        "missing   column main.users.full_name\n"
+                        "extra     column main.users.name\n"
+                        "note      possible rename: use --rename column:main.users.full_name=name\n"
+                        "2 differences: 1 missing, 1 extra, 0 changed\n");
+}
+
 int
 main(void)
 {
@@ -657,6 +714,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_text_not_compared_no_drift, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_not_compared_one_side, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_not_compared, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_renames, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
