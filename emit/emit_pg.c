@@ -43,7 +43,8 @@
  * rebuild: a domain, composite attribute or function argument of a recreated enum, a
  * domain of a recreated domain, a column of a composite type whose attributes are
  * reordered, a multirange column of a recreated range, an unchanged function that uses a
- * column that goes. Whether a column depends on a retyped one is decided by its name
+ * column that goes, a domain CHECK, aggregate or operator that calls a function that is
+ * dropped and created. Whether a column depends on a retyped one is decided by its name
  * occurring as a word in the expression (conservative: a name in a string literal counts
  * too).
  */
@@ -688,7 +689,11 @@ plan_unhook(pg_ctx *c)
         const sd_object *const *o = sd_model_objects(c->from, KINDS[k], &n);
         for (size_t i = 0; i < n; i++) {
             bool kept = kept_owned(c, o[i]);
-            if (o[i]->owner == NULL || c->unhook[KINDS[k]][i] || !calls_gone(c, o[i], false, !kept))
+            /* An inherited generated column goes and comes back with its parent's. */
+            bool inherited_gen = KINDS[k] == SD_KIND_COLUMN && o[i]->v[SD_COLUMN_INHERITED].b &&
+                                 o[i]->v[SD_COLUMN_GENERATED].sql.text != NULL;
+            if (o[i]->owner == NULL || c->unhook[KINDS[k]][i] || inherited_gen ||
+                !calls_gone(c, o[i], false, !kept))
                 continue;
             c->unhook[KINDS[k]][i] = true;
             const sd_object *to = counterpart(c->to, o[i]);
