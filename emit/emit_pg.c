@@ -40,11 +40,10 @@
  * Not supported: opts->quote_all_identifiers (util/sql.h has no such mode yet). Known
  * limits (PostgreSQL reports them when the script runs): objects outside the model
  * (aggregates, operators, rules) that depend on what changes; objects the plan does not
- * rebuild: a domain, composite attribute or function argument of a recreated enum, a
- * domain of a recreated domain, a column of a composite type whose attributes are
- * reordered, a multirange column of a recreated range, an unchanged function that uses a
- * column that goes, a domain CHECK, aggregate or operator that calls a function that is
- * dropped and created. Whether a column depends on a retyped one is decided by its name
+ * rebuild: a domain or composite attribute of a recreated enum, a domain of a recreated
+ * domain, a column of a composite type whose attributes are reordered, a multirange column
+ * of a recreated range, an unchanged function that uses a column that goes, a domain CHECK,
+ * aggregate or operator that calls a function that is dropped and created. Whether a column depends on a retyped one is decided by its name
  * occurring as a word in the expression (conservative: a name in a string literal counts
  * too).
  */
@@ -176,15 +175,15 @@ seed_enum(pg_ctx *c, const sd_change *ch, size_t pos)
 }
 
 /* A domain, composite or range type that is recreated: its columns are converted at pos
- * (views on them rebuilt; what depends on a composite or range itself too). */
+ * (views on them rebuilt; what depends on a composite or range itself too, and functions
+ * that use any of them: plan_callers()). */
 static void
 seed_type(pg_ctx *c, const sd_change *ch, size_t pos)
 {
     const pg_ops *ops = sd_emit__pg_ops(ch->kind);
     if (!ops->recreates(c, ch))
         return;
-    if (ch->kind != SD_KIND_DOMAIN)
-        c->gone[ch->kind][ch->from->index] = true;
+    c->gone[ch->kind][ch->from->index] = true;
     size_t n = 0;
     const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n; i++) {
@@ -621,16 +620,16 @@ plan_functions(pg_ctx *c)
 }
 
 /* Whether o depends on a "from" object that goes for a while: a function dropped and
- * created (early_only: dropped in the prepare phase), or, with types, a composite or range
- * type that is recreated. */
+ * created (early_only: dropped in the prepare phase), or, with types, an enum, domain,
+ * composite or range type that is recreated. */
 static bool
 calls_gone(const pg_ctx *c, const sd_object *o, bool types, bool early_only)
 {
     for (size_t i = 0; i < o->ndeps; i++) {
         const sd_object *d = sd_model_find_ref(c->from, &o->deps[i]);
-        bool kind =
-            d != NULL && (d->kind == SD_KIND_FUNCTION ||
-                          (types && (d->kind == SD_KIND_COMPOSITE || d->kind == SD_KIND_RANGE)));
+        bool type = d != NULL && (d->kind == SD_KIND_ENUM || d->kind == SD_KIND_DOMAIN ||
+                                  d->kind == SD_KIND_COMPOSITE || d->kind == SD_KIND_RANGE);
+        bool kind = d != NULL && (d->kind == SD_KIND_FUNCTION || (types && type));
         if (kind && c->gone[d->kind][d->index] && (!early_only || c->early[d->kind][d->index]))
             return true;
     }
@@ -639,7 +638,7 @@ calls_gone(const pg_ctx *c, const sd_object *o, bool types, bool early_only)
 
 /*
  * A function whose body (SQL-standard: PostgreSQL records what it calls) or signature uses a
- * function that is dropped and created, or a composite or range type that is recreated,
+ * function that is dropped and created, or a type that is recreated (renamed away, dropped),
  * makes that DROP fail: it is dropped in the prepare phase (its dependents first) and
  * created again after what it uses: at its own change, or, unchanged, as a planned create.
  */

@@ -10,12 +10,13 @@
  *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
  *    transaction of their own by emit_pg.c), values removed or reordered (the type is
  *    renamed, created again, every column of it converted through text, the old one
- *    dropped); columns of a domain, composite or function argument of the enum keep the old
- *    type and make that DROP TYPE fail (not supported);
+ *    dropped); a domain or composite attribute of the enum keeps the old type and makes
+ *    that DROP TYPE fail (not supported); functions using it are dropped before and created
+ *    after (emit_pg.c);
  *  - domain: create, drop, default, NOT NULL, named CHECK constraints added or dropped;
  *    a base type or collation change renames the old one away, creates it, converts its
- *    columns and drops the old one (domains, composites and function arguments of it: not
- *    supported, as for enums);
+ *    columns and drops the old one (domains and composites of it: not supported, as for
+ *    enums; functions using it as for enums);
  *  - composite types: create, drop; attributes dropped, retyped or appended in place; a
  *    retype while a column uses the type (PostgreSQL refuses it) renames the old type away,
  *    creates it, converts the columns through text and drops the old one; any other change
