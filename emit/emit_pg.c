@@ -43,9 +43,9 @@
  * rebuild: a domain or composite attribute of a recreated enum, a domain of a recreated
  * domain, a column of a composite type whose attributes are reordered, a multirange column
  * of a recreated range, an unchanged function that uses a column that goes, a domain CHECK,
- * aggregate or operator that calls a function that is dropped and created. Whether a column depends on a retyped one is decided by its name
- * occurring as a word in the expression (conservative: a name in a string literal counts
- * too).
+ * aggregate or operator that calls a function that is dropped and created. Whether a
+ * column depends on a retyped one is decided by its name occurring as a word in the
+ * expression (conservative: a name in a string literal counts too).
  */
 #include <string.h>
 
