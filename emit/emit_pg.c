@@ -955,7 +955,8 @@ order_pending(pg_ctx *c)
             continue;
         /* A rebuilt function exists from the step it is created at. */
         for (size_t j = 0; j < c->npending; j++)
-            bump(&c->last[SD_KIND_FUNCTION][c->pending[j]->index], c->ready_at[j]);
+            if (c->pending[j]->kind == SD_KIND_FUNCTION)
+                bump(&c->last[SD_KIND_FUNCTION][c->pending[j]->index], c->ready_at[j]);
         plan_restore(c);
     }
 }
