@@ -12,18 +12,23 @@
  *     INHERIT for parents a table leaves; then every foreign key, trigger, index, view and
  *     materialized view that goes or is rebuilt, dependents first: those the change list
  *     drops or changes, plus those that depend on a column that changes type or goes, on an
- *     enum that is recreated, on a function that is dropped and created, on a rebuilt view,
- *     and foreign keys that reference a key or unique index that goes for a while; with
- *     them, functions and types the change list drops that depend on a dropped relation or
- *     column, and changed functions whose body uses a column that goes; then tables whose
+ *     enum, composite or range type that is recreated, on a function that is dropped and
+ *     created, on a rebuilt view, and foreign keys that reference a key or unique index
+ *     that goes for a while; with them (in pg_depend order), functions and types the change
+ *     list drops that depend on a dropped relation or column, changed functions whose body
+ *     uses a column that goes, functions (changed or not) that call a function dropped and
+ *     created or use a recreated composite or range type, and the defaults, generated
+ *     columns, CHECK / EXCLUDE constraints and policies that call a function dropped and
+ *     created (detached, restored as in "to" once it exists again); then tables whose
  *     partition key changes: rows saved to a temporary table, table dropped (put back at
  *     the table's change, once it and its partitions are created as in "to");
  *   drops: policies and constraints (also those an ALTER drops and adds, and policies that
  *     use a retyped column), then columns (also generated columns that read a retyped one),
  *     then tables, in the change list's order (a column drop would take its constraints);
  *   creates and alters, in the change list's order (dependencies first); each planned view,
- *     materialized view, index or trigger is created as soon as everything it depends on is
- *     written, and dropped generated columns come back after their table's last change;
+ *     materialized view, index, trigger or unchanged rebuilt function is created as soon as
+ *     everything it depends on is written, and dropped generated columns, defaults and
+ *     constraints come back after their table's last change;
  *   post: what is left of those, foreign keys (after every table exists, which breaks
  *     reference cycles), policies of new tables and rebuilt policies, sequences OWNED BY;
  *   late drops: functions, sequences, types, extensions, schemas, in the change list's
@@ -37,11 +42,12 @@
  * Not supported: opts->quote_all_identifiers (util/sql.h has no such mode yet). Known
  * limits (PostgreSQL reports them when the script runs): objects outside the model
  * (aggregates, operators, rules) that depend on what changes; objects the plan does not
- * rebuild: a domain, composite attribute or function argument of a recreated enum, a
- * column default or check calling a function that is dropped and created, a column of a
- * composite or range type that changes, a domain of a recreated domain. Whether a column depends on
- * a retyped one is decided by its name occurring as a word in the expression (conservative: a name
- * in a string literal counts too).
+ * rebuild: a domain or composite attribute of a recreated enum, a domain of a recreated
+ * domain, a column of a composite type whose attributes are reordered, a multirange column
+ * of a recreated range, an unchanged function that uses a column that goes, a domain CHECK,
+ * aggregate or operator that calls a function that is dropped and created. Whether a
+ * column depends on a retyped one is decided by its name occurring as a word in the
+ * expression (conservative: a name in a string literal counts too).
  */
 #include <string.h>
 
@@ -92,6 +98,7 @@ setup(pg_ctx *c)
         c->gone[k] = sd_arena_array(c->scratch, bool, nf);
         c->swept[k] = sd_arena_array(c->scratch, bool, nf);
         c->early[k] = sd_arena_array(c->scratch, bool, nf);
+        c->unhook[k] = sd_arena_array(c->scratch, bool, nf);
         c->rcreate[k] = sd_arena_array(c->scratch, bool, nt);
         c->created[k] = sd_arena_array(c->scratch, bool, nt);
         c->last[k] = sd_arena_array(c->scratch, size_t, nt);
@@ -103,6 +110,7 @@ setup(pg_ctx *c)
         sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_SEQUENCE) + 1);
     c->readd = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
     c->readd_late = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
+    c->redefault = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
     c->enum_col = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_COLUMN) + 1);
     c->readd_table = sd_arena_array(c->scratch, bool, sd_model_count(c->to, SD_KIND_TABLE) + 1);
     c->key_gone = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_TABLE) + 1);
@@ -169,13 +177,16 @@ seed_enum(pg_ctx *c, const sd_change *ch, size_t pos)
     }
 }
 
-/* A domain that is recreated: its columns are converted at pos (views on them rebuilt). */
+/* A domain, composite or range type that is recreated: its columns are converted at pos
+ * (views on them rebuilt; what depends on a composite or range itself too, and functions
+ * that use any of them: plan_callers()). */
 static void
-seed_domain(pg_ctx *c, const sd_change *ch, size_t pos)
+seed_type(pg_ctx *c, const sd_change *ch, size_t pos)
 {
     const pg_ops *ops = sd_emit__pg_ops(ch->kind);
     if (!ops->recreates(c, ch))
         return;
+    c->gone[ch->kind][ch->from->index] = true;
     size_t n = 0;
     const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n; i++) {
@@ -274,8 +285,10 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
         seed_key(c, ch);
     if (ch->kind == SD_KIND_ENUM && ch->op == SD_OP_ALTER)
         seed_enum(c, ch, pos);
-    else if (ch->kind == SD_KIND_DOMAIN && ch->op == SD_OP_ALTER)
-        seed_domain(c, ch, pos);
+    else if ((ch->kind == SD_KIND_DOMAIN || ch->kind == SD_KIND_COMPOSITE ||
+              ch->kind == SD_KIND_RANGE) &&
+             ch->op == SD_OP_ALTER)
+        seed_type(c, ch, pos);
     else if (ch->kind == SD_KIND_COLUMN)
         seed_column(c, ch);
     else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE ||
@@ -312,12 +325,12 @@ dep_gone(const pg_ctx *c, const sd_object *o, const sd_object *d)
     case SD_KIND_AGGREGATE:
     case SD_KIND_OPERATOR:
     case SD_KIND_ENUM:
+    case SD_KIND_COMPOSITE:
+    case SD_KIND_RANGE:
         return c->gone[d->kind][d->index];
     case SD_KIND_SCHEMA:
     case SD_KIND_EXTENSION:
     case SD_KIND_DOMAIN:
-    case SD_KIND_COMPOSITE:
-    case SD_KIND_RANGE:
     case SD_KIND_SEQUENCE:
     case SD_KIND_PRIMARY_KEY:
     case SD_KIND_UNIQUE:
@@ -595,7 +608,10 @@ goes_before_late(const pg_ctx *c, const sd_object *d)
         return ch != NULL && ch->op == SD_OP_DROP;
     if (d->kind == SD_KIND_VIEW || d->kind == SD_KIND_MATVIEW)
         return c->rdrop[d->kind][d->index];
-    return c->early[d->kind][d->index];
+    /* A function dropped and created (at its change), a composite or range recreated. */
+    bool goes =
+        d->kind == SD_KIND_FUNCTION || d->kind == SD_KIND_COMPOSITE || d->kind == SD_KIND_RANGE;
+    return c->early[d->kind][d->index] || (goes && c->gone[d->kind][d->index]);
 }
 
 /*
@@ -622,6 +638,131 @@ plan_functions(pg_ctx *c)
                           (dep->kind == SD_KIND_TABLE || dep->kind == SD_KIND_COLUMN)));
             if (goes)
                 c->early[SD_KIND_FUNCTION][o->index] = c->gone[SD_KIND_FUNCTION][o->index] = true;
+        }
+    }
+}
+
+/* Whether o depends on a "from" object that goes for a while: a function dropped and
+ * created (early_only: dropped in the prepare phase), or, with types, an enum, domain,
+ * composite or range type that is recreated. */
+static bool
+calls_gone(const pg_ctx *c, const sd_object *o, bool types, bool early_only)
+{
+    for (size_t i = 0; i < o->ndeps; i++) {
+        const sd_object *d = sd_model_find_ref(c->from, &o->deps[i]);
+        bool type = d != NULL && (d->kind == SD_KIND_ENUM || d->kind == SD_KIND_DOMAIN ||
+                                  d->kind == SD_KIND_COMPOSITE || d->kind == SD_KIND_RANGE);
+        bool kind = d != NULL && (d->kind == SD_KIND_FUNCTION || (types && type));
+        if (kind && c->gone[d->kind][d->index] && (!early_only || c->early[d->kind][d->index]))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * A function whose body (SQL-standard: PostgreSQL records what it calls) or signature uses a
+ * function that is dropped and created, or a type that is recreated (renamed away, dropped),
+ * makes that DROP fail: it is dropped in the prepare phase (its dependents first) and
+ * created again after what it uses: at its own change, or, unchanged, as a planned create.
+ */
+static void
+plan_callers(pg_ctx *c)
+{
+    size_t n = 0;
+    const sd_object *const *fns = sd_model_objects(c->from, SD_KIND_FUNCTION, &n);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t i = 0; i < n; i++) {
+            if (c->early[SD_KIND_FUNCTION][i] || !calls_gone(c, fns[i], true, false))
+                continue;
+            c->early[SD_KIND_FUNCTION][i] = c->gone[SD_KIND_FUNCTION][i] = grew = true;
+            const sd_change *ch = sd_changelist_find(c->cl, fns[i]);
+            const sd_object *to = counterpart(c->to, fns[i]);
+            if (to != NULL && (ch == NULL || (ch->flags & SD_CHG_NOTE_ONLY)))
+                c->rcreate[SD_KIND_FUNCTION][to->index] = true;
+        }
+    }
+}
+
+/* Whether a "from" column, constraint or policy stays (with its table, not rebuilt). */
+static bool
+kept_owned(const pg_ctx *c, const sd_object *o)
+{
+    const sd_object *t = o->owner;
+    return t != NULL && counterpart(c->to, o) != NULL && counterpart(c->to, t) != NULL &&
+           !c->rekey[t->index];
+}
+
+/*
+ * Columns (default or generation), CHECK and EXCLUDE constraints and policies that call a
+ * function that is dropped and created: DROP FUNCTION is refused while they do. They are
+ * detached in the prepare phase (unhook: DROP DEFAULT, a generated column dropped, the
+ * constraint or policy dropped) and restored as in "to" once the function exists again
+ * (after their table's last change, bumped past the function's creation in order_pending);
+ * those that go anyway are detached only when the function goes in the prepare phase.
+ */
+static void
+plan_unhook(pg_ctx *c)
+{
+    static const sd_kind KINDS[] = { SD_KIND_COLUMN, SD_KIND_CHECK, SD_KIND_EXCLUSION,
+                                     SD_KIND_POLICY };
+    for (size_t k = 0; k < SD_ARRAY_LEN(KINDS); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->from, KINDS[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            bool kept = kept_owned(c, o[i]);
+            /* An inherited generated column goes and comes back with its parent's. */
+            bool inherited_gen = KINDS[k] == SD_KIND_COLUMN && o[i]->v[SD_COLUMN_INHERITED].b &&
+                                 o[i]->v[SD_COLUMN_GENERATED].sql.text != NULL;
+            if (o[i]->owner == NULL || c->unhook[KINDS[k]][i] || inherited_gen ||
+                !calls_gone(c, o[i], false, !kept))
+                continue;
+            c->unhook[KINDS[k]][i] = true;
+            const sd_object *to = counterpart(c->to, o[i]);
+            const sd_object *tt = counterpart(c->to, o[i]->owner);
+            if (KINDS[k] != SD_KIND_COLUMN) {
+                c->rdrop[KINDS[k]][i] = true; /* emit_drops() leaves it alone */
+                if (kept && KINDS[k] != SD_KIND_POLICY) {
+                    c->rcreate[KINDS[k]][to->index] = true;
+                    c->readd_table[tt->index] = c->readd_any = true;
+                }
+                continue;
+            }
+            if (!kept)
+                continue;
+            const sd_change *ch = sd_changelist_find(c->cl, o[i]);
+            if (o[i]->v[SD_COLUMN_GENERATED].sql.text != NULL &&
+                to->v[SD_COLUMN_GENERATED].sql.text != NULL) {
+                c->readd_late[i] = c->readd[i] = true;
+                mark_column_gone(c, o[i]);
+            } else {
+                c->redefault[i] = o[i]->v[SD_COLUMN_GENERATED].sql.text == NULL &&
+                                  (ch == NULL || !(ch->fields & FBIT(SD_COLUMN_DEFAULT)));
+            }
+            c->readd_table[tt->index] = c->readd_any = true;
+        }
+    }
+}
+
+/* A restored column default, generation or constraint waits for the functions it calls. */
+static void
+plan_restore(pg_ctx *c)
+{
+    static const sd_kind KINDS[] = { SD_KIND_COLUMN, SD_KIND_CHECK, SD_KIND_EXCLUSION };
+    for (size_t k = 0; k < SD_ARRAY_LEN(KINDS); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->from, KINDS[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            if (!c->unhook[KINDS[k]][i] || !kept_owned(c, o[i]))
+                continue;
+            size_t *last = &c->last[SD_KIND_TABLE][counterpart(c->to, o[i]->owner)->index];
+            for (size_t d = 0; d < o[i]->ndeps; d++) {
+                const sd_object *f = sd_model_find_ref(c->from, &o[i]->deps[d]);
+                const sd_object *tf =
+                    f != NULL && f->kind == SD_KIND_FUNCTION ? counterpart(c->to, f) : NULL;
+                if (tf != NULL)
+                    bump(last, c->last[SD_KIND_FUNCTION][tf->index]);
+            }
         }
     }
 }
@@ -784,8 +925,8 @@ to_dep(const pg_ctx *c, const sd_object *o, size_t i)
 static bool
 pending_obj(const pg_ctx *c, const sd_object *d)
 {
-    return d != NULL && is_planned(d->kind) && d->kind != SD_KIND_FOREIGN_KEY &&
-           c->rcreate[d->kind][d->index];
+    return d != NULL && (is_planned(d->kind) || d->kind == SD_KIND_FUNCTION) &&
+           d->kind != SD_KIND_FOREIGN_KEY && c->rcreate[d->kind][d->index];
 }
 
 /* Depth-first: o after the planned creates it depends on. */
@@ -809,10 +950,12 @@ visit_pending(pg_ctx *c, const sd_object *o, uint8_t *state)
     c->pending[c->npending++] = o;
 }
 
+/* Planned creates: functions rebuilt unchanged (plan_callers()) first, so that restored
+ * defaults and constraints can wait for them (plan_restore()), then views..triggers. */
 static void
 order_pending(pg_ctx *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_INDEX,
+    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_INDEX,
                                      SD_KIND_TRIGGER };
     size_t total = 0;
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
@@ -831,6 +974,13 @@ order_pending(pg_ctx *c)
         for (size_t i = 0; i < sd_model_count(c->to, STMTS[k]); i++)
             if (c->rcreate[STMTS[k]][i])
                 visit_pending(c, sd_model_at(c->to, STMTS[k], i), state);
+        if (STMTS[k] != SD_KIND_FUNCTION)
+            continue;
+        /* A rebuilt function exists from the step it is created at. */
+        for (size_t j = 0; j < c->npending; j++)
+            if (c->pending[j]->kind == SD_KIND_FUNCTION)
+                bump(&c->last[SD_KIND_FUNCTION][c->pending[j]->index], c->ready_at[j]);
+        plan_restore(c);
     }
 }
 
@@ -847,6 +997,8 @@ plan(pg_ctx *c)
         return;
     plan_rebuilds(c);
     plan_functions(c);
+    plan_callers(c);
+    plan_unhook(c);
     cascade(c);
     plan_early(c);
     order_pending(c);
@@ -974,13 +1126,17 @@ drop_unit(pg_ctx *c, const sd_object *from)
 }
 
 /*
- * The prepare phase's stack: views and materialized views that go, and objects dropped
- * late by kind (functions, types...) that depend on a relation dropped before the late
- * phase (a function returning a table's row type) and so go early. Dependents first.
+ * The prepare phase's stack: views and materialized views that go, objects dropped late by
+ * kind (functions, types...) that depend on a relation dropped before the late phase (a
+ * function returning a table's row type) and so go early, functions rebuilt for what they
+ * call, and the columns, constraints and policies detached from such functions (unhook).
+ * Dependents first.
  */
 static bool
 in_stack(const pg_ctx *c, const sd_object *o)
 {
+    if (c->unhook[o->kind][o->index])
+        return true;
     if (o->kind == SD_KIND_VIEW || o->kind == SD_KIND_MATVIEW)
         return c->rdrop[o->kind][o->index];
     return c->early[o->kind][o->index];
@@ -1044,12 +1200,23 @@ stack_visit(pg_ctx *c, drop_stack *st, size_t i)
     st->seen[i] = 1;
     for (size_t e = st->first[i]; e < st->first[i + 1]; e++)
         stack_visit(c, st, st->deps[e]);
-    drop_unit(c, st->items[i]);
+    const sd_object *o = st->items[i];
+    if (o->kind != SD_KIND_COLUMN) {
+        drop_unit(c, o);
+        return;
+    }
+    /* Detached from a function dropped and created: a generated column goes, a default is
+     * dropped; both come back once the function exists again. */
+    sd_emit__pg_unit_begin(c, c->readd_late[o->index] ? SD_STEP_DROP : SD_STEP_ALTER, o, NULL);
+    sd_emit__pg_unhook_column(c, o, c->readd_late[o->index]);
+    sd_emit__pg_unit_end(c);
 }
 
 static void
 stack_add(drop_stack *st, const sd_object *o)
 {
+    if (st->pos[o->kind][o->index] != NOT_FOUND)
+        return;
     st->pos[o->kind][o->index] = st->len;
     st->items[st->len++] = o;
 }
@@ -1058,8 +1225,12 @@ static void
 drop_stack_all(pg_ctx *c)
 {
     drop_stack st = { 0 };
+    static const sd_kind UNHOOK[] = { SD_KIND_FUNCTION, SD_KIND_COLUMN, SD_KIND_CHECK,
+                                      SD_KIND_EXCLUSION, SD_KIND_POLICY };
     size_t total = sd_changelist_count(c->cl) + sd_model_count(c->from, SD_KIND_VIEW) +
                    sd_model_count(c->from, SD_KIND_MATVIEW);
+    for (size_t k = 0; k < SD_ARRAY_LEN(UNHOOK); k++)
+        total += sd_model_count(c->from, UNHOOK[k]);
     st.items = sd_arena_array(c->scratch, const sd_object *, total + 1);
     st.seen = sd_arena_array(c->scratch, uint8_t, total + 1);
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1083,6 +1254,16 @@ drop_stack_all(pg_ctx *c)
         bool fn = ch->op == SD_OP_ALTER && ch->kind == SD_KIND_FUNCTION; /* plan_functions() */
         if ((ch->op == SD_OP_DROP || fn) && in_stack(c, ch->from) && !is_planned(ch->kind))
             stack_add(&st, ch->from);
+    }
+    for (size_t k = 0; k < SD_ARRAY_LEN(UNHOOK); k++) {
+        for (size_t i = 0; i < sd_model_count(c->from, UNHOOK[k]); i++) {
+            const sd_object *o = sd_model_at(c->from, UNHOOK[k], i);
+            const sd_object *to = UNHOOK[k] == SD_KIND_FUNCTION ? counterpart(c->to, o) : NULL;
+            /* A function rebuilt unchanged (plan_callers()) has no change to drop it. */
+            if (c->unhook[UNHOOK[k]][i] ||
+                (to != NULL && c->early[UNHOOK[k]][i] && c->rcreate[UNHOOK[k]][to->index]))
+                stack_add(&st, o);
+        }
     }
     if (!stack_edges(c, &st)) {
         sd_emit__pg_nomem(c);
@@ -1245,7 +1426,7 @@ emit_drops(pg_ctx *c)
     static const sd_kind REBUILT[] = { SD_KIND_POLICY, SD_KIND_CHECK, SD_KIND_EXCLUSION };
     for (size_t k = 0; k < SD_ARRAY_LEN(REBUILT); k++) {
         for (size_t i = 0; i < sd_model_count(c->from, REBUILT[k]); i++) {
-            if (c->rdrop[REBUILT[k]][i] &&
+            if (c->rdrop[REBUILT[k]][i] && !c->unhook[REBUILT[k]][i] &&
                 !in_rekeyed(c, sd_model_at(c->from, REBUILT[k], i)->owner))
                 drop_unit(c, sd_model_at(c->from, REBUILT[k], i));
         }
@@ -1268,8 +1449,9 @@ emit_drops(pg_ctx *c)
             }
         }
         for (size_t i = 0; p == 1 && i < sd_model_count(c->from, SD_KIND_COLUMN); i++) {
-            if (!c->readd_late[i] || in_rekeyed(c, sd_model_at(c->from, SD_KIND_COLUMN, i)->owner))
-                continue;
+            if (!c->readd_late[i] || c->unhook[SD_KIND_COLUMN][i] ||
+                in_rekeyed(c, sd_model_at(c->from, SD_KIND_COLUMN, i)->owner))
+                continue; /* ... or dropped in the prepare phase */
             sd_emit__pg_unit_begin(c, SD_STEP_DROP, sd_model_at(c->from, SD_KIND_COLUMN, i), NULL);
             sd_emit__pg_drop_readd_column(c, sd_model_at(c->from, SD_KIND_COLUMN, i));
             sd_emit__pg_unit_end(c);
@@ -1304,14 +1486,15 @@ pending_ready(const pg_ctx *c, size_t j)
     return true;
 }
 
-/* Create every planned view, matview, index and trigger whose dependencies are written
- * (all of them when force). */
+/* Create every planned function (fns), or view, matview, index and trigger, whose
+ * dependencies are written (all of them when force). */
 static void
-flush_pending(pg_ctx *c, bool force)
+flush_pending(pg_ctx *c, bool fns, bool force)
 {
     for (size_t j = 0; j < c->npending && c->rc == SD_OK; j++) {
         const sd_object *o = c->pending[j];
-        if (c->created[o->kind][o->index] || (!force && !pending_ready(c, j)))
+        if (c->created[o->kind][o->index] || (!force && !pending_ready(c, j)) ||
+            fns != (o->kind == SD_KIND_FUNCTION))
             continue;
         c->created[o->kind][o->index] = true;
         sd_emit__pg_unit_begin(c, SD_STEP_CREATE, NULL, o);
@@ -1443,8 +1626,9 @@ handle_change(pg_ctx *c, const sd_change *ch)
 }
 
 /*
- * The generated columns dropped for a table are added again once everything before its
- * last change is written (force: whatever is left, in the post phase).
+ * The generated columns dropped for a table are added again, and the defaults dropped set
+ * again, once everything before its last change is written (force: whatever is left, in the
+ * post phase).
  */
 static void
 readd_generated(pg_ctx *c, bool force)
@@ -1463,6 +1647,11 @@ readd_generated(pg_ctx *c, bool force)
             if (f != NULL && c->readd_late[f->index] && !c->created[SD_KIND_COLUMN][cols[i]->index])
                 sd_emit__pg_create_column(c, cols[i]);
         }
+        for (size_t i = 0; i < n; i++) {
+            const sd_object *f = counterpart(c->from, cols[i]);
+            if (f != NULL && c->redefault[f->index])
+                sd_emit__pg_set_default(c, cols[i]);
+        }
         sd_emit__pg_readd_constraints(c, tt);
         sd_emit__pg_unit_end(c);
     }
@@ -1473,20 +1662,23 @@ emit_main(pg_ctx *c)
 {
     size_t n = sd_changelist_count(c->cl);
     c->done = 0;
-    flush_pending(c, false);
+    flush_pending(c, true, false);
+    flush_pending(c, false, false);
     for (size_t i = 0; i < n && c->rc == SD_OK; i++) {
         handle_change(c, sd_changelist_at(c->cl, i));
         c->done = i + 1;
+        flush_pending(c, true, false); /* functions that restored defaults may call */
         readd_generated(c, false);
-        flush_pending(c, false);
+        flush_pending(c, false, false);
     }
 }
 
 static void
 emit_post(pg_ctx *c)
 {
+    flush_pending(c, true, true);
     readd_generated(c, true);
-    flush_pending(c, true);
+    flush_pending(c, false, true);
     static const sd_kind LATER[] = { SD_KIND_FOREIGN_KEY, SD_KIND_POLICY };
     for (size_t k = 0; k < SD_ARRAY_LEN(LATER); k++) {
         for (size_t i = 0; i < sd_model_count(c->to, LATER[k]); i++) {

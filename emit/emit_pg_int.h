@@ -70,6 +70,9 @@ struct pg_ctx {
     bool *gone[SD_KIND__COUNT];     /* "from" objects whose dependents must be rebuilt */
     bool *swept[SD_KIND__COUNT];    /* "from" constraints a DROP COLUMN removes along */
     bool *early[SD_KIND__COUNT];    /* "from" late-kind drops moved to the prepare phase */
+    bool *unhook[SD_KIND__COUNT];   /* "from" columns, constraints, policies that call a
+                                       function that goes: detached in the prepare phase */
+    bool *redefault;                /* "from" columns whose default is set again after */
     bool *seq_dropped;              /* "from" sequences dropped where a column takes their
                                        place as an identity (not in the late phase) */
     bool *readd;                    /* "from" columns dropped and added again */
@@ -272,6 +275,12 @@ void sd_emit__pg_column_retype(pg_ctx *c,
 void sd_emit__pg_readd_constraints(pg_ctx *c, const sd_object *table);
 /* DROP COLUMN of a generated column added again once the columns it reads are retyped. */
 void sd_emit__pg_drop_readd_column(pg_ctx *c, const sd_object *col);
+/* A column whose default or generation calls a function that is dropped and created,
+ * detached from it (prepare phase): dropped when readd (added again after its table's last
+ * change), else DROP EXPRESSION or DROP DEFAULT. */
+void sd_emit__pg_unhook_column(pg_ctx *c, const sd_object *col, bool readd);
+/* ALTER COLUMN ... SET DEFAULT col's default (nothing when it has none). */
+void sd_emit__pg_set_default(pg_ctx *c, const sd_object *col);
 /* The "to" table a quoted qualified name ("s.t") names, or NULL. */
 const sd_object *sd_emit__pg_table_by_sql(const pg_ctx *c, const char *sql);
 /* Whether name occurs in text as a whole word (any occurrence, in a literal too). */

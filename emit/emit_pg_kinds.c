@@ -10,22 +10,26 @@
  *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
  *    transaction of their own by emit_pg.c), values removed or reordered (the type is
  *    renamed, created again, every column of it converted through text, the old one
- *    dropped); columns of a domain, composite or function argument of the enum keep the old
- *    type and make that DROP TYPE fail (not supported);
+ *    dropped); a domain or composite attribute of the enum keeps the old type and makes
+ *    that DROP TYPE fail (not supported); functions using it are dropped before and created
+ *    after (emit_pg.c);
  *  - domain: create, drop, default, NOT NULL, named CHECK constraints added or dropped;
  *    a base type or collation change renames the old one away, creates it, converts its
- *    columns and drops the old one (domains, composites and function arguments of it: not
- *    supported, as for enums);
- *  - composite types: create, drop; attributes dropped, retyped (refused by PostgreSQL
- *    while a column uses the type) or appended in place; any other change (reordering)
- *    drops and creates the type (fails while in use);
- *  - range types: create, drop; a change drops and creates (fails while in use);
+ *    columns and drops the old one (domains and composites of it: not supported, as for
+ *    enums; functions using it as for enums);
+ *  - composite types: create, drop; attributes dropped, retyped or appended in place; a
+ *    retype while a column uses the type (PostgreSQL refuses it) renames the old type away,
+ *    creates it, converts the columns through text and drops the old one; any other change
+ *    (reordering) drops and creates the type (fails while in use);
+ *  - range types: create, drop; a change drops and creates it, its columns converted to
+ *    text and back around that (multirange columns: not supported);
  *  - sequence: create, drop, every option in place (OWNED BY is set by emit_pg.c once the
  *    tables exist); a MINVALUE raised above the current value (ascending) or a MAXVALUE
  *    lowered below it (descending) first moves the current value inside the new bounds;
  *  - function / procedure: create and definition changes as the stored CREATE OR REPLACE
  *    statement; a result type, kind or parameter (name, mode) change drops and creates it,
- *    as does a body (BEGIN ATOMIC) that uses a column or table that goes (dropped first);
+ *    as does a body (BEGIN ATOMIC) that uses a column or table that goes, or calls a
+ *    function that is dropped and created (dropped first: planned by emit_pg.c);
  *  - aggregate, operator: create, drop; a definition change drops and creates it;
  *  - view: SQL change drops and creates (always: CREATE OR REPLACE is refused for anything
  *    but appended columns, and dependents are rebuilt by the plan anyway); options in place;
@@ -678,6 +682,44 @@ attrs_in_place(const attr_lists *l)
     return true;
 }
 
+/* Whether an attribute kept in "to" changes its type or collation. */
+static bool
+attrs_retyped(const attr_lists *l)
+{
+    for (size_t i = 0; i < l->nf; i++) {
+        size_t j = find_attr(l->to, l->nt, &l->from[i]);
+        if (j != NOT_FOUND && (l->to[j].len != l->from[i].len ||
+                               strncmp(l->to[j].item, l->from[i].item, l->from[i].len) != 0))
+            return true;
+    }
+    return false;
+}
+
+/* The columns of "from" of type t (or an array of it) that are kept in "to" and declared in
+ * their table (inherited ones follow their parent's): each with its "to" column, or NULL. */
+static const sd_object *
+converted_column(const pg_ctx *c, const sd_object *col, const sd_object *t, bool *array)
+{
+    if (col->v[SD_COLUMN_INHERITED].b || !sd_emit__pg_type_is(col, t, array))
+        return NULL;
+    return sd_model_find_key(c->to, SD_KIND_COLUMN, col->key);
+}
+
+static bool
+type_in_use(const pg_ctx *c, const sd_object *t)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        bool array = false;
+        if (converted_column(c, cols[i], t, &array) != NULL)
+            return true;
+    }
+    return false;
+}
+
+/* PostgreSQL refuses ALTER ATTRIBUTE ... TYPE while a column uses the type (also with
+ * CASCADE, which reaches typed tables only): then, as a reordering, the type is recreated. */
 static bool
 composite_recreates(const pg_ctx *c, const sd_change *ch)
 {
@@ -685,7 +727,9 @@ composite_recreates(const pg_ctx *c, const sd_change *ch)
     if (!(ch->fields & FBIT(SD_COMPOSITE_ATTRIBUTES)))
         return false;
     /* The lists live in the scratch arena, which the const context still owns. */
-    return !load_attrs((pg_ctx *)c, ch, &l) || !attrs_in_place(&l);
+    if (!load_attrs((pg_ctx *)c, ch, &l) || !attrs_in_place(&l))
+        return true;
+    return attrs_retyped(&l) && type_in_use(c, ch->from);
 }
 
 /* ALTER TYPE t <what> <text>; where text is n bytes at s. */
@@ -715,8 +759,9 @@ retype_attr(pg_ctx *c, const sd_object *t, const attr *a)
     sd_buf_dispose(&text);
 }
 
+/* The attribute changes ALTER TYPE can make (retypes too unless retype is false). */
 static void
-alter_composite(pg_ctx *c, const sd_change *ch)
+alter_attrs(pg_ctx *c, const sd_change *ch, bool retype)
 {
     attr_lists l = { 0 };
     if (!(ch->fields & FBIT(SD_COMPOSITE_ATTRIBUTES)) || !load_attrs(c, ch, &l))
@@ -729,13 +774,72 @@ alter_composite(pg_ctx *c, const sd_change *ch)
             sd_emit__pg_comment_name(c, ch->from);
             put(c, " loses an attribute and the values stored in it\n");
             put_attr_change(c, ch->to, " DROP ATTRIBUTE ", a->item, a->name_len);
-        } else if (l.to[j].len != a->len || strncmp(l.to[j].item, a->item, a->len) != 0) {
+        } else if (retype &&
+                   (l.to[j].len != a->len || strncmp(l.to[j].item, a->item, a->len) != 0)) {
             retype_attr(c, ch->to, &l.to[j]);
         }
     }
     for (size_t i = 0; i < l.nt; i++)
         if (find_attr(l.from, l.nf, &l.to[i]) == NOT_FOUND)
             put_attr_change(c, ch->to, " ADD ATTRIBUTE ", l.to[i].item, l.to[i].len);
+}
+
+static void
+alter_composite(pg_ctx *c, const sd_change *ch)
+{
+    alter_attrs(c, ch, true);
+}
+
+/* Convert every kept column of type from (or an array of it) to the type named to_name
+ * through its text form (NULL and every attribute kept). */
+static void
+convert_columns(pg_ctx *c, const sd_object *from, const char *schema, const char *to_name)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        bool array = false;
+        const sd_object *to_col = converted_column(c, cols[i], from, &array);
+        if (to_col == NULL)
+            continue;
+        const char *type =
+            to_name == NULL ? "text" : qualified(c, schema, to_name, array ? "[]" : "");
+        const char *cast = sd_arena_sprintf(
+            c->scratch, "::text%s%s", to_name == NULL ? "" : "::", to_name == NULL ? "" : type);
+        if (cast == NULL)
+            sd_emit__pg_nomem(c);
+        else
+            sd_emit__pg_column_retype(c, cols[i], to_col, type, NULL, cast);
+    }
+}
+
+/*
+ * A composite whose kept attributes change type while columns use it: attributes dropped and
+ * added in place, then the type renamed out of the way, created as in "to", its columns
+ * converted through text (same attributes in the same order by then), the old one dropped.
+ * Any other recreate (reordered attributes) drops and creates it (refused while in use).
+ */
+static void
+recreate_composite(pg_ctx *c, const sd_change *ch)
+{
+    attr_lists l = { 0 };
+    if (!load_attrs(c, ch, &l) || !attrs_in_place(&l)) {
+        sd_emit__pg_drop_plain(c, ch->from);
+        create_composite(c, ch->to);
+        return;
+    }
+    alter_attrs(c, ch, false);
+    const char *old = free_type_name(c, ch->from);
+    put(c, "ALTER TYPE ");
+    put_qname(c, ch->from->schema, ch->from->name);
+    put(c, " RENAME TO ");
+    put_ident(c, old);
+    put(c, ";\n");
+    create_composite(c, ch->to);
+    convert_columns(c, ch->from, ch->to->schema, ch->to->name);
+    put(c, "DROP TYPE ");
+    put_qname(c, ch->from->schema, old);
+    put(c, ";\n");
 }
 
 static void
@@ -754,6 +858,20 @@ range_recreates(const pg_ctx *c, const sd_change *ch)
 {
     (void)c;
     return (ch->fields & FBIT(SD_RANGE_DEFINITION)) != 0;
+}
+
+/*
+ * A range type cannot be altered: it is dropped and created. Its columns (and arrays of it)
+ * are converted to text first and back after, keeping their values (renaming it away as
+ * for a composite would leave its multirange's name taken).
+ */
+static void
+recreate_range(pg_ctx *c, const sd_change *ch)
+{
+    convert_columns(c, ch->from, NULL, NULL);
+    sd_emit__pg_drop_plain(c, ch->from);
+    create_range(c, ch->to);
+    convert_columns(c, ch->from, ch->to->schema, ch->to->name);
 }
 
 /* ---- sequence ---- */
@@ -1472,7 +1590,7 @@ static const pg_ops PG_OPS[] = {
                               create_composite,
                               sd_emit__pg_drop_plain,
                               composite_recreates,
-                              NULL,
+                              recreate_composite,
                               alter_composite),
     [SD_KIND_RANGE] = OPS("TYPE",
                           "TYPE",
@@ -1486,7 +1604,7 @@ static const pg_ops PG_OPS[] = {
                           create_range,
                           sd_emit__pg_drop_plain,
                           range_recreates,
-                          NULL,
+                          recreate_range,
                           NULL),
     [SD_KIND_SEQUENCE] = OPS("SEQUENCE",
                              "SEQUENCE",

@@ -1777,6 +1777,31 @@ sd_emit__pg_drop_readd_column(pg_ctx *c, const sd_object *col)
                           "type); stored values are recomputed\n");
 }
 
+void
+sd_emit__pg_unhook_column(pg_ctx *c, const sd_object *col, bool readd)
+{
+    if (readd) {
+        drop_column_statement(c, col,
+                              " and adds it again (its generation calls a function that is "
+                              "dropped and created); stored values are recomputed\n");
+        return;
+    }
+    alter_column_head(c, col);
+    put(c, col->v[SD_COLUMN_GENERATED].sql.text != NULL ? "DROP EXPRESSION;\n" : "DROP DEFAULT;\n");
+}
+
+void
+sd_emit__pg_set_default(pg_ctx *c, const sd_object *col)
+{
+    const char *dflt = col->v[SD_COLUMN_DEFAULT].sql.text;
+    if (dflt == NULL)
+        return;
+    alter_column_head(c, col);
+    put(c, "SET DEFAULT ");
+    sd_emit__pg_fragment(c, col, "default", dflt, 0);
+    put(c, ";\n");
+}
+
 /* Drop and add a column whose generation expression changes (PostgreSQL 15 cannot alter
  * it); constraints on it are added again after (DROP COLUMN removed them). */
 static void

@@ -135,7 +135,9 @@ static const char COLUMNS_SQL[] =
  * expression (PostgreSQL 15 added pg_index.indnullsnotdistinct); dsc: the column names of
  * ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL 15 added pg_constraint.confdelsetcols).
  * xc: the index behind a primary key, unique or exclusion constraint (a foreign key's
- * conindid is the referenced table's index), for its comment and storage parameters.
+ * conindid is the referenced table's index), for its comment and storage parameters; an
+ * exclusion's is also recorded for the dependency pass: pg_depend names what its expressions
+ * call (functions) from the index, not the constraint.
  * The constrained columns come as attribute numbers (colnums) and are named from the columns
  * already read (the table is in the same set): a subquery per row costs more than the rest
  * of it. The referenced table of a foreign key may be outside the schemas read, so its
@@ -158,7 +160,8 @@ static const char COLUMNS_SQL[] =
     dsc " AS on_delete_cols, "                                                            \
     "con.confmatchtype AS match_type, d.description AS comment, con.oid AS con_oid, "     \
     "CASE WHEN con.contype IN ('p', 'u') THEN " RELOPTIONS("xc") " END AS index_options, " \
-    "xd.description AS index_comment "                                                    \
+    "xd.description AS index_comment, "                                                   \
+    "CASE WHEN con.contype = 'x' THEN con.conindid END AS index_oid "                     \
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "                     \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                      \
     "LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u' "        \
@@ -271,7 +274,7 @@ static const char POLICIES_SQL[] =
 
 /* ---- reading rows ---- */
 
-#define MAX_COLS 24
+#define MAX_COLS 28
 
 /* What a row builder sees: the current row, its columns and the grouping state. */
 typedef struct rowctx {
@@ -658,6 +661,7 @@ enum {
     K_OID,
     K_INDEX_OPTIONS,
     K_INDEX_COMMENT,
+    K_INDEX_OID,
     K__N
 };
 static const char *const CONSTRAINT_COLS[K__N] = {
@@ -685,6 +689,7 @@ static const char *const CONSTRAINT_COLS[K__N] = {
     [K_OID] = "con_oid",
     [K_INDEX_OPTIONS] = "index_options",
     [K_INDEX_COMMENT] = "index_comment",
+    [K_INDEX_OID] = "index_oid",
 };
 
 /* Add the names of the constraint's columns (an int2[] of its table's attribute numbers,
@@ -812,6 +817,8 @@ add_constraint(rowctx *x)
                                     str(x, K_TABLE), str(x, K_NAME), &o, x->err);
         if (rc == SD_OK)
             rc = put_oid(x, SD_PG_CAT_CONSTRAINT, K_OID, -1, o);
+        if (rc == SD_OK) /* NULL but for an exclusion */
+            rc = put_oid(x, SD_PG_CAT_CLASS, K_INDEX_OID, -1, o);
         return rc != SD_OK ? rc : CONSTRAINT_KINDS[i].fill(x, o);
     }
     return sd_err_set(x->err, SD_ERR, "internal error: unexpected constraint type \"%s\"",

@@ -1235,6 +1235,44 @@ test_function_recreate_rebuilds_dependent_view(void **state)
                                         "\nCREATE VIEW public.v AS SELECT public.f() AS f;\n" TAIL);
 }
 
+/* f() changes its result: g() calling it (unchanged), a default and a CHECK calling it are
+ * detached first and come back after f() exists again. */
+static void
+test_function_recreate_detaches_callers(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        const char *res = i == 0 ? "integer" : "bigint";
+        char def[160];
+        snprintf(def, sizeof(def),
+                 "CREATE OR REPLACE FUNCTION public.f()\n RETURNS %s\n LANGUAGE sql\n"
+                 "RETURN 1\n",
+                 res);
+        function(ms[i], "f", "", res, def);
+        dep(ms[i],
+            function(ms[i], "g", "", "bigint",
+                     "CREATE OR REPLACE FUNCTION public.g()\n RETURNS bigint\n LANGUAGE sql\n"
+                     "RETURN public.f()\n"),
+            SD_KIND_FUNCTION, NULL, "f()");
+        table(ms[i], "t");
+        dep(ms[i], dflt(ms[i], col(ms[i], "t", 1, "n", "bigint"), "public.f()"), SD_KIND_FUNCTION,
+            NULL, "f()");
+        dep(ms[i], check(ms[i], "t", "t_n_check", "(n >= public.f())"), SD_KIND_FUNCTION, NULL,
+            "f()");
+    }
+    const char *out = show(run(f));
+    const char *drop_f = "DROP FUNCTION public.f();";
+    before(out, "ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;", drop_f);
+    before(out, "ALTER TABLE public.t DROP CONSTRAINT t_n_check;", drop_f);
+    before(out, "DROP FUNCTION public.g();", drop_f);
+    before(out, "RETURNS bigint\n LANGUAGE sql\nRETURN 1;", "FUNCTION public.g()\n RETURNS");
+    before(out, "RETURNS bigint\n LANGUAGE sql\nRETURN 1;",
+           "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT public.f();");
+    before(out, "RETURNS bigint\n LANGUAGE sql\nRETURN 1;",
+           "ALTER TABLE public.t ADD CONSTRAINT t_n_check CHECK ((n >= public.f()));");
+}
+
 static void
 test_partitions(void **state)
 {
@@ -2149,6 +2187,7 @@ main(void)
         T(test_sequence_dropped_with_its_table),
         T(test_function_changes),
         T(test_function_recreate_rebuilds_dependent_view),
+        T(test_function_recreate_detaches_callers),
         T(test_partitions),
         T(test_inheritance),
         T(test_inheritance_local_columns_and_checks),
