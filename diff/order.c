@@ -17,8 +17,9 @@
  * that has such an edge from inside the component is split: a new SD_CHG_DEFERRED change
  * for each of those parts takes over the part's edges and comes after the create. The sort
  * then goes on; a component without such an edge cannot be broken and is reported with
- * the objects of one loop in it, in loop order. Split changes rank after every other, so
- * among ready changes they come last: the order stays unique.
+ * the objects of one loop in it, in loop order. A split part ranks right after the change
+ * it came from, so it is taken as soon as it is ready (a domain gets its CHECKs and default
+ * before a kept table's new column of it fills its rows), and the order stays unique.
  */
 #include <string.h>
 
@@ -33,6 +34,7 @@ typedef struct node {
     sd_change *c;     /* the change */
     size_t key[5];    /* phase, group kind, group index, own kind, own index */
     size_t indeg;     /* unsatisfied incoming edges */
+    size_t prio;      /* place among ready nodes: 2 * rank; a split part 2 * its owner's + 1 */
     bool done;        /* taken by the sort */
     SD_VEC(edge) out; /* changes that must come after this one */
 } node;
@@ -40,7 +42,7 @@ typedef struct node {
 typedef struct sorter {
     sd_changelist *cl;
     SD_VEC(node) nodes;                /* index = rank: pre-order, then split-out parts */
-    size_t *heap;                      /* ready nodes, a min-heap of ranks */
+    size_t *heap;                      /* ready nodes, a min-heap by (prio, index) */
     size_t hn;                         /* nodes in the heap */
     SD_VEC(size_t) sorted;             /* output order */
     size_t *part_node[SD_KIND__COUNT]; /* per kind, by "to" object index: split node + 1 */
@@ -81,14 +83,23 @@ cmp_nodes(const void *pa, const void *pb, void *ctx)
     return 0;
 }
 
-/* ---- a binary min-heap of ranks ---- */
+/* ---- a binary min-heap of ready nodes, by (prio, index) ---- */
+
+static bool
+before(const sorter *s, size_t a, size_t b)
+{
+    size_t pa = s->nodes.items[a].prio;
+    size_t pb = s->nodes.items[b].prio;
+    return pa != pb ? pa < pb : a < b;
+}
 
 static void
-heap_push(size_t *h, size_t *n, size_t v)
+heap_push(sorter *s, size_t v)
 {
-    size_t i = (*n)++;
+    size_t *h = s->heap;
+    size_t i = s->hn++;
     h[i] = v;
-    while (i > 0 && h[(i - 1) / 2] > h[i]) {
+    while (i > 0 && before(s, h[i], h[(i - 1) / 2])) {
         size_t p = (i - 1) / 2;
         size_t t = h[p];
         h[p] = h[i];
@@ -98,18 +109,20 @@ heap_push(size_t *h, size_t *n, size_t v)
 }
 
 static size_t
-heap_pop(size_t *h, size_t *n)
+heap_pop(sorter *s)
 {
+    size_t *h = s->heap;
     size_t top = h[0];
-    h[0] = h[--(*n)];
+    size_t n = --s->hn;
+    h[0] = h[n];
     size_t i = 0;
     for (;;) {
         size_t l = 2 * i + 1;
         size_t r = l + 1;
         size_t m = i;
-        if (l < *n && h[l] < h[m])
+        if (l < n && before(s, h[l], h[m]))
             m = l;
-        if (r < *n && h[r] < h[m])
+        if (r < n && before(s, h[r], h[m]))
             m = r;
         if (m == i)
             break;
@@ -240,6 +253,8 @@ deferred_fields(const sd_object *p)
 
 /* ---- edges ---- */
 
+static sd_status part_node(sorter *s, size_t owner_node, const sd_object *p, size_t *out);
+
 /* The change a non-drop change depending on d waits for: d's own, or, for a column or
  * constraint of a new table, the table's. */
 static size_t
@@ -266,7 +281,10 @@ add_to_edges(sorter *s, size_t i, const sd_object *o)
         if (j == 0 || s->nodes.items[j - 1].c->op == SD_OP_DROP)
             continue;
         const sd_object *part = create ? deferrable_part(s->cl, o, dep->kind) : NULL;
-        sd_status rc = add_edge(s, j - 1, i, part);
+        size_t pn = 0;
+        /* A view that reads itself: its query goes after it, as a stub cannot. */
+        sd_status rc =
+            j - 1 == i && part != NULL ? part_node(s, i, part, &pn) : add_edge(s, j - 1, i, part);
         if (rc != SD_OK)
             return rc;
     }
@@ -317,14 +335,14 @@ static void
 kahn(sorter *s)
 {
     while (s->hn > 0) {
-        size_t i = heap_pop(s->heap, &s->hn);
+        size_t i = heap_pop(s);
         node *nd = &s->nodes.items[i];
         nd->done = true;
         s->sorted.items[s->sorted.len++] = i;
         for (size_t e = 0; e < nd->out.len; e++) {
             size_t j = nd->out.items[e].to;
             if (--s->nodes.items[j].indeg == 0)
-                heap_push(s->heap, &s->hn, j);
+                heap_push(s, j);
         }
     }
 }
@@ -486,9 +504,10 @@ loop_error(sorter *s, const scc *t, size_t start)
         sd_buf_append(&b, " -> ");
     }
     describe_node(&b, &s->nodes.items[start]);
-    sd_status rc =
-        sd_err_set(s->err, SD_ERR_CYCLE,
-                   "dependency cycle between changes that cannot be broken: %s", sd_buf_cstr(&b));
+    sd_status rc = sd_err_set(s->err, SD_ERR_CYCLE,
+                              "dependency cycle between changes that cannot be broken "
+                              "(each needs the one before it): %s",
+                              sd_buf_cstr(&b));
     sd_err_hint(s->err, "no object in it has a part that can be created later (a column "
                         "default, a CHECK, a view's query); break the cycle by hand, e.g. "
                         "apply part of the change first");
@@ -514,6 +533,7 @@ part_node(sorter *s, size_t owner_node, const sd_object *p, size_t *out)
     sd_change *c = sd_arena_alloc(s->cl->arena, sizeof(*c));
     node nd = { 0 };
     nd.c = c;
+    nd.prio = s->nodes.items[owner_node].prio + 1;
     if (c == NULL || sd_vec_push(&s->cl->changes, c) != SD_OK ||
         sd_vec_push(&s->nodes, nd) != SD_OK)
         return sd_err_set(s->err, SD_ERR_NOMEM, "out of memory");
@@ -548,11 +568,13 @@ split_parts(sorter *s, const scc *t, size_t v)
     return rc;
 }
 
-/* Every pending edge of a split part now points at the part's own node. */
-static void
-move_part_edges(sorter *s, size_t first_new)
+/* Every pending edge of a split part now points at the part's own node; returns how many
+ * moved. */
+static size_t
+move_part_edges(sorter *s)
 {
-    for (size_t u = 0; u < first_new; u++) {
+    size_t moved = 0;
+    for (size_t u = 0; u < s->nodes.len; u++) {
         node *nu = &s->nodes.items[u];
         if (nu->done)
             continue;
@@ -560,14 +582,16 @@ move_part_edges(sorter *s, size_t first_new)
             edge *ed = &nu->out.items[e];
             const size_t *map = ed->part != NULL ? s->part_node[ed->part->kind] : NULL;
             size_t pn = map != NULL ? map[ed->part->index] : 0;
-            if (pn == 0 || pn - 1 < first_new)
+            if (pn == 0)
                 continue;
             s->nodes.items[ed->to].indeg--;
             s->nodes.items[pn - 1].indeg++;
             ed->to = pn - 1;
             ed->part = NULL;
+            moved++;
         }
     }
+    return moved;
 }
 
 /* The sort stalled: split what breaks each loop, or report one that cannot be broken. */
@@ -606,10 +630,12 @@ repair(sorter *s)
     for (size_t k = 1; k <= ncomp && rc == SD_OK; k++)
         if (t.size[k] > 1)
             rc = split_parts(s, &t, t.best[k] - 1);
+    /* Every split moves at least the edge that chose it: the loop shrinks. */
+    if (rc == SD_OK && move_part_edges(s) == 0)
+        rc = sd_err_set(s->err, SD_ERR, "internal error: a dependency loop was not broken");
     scc_free(&t);
     if (rc != SD_OK)
         return rc;
-    move_part_edges(s, n);
     size_t *heap = realloc(s->heap, (s->nodes.len + 1) * sizeof(size_t));
     size_t *sorted = realloc(s->sorted.items, (s->nodes.len + 1) * sizeof(size_t));
     if (heap != NULL)
@@ -620,7 +646,7 @@ repair(sorter *s)
         return sd_err_set(s->err, SD_ERR_NOMEM, "out of memory");
     for (size_t u = 0; u < s->nodes.len; u++)
         if (!s->nodes.items[u].done && s->nodes.items[u].indeg == 0)
-            heap_push(s->heap, &s->hn, u);
+            heap_push(s, u);
     return SD_OK;
 }
 
@@ -629,7 +655,7 @@ topo_sort(sorter *s)
 {
     for (size_t i = 0; i < s->nodes.len; i++)
         if (s->nodes.items[i].indeg == 0)
-            heap_push(s->heap, &s->hn, i);
+            heap_push(s, i);
     for (;;) {
         kahn(s);
         if (s->sorted.len == s->nodes.len)
@@ -651,10 +677,7 @@ sd_diff__order(sd_changelist *cl, sd_err *err)
     node **pre = calloc(n + 1, sizeof(*pre));
     s.nodes.items = calloc(n + 1, sizeof(node));
     s.nodes.cap = n + 1;
-    s.heap = calloc(n + 1, sizeof(size_t));
-    s.sorted.items = calloc(n + 1, sizeof(size_t));
-    s.sorted.cap = n + 1;
-    if (pre == NULL || s.nodes.items == NULL || s.heap == NULL || s.sorted.items == NULL) {
+    if (pre == NULL || s.nodes.items == NULL) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         goto out;
     }
@@ -671,11 +694,22 @@ sd_diff__order(sd_changelist *cl, sd_err *err)
     /* Renumber so that nodes are in pre-order: a node's index is its rank. */
     for (size_t i = 0; i < n; i++)
         cl->changes.items[i] = pre[i]->c;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         s.nodes.items[i].c = cl->changes.items[i];
+        s.nodes.items[i].prio = 2 * i;
+    }
     rc = build_maps(cl, err);
     if (rc == SD_OK)
         rc = add_dep_edges(&s);
+    if (rc != SD_OK)
+        goto out;
+    move_part_edges(&s);
+    /* Edges may have split parts out already (views that read themselves). */
+    s.heap = calloc(s.nodes.len + 1, sizeof(size_t));
+    s.sorted.items = calloc(s.nodes.len + 1, sizeof(size_t));
+    s.sorted.cap = s.nodes.len + 1;
+    if (s.heap == NULL || s.sorted.items == NULL)
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     if (rc == SD_OK)
         rc = topo_sort(&s);
     if (rc != SD_OK)

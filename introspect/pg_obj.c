@@ -1003,9 +1003,15 @@ dep_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     const sd_object *to = dep_end(r, res, row, c + DP_REF_CAT);
     const char *type = sd_pg__str(res, row, c[DP_TYPE]);
     (void)state;
+    /* A view that reads its own columns (its _RETURN rule's normal dependency on one; every
+     * rule has one on the whole view, and an internal one) keeps that as a dependency on
+     * itself: it must be created as a stub first. */
+    const char *ref_sub = sd_pg__str(res, row, c[DP_REF_SUB]);
+    bool self_view = from == to && from != NULL && from->kind == SD_KIND_VIEW && type != NULL &&
+                     type[0] == 'n' && ref_sub != NULL && strcmp(ref_sub, "0") != 0;
     /* A sequence's automatic dependency is OWNED BY: the column's default depends on the
      * sequence instead, and that is the edge that orders them. */
-    if (from == NULL || to == NULL || from == to || owned_by(from, to) ||
+    if (from == NULL || to == NULL || (from == to && !self_view) || owned_by(from, to) ||
         (from->kind == SD_KIND_SEQUENCE && type != NULL && type[0] == 'a'))
         return SD_OK;
     /* The object is the model's own (the index hands out const pointers). */
