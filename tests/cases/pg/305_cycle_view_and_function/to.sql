@@ -1,7 +1,9 @@
 -- covers: dependency loops between new views and functions (SD_ERR_CYCLE before loop repair):
 -- a view that calls a function returning the view's row type, and a view that calls a
 -- function whose SQL-standard body (BEGIN ATOMIC) reads the view; both views are created as
--- stubs (SELECT NULL::type AS column) and replaced with their query after the function
+-- stubs (SELECT NULL::type AS column) and replaced with their query after the function; a
+-- materialized view that reads one is created once it has its query (the stub's NULL row
+-- would divide by zero)
 CREATE TABLE item (id integer PRIMARY KEY, qty integer NOT NULL);
 INSERT INTO item VALUES (1, 5), (2, 7), (3, 0);
 CREATE VIEW in_stock AS SELECT 1 AS id, 1 AS qty;
@@ -16,3 +18,4 @@ BEGIN ATOMIC
 END;
 CREATE OR REPLACE VIEW item_share AS
     SELECT id, qty, item_count() AS total, qty::numeric(12, 4) / 10 AS tenth FROM item;
+CREATE MATERIALIZED VIEW in_stock_ids AS SELECT id FROM in_stock WHERE 1 / coalesce(id, 0) > 0;
