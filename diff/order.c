@@ -274,13 +274,17 @@ to_dep_change(const sorter *s, const sd_object *d)
 static sd_status
 add_to_edges(sorter *s, size_t i, const sd_object *o)
 {
-    bool create = s->nodes.items[i].c->op == SD_OP_CREATE;
+    const sd_change *c = s->nodes.items[i].c;
+    /* Parts come from a new domain or view, or a new table's columns and CHECKs; not from a
+     * column or CHECK a change of its own adds to a kept table (ADD COLUMN fills its rows
+     * with the default, and that change is the whole CHECK). */
+    bool may_split = c->op == SD_OP_CREATE && (o != subject(c) || o->owner == NULL);
     for (size_t d = 0; d < o->ndeps; d++) {
         const sd_object *dep = sd_model_find_ref(s->cl->to, &o->deps[d]);
         size_t j = dep != NULL ? to_dep_change(s, dep) : 0;
         if (j == 0 || s->nodes.items[j - 1].c->op == SD_OP_DROP)
             continue;
-        const sd_object *part = create ? deferrable_part(s->cl, o, dep->kind) : NULL;
+        const sd_object *part = may_split ? deferrable_part(s->cl, o, dep->kind) : NULL;
         size_t pn = 0;
         /* A view that reads itself: its query goes after it, as a stub cannot. */
         sd_status rc =

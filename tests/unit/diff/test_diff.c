@@ -1190,6 +1190,32 @@ test_loop_new_table_default_and_check_split(void **state)
     sd_model_free(a);
 }
 
+/* A column added to a kept table is not split: ADD COLUMN fills the rows with its default,
+ * which a later SET DEFAULT would not. The loop is reported. */
+static void
+test_loop_kept_table_new_column_not_split(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "t", "id");
+    freeze_ok(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_table_cols(b, "t", "id");
+    sd_object *n = add_column(b, "t", "n", 2, "integer");
+    sd_obj_set_sql(b, n, SD_COLUMN_DEFAULT, "main.next_n()");
+    sd_obj_add_dep(b, n, SD_KIND_FUNCTION, "main", NULL, "next_n()");
+    sd_obj_add_dep(b, add_function(b, "next_n()"), SD_KIND_COLUMN, "main", "t", "n");
+    freeze_ok(b);
+    sd_err err = SD_ERR_INIT;
+    sd_changelist *cl = NULL;
+    assert_int_equal(sd_diff_models(&cl, a, b, NULL, &err), SD_ERR_CYCLE);
+    assert_null(cl);
+    ASSERT_CONTAINS(err.msg, "create function main.next_n() -> create column main.t.n -> "
+                             "create function main.next_n()");
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
 static void
 test_loop_domain_check_split(void **state)
 {
@@ -1665,6 +1691,7 @@ main(void)
         cmocka_unit_test(test_identical_models),
         cmocka_unit_test(test_loop_view_function_split),
         cmocka_unit_test(test_loop_new_table_default_and_check_split),
+        cmocka_unit_test(test_loop_kept_table_new_column_not_split),
         cmocka_unit_test(test_loop_domain_check_split),
         cmocka_unit_test(test_loop_views_self_and_mutual),
         cmocka_unit_test(test_loop_unbreakable_names_loop),
