@@ -286,9 +286,10 @@ add_to_edges(sorter *s, size_t i, const sd_object *o)
             continue;
         const sd_object *part = may_split ? deferrable_part(s->cl, o, dep->kind) : NULL;
         size_t pn = 0;
-        /* A view that reads itself: its query goes after it, as a stub cannot. */
-        sd_status rc =
-            j - 1 == i && part != NULL ? part_node(s, i, part, &pn) : add_edge(s, j - 1, i, part);
+        /* A view that reads itself: its query goes after it, as a stub cannot. (A new table's
+         * column or constraint naming a sibling column is no loop: add_edge skips it.) */
+        sd_status rc = j - 1 == i && part != NULL && o == subject(c) ? part_node(s, i, part, &pn)
+                                                                     : add_edge(s, j - 1, i, part);
         if (rc != SD_OK)
             return rc;
     }

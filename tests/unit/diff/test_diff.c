@@ -1150,6 +1150,8 @@ build_table_default_check_loop(bool with_parts)
     sd_object *n = add_column(m, "t", "n", 2, "integer");
     sd_object *ck = add(m, SD_KIND_CHECK, "t", "t_small");
     sd_obj_set_sql(m, ck, SD_CHECK_EXPRESSION, "main.small(n)");
+    /* As PostgreSQL records it: the CHECK reads its table's column (no loop). */
+    sd_obj_add_dep(m, ck, SD_KIND_COLUMN, "main", "t", "n");
     if (with_parts) {
         sd_obj_set_sql(m, n, SD_COLUMN_DEFAULT, "main.next_n()");
         sd_obj_add_dep(m, n, SD_KIND_FUNCTION, "main", NULL, "next_n()");
