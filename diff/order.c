@@ -45,7 +45,8 @@ typedef struct sorter {
     size_t *heap;                      /* ready nodes, a min-heap by (prio, index) */
     size_t hn;                         /* nodes in the heap */
     SD_VEC(size_t) sorted;             /* output order */
-    size_t *part_node[SD_KIND__COUNT]; /* per kind, by "to" object index: split node + 1 */
+    size_t *part_node[SD_KIND__COUNT]; /* per kind, by "to" object index: split node + 1
+                                          (the list's arena) */
     sd_err *err;
 } sorter;
 
@@ -526,13 +527,15 @@ loop_error(sorter *s, const scc *t, size_t start)
 static sd_status
 part_node(sorter *s, size_t owner_node, const sd_object *p, size_t *out)
 {
-    size_t **map = &s->part_node[p->kind];
-    if (*map == NULL)
-        *map = calloc(sd_model_count(s->cl->to, p->kind) + 1, sizeof(size_t));
-    if (*map == NULL)
+    /* In the list's arena: only lists with loops need these. */
+    if (s->part_node[p->kind] == NULL)
+        s->part_node[p->kind] =
+            sd_arena_array(s->cl->arena, size_t, sd_model_count(s->cl->to, p->kind) + 1);
+    size_t *map = s->part_node[p->kind];
+    if (map == NULL)
         return sd_err_set(s->err, SD_ERR_NOMEM, "out of memory");
-    if ((*map)[p->index] != 0) {
-        *out = (*map)[p->index] - 1;
+    if (map[p->index] != 0) {
+        *out = map[p->index] - 1;
         return SD_OK;
     }
     sd_change *c = sd_arena_alloc(s->cl->arena, sizeof(*c));
@@ -549,7 +552,7 @@ part_node(sorter *s, size_t owner_node, const sd_object *p, size_t *out)
     c->fields = deferred_fields(p);
     c->flags = SD_CHG_DEFERRED;
     *out = s->nodes.len - 1;
-    (*map)[p->index] = *out + 1;
+    map[p->index] = *out + 1;
     return add_edge(s, owner_node, *out, NULL);
 }
 
@@ -725,8 +728,6 @@ sd_diff__order(sd_changelist *cl, sd_err *err)
 out:
     for (size_t i = 0; i < s.nodes.len; i++)
         sd_vec_dispose(&s.nodes.items[i].out);
-    for (size_t k = 0; k < SD_KIND__COUNT; k++)
-        free(s.part_node[k]);
     sd_vec_dispose(&s.nodes);
     free(pre);
     free(s.heap);

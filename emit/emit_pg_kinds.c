@@ -1034,8 +1034,11 @@ create_view_stub(pg_ctx *c, const sd_object *v)
         }
         sd_buf name = SD_BUF_INIT;
         if (*e == '"') {
-            for (const char *p = e + 1; p + 1 < end; p++)
-                sd_buf_putc(&name, *p == '"' ? *p++ : *p);
+            for (const char *p = e + 1; p + 1 < end; p++) {
+                sd_buf_putc(&name, *p);
+                if (*p == '"')
+                    p++; /* "" stands for one " */
+            }
         } else {
             sd_buf_appendn(&name, e, (size_t)(end - e));
         }
@@ -1301,6 +1304,7 @@ put_index_statistics(pg_ctx *c, const sd_object *ix, const sd_object *from)
 {
     const sd_names *to_st = &ix->v[SD_INDEX_STATISTICS].names;
     const sd_names *from_st = from != NULL ? &from->v[SD_INDEX_STATISTICS].names : NULL;
+    size_t nto = to_st->len; /* read first: stat_find() accepting NULL misleads the analyzer */
     size_t len = 0;
     for (size_t i = 0; from_st != NULL && i < from_st->len; i++) {
         if (!stat_item(from_st->items[i], &len))
@@ -1308,7 +1312,7 @@ put_index_statistics(pg_ctx *c, const sd_object *ix, const sd_object *from)
         else if (stat_find(to_st, from_st->items[i], len) == NULL)
             put_stat(c, ix, from_st->items[i], len, "-1");
     }
-    for (size_t i = 0; i < to_st->len; i++) {
+    for (size_t i = 0; i < nto; i++) {
         const char *item = to_st->items[i];
         if (!stat_item(item, &len))
             sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid index statistics target");
