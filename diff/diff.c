@@ -304,6 +304,7 @@ sd_changelist_free(sd_changelist *cl)
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         free(cl->from_change[k]);
         free(cl->to_change[k]);
+        free(cl->to_deferred[k]);
     }
     sd_vec_dispose(&cl->changes);
     sd_vec_dispose(&cl->renames);
@@ -352,5 +353,15 @@ sd_changelist_find(const sd_changelist *cl, const sd_object *o)
         idx = cl->from_change[k][o->index];
     else if (sd_model_at(cl->to, o->kind, o->index) == o && cl->to_change[k] != NULL)
         idx = cl->to_change[k][o->index];
+    return idx == 0 ? NULL : cl->changes.items[idx - 1];
+}
+
+const sd_change *
+sd_changelist_deferred(const sd_changelist *cl, const sd_object *o)
+{
+    size_t k = o->kind;
+    size_t idx = 0;
+    if (sd_model_at(cl->to, o->kind, o->index) == o && cl->to_deferred[k] != NULL)
+        idx = cl->to_deferred[k][o->index];
     return idx == 0 ? NULL : cl->changes.items[idx - 1];
 }

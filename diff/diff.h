@@ -30,6 +30,14 @@ typedef enum sd_op {
 #define SD_CHG_LOSES_DATA  1u /* drops stored data: a table or a column */
 #define SD_CHG_NOTE_ONLY   2u /* only differences that are not drift (column order) */
 #define SD_CHG_TYPE_CHANGE 4u /* a column's declared type changes (emitters judge narrowing) */
+/* The deferred part of an object another change of the list creates, split out to break a
+ * dependency loop (see sd_diff_models): op CREATE, `to` the object, `fields` the fields put
+ * off, and no drift of its own. Parts: a column default of a new table (fields: default),
+ * a CHECK constraint of a new table (fields: 0, the whole constraint: added after the table
+ * instead of inline), a new domain's CHECKs and default (fields: checks, default), a new
+ * view's query (fields: sql: the view is created first as a stub with its columns' names and
+ * types, PostgreSQL only). The creating change writes the object without the part. */
+#define SD_CHG_DEFERRED 8u
 
 /* Bit in sd_change.fields: the name changed, for kinds whose name is an attribute rather than
  * part of the identity (a primary key's constraint name). Never a field index. */
@@ -93,8 +101,10 @@ typedef struct sd_changelist sd_changelist;
  * The list is ordered: drops first, in
  * reverse dependency order (dependents before what they depend on), then creates and
  * alters in dependency order (what is depended on first); ties broken by kind and canonical
- * identity, so the order is deterministic. SD_ERR when the engines differ, SD_ERR_CYCLE
- * when dependencies form a cycle (the message names the objects).
+ * identity, so the order is deterministic. A dependency loop among creates is broken as
+ * pg_dump breaks it, by putting off a part of one object (SD_CHG_DEFERRED) to a change of
+ * its own after the rest of the loop. SD_ERR when the engines differ, SD_ERR_CYCLE when a
+ * loop has no part that can be put off (the message names every object of the loop).
  */
 SD_MUST_CHECK sd_status sd_diff_models(sd_changelist **out,
                                        const sd_model *from,
@@ -117,6 +127,8 @@ const sd_rename *sd_changelist_rename_at(const sd_changelist *cl, size_t i);
  * the hint that would apply: "column:public.t.full_name=name". */
 size_t sd_changelist_suggestion_count(const sd_changelist *cl);
 const char *sd_changelist_suggestion_at(const sd_changelist *cl, size_t i);
+/* The SD_CHG_DEFERRED change for a "to" object, or NULL when nothing of it is put off. */
+const sd_change *sd_changelist_deferred(const sd_changelist *cl, const sd_object *o);
 /* "create", "drop", "alter". */
 const char *sd_op_name(sd_op op);
 

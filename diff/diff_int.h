@@ -14,6 +14,7 @@ struct sd_changelist {
     SD_VEC(sd_change *) changes;         /* in output order */
     size_t *from_change[SD_KIND__COUNT]; /* per kind, by object index: change index + 1, or 0 */
     size_t *to_change[SD_KIND__COUNT];   /* the same for "to" objects */
+    size_t *to_deferred[SD_KIND__COUNT]; /* the same for SD_CHG_DEFERRED changes */
     size_t drift;                        /* changes that are drift */
     sd_model *renamed;                   /* owned copy of "from" with the renames applied */
     SD_VEC(sd_rename) renames;           /* in the order they run */

@@ -274,6 +274,8 @@ seed_planned(pg_ctx *c, const sd_change *ch)
 static void
 seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
 {
+    if (ch->flags & SD_CHG_DEFERRED)
+        return; /* completes an object its creating change has seeded */
     if (ch->to != NULL) {
         bump(&c->last[ch->kind][ch->to->index], pos);
         if (ch->to->owner != NULL)
@@ -913,12 +915,18 @@ last_of(const pg_ctx *c, const sd_object *d)
     return d->owner != NULL ? c->last[SD_KIND_TABLE][d->owner->index] : c->last[d->kind][d->index];
 }
 
-/* A "to" object o depends on: its i-th dependency, or (i == ndeps) its relation. */
+/* A "to" object o depends on: its i-th dependency, or (i == ndeps) its relation. A view
+ * written as a stub first (its query put off) waits only for its schema and column types. */
 static const sd_object *
 to_dep(const pg_ctx *c, const sd_object *o, size_t i)
 {
-    if (i < o->ndeps)
-        return sd_model_find_ref(c->to, &o->deps[i]);
+    if (i < o->ndeps) {
+        const sd_object *d = sd_model_find_ref(c->to, &o->deps[i]);
+        if (d != NULL && o->kind == SD_KIND_VIEW && d->kind > SD_KIND_RANGE &&
+            sd_emit__pg_deferred(c, o))
+            return NULL;
+        return d;
+    }
     return relation_of(c->to, o);
 }
 
@@ -1588,6 +1596,14 @@ handle_change(pg_ctx *c, const sd_change *ch)
 {
     if (ch->op == SD_OP_DROP || (ch->flags & SD_CHG_NOTE_ONLY))
         return;
+    if (ch->flags & SD_CHG_DEFERRED) {
+        /* The part of a new object a dependency loop put off: its default, CHECKs, query. */
+        sd_emit__pg_unit_begin(c, SD_STEP_ALTER, NULL, ch->to);
+        c->unit_step.fields = ch->fields;
+        sd_emit__pg_create_deferred(c, ch);
+        sd_emit__pg_unit_end(c);
+        return;
+    }
     const sd_object *tt = change_table(ch, false);
     bool fresh = tt != NULL && tt->kind == SD_KIND_TABLE && c->rebuilt[tt->index];
     if (!is_rebuild(ch) && (fresh || in_rekeyed(c, change_table(ch, true)))) {

@@ -207,8 +207,16 @@ bool sd_emit__pg_enum_adds_only(const sd_object *from, const sd_object *to);
 void sd_emit__pg_enum_add_values(pg_ctx *c, const sd_object *from, const sd_object *to);
 /* Whether col's type is the enum e ("s.e" or "s.e[]"); *array_out tells which. */
 bool sd_emit__pg_type_is(const sd_object *col, const sd_object *type, bool *array_out);
-/* Create a planned view, matview, index or trigger (with its extras). */
+/* Create a planned view, matview, index or trigger (with its extras). A view whose query the
+ * change list puts off (SD_CHG_DEFERRED) is created as a stub: its columns, NULL each. */
 void sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to);
+/* Whether a new object's part is put off to an SD_CHG_DEFERRED change of the list. */
+bool sd_emit__pg_deferred(const pg_ctx *c, const sd_object *to);
+/* The statements of an SD_CHG_DEFERRED change: what completes the object its creation left
+ * without the part (a view's query, a domain's CHECKs and default; a column default or a
+ * CHECK of a new table: sd_emit__pg_complete_table_part). */
+void sd_emit__pg_create_deferred(pg_ctx *c, const sd_change *ch);
+void sd_emit__pg_complete_table_part(pg_ctx *c, const sd_change *ch);
 /* ALTER SEQUENCE s OWNED BY owned_by (NULL: NONE). */
 void sd_emit__pg_sequence_owned_by(pg_ctx *c, const sd_object *seq, const char *owned_by);
 /* ALTER <kind> o SET / RESET (...) for a change of the reloptions field (table, matview,

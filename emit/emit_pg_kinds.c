@@ -416,18 +416,41 @@ create_domain(pg_ctx *c, const sd_object *d)
         put(c, " COLLATE ");
         sd_emit__pg_fragment(c, d, "collation", v[SD_DOMAIN_COLLATION].s, 0);
     }
-    if (v[SD_DOMAIN_DEFAULT].sql.text != NULL) {
+    /* CHECKs and default put off (a dependency loop) come with their own change. */
+    bool later = sd_emit__pg_deferred(c, d);
+    if (v[SD_DOMAIN_DEFAULT].sql.text != NULL && !later) {
         put(c, " DEFAULT ");
         sd_emit__pg_fragment(c, d, "default", v[SD_DOMAIN_DEFAULT].sql.text, 0);
     }
     if (v[SD_DOMAIN_NOT_NULL].b)
         put(c, " NOT NULL");
-    for (size_t i = 0; i < v[SD_DOMAIN_CHECKS].names.len; i++) {
+    for (size_t i = 0; i < v[SD_DOMAIN_CHECKS].names.len && !later; i++) {
         put(c, " ");
         sd_emit__pg_fragment(c, d, "check", v[SD_DOMAIN_CHECKS].names.items[i], 0);
     }
     put(c, ";\n");
     sd_emit__pg_extras(c, d);
+}
+
+static void alter_domain_head(pg_ctx *c, const sd_object *d);
+
+/* The default and CHECKs create_domain left out. */
+static void
+complete_domain(pg_ctx *c, const sd_object *d)
+{
+    const sd_value *v = d->v;
+    if (v[SD_DOMAIN_DEFAULT].sql.text != NULL) {
+        alter_domain_head(c, d);
+        put(c, "SET DEFAULT ");
+        sd_emit__pg_fragment(c, d, "default", v[SD_DOMAIN_DEFAULT].sql.text, 0);
+        put(c, ";\n");
+    }
+    for (size_t i = 0; i < v[SD_DOMAIN_CHECKS].names.len; i++) {
+        alter_domain_head(c, d);
+        put(c, "ADD ");
+        sd_emit__pg_fragment(c, d, "check", v[SD_DOMAIN_CHECKS].names.items[i], 0);
+        put(c, ";\n");
+    }
 }
 
 static void
@@ -1084,9 +1107,66 @@ put_option(pg_ctx *c, const sd_object *v, const char *opt, bool key_only)
 
 static void put_with_options(pg_ctx *c, const sd_object *o, const sd_names *n);
 
+/* The end of a "column type" entry's (quoted) column name. */
+static const char *
+view_column_end(const char *p)
+{
+    if (*p != '"')
+        return strchr(p, ' ');
+    for (p++; *p != '\0'; p++) {
+        if (*p == '"' && p[1] == '"')
+            p++;
+        else if (*p == '"')
+            return p + 1;
+    }
+    return NULL;
+}
+
+/*
+ * As pg_dump does for a view in a dependency loop: the view with its columns' names and
+ * types, NULL each (SELECT NULL::type AS column, ...), so that what reads it can be created;
+ * its query replaces it later (complete_view), when what the query reads exists.
+ */
+static void
+create_view_stub(pg_ctx *c, const sd_object *v)
+{
+    const sd_names *cols = &v->v[SD_VIEW_COLUMNS].names;
+    put(c, "CREATE VIEW ");
+    put_qname(c, v->schema, v->name);
+    put(c, " AS SELECT");
+    for (size_t i = 0; i < cols->len; i++) {
+        const char *e = cols->items[i];
+        const char *end = view_column_end(e);
+        if (end == NULL || *end != ' ') {
+            sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, v, "malformed view column entry");
+            return;
+        }
+        sd_buf name = SD_BUF_INIT;
+        if (*e == '"') {
+            for (const char *p = e + 1; p + 1 < end; p++) {
+                sd_buf_putc(&name, *p);
+                if (*p == '"')
+                    p++; /* "" stands for one " */
+            }
+        } else {
+            sd_buf_appendn(&name, e, (size_t)(end - e));
+        }
+        put(c, i > 0 ? ", NULL::" : " NULL::");
+        sd_emit__pg_fragment(c, v, "view column type", end + 1, 0);
+        put(c, " AS ");
+        put_ident(c, sd_buf_cstr(&name));
+        sd_buf_dispose(&name);
+    }
+    put(c, ";\n");
+}
+
 static void
 create_view(pg_ctx *c, const sd_object *v)
 {
+    if (sd_emit__pg_deferred(c, v)) {
+        create_view_stub(c, v);
+        return;
+    }
     put(c, "CREATE VIEW ");
     put_qname(c, v->schema, v->name);
     put_with_options(c, v, &v->v[SD_VIEW_OPTIONS].names);
@@ -1333,6 +1413,7 @@ put_index_statistics(pg_ctx *c, const sd_object *ix, const sd_object *from)
 {
     const sd_names *to_st = &ix->v[SD_INDEX_STATISTICS].names;
     const sd_names *from_st = from != NULL ? &from->v[SD_INDEX_STATISTICS].names : NULL;
+    size_t nto = to_st->len; /* read first: stat_find() accepting NULL misleads the analyzer */
     size_t len = 0;
     for (size_t i = 0; from_st != NULL && i < from_st->len; i++) {
         if (!stat_item(from_st->items[i], &len))
@@ -1340,7 +1421,7 @@ put_index_statistics(pg_ctx *c, const sd_object *ix, const sd_object *from)
         else if (stat_find(to_st, from_st->items[i], len) == NULL)
             put_stat(c, ix, from_st->items[i], len, "-1");
     }
-    for (size_t i = 0; i < to_st->len; i++) {
+    for (size_t i = 0; i < nto; i++) {
         const char *item = to_st->items[i];
         if (!stat_item(item, &len))
             sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid index statistics target");
@@ -1451,6 +1532,37 @@ void
 sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to)
 {
     sd_emit__pg_ops(to->kind)->create(c, to);
+}
+
+bool
+sd_emit__pg_deferred(const pg_ctx *c, const sd_object *to)
+{
+    return sd_changelist_deferred(c->cl, to) != NULL;
+}
+
+/* The stub's query replaced by the real one, then what CREATE VIEW writes after it. */
+static void
+complete_view(pg_ctx *c, const sd_object *v)
+{
+    put(c, "CREATE OR REPLACE VIEW ");
+    put_qname(c, v->schema, v->name);
+    put_with_options(c, v, &v->v[SD_VIEW_OPTIONS].names);
+    put(c, " AS ");
+    sd_emit__pg_fragment(c, v, "view query", v->v[SD_VIEW_SQL].sql.text, FRAG_COMMA | FRAG_TRIM);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, v);
+    sd_emit__pg_column_extras(c, v, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
+}
+
+void
+sd_emit__pg_create_deferred(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->kind == SD_KIND_VIEW)
+        complete_view(c, ch->to);
+    else if (ch->kind == SD_KIND_DOMAIN)
+        complete_domain(c, ch->to);
+    else
+        sd_emit__pg_complete_table_part(c, ch);
 }
 
 /* ---- aggregate ---- */

@@ -103,7 +103,8 @@ put_column_def(pg_ctx *c, const sd_object *col)
         put(c, " ");
         put_identity(c, col);
     }
-    if (v[SD_COLUMN_DEFAULT].sql.text != NULL) {
+    /* A default put off (a dependency loop) is set by its own change. */
+    if (v[SD_COLUMN_DEFAULT].sql.text != NULL && !sd_emit__pg_deferred(c, col)) {
         put(c, " DEFAULT ");
         sd_emit__pg_fragment(c, col, "default", v[SD_COLUMN_DEFAULT].sql.text, 0);
     }
@@ -530,6 +531,13 @@ inherited_column_extras(pg_ctx *c, const sd_object *t, const sd_object *col)
     }
 }
 
+/* A CHECK put off (a dependency loop) is added by its own change, not with its table. */
+static bool
+written_with_table(const pg_ctx *c, const sd_object *con)
+{
+    return !sd_emit__pg_deferred(c, con);
+}
+
 static bool
 inline_constraint(const sd_object *t, const sd_object *con)
 {
@@ -557,7 +565,7 @@ put_table_body(pg_ctx *c, const sd_object *t)
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS); k++) {
         const sd_object *const *cons = sd_model_children(c->to, t, TABLE_CONSTRAINTS[k], &n);
         for (size_t i = 0; i < n; i++) {
-            if (!inline_constraint(t, cons[i]))
+            if (!inline_constraint(t, cons[i]) || !written_with_table(c, cons[i]))
                 continue;
             put(c, items++ > 0 ? ",\n    " : "\n    ");
             put_constraint_def(c, cons[i], true);
@@ -581,7 +589,7 @@ table_extras(pg_ctx *c, const sd_object *t)
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS); k++) {
         const sd_object *const *cons = sd_model_children(c->to, t, TABLE_CONSTRAINTS[k], &n);
         for (size_t i = 0; i < n; i++)
-            if (!inline_constraint(t, cons[i]))
+            if (!inline_constraint(t, cons[i]) && written_with_table(c, cons[i]))
                 add_constraint(c, cons[i]);
     }
     const sd_object *const *cols = sd_model_children(c->to, t, SD_KIND_COLUMN, &n);
@@ -605,7 +613,24 @@ table_extras(pg_ctx *c, const sd_object *t)
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS); k++) {
         const sd_object *const *cons = sd_model_children(c->to, t, TABLE_CONSTRAINTS[k], &n);
         for (size_t i = 0; i < n; i++)
-            constraint_extras(c, cons[i]);
+            if (written_with_table(c, cons[i]))
+                constraint_extras(c, cons[i]);
+    }
+}
+
+void
+sd_emit__pg_complete_table_part(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *o = ch->to;
+    if (o->kind == SD_KIND_CHECK) {
+        sd_emit__pg_create_constraint(c, o);
+        return;
+    }
+    if (o->kind == SD_KIND_COLUMN && o->v[SD_COLUMN_DEFAULT].sql.text != NULL) {
+        alter_column_head(c, o);
+        put(c, "SET DEFAULT ");
+        sd_emit__pg_fragment(c, o, "default", o->v[SD_COLUMN_DEFAULT].sql.text, 0);
+        put(c, ";\n");
     }
 }
 

@@ -816,6 +816,7 @@ enum {
     VI_OPTIONS,
     VI_COLUMN_ACLS,
     VI_COLUMN_COMMENTS,
+    VI_COLUMNS,
     VI_OID,
     VI_ROWTYPE,
     VI_ROWTYPE_ARRAY,
@@ -823,8 +824,8 @@ enum {
     VI__N
 };
 static const char *const VIEW_COLS[VI__N] = {
-    COMMON_COLS,   "nspname",         "relname", "relkind", "def",           "options",
-    "column_acls", "column_comments", "oid",     "rowtype", "rowtype_array", "rule_oid",
+    COMMON_COLS,       "nspname", "relname", "relkind", "def",           "options",  "column_acls",
+    "column_comments", "columns", "oid",     "rowtype", "rowtype_array", "rule_oid",
 };
 /* A view is named in pg_depend by its pg_class row, its row type (and that type's array)
  * and its _RETURN rule, which holds what the view reads. */
@@ -841,7 +842,15 @@ static const char VIEWS_SQL[] =
     "FROM pg_attribute a JOIN pg_description cd ON cd.objoid = c.oid "
     "AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum "
     "WHERE a.attrelid = c.oid AND a.attnum > 0) e "
-    "ORDER BY e.v COLLATE \"C\") AS column_comments "
+    "ORDER BY e.v COLLATE \"C\") AS column_comments, "
+    "ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) "
+    "|| CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' "
+    "|| quote_ident(cn.nspname) || '.' || quote_ident(co.collname) ELSE '' END "
+    "FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid "
+    "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+    "ORDER BY a.attnum) AS columns "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
     "LEFT JOIN pg_rewrite w ON w.ev_class = c.oid AND w.rulename = '_RETURN' " REL_COMMENT
@@ -873,6 +882,9 @@ view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     if (rc == SD_OK)
         rc = sd_pg__add_array(r->m, o, mat ? SD_MATVIEW_COLUMN_COMMENTS : SD_VIEW_COLUMN_COMMENTS,
                               sd_pg__str(res, row, c[VI_COLUMN_COMMENTS]), r->err);
+    if (rc == SD_OK && !mat)
+        rc =
+            sd_pg__add_array(r->m, o, SD_VIEW_COLUMNS, sd_pg__str(res, row, c[VI_COLUMNS]), r->err);
     if (rc == SD_OK)
         rc = put_oid(r, SD_PG_CAT_CLASS, res, row, c[VI_OID], o);
     if (rc == SD_OK)
@@ -991,9 +1003,15 @@ dep_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     const sd_object *to = dep_end(r, res, row, c + DP_REF_CAT);
     const char *type = sd_pg__str(res, row, c[DP_TYPE]);
     (void)state;
+    /* A view that reads its own columns (its _RETURN rule's normal dependency on one; every
+     * rule has one on the whole view, and an internal one) keeps that as a dependency on
+     * itself: it must be created as a stub first. */
+    const char *ref_sub = sd_pg__str(res, row, c[DP_REF_SUB]);
+    bool self_view = from == to && from != NULL && from->kind == SD_KIND_VIEW && type != NULL &&
+                     type[0] == 'n' && ref_sub != NULL && strcmp(ref_sub, "0") != 0;
     /* A sequence's automatic dependency is OWNED BY: the column's default depends on the
      * sequence instead, and that is the edge that orders them. */
-    if (from == NULL || to == NULL || from == to || owned_by(from, to) ||
+    if (from == NULL || to == NULL || (from == to && !self_view) || owned_by(from, to) ||
         (from->kind == SD_KIND_SEQUENCE && type != NULL && type[0] == 'a'))
         return SD_OK;
     /* The object is the model's own (the index hands out const pointers). */

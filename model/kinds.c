@@ -196,6 +196,7 @@ static const sd_field_info VIEW_FIELDS[] = {
     [SD_VIEW_COMMENT] = COMMENT_FIELD,
     [SD_VIEW_COLUMN_ACLS] = { "column_acls", SD_FIELD_NAMES, 0, NULL, PG },
     [SD_VIEW_COLUMN_COMMENTS] = { "column_comments", SD_FIELD_NAMES, 0, NULL, PG },
+    [SD_VIEW_COLUMNS] = { "columns", SD_FIELD_NAMES, SD_FF_INFO, NULL, PG },
 };
 static const sd_field_info MATVIEW_FIELDS[] = {
     [SD_MATVIEW_SQL] = { "sql", SD_FIELD_SQL, 0, NULL, PG },

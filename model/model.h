@@ -202,7 +202,11 @@ typedef struct sd_kind_info {
  *    and an explicit SET STATISTICS 0 is stored as -1;
  *  - view and matview column_acls / column_comments: per column, "column:value" with the
  *    column as quote_ident() renders it (quoted when it needs quoting) and value an aclitem
- *    text ("alice=r/postgres", one entry each) or the comment; sorted (byte order).
+ *    text ("alice=r/postgres", one entry each) or the comment; sorted (byte order);
+ *  - view columns: per column in order, "column type [COLLATE collation]", the column as
+ *    quote_ident() renders it, the type as format_type(), the collation (qualified, quoted)
+ *    only when it differs from the type's; informational (it follows from the query), kept
+ *    so that a view in a dependency loop can be created first as a stub with these columns.
  */
 /* Field indexes per kind; they index sd_object.v and the kind's field table. Values that
  * name other objects in SQL form (inherits, partition_of, owned_by) are already quoted with
@@ -400,6 +404,7 @@ enum {
     SD_VIEW_COMMENT,
     SD_VIEW_COLUMN_ACLS,
     SD_VIEW_COLUMN_COMMENTS,
+    SD_VIEW_COLUMNS,
     SD_VIEW__NFIELDS
 };
 enum {

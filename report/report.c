@@ -135,7 +135,8 @@ static size_t
 classify(const sd_changelist *cl, const sd_change *ch, entry out[2])
 {
     size_t n = 0;
-    if (covered_by_owner(cl, ch))
+    /* A deferred part is how a create is written, not a difference of its own. */
+    if (covered_by_owner(cl, ch) || (ch->flags & SD_CHG_DEFERRED))
         return 0;
     switch (ch->op) {
     case SD_OP_DROP:

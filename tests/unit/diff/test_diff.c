@@ -146,9 +146,29 @@ render(const sd_changelist *cl)
             sd_buf_append(&b, " !type");
         if (c->flags & SD_CHG_NOTE_ONLY)
             sd_buf_append(&b, " !note");
+        if (c->flags & SD_CHG_DEFERRED)
+            sd_buf_append(&b, " !deferred");
     }
     assert_false(sd_buf_failed(&b));
     return sd_buf_take(&b);
+}
+
+/*
+ * For the deferred part at position i of the list: the change that creates its object, which
+ * comes earlier (NULL for a column or constraint of a new table: that table's CREATE, checked
+ * here, creates it).
+ */
+static const sd_change *
+created_before(const sd_changelist *cl, size_t i, const sd_object *o)
+{
+    const sd_object *creator = o->owner != NULL ? o->owner : o;
+    for (size_t j = 0; j < i; j++) {
+        const sd_change *d = sd_changelist_at(cl, j);
+        if (d->to == creator && d->op == SD_OP_CREATE && !(d->flags & SD_CHG_DEFERRED))
+            return o->owner != NULL ? NULL : d;
+    }
+    fail_msg("deferred part of %s before its creation", o->key);
+    return NULL;
 }
 
 /* Consistency of every record with the models, the flags, the drift count and find(). */
@@ -163,7 +183,8 @@ check_invariants(const sd_changelist *cl)
         case SD_OP_CREATE:
             assert_null(c->from);
             assert_non_null(c->to);
-            assert_int_equal(c->fields, 0);
+            if (!(c->flags & SD_CHG_DEFERRED))
+                assert_int_equal(c->fields, 0);
             assert_int_equal(c->notes, 0);
             break;
         case SD_OP_DROP:
@@ -187,23 +208,28 @@ check_invariants(const sd_changelist *cl)
             assert_ptr_equal(sd_model_at(sd_changelist_from(cl), c->kind, c->from->index), c->from);
             assert_ptr_equal(sd_changelist_find(cl, c->from), c);
         }
+        bool deferred = (c->flags & SD_CHG_DEFERRED) != 0;
         if (c->to != NULL) {
             assert_int_equal(c->to->kind, c->kind);
             assert_ptr_equal(sd_model_at(sd_changelist_to(cl), c->kind, c->to->index), c->to);
-            assert_ptr_equal(sd_changelist_find(cl, c->to), c);
+            assert_ptr_equal(sd_changelist_find(cl, c->to),
+                             deferred ? created_before(cl, i, c->to) : c);
+            assert_true(deferred == (sd_changelist_deferred(cl, c->to) == c));
         }
         bool note_only = c->op == SD_OP_ALTER && c->fields == 0;
         assert_int_equal((c->flags & SD_CHG_NOTE_ONLY) != 0, note_only);
-        if (!note_only)
+        if (!note_only && !deferred)
             drift++;
         bool loses = c->op == SD_OP_DROP && (c->kind == SD_KIND_TABLE || c->kind == SD_KIND_COLUMN);
         assert_int_equal((c->flags & SD_CHG_LOSES_DATA) != 0, loses);
         bool type = c->op == SD_OP_ALTER && c->kind == SD_KIND_COLUMN &&
                     (c->fields & (UINT64_C(1) << SD_COLUMN_TYPE)) != 0;
         assert_int_equal((c->flags & SD_CHG_TYPE_CHANGE) != 0, type);
-        /* An object appears in at most one change. */
+        /* An object appears in at most one change (and its deferred part). */
         for (size_t j = 0; j < i; j++) {
             const sd_change *d = sd_changelist_at(cl, j);
+            if (deferred || (d->flags & SD_CHG_DEFERRED))
+                continue;
             assert_false(c->from != NULL && d->from == c->from);
             assert_false(c->to != NULL && d->to == c->to);
         }
@@ -937,6 +963,225 @@ test_cycle_between_created_views(void **state)
     sd_model_free(b);
 }
 
+/* ---- dependency loops ---- */
+
+static sd_object *
+add_function(sd_model *m, const char *name)
+{
+    sd_object *f = add(m, SD_KIND_FUNCTION, NULL, name);
+    sd_obj_set_str(m, f, SD_FUNCTION_KIND, "function");
+    return f;
+}
+
+/* A view and a function that returns its row type, the view calling the function, built in
+ * either order: the view is created as a stub, its query after the function. */
+static sd_model *
+build_view_function_loop(bool reverse)
+{
+    sd_model *m = new_model(SD_ENGINE_PG);
+    for (int i = 0; i < 2; i++) {
+        if ((i == 0) != reverse) {
+            sd_object *f = add_function(m, "rows()");
+            sd_obj_add_dep(m, f, SD_KIND_VIEW, "main", NULL, "v");
+        } else {
+            sd_object *v = add_view(m, "v", "SELECT a FROM main.rows()", NULL);
+            sd_obj_add_name(m, v, SD_VIEW_COLUMNS, "a integer");
+            sd_obj_add_dep(m, v, SD_KIND_FUNCTION, "main", NULL, "rows()");
+        }
+    }
+    add_view(m, "other", "SELECT 1", NULL);
+    sdt_freeze(m);
+    return m;
+}
+
+static void
+test_loop_view_function_split(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    sdt_freeze(a);
+    for (int r = 0; r < 2; r++) {
+        sd_model *b = build_view_function_loop(r == 1);
+        expect_diff(a, b, false,
+                    "create view main.other\n"
+                    "create view main.v\n"
+                    "create function main.rows()\n"
+                    "create view main.v [sql] !deferred",
+                    3);
+        sd_changelist *cl = diff_ok(a, b, false);
+        const sd_change *stub = sd_changelist_at(cl, 1);
+        const sd_change *rest = sd_changelist_at(cl, 3);
+        assert_ptr_equal(sd_changelist_find(cl, stub->to), stub);
+        assert_ptr_equal(sd_changelist_deferred(cl, stub->to), rest);
+        assert_null(sd_changelist_deferred(cl, sd_changelist_at(cl, 0)->to));
+        sd_changelist_free(cl);
+        sd_model_free(b);
+    }
+    sd_model_free(a);
+}
+
+/* A new table whose column default and CHECK call functions that read the table (one its
+ * column, one the whole table). */
+static sd_model *
+build_table_default_check_loop(bool with_parts)
+{
+    sd_model *m = new_model(SD_ENGINE_PG);
+    add_table_cols(m, "keep", "id");
+    add(m, SD_KIND_TABLE, NULL, "t");
+    add_column(m, "t", "id", 1, "integer");
+    sd_object *n = add_column(m, "t", "n", 2, "integer");
+    sd_object *ck = add(m, SD_KIND_CHECK, "t", "t_small");
+    sd_obj_set_sql(m, ck, SD_CHECK_EXPRESSION, "main.small(n)");
+    /* As PostgreSQL records it: the CHECK reads its table's column (no loop). */
+    sd_obj_add_dep(m, ck, SD_KIND_COLUMN, "main", "t", "n");
+    if (with_parts) {
+        sd_obj_set_sql(m, n, SD_COLUMN_DEFAULT, "main.next_n()");
+        sd_obj_add_dep(m, n, SD_KIND_FUNCTION, "main", NULL, "next_n()");
+        sd_obj_add_dep(m, ck, SD_KIND_FUNCTION, "main", NULL, "small(integer)");
+    }
+    sd_object *f = add_function(m, "next_n()");
+    sd_obj_add_dep(m, f, SD_KIND_COLUMN, "main", "t", "n");
+    sd_object *g = add_function(m, "small(integer)");
+    sd_obj_add_dep(m, g, SD_KIND_TABLE, "main", NULL, "t");
+    sdt_freeze(m);
+    return m;
+}
+
+static void
+test_loop_new_table_default_and_check_split(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "keep", "id");
+    sdt_freeze(a);
+    /* What the functions read orders them after the new table, even without a loop. */
+    sd_model *b = build_table_default_check_loop(false);
+    expect_diff(a, b, false,
+                "create table main.t\n"
+                "create function main.next_n()\n"
+                "create function main.small(integer)",
+                3);
+    sd_model_free(b);
+    b = build_table_default_check_loop(true);
+    expect_diff(a, b, false,
+                "create table main.t\n"
+                "create function main.next_n()\n"
+                "create function main.small(integer)\n"
+                "create column main.t.n [default] !deferred\n"
+                "create check constraint main.t.t_small !deferred",
+                3);
+    sd_model_free(b);
+    sd_model_free(a);
+}
+
+/* A column added to a kept table is not split: ADD COLUMN fills the rows with its default,
+ * which a later SET DEFAULT would not. The loop is reported. */
+static void
+test_loop_kept_table_new_column_not_split(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    add_table_cols(a, "t", "id");
+    sdt_freeze(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    add_table_cols(b, "t", "id");
+    sd_object *n = add_column(b, "t", "n", 2, "integer");
+    sd_obj_set_sql(b, n, SD_COLUMN_DEFAULT, "main.next_n()");
+    sd_obj_add_dep(b, n, SD_KIND_FUNCTION, "main", NULL, "next_n()");
+    sd_obj_add_dep(b, add_function(b, "next_n()"), SD_KIND_COLUMN, "main", "t", "n");
+    sdt_freeze(b);
+    sd_err err = SD_ERR_INIT;
+    sd_changelist *cl = NULL;
+    assert_int_equal(sd_diff_models(&cl, a, b, NULL, &err), SD_ERR_CYCLE);
+    assert_null(cl);
+    ASSERT_CONTAINS(err.msg, "create function main.next_n() -> create column main.t.n -> "
+                             "create function main.next_n()");
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_loop_domain_check_split(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    sdt_freeze(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    sd_object *d = add(b, SD_KIND_DOMAIN, NULL, "level");
+    sd_obj_set_str(b, d, SD_DOMAIN_BASE_TYPE, "integer");
+    sd_obj_add_name(b, d, SD_DOMAIN_CHECKS, "CONSTRAINT ok CHECK (main.ok(VALUE))");
+    sd_obj_add_dep(b, d, SD_KIND_FUNCTION, "main", NULL, "ok(main.level)");
+    sd_object *f = add_function(b, "ok(main.level)");
+    sd_obj_add_dep(b, f, SD_KIND_DOMAIN, "main", NULL, "level");
+    sdt_freeze(b);
+    expect_diff(a, b, false,
+                "create domain main.level\n"
+                "create function main.ok(main.level)\n"
+                "create domain main.level [default,checks] !deferred",
+                2);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_loop_views_self_and_mutual(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    sdt_freeze(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    sd_object *v = add_view(b, "alpha", "SELECT * FROM beta", "beta");
+    sd_obj_add_name(b, v, SD_VIEW_COLUMNS, "a integer");
+    v = add_view(b, "beta", "SELECT * FROM alpha", "alpha");
+    sd_obj_add_name(b, v, SD_VIEW_COLUMNS, "a integer");
+    v = add_view(b, "selfish", "SELECT a FROM selfish", "selfish");
+    sd_obj_add_name(b, v, SD_VIEW_COLUMNS, "a integer");
+    sdt_freeze(b);
+    /* A view reading itself is a stub completed as soon as it exists (split when the edges
+     * are built, so it is ready before the loop stalls the sort); in the loop, the first in
+     * canonical order is the stub. */
+    expect_diff(a, b, false,
+                "create view main.selfish\n"
+                "create view main.selfish [sql] !deferred\n"
+                "create view main.alpha\n"
+                "create view main.beta\n"
+                "create view main.alpha [sql] !deferred",
+                3);
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
+static void
+test_loop_unbreakable_names_loop(void **state)
+{
+    (void)state;
+    sd_model *a = new_model(SD_ENGINE_PG);
+    sdt_freeze(a);
+    sd_model *b = new_model(SD_ENGINE_PG);
+    /* f -> g -> h -> f (each function's body calls the next), beside a breakable loop and an
+     * object that waits for the loop without being part of it. */
+    sd_obj_add_dep(b, add_function(b, "f()"), SD_KIND_FUNCTION, "main", NULL, "g()");
+    sd_obj_add_dep(b, add_function(b, "g()"), SD_KIND_FUNCTION, "main", NULL, "h()");
+    sd_obj_add_dep(b, add_function(b, "h()"), SD_KIND_FUNCTION, "main", NULL, "f()");
+    sd_obj_add_dep(b, add_view(b, "waits", "SELECT main.f()", NULL), SD_KIND_FUNCTION, "main", NULL,
+                   "f()");
+    sd_object *v = add_view(b, "v", "SELECT a FROM main.rows()", NULL);
+    sd_obj_add_name(b, v, SD_VIEW_COLUMNS, "a integer");
+    sd_obj_add_dep(b, v, SD_KIND_FUNCTION, "main", NULL, "rows()");
+    sd_obj_add_dep(b, add_function(b, "rows()"), SD_KIND_VIEW, "main", NULL, "v");
+    sdt_freeze(b);
+    sd_err err = SD_ERR_INIT;
+    sd_changelist *cl = NULL;
+    assert_int_equal(sd_diff_models(&cl, a, b, NULL, &err), SD_ERR_CYCLE);
+    assert_null(cl);
+    assert_string_equal(err.msg, "dependency cycle between changes that cannot be broken (each "
+                                 "needs the one before it): "
+                                 "create function main.f() -> create function main.h() -> "
+                                 "create function main.g() -> create function main.f()");
+    sd_model_free(a);
+    sd_model_free(b);
+}
+
 /* "op description [!loses]" of the object of kind k named o (schema o, on table t). */
 static void
 append_line(sd_buf *b, const char *op, const sd_model *m, sd_kind k)
@@ -1599,6 +1844,12 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identical_models),
+        cmocka_unit_test(test_loop_view_function_split),
+        cmocka_unit_test(test_loop_new_table_default_and_check_split),
+        cmocka_unit_test(test_loop_kept_table_new_column_not_split),
+        cmocka_unit_test(test_loop_domain_check_split),
+        cmocka_unit_test(test_loop_views_self_and_mutual),
+        cmocka_unit_test(test_loop_unbreakable_names_loop),
         cmocka_unit_test(test_fast_path_equal_fingerprints),
         cmocka_unit_test(test_engine_mismatch),
         cmocka_unit_test(test_create_drop_every_kind),
