@@ -94,11 +94,14 @@ sd_emit_plan(sd_buf *out,
         return SD_OK;
     }
     sd_engine engine = sd_model_engine(sd_changelist_to(cl));
-    const engine_emitter *e = (unsigned)engine < SD_ENGINE__COUNT ? &EMITTERS[engine] : NULL;
-    if (e == NULL)
-        rc = sd_err_set(err, SD_ERR, "internal error: unknown engine %d", (int)engine);
-    else if (e->emit == NULL)
-        rc = sd_err_set(err, SD_ERR_UNSUPPORTED, "%s", e->missing);
+    if ((unsigned)engine >= SD_ENGINE__COUNT || EMITTERS[engine].emit == NULL) {
+        rc = (unsigned)engine >= SD_ENGINE__COUNT
+                 ? sd_err_set(err, SD_ERR, "internal error: unknown engine %d", (int)engine)
+                 : sd_err_set(err, SD_ERR_UNSUPPORTED, "%s", EMITTERS[engine].missing);
+        sd_plan_free(plan);
+        return rc;
+    }
+    const engine_emitter *e = &EMITTERS[engine];
 
     sd_buf script = SD_BUF_INIT;
     if (rc == SD_OK && !opts->plain) {

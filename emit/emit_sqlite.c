@@ -369,7 +369,7 @@ step(ctx *c, sd_step_op op, const sd_object *from, const sd_object *to, sd_step_
                   .why = why,
                   .txn = op == SD_STEP_SETUP ? SD_TXN_NONE : SD_TXN_MAIN,
                   .sql_start = c->out->len };
-    if (op == SD_STEP_REBUILD || op == SD_STEP_SWAP)
+    if ((op == SD_STEP_REBUILD || op == SD_STEP_SWAP) && to != NULL)
         s.temp_name = c->plans[to->index].tmp;
     if (op == SD_STEP_GUARD)
         s.guard = c->guard_kind;
