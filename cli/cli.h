@@ -103,13 +103,14 @@ extern const char SD_CLI_SOURCES_HELP[];
 /* ---- commands and options ---- */
 
 /* Options a command accepts (bit per option). */
-#define SD_CLI_OPT_HELP         1u  /* -h, --help */
-#define SD_CLI_OPT_OUTPUT       2u  /* -o, --output FILE */
-#define SD_CLI_OPT_FORMAT       4u  /* --format text|json */
-#define SD_CLI_OPT_STRICT_ORDER 8u  /* --strict-column-order */
-#define SD_CLI_OPT_SCHEMA       16u /* --schema NAME (repeatable) */
-#define SD_CLI_OPT_EXCLUDE      32u /* --exclude-schema NAME (repeatable) */
-#define SD_CLI_OPT_PLAIN        64u /* --plain: no client directive atop a script */
+#define SD_CLI_OPT_HELP         1u   /* -h, --help */
+#define SD_CLI_OPT_OUTPUT       2u   /* -o, --output FILE */
+#define SD_CLI_OPT_FORMAT       4u   /* --format text|json */
+#define SD_CLI_OPT_STRICT_ORDER 8u   /* --strict-column-order */
+#define SD_CLI_OPT_SCHEMA       16u  /* --schema NAME (repeatable) */
+#define SD_CLI_OPT_EXCLUDE      32u  /* --exclude-schema NAME (repeatable) */
+#define SD_CLI_OPT_PLAIN        64u  /* --plain: no client directive atop a script */
+#define SD_CLI_OPT_ROWS         128u /* --rows N, --seed N (fill) */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -121,6 +122,8 @@ typedef struct sd_cli_args {
     sd_report_format format;            /* --format; SD_REPORT_TEXT by default */
     bool strict_column_order;           /* --strict-column-order */
     bool plain;                         /* --plain */
+    size_t rows;                        /* --rows N; 0 when not given */
+    unsigned long long seed;            /* --seed N; 0 when not given */
     bool help;                          /* -h/--help: show the help, run nothing */
     SD_VEC(const char *) schemas;       /* --schema values, in order (point into argv) */
     SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */
@@ -141,6 +144,7 @@ typedef struct sd_cli_command {
 extern const sd_cli_command SD_CLI_CMD_INSPECT;
 extern const sd_cli_command SD_CLI_CMD_DIFF;
 extern const sd_cli_command SD_CLI_CMD_CHECK;
+extern const sd_cli_command SD_CLI_CMD_FILL;
 
 /*
  * Parse argv[1..argc) (argv[0] is the command name) for cmd. Options may come before or
