@@ -43,6 +43,9 @@ typedef enum vclass {
     V_MACADDR,     /* 08:00:2b:x:y:z */
     V_BIT,         /* n in binary, as wide as the type */
     V_ARRAY,       /* '{}' */
+    V_NUMRANGE,    /* [n,n] */
+    V_DATERANGE,   /* [date,date] */
+    V_TSRANGE,     /* [timestamp,timestamp] */
     V_ENUM         /* the enum's values in turn */
 } vclass;
 
@@ -75,8 +78,9 @@ typedef struct col_plan {
     const sd_object *col; /* the column */
     const sd_object *src; /* P_VALUE: the column whose type gives the value */
     plan_kind kind;
-    bool small; /* named by a CHECK and in no key: numbered k, not seed + k */
-    hint hint;  /* from a CHECK of the table or of the column's domain */
+    bool small;    /* named by a CHECK and in no key: numbered k, not seed + k */
+    bool optional; /* in no key, and NULL or a default will do: left out of a second try */
+    hint hint;     /* from a CHECK of the table or of the column's domain */
 } col_plan;
 
 typedef struct fill_ctx {
@@ -171,6 +175,12 @@ pg_builtin(const char *name)
         { "macaddr", V_MACADDR },
         { "bit", V_BIT },
         { "bit varying", V_BIT },
+        { "int4range", V_NUMRANGE },
+        { "int8range", V_NUMRANGE },
+        { "numrange", V_NUMRANGE },
+        { "daterange", V_DATERANGE },
+        { "tsrange", V_TSRANGE },
+        { "tstzrange", V_TSRANGE },
     };
     if (in_list(name, ints))
         return V_INT;
@@ -523,6 +533,21 @@ write_value(fill_ctx *c, sd_buf *out, const vtype *t, const hint *h, unsigned lo
         for (long i = t->width - 1; i >= 0; i--)
             sd_buf_putc(&s, i < 64 && ((n >> i) & 1) ? '1' : '0');
         break;
+    case V_NUMRANGE:
+        sd_buf_appendf(&s, "[%llu,%llu]", n, n);
+        break;
+    case V_DATERANGE:
+    case V_TSRANGE:
+        for (int end = 0; end < 2; end++) {
+            sd_buf_putc(&s, end == 0 ? '[' : ',');
+            date_text(&s, n);
+            if (t->c == V_TSRANGE) {
+                sd_buf_putc(&s, ' ');
+                time_text(&s, n);
+            }
+        }
+        sd_buf_putc(&s, ']');
+        break;
     case V_ENUM: {
         const sd_names *vals = &t->en->v[SD_ENUM_VALUES].names;
         sd_buf_append(&s, vals->items[(n > 0 ? n - 1 : 0) % vals->len]);
@@ -689,7 +714,7 @@ col_nullable(const fill_ctx *c, const sd_object *col)
 static col_plan
 plan_column(fill_ctx *c, const sd_object *col)
 {
-    col_plan p = { col, col, P_VALUE, false, { H_NONE, NULL } };
+    col_plan p = { col, col, P_VALUE, false, false, { H_NONE, NULL } };
     const char *identity = col->v[SD_COLUMN_IDENTITY].s;
     if (col->v[SD_COLUMN_GENERATED].sql.text != NULL ||
         (identity != NULL && strcmp(identity, "always") == 0)) {
@@ -725,10 +750,62 @@ plan_column(fill_ctx *c, const sd_object *col)
     /* A checked value that no key needs distinct takes small numbers: they pass the usual
      * bounds (> 0, <= 50) whatever the seed. Every other value takes seed + k, like the keys,
      * so that a column a later migration makes a foreign key still finds its parent row. */
-    p.small = mentioned && !is_key(c, col);
+    bool key = is_key(c, col);
+    p.small = mentioned && !key;
+    p.optional = p.kind == P_VALUE && !key &&
+                 (col_nullable(c, col) || col->v[SD_COLUMN_DEFAULT].sql.text != NULL);
     return p;
 }
 
+/* The INSERT of row k (numbered n) into stmt. minimal: without the optional columns (their
+ * defaults or NULL instead); the number of columns that left out. */
+static size_t
+write_insert(fill_ctx *c,
+             sd_buf *stmt,
+             const sd_object *table,
+             const col_plan *plan,
+             size_t ncols,
+             unsigned long long k,
+             unsigned long long n,
+             bool minimal)
+{
+    sd_buf vals = SD_BUF_INIT;
+    size_t left_out = 0;
+    sd_buf_append(stmt, c->e == SD_ENGINE_PG ? "INSERT INTO " : "INSERT OR IGNORE INTO ");
+    sd_sql_qualified(stmt, c->e, c->e == SD_ENGINE_PG ? table->schema : NULL, table->name);
+    bool any = false;
+    for (size_t i = 0; i < ncols; i++) {
+        if (plan[i].kind == P_OMIT)
+            continue;
+        if (minimal && plan[i].optional) {
+            left_out++;
+            continue;
+        }
+        sd_buf_append(stmt, any ? ", " : " (");
+        sd_buf_append(&vals, any ? ", " : "");
+        any = true;
+        sd_sql_ident(stmt, c->e, plan[i].col->name);
+        if (plan[i].kind == P_NULL) {
+            sd_buf_append(&vals, "NULL");
+        } else {
+            vtype t = classify(c, plan[i].src->v[SD_COLUMN_TYPE].s, 0);
+            write_value(c, &vals, &t, &plan[i].hint, plan[i].small ? k : n);
+        }
+    }
+    if (any)
+        sd_buf_appendf(stmt, ") VALUES (%s);", sd_buf_cstr(&vals));
+    else
+        sd_buf_append(stmt, " DEFAULT VALUES;");
+    if (sd_buf_failed(&vals))
+        stmt->failed = true;
+    sd_buf_dispose(&vals);
+    return left_out;
+}
+
+/* Row k as one statement. PostgreSQL: a DO block that catches classes 22 and 23 only, so a
+ * row the schema refuses is skipped and anything else (an unknown column, a permission)
+ * still fails the load; when the full row is refused, the row without its optional columns
+ * (a CHECK or domain we cannot read may only limit those) is tried once more. */
 static void
 write_row(fill_ctx *c,
           sd_buf *out,
@@ -738,51 +815,30 @@ write_row(fill_ctx *c,
           unsigned long long k,
           unsigned long long n)
 {
+    static const char catch_[] = " EXCEPTION WHEN integrity_constraint_violation OR "
+                                 "data_exception THEN ";
     sd_buf stmt = SD_BUF_INIT;
-    sd_buf vals = SD_BUF_INIT;
-    sd_buf_append(&stmt, c->e == SD_ENGINE_PG ? "INSERT INTO " : "INSERT OR IGNORE INTO ");
-    sd_sql_qualified(&stmt, c->e, c->e == SD_ENGINE_PG ? table->schema : NULL, table->name);
-    bool any = false;
-    for (size_t i = 0; i < ncols; i++) {
-        if (plan[i].kind == P_OMIT)
-            continue;
-        sd_buf_append(&stmt, any ? ", " : " (");
-        sd_buf_append(&vals, any ? ", " : "");
-        any = true;
-        sd_sql_ident(&stmt, c->e, plan[i].col->name);
-        if (plan[i].kind == P_NULL) {
-            sd_buf_append(&vals, "NULL");
-        } else {
-            vtype t = classify(c, plan[i].src->v[SD_COLUMN_TYPE].s, 0);
-            write_value(c, &vals, &t, &plan[i].hint, plan[i].small ? k : n);
-        }
-    }
-    if (any)
-        sd_buf_appendf(&stmt, ") VALUES (%s);", sd_buf_cstr(&vals));
-    else
-        sd_buf_append(&stmt, " DEFAULT VALUES;");
-    if (c->e == SD_ENGINE_PG) {
-        /* Classes 22 and 23 only: a row the schema refuses is skipped, anything else (an
-         * unknown column, a permission) still fails the load. */
-        sd_buf body = SD_BUF_INIT;
-        sd_buf_appendf(&body,
-                       "BEGIN %s EXCEPTION WHEN integrity_constraint_violation OR "
-                       "data_exception THEN NULL; END",
-                       sd_buf_cstr(&stmt));
+    sd_buf body = SD_BUF_INIT;
+    (void)write_insert(c, &stmt, table, plan, ncols, k, n, false);
+    if (c->e != SD_ENGINE_PG) {
+        sd_buf_append(out, sd_buf_cstr(&stmt));
+        sd_buf_putc(out, '\n');
+    } else {
+        sd_buf_appendf(&body, "BEGIN %s%s", sd_buf_cstr(&stmt), catch_);
+        sd_buf_reset(&stmt);
+        if (write_insert(c, &stmt, table, plan, ncols, k, n, true) > 0)
+            sd_buf_appendf(&body, "BEGIN %s%sNULL; END;", sd_buf_cstr(&stmt), catch_);
+        else
+            sd_buf_append(&body, "NULL;");
+        sd_buf_append(&body, " END");
         sd_buf_append(out, "DO ");
         sd_sql_dollar_body(out, sd_buf_cstr(&body));
         sd_buf_append(out, ";\n");
-        if (sd_buf_failed(&body))
-            out->failed = true;
-        sd_buf_dispose(&body);
-    } else {
-        sd_buf_append(out, sd_buf_cstr(&stmt));
-        sd_buf_putc(out, '\n');
     }
-    if (sd_buf_failed(&stmt) || sd_buf_failed(&vals))
+    if (sd_buf_failed(&stmt) || sd_buf_failed(&body))
         out->failed = true;
     sd_buf_dispose(&stmt);
-    sd_buf_dispose(&vals);
+    sd_buf_dispose(&body);
 }
 
 static void
