@@ -46,12 +46,13 @@ typedef enum vclass {
     V_NUMRANGE,    /* [n,n] */
     V_DATERANGE,   /* [date,date] */
     V_TSRANGE,     /* [timestamp,timestamp] */
-    V_ENUM         /* the enum's values in turn */
+    V_ENUM,        /* the enum's values in turn */
+    V_COMPOSITE    /* (a,b): each attribute's value, by its type */
 } vclass;
 
 typedef struct vtype {
     vclass c;
-    const sd_object *en; /* V_ENUM: the enum */
+    const sd_object *en; /* V_ENUM: the enum; V_COMPOSITE: the composite type */
     long width;          /* V_BIT: the declared length (1 when none) */
 } vtype;
 
@@ -273,6 +274,9 @@ classify(fill_ctx *c, const char *type, int depth)
                 t.en = o;
             } else if ((o = pg_user_type(c, SD_KIND_DOMAIN, type)) != NULL && depth < 8) {
                 t = classify(c, o->v[SD_DOMAIN_BASE_TYPE].s, depth + 1);
+            } else if ((o = pg_user_type(c, SD_KIND_COMPOSITE, type)) != NULL && depth < 8) {
+                t.c = V_COMPOSITE;
+                t.en = o;
             }
         }
     }
@@ -434,12 +438,13 @@ like_value(const char *p, unsigned long long n, sd_buf *out)
 
 /* ---- values ---- */
 
-/* A distinct calendar date per n: 28-day months from 2000-01-01 on. */
+/* A distinct calendar date per n: 28-day months from 2024-01-01 on (a recent year, so that
+ * rows land in the partitions and ranges schemas written today declare). */
 static void
 date_text(sd_buf *b, unsigned long long n)
 {
     unsigned long long d = n > 0 ? n - 1 : 0;
-    sd_buf_appendf(b, "%04llu-%02llu-%02llu", 2000 + d / 336, (d / 28) % 12 + 1, d % 28 + 1);
+    sd_buf_appendf(b, "%04llu-%02llu-%02llu", 2024 + d / 336, (d / 28) % 12 + 1, d % 28 + 1);
 }
 
 static void
@@ -449,116 +454,182 @@ time_text(sd_buf *b, unsigned long long n)
     sd_buf_appendf(b, "%02llu:%02llu:%02llu", s / 3600, (s / 60) % 60, s % 60);
 }
 
+static bool value_text(fill_ctx *c, sd_buf *s, const vtype *t, const hint *h, unsigned long long n);
+
+/* A composite value in the type's text form, "(a,b)", every attribute double-quoted. The
+ * attributes are "name type [COLLATE c], ..." (model.h): split at the top-level commas. */
+static void
+composite_text(fill_ctx *c, sd_buf *s, const sd_object *type, unsigned long long n)
+{
+    const char *p = type->v[SD_COMPOSITE_ATTRIBUTES].sql.text;
+    sd_buf_putc(s, '(');
+    for (bool first = true; p != NULL && *p != '\0'; first = false) {
+        while (*p == ' ')
+            p++;
+        /* Past the name, quoted or not. */
+        if (*p == '"') {
+            for (p++; *p != '\0' && !(p[0] == '"' && p[1] != '"'); p += p[0] == '"' ? 2 : 1)
+                ;
+            p += *p == '"';
+        } else {
+            while (*p != '\0' && *p != ' ')
+                p++;
+        }
+        const char *start = p;
+        int depth = 0;
+        bool quoted = false;
+        for (; *p != '\0' && (depth > 0 || quoted || *p != ','); p++) {
+            if (*p == '"')
+                quoted = !quoted;
+            else if (!quoted)
+                depth += (*p == '(') - (*p == ')');
+        }
+        sd_buf atype = SD_BUF_INIT;
+        sd_buf_appendn(&atype, start, (size_t)(p - start));
+        char *collate = strstr(atype.ptr != NULL ? atype.ptr : "", " COLLATE ");
+        if (collate != NULL)
+            sd_buf_truncate(&atype, (size_t)(collate - atype.ptr));
+        while (atype.len > 0 && atype.ptr[0] == ' ')
+            memmove(atype.ptr, atype.ptr + 1, atype.len--);
+        vtype at = classify(c, sd_buf_cstr(&atype), 1);
+        hint none = { H_NONE, NULL };
+        sd_buf elem = SD_BUF_INIT;
+        if (at.c != V_COMPOSITE || at.en != type)
+            (void)value_text(c, &elem, &at, &none, n);
+        if (!first)
+            sd_buf_putc(s, ',');
+        sd_buf_putc(s, '"');
+        for (const char *q = sd_buf_cstr(&elem); *q != '\0'; q++) {
+            if (*q == '"' || *q == '\\')
+                sd_buf_putc(s, '\\');
+            sd_buf_putc(s, *q);
+        }
+        sd_buf_putc(s, '"');
+        if (sd_buf_failed(&atype) || sd_buf_failed(&elem))
+            s->failed = true;
+        sd_buf_dispose(&atype);
+        sd_buf_dispose(&elem);
+        p += *p == ',';
+    }
+    sd_buf_putc(s, ')');
+}
+
 /* The literal of type t for row n, appended to out; a text column follows its hint. */
 static void
 write_value(fill_ctx *c, sd_buf *out, const vtype *t, const hint *h, unsigned long long n)
 {
     sd_buf s = SD_BUF_INIT;
-    if (t->c == V_TEXT && h->kind == H_LIST && list_item(h->at, n > 0 ? n - 1 : 0, &s)) {
+    if (value_text(c, &s, t, h, n))
         sd_sql_literal(out, c->e, sd_buf_cstr(&s));
-        sd_buf_dispose(&s);
-        return;
-    }
+    else
+        sd_buf_append(out, sd_buf_cstr(&s));
+    if (sd_buf_failed(&s))
+        out->failed = true;
+    sd_buf_dispose(&s);
+}
+
+/* The value of type t for row n into s: true when s is to be a string literal, false when it
+ * is SQL as it stands (a number, a boolean, a blob). A text value follows its hint. */
+static bool
+value_text(fill_ctx *c, sd_buf *s, const vtype *t, const hint *h, unsigned long long n)
+{
+    if (t->c == V_TEXT && h->kind == H_LIST && list_item(h->at, n > 0 ? n - 1 : 0, s))
+        return true;
     if (t->c == V_TEXT && h->kind == H_LIKE) {
-        like_value(h->at, n, &s);
-        sd_sql_literal(out, c->e, sd_buf_cstr(&s));
-        if (sd_buf_failed(&s))
-            out->failed = true;
-        sd_buf_dispose(&s);
-        return;
+        like_value(h->at, n, s);
+        return true;
     }
-    bool literal = true; /* s becomes a string literal; false: written to out as is */
+    bool literal = true; /* false: s is SQL as it stands */
     switch (t->c) {
     case V_INT:
     case V_NUM:
-        sd_buf_appendf(out, "%llu", n);
+        sd_buf_appendf(s, "%llu", n);
         literal = false;
         break;
     case V_BOOL:
         if (c->e == SD_ENGINE_PG)
-            sd_buf_append(out, n % 2 == 1 ? "true" : "false");
+            sd_buf_append(s, n % 2 == 1 ? "true" : "false");
         else
-            sd_buf_append(out, n % 2 == 1 ? "1" : "0");
+            sd_buf_append(s, n % 2 == 1 ? "1" : "0");
         literal = false;
         break;
     case V_BLOB:
         /* A blob literal: hex digits only, nothing to quote. */
-        sd_buf_appendf(out, "X'%016llx'", n); /* lint: quoting-ok hex digits, not a string */
+        sd_buf_appendf(s, "X'%016llx'", n); /* lint: quoting-ok hex digits, not a string */
         literal = false;
         break;
     case V_UNKNOWN:
     case V_TEXT:
-        sd_buf_appendf(&s, "%llu", n);
+        sd_buf_appendf(s, "%llu", n);
         break;
     case V_DATE:
-        date_text(&s, n);
+        date_text(s, n);
         break;
     case V_TIMESTAMP:
     case V_TIMESTAMPTZ:
-        date_text(&s, n);
-        sd_buf_putc(&s, ' ');
-        time_text(&s, n);
+        date_text(s, n);
+        sd_buf_putc(s, ' ');
+        time_text(s, n);
         if (t->c == V_TIMESTAMPTZ)
-            sd_buf_append(&s, "+00");
+            sd_buf_append(s, "+00");
         break;
     case V_TIME:
     case V_TIMETZ:
-        time_text(&s, n);
+        time_text(s, n);
         if (t->c == V_TIMETZ)
-            sd_buf_append(&s, "+00");
+            sd_buf_append(s, "+00");
         break;
     case V_INTERVAL:
-        sd_buf_appendf(&s, "%llu seconds", n);
+        sd_buf_appendf(s, "%llu seconds", n);
         break;
     case V_UUID:
-        sd_buf_appendf(&s, "00000000-0000-4000-8000-%012llx", n & 0xffffffffffffULL);
+        sd_buf_appendf(s, "00000000-0000-4000-8000-%012llx", n & 0xffffffffffffULL);
         break;
     case V_JSON:
     case V_ARRAY:
-        sd_buf_append(&s, "{}");
+        sd_buf_append(s, "{}");
         break;
     case V_BYTEA:
-        sd_buf_appendf(&s, "\\x%016llx", n);
+        sd_buf_appendf(s, "\\x%016llx", n);
         break;
     case V_INET:
     case V_CIDR:
-        sd_buf_appendf(&s, "10.%llu.%llu.%llu%s", (n >> 16) & 255, (n >> 8) & 255, n & 255,
+        sd_buf_appendf(s, "10.%llu.%llu.%llu%s", (n >> 16) & 255, (n >> 8) & 255, n & 255,
                        t->c == V_CIDR ? "/32" : "");
         break;
     case V_MACADDR:
-        sd_buf_appendf(&s, "08:00:2b:%02llx:%02llx:%02llx", (n >> 16) & 255, (n >> 8) & 255,
+        sd_buf_appendf(s, "08:00:2b:%02llx:%02llx:%02llx", (n >> 16) & 255, (n >> 8) & 255,
                        n & 255);
         break;
     case V_BIT:
         for (long i = t->width - 1; i >= 0; i--)
-            sd_buf_putc(&s, i < 64 && ((n >> i) & 1) ? '1' : '0');
+            sd_buf_putc(s, i < 64 && ((n >> i) & 1) ? '1' : '0');
         break;
     case V_NUMRANGE:
-        sd_buf_appendf(&s, "[%llu,%llu]", n, n);
+        sd_buf_appendf(s, "[%llu,%llu]", n, n);
         break;
     case V_DATERANGE:
     case V_TSRANGE:
         for (int end = 0; end < 2; end++) {
-            sd_buf_putc(&s, end == 0 ? '[' : ',');
-            date_text(&s, n);
+            sd_buf_putc(s, end == 0 ? '[' : ',');
+            date_text(s, n);
             if (t->c == V_TSRANGE) {
-                sd_buf_putc(&s, ' ');
-                time_text(&s, n);
+                sd_buf_putc(s, ' ');
+                time_text(s, n);
             }
         }
-        sd_buf_putc(&s, ']');
+        sd_buf_putc(s, ']');
+        break;
+    case V_COMPOSITE:
+        composite_text(c, s, t->en, n);
         break;
     case V_ENUM: {
         const sd_names *vals = &t->en->v[SD_ENUM_VALUES].names;
-        sd_buf_append(&s, vals->items[(n > 0 ? n - 1 : 0) % vals->len]);
+        sd_buf_append(s, vals->items[(n > 0 ? n - 1 : 0) % vals->len]);
         break;
     }
     }
-    if (literal)
-        sd_sql_literal(out, c->e, sd_buf_cstr(&s));
-    if (sd_buf_failed(&s))
-        out->failed = true;
-    sd_buf_dispose(&s);
+    return literal;
 }
 
 /* ---- keys ---- */

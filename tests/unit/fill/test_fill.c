@@ -81,6 +81,10 @@ pg_model(void)
     dflt(m, col(m, "parent", 19, "code", "public.code"), "'x'::public.code");
     col(m, "parent", 20, "bits", "bit(3)");
     col(m, "parent", 21, "during", "daterange");
+    sd_object *pair = add(m, SD_KIND_COMPOSITE, NULL, "pair");
+    sd_obj_set_sql(m, pair, SD_COMPOSITE_ATTRIBUTES,
+                   "a integer, \"B, c\" text COLLATE pg_catalog.\"C\", d public.mood");
+    col(m, "parent", 22, "two", "public.pair");
     pk(m, "parent", "parent_pkey", "id");
     check(m, "parent", "qty_range", "((qty > (0)::numeric) AND (qty < (10)::numeric))");
     check(m, "parent", "status_in",
@@ -119,16 +123,20 @@ test_pg_exact(void **state)
     assert_string_equal(sql,
         "-- schemadrift fill: 2 rows per table, seed 10\n"
         PG_ROW2("INSERT INTO public.parent (id, name, mood, tags, doc, flag, born, at, qty, mail, "
-                "raw, addr, uid, wait, status, bits, during) VALUES (11, '11', 'sad', '{}', '{}', "
-                "true, '2000-01-11', '2000-01-11 00:00:11+00', 1, '1@x.org', "
+                "raw, addr, uid, wait, status, bits, during, two) VALUES (11, '11', 'sad', '{}', "
+                "'{}', "
+                "true, '2024-01-11', '2024-01-11 00:00:11+00', 1, '1@x.org', "
                 "'\\x000000000000000b', '10.0.0.11', '00000000-0000-4000-8000-00000000000b', "
-                "'11 seconds', 'new', '011', '[2000-01-11,2000-01-11]');",
+                "'11 seconds', 'new', '011', '[2024-01-11,2024-01-11]', "
+                "'(\"11\",\"11\",\"sad\")');",
                 "INSERT INTO public.parent (id, name) VALUES (11, '11');")
         PG_ROW2("INSERT INTO public.parent (id, name, mood, tags, doc, flag, born, at, qty, mail, "
-                "raw, addr, uid, wait, status, bits, during) VALUES (12, '12', 'ok', '{}', '{}', "
-                "false, '2000-01-12', '2000-01-12 00:00:12+00', 2, '2@x.org', "
+                "raw, addr, uid, wait, status, bits, during, two) VALUES (12, '12', 'ok', '{}', "
+                "'{}', "
+                "false, '2024-01-12', '2024-01-12 00:00:12+00', 2, '2@x.org', "
                 "'\\x000000000000000c', '10.0.0.12', '00000000-0000-4000-8000-00000000000c', "
-                "'12 seconds', 'it''s', '100', '[2000-01-12,2000-01-12]');",
+                "'12 seconds', 'it''s', '100', '[2024-01-12,2024-01-12]', "
+                "'(\"12\",\"12\",\"ok\")');",
                 "INSERT INTO public.parent (id, name) VALUES (12, '12');")
         PG_ROW2("INSERT INTO public.child (id, parent_id, up, \"Note\") VALUES (11, 11, NULL, "
                 "'11');",
@@ -170,10 +178,10 @@ test_sqlite_exact(void **state)
     assert_string_equal(sql, "-- schemadrift fill: 2 rows per table, seed 0\n"
                              "INSERT OR IGNORE INTO t (id, name, price, b, ok, kind, seen, any, "
                              "mail) VALUES (1, '1', 1, X'0000000000000001', 1, 'A', "
-                             "'2000-01-01 00:00:01', 1, '1@0.org');\n"
+                             "'2024-01-01 00:00:01', 1, '1@0.org');\n"
                              "INSERT OR IGNORE INTO t (id, name, price, b, ok, kind, seen, any, "
                              "mail) VALUES (2, '2', 2, X'0000000000000002', 0, 'B', "
-                             "'2000-01-02 00:00:02', 2, '2@0.org');\n"
+                             "'2024-01-02 00:00:02', 2, '2@0.org');\n"
                              "INSERT OR IGNORE INTO u (t_id) VALUES (1);\n"
                              "INSERT OR IGNORE INTO u (t_id) VALUES (2);\n");
     free(sql);
