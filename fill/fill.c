@@ -456,49 +456,56 @@ time_text(sd_buf *b, unsigned long long n)
 
 static bool value_text(fill_ctx *c, sd_buf *s, const vtype *t, const hint *h, unsigned long long n);
 
-/* A composite value in the type's text form, "(a,b)", every attribute double-quoted. The
- * attributes are "name type [COLLATE c], ..." (model.h): split at the top-level commas. */
+/* The type of the composite attribute at *p ("name type [COLLATE c]") into atype; *p moves
+ * past it and its comma. */
+static void
+attribute_type(const char **p, sd_buf *atype)
+{
+    const char *q = *p;
+    while (*q == ' ')
+        q++;
+    if (*q == '"') { /* a quoted name: "" inside it is a quote */
+        for (q++; *q != '\0' && !(q[0] == '"' && q[1] != '"'); q += q[0] == '"' ? 2 : 1)
+            ;
+        q += *q == '"';
+    } else {
+        while (*q != '\0' && *q != ' ')
+            q++;
+    }
+    while (*q == ' ')
+        q++;
+    const char *start = q;
+    int depth = 0;
+    bool quoted = false;
+    for (; *q != '\0' && (depth > 0 || quoted || *q != ','); q++) {
+        if (*q == '"')
+            quoted = !quoted;
+        else if (!quoted)
+            depth += (*q == '(') - (*q == ')');
+    }
+    sd_buf_appendn(atype, start, (size_t)(q - start));
+    const char *collate = strstr(sd_buf_cstr(atype), " COLLATE ");
+    if (collate != NULL)
+        sd_buf_truncate(atype, (size_t)(collate - sd_buf_cstr(atype)));
+    *p = q + (*q == ',');
+}
+
+/* A composite value in the type's text form, "(a,b)", every attribute double-quoted with
+ * its quotes and backslashes escaped. */
 static void
 composite_text(fill_ctx *c, sd_buf *s, const sd_object *type, unsigned long long n)
 {
     const char *p = type->v[SD_COMPOSITE_ATTRIBUTES].sql.text;
     sd_buf_putc(s, '(');
     for (bool first = true; p != NULL && *p != '\0'; first = false) {
-        while (*p == ' ')
-            p++;
-        /* Past the name, quoted or not. */
-        if (*p == '"') {
-            for (p++; *p != '\0' && !(p[0] == '"' && p[1] != '"'); p += p[0] == '"' ? 2 : 1)
-                ;
-            p += *p == '"';
-        } else {
-            while (*p != '\0' && *p != ' ')
-                p++;
-        }
-        const char *start = p;
-        int depth = 0;
-        bool quoted = false;
-        for (; *p != '\0' && (depth > 0 || quoted || *p != ','); p++) {
-            if (*p == '"')
-                quoted = !quoted;
-            else if (!quoted)
-                depth += (*p == '(') - (*p == ')');
-        }
         sd_buf atype = SD_BUF_INIT;
-        sd_buf_appendn(&atype, start, (size_t)(p - start));
-        char *collate = strstr(atype.ptr != NULL ? atype.ptr : "", " COLLATE ");
-        if (collate != NULL)
-            sd_buf_truncate(&atype, (size_t)(collate - atype.ptr));
-        while (atype.len > 0 && atype.ptr[0] == ' ')
-            memmove(atype.ptr, atype.ptr + 1, atype.len--);
+        sd_buf elem = SD_BUF_INIT;
+        attribute_type(&p, &atype);
         vtype at = classify(c, sd_buf_cstr(&atype), 1);
         hint none = { H_NONE, NULL };
-        sd_buf elem = SD_BUF_INIT;
         if (at.c != V_COMPOSITE || at.en != type)
             (void)value_text(c, &elem, &at, &none, n);
-        if (!first)
-            sd_buf_putc(s, ',');
-        sd_buf_putc(s, '"');
+        sd_buf_append(s, first ? "\"" : ",\"");
         for (const char *q = sd_buf_cstr(&elem); *q != '\0'; q++) {
             if (*q == '"' || *q == '\\')
                 sd_buf_putc(s, '\\');
@@ -509,7 +516,6 @@ composite_text(fill_ctx *c, sd_buf *s, const sd_object *type, unsigned long long
             s->failed = true;
         sd_buf_dispose(&atype);
         sd_buf_dispose(&elem);
-        p += *p == ',';
     }
     sd_buf_putc(s, ')');
 }
@@ -886,8 +892,8 @@ write_row(fill_ctx *c,
           unsigned long long k,
           unsigned long long n)
 {
-    static const char catch_[] = " EXCEPTION WHEN integrity_constraint_violation OR "
-                                 "data_exception THEN ";
+    static const char CATCH[] = " EXCEPTION WHEN integrity_constraint_violation OR "
+                                "data_exception THEN ";
     sd_buf stmt = SD_BUF_INIT;
     sd_buf body = SD_BUF_INIT;
     (void)write_insert(c, &stmt, table, plan, ncols, k, n, false);
@@ -895,10 +901,10 @@ write_row(fill_ctx *c,
         sd_buf_append(out, sd_buf_cstr(&stmt));
         sd_buf_putc(out, '\n');
     } else {
-        sd_buf_appendf(&body, "BEGIN %s%s", sd_buf_cstr(&stmt), catch_);
+        sd_buf_appendf(&body, "BEGIN %s%s", sd_buf_cstr(&stmt), CATCH);
         sd_buf_reset(&stmt);
         if (write_insert(c, &stmt, table, plan, ncols, k, n, true) > 0)
-            sd_buf_appendf(&body, "BEGIN %s%sNULL; END;", sd_buf_cstr(&stmt), catch_);
+            sd_buf_appendf(&body, "BEGIN %s%sNULL; END;", sd_buf_cstr(&stmt), CATCH);
         else
             sd_buf_append(&body, "NULL;");
         sd_buf_append(&body, " END");
@@ -925,7 +931,7 @@ fill_table(fill_ctx *c, sd_buf *out, const sd_object *table, const sd_fill_optio
     for (size_t i = 0; i < ncols; i++)
         plan[i] = plan_column(c, cols[i]);
     for (size_t k = 1; k <= opt->rows; k++)
-        write_row(c, out, table, plan, ncols, k, (unsigned long long)(opt->seed + k));
+        write_row(c, out, table, plan, ncols, k, (unsigned long long)opt->seed + k);
     free(plan);
 }
 
