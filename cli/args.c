@@ -6,6 +6,8 @@
  * positional), "--" ends options, and an unknown option is reported with the command it was
  * given to. Nothing here prints; errors come back in sd_err.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -58,6 +60,16 @@ static const opt_info OPTIONS[] = {
       .value = "KIND:OLD=NEW",
       .synopsis = "[--rename KIND:OLD=NEW]...",
       .help = "OLD (first side) was renamed NEW: one rename, not a drop and a create" },
+    { .bit = SD_CLI_OPT_ROWS,
+      .long_name = "rows",
+      .value = "N",
+      .synopsis = "[--rows N]",
+      .help = "rows to generate per table (default 3)" },
+    { .bit = SD_CLI_OPT_ROWS,
+      .long_name = "seed",
+      .value = "N",
+      .synopsis = "[--seed N]",
+      .help = "number the generated rows from N+1 on (default 0)" },
     { .bit = SD_CLI_OPT_HELP,
       .long_name = "help",
       .short_name = 'h',
@@ -116,6 +128,34 @@ add_schema(sd_cli_args *out,
     return SD_OK;
 }
 
+/* --rows N: a whole number from 1 to 1000000 (more rows make a script nobody can load);
+ * --seed N: from 0 to 1000000000 (dates and addresses derive from the row numbers). */
+static sd_status
+parse_rows(sd_cli_args *out,
+           const sd_cli_command *cmd,
+           const opt_info *o,
+           const char *v,
+           sd_err *err)
+{
+    char *end = NULL;
+    bool seed = strcmp(o->long_name, "seed") == 0;
+    unsigned long long min = seed ? 0 : 1;
+    unsigned long long max = seed ? 1000000000ULL : 1000000ULL;
+    errno = 0;
+    unsigned long long n = v[0] >= '0' && v[0] <= '9' ? strtoull(v, &end, 10) : 0;
+    if (end == NULL || *end != '\0' || errno != 0 || n < min || n > max) {
+        (void)sd_err_set(err, SD_ERR_PARSE,
+                         "option \"--%s\" needs a number from %llu to %llu, not \"%s\"",
+                         o->long_name, min, max, v);
+        return usage_error(err, cmd);
+    }
+    if (seed)
+        out->seed = n;
+    else
+        out->rows = (size_t)n;
+    return SD_OK;
+}
+
 static sd_status
 apply(sd_cli_args *out,
       const sd_cli_command *cmd,
@@ -164,6 +204,8 @@ apply(sd_cli_args *out,
         if (sd_vec_push(&out->renames, v) != SD_OK)
             return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         break;
+    case SD_CLI_OPT_ROWS:
+        return parse_rows(out, cmd, o, v, err);
     default:
         return sd_err_set(err, SD_ERR, "internal error: option %u has no handler", o->bit);
     }

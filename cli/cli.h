@@ -112,6 +112,7 @@ extern const char SD_CLI_SOURCES_HELP[];
 #define SD_CLI_OPT_PLAIN        64u  /* --plain: no client directive atop a script */
 #define SD_CLI_OPT_NO_PREFLIGHT 128u /* --no-preflight: diff does not query FROM's rows */
 #define SD_CLI_OPT_RENAME       256u /* --rename KIND:OLD=NEW (repeatable) */
+#define SD_CLI_OPT_ROWS         512u /* --rows N, --seed N (fill) */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -124,6 +125,8 @@ typedef struct sd_cli_args {
     bool strict_column_order;           /* --strict-column-order */
     bool plain;                         /* --plain */
     bool no_preflight;                  /* --no-preflight */
+    size_t rows;                        /* --rows N; 0 when not given */
+    unsigned long long seed;            /* --seed N; 0 when not given */
     bool help;                          /* -h/--help: show the help, run nothing */
     SD_VEC(const char *) schemas;       /* --schema values, in order (point into argv) */
     SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */
@@ -145,6 +148,7 @@ typedef struct sd_cli_command {
 extern const sd_cli_command SD_CLI_CMD_INSPECT;
 extern const sd_cli_command SD_CLI_CMD_DIFF;
 extern const sd_cli_command SD_CLI_CMD_CHECK;
+extern const sd_cli_command SD_CLI_CMD_FILL;
 
 /*
  * Parse argv[1..argc) (argv[0] is the command name) for cmd. Options may come before or

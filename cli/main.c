@@ -13,6 +13,7 @@ static const sd_cli_command *const COMMANDS[] = {
     &SD_CLI_CMD_INSPECT,
     &SD_CLI_CMD_DIFF,
     &SD_CLI_CMD_CHECK,
+    &SD_CLI_CMD_FILL,
 };
 
 #define NCOMMANDS (sizeof(COMMANDS) / sizeof(COMMANDS[0]))

@@ -12,6 +12,9 @@
 # argument a line; blank lines and lines starting with '#' are skipped. Rename hints in it
 # (--rename table:main.old=new, --rename column:main.t.old=new) also map A's tables and
 # columns to B's names for the kept-rows check, so rows of renamed objects must survive.
+# With SD_RT_ROWS=N in the environment, A also gets N generated rows per table
+# (`schemadrift fill A --rows N`) before everything else, so that a script that only works on
+# the pair's own few rows fails here and not at a user's.
 set -euo pipefail
 bin=$1
 from_sql=$2
@@ -52,6 +55,25 @@ load() { # load SQL file $1 into new db $2; any stderr output is a failure
 }
 load "$from_sql" "$work/a.db"
 load "$to_sql" "$work/b.db"
+
+if [ -n "${SD_RT_ROWS:-}" ]; then
+  # Numbered from 101 on, so that the generated keys rarely meet the pair's own rows.
+  "$bin" fill "$work/a.db" --rows "$SD_RT_ROWS" --seed 100 > "$work/fill.sql" 2> "$work/fill.err" ||
+    fail "schemadrift fill exited $?: $(cat "$work/fill.err")"
+  # One statement per row, foreign keys on and no -bail: a row the schema refuses is an error
+  # for that statement only. Constraint errors are the rows the filler could not make valid
+  # (a foreign key inside a cycle, a STRICT type); any other error is a bug in the filler.
+  { echo "PRAGMA foreign_keys=ON;"; cat "$work/fill.sql"; echo "SELECT total_changes();"; } |
+    sqlite3 "$work/a.db" > "$work/fill.out" 2> "$work/fill.err" || true
+  if grep -v -E 'constraint failed|cannot store [A-Z]+ value in [A-Z]+ column' "$work/fill.err" | grep -q .; then
+    fail "loading the generated rows failed: $(grep -v -E 'constraint failed|cannot store' "$work/fill.err" | head -5)"
+  fi
+  inserts=$(grep -c '^INSERT' "$work/fill.sql" || true)
+  added=$(tail -n 1 "$work/fill.out")
+  [ "$inserts" -eq 0 ] || [ "${added:-0}" -gt 0 ] ||
+    fail "none of the $inserts generated rows could be inserted: $(head -3 "$work/fill.err")"
+  echo "filled: $added of $inserts generated rows inserted"
+fi
 cp "$work/a.db" "$work/a2.db"
 
 "$bin" diff $strict ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/up.sql" 2> "$work/diff.err" ||

@@ -2,7 +2,8 @@
 # Run one corpus case under a known-failure list, so that the list can only shrink honestly.
 # Usage: known_failure.sh LIST CASE RESULTS_DIR TIMEOUT -- COMMAND [ARGS...]
 #   LIST     known-failure list: one case per line, "CASE  # reason"; '#' starts a comment.
-#   CASE     this case's id as the list spells it (apgdiff/add_column, real/pagila.sql:self).
+#   CASE     this case's id as the list spells it (apgdiff/add_column, real/pagila.sql:self,
+#            pg/013_name for tests/cases/rows_known_failures.txt).
 #   RESULTS_DIR  where to record the outcome (one file per case) for the summary test and
 #            tests/scripts/update_known_failures.sh.
 #   TIMEOUT  seconds COMMAND may run; running longer is a failure ("timed out"), recorded
@@ -22,7 +23,7 @@ case_id=$2
 results=$3
 limit=$4
 shift 5
-shown="tests/corpus/$(basename "$list")"
+shown="tests/${list##*/tests/}" # the list's path in the repository
 
 out=$(mktemp "${TMPDIR:-/tmp}/sd-kf.XXXXXX")
 trap 'rm -f "$out"' EXIT

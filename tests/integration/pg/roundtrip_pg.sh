@@ -26,6 +26,9 @@
 #   STATEFILE is the fixture's (tests/scripts/pg_tmp.sh); NAME (the CTest test name) names the
 #   databases, so tests can run in parallel on the one server. The databases are dropped at
 #   the end, also on failure; SD_KEEP_WORK=1 keeps the work directory (dumps, up.sql).
+#   With SD_RT_ROWS=N in the environment, A also gets N generated rows per table (`schemadrift
+#   fill A --rows N`) right after FROM.sql, so that a script that only works on the pair's own
+#   few rows fails here and not at a user's.
 set -euo pipefail
 if [ $# -lt 4 ] || [ $# -gt 5 ]; then
   echo "usage: $0 SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]" >&2
@@ -97,6 +100,29 @@ load() { # load SQL file $1 into new database $2
 }
 load "$from_sql" "$dba"
 load "$to_sql" "$dbb"
+
+if [ -n "${SD_RT_ROWS:-}" ]; then
+  # Rows in every ordinary table of A (ONLY: a parent's count leaves out its children's).
+  count_sql="SELECT coalesce(sum((xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM ONLY %I.%I',
+                 n.nspname, c.relname), false, true, '')))[1]::text::bigint), 0)
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+     AND n.nspname !~ '^pg_(toast|temp_)'"
+  before=$(sd_psql -d "$dba" -At -c "$count_sql") || fail "counting A's rows failed"
+  # Numbered from 101 on in keys, so that the generated rows rarely meet the pair's own.
+  rc=0
+  "$bin" fill "$conn_a" --rows "$SD_RT_ROWS" --seed 100 > "$work/fill.sql" 2> "$work/fill.err" || rc=$?
+  [ $rc -eq 0 ] || fail "schemadrift fill exited $rc: $(cat "$work/fill.err")"
+  # ON_ERROR_STOP: each row's DO block swallows only the rows the schema refuses (SQLSTATE
+  # classes 22 and 23), so any other error is a bug in the filler and stops the load.
+  sd_psql -d "$dba" -f "$work/fill.sql" > /dev/null 2> "$work/fill.err" ||
+    fail "loading the generated rows failed: $(head -c 2000 "$work/fill.err")"
+  after=$(sd_psql -d "$dba" -At -c "$count_sql") || fail "counting A's rows failed"
+  inserts=$(grep -c '^DO ' "$work/fill.sql" || true)
+  [ "$inserts" -eq 0 ] || [ "$after" -gt "$before" ] ||
+    fail "none of the $inserts generated rows could be inserted"
+  echo "filled: $((after - before)) of $inserts generated rows inserted"
+fi
 sd_pg_dump "$dba" "$work/a.dump" || fail "pg_dump of A failed"
 sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
 
