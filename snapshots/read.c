@@ -574,9 +574,19 @@ check_keys(reader *r, const node *map, const char *const *keys, size_t n, const 
     return SD_OK;
 }
 
+/* A value the caller looked up and found missing (callers check required keys first; this
+ * keeps a lookup's NULL from ever being read). */
+static sd_status
+absent(reader *r, const char *key, const char *what)
+{
+    return sd_err_set(r->err, SD_ERR_PARSE, "missing key \"%s\" in %s", key, what);
+}
+
 static sd_status
 get_bool(reader *r, const node *v, const char *key, const char *what, bool *out)
 {
+    if (v == NULL)
+        return absent(r, key, what);
     if (v->type == NODE_SCALAR && v->plain && strcmp(v->s, "true") == 0) {
         *out = true;
         return SD_OK;
@@ -629,6 +639,8 @@ get_str(reader *r,
 static sd_status
 get_fingerprint(reader *r, const node *v, const char *what, uint64_t *out)
 {
+    if (v == NULL)
+        return absent(r, SD_SNAP_KEY_FINGERPRINT, what);
     bool ok =
         v->type == NODE_SCALAR && strlen(v->s) == 16 && strspn(v->s, "0123456789abcdef") == 16;
     if (!ok)
@@ -641,6 +653,8 @@ get_fingerprint(reader *r, const node *v, const char *what, uint64_t *out)
 static sd_status
 get_seq(reader *r, const node *v, const char *key, const char *what)
 {
+    if (v == NULL)
+        return absent(r, key, what);
     if (v->type != NODE_SEQ)
         return fail(r, v, "expected a list for \"%s\" in %s", key, what);
     return SD_OK;
@@ -882,7 +896,7 @@ read_children(reader *r, const node *map, const sd_object *o, const char *what)
         rc = get_seq(r, list, plural, what);
         /* Owned kinds name their owner; schema-level kinds carry `table` themselves. */
         bool owned = sd_kind_get((sd_kind)k)->owner == o->kind;
-        for (size_t i = 0; i < list->nkids && rc == SD_OK; i++)
+        for (size_t i = 0; rc == SD_OK && i < list->nkids; i++)
             rc = read_object(r, &list->kids[i], (sd_kind)k, o->schema, owned ? o->name : NULL);
     }
     return rc;
@@ -926,6 +940,8 @@ read_object_as(reader *r,
     }
     /* Positions only: a streamed object's tree is gone by the time they are needed. */
     const node *fpn = lookup(map, SD_SNAP_KEY_FINGERPRINT);
+    if (fpn == NULL)
+        fpn = map; /* checked present before; the map's own position otherwise */
     fp_check c = { .o = o,
                    .stored = fp,
                    .at = { .line = fpn->line, .col = fpn->col },

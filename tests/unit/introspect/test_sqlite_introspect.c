@@ -116,7 +116,7 @@ get(const sd_model *m, sd_kind kind, const char *table, const char *name)
 {
     const sd_object *o = sd_model_find(m, kind, "main", table, name);
     if (o == NULL)
-        fail_msg("no %s \"%s\" (table %s)", sd_kind_get(kind)->name, name,
+        fail_msg("no %s \"%s\" (table %s)", sd_kind_get(kind)->name, name != NULL ? name : "-",
                  table != NULL ? table : "-");
     return o;
 }
