@@ -170,5 +170,11 @@ void sd_cli_command_help(sd_buf *out, const sd_cli_command *cmd);
 
 /* Write len bytes to standard output and flush; SD_ERR_IO when that fails. */
 SD_MUST_CHECK sd_status sd_cli_write_stdout(const char *data, size_t len, sd_err *err);
+/* Write len bytes to the -o file output (replaced atomically), or to standard output when
+ * output is NULL or "-". */
+SD_MUST_CHECK sd_status sd_cli_write_output(const char *output,
+                                            const char *data,
+                                            size_t len,
+                                            sd_err *err);
 
 #endif

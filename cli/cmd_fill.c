@@ -4,11 +4,8 @@
  * on a copy of the database that holds data: load the schema, load these rows, apply the
  * script. The schema is read as inspect reads it.
  */
-#include <string.h>
-
 #include "cli/cli.h"
 #include "fill/fill.h"
-#include "util/fsutil.h"
 
 static sd_status
 run_fill(const sd_cli_args *args, int *exit_out, sd_err *err)
@@ -30,11 +27,7 @@ run_fill(const sd_cli_args *args, int *exit_out, sd_err *err)
     rc = sd_fill_sql(&sql, m, &opt, err);
     if (rc != SD_OK)
         goto out;
-    if (args->output == NULL || strcmp(args->output, "-") == 0) {
-        rc = sd_cli_write_stdout(sd_buf_cstr(&sql), sql.len, err);
-    } else {
-        rc = sd_fs_write_atomic(args->output, sd_buf_cstr(&sql), sql.len, err);
-    }
+    rc = sd_cli_write_output(args->output, sd_buf_cstr(&sql), sql.len, err);
 out:
     sd_buf_dispose(&sql);
     sd_model_free(m);

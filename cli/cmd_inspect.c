@@ -2,11 +2,8 @@
  * cmd_inspect.c: `schemadrift inspect SOURCE [-o FILE]`, which writes the source's schema
  * as a canonical snapshot (YAML) to FILE, replaced atomically, or to standard output.
  */
-#include <string.h>
-
 #include "cli/cli.h"
 #include "snapshots/snapshot.h"
-#include "util/fsutil.h"
 
 static sd_status
 run_inspect(const sd_cli_args *args, int *exit_out, sd_err *err)
@@ -31,11 +28,7 @@ run_inspect(const sd_cli_args *args, int *exit_out, sd_err *err)
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the snapshot");
         goto out;
     }
-    if (args->output == NULL || strcmp(args->output, "-") == 0) {
-        rc = sd_cli_write_stdout(sd_buf_cstr(&yaml), yaml.len, err);
-    } else {
-        rc = sd_fs_write_atomic(args->output, sd_buf_cstr(&yaml), yaml.len, err);
-    }
+    rc = sd_cli_write_output(args->output, sd_buf_cstr(&yaml), yaml.len, err);
 out:
     sd_buf_dispose(&yaml);
     sd_model_free(m);

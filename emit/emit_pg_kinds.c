@@ -1125,7 +1125,7 @@ view_column_end(const char *p)
 /*
  * As pg_dump does for a view in a dependency loop: the view with its columns' names and
  * types, NULL each (SELECT NULL::type AS column, ...), so that what reads it can be created;
- * its query replaces it later (complete_view), when what the query reads exists.
+ * its query replaces it later (put_view with CREATE OR REPLACE), when what the query reads exists.
  */
 static void
 create_view_stub(pg_ctx *c, const sd_object *v)
@@ -1160,14 +1160,11 @@ create_view_stub(pg_ctx *c, const sd_object *v)
     put(c, ";\n");
 }
 
+/* CREATE VIEW, or CREATE OR REPLACE VIEW over a stub, then its owner, grants and comments. */
 static void
-create_view(pg_ctx *c, const sd_object *v)
+put_view(pg_ctx *c, const sd_object *v, const char *verb)
 {
-    if (sd_emit__pg_deferred(c, v)) {
-        create_view_stub(c, v);
-        return;
-    }
-    put(c, "CREATE VIEW ");
+    put(c, verb);
     put_qname(c, v->schema, v->name);
     put_with_options(c, v, &v->v[SD_VIEW_OPTIONS].names);
     put(c, " AS ");
@@ -1175,6 +1172,16 @@ create_view(pg_ctx *c, const sd_object *v)
     put(c, ";\n");
     sd_emit__pg_extras(c, v);
     sd_emit__pg_column_extras(c, v, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
+}
+
+static void
+create_view(pg_ctx *c, const sd_object *v)
+{
+    if (sd_emit__pg_deferred(c, v)) {
+        create_view_stub(c, v);
+        return;
+    }
+    put_view(c, v, "CREATE VIEW ");
 }
 
 /* Length of the key of a "key=value" option. */
@@ -1540,25 +1547,11 @@ sd_emit__pg_deferred(const pg_ctx *c, const sd_object *to)
     return sd_changelist_deferred(c->cl, to) != NULL;
 }
 
-/* The stub's query replaced by the real one, then what CREATE VIEW writes after it. */
-static void
-complete_view(pg_ctx *c, const sd_object *v)
-{
-    put(c, "CREATE OR REPLACE VIEW ");
-    put_qname(c, v->schema, v->name);
-    put_with_options(c, v, &v->v[SD_VIEW_OPTIONS].names);
-    put(c, " AS ");
-    sd_emit__pg_fragment(c, v, "view query", v->v[SD_VIEW_SQL].sql.text, FRAG_COMMA | FRAG_TRIM);
-    put(c, ";\n");
-    sd_emit__pg_extras(c, v);
-    sd_emit__pg_column_extras(c, v, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
-}
-
 void
 sd_emit__pg_create_deferred(pg_ctx *c, const sd_change *ch)
 {
     if (ch->kind == SD_KIND_VIEW)
-        complete_view(c, ch->to);
+        put_view(c, ch->to, "CREATE OR REPLACE VIEW "); /* over its stub */
     else if (ch->kind == SD_KIND_DOMAIN)
         complete_domain(c, ch->to);
     else
