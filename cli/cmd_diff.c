@@ -21,64 +21,51 @@ preflight(const sd_source *from, const sd_plan *plan, sd_err *err)
 {
     if (from->kind != SD_SOURCE_SQLITE && from->kind != SD_SOURCE_POSTGRES)
         return SD_OK; /* a snapshot holds no rows */
-    sd_status rc = SD_OK;
-    size_t n = sd_plan_count(plan);
-    char **queries = calloc(n + 1, sizeof(*queries));
-    const sd_object **cols = calloc(n + 1, sizeof(*cols));
-    long long *counts = calloc(n + 1, sizeof(*counts));
-    size_t nq = 0;
-    sd_buf q = SD_BUF_INIT;
+    sd_preflight_list checks = SD_VEC_INIT;
+    const char **queries = NULL;
+    bool *optional = NULL;
+    long long *counts = NULL;
     sd_buf blockers = SD_BUF_INIT;
-    if (queries == NULL || cols == NULL || counts == NULL) {
+    sd_status rc = sd_emit_preflight(plan, &checks, err);
+    if (rc != SD_OK || checks.len == 0)
+        goto out;
+    queries = calloc(checks.len, sizeof(*queries));
+    optional = calloc(checks.len, sizeof(*optional));
+    counts = calloc(checks.len, sizeof(*counts));
+    if (queries == NULL || optional == NULL || counts == NULL) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         goto out;
     }
-    for (size_t i = 0; i < n; i++) {
-        const sd_object *col = NULL;
-        sd_buf_reset(&q);
-        if (!sd_emit_preflight_query(&q, plan, i, &col))
-            continue;
-        bool seen = false;
-        for (size_t j = 0; j < nq && !seen; j++)
-            seen = cols[j] == col;
-        if (seen)
-            continue;
-        if (sd_buf_failed(&q) || (queries[nq] = sd_buf_take(&q)) == NULL) {
-            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-            goto out;
-        }
-        cols[nq++] = col;
+    for (size_t i = 0; i < checks.len; i++) {
+        queries[i] = checks.items[i].query;
+        optional[i] = checks.items[i].optional;
     }
-    if (nq == 0)
-        goto out;
     rc = from->kind == SD_SOURCE_SQLITE
-             ? sd_sqlite_counts(from->target, (const char *const *)queries, nq, counts, err)
-             : sd_pg_counts(from->target, (const char *const *)queries, nq, counts, err);
+             ? sd_sqlite_counts(from->target, queries, optional, checks.len, counts, err)
+             : sd_pg_counts(from->target, queries, optional, checks.len, counts, err);
     if (rc != SD_OK)
         goto out;
     size_t nblocked = 0;
-    for (size_t i = 0; i < nq; i++) {
-        if (counts[i] == 0)
+    for (size_t i = 0; i < checks.len; i++) {
+        if (counts[i] <= 0) /* -1: an optional query the database refused */
             continue;
         if (nblocked++ > 0)
-            sd_buf_append(&blockers, ", ");
-        sd_object_describe(&blockers, cols[i]);
-        sd_buf_appendf(&blockers, " has %lld NULL%s (the target makes it NOT NULL)", counts[i],
-                       counts[i] == 1 ? "" : "s");
+            sd_buf_append(&blockers, "; ");
+        sd_preflight_blocker(&blockers, &checks.items[i], counts[i]);
     }
-    if (nblocked > 0) {
+    if (sd_buf_failed(&blockers)) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    } else if (nblocked > 0) {
         rc = sd_err_set(err, SD_ERR, "%s holds rows the target refuses: %s", from->label,
                         sd_buf_cstr(&blockers));
         sd_err_hint(err, "Fix those rows first, or pass --no-preflight to print the script "
                          "anyway (its guards refuse to run while the rows are there).");
     }
 out:
-    for (size_t i = 0; queries != NULL && i < nq; i++)
-        free(queries[i]);
     free(queries);
-    free(cols);
+    free(optional);
     free(counts);
-    sd_buf_dispose(&q);
+    sd_preflight_list_dispose(&checks);
     sd_buf_dispose(&blockers);
     return rc;
 }

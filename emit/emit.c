@@ -150,27 +150,3 @@ sd_emit_sql(sd_buf *out, const sd_changelist *cl, const sd_emit_options *opts, s
     sd_plan_free(plan);
     return rc;
 }
-
-bool
-sd_emit_preflight_query(sd_buf *out, const sd_plan *plan, size_t i, const sd_object **column)
-{
-    const sd_step *s = sd_plan_at(plan, i);
-    const sd_changelist *cl = sd_plan_changelist(plan);
-    const sd_model *from = sd_changelist_from(cl);
-    *column = NULL;
-    if (s == NULL || s->kind != SD_KIND_COLUMN || s->to == NULL || !s->to->v[SD_COLUMN_NOT_NULL].b)
-        return false;
-    bool not_null = (s->op == SD_STEP_GUARD && s->guard == SD_GUARD_NOT_NULL) ||
-                    (s->op == SD_STEP_ALTER && (s->fields & (UINT64_C(1) << SD_COLUMN_NOT_NULL)));
-    const sd_object *col = sd_model_find_key(from, SD_KIND_COLUMN, s->to->key);
-    if (!not_null || col == NULL || col->v[SD_COLUMN_NOT_NULL].b)
-        return false;
-    sd_engine e = sd_model_engine(from);
-    sd_buf_append(out, "SELECT count(*) FROM ");
-    sd_sql_qualified(out, e, col->schema, col->table);
-    sd_buf_append(out, " WHERE ");
-    sd_sql_ident(out, e, col->name);
-    sd_buf_append(out, " IS NULL");
-    *column = col;
-    return true;
-}

@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/sql.h"
+#include "util/vec.h"
 
 typedef struct sd_emit_options {
     bool quote_all_identifiers; /* quote every identifier, not only those that need it */
@@ -43,11 +44,25 @@ SD_MUST_CHECK sd_status sd_emit_plan(sd_buf *out,
                                      sd_err *err);
 
 /*
- * Preflight: when step i of plan depends on the rows of "from" (today: a column that becomes
- * NOT NULL), append a read-only query returning one integer, the number of rows that would
- * make the step fail, and set *column to the "from" column it counts; else append nothing and
- * return false. Steps that check the same column give the same query.
+ * Preflight: what the script would refuse on data, as read-only queries to run on the live
+ * "from" database before printing it (emit_preflight.c says which). Each query returns one
+ * row with one integer: the rows (or duplicated values) in the way.
  */
-bool sd_emit_preflight_query(sd_buf *out, const sd_plan *plan, size_t i, const sd_object **column);
+typedef struct sd_preflight {
+    char *query;              /* the count query, in "from"'s dialect */
+    const sd_object *subject; /* the "from" column or table the count is about */
+    const char *one;          /* what is counted: "NULL", "row", "duplicated value" */
+    const char *many;         /* its plural */
+    char *detail;             /* the rest of the sentence: "(the target makes it NOT NULL)" */
+    bool optional; /* the database may refuse the query (an expression naming what is new) */
+} sd_preflight;
+
+typedef SD_VEC(sd_preflight) sd_preflight_list;
+
+/* Append the checks of plan's script to *out (no two with the same query). */
+SD_MUST_CHECK sd_status sd_emit_preflight(const sd_plan *plan, sd_preflight_list *out, sd_err *err);
+/* "column public.t.x has 3 NULLs (the target makes it NOT NULL)". */
+void sd_preflight_blocker(sd_buf *out, const sd_preflight *p, long long count);
+void sd_preflight_list_dispose(sd_preflight_list *l);
 
 #endif

@@ -48,15 +48,20 @@ SD_MUST_CHECK sd_status sd_pg_introspect(sd_model **out,
 /*
  * Preflight: run each of the n read-only queries (each returns one row of one integer, such
  * as a count of rows a migration would refuse) in one read-only transaction, counts[i] taking
- * query i's value. Opened and reported like the introspectors above; nothing is written.
+ * query i's value. A query the database refuses fails the call, unless optional is non-NULL
+ * and optional[i]: then counts[i] is -1 and the others still run (an expression that names
+ * what the database does not have yet). Opened and reported like the introspectors above;
+ * nothing is written.
  */
 SD_MUST_CHECK sd_status sd_sqlite_counts(const char *path,
                                          const char *const *queries,
+                                         const bool *optional,
                                          size_t n,
                                          long long *counts,
                                          sd_err *err);
 SD_MUST_CHECK sd_status sd_pg_counts(const char *conninfo,
                                      const char *const *queries,
+                                     const bool *optional,
                                      size_t n,
                                      long long *counts,
                                      sd_err *err);

@@ -993,6 +993,7 @@ out:
 sd_status
 sd_pg_counts(const char *conninfo,
              const char *const *queries,
+             const bool *optional,
              size_t n,
              long long *counts,
              sd_err *err)
@@ -1002,14 +1003,29 @@ sd_pg_counts(const char *conninfo,
     if (rc == SD_OK)
         rc = command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction", err);
     for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        bool may_fail = optional != NULL && optional[i];
+        /* An optional query's failure must not abort the transaction the others run in. */
+        if (may_fail)
+            rc = command_done(conn, PQexec(conn, "SAVEPOINT sd_preflight"),
+                              "running a preflight query", err);
+        if (rc != SD_OK)
+            break;
         /* Built by emit/ with util/sql.h quoting; no parameters to pass. */
         PGresult *res = PQexecParams(conn, queries[i], 0, NULL, NULL, NULL, NULL, 0);
-        if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1 ||
-            PQnfields(res) != 1)
-            rc = query_error(conn, res, "running a preflight query", err);
-        else
+        bool ok = res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
+                  PQnfields(res) == 1;
+        if (ok) {
             counts[i] = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-        PQclear(res);
+            PQclear(res);
+        } else if (may_fail) {
+            counts[i] = -1;
+            PQclear(res);
+            rc = command_done(conn, PQexec(conn, "ROLLBACK TO SAVEPOINT sd_preflight"),
+                              "running a preflight query", err);
+        } else {
+            rc = query_error(conn, res, "running a preflight query", err);
+            PQclear(res);
+        }
     }
     if (conn != NULL)
         PQclear(PQexec(conn, "ROLLBACK"));

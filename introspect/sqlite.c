@@ -1348,6 +1348,7 @@ out:
 sd_status
 sd_sqlite_counts(const char *path,
                  const char *const *queries,
+                 const bool *optional,
                  size_t n,
                  long long *counts,
                  sd_err *err)
@@ -1364,11 +1365,16 @@ sd_sqlite_counts(const char *path,
         rc = exec(&c, "BEGIN");
     for (size_t i = 0; i < n && rc == SD_OK; i++) {
         sqlite3_stmt *st = NULL;
-        rc = prepare(&c, queries[i], &st);
-        if (rc == SD_OK && sqlite3_step(st) != SQLITE_ROW)
-            rc = db_error(&c, "running a preflight query");
-        if (rc == SD_OK)
+        bool may_fail = optional != NULL && optional[i];
+        int got = sqlite3_prepare_v2(c.db, queries[i], -1, &st, NULL);
+        if (got == SQLITE_OK)
+            got = sqlite3_step(st);
+        if (got == SQLITE_ROW)
             counts[i] = sqlite3_column_int64(st, 0);
+        else if (may_fail)
+            counts[i] = -1;
+        else
+            rc = db_error(&c, "running a preflight query");
         sqlite3_finalize(st);
     }
     /* Closing ends the read transaction; nothing was written. */

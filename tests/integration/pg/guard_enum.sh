@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Enum values and renames against PostgreSQL itself (README: diff, Common options):
-#  - removing an enum value that rows still hold is refused by the script's guard before
+#  - removing an enum value that rows still hold is refused by diff's preflight, and (past
+#    it, with --no-preflight) by the script's guard before
 #    anything commits: psql fails with the guard's message (type, value, column, count) and
 #    the database is unchanged, also when the script has an ADD VALUE transaction of its own
 #    (the guard runs in it, before its COMMIT) and for a value held in an array column;
@@ -29,7 +30,12 @@ not() { ! "$@"; }
 guard_case() {
   local name=$1 msg=$2 db
   db=$(sd_pg_dbname "$cli_pg_name" "${name}_a")
+  # The preflight refuses first, naming the value; the script past it must refuse on its own.
   run "$bin" diff "$(cli_pg_src "${name}_a")" "$(cli_pg_src "${name}_b")"
+  expect_rc "$name: preflight" 2 &&
+    ok "$name: the preflight does not name the value: $(cat "$work/err")" \
+      grep -qF "holding 'legacy' (the target removes that value from enum type public.level)" "$work/err"
+  run "$bin" diff --no-preflight "$(cli_pg_src "${name}_a")" "$(cli_pg_src "${name}_b")"
   expect_rc "$name: diff" 0 || return
   cp "$work/out" "$work/$name.sql"
   grep -q '^DO ' "$work/$name.sql" || fail "$name: no DO guard in the script: $(cat "$work/$name.sql")"
