@@ -54,7 +54,8 @@ typedef struct sd_preflight {
     const char *one;          /* what is counted: "NULL", "row", "duplicated value" */
     const char *many;         /* its plural */
     char *detail;             /* the rest of the sentence: "(the target makes it NOT NULL)" */
-    bool optional; /* the database may refuse the query (an expression naming what is new) */
+    bool optional;       /* the database may refuse the query (an expression naming what is new) */
+    sd_guard_kind guard; /* the script's guard that checks the same */
 } sd_preflight;
 
 typedef SD_VEC(sd_preflight) sd_preflight_list;

@@ -27,4 +27,13 @@ SD_MUST_CHECK sd_status sd_emit__pg(sd_buf *out,
                                     const sd_emit_options *opts,
                                     sd_err *err);
 
+/*
+ * The checks of sd_emit_preflight() for cl. live: queries for the live "from" database
+ * (objects a rename touches left out); false: for a guard in the script, after its renames.
+ */
+SD_MUST_CHECK sd_status sd_emit__checks(const sd_changelist *cl,
+                                        bool live,
+                                        sd_preflight_list *out,
+                                        sd_err *err);
+
 #endif

@@ -1042,63 +1042,85 @@ uses_new_enum_value(pg_ctx *c, const sd_buf *main_sql)
     return used;
 }
 
-/* A DO block that raises, naming the table, the column and the count, when a column that
- * becomes NOT NULL holds NULLs. */
+/* s into a RAISE format, whose % is the count's placeholder: a % of s is doubled. */
 static void
-guard_not_null(pg_ctx *c, const sd_object *col)
+raise_format(sd_buf *msg, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        if (*s == '%')
+            sd_buf_putc(msg, '%');
+        sd_buf_putc(msg, *s);
+    }
+}
+
+/*
+ * A DO block that raises, naming the object and the count, when the rows hold what the main
+ * transaction would refuse (the preflight's check, emit_preflight.c). An optional check (a
+ * CHECK's expression, which may name what the main transaction creates) that the server
+ * cannot evaluate yet counts nothing: the main transaction's own error is all there is then.
+ */
+static void
+guard_rows(pg_ctx *c, const sd_preflight *p)
 {
     sd_emit__pg_step(c, &(sd_step){ .op = SD_STEP_GUARD,
-                                    .kind = SD_KIND_COLUMN,
-                                    .to = col,
+                                    .kind = p->subject->kind,
+                                    .from = p->subject,
                                     .why = SD_WHY_SCRIPT,
-                                    .guard = SD_GUARD_NOT_NULL,
+                                    .guard = p->guard,
                                     .txn = SD_TXN_ENUM_VALUES });
-    sd_buf name = SD_BUF_INIT;
+    sd_buf subject = SD_BUF_INIT;
     sd_buf msg = SD_BUF_INIT;
     sd_buf body = SD_BUF_INIT;
-    sd_sql_qualified(&name, PGE, col->schema, col->table);
-    sd_buf_append(&name, ".");
-    sd_sql_ident(&name, PGE, col->name);
-    /* RAISE's format: % is the count's placeholder, so a % in a name is doubled. */
-    for (const char *p = sd_buf_cstr(&name); *p != '\0'; p++) {
-        if (*p == '%')
-            sd_buf_putc(&msg, '%');
-        sd_buf_putc(&msg, *p);
+    sd_object_describe(&subject, p->subject);
+    raise_format(&msg, sd_buf_cstr(&subject));
+    sd_buf_appendf(&msg, " has %% %s ", p->many);
+    raise_format(&msg, p->detail);
+    sd_buf_append(&body, "\nDECLARE n bigint;\nBEGIN\n");
+    if (p->optional) {
+        sd_buf_append(&body, "    BEGIN\n        n := (");
+        sd_buf_append(&body, p->query);
+        sd_buf_append(&body, ");\n    EXCEPTION WHEN undefined_column OR undefined_function OR "
+                             "undefined_table OR undefined_object THEN\n        n := 0;\n    "
+                             "END;\n");
+    } else {
+        sd_buf_append(&body, "    n := (");
+        sd_buf_append(&body, p->query);
+        sd_buf_append(&body, ");\n");
     }
-    sd_buf_append(&msg, " holds NULL in % rows; the target makes it NOT NULL");
-    sd_buf_append(&body, "\nDECLARE n bigint;\nBEGIN\n    SELECT count(*) INTO n FROM ");
-    sd_sql_qualified(&body, PGE, col->schema, col->table);
-    sd_buf_append(&body, " WHERE ");
-    sd_sql_ident(&body, PGE, col->name);
-    sd_buf_append(&body, " IS NULL;\n    IF n > 0 THEN\n        RAISE EXCEPTION ");
+    sd_buf_append(&body, "    IF n > 0 THEN\n        RAISE EXCEPTION ");
     sd_sql_literal(&body, PGE, sd_buf_cstr(&msg));
     sd_buf_append(&body, ", n\n            USING HINT = ");
     sd_sql_literal(&body, PGE,
-                   "Nothing was changed. Fill or delete those rows, then run the script again.");
+                   "Nothing was changed. Fix or delete those rows, then run the script again.");
     sd_buf_append(&body, ";\n    END IF;\nEND\n");
-    if (sd_buf_failed(&name) || sd_buf_failed(&msg) || sd_buf_failed(&body))
+    if (sd_buf_failed(&subject) || sd_buf_failed(&msg) || sd_buf_failed(&body))
         sd_emit__pg_nomem(c);
     put(c, "-- guard: ");
-    sd_emit__pg_comment_text(c, sd_buf_cstr(&name));
-    put(c, " holds no NULL\nDO ");
+    sd_emit__pg_comment_text(c, sd_buf_cstr(&subject));
+    put(c, " holds no rows the main transaction refuses\nDO ");
     if (c->rc == SD_OK)
         sd_sql_dollar_body(c->out, sd_buf_cstr(&body));
     put(c, ";\n");
-    sd_buf_dispose(&name);
+    sd_buf_dispose(&subject);
     sd_buf_dispose(&msg);
     sd_buf_dispose(&body);
 }
 
-/* Guards for what the main transaction refuses on data; today: columns that become NOT NULL. */
+/*
+ * Guards for everything the main transaction refuses on data (NULLs, duplicates, orphans,
+ * rows a CHECK fails), run before the enum values' COMMIT. Enum values that go have their
+ * own guard in the preamble (emit_pg_rename.c).
+ */
 static void
 emit_data_guards(pg_ctx *c)
 {
-    for (size_t i = 0; i < sd_changelist_count(c->cl); i++) {
-        const sd_change *ch = sd_changelist_at(c->cl, i);
-        if (ch->kind == SD_KIND_COLUMN && ch->op == SD_OP_ALTER &&
-            (ch->fields & FBIT(SD_COLUMN_NOT_NULL)) && ch->to->v[SD_COLUMN_NOT_NULL].b)
-            guard_not_null(c, ch->to);
-    }
+    sd_preflight_list checks = SD_VEC_INIT;
+    if (c->rc == SD_OK)
+        c->rc = sd_emit__checks(c->cl, false, &checks, c->err);
+    for (size_t i = 0; i < checks.len && c->rc == SD_OK; i++)
+        if (checks.items[i].guard != SD_GUARD_ENUM_VALUE)
+            guard_rows(c, &checks.items[i]);
+    sd_preflight_list_dispose(&checks);
 }
 
 static void

@@ -25,6 +25,7 @@ typedef struct builder {
     const sd_model *from;
     const sd_model *to;
     sd_engine e;
+    bool live; /* queries for the live database: what a rename touches is left out */
     sd_preflight_list *list;
     sd_err *err;
     sd_status rc;
@@ -34,6 +35,8 @@ typedef struct builder {
 static bool
 renamed(const builder *b, const char *schema, const char *table)
 {
+    if (!b->live)
+        return false; /* in the script, the renames ran first */
     size_t n = sd_changelist_rename_count(b->cl);
     for (size_t i = 0; i < n; i++) {
         const sd_rename *r = sd_changelist_rename_at(b->cl, i);
@@ -105,7 +108,7 @@ add(builder *b,
     const char *one,
     const char *many,
     sd_buf *detail,
-    bool optional)
+    sd_guard_kind guard)
 {
     if (b->rc != SD_OK)
         goto out;
@@ -116,7 +119,11 @@ add(builder *b,
     for (size_t i = 0; i < b->list->len; i++)
         if (strcmp(b->list->items[i].query, sd_buf_cstr(q)) == 0)
             goto out;
-    sd_preflight p = { .subject = subject, .one = one, .many = many, .optional = optional };
+    sd_preflight p = { .subject = subject,
+                       .one = one,
+                       .many = many,
+                       .optional = guard == SD_GUARD_CHECK,
+                       .guard = guard };
     p.query = sd_buf_take(q);
     p.detail = sd_buf_take(detail);
     if (p.query == NULL || p.detail == NULL || sd_vec_push(b->list, p) != SD_OK) {
@@ -149,7 +156,7 @@ check_not_null(builder *b, const sd_change *ch)
         sd_sql_ident(&q, b->e, col->name);
         sd_buf_append(&q, " IS NULL");
         sd_buf_append(&d, "(the target makes it NOT NULL)");
-        add(b, &q, col, "NULL", "NULLs", &d, false);
+        add(b, &q, col, "NULL", "NULLs", &d, SD_GUARD_NOT_NULL);
         return;
     }
     if (ch->op != SD_OP_CREATE || to->v[SD_COLUMN_DEFAULT].sql.text != NULL ||
@@ -160,7 +167,7 @@ check_not_null(builder *b, const sd_change *ch)
     sd_buf_append(&q, "SELECT count(*) FROM ");
     sd_sql_qualified(&q, b->e, t->schema, t->name);
     sd_buf_appendf(&d, "(the target adds column %s NOT NULL without a default)", to->name);
-    add(b, &q, t, "row", "rows", &d, false);
+    add(b, &q, t, "row", "rows", &d, SD_GUARD_NOT_NULL);
 }
 
 /* Duplicates under a new key: the columns, and whether NULLs count as equal. */
@@ -187,7 +194,7 @@ check_unique(builder *b, const sd_object *con, const sd_names *cols, bool nulls_
     sd_buf_append(&d, " (the target adds ");
     sd_object_describe(&d, con);
     sd_buf_putc(&d, ')');
-    add(b, &q, t, "duplicated value", "duplicated values", &d, false);
+    add(b, &q, t, "duplicated value", "duplicated values", &d, SD_GUARD_UNIQUE);
 }
 
 /* The parent's key columns a foreign key refers to: named, or the parent's primary key. */
@@ -257,7 +264,7 @@ check_foreign_key(builder *b, const sd_object *fk)
     sd_buf_appendf(&d, " matching no row of %s.%s (the target adds ", ps, pn);
     sd_object_describe(&d, fk);
     sd_buf_append(&d, parent == NULL ? ", and creates that table empty)" : ")");
-    add(b, &q, t, "row", "rows", &d, false);
+    add(b, &q, t, "row", "rows", &d, SD_GUARD_FOREIGN_KEYS);
 }
 
 static bool
@@ -306,7 +313,7 @@ check_enum(builder *b, const sd_change *ch)
             sd_sql_literal(&d, b->e, f->items[v]);
             sd_buf_appendf(&d, " (the target removes that value from enum type %s.%s)",
                            ch->from->schema, ch->from->name);
-            add(b, &q, col, "row", "rows", &d, false);
+            add(b, &q, col, "row", "rows", &d, SD_GUARD_ENUM_VALUE);
         }
     }
 }
@@ -366,7 +373,7 @@ check_check(builder *b, const sd_change *ch)
     sd_buf_putc(&q, ')');
     sd_object_describe(&d, con);
     sd_buf_append(&d, ", which the target adds");
-    add(b, &q, t, "row failing", "rows failing", &d, true);
+    add(b, &q, t, "row failing", "rows failing", &d, SD_GUARD_CHECK);
 }
 
 static void
@@ -433,8 +440,14 @@ static const uint64_t ROWS_FIELDS[SD_KIND__COUNT] = {
 sd_status
 sd_emit_preflight(const sd_plan *plan, sd_preflight_list *out, sd_err *err)
 {
-    const sd_changelist *cl = sd_plan_changelist(plan);
+    return sd_emit__checks(sd_plan_changelist(plan), true, out, err);
+}
+
+sd_status
+sd_emit__checks(const sd_changelist *cl, bool live, sd_preflight_list *out, sd_err *err)
+{
     builder b = { .cl = cl,
+                  .live = live,
                   .from = sd_changelist_from(cl),
                   .to = sd_changelist_to(cl),
                   .list = out,

@@ -219,6 +219,8 @@ static const char *const GUARD_NAMES[] = {
     [SD_GUARD_ROWS_KEPT] = "rows_kept",
     [SD_GUARD_FOREIGN_KEYS] = "foreign_keys",
     [SD_GUARD_ENUM_VALUE] = "enum_value",
+    [SD_GUARD_UNIQUE] = "unique",
+    [SD_GUARD_CHECK] = "check",
 };
 _Static_assert(SD_ARRAY_LEN(GUARD_NAMES) == SD_GUARD__COUNT, "every guard needs a name");
 

@@ -51,6 +51,8 @@ typedef enum sd_guard_kind {
     SD_GUARD_ROWS_KEPT,    /* a rebuilt table holds every row of the old one */
     SD_GUARD_FOREIGN_KEYS, /* rows satisfy the table's foreign keys */
     SD_GUARD_ENUM_VALUE,   /* no row holds an enum value that goes */
+    SD_GUARD_UNIQUE,       /* no duplicates under a new key or unique index */
+    SD_GUARD_CHECK,        /* no row fails a new CHECK */
     SD_GUARD__COUNT
 } sd_guard_kind;
 

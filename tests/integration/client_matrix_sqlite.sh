@@ -6,8 +6,8 @@
 #   sqlite3 A < up.sql          (no -bail: the script's own `.bail on` must stop it)
 #   sqlite3 -bail A < up.sql
 #   Python's executescript()    (the --plain script; the program then closes without COMMIT)
-# `diff` itself refuses (exit 2, before printing) the NULLs a new NOT NULL would refuse; the
-# scripts are made with --no-preflight. On A plus violate.sql (rows the target refuses) every
+# `diff` itself refuses (exit 2, before printing) the rows the target would refuse, naming
+# them as the case's preflight.txt says; the scripts are made with --no-preflight. On A plus violate.sql (rows the target refuses) every
 # client must fail and leave A exactly as
 # it was (.dump, schema and rows, byte-identical); on A alone every client must migrate it
 # (`check B A'` exits 0).

@@ -8,8 +8,8 @@
 #   psql -f plain.sql                   (--plain, nothing stops psql: the transactions and
 #                                        the guards alone must keep the database unchanged)
 # each on its own copy of A (CREATE DATABASE ... TEMPLATE). `diff` itself refuses (exit 2,
-# before printing) the NULLs a new NOT NULL would refuse; the scripts are made with
-# --no-preflight. On A plus violate.sql (rows the
+# before printing) the rows the target would refuse, naming them as the case's preflight.txt
+# says; the scripts are made with --no-preflight. On A plus violate.sql (rows the
 # target refuses) the database must be exactly as before (pg_dump of schema and rows, enum
 # values included), and the first two clients must exit non-zero; on A alone every client
 # must migrate it (`check B A'` exits 0).

@@ -873,18 +873,51 @@ test_enum_add_value_apart_guards_not_null_first(void **state)
     dflt(f->to, m[1], "'meh'::public.mood");
     (void)m[0];
     const char *out = show(run(f));
-    const char *guard = strstr(out, "-- guard: public.t.x holds no NULL\nDO $$\n"
+    const char *guard = strstr(out, "-- guard: column public.t.x holds no rows the main "
+                                    "transaction refuses\nDO $$\n"
                                     "DECLARE n bigint;\nBEGIN\n"
-                                    "    SELECT count(*) INTO n FROM public.t WHERE x IS NULL;\n"
+                                    "    n := (SELECT count(*) FROM public.t WHERE x IS NULL);\n"
                                     "    IF n > 0 THEN\n"
-                                    "        RAISE EXCEPTION 'public.t.x holds NULL in % rows; the "
-                                    "target makes it NOT NULL', n\n");
+                                    "        RAISE EXCEPTION 'column public.t.x has % NULLs (the "
+                                    "target makes it NOT NULL)', n\n");
     const char *add = strstr(out, "ALTER TYPE public.mood ADD VALUE 'meh' AFTER 'ok';\nCOMMIT;\n");
     const char *set = strstr(out, "ALTER TABLE public.t ALTER COLUMN x SET NOT NULL;\n");
     assert_non_null(guard);
     assert_non_null(add);
     assert_non_null(set);
     assert_true(guard < add && add < set);
+}
+
+/* Every data-dependent change of the main transaction is guarded before the values commit:
+ * duplicates under a new unique constraint, and rows a new CHECK fails (optional: a CHECK
+ * may call what the main transaction creates). */
+static void
+test_enum_add_value_apart_guards_unique_and_check(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    sd_object *m[2];
+    for (size_t i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 0, "q", "integer");
+        m[i] = col(ms[i], "t", 1, "m", "public.mood");
+    }
+    enum_type(f->from, "mood", "ok");
+    enum_type(f->to, "mood", "ok meh");
+    dflt(f->to, m[1], "'meh'::public.mood");
+    unique(f->to, "t", "t_q_key", "q");
+    check(f->to, "t", "t_q_check", "(q > 0)");
+    (void)m[0];
+    const char *out = show(run(f));
+    const char *uq = strstr(out, "    n := (SELECT count(*) FROM (SELECT 1 FROM public.t WHERE q "
+                                 "IS NOT NULL GROUP BY q HAVING count(*) > 1) AS d);\n");
+    const char *ck = strstr(out, "    BEGIN\n        n := (SELECT count(*) FROM public.t WHERE "
+                                 "NOT ((q > 0)));\n    EXCEPTION WHEN undefined_column");
+    const char *add = strstr(out, "ALTER TYPE public.mood ADD VALUE 'meh' AFTER 'ok';\nCOMMIT;\n");
+    assert_non_null(uq);
+    assert_non_null(ck);
+    assert_non_null(add);
+    assert_true(uq < add && ck < add);
 }
 
 static void
@@ -2176,6 +2209,7 @@ main(void)
         T(test_enum_add_value_in_own_transaction),
         T(test_enum_add_value_unused_in_main_transaction),
         T(test_enum_add_value_apart_guards_not_null_first),
+        T(test_enum_add_value_apart_guards_unique_and_check),
         T(test_enum_value_removal_recreates_type),
         T(test_enum_recreate_rebuilds_checks_and_partial_indexes),
         T(test_schema_create_alter_drop),
