@@ -11,7 +11,7 @@
  *     and trigger that refers to a table about to be rebuilt or dropped or to a view that
  *     goes (transitively): SQLite 3.26+ re-checks the whole schema on RENAME and DROP COLUMN
  *     and refuses a view or trigger that names a missing table;
- *   create new tables (referenced tables first);
+ *   create new tables (referenced tables first: util/topo, as every order here);
  *   rebuilds (https://www.sqlite.org/lang_altertable.html#otheralter): every replacement is
  *     created and filled, between its guards, before any old table goes (no copy can then
  *     read a table already dropped or renamed); then each old table is dropped and its
@@ -601,62 +601,158 @@ cascade(sp *p)
 /* ---- order ---- */
 
 /*
- * Depth-first post-order of the marked views of m: each after the marked views it depends
- * on, otherwise in canonical order. Appends view indexes to order.
+ * Orders are util/topo's: the marked objects of one kind are nodes, priority their canonical
+ * order (or its reverse), an edge per dependency among them. A loop (new tables whose foreign
+ * keys reference each other; views of a broken schema) needs no order at all in SQLite, which
+ * resolves names only when a statement runs: the earliest node of each loop loses its edges to
+ * the rest of the loop, so it comes after them, as a depth-first search from it would have it.
  */
-static void
-visit_view(const sd_model *m,
-           const bool *marked,
-           uint8_t *state,
-           size_t i,
-           size_t *order,
-           size_t *n)
+static sd_status
+break_loops(sd_topo *t, const sd_topo_sccs *sccs, void *ctx, sd_err *err)
 {
-    const sd_object *v = sd_model_at(m, SD_KIND_VIEW, i);
-    state[i] = 1;
-    for (size_t d = 0; d < v->ndeps; d++) {
-        const sd_ref *r = &v->deps[d];
-        if (!sd_kind_is_relation(r->kind))
-            continue;
-        const sd_object *dep = sd_model_find(m, SD_KIND_VIEW, r->schema, NULL, r->name);
-        if (dep != NULL && marked[dep->index] && state[dep->index] == 0)
-            visit_view(m, marked, state, dep->index, order, n);
+    (void)ctx;
+    size_t *first = calloc(sccs->count + 1, sizeof(*first));
+    if (first == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    for (size_t v = sccs->nnodes; v > 0; v--) {
+        size_t c = sccs->comp[v - 1];
+        size_t f = first[c];
+        if (c != 0 && sccs->size[c] > 1 &&
+            (f == 0 || t->nodes.items[v - 1].prio <= t->nodes.items[f - 1].prio))
+            first[c] = v; /* 1 + node; ties: the lower index, met last */
     }
-    order[(*n)++] = i;
+    for (size_t c = 1; c <= sccs->count; c++) {
+        if (first[c] == 0)
+            continue;
+        size_t v = first[c] - 1;
+        size_t ne = 0;
+        const sd_topo_edge *out = sd_topo_out(t, v, &ne);
+        for (size_t e = 0; e < ne; e++) {
+            size_t to = out[e].to;
+            if (to != SD_TOPO_NONE && to < sccs->nnodes && sccs->comp[to] == c)
+                sd_topo_remove_edge(t, v, e);
+        }
+    }
+    free(first);
+    return SD_OK;
 }
 
-/* Marked views of m in dependency order (NULL when out of memory). */
-static size_t *
-view_order(sp *p, const sd_model *m, const bool *marked, size_t *n_out)
+/* A graph over the marked objects of one kind of a model: node i is object obj[i]. */
+typedef struct graph {
+    sd_topo topo;
+    size_t *obj;     /* per node: the object's index */
+    size_t *node_of; /* per object index: its node, or SD_TOPO_NONE */
+    size_t n;
+} graph;
+
+/* Nodes for the marked objects; prio: canonical order, or its reverse when reversed. */
+static bool
+graph_init(sp *p, graph *g, const sd_model *m, sd_kind kind, const bool *marked, bool reversed)
 {
-    size_t nv = sd_model_count(m, SD_KIND_VIEW);
-    size_t *order = sd_arena_array(p->arena, size_t, nv + 1);
-    uint8_t *state = sd_arena_array(p->arena, uint8_t, nv + 1);
-    *n_out = 0;
-    if (order == NULL || state == NULL) {
+    size_t count = sd_model_count(m, kind);
+    memset(g, 0, sizeof(*g));
+    g->obj = sd_arena_array(p->arena, size_t, count + 1);
+    g->node_of = sd_arena_array(p->arena, size_t, count + 1);
+    if (g->obj == NULL || g->node_of == NULL) {
         nomem(p);
-        return NULL;
+        return false;
     }
-    for (size_t i = 0; i < nv; i++)
-        if (marked[i] && state[i] == 0)
-            visit_view(m, marked, state, i, order, n_out);
+    for (size_t i = 0; i < count; i++) {
+        g->node_of[i] = marked[i] ? g->n : SD_TOPO_NONE;
+        if (marked[i])
+            g->obj[g->n++] = i;
+    }
+    sd_status rc = sd_topo_init(&g->topo, g->n, p->err);
+    for (size_t v = 0; v < g->n && reversed && rc == SD_OK; v++)
+        sd_topo_set_prio(&g->topo, v, g->n - 1 - v);
+    if (rc != SD_OK && p->rc == SD_OK)
+        p->rc = rc;
+    return rc == SD_OK;
+}
+
+/* Object `before` (an index of the model) comes before object `after`, when both are nodes. */
+static void
+graph_edge(sp *p, graph *g, size_t before, size_t after)
+{
+    if (p->rc != SD_OK || g->node_of[before] == SD_TOPO_NONE || g->node_of[after] == SD_TOPO_NONE)
+        return;
+    p->rc = sd_topo_add_edge(&g->topo, g->node_of[before], g->node_of[after], NULL, p->err);
+}
+
+/* The objects' indexes in sorted order (NULL on failure); disposes of the graph. */
+static size_t *
+graph_sort(sp *p, graph *g, size_t *n_out)
+{
+    size_t *order = NULL;
+    *n_out = 0;
+    if (p->rc == SD_OK)
+        p->rc = sd_topo_sort(&g->topo, break_loops, NULL, p->err);
+    if (p->rc == SD_OK) {
+        size_t n = 0;
+        const size_t *nodes = sd_topo_order(&g->topo, &n);
+        order = sd_arena_array(p->arena, size_t, n + 1);
+        if (order == NULL)
+            nomem(p);
+        for (size_t i = 0; order != NULL && i < n; i++)
+            order[i] = g->obj[nodes[i]];
+        *n_out = order != NULL ? n : 0;
+    }
+    sd_topo_dispose(&g->topo);
     return order;
 }
 
-/* New tables, each after the new tables its foreign keys reference (cycles: canonical). */
-static void
-visit_table(const sp *p, uint8_t *state, size_t i, size_t *order, size_t *n)
+/*
+ * The marked views of m, each after the marked views it reads, else in canonical order; or,
+ * dependents_first (to drop them), each before the views it reads, else in reverse canonical
+ * order. NULL on failure.
+ */
+static size_t *
+view_order(sp *p, const sd_model *m, const bool *marked, bool dependents_first, size_t *n_out)
 {
-    const sd_object *t = sd_model_at(p->to, SD_KIND_TABLE, i);
-    size_t nfk = 0;
-    const sd_object *const *fks = sd_model_children(p->to, t, SD_KIND_FOREIGN_KEY, &nfk);
-    state[i] = 1;
-    for (size_t j = 0; j < nfk; j++) {
-        const sd_object *ref = sd_model_find_table(p->to, t->schema, fks[j]->v[SD_FK_REF_TABLE].s);
-        if (ref != NULL && p->create[SD_KIND_TABLE][ref->index] && state[ref->index] == 0)
-            visit_table(p, state, ref->index, order, n);
+    graph g;
+    *n_out = 0;
+    if (!graph_init(p, &g, m, SD_KIND_VIEW, marked, dependents_first)) {
+        sd_topo_dispose(&g.topo);
+        return NULL;
     }
-    order[(*n)++] = i;
+    for (size_t i = 0; i < g.n; i++) {
+        const sd_object *v = sd_model_at(m, SD_KIND_VIEW, g.obj[i]);
+        for (size_t d = 0; d < v->ndeps; d++) {
+            const sd_ref *r = &v->deps[d];
+            const sd_object *dep = sd_kind_is_relation(r->kind)
+                                       ? sd_model_find(m, SD_KIND_VIEW, r->schema, NULL, r->name)
+                                       : NULL;
+            if (dep != NULL && dependents_first)
+                graph_edge(p, &g, v->index, dep->index);
+            else if (dep != NULL)
+                graph_edge(p, &g, dep->index, v->index);
+        }
+    }
+    return graph_sort(p, &g, n_out);
+}
+
+/* New tables, each after the new tables its foreign keys reference, else canonical order. */
+static size_t *
+new_table_order(sp *p, size_t *n_out)
+{
+    graph g;
+    *n_out = 0;
+    if (!graph_init(p, &g, p->to, SD_KIND_TABLE, p->create[SD_KIND_TABLE], false)) {
+        sd_topo_dispose(&g.topo);
+        return NULL;
+    }
+    for (size_t i = 0; i < g.n; i++) {
+        const sd_object *t = sd_model_at(p->to, SD_KIND_TABLE, g.obj[i]);
+        size_t nfk = 0;
+        const sd_object *const *fks = sd_model_children(p->to, t, SD_KIND_FOREIGN_KEY, &nfk);
+        for (size_t j = 0; j < nfk; j++) {
+            const sd_object *ref =
+                sd_model_find_table(p->to, t->schema, fks[j]->v[SD_FK_REF_TABLE].s);
+            if (ref != NULL)
+                graph_edge(p, &g, ref->index, t->index);
+        }
+    }
+    return graph_sort(p, &g, n_out);
 }
 
 /* ---- steps ---- */
@@ -743,9 +839,9 @@ plan_drops(sp *p)
         if (p->drop[SD_KIND_TRIGGER][i])
             plan_drop(p, SD_KIND_TRIGGER, i);
     size_t n = 0;
-    const size_t *order = view_order(p, p->from, p->drop[SD_KIND_VIEW], &n);
-    for (size_t i = n; i > 0; i--) /* dependents first */
-        plan_drop(p, SD_KIND_VIEW, order[i - 1]);
+    const size_t *order = view_order(p, p->from, p->drop[SD_KIND_VIEW], true, &n);
+    for (size_t i = 0; i < n; i++)
+        plan_drop(p, SD_KIND_VIEW, order[i]);
     for (size_t i = 0; i < sd_model_count(p->from, SD_KIND_INDEX); i++)
         if (p->drop[SD_KIND_INDEX][i])
             plan_drop(p, SD_KIND_INDEX, i);
@@ -754,17 +850,8 @@ plan_drops(sp *p)
 static void
 plan_new_tables(sp *p)
 {
-    size_t nt = sd_model_count(p->to, SD_KIND_TABLE);
-    uint8_t *state = sd_arena_array(p->arena, uint8_t, nt + 1);
-    size_t *order = sd_arena_array(p->arena, size_t, nt + 1);
     size_t n = 0;
-    if (state == NULL || order == NULL) {
-        nomem(p);
-        return;
-    }
-    for (size_t i = 0; i < nt; i++)
-        if (p->create[SD_KIND_TABLE][i] && state[i] == 0)
-            visit_table(p, state, i, order, &n);
+    const size_t *order = new_table_order(p, &n);
     for (size_t i = 0; i < n; i++)
         step(p, SD_STEP_CREATE, NULL, sd_model_at(p->to, SD_KIND_TABLE, order[i]), SD_WHY_CHANGE,
              NULL, &p->tables[order[i]]);
@@ -856,7 +943,7 @@ plan_creates(sp *p)
         step(p, SD_STEP_CREATE, NULL, ix, why_of(p, ix, SD_WHY_REBUILD), t, NULL);
     }
     size_t n = 0;
-    const size_t *order = view_order(p, p->to, p->create[SD_KIND_VIEW], &n);
+    const size_t *order = view_order(p, p->to, p->create[SD_KIND_VIEW], false, &n);
     for (size_t i = 0; i < n; i++) {
         const sd_object *v = sd_model_at(p->to, SD_KIND_VIEW, order[i]);
         step(p, SD_STEP_CREATE, NULL, v, why_of(p, v, SD_WHY_AROUND), cause_of_return(p, v), NULL);

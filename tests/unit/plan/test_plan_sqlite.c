@@ -2,7 +2,8 @@
  * test_plan_sqlite.c: the SQLite planner's decisions, read from its data rather than from SQL:
  * which column changes ALTER TABLE does in place and which rebuild the table, the views taken
  * away and brought back around a rebuild (and in which order, and why), the temporary name
- * when "<table>_sd_new" is taken, and the foreign key guard of a rebuilt parent's child.
+ * when "<table>_sd_new" is taken, the foreign key guard of a rebuilt parent's child, and the
+ * order of new tables through their foreign keys, loops included.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 #include "plan/plan_sqlite.h"
 #include "support/model_builder.h"
 #include "support/short_builders.h"
+#include "util/util.h"
 
 typedef struct fixture {
     sd_model *from;
@@ -279,6 +281,40 @@ test_foreign_key_guard_of_child(void **state)
     assert_string_equal(step_at(f, 4)->to->name, "c");
 }
 
+/* A foreign key of table t on column r, to table ref. */
+static void
+fk_to(sd_model *m, const char *t, const char *ref)
+{
+    sd_object *fk = add(m, SD_KIND_FOREIGN_KEY, t, NULL);
+    names(m, fk, SD_FK_COLUMNS, "r");
+    sd_obj_set_str(m, fk, SD_FK_REF_TABLE, ref);
+}
+
+/* New tables come after the new tables they reference, else in canonical order; a loop (a and
+ * b reference each other, which SQLite does not mind) is sorted once nothing else is ready,
+ * its earliest table last of it. */
+static void
+test_new_tables_order_and_loop(void **state)
+{
+    fixture *f = *state;
+    static const char *const NAMES[] = { "a", "b", "c", "d" };
+    for (size_t i = 0; i < SD_ARRAY_LEN(NAMES); i++) {
+        table(f->to, NAMES[i]);
+        col(f->to, NAMES[i], 0, "r", "INTEGER");
+    }
+    fk_to(f->to, "a", "b");
+    fk_to(f->to, "b", "a");
+    fk_to(f->to, "c", "d");
+    plan(f);
+    const char *want[] = { "d", "c", "b", "a" };
+    assert_int_equal(sd_plan_sqlite_count(f->plan), 2 + SD_ARRAY_LEN(want));
+    for (size_t i = 0; i < SD_ARRAY_LEN(want); i++) {
+        const sd_step *s = step_at(f, 1 + i);
+        assert_int_equal(s->op, SD_STEP_CREATE);
+        assert_string_equal(s->to->name, want[i]);
+    }
+}
+
 int
 main(void)
 {
@@ -289,6 +325,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_views_around_rebuild, setup, teardown),
         cmocka_unit_test_setup_teardown(test_temporary_name_collision, setup, teardown),
         cmocka_unit_test_setup_teardown(test_foreign_key_guard_of_child, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_new_tables_order_and_loop, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
