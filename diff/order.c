@@ -9,6 +9,9 @@
  * depend on are edges into the table's change, and what depends on one of them (a function
  * whose body reads a column) depends on the table's change.
  *
+ * The sort and the loop machinery are util/topo.h's; this file holds the policy: the
+ * pre-order (the priority), the edges, the repair and the error.
+ *
  * Loops (pg_dump_sort.c's repair of dependency loops, adapted): when the sort stalls, the
  * strongly connected components of what is left are found (Tarjan, linear). Each edge into
  * a create may carry the part of the created object it comes from when that part can be put
@@ -25,26 +28,19 @@
 
 #include "diff/diff_int.h"
 
-typedef struct edge {
-    size_t to;             /* node that must come after */
-    const sd_object *part; /* the deferrable part of to's object it comes from, or NULL */
-} edge;
-
+/* A change and its place in the pre-order. */
 typedef struct node {
-    sd_change *c;     /* the change */
-    size_t key[5];    /* phase, group kind, group index, own kind, own index */
-    size_t indeg;     /* unsatisfied incoming edges */
-    size_t prio;      /* place among ready nodes: 2 * rank; a split part 2 * its owner's + 1 */
-    bool done;        /* taken by the sort */
-    SD_VEC(edge) out; /* changes that must come after this one */
+    sd_change *c;  /* the change */
+    size_t key[5]; /* phase, group kind, group index, own kind, own index */
 } node;
 
+/* Topo node i is change chg[i]: the pre-order's, then split-out parts. A topo node's
+ * priority is 2 * its rank; a split part's 2 * its owner's + 1. An edge's tag is the
+ * deferrable part of its target's object it comes from, or NULL. */
 typedef struct sorter {
     sd_changelist *cl;
-    SD_VEC(node) nodes;                /* index = rank: pre-order, then split-out parts */
-    size_t *heap;                      /* ready nodes, a min-heap by (prio, index) */
-    size_t hn;                         /* nodes in the heap */
-    SD_VEC(size_t) sorted;             /* output order */
+    sd_topo topo;
+    SD_VEC(sd_change *) chg;           /* per topo node: its change */
     size_t *part_node[SD_KIND__COUNT]; /* per kind, by "to" object index: split node + 1
                                           (the list's arena) */
     sd_err *err;
@@ -84,57 +80,6 @@ cmp_nodes(const void *pa, const void *pb, void *ctx)
     return 0;
 }
 
-/* ---- a binary min-heap of ready nodes, by (prio, index) ---- */
-
-static bool
-before(const sorter *s, size_t a, size_t b)
-{
-    size_t pa = s->nodes.items[a].prio;
-    size_t pb = s->nodes.items[b].prio;
-    return pa != pb ? pa < pb : a < b;
-}
-
-static void
-heap_push(sorter *s, size_t v)
-{
-    size_t *h = s->heap;
-    size_t i = s->hn++;
-    h[i] = v;
-    while (i > 0 && before(s, h[i], h[(i - 1) / 2])) {
-        size_t p = (i - 1) / 2;
-        size_t t = h[p];
-        h[p] = h[i];
-        h[i] = t;
-        i = p;
-    }
-}
-
-static size_t
-heap_pop(sorter *s)
-{
-    size_t *h = s->heap;
-    size_t top = h[0];
-    size_t n = --s->hn;
-    h[0] = h[n];
-    size_t i = 0;
-    for (;;) {
-        size_t l = 2 * i + 1;
-        size_t r = l + 1;
-        size_t m = i;
-        if (l < n && before(s, h[l], h[m]))
-            m = l;
-        if (r < n && before(s, h[r], h[m]))
-            m = r;
-        if (m == i)
-            break;
-        size_t t = h[m];
-        h[m] = h[i];
-        h[i] = t;
-        i = m;
-    }
-    return top;
-}
-
 /* Index (+1) of the change for an object, 0 when it has none. */
 static size_t
 change_of(const sd_changelist *cl, bool from_side, const sd_object *o)
@@ -146,13 +91,7 @@ change_of(const sd_changelist *cl, bool from_side, const sd_object *o)
 static sd_status
 add_edge(sorter *s, size_t before, size_t after, const sd_object *part)
 {
-    if (before == after)
-        return SD_OK;
-    edge e = { after, part };
-    if (sd_vec_push(&s->nodes.items[before].out, e) != SD_OK)
-        return sd_err_set(s->err, SD_ERR_NOMEM, "out of memory");
-    s->nodes.items[after].indeg++;
-    return SD_OK;
+    return sd_topo_add_edge(&s->topo, before, after, part, s->err);
 }
 
 /* Object -> change index maps, for dependency edges and sd_changelist_find(). Deferred
@@ -264,7 +203,7 @@ to_dep_change(const sorter *s, const sd_object *d)
     size_t j = change_of(s->cl, false, d);
     if (j == 0 && d->owner != NULL) {
         size_t t = change_of(s->cl, false, d->owner);
-        if (t != 0 && s->nodes.items[t - 1].c->op == SD_OP_CREATE)
+        if (t != 0 && s->chg.items[t - 1]->op == SD_OP_CREATE)
             j = t;
     }
     return j;
@@ -275,7 +214,7 @@ to_dep_change(const sorter *s, const sd_object *d)
 static sd_status
 add_to_edges(sorter *s, size_t i, const sd_object *o)
 {
-    const sd_change *c = s->nodes.items[i].c;
+    const sd_change *c = s->chg.items[i];
     /* Parts come from a new domain or view, or a new table's columns and CHECKs; not from a
      * column or CHECK a change of its own adds to a kept table (ADD COLUMN fills its rows
      * with the default, and that change is the whole CHECK). */
@@ -283,7 +222,7 @@ add_to_edges(sorter *s, size_t i, const sd_object *o)
     for (size_t d = 0; d < o->ndeps; d++) {
         const sd_object *dep = sd_model_find_ref(s->cl->to, &o->deps[d]);
         size_t j = dep != NULL ? to_dep_change(s, dep) : 0;
-        if (j == 0 || s->nodes.items[j - 1].c->op == SD_OP_DROP)
+        if (j == 0 || s->chg.items[j - 1]->op == SD_OP_DROP)
             continue;
         const sd_object *part = may_split ? deferrable_part(s->cl, o, dep->kind) : NULL;
         size_t pn = 0;
@@ -308,9 +247,9 @@ add_dep_edges(sorter *s)
 {
     sd_changelist *cl = s->cl;
     sd_status rc = SD_OK;
-    size_t n = s->nodes.len;
+    size_t n = s->chg.len;
     for (size_t i = 0; i < n && rc == SD_OK; i++) {
-        const sd_change *c = s->nodes.items[i].c;
+        const sd_change *c = s->chg.items[i];
         const sd_object *o = subject(c);
         if (c->op != SD_OP_DROP) {
             rc = add_to_edges(s, i, o);
@@ -327,189 +266,37 @@ add_dep_edges(sorter *s)
         for (size_t d = 0; d < o->ndeps && rc == SD_OK; d++) {
             const sd_object *dep = sd_model_find_ref(cl->from, &o->deps[d]);
             size_t j = dep != NULL ? change_of(cl, true, dep) : 0;
-            if (j != 0 && s->nodes.items[j - 1].c->op == SD_OP_DROP)
+            if (j != 0 && s->chg.items[j - 1]->op == SD_OP_DROP)
                 rc = add_edge(s, i, j - 1, NULL);
         }
     }
     return rc;
 }
 
-/* ---- sorting ---- */
-
-/* Kahn's algorithm, always taking the ready change earliest in the pre-order. */
-static void
-kahn(sorter *s)
-{
-    while (s->hn > 0) {
-        size_t i = heap_pop(s);
-        node *nd = &s->nodes.items[i];
-        nd->done = true;
-        s->sorted.items[s->sorted.len++] = i;
-        for (size_t e = 0; e < nd->out.len; e++) {
-            size_t j = nd->out.items[e].to;
-            if (--s->nodes.items[j].indeg == 0)
-                heap_push(s, j);
-        }
-    }
-}
-
-/* Scratch for the strongly connected components of the nodes left. */
-typedef struct scc {
-    size_t *index; /* Tarjan visit number + 1, 0 = unvisited */
-    size_t *low;   /* lowest visit number reachable */
-    size_t *comp;  /* component id + 1 */
-    bool *on;      /* on the Tarjan stack */
-    size_t *stack; /* Tarjan stack */
-    size_t *call;  /* DFS call stack: nodes */
-    size_t *next;  /* DFS call stack: next edge to look at */
-    size_t *best;  /* per component: node to split + 1 */
-    size_t *size;  /* per component: nodes */
-} scc;
-
-static void
-scc_free(scc *t)
-{
-    free(t->index);
-    free(t->low);
-    free(t->comp);
-    free(t->on);
-    free(t->stack);
-    free(t->call);
-    free(t->next);
-    free(t->best);
-    free(t->size);
-}
-
-static sd_status
-scc_alloc(scc *t, size_t n, sd_err *err)
-{
-    memset(t, 0, sizeof(*t));
-    t->index = calloc(n + 1, sizeof(size_t));
-    t->low = calloc(n + 1, sizeof(size_t));
-    t->comp = calloc(n + 1, sizeof(size_t));
-    t->on = calloc(n + 1, sizeof(bool));
-    t->stack = calloc(n + 1, sizeof(size_t));
-    t->call = calloc(n + 1, sizeof(size_t));
-    t->next = calloc(n + 1, sizeof(size_t));
-    t->best = calloc(n + 1, sizeof(size_t));
-    t->size = calloc(n + 1, sizeof(size_t));
-    if (t->index == NULL || t->low == NULL || t->comp == NULL || t->on == NULL ||
-        t->stack == NULL || t->call == NULL || t->next == NULL || t->best == NULL ||
-        t->size == NULL)
-        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-    return SD_OK;
-}
-
-/* Tarjan's algorithm over the nodes not yet sorted, iteratively; returns the number of
- * components (ids 1..n in t->comp). */
-static size_t
-tarjan(const sorter *s, scc *t)
-{
-    size_t n = s->nodes.len;
-    size_t counter = 0;
-    size_t sp = 0;
-    size_t ncomp = 0;
-    for (size_t root = 0; root < n; root++) {
-        if (s->nodes.items[root].done || t->index[root] != 0)
-            continue;
-        size_t cp = 0;
-        t->call[cp] = root;
-        t->next[cp++] = 0;
-        t->index[root] = t->low[root] = ++counter;
-        t->stack[sp++] = root;
-        t->on[root] = true;
-        while (cp > 0) {
-            size_t v = t->call[cp - 1];
-            const node *nv = &s->nodes.items[v];
-            if (t->next[cp - 1] < nv->out.len) {
-                size_t w = nv->out.items[t->next[cp - 1]++].to;
-                if (s->nodes.items[w].done)
-                    continue;
-                if (t->index[w] == 0) {
-                    t->index[w] = t->low[w] = ++counter;
-                    t->stack[sp++] = w;
-                    t->on[w] = true;
-                    t->call[cp] = w;
-                    t->next[cp++] = 0;
-                } else if (t->on[w] && t->index[w] < t->low[v]) {
-                    t->low[v] = t->index[w];
-                }
-                continue;
-            }
-            cp--;
-            if (cp > 0 && t->low[v] < t->low[t->call[cp - 1]])
-                t->low[t->call[cp - 1]] = t->low[v];
-            if (t->low[v] != t->index[v])
-                continue;
-            ncomp++;
-            size_t w;
-            do {
-                w = t->stack[--sp];
-                t->on[w] = false;
-                t->comp[w] = ncomp;
-                t->size[ncomp]++;
-            } while (w != v);
-        }
-    }
-    return ncomp;
-}
+/* ---- loops ---- */
 
 /* "create view public.v" for the error message. */
 static void
-describe_node(sd_buf *b, const node *nd)
+describe_node(sd_buf *b, const sd_change *c)
 {
-    sd_buf_append(b, sd_op_name(nd->c->op));
+    sd_buf_append(b, sd_op_name(c->op));
     sd_buf_putc(b, ' ');
-    sd_object_describe(b, subject(nd->c));
+    sd_object_describe(b, subject(c));
 }
 
-/* A loop through start inside its component (breadth first: a shortest one), named. */
+/* The loop sd_topo_sort() found, named. */
 static sd_status
-loop_error(sorter *s, const scc *t, size_t start)
+loop_error(sorter *s)
 {
-    size_t n = s->nodes.len;
-    size_t *parent = calloc(n + 1, sizeof(size_t)); /* BFS parent + 1 */
-    size_t *queue = calloc(n + 1, sizeof(size_t));
-    if (parent == NULL || queue == NULL) {
-        free(parent);
-        free(queue);
-        return sd_err_set(s->err, SD_ERR_NOMEM, "out of memory");
-    }
-    size_t head = 0;
-    size_t tail = 0;
-    size_t last = start; /* the node whose edge closes the loop */
-    queue[tail++] = start;
-    parent[start] = start + 1;
-    bool closed = false;
-    while (head < tail && !closed) {
-        size_t v = queue[head++];
-        const node *nv = &s->nodes.items[v];
-        for (size_t e = 0; e < nv->out.len && !closed; e++) {
-            size_t w = nv->out.items[e].to;
-            if (t->comp[w] != t->comp[start])
-                continue;
-            if (w == start) {
-                closed = true;
-                last = v;
-            } else if (parent[w] == 0) {
-                parent[w] = v + 1;
-                queue[tail++] = w;
-            }
-        }
-    }
-    /* Walk back from last to start, then name them in loop order. */
     size_t len = 0;
-    for (size_t v = last;; v = parent[v] - 1) {
-        queue[len++] = v;
-        if (v == start)
-            break;
-    }
+    const size_t *loop = sd_topo_loop(&s->topo, &len);
     sd_buf b = SD_BUF_INIT;
-    for (size_t i = len; i-- > 0;) {
-        describe_node(&b, &s->nodes.items[queue[i]]);
+    for (size_t i = 0; i < len; i++) {
+        describe_node(&b, s->chg.items[loop[i]]);
         sd_buf_append(&b, " -> ");
     }
-    describe_node(&b, &s->nodes.items[start]);
+    if (len > 0)
+        describe_node(&b, s->chg.items[loop[0]]);
     sd_status rc = sd_err_set(s->err, SD_ERR_CYCLE,
                               "dependency cycle between changes that cannot be broken "
                               "(each needs the one before it): %s",
@@ -518,8 +305,6 @@ loop_error(sorter *s, const scc *t, size_t start)
                         "default, a CHECK, a view's query); break the cycle by hand, e.g. "
                         "apply part of the change first");
     sd_buf_dispose(&b);
-    free(parent);
-    free(queue);
     return rc;
 }
 
@@ -539,38 +324,47 @@ part_node(sorter *s, size_t owner_node, const sd_object *p, size_t *out)
         return SD_OK;
     }
     sd_change *c = sd_arena_alloc(s->cl->arena, sizeof(*c));
-    node nd = { 0 };
-    nd.c = c;
-    nd.prio = s->nodes.items[owner_node].prio + 1;
-    if (c == NULL || sd_vec_push(&s->cl->changes, c) != SD_OK ||
-        sd_vec_push(&s->nodes, nd) != SD_OK)
+    if (c == NULL || sd_vec_push(&s->cl->changes, c) != SD_OK || sd_vec_push(&s->chg, c) != SD_OK)
         return sd_err_set(s->err, SD_ERR_NOMEM, "out of memory");
+    sd_status rc =
+        sd_topo_add_node(&s->topo, s->topo.nodes.items[owner_node].prio + 1, out, s->err);
+    if (rc != SD_OK)
+        return rc;
     memset(c, 0, sizeof(*c));
     c->op = SD_OP_CREATE;
     c->kind = p->kind;
     c->to = p;
     c->fields = deferred_fields(p);
     c->flags = SD_CHG_DEFERRED;
-    *out = s->nodes.len - 1;
     map[p->index] = *out + 1;
     return add_edge(s, owner_node, *out, NULL);
+}
+
+/* The component of node u when the loops were found; 0 for a node sorted or added since. */
+static size_t
+comp_of(const sd_topo_sccs *sccs, size_t u)
+{
+    return u < sccs->nnodes ? sccs->comp[u] : 0;
 }
 
 /* Parts of the split node v that an edge from inside v's component comes from get their
  * own nodes. */
 static sd_status
-split_parts(sorter *s, const scc *t, size_t v)
+split_parts(sorter *s, const sd_topo_sccs *sccs, size_t v)
 {
-    size_t n = s->nodes.len;
+    size_t n = sd_topo_count(&s->topo);
     sd_status rc = SD_OK;
     for (size_t u = 0; u < n && rc == SD_OK; u++) {
-        if (s->nodes.items[u].done || t->comp[u] != t->comp[v])
+        if (comp_of(sccs, u) != comp_of(sccs, v))
             continue;
-        for (size_t e = 0; e < s->nodes.items[u].out.len && rc == SD_OK; e++) {
-            edge ed = s->nodes.items[u].out.items[e];
+        size_t ne = 0;
+        sd_topo_out(&s->topo, u, &ne);
+        for (size_t e = 0; e < ne && rc == SD_OK; e++) {
+            /* Read again each time: part_node() adds edges to v. */
+            sd_topo_edge ed = sd_topo_out(&s->topo, u, &ne)[e];
             size_t pn = 0;
-            if (ed.to == v && ed.part != NULL)
-                rc = part_node(s, v, ed.part, &pn);
+            if (ed.to == v && ed.tag != NULL)
+                rc = part_node(s, v, ed.tag, &pn);
         }
     }
     return rc;
@@ -582,96 +376,68 @@ static size_t
 move_part_edges(sorter *s)
 {
     size_t moved = 0;
-    for (size_t u = 0; u < s->nodes.len; u++) {
-        node *nu = &s->nodes.items[u];
-        if (nu->done)
+    for (size_t u = 0; u < sd_topo_count(&s->topo); u++) {
+        if (s->topo.nodes.items[u].done)
             continue;
-        for (size_t e = 0; e < nu->out.len; e++) {
-            edge *ed = &nu->out.items[e];
-            const size_t *map = ed->part != NULL ? s->part_node[ed->part->kind] : NULL;
-            size_t pn = map != NULL ? map[ed->part->index] : 0;
+        size_t ne = 0;
+        const sd_topo_edge *out = sd_topo_out(&s->topo, u, &ne);
+        for (size_t e = 0; e < ne; e++) {
+            const sd_object *part = out[e].tag;
+            const size_t *map = part != NULL ? s->part_node[part->kind] : NULL;
+            size_t pn = map != NULL ? map[part->index] : 0;
             if (pn == 0)
                 continue;
-            s->nodes.items[ed->to].indeg--;
-            s->nodes.items[pn - 1].indeg++;
-            ed->to = pn - 1;
-            ed->part = NULL;
+            sd_topo_move_edge(&s->topo, u, e, pn - 1, NULL);
             moved++;
         }
     }
     return moved;
 }
 
-/* The sort stalled: split what breaks each loop, or report one that cannot be broken. */
+/* The sort stalled (sd_topo_repair_fn): split what breaks each loop, or give up on one that
+ * cannot be broken. */
 static sd_status
-repair(sorter *s)
+repair(sd_topo *t, const sd_topo_sccs *sccs, void *ctx, sd_err *err)
 {
-    scc t;
-    size_t n = s->nodes.len;
-    sd_status rc = scc_alloc(&t, n, s->err);
-    if (rc != SD_OK) {
-        scc_free(&t);
-        return rc;
-    }
-    size_t ncomp = tarjan(s, &t);
+    sorter *s = ctx;
+    size_t n = sccs->nnodes;
+    size_t *best = calloc(sccs->count + 1, sizeof(size_t)); /* per component: node to split + 1 */
+    if (best == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     /* Per component, the earliest create with a deferrable edge from inside it. */
     for (size_t u = 0; u < n; u++) {
-        const node *nu = &s->nodes.items[u];
-        if (nu->done)
+        size_t k = sccs->comp[u];
+        if (k == 0)
             continue;
-        for (size_t e = 0; e < nu->out.len; e++) {
-            const edge *ed = &nu->out.items[e];
-            size_t k = t.comp[u];
-            if (ed->part == NULL || s->nodes.items[ed->to].done || t.comp[ed->to] != k)
+        size_t ne = 0;
+        const sd_topo_edge *out = sd_topo_out(t, u, &ne);
+        for (size_t e = 0; e < ne; e++) {
+            size_t w = out[e].to;
+            if (out[e].tag == NULL || w == SD_TOPO_NONE || comp_of(sccs, w) != k)
                 continue;
-            if (t.best[k] == 0 || ed->to < t.best[k] - 1)
-                t.best[k] = ed->to + 1;
+            if (best[k] == 0 || w < best[k] - 1)
+                best[k] = w + 1;
         }
     }
     /* A loop that cannot be broken: the one through the earliest such component's first
      * node (components are numbered in no useful order, nodes are). */
-    for (size_t u = 0; u < n && rc == SD_OK; u++) {
-        size_t k = s->nodes.items[u].done ? 0 : t.comp[u];
-        if (k != 0 && t.size[k] > 1 && t.best[k] == 0)
-            rc = loop_error(s, &t, u);
+    for (size_t u = 0; u < n; u++) {
+        size_t k = sccs->comp[u];
+        if (k != 0 && sccs->size[k] > 1 && best[k] == 0) {
+            sd_topo_stuck(t, u);
+            free(best);
+            return SD_OK;
+        }
     }
-    for (size_t k = 1; k <= ncomp && rc == SD_OK; k++)
-        if (t.size[k] > 1)
-            rc = split_parts(s, &t, t.best[k] - 1);
+    sd_status rc = SD_OK;
+    for (size_t k = 1; k <= sccs->count && rc == SD_OK; k++)
+        if (sccs->size[k] > 1)
+            rc = split_parts(s, sccs, best[k] - 1);
+    free(best);
     /* Every split moves at least the edge that chose it: the loop shrinks. */
     if (rc == SD_OK && move_part_edges(s) == 0)
-        rc = sd_err_set(s->err, SD_ERR, "internal error: a dependency loop was not broken");
-    scc_free(&t);
-    if (rc != SD_OK)
-        return rc;
-    size_t *heap = realloc(s->heap, (s->nodes.len + 1) * sizeof(size_t));
-    size_t *sorted = realloc(s->sorted.items, (s->nodes.len + 1) * sizeof(size_t));
-    if (heap != NULL)
-        s->heap = heap;
-    if (sorted != NULL)
-        s->sorted.items = sorted;
-    if (heap == NULL || sorted == NULL)
-        return sd_err_set(s->err, SD_ERR_NOMEM, "out of memory");
-    for (size_t u = 0; u < s->nodes.len; u++)
-        if (!s->nodes.items[u].done && s->nodes.items[u].indeg == 0)
-            heap_push(s, u);
-    return SD_OK;
-}
-
-static sd_status
-topo_sort(sorter *s)
-{
-    for (size_t i = 0; i < s->nodes.len; i++)
-        if (s->nodes.items[i].indeg == 0)
-            heap_push(s, i);
-    for (;;) {
-        kahn(s);
-        if (s->sorted.len == s->nodes.len)
-            return SD_OK;
-        sd_status rc = repair(s);
-        if (rc != SD_OK)
-            return rc;
-    }
+        rc = sd_err_set(err, SD_ERR, "internal error: a dependency loop was not broken");
+    return rc;
 }
 
 sd_status
@@ -682,55 +448,53 @@ sd_diff__order(sd_changelist *cl, sd_err *err)
     sorter s = { 0 };
     s.cl = cl;
     s.err = err;
+    node *nodes = calloc(n + 1, sizeof(*nodes));
     node **pre = calloc(n + 1, sizeof(*pre));
-    s.nodes.items = calloc(n + 1, sizeof(node));
-    s.nodes.cap = n + 1;
-    if (pre == NULL || s.nodes.items == NULL) {
+    rc = sd_topo_init(&s.topo, n, err);
+    if (rc != SD_OK)
+        goto out;
+    if (pre == NULL || nodes == NULL) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         goto out;
     }
-    s.nodes.len = n;
     for (size_t i = 0; i < n; i++) {
-        s.nodes.items[i].c = cl->changes.items[i];
-        make_key(&s.nodes.items[i]);
-        pre[i] = &s.nodes.items[i];
+        nodes[i].c = cl->changes.items[i];
+        make_key(&nodes[i]);
+        pre[i] = &nodes[i];
     }
     if (sd_sort(pre, n, sizeof(*pre), cmp_nodes, NULL) != SD_OK) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         goto out;
     }
     /* Renumber so that nodes are in pre-order: a node's index is its rank. */
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
         cl->changes.items[i] = pre[i]->c;
-    for (size_t i = 0; i < n; i++) {
-        s.nodes.items[i].c = cl->changes.items[i];
-        s.nodes.items[i].prio = 2 * i;
+        sd_topo_set_prio(&s.topo, i, 2 * i);
+        if (sd_vec_push(&s.chg, pre[i]->c) != SD_OK)
+            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
-    rc = build_maps(cl, err);
+    if (rc == SD_OK)
+        rc = build_maps(cl, err);
     if (rc == SD_OK)
         rc = add_dep_edges(&s);
     if (rc != SD_OK)
         goto out;
-    move_part_edges(&s);
     /* Edges may have split parts out already (views that read themselves). */
-    s.heap = calloc(s.nodes.len + 1, sizeof(size_t));
-    s.sorted.items = calloc(s.nodes.len + 1, sizeof(size_t));
-    s.sorted.cap = s.nodes.len + 1;
-    if (s.heap == NULL || s.sorted.items == NULL)
-        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-    if (rc == SD_OK)
-        rc = topo_sort(&s);
+    move_part_edges(&s);
+    rc = sd_topo_sort(&s.topo, repair, &s, err);
+    if (rc == SD_ERR_CYCLE)
+        rc = loop_error(&s);
     if (rc != SD_OK)
         goto out;
-    for (size_t i = 0; i < s.nodes.len; i++)
-        cl->changes.items[i] = s.nodes.items[s.sorted.items[i]].c;
+    size_t no = 0;
+    const size_t *order = sd_topo_order(&s.topo, &no);
+    for (size_t i = 0; i < no; i++)
+        cl->changes.items[i] = s.chg.items[order[i]];
     rc = build_maps(cl, err);
 out:
-    for (size_t i = 0; i < s.nodes.len; i++)
-        sd_vec_dispose(&s.nodes.items[i].out);
-    sd_vec_dispose(&s.nodes);
+    sd_topo_dispose(&s.topo);
+    sd_vec_dispose(&s.chg);
     free(pre);
-    free(s.heap);
-    sd_vec_dispose(&s.sorted);
+    free(nodes);
     return rc;
 }

@@ -1,30 +1,18 @@
 /*
- * emit_sqlite.c: the SQLite emitter. It plans the whole script from the change list and the
- * two full models, then writes it in fixed phases:
+ * emit_sqlite.c: the SQLite emitter. It writes, one by one, the steps that plan/plan_sqlite.c
+ * decided (which tables are altered in place and which rebuilt, under which temporary name,
+ * what is dropped and created again around them, where the guards go, and in what order; the
+ * phases are in that file's header comment) and records each step's SQL in the plan. It
+ * decides nothing: every choice it makes is how to spell a step.
  *
- *   PRAGMA foreign_keys=OFF; BEGIN;
- *   renames (ALTER TABLE ... RENAME TO / RENAME COLUMN) from the change list;
- *   drop triggers, views (dependents first) and indexes that go or change, plus every view
- *     and trigger that refers to a table about to be rebuilt or dropped or to a view that
- *     goes (transitively);
- *   create new tables (referenced tables first);
- *   rebuild the tables SQLite cannot alter in place, following
- *     https://www.sqlite.org/lang_altertable.html#otheralter: every new table is created
- *     and filled before any old one is dropped, then each old table is dropped and its
- *     replacement renamed;
- *   drop tables; ALTER TABLE ... DROP COLUMN / ADD COLUMN where SQLite allows it;
- *   create indexes (new, changed, and all of every rebuilt table), views (dependencies
- *     first) and triggers;
- *   guards: foreign keys of rebuilt tables and of their children hold; the guard table
- *     dropped; COMMIT; PRAGMA foreign_keys=ON;
- *
- * Before each copy, guards refuse NULLs under a new NOT NULL; after it, that every row was
- * copied. A failed guard stops the script before anything is dropped or committed.
- *
- * foreign_keys goes off before BEGIN (inside a transaction the pragma is a no-op) so that
- * dropping a rebuilt parent table cascades nothing. Views and triggers are dropped before a
- * rebuild because SQLite 3.26+ re-checks the whole schema on RENAME and DROP COLUMN and
- * refuses a view or trigger that names a missing table.
+ * The script runs between PRAGMA foreign_keys=OFF; BEGIN; and COMMIT; PRAGMA
+ * foreign_keys=ON;. foreign_keys goes off before BEGIN (inside a transaction the pragma is a
+ * no-op) so that dropping a rebuilt parent table cascades nothing. A rebuild follows
+ * https://www.sqlite.org/lang_altertable.html#otheralter: the replacement is created under
+ * its temporary name and filled with the kept columns, AUTOINCREMENT's counter carried over;
+ * a swap drops the old table and renames the replacement. Guards refuse NULLs under a new NOT
+ * NULL before a copy, a copy that misses rows after it, and rows that break foreign keys
+ * before COMMIT; a failed guard stops the script before anything is dropped or committed.
  *
  * Identifiers go through util/sql.h only. SQL fragments from the model (types, defaults,
  * expressions, view and trigger text) are written as stored, after a check that each is one
@@ -32,64 +20,31 @@
  * hand-edited snapshot cannot smuggle a second statement into the script. A line
  * "-- destructive: ..." precedes every statement that loses data.
  *
- * Not supported: schema changes (SQLite has one schema per file: SD_ERR_UNSUPPORTED), and
- * opts->quote_all_identifiers (util/sql.h has no such mode yet; names are quoted when they
- * need it). Rowids of tables without an INTEGER PRIMARY KEY are not kept by a rebuild.
+ * Not supported: opts->quote_all_identifiers (util/sql.h has no such mode yet; names are
+ * quoted when they need it). Rowids of tables without an INTEGER PRIMARY KEY are not kept by
+ * a rebuild.
  */
 #include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "emit/emit_int.h"
+#include "plan/plan_sqlite.h"
 #include "util/util.h"
 
 #define BIT(f) (UINT64_C(1) << (f))
 #define ENGINE SD_ENGINE_SQLITE
 
-/* How a change of each kind is carried out (ARCHITECTURE.md, Tables as data). */
-typedef enum role {
-    ROLE_UNSUPPORTED = 0, /* cannot be expressed in SQLite: SD_ERR_UNSUPPORTED */
-    ROLE_TABLE,           /* created, dropped, or rebuilt (STRICT, WITHOUT ROWID changes) */
-    ROLE_COLUMN,          /* added or dropped in place when SQLite allows it, else rebuild */
-    ROLE_CONSTRAINT,      /* any change rebuilds the owning table */
-    ROLE_STATEMENT        /* index, view, trigger: dropped and created whole */
-} role;
-
-static const role ROLES[] = {
-    [SD_KIND_SCHEMA] = ROLE_UNSUPPORTED,     [SD_KIND_TABLE] = ROLE_TABLE,
-    [SD_KIND_COLUMN] = ROLE_COLUMN,          [SD_KIND_PRIMARY_KEY] = ROLE_CONSTRAINT,
-    [SD_KIND_UNIQUE] = ROLE_CONSTRAINT,      [SD_KIND_CHECK] = ROLE_CONSTRAINT,
-    [SD_KIND_FOREIGN_KEY] = ROLE_CONSTRAINT, [SD_KIND_INDEX] = ROLE_STATEMENT,
-    [SD_KIND_VIEW] = ROLE_STATEMENT,         [SD_KIND_TRIGGER] = ROLE_STATEMENT,
-};
-_Static_assert(SD_ARRAY_LEN(ROLES) == SD_KIND__COUNT, "every sd_kind needs a ROLES entry");
-
-/* What happens to a table present in both models. */
-typedef struct plan {
-    const sd_object *from; /* the table in "from"; NULL when the table is new */
-    const sd_object *to;   /* the table in "to" */
-    bool rebuild;          /* rebuilt with the 12-step procedure */
-    const char *tmp;       /* rebuild: name of the replacement while it is filled */
-    size_t nadd;           /* columns to add (marked in create[SD_KIND_COLUMN]) */
-    size_t ndrop;          /* columns to drop (marked in drop[SD_KIND_COLUMN]) */
-} plan;
-
 typedef struct ctx {
-    const sd_changelist *cl;      /* the change list */
-    const sd_model *from;         /* its "from" model */
-    const sd_model *to;           /* its "to" model */
-    sd_buf *out;                  /* the script */
-    sd_err *err;                  /* first error */
-    sd_status rc;                 /* first error's code; later writes are no-ops */
-    sd_arena *scratch;            /* everything below lives here */
-    plan *plans;                  /* one per "to" table, by canonical index */
-    bool *drop[SD_KIND__COUNT];   /* per "from" object: dropped explicitly */
-    bool *create[SD_KIND__COUNT]; /* per "to" object: created */
-    sd_map gone;                  /* lower-case names of relations that go for a while */
-    sd_map taken;                 /* lower-case names in use (temporary names) */
-    sd_plan *plan;                /* the steps, appended as they are written */
-    sd_guard_kind guard_kind;     /* the guard guard_open() is writing */
-    unsigned nguards;             /* guards written so far */
+    const sd_changelist *cl; /* the change list */
+    const sd_model *from;    /* its "from" model */
+    const sd_model *to;      /* its "to" model */
+    sd_buf *out;             /* the script */
+    sd_err *err;             /* first error */
+    sd_status rc;            /* first error's code; later writes are no-ops */
+    sd_arena *scratch;       /* strings made while writing */
+    sd_plan *plan;           /* the steps, appended as they are written */
+    unsigned nguards;        /* guards written so far */
 } ctx;
 
 /* ---- errors ---- */
@@ -139,123 +94,12 @@ nomem(ctx *c)
 
 /* ---- names ---- */
 
-static char
-ascii_lower(char ch)
-{
-    if (ch >= 'A' && ch <= 'Z')
-        return (char)(ch - 'A' + 'a');
-    return ch;
-}
-
-static char
-ascii_upper(char ch)
-{
-    if (ch >= 'a' && ch <= 'z')
-        return (char)(ch - 'a' + 'A');
-    return ch;
-}
-
-/* SQLite compares identifiers ignoring ASCII case only. */
-static bool
-ident_eq(const char *a, const char *b)
-{
-    if (a == NULL || b == NULL)
-        return a == b;
-    while (*a != '\0' && ascii_lower(*a) == ascii_lower(*b)) {
-        a++;
-        b++;
-    }
-    return ascii_lower(*a) == ascii_lower(*b);
-}
-
 static void
 lower_into(sd_buf *b, const char *s)
 {
     sd_buf_reset(b);
     for (; *s != '\0'; s++)
-        sd_buf_putc(b, ascii_lower(*s));
-}
-
-/* Add a name to a set of lower-case names (keys live in the scratch arena). */
-static void
-set_add(ctx *c, sd_map *set, const char *name)
-{
-    sd_buf b = SD_BUF_INIT;
-    lower_into(&b, name);
-    char *key = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
-    if (key == NULL || sd_map_put(set, key, key) != SD_OK)
-        nomem(c);
-    sd_buf_dispose(&b);
-}
-
-static bool
-set_has(const sd_map *set, const char *name)
-{
-    sd_buf b = SD_BUF_INIT;
-    lower_into(&b, name);
-    /* Out of memory answers "yes": every caller is conservative on a yes. */
-    bool has = sd_buf_failed(&b) || sd_map_get(set, sd_buf_cstr(&b)) != NULL;
-    sd_buf_dispose(&b);
-    return has;
-}
-
-static bool
-names_have(const sd_names *n, const char *name)
-{
-    for (size_t i = 0; i < n->len; i++)
-        if (ident_eq(n->items[i], name))
-            return true;
-    return false;
-}
-
-typedef bool (*ident_pred)(const char *ident, const void *arg);
-
-/*
- * True when text names an identifier for which pred holds, as a word, a quoted identifier
- * or a string (SQLite takes 'x' for an identifier in places). Text that does not tokenize
- * counts as a mention: every caller is conservative.
- */
-static bool
-text_mentions(const char *text, ident_pred pred, const void *arg)
-{
-    if (text == NULL)
-        return false;
-    sd_lexer lx;
-    sd_tok tok;
-    sd_err e = SD_ERR_INIT;
-    sd_buf id = SD_BUF_INIT;
-    bool hit = false;
-    sd_lexer_init(&lx, text, strlen(text), 0);
-    for (;;) {
-        if (sd_lexer_next(&lx, &tok, &e) != SD_OK) {
-            hit = true;
-            break;
-        }
-        if (tok.type == SD_TOK_EOF)
-            break;
-        if (tok.type != SD_TOK_WORD && tok.type != SD_TOK_QIDENT && tok.type != SD_TOK_STRING)
-            continue;
-        sd_buf_reset(&id);
-        sd_tok_ident(&id, text, &tok);
-        if (sd_buf_failed(&id) || pred(sd_buf_cstr(&id), arg)) {
-            hit = true;
-            break;
-        }
-    }
-    sd_buf_dispose(&id);
-    return hit;
-}
-
-static bool
-is_name(const char *ident, const void *arg)
-{
-    return ident_eq(ident, arg);
-}
-
-static bool
-is_gone(const char *ident, const void *arg)
-{
-    return set_has(arg, ident);
+        sd_buf_putc(b, sd_ascii_lower(*s));
 }
 
 static const sd_sqltext *
@@ -355,32 +199,16 @@ unit(ctx *c)
 
 /* ---- plan steps ---- */
 
-/* Start the plan step that the SQL written next belongs to; it ends where the next starts. */
+/* Record the planned step that the SQL written next belongs to; it ends where the next
+ * starts. */
 static void
-step(ctx *c, sd_step_op op, const sd_object *from, const sd_object *to, sd_step_why why)
+begin(ctx *c, const sd_step *planned)
 {
     if (c->rc != SD_OK)
         return;
-    const sd_object *o = to != NULL ? to : from;
-    sd_step s = { .op = op,
-                  .kind = o != NULL ? o->kind : SD_KIND_TABLE,
-                  .from = from,
-                  .to = to,
-                  .why = why,
-                  .txn = op == SD_STEP_SETUP ? SD_TXN_NONE : SD_TXN_MAIN,
-                  .sql_start = c->out->len };
-    if ((op == SD_STEP_REBUILD || op == SD_STEP_SWAP) && to != NULL)
-        s.temp_name = c->plans[to->index].tmp;
-    if (op == SD_STEP_GUARD)
-        s.guard = c->guard_kind;
+    sd_step s = *planned;
+    s.sql_start = c->out->len;
     c->rc = sd_plan_append(c->plan, &s, c->err);
-}
-
-/* A statement object's step: the change list's own, or brought by another change. */
-static sd_step_why
-why_of(const ctx *c, const sd_object *o, sd_step_why otherwise)
-{
-    return sd_changelist_find(c->cl, o) != NULL ? SD_WHY_CHANGE : otherwise;
 }
 
 /* ---- guards ---- */
@@ -398,14 +226,12 @@ why_of(const ctx *c, const sd_object *o, sd_step_why otherwise)
  */
 #define GUARD_TABLE "schemadrift_guard"
 
-/* A guard step on object o: "-- guard: <problem>", its column, and the insert up to its
+/* A guard step's start: "-- guard: <problem>", its column, and the insert up to its
  * condition; the caller writes the condition (an expression that is 1 when the data allows
  * the next step) and guard_close. */
 static void
-guard_open(ctx *c, sd_guard_kind kind, const sd_object *o, const char *problem)
+guard_open(ctx *c, const char *problem)
 {
-    c->guard_kind = kind;
-    step(c, SD_STEP_GUARD, NULL, o, SD_WHY_SCRIPT);
     if (c->rc != SD_OK)
         return;
     unsigned n = ++c->nguards;
@@ -569,7 +395,6 @@ put_statement(ctx *c, const sd_object *o)
 static void
 put_drop(ctx *c, const char *keyword, const sd_object *o)
 {
-    step(c, SD_STEP_DROP, o, NULL, why_of(c, o, SD_WHY_AROUND));
     unit(c);
     put(c, "DROP ");
     put(c, keyword);
@@ -630,63 +455,6 @@ put_foreign_key(ctx *c, const sd_object *fk)
         put(c, v[SD_FK_INITIALLY_DEFERRED].b ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
 }
 
-typedef enum default_kind {
-    DEFAULT_EXPR = 0, /* another expression: written in parentheses, as SQLite requires */
-    DEFAULT_NULL,     /* no default, or NULL */
-    DEFAULT_VALUE,    /* a literal, a signed number, or a bare word (SQLite: a string) */
-    DEFAULT_TIME,     /* CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP */
-    DEFAULT_PAREN     /* one parenthesized expression */
-} default_kind;
-
-/*
- * Classify a stored DEFAULT. PRAGMA table_info reports DEFAULT (expr) without its
- * parentheses, so an expression may arrive bare and must get them back; anything that does
- * not tokenize is an expression (and check_fragment reports it).
- */
-static default_kind
-classify_default(const char *text)
-{
-    if (text == NULL)
-        return DEFAULT_NULL;
-    sd_lexer lx;
-    sd_tok t[2];
-    sd_tok tok;
-    sd_err e = SD_ERR_INIT;
-    size_t n = 0;
-    size_t depth = 0;
-    bool one_group = true; /* nothing follows the first token's group */
-    sd_lexer_init(&lx, text, strlen(text), 0);
-    for (;;) {
-        if (sd_lexer_next(&lx, &tok, &e) != SD_OK)
-            return DEFAULT_EXPR;
-        if (tok.type == SD_TOK_EOF)
-            break;
-        if (n > 0 && depth == 0)
-            one_group = false;
-        if (sd_tok_is_punct(text, &tok, "("))
-            depth++;
-        else if (sd_tok_is_punct(text, &tok, ")") && depth > 0)
-            depth--;
-        if (n < SD_ARRAY_LEN(t))
-            t[n] = tok;
-        n++;
-    }
-    if (n >= 2 && one_group && depth == 0 && sd_tok_is_punct(text, &t[0], "("))
-        return DEFAULT_PAREN;
-    if (n == 2 && (sd_tok_is_punct(text, &t[0], "-") || sd_tok_is_punct(text, &t[0], "+")) &&
-        t[1].type == SD_TOK_NUMBER)
-        return DEFAULT_VALUE;
-    if (n != 1 || t[0].type == SD_TOK_PUNCT || t[0].type == SD_TOK_PARAM)
-        return DEFAULT_EXPR;
-    if (sd_tok_is_word(text, &t[0], "NULL"))
-        return DEFAULT_NULL;
-    if (sd_tok_is_word(text, &t[0], "CURRENT_TIME") ||
-        sd_tok_is_word(text, &t[0], "CURRENT_DATE") ||
-        sd_tok_is_word(text, &t[0], "CURRENT_TIMESTAMP"))
-        return DEFAULT_TIME;
-    return DEFAULT_VALUE;
-}
-
 /* A column definition; pk is the table's AUTOINCREMENT key when it goes inline here. */
 static void
 put_column(ctx *c, const sd_object *col, const sd_object *pk)
@@ -709,7 +477,7 @@ put_column(ctx *c, const sd_object *col, const sd_object *pk)
     if (v[SD_COLUMN_NOT_NULL].b)
         put(c, " NOT NULL");
     if (v[SD_COLUMN_DEFAULT].sql.text != NULL) {
-        bool wrap = classify_default(v[SD_COLUMN_DEFAULT].sql.text) == DEFAULT_EXPR;
+        bool wrap = sd_sql_default_kind(v[SD_COLUMN_DEFAULT].sql.text) == SD_DEFAULT_EXPR;
         put(c, wrap ? " DEFAULT (" : " DEFAULT ");
         put_fragment(c, col, "default", v[SD_COLUMN_DEFAULT].sql.text);
         put(c, wrap ? ")" : "");
@@ -836,390 +604,13 @@ put_create_index(ctx *c, const sd_object *ix)
     put(c, ";\n");
 }
 
-/* ---- planning: what each change needs ---- */
-
-static plan *
-plan_of(ctx *c, const sd_object *owned)
-{
-    const sd_object *t = sd_model_find_table(c->to, owned->schema, owned->table);
-    if (t == NULL || c->plans[t->index].from == NULL)
-        return NULL; /* the table is created or dropped whole */
-    return &c->plans[t->index];
-}
-
-static void
-mark(ctx *c, const sd_change *ch)
-{
-    if (ch->from != NULL && ch->op != SD_OP_CREATE)
-        c->drop[ch->kind][ch->from->index] = true;
-    if (ch->to != NULL)
-        c->create[ch->kind][ch->to->index] = true;
-}
-
-static void
-collect_change(ctx *c, const sd_change *ch)
-{
-    const sd_object *o = ch->to != NULL ? ch->to : ch->from;
-    plan *p = NULL;
-    switch (ROLES[ch->kind]) {
-    case ROLE_UNSUPPORTED: {
-        sd_buf d = SD_BUF_INIT;
-        sd_object_describe(&d, o);
-        fail(c, SD_ERR_UNSUPPORTED, o, "cannot %s %s in SQLite", sd_op_name(ch->op),
-             sd_buf_cstr(&d));
-        sd_buf_dispose(&d);
-        break;
-    }
-    case ROLE_TABLE:
-        if (ch->op == SD_OP_ALTER && ch->to != NULL)
-            c->plans[ch->to->index].rebuild = true;
-        else
-            mark(c, ch);
-        break;
-    case ROLE_COLUMN:
-        p = plan_of(c, o);
-        if (p == NULL)
-            break;
-        if (ch->op == SD_OP_ALTER)
-            p->rebuild = true;
-        else
-            mark(c, ch);
-        p->nadd += ch->op == SD_OP_CREATE;
-        p->ndrop += ch->op == SD_OP_DROP;
-        break;
-    case ROLE_CONSTRAINT:
-        p = plan_of(c, o);
-        if (p != NULL)
-            p->rebuild = true;
-        break;
-    case ROLE_STATEMENT:
-        mark(c, ch);
-        break;
-    }
-}
-
-/*
- * SQLite's ADD COLUMN restrictions (lang_altertable.html): no STORED generated column, a
- * default that is a constant (not CURRENT_*, not a parenthesized expression), NOT NULL only
- * with a non-NULL default. Constraints on the new column are constraint changes and force a
- * rebuild elsewhere. NOT NULL generated columns are rebuilt too (conservative).
- */
-static bool
-can_add_in_place(const sd_object *col)
-{
-    const sd_value *v = col->v;
-    if (v[SD_COLUMN_GENERATED].sql.text != NULL) {
-        const char *kind = v[SD_COLUMN_GENERATED_KIND].s;
-        return !v[SD_COLUMN_NOT_NULL].b && (kind == NULL || strcmp(kind, "stored") != 0);
-    }
-    default_kind k = classify_default(v[SD_COLUMN_DEFAULT].sql.text);
-    if (k == DEFAULT_NULL)
-        return !v[SD_COLUMN_NOT_NULL].b;
-    return k == DEFAULT_VALUE;
-}
-
-/* Whether an index of "from" that survives until the ALTERs mentions the column. */
-static bool
-index_mentions(ctx *c, const sd_object *t, const char *col)
-{
-    size_t n = sd_model_count(c->from, SD_KIND_INDEX);
-    for (size_t i = 0; i < n; i++) {
-        const sd_object *ix = sd_model_at(c->from, SD_KIND_INDEX, i);
-        if (c->drop[SD_KIND_INDEX][i] || !ident_eq(ix->table, t->name))
-            continue;
-        const sd_keys *k = &ix->v[SD_INDEX_KEYS].keys;
-        for (size_t j = 0; j < k->len; j++) {
-            if (ident_eq(k->items[j].column, col) ||
-                text_mentions(k->items[j].expr.text, is_name, col))
-                return true;
-        }
-        if (text_mentions(ix->v[SD_INDEX_WHERE].sql.text, is_name, col))
-            return true;
-    }
-    return false;
-}
-
-/* Whether a constraint of t, or a foreign key anywhere that references t, names col. */
-static bool
-constraint_mentions(ctx *c, const sd_object *t, const char *col)
-{
-    static const struct {
-        sd_kind kind;
-        int field;
-    } NAMED[] = { { SD_KIND_PRIMARY_KEY, SD_PK_COLUMNS },
-                  { SD_KIND_UNIQUE, SD_UNIQUE_COLUMNS },
-                  { SD_KIND_FOREIGN_KEY, SD_FK_COLUMNS } };
-    size_t n = 0;
-    for (size_t k = 0; k < SD_ARRAY_LEN(NAMED); k++) {
-        const sd_object *const *o = sd_model_children(c->from, t, NAMED[k].kind, &n);
-        for (size_t i = 0; i < n; i++)
-            if (names_have(&o[i]->v[NAMED[k].field].names, col))
-                return true;
-    }
-    const sd_object *const *o = sd_model_children(c->from, t, SD_KIND_CHECK, &n);
-    for (size_t i = 0; i < n; i++)
-        if (text_mentions(o[i]->v[SD_CHECK_EXPRESSION].sql.text, is_name, col))
-            return true;
-    n = sd_model_count(c->from, SD_KIND_FOREIGN_KEY);
-    for (size_t i = 0; i < n; i++) {
-        const sd_object *fk = sd_model_at(c->from, SD_KIND_FOREIGN_KEY, i);
-        if (ident_eq(fk->v[SD_FK_REF_TABLE].s, t->name) &&
-            names_have(&fk->v[SD_FK_REF_COLUMNS].names, col))
-            return true;
-    }
-    return false;
-}
-
-/*
- * SQLite's DROP COLUMN restrictions: the column is in no PRIMARY KEY, UNIQUE, FOREIGN KEY,
- * CHECK, index (column, expression or WHERE), generated expression, view or trigger. We
- * scan for the name, ignoring case, and rebuild on any mention. Indexes, views and triggers
- * the diff drops anyway are gone by the time the ALTER runs.
- */
-static bool
-can_drop_in_place(ctx *c, const sd_object *t, const sd_object *col)
-{
-    if (constraint_mentions(c, t, col->name) || index_mentions(c, t, col->name))
-        return false;
-    size_t n = 0;
-    const sd_object *const *cols = sd_model_children(c->from, t, SD_KIND_COLUMN, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (cols[i] != col &&
-            text_mentions(cols[i]->v[SD_COLUMN_GENERATED].sql.text, is_name, col->name))
-            return false;
-    }
-    static const sd_kind STMTS[] = { SD_KIND_VIEW, SD_KIND_TRIGGER };
-    for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
-        n = sd_model_count(c->from, STMTS[k]);
-        for (size_t i = 0; i < n; i++) {
-            const sd_object *o = sd_model_at(c->from, STMTS[k], i);
-            if (!c->drop[STMTS[k]][i] && text_mentions(stmt_sql(o)->text, is_name, col->name))
-                return false;
-        }
-    }
-    return true;
-}
-
-/* Tables with only added and dropped columns: in place when SQLite allows it. */
-static void
-decide_in_place(ctx *c)
-{
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    for (size_t i = 0; i < nt; i++) {
-        plan *p = &c->plans[i];
-        if (p->from == NULL || p->rebuild || p->nadd + p->ndrop == 0)
-            continue;
-        size_t n = 0;
-        const sd_object *const *cols = sd_model_children(c->to, p->to, SD_KIND_COLUMN, &n);
-        for (size_t j = 0; j < n && !p->rebuild; j++)
-            if (c->create[SD_KIND_COLUMN][cols[j]->index] && !can_add_in_place(cols[j]))
-                p->rebuild = true;
-        cols = sd_model_children(c->from, p->from, SD_KIND_COLUMN, &n);
-        for (size_t j = 0; j < n && !p->rebuild; j++)
-            if (c->drop[SD_KIND_COLUMN][cols[j]->index] && !can_drop_in_place(c, p->from, cols[j]))
-                p->rebuild = true;
-    }
-}
-
-/* "<name>_sd_new", or with a counter, unused by any table, view, index or trigger. */
-static void
-name_temporaries(ctx *c)
-{
-    static const sd_kind NAMED[] = { SD_KIND_TABLE, SD_KIND_VIEW, SD_KIND_INDEX, SD_KIND_TRIGGER };
-    const sd_model *models[] = { c->from, c->to };
-    for (size_t m = 0; m < SD_ARRAY_LEN(models); m++) {
-        for (size_t k = 0; k < SD_ARRAY_LEN(NAMED); k++) {
-            for (size_t i = 0; i < sd_model_count(models[m], NAMED[k]); i++)
-                set_add(c, &c->taken, sd_model_at(models[m], NAMED[k], i)->name);
-        }
-    }
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    for (size_t i = 0; i < nt && c->rc == SD_OK; i++) {
-        plan *p = &c->plans[i];
-        if (!p->rebuild)
-            continue;
-        for (unsigned n = 1; p->tmp == NULL && c->rc == SD_OK; n++) {
-            const char *cand = n == 1 ? sd_arena_sprintf(c->scratch, "%s_sd_new", p->to->name)
-                                      : sd_arena_sprintf(c->scratch, "%s_sd_new%u", p->to->name, n);
-            if (cand == NULL)
-                nomem(c);
-            else if (!set_has(&c->taken, cand))
-                p->tmp = cand;
-        }
-        if (p->tmp != NULL)
-            set_add(c, &c->taken, p->tmp);
-    }
-}
-
-/* Whether a view or trigger of "from" refers to a relation that goes away for a while. */
-static bool
-refers_to_gone(ctx *c, const sd_object *o)
-{
-    if (o->table != NULL && set_has(&c->gone, o->table))
-        return true;
-    for (size_t i = 0; i < o->ndeps; i++)
-        if (sd_kind_is_relation(o->deps[i].kind) && set_has(&c->gone, o->deps[i].name))
-            return true;
-    /* Names in the text too: a conservative net under the declared dependencies. */
-    return text_mentions(stmt_sql(o)->text, is_gone, &c->gone);
-}
-
-/*
- * Views and triggers that must go before the rebuilds, drops and ALTERs (SQLite re-checks
- * them all on RENAME and DROP COLUMN), and what is recreated afterwards: their "to"
- * counterparts and every index of a rebuilt table.
- */
-static void
-cascade(ctx *c)
-{
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    for (size_t i = 0; i < nt; i++)
-        if (c->plans[i].rebuild)
-            set_add(c, &c->gone, c->plans[i].from->name);
-    static const sd_kind SEEDS[] = { SD_KIND_TABLE, SD_KIND_VIEW };
-    for (size_t k = 0; k < SD_ARRAY_LEN(SEEDS); k++) {
-        for (size_t i = 0; i < sd_model_count(c->from, SEEDS[k]); i++) {
-            if (c->drop[SEEDS[k]][i])
-                set_add(c, &c->gone, sd_model_at(c->from, SEEDS[k], i)->name);
-        }
-    }
-    size_t nv = sd_model_count(c->from, SD_KIND_VIEW);
-    for (bool grew = true; grew && c->rc == SD_OK;) {
-        grew = false;
-        for (size_t i = 0; i < nv; i++) {
-            const sd_object *v = sd_model_at(c->from, SD_KIND_VIEW, i);
-            if (!c->drop[SD_KIND_VIEW][i] && refers_to_gone(c, v)) {
-                c->drop[SD_KIND_VIEW][i] = true;
-                set_add(c, &c->gone, v->name);
-                grew = true;
-            }
-        }
-    }
-    size_t ntr = sd_model_count(c->from, SD_KIND_TRIGGER);
-    for (size_t i = 0; i < ntr; i++) {
-        if (!c->drop[SD_KIND_TRIGGER][i] &&
-            refers_to_gone(c, sd_model_at(c->from, SD_KIND_TRIGGER, i)))
-            c->drop[SD_KIND_TRIGGER][i] = true;
-    }
-    static const sd_kind BACK[] = { SD_KIND_VIEW, SD_KIND_TRIGGER };
-    for (size_t k = 0; k < SD_ARRAY_LEN(BACK); k++) {
-        for (size_t i = 0; i < sd_model_count(c->from, BACK[k]); i++) {
-            const sd_object *o = sd_model_at(c->from, BACK[k], i);
-            const sd_object *t = sd_model_find_key(c->to, BACK[k], o->key);
-            if (c->drop[BACK[k]][i] && t != NULL)
-                c->create[BACK[k]][t->index] = true;
-        }
-    }
-    size_t ni = sd_model_count(c->to, SD_KIND_INDEX);
-    for (size_t i = 0; i < ni; i++) {
-        const sd_object *ix = sd_model_at(c->to, SD_KIND_INDEX, i);
-        const sd_object *t = sd_model_find_table(c->to, ix->schema, ix->table);
-        if (t != NULL && c->plans[t->index].rebuild)
-            c->create[SD_KIND_INDEX][i] = true;
-    }
-}
-
-/* ---- ordering ---- */
-
-/*
- * Depth-first post-order of the marked views of m: each after the marked views it depends
- * on, otherwise in canonical order. Appends view indexes to order.
- */
-static void
-visit_view(const sd_model *m,
-           const bool *marked,
-           uint8_t *state,
-           size_t i,
-           size_t *order,
-           size_t *n)
-{
-    const sd_object *v = sd_model_at(m, SD_KIND_VIEW, i);
-    state[i] = 1;
-    for (size_t d = 0; d < v->ndeps; d++) {
-        const sd_ref *r = &v->deps[d];
-        if (!sd_kind_is_relation(r->kind))
-            continue;
-        const sd_object *dep = sd_model_find(m, SD_KIND_VIEW, r->schema, NULL, r->name);
-        if (dep != NULL && marked[dep->index] && state[dep->index] == 0)
-            visit_view(m, marked, state, dep->index, order, n);
-    }
-    order[(*n)++] = i;
-}
-
-/* Marked views of m in dependency order (NULL when out of memory). */
-static size_t *
-view_order(ctx *c, const sd_model *m, const bool *marked, size_t *n_out)
-{
-    size_t nv = sd_model_count(m, SD_KIND_VIEW);
-    size_t *order = sd_arena_array(c->scratch, size_t, nv + 1);
-    uint8_t *state = sd_arena_array(c->scratch, uint8_t, nv + 1);
-    *n_out = 0;
-    if (order == NULL || state == NULL) {
-        nomem(c);
-        return NULL;
-    }
-    for (size_t i = 0; i < nv; i++)
-        if (marked[i] && state[i] == 0)
-            visit_view(m, marked, state, i, order, n_out);
-    return order;
-}
-
-/* New tables, each after the new tables its foreign keys reference (cycles: canonical). */
-static void
-visit_table(ctx *c, uint8_t *state, size_t i)
-{
-    const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
-    size_t n = 0;
-    const sd_object *const *fks = sd_model_children(c->to, t, SD_KIND_FOREIGN_KEY, &n);
-    state[i] = 1;
-    for (size_t j = 0; j < n; j++) {
-        const sd_object *ref = sd_model_find_table(c->to, t->schema, fks[j]->v[SD_FK_REF_TABLE].s);
-        if (ref != NULL && c->create[SD_KIND_TABLE][ref->index] && state[ref->index] == 0)
-            visit_table(c, state, ref->index);
-    }
-    step(c, SD_STEP_CREATE, NULL, t, SD_WHY_CHANGE);
-    unit(c);
-    put_create_table(c, t, t->name);
-}
-
-/* ---- the script's phases ---- */
-
-static void
-emit_drops(ctx *c)
-{
-    for (size_t i = 0; i < sd_model_count(c->from, SD_KIND_TRIGGER); i++)
-        if (c->drop[SD_KIND_TRIGGER][i])
-            put_drop(c, "TRIGGER", sd_model_at(c->from, SD_KIND_TRIGGER, i));
-    size_t n = 0;
-    const size_t *order = view_order(c, c->from, c->drop[SD_KIND_VIEW], &n);
-    for (size_t i = n; i > 0; i--) /* dependents first */
-        put_drop(c, "VIEW", sd_model_at(c->from, SD_KIND_VIEW, order[i - 1]));
-    for (size_t i = 0; i < sd_model_count(c->from, SD_KIND_INDEX); i++)
-        if (c->drop[SD_KIND_INDEX][i])
-            put_drop(c, "INDEX", sd_model_at(c->from, SD_KIND_INDEX, i));
-}
-
-static void
-emit_new_tables(ctx *c)
-{
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    uint8_t *state = sd_arena_array(c->scratch, uint8_t, nt + 1);
-    if (state == NULL) {
-        nomem(c);
-        return;
-    }
-    for (size_t i = 0; i < nt; i++)
-        if (c->create[SD_KIND_TABLE][i] && state[i] == 0)
-            visit_table(c, state, i);
-}
-
 /* SQLite affinity of a declared type (datatype3.html, 3.1), as 'I', 'T', 'B', 'R', 'N'. */
 static char
 affinity(const char *type)
 {
     sd_buf up = SD_BUF_INIT;
     for (const char *p = type != NULL ? type : ""; *p != '\0'; p++)
-        sd_buf_putc(&up, ascii_upper(*p));
+        sd_buf_putc(&up, sd_ascii_upper(*p));
     const char *s = sd_buf_cstr(&up);
     char a = 'N';
     if (strstr(s, "INT") != NULL)
@@ -1255,7 +646,7 @@ narrows(const sd_object *from_col, const sd_object *to_col, bool strict)
 
 /* The "-- destructive:" lines of a rebuild, before the copy that loses the data. */
 static void
-put_rebuild_losses(ctx *c, const plan *p)
+put_rebuild_losses(ctx *c, const sd_sqlite_table *p)
 {
     size_t n = 0;
     const sd_object *const *cols = sd_model_children(c->from, p->from, SD_KIND_COLUMN, &n);
@@ -1295,7 +686,7 @@ put_rebuild_losses(ctx *c, const plan *p)
  * its largest id, which forgets ids used by since-deleted rows, so carry the old counter.
  */
 static void
-put_sequence_copy(ctx *c, const plan *p)
+put_sequence_copy(ctx *c, const sd_sqlite_table *p)
 {
     const sd_object *old_pk = inline_pk(c->from, p->from);
     if (old_pk == NULL || inline_pk(c->to, p->to) == NULL || c->rc != SD_OK)
@@ -1304,302 +695,300 @@ put_sequence_copy(ctx *c, const plan *p)
         "UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM sqlite_sequence WHERE name IN (");
     sd_sql_literal(c->out, ENGINE, p->from->name);
     put(c, ", ");
-    sd_sql_literal(c->out, ENGINE, p->tmp);
+    sd_sql_literal(c->out, ENGINE, p->temp_name);
     put(c, ")) WHERE name = ");
-    sd_sql_literal(c->out, ENGINE, p->tmp);
+    sd_sql_literal(c->out, ENGINE, p->temp_name);
     put(c, ";\nINSERT INTO sqlite_sequence (name, seq) SELECT ");
-    sd_sql_literal(c->out, ENGINE, p->tmp);
+    sd_sql_literal(c->out, ENGINE, p->temp_name);
     put(c, ", seq FROM sqlite_sequence WHERE name = ");
     sd_sql_literal(c->out, ENGINE, p->from->name);
     put(c, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ");
-    sd_sql_literal(c->out, ENGINE, p->tmp);
+    sd_sql_literal(c->out, ENGINE, p->temp_name);
     put(c, ");\n");
 }
 
-/* Kept columns: in both tables and not generated in "to", in "to" order. */
 static void
-put_kept_columns(ctx *c, const plan *p, size_t *count_out)
+put_kept_columns(ctx *c, const sd_sqlite_table *p)
 {
-    size_t n = 0;
-    const sd_object *const *cols = sd_model_children(c->to, p->to, SD_KIND_COLUMN, &n);
-    *count_out = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (cols[i]->v[SD_COLUMN_GENERATED].sql.text != NULL ||
-            sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key) == NULL)
-            continue;
-        if ((*count_out)++ > 0)
+    for (size_t i = 0; i < p->nkept; i++) {
+        if (i > 0)
             put(c, ", ");
-        put_ident(c, cols[i]->name);
+        put_ident(c, p->kept[i]->name);
     }
 }
 
-/* Kept columns that become NOT NULL: refused, naming the column, while a row holds NULL. */
+/* The replacement under its temporary name, filled with the kept columns' rows. */
 static void
-guard_not_null(ctx *c, const plan *p)
+put_rebuild(ctx *c, const sd_sqlite_table *p)
 {
-    size_t n = 0;
-    const sd_object *const *cols = sd_model_children(c->to, p->to, SD_KIND_COLUMN, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (!cols[i]->v[SD_COLUMN_NOT_NULL].b || cols[i]->v[SD_COLUMN_GENERATED].sql.text != NULL)
-            continue;
-        const sd_object *old = sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key);
-        if (old == NULL || old->v[SD_COLUMN_NOT_NULL].b)
-            continue;
-        guard_open(
-            c, SD_GUARD_NOT_NULL, cols[i],
-            guard_problem(c, p->to, cols[i]->name, " holds NULLs; the target makes it NOT NULL"));
-        put(c, "NOT EXISTS (SELECT 1 FROM ");
-        put_name(c, p->from->schema, p->from->name);
-        put(c, " WHERE ");
-        put_ident(c, old->name);
-        put(c, " IS NULL)");
-        guard_close(c);
-    }
-}
-
-static void
-put_rebuild_fill(ctx *c, const plan *p)
-{
-    /* The column list is written twice; render it once to learn whether it is empty. */
-    sd_buf *script = c->out;
-    sd_buf kept = SD_BUF_INIT;
-    size_t nkept = 0;
-    c->out = &kept;
-    put_kept_columns(c, p, &nkept);
-    c->out = script;
-    if (sd_buf_failed(&kept))
-        nomem(c);
-    if (nkept > 0)
-        guard_not_null(c, p);
-    step(c, SD_STEP_REBUILD, p->from, p->to, SD_WHY_CHANGE);
     unit(c);
-    put_create_table(c, p->to, p->tmp);
+    put_create_table(c, p->to, p->temp_name);
     put_rebuild_losses(c, p);
-    if (nkept > 0) {
-        put(c, "INSERT INTO ");
-        put_name(c, p->to->schema, p->tmp);
-        put(c, " (");
-        put(c, sd_buf_cstr(&kept));
-        put(c, ") SELECT ");
-        put(c, sd_buf_cstr(&kept));
-        put(c, " FROM ");
-        put_name(c, p->from->schema, p->from->name);
-        put(c, ";\n");
-        put_sequence_copy(c, p);
-        /* The copy either errs or carries every row; this holds it to that whoever runs
-         * the script, before the old table is dropped. */
-        guard_open(c, SD_GUARD_ROWS_KEPT, p->to,
-                   guard_problem(c, p->to, NULL,
-                                 ": the rebuilt table would not hold every row of the old one"));
-        put(c, "(SELECT count(*) FROM ");
-        put_name(c, p->to->schema, p->tmp);
-        put(c, ") = (SELECT count(*) FROM ");
-        put_name(c, p->from->schema, p->from->name);
-        put(c, ")");
-        guard_close(c);
-    }
-    sd_buf_dispose(&kept);
+    if (p->nkept == 0)
+        return;
+    put(c, "INSERT INTO ");
+    put_name(c, p->to->schema, p->temp_name);
+    put(c, " (");
+    put_kept_columns(c, p);
+    put(c, ") SELECT ");
+    put_kept_columns(c, p);
+    put(c, " FROM ");
+    put_name(c, p->from->schema, p->from->name);
+    put(c, ";\n");
+    put_sequence_copy(c, p);
 }
 
 static void
-emit_rebuilds(ctx *c)
+put_swap(ctx *c, const sd_sqlite_table *p)
 {
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    /* All replacements are filled before any old table goes: none of the copies can then
-     * read a table that is already dropped or renamed. */
-    for (size_t i = 0; i < nt; i++)
-        if (c->plans[i].rebuild)
-            put_rebuild_fill(c, &c->plans[i]);
-    for (size_t i = 0; i < nt; i++) {
-        const plan *p = &c->plans[i];
-        if (!p->rebuild)
-            continue;
-        step(c, SD_STEP_SWAP, p->from, p->to, SD_WHY_CHANGE);
-        unit(c);
-        put(c, "DROP TABLE ");
-        put_name(c, p->from->schema, p->from->name);
-        put(c, ";\nALTER TABLE ");
-        put_name(c, p->to->schema, p->tmp);
+    unit(c);
+    put(c, "DROP TABLE ");
+    put_name(c, p->from->schema, p->from->name);
+    put(c, ";\nALTER TABLE ");
+    put_name(c, p->to->schema, p->temp_name);
+    put(c, " RENAME TO ");
+    put_ident(c, p->to->name);
+    put(c, ";\n");
+}
+
+static void
+put_drop_table(ctx *c, const sd_object *t)
+{
+    unit(c);
+    put(c, "-- destructive: drops table ");
+    put_comment_name(c, t->schema, t->name, NULL);
+    put(c, " and all its rows\n");
+    put(c, "DROP TABLE ");
+    put_name(c, t->schema, t->name);
+    put(c, ";\n");
+}
+
+static void
+put_drop_column(ctx *c, const sd_sqlite_table *p, const sd_object *col)
+{
+    unit(c);
+    put(c, "-- destructive: drops column ");
+    put_comment_name(c, col->schema, col->table, col->name);
+    put(c, " and its data\nALTER TABLE ");
+    put_name(c, p->from->schema, p->from->name);
+    put(c, " DROP COLUMN ");
+    put_ident(c, col->name);
+    put(c, ";\n");
+}
+
+static void
+put_add_column(ctx *c, const sd_sqlite_table *p, const sd_object *col)
+{
+    unit(c);
+    put(c, "ALTER TABLE ");
+    put_name(c, p->to->schema, p->to->name);
+    put(c, " ADD COLUMN ");
+    put_column(c, col, NULL);
+    put(c, ";\n");
+}
+
+/* ALTER TABLE ... RENAME TO / RENAME COLUMN: names as they are when it runs. */
+static void
+put_rename(ctx *c, const sd_rename *r)
+{
+    put(c, "\nALTER TABLE ");
+    put_ident(c, r->kind == SD_RENAME_TABLE ? r->old_name : r->table);
+    if (r->kind == SD_RENAME_COLUMN) {
+        put(c, " RENAME COLUMN ");
+        put_ident(c, r->old_name);
+        put(c, " TO ");
+    } else {
         put(c, " RENAME TO ");
-        put_ident(c, p->to->name);
-        put(c, ";\n");
     }
+    put_ident(c, r->new_name);
+    put(c, ";\n");
 }
 
+/* ---- guards ---- */
+
+/* Kept column col becomes NOT NULL: refused, naming the column, while a row holds NULL. */
 static void
-emit_dropped_tables(ctx *c)
+put_guard_not_null(ctx *c, const sd_sqlite_table *p, const sd_object *col)
 {
-    for (size_t i = 0; i < sd_model_count(c->from, SD_KIND_TABLE); i++) {
-        const sd_object *t = sd_model_at(c->from, SD_KIND_TABLE, i);
-        if (!c->drop[SD_KIND_TABLE][i])
-            continue;
-        step(c, SD_STEP_DROP, t, NULL, SD_WHY_CHANGE);
-        unit(c);
-        put(c, "-- destructive: drops table ");
-        put_comment_name(c, t->schema, t->name, NULL);
-        put(c, " and all its rows\n");
-        put(c, "DROP TABLE ");
-        put_name(c, t->schema, t->name);
-        put(c, ";\n");
+    const sd_object *old = sd_model_find_key(c->from, SD_KIND_COLUMN, col->key);
+    if (old == NULL) {
+        fail(c, SD_ERR, col, "internal error: a NOT NULL guard on a new column");
+        return;
     }
+    guard_open(c, guard_problem(c, p->to, col->name, " holds NULLs; the target makes it NOT NULL"));
+    put(c, "NOT EXISTS (SELECT 1 FROM ");
+    put_name(c, p->from->schema, p->from->name);
+    put(c, " WHERE ");
+    put_ident(c, old->name);
+    put(c, " IS NULL)");
+    guard_close(c);
 }
 
+/* The copy either errs or carries every row; this holds it to that whoever runs the script,
+ * before the old table is dropped. */
 static void
-emit_alters(ctx *c)
+put_guard_rows_kept(ctx *c, const sd_sqlite_table *p)
 {
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    for (size_t i = 0; i < nt; i++) {
-        const plan *p = &c->plans[i];
-        if (p->from == NULL || p->rebuild)
-            continue;
-        size_t n = 0;
-        const sd_object *const *cols = sd_model_children(c->from, p->from, SD_KIND_COLUMN, &n);
-        for (size_t j = 0; j < n; j++) {
-            if (!c->drop[SD_KIND_COLUMN][cols[j]->index])
-                continue;
-            step(c, SD_STEP_DROP, cols[j], NULL, SD_WHY_CHANGE);
-            unit(c);
-            put(c, "-- destructive: drops column ");
-            put_comment_name(c, cols[j]->schema, cols[j]->table, cols[j]->name);
-            put(c, " and its data\nALTER TABLE ");
-            put_name(c, p->from->schema, p->from->name);
-            put(c, " DROP COLUMN ");
-            put_ident(c, cols[j]->name);
-            put(c, ";\n");
-        }
-        cols = sd_model_children(c->to, p->to, SD_KIND_COLUMN, &n);
-        for (size_t j = 0; j < n; j++) {
-            if (!c->create[SD_KIND_COLUMN][cols[j]->index])
-                continue;
-            step(c, SD_STEP_CREATE, NULL, cols[j], SD_WHY_CHANGE);
-            unit(c);
-            put(c, "ALTER TABLE ");
-            put_name(c, p->to->schema, p->to->name);
-            put(c, " ADD COLUMN ");
-            put_column(c, cols[j], NULL);
-            put(c, ";\n");
-        }
-    }
+    guard_open(c, guard_problem(c, p->to, NULL,
+                                ": the rebuilt table would not hold every row of the old one"));
+    put(c, "(SELECT count(*) FROM ");
+    put_name(c, p->to->schema, p->temp_name);
+    put(c, ") = (SELECT count(*) FROM ");
+    put_name(c, p->from->schema, p->from->name);
+    put(c, ")");
+    guard_close(c);
 }
 
+/* Foreign keys are not enforced while the script runs: rows that break one are refused
+ * before COMMIT. */
 static void
-emit_creates(ctx *c)
+put_guard_foreign_keys(ctx *c, const sd_object *t)
 {
-    for (size_t i = 0; i < sd_model_count(c->to, SD_KIND_INDEX); i++) {
-        if (!c->create[SD_KIND_INDEX][i])
-            continue;
-        const sd_object *ix = sd_model_at(c->to, SD_KIND_INDEX, i);
-        step(c, SD_STEP_CREATE, NULL, ix, why_of(c, ix, SD_WHY_REBUILD));
-        put_create_index(c, ix);
-    }
-    size_t n = 0;
-    const size_t *order = view_order(c, c->to, c->create[SD_KIND_VIEW], &n);
-    for (size_t i = 0; i < n; i++) {
-        const sd_object *v = sd_model_at(c->to, SD_KIND_VIEW, order[i]);
-        step(c, SD_STEP_CREATE, NULL, v, why_of(c, v, SD_WHY_AROUND));
-        unit(c);
-        put_statement(c, v);
-    }
-    for (size_t i = 0; i < sd_model_count(c->to, SD_KIND_TRIGGER); i++) {
-        if (!c->create[SD_KIND_TRIGGER][i])
-            continue;
-        const sd_object *tg = sd_model_at(c->to, SD_KIND_TRIGGER, i);
-        step(c, SD_STEP_CREATE, NULL, tg, why_of(c, tg, SD_WHY_AROUND));
-        unit(c);
-        put_statement(c, tg);
-    }
+    guard_open(c, guard_problem(c, t, NULL,
+                                ": rows break its foreign keys (PRAGMA foreign_key_check "
+                                "lists them)"));
+    put(c, "NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check(");
+    if (c->rc == SD_OK)
+        sd_sql_literal(c->out, ENGINE, t->name);
+    put(c, "))");
+    guard_close(c);
 }
 
-/*
- * Foreign keys are not enforced while the script runs (foreign_keys=OFF), so rows that break
- * one would be committed silently: every table that is rebuilt (any foreign key change
- * rebuilds) or that references a rebuilt table is checked with pragma_foreign_key_check
- * before COMMIT. Tables the script creates are empty; other tables' rows are not touched.
- */
+/* ---- one step ---- */
+
+/* DROP's keyword per kind of an object dropped with its own statement. */
+static const char *const DROP_KEYWORD[SD_KIND__COUNT] = {
+    [SD_KIND_INDEX] = "INDEX",
+    [SD_KIND_VIEW] = "VIEW",
+    [SD_KIND_TRIGGER] = "TRIGGER",
+};
+
+/* A step the planner does not hand to this emitter: the two disagree. */
+static void
+unexpected(ctx *c, const sd_step *s)
+{
+    const sd_object *o = s->to != NULL ? s->to : s->from;
+    fail(c, SD_ERR, o, "internal error: SQLite cannot write a %s step of this kind",
+         sd_step_op_name(s->op));
+}
+
+/* The step needs its table's decision. */
 static bool
-rows_rewritten(const ctx *c, const sd_object *t)
+has_table(ctx *c, const sd_sqlite_step *ps)
 {
-    const plan *p = &c->plans[t->index];
-    return p->from != NULL && p->rebuild;
+    if (ps->table == NULL || (ps->table->from == NULL && ps->step.op != SD_STEP_CREATE)) {
+        unexpected(c, &ps->step);
+        return false;
+    }
+    return true;
 }
 
 static void
-emit_foreign_key_guards(ctx *c)
+put_create(ctx *c, const sd_sqlite_step *ps)
 {
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    for (size_t i = 0; i < nt; i++) {
-        const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
-        if (c->plans[i].from == NULL)
-            continue;
-        size_t n = 0;
-        const sd_object *const *fks = sd_model_children(c->to, t, SD_KIND_FOREIGN_KEY, &n);
-        bool check = n > 0 && rows_rewritten(c, t);
-        for (size_t j = 0; j < n && !check; j++) {
-            const sd_object *parent =
-                sd_model_find_table(c->to, t->schema, fks[j]->v[SD_FK_REF_TABLE].s);
-            check = (parent != NULL && rows_rewritten(c, parent));
-        }
-        if (!check)
-            continue;
-        guard_open(c, SD_GUARD_FOREIGN_KEYS, t,
-                   guard_problem(c, t, NULL,
-                                 ": rows break its foreign keys (PRAGMA foreign_key_check "
-                                 "lists them)"));
-        put(c, "NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check(");
-        if (c->rc == SD_OK)
-            sd_sql_literal(c->out, ENGINE, t->name);
-        put(c, "))");
-        guard_close(c);
+    const sd_object *o = ps->step.to;
+    if (o->kind == SD_KIND_TABLE) {
+        unit(c);
+        put_create_table(c, o, o->name);
+    } else if (o->kind == SD_KIND_COLUMN) {
+        if (has_table(c, ps))
+            put_add_column(c, ps->table, o);
+    } else if (o->kind == SD_KIND_INDEX) {
+        put_create_index(c, o);
+    } else if (o->kind == SD_KIND_VIEW || o->kind == SD_KIND_TRIGGER) {
+        unit(c);
+        put_statement(c, o);
+    } else {
+        unexpected(c, &ps->step);
+    }
+}
+
+static void
+put_drop_step(ctx *c, const sd_sqlite_step *ps)
+{
+    const sd_object *o = ps->step.from;
+    if (o->kind == SD_KIND_TABLE) {
+        put_drop_table(c, o);
+    } else if (o->kind == SD_KIND_COLUMN) {
+        if (has_table(c, ps))
+            put_drop_column(c, ps->table, o);
+    } else if (DROP_KEYWORD[o->kind] != NULL) {
+        put_drop(c, DROP_KEYWORD[o->kind], o);
+    } else {
+        unexpected(c, &ps->step);
+    }
+}
+
+static void
+put_guard(ctx *c, const sd_sqlite_step *ps)
+{
+    sd_guard_kind g = ps->step.guard;
+    if (!has_table(c, ps))
+        return;
+    if (g == SD_GUARD_NOT_NULL)
+        put_guard_not_null(c, ps->table, ps->step.to);
+    else if (g == SD_GUARD_ROWS_KEPT)
+        put_guard_rows_kept(c, ps->table);
+    else if (g == SD_GUARD_FOREIGN_KEYS)
+        put_guard_foreign_keys(c, ps->table->to);
+    else
+        unexpected(c, &ps->step);
+}
+
+/* The first SETUP step opens the script, the last one closes it. */
+static void
+put_setup(ctx *c, bool first)
+{
+    if (first) {
+        put(c, "PRAGMA foreign_keys=OFF;\nBEGIN;\n");
+        return;
+    }
+    if (c->nguards > 0)
+        put(c, "\nDROP TABLE temp." GUARD_TABLE ";\n");
+    put(c, "\nCOMMIT;\nPRAGMA foreign_keys=ON;\n");
+}
+
+static void
+put_step(ctx *c, const sd_sqlite_step *ps, bool first)
+{
+    begin(c, &ps->step);
+    if (c->rc != SD_OK)
+        return;
+    switch (ps->step.op) {
+    case SD_STEP_SETUP:
+        put_setup(c, first);
+        break;
+    case SD_STEP_RENAME:
+        if (ps->rename != NULL)
+            put_rename(c, ps->rename);
+        else
+            unexpected(c, &ps->step);
+        break;
+    case SD_STEP_DROP:
+        put_drop_step(c, ps);
+        break;
+    case SD_STEP_CREATE:
+        put_create(c, ps);
+        break;
+    case SD_STEP_REBUILD:
+        if (has_table(c, ps))
+            put_rebuild(c, ps->table);
+        break;
+    case SD_STEP_SWAP:
+        if (has_table(c, ps))
+            put_swap(c, ps->table);
+        break;
+    case SD_STEP_GUARD:
+        put_guard(c, ps);
+        break;
+    case SD_STEP_ALTER:
+    case SD_STEP__COUNT:
+        unexpected(c, &ps->step);
+        break;
     }
 }
 
 /* ---- entry point ---- */
-
-static void
-setup(ctx *c)
-{
-    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
-        c->drop[k] = sd_arena_array(c->scratch, bool, sd_model_count(c->from, (sd_kind)k) + 1);
-        c->create[k] = sd_arena_array(c->scratch, bool, sd_model_count(c->to, (sd_kind)k) + 1);
-    }
-    size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    c->plans = sd_arena_array(c->scratch, plan, nt + 1);
-    if (c->plans == NULL || sd_arena_failed(c->scratch)) {
-        nomem(c);
-        return;
-    }
-    for (size_t i = 0; i < nt; i++) {
-        c->plans[i].to = sd_model_at(c->to, SD_KIND_TABLE, i);
-        c->plans[i].from = sd_model_find_key(c->from, SD_KIND_TABLE, c->plans[i].to->key);
-    }
-}
-
-/* The change list's renames, first of all; the plan is made on "from" with them applied.
- * SQLite updates the views, triggers, indexes and foreign keys that name the table or column
- * (3.26+). Only tables and columns: the diff applies no other rename on SQLite. */
-static void
-emit_renames(ctx *c)
-{
-    for (size_t i = 0; i < sd_changelist_rename_count(c->cl); i++) {
-        const sd_rename *r = sd_changelist_rename_at(c->cl, i);
-        if (r->kind != SD_RENAME_TABLE && r->kind != SD_RENAME_COLUMN) {
-            fail(c, SD_ERR_UNSUPPORTED, r->object, "SQLite cannot rename this object");
-            return;
-        }
-        step(c, SD_STEP_RENAME, r->object, NULL, SD_WHY_CHANGE);
-        put(c, "\nALTER TABLE ");
-        put_ident(c, r->kind == SD_RENAME_TABLE ? r->old_name : r->table);
-        if (r->kind == SD_RENAME_COLUMN) {
-            put(c, " RENAME COLUMN ");
-            put_ident(c, r->old_name);
-            put(c, " TO ");
-        } else {
-            put(c, " RENAME TO ");
-        }
-        put_ident(c, r->new_name);
-        put(c, ";\n");
-    }
-}
 
 sd_status
 sd_emit__sqlite(sd_buf *out,
@@ -1616,38 +1005,21 @@ sd_emit__sqlite(sd_buf *out,
     c.to = sd_changelist_to(cl);
     c.out = out;
     c.err = err;
+    sd_sqlite_plan *sp = NULL;
+    c.rc = sd_plan_sqlite(&sp, cl, err);
+    if (c.rc != SD_OK)
+        return c.rc;
     c.scratch = sd_arena_new();
-    if (c.scratch == NULL)
+    if (c.scratch == NULL) {
+        sd_plan_sqlite_free(sp);
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-    setup(&c);
-    for (size_t i = 0; i < sd_changelist_count(cl) && c.rc == SD_OK; i++) {
-        const sd_change *ch = sd_changelist_at(cl, i);
-        if (!(ch->flags & SD_CHG_NOTE_ONLY))
-            collect_change(&c, ch);
     }
-    if (c.rc == SD_OK) {
-        decide_in_place(&c);
-        name_temporaries(&c);
-        cascade(&c);
-    }
-    step(&c, SD_STEP_SETUP, NULL, NULL, SD_WHY_SCRIPT);
-    put(&c, "PRAGMA foreign_keys=OFF;\nBEGIN;\n");
-    emit_renames(&c);
-    emit_drops(&c);
-    emit_new_tables(&c);
-    emit_rebuilds(&c);
-    emit_dropped_tables(&c);
-    emit_alters(&c);
-    emit_creates(&c);
-    emit_foreign_key_guards(&c);
-    step(&c, SD_STEP_SETUP, NULL, NULL, SD_WHY_SCRIPT);
-    if (c.nguards > 0)
-        put(&c, "\nDROP TABLE temp." GUARD_TABLE ";\n");
-    put(&c, "\nCOMMIT;\nPRAGMA foreign_keys=ON;\n");
+    size_t n = sd_plan_sqlite_count(sp);
+    for (size_t i = 0; i < n && c.rc == SD_OK; i++)
+        put_step(&c, sd_plan_sqlite_at(sp, i), i == 0);
     if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
         nomem(&c);
-    sd_map_dispose(&c.gone);
-    sd_map_dispose(&c.taken);
     sd_arena_free(c.scratch);
+    sd_plan_sqlite_free(sp);
     return c.rc;
 }

@@ -7,9 +7,10 @@
  * where in the script each step's SQL is, so that `diff --format json` can print steps with
  * their SQL and tools read steps rather than parse SQL.
  *
- * Today the engines' emitters still make the planning decisions and append each step as they
- * write it (sd_plan_append); the decisions move here engine by engine (ARCHITECTURE.md,
- * Planner). A plan points into the change list's models and must not outlive them.
+ * The emitters append each step as they write it (sd_plan_append). SQLite's steps are decided
+ * here (plan_sqlite.h); PostgreSQL's emitter still decides its own, until they move here too
+ * (ARCHITECTURE.md, Planner). A plan points into the change list's models and must not
+ * outlive them.
  */
 #ifndef SD_PLAN_PLAN_H
 #define SD_PLAN_PLAN_H

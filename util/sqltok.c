@@ -468,6 +468,55 @@ sd_tok_ident(sd_buf *out, const char *src, const sd_tok *tok)
     sd_buf_appendn(out, text, tok->len);
 }
 
+/*
+ * PRAGMA table_info reports DEFAULT (expr) without its parentheses, so an expression may
+ * arrive bare; anything that does not tokenize counts as an expression (the caller's own
+ * check of the fragment then reports it).
+ */
+sd_sql_default
+sd_sql_default_kind(const char *text)
+{
+    if (text == NULL)
+        return SD_DEFAULT_NULL;
+    sd_lexer lx;
+    sd_tok t[2];
+    sd_tok tok;
+    sd_err e = SD_ERR_INIT;
+    size_t n = 0;
+    size_t depth = 0;
+    bool one_group = true; /* nothing follows the first token's group */
+    sd_lexer_init(&lx, text, strlen(text), 0);
+    for (;;) {
+        if (sd_lexer_next(&lx, &tok, &e) != SD_OK)
+            return SD_DEFAULT_EXPR;
+        if (tok.type == SD_TOK_EOF)
+            break;
+        if (n > 0 && depth == 0)
+            one_group = false;
+        if (sd_tok_is_punct(text, &tok, "("))
+            depth++;
+        else if (sd_tok_is_punct(text, &tok, ")") && depth > 0)
+            depth--;
+        if (n < sizeof(t) / sizeof(t[0]))
+            t[n] = tok;
+        n++;
+    }
+    if (n >= 2 && one_group && depth == 0 && sd_tok_is_punct(text, &t[0], "("))
+        return SD_DEFAULT_PAREN;
+    if (n == 2 && (sd_tok_is_punct(text, &t[0], "-") || sd_tok_is_punct(text, &t[0], "+")) &&
+        t[1].type == SD_TOK_NUMBER)
+        return SD_DEFAULT_VALUE;
+    if (n != 1 || t[0].type == SD_TOK_PUNCT || t[0].type == SD_TOK_PARAM)
+        return SD_DEFAULT_EXPR;
+    if (sd_tok_is_word(text, &t[0], "NULL"))
+        return SD_DEFAULT_NULL;
+    if (sd_tok_is_word(text, &t[0], "CURRENT_TIME") ||
+        sd_tok_is_word(text, &t[0], "CURRENT_DATE") ||
+        sd_tok_is_word(text, &t[0], "CURRENT_TIMESTAMP"))
+        return SD_DEFAULT_TIME;
+    return SD_DEFAULT_VALUE;
+}
+
 /* True when the bare word tok is an SQLite keyword (in any case). */
 static bool
 word_is_keyword(const char *src, const sd_tok *tok)

@@ -67,6 +67,18 @@ bool sd_tok_is_punct(const char *src, const sd_tok *tok, const char *punct);
  */
 void sd_tok_ident(sd_buf *out, const char *src, const sd_tok *tok);
 
+/* What a column's stored DEFAULT text is, as SQLite reads it (lang_createtable.html). */
+typedef enum sd_sql_default {
+    SD_DEFAULT_EXPR = 0, /* another expression: SQLite requires it in parentheses */
+    SD_DEFAULT_NULL,     /* no default (NULL text), or NULL */
+    SD_DEFAULT_VALUE,    /* a literal, a signed number, or a bare word (SQLite: a string) */
+    SD_DEFAULT_TIME,     /* CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP */
+    SD_DEFAULT_PAREN     /* one parenthesized expression */
+} sd_sql_default;
+
+/* Classify a stored DEFAULT (text may be NULL: no default). */
+sd_sql_default sd_sql_default_kind(const char *text);
+
 /*
  * Normalize SQL text for comparison: comments dropped, whitespace collapsed to one space
  * between tokens, keywords and bare identifiers folded to upper case / lower case

@@ -20,6 +20,7 @@
 #include "util/sql.h"
 #include "util/sqltok.h"
 #include "util/thread.h"
+#include "util/topo.h"
 #include "util/vec.h"
 
 #endif

@@ -528,6 +528,24 @@ test_normalize_errors(void **state)
     sd_buf_dispose(&out);
 }
 
+/* How a stored DEFAULT reads: what ADD COLUMN accepts in place and what needs parentheses. */
+static void
+test_default_kind(void **state)
+{
+    (void)state;
+    assert_int_equal(sd_sql_default_kind(NULL), SD_DEFAULT_NULL);
+    assert_int_equal(sd_sql_default_kind("null"), SD_DEFAULT_NULL);
+    assert_int_equal(sd_sql_default_kind("'x'"), SD_DEFAULT_VALUE);
+    assert_int_equal(sd_sql_default_kind("-1.5"), SD_DEFAULT_VALUE);
+    assert_int_equal(sd_sql_default_kind("abc"), SD_DEFAULT_VALUE);
+    assert_int_equal(sd_sql_default_kind("current_timestamp"), SD_DEFAULT_TIME);
+    assert_int_equal(sd_sql_default_kind("(1 + 2)"), SD_DEFAULT_PAREN);
+    assert_int_equal(sd_sql_default_kind("(1) + (2)"), SD_DEFAULT_EXPR);
+    assert_int_equal(sd_sql_default_kind("1 + 2"), SD_DEFAULT_EXPR);
+    assert_int_equal(sd_sql_default_kind("?"), SD_DEFAULT_EXPR);
+    assert_int_equal(sd_sql_default_kind("'unterminated"), SD_DEFAULT_EXPR);
+}
+
 int
 main(void)
 {
@@ -549,6 +567,7 @@ main(void)
         cmocka_unit_test(test_normalize_equal),
         cmocka_unit_test(test_normalize_differ),
         cmocka_unit_test(test_normalize_errors),
+        cmocka_unit_test(test_default_kind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
