@@ -261,6 +261,10 @@ void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);
  * to_t, which exists with its partitions (at its change). */
 void sd_emit__pg_rebuild_save(pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
 void sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
+/* A new RANGE or LIST partition t whose parent keeps its DEFAULT partition: created
+ * standalone, the default partition's rows in its bounds moved into it, attached
+ * (emit_pg_partition.c). false, having written nothing, when that does not apply. */
+bool sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t);
 /* ALTER COLUMN ... DROP IDENTITY when a column ALTER removes its identity (drops phase). */
 void sd_emit__pg_drop_identity(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con);

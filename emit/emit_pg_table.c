@@ -6,8 +6,9 @@
  *    declared; a default or NOT NULL of theirs that differs from the parent's is set after),
  *    PRIMARY KEY / UNIQUE / CHECK / EXCLUDE inline, CHECK ... NOT VALID added after (inline
  *    it would be validated), INHERITS, PARTITION BY; partitions as CREATE TABLE ... PARTITION
- *    OF parent FOR VALUES ... with their constraints added after. Foreign keys and policies
- *    of new tables are added by emit_pg.c once every table exists;
+ *    OF parent FOR VALUES ... with their constraints added after (when the parent's DEFAULT
+ *    partition stays: created standalone and attached, emit_pg_partition.c). Foreign keys
+ *    and policies of new tables are added by emit_pg.c once every table exists;
  *  - table changes: UNLOGGED, partition bound or parent (DETACH + ATTACH), parents (NO
  *    INHERIT / INHERIT, over a bridge parent that keeps inherited columns and CHECKs
  *    inherited; the CHECKs NO INHERIT leaves behind dropped unless "to" declares them; an
@@ -644,6 +645,10 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         return;
     c->created[SD_KIND_TABLE][t->index] = true;
     create_parents(c, t);
+    if (sd_emit__pg_partition_from_default(c, t)) {
+        table_extras(c, t);
+        return;
+    }
     put(c, v[SD_TABLE_UNLOGGED].b ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
     put_qname(c, t->schema, t->name);
     if (v[SD_TABLE_PARTITION_OF].s != NULL) {

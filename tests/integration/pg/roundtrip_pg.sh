@@ -17,7 +17,11 @@
 #   expect_column_order.txt  one table a line, as quote_ident(schema).quote_ident(name):
 #                            its columns in A' come in the same order as in B;
 #   expect_sequences.txt     one sequence a line, named the same way: A' goes on from where
-#                            A's was (pg_sequence_last_value), e.g. across a table rebuild.
+#                            A's was (pg_sequence_last_value), e.g. across a table rebuild;
+#   rows_moved.txt           one partitioned table a line, named the same way, whose rows
+#                            move between its partitions (a new partition takes rows from
+#                            the DEFAULT one): its rows are compared as a whole, through its
+#                            partitions, and its partitions' own rows are not compared each.
 # An optional file "args" next to FROM.sql holds extra arguments for the `diff A B` that makes
 # the migration (and for a `check A B` before it, which must then report drift, not fail), one
 # argument a line; blank lines and lines starting with '#' are skipped. Rename hints in it
@@ -135,6 +139,17 @@ sd_pg_dump "$dba" "$work/a.dump" || fail "pg_dump of A failed"
 sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
 
 # ---- rows of kept columns, read before the migration -----------------------------------
+if [ -f "$(dirname "$from_sql")/rows_moved.txt" ]; then
+  while IFS= read -r q; do
+    case $q in '' | '#'*) continue ;; esac
+    printf 'whole\t%s\n' "$q"
+    qq=${q//\'/\'\'}
+    sd_psql -d "$dba" -At -c "SELECT 'part' || chr(9) || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+      FROM pg_catalog.pg_partition_tree('$qq'::regclass) t JOIN pg_class c ON c.oid = t.relid
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE t.level > 0" ||
+      fail "reading the partitions of $q failed"
+  done < "$(dirname "$from_sql")/rows_moved.txt" >> "$work/hints"
+fi
 # Columns (not generated) of tables present in A and in B, each table's own rows (ONLY: rows
 # of inheritance children and partitions are compared in those tables). A column whose type
 # differs is compared by NULL-ness only, so a legitimate change of representation is not a
@@ -168,6 +183,8 @@ awk -F '\t' -v rows_a="$work/rows_a.sql" -v rows_a2="$work/rows_a2.sql" '
   FILENAME == ARGV[1] {
     if ($1 == "schema") smap[$2] = $3
     if ($1 == "table") tmap[$2] = $3
+    if ($1 == "whole") whole[$2] = 1
+    if ($1 == "part") part[$2] = 1
     if ($1 == "column") { k = match($2, /\.[^.]*$/); cmap[substr($2, 1, k - 1) "\t" substr($2, k + 1)] = $3 }
     if ($1 == "enum-value") {
       k = match($2, /\.[^.]*$/); ty = substr($2, 1, k - 1); sub(/^public\./, "", ty)
@@ -177,6 +194,7 @@ awk -F '\t' -v rows_a="$work/rows_a.sql" -v rows_a2="$work/rows_a2.sql" '
     next
   }
   FILENAME == ARGV[2] { type[$1 "\t" $2] = $3; next }
+  $1 in part { next }
   {
     nt = $1
     k = index(nt, "."); sc = substr(nt, 1, k - 1)
@@ -201,9 +219,10 @@ awk -F '\t' -v rows_a="$work/rows_a.sql" -v rows_a2="$work/rows_a2.sql" '
       for (k = 2; k <= cnt[t]; k++) ob = ob ", " k
       m = t; gsub(/\x27/, "\x27\x27", m)
       print "SELECT \x27--- table " m "\x27;" > rows_a
-      print "SELECT " ex_a[t] " FROM ONLY " src[t] " ORDER BY " ob ";" > rows_a
+      only = (src[t] in whole) ? " FROM " : " FROM ONLY "
+      print "SELECT " ex_a[t] only src[t] " ORDER BY " ob ";" > rows_a
       print "SELECT \x27--- table " m "\x27;" > rows_a2
-      print "SELECT " ex_a2[t] " FROM ONLY " t " ORDER BY " ob ";" > rows_a2
+      print "SELECT " ex_a2[t] only t " ORDER BY " ob ";" > rows_a2
     }
     printf "" > rows_a; printf "" > rows_a2
   }' "$work/hints" "$work/b.cols" "$work/a.cols"
