@@ -803,8 +803,10 @@ is_rebuild(const pg_ctx *c, const sd_change *ch)
 static const sd_object *
 rebuild_table(const pg_ctx *c, const sd_change *ch, bool from_side)
 {
+    if (rekeys(ch))
+        return from_side ? ch->from : ch->to;
     const sd_object *t = ch->to->kind == SD_KIND_TABLE ? ch->to : ch->to->owner;
-    return !from_side ? t : rekeys(ch) ? ch->from : c->reorder_from[t->index];
+    return from_side && t != NULL ? c->reorder_from[t->index] : t; /* t: is_rebuild() */
 }
 
 /* The "from" table a quoted qualified name names, or NULL. */

@@ -130,6 +130,96 @@ tokens(const char *text, sd_tok *toks, size_t max)
 
 #define MAX_TOKS 256
 
+/* Whether every key element is a column or an expression, maybe with COLLATE: a further
+ * word is an operator class, which cannot be written in a comparison. */
+static bool
+keys_comparable(const char *key, const span *keys, size_t nkeys)
+{
+    for (size_t k = 0; k < nkeys; k++) {
+        sd_tok last[MAX_TOKS];
+        char buf[256];
+        size_t len = keys[k].end - keys[k].start;
+        if (len >= sizeof(buf))
+            return false;
+        memcpy(buf, key + keys[k].start, len);
+        buf[len] = '\0';
+        size_t nt = tokens(buf, last, MAX_TOKS);
+        bool collate = nt >= 2 && sd_tok_is_word(buf, &last[nt - 2], "COLLATE");
+        if (nt == 0 || (nt >= 2 && !collate && last[nt - 1].type == SD_TOK_WORD &&
+                        !sd_tok_is_punct(buf, &last[nt - 2], ".")))
+            return false;
+    }
+    return true;
+}
+
+/* How many values of a range bound come before its first MINVALUE or MAXVALUE. */
+static size_t
+finite_prefix(const char *bound, const span *vals, size_t n)
+{
+    size_t m = 0;
+    while (m < n && !span_is(bound, vals[m], "MINVALUE") && !span_is(bound, vals[m], "MAXVALUE"))
+        m++;
+    return m;
+}
+
+/* RANGE: keys all NOT NULL (a NULL key belongs to no range), from the lower bound on
+ * (MINVALUE: any value there and after it; MAXVALUE: none, so the prefix before it must be
+ * greater), below the upper one (MAXVALUE: any value; MINVALUE: none). */
+static void
+range_test(sd_buf *b,
+           const char *key,
+           const span *keys,
+           size_t n,
+           const char *bound,
+           const span *lo,
+           const span *hi)
+{
+    for (size_t k = 0; k < n; k++) {
+        sd_buf_append(b, k > 0 ? " AND (" : "(");
+        put_span(b, key, keys[k]);
+        sd_buf_append(b, ") IS NOT NULL");
+    }
+    size_t m = finite_prefix(bound, lo, n);
+    bool after = m < n && span_is(bound, lo[m], "MAXVALUE");
+    if (m == 0 && after)
+        sd_buf_append(b, " AND FALSE");
+    else if (m > 0)
+        put_row_test(b, key, keys, bound, lo, m, after ? ">" : ">=");
+    m = finite_prefix(bound, hi, n);
+    bool upto = m < n && span_is(bound, hi[m], "MAXVALUE");
+    if (m == 0 && !upto)
+        sd_buf_append(b, " AND FALSE");
+    else if (m > 0)
+        put_row_test(b, key, keys, bound, hi, m, upto ? "<=" : "<");
+}
+
+/* LIST: key IN (values), a NULL among them as IS NULL. */
+static void
+list_test(sd_buf *b, const char *key, span k, const char *bound, const span *vals, size_t n)
+{
+    bool null = false;
+    size_t nvals = 0;
+    sd_buf_append(b, "(");
+    put_span(b, key, k);
+    sd_buf_append(b, ") IN (");
+    for (size_t i = 0; i < n; i++) {
+        if (span_is(bound, vals[i], "NULL")) {
+            null = true;
+            continue;
+        }
+        sd_buf_append(b, nvals++ > 0 ? ", " : "");
+        put_span(b, bound, vals[i]);
+    }
+    if (nvals == 0)
+        sd_buf_append(b, "NULL"); /* IN (NULL) is never true: only the IS NULL below */
+    sd_buf_append(b, ")");
+    if (null) {
+        sd_buf_append(b, " OR (");
+        put_span(b, key, k);
+        sd_buf_append(b, ") IS NULL");
+    }
+}
+
 /*
  * The test a row of the parent meets when it belongs in the partition with this bound, from
  * the parent's partition key ("RANGE (a, b)", "LIST (status)"), into b. false when either is
@@ -150,89 +240,28 @@ bound_test(sd_buf *b, const char *key, const char *bound)
     span keys[MAX_ELEMS];
     size_t nkeys = 0;
     size_t i = 1;
-    if (!(range || list) || !read_list(key, kt, nk, &i, keys, &nkeys) || i != nk)
+    if (!(range || list) || !read_list(key, kt, nk, &i, keys, &nkeys) || i != nk ||
+        !keys_comparable(key, keys, nkeys))
         return false;
-    /* A key element is a column or an expression, maybe with COLLATE; a further word is
-     * an operator class, which cannot be written in a comparison. */
-    for (size_t k = 0; k < nkeys; k++) {
-        sd_tok last[MAX_TOKS];
-        char buf[256];
-        size_t len = keys[k].end - keys[k].start;
-        if (len >= sizeof(buf))
-            return false;
-        memcpy(buf, key + keys[k].start, len);
-        buf[len] = '\0';
-        size_t nt = tokens(buf, last, MAX_TOKS);
-        bool collate = nt >= 2 && sd_tok_is_word(buf, &last[nt - 2], "COLLATE");
-        if (nt == 0 || (nt >= 2 && !collate && last[nt - 1].type == SD_TOK_WORD &&
-                        !sd_tok_is_punct(buf, &last[nt - 2], ".")))
-            return false;
-    }
     span lo[MAX_ELEMS];
     span hi[MAX_ELEMS];
     size_t nlo = 0;
     size_t nhi = 0;
     i = 3;
-    if (range) {
-        if (!sd_tok_is_word(bound, &bt[2], "FROM") || !read_list(bound, bt, nb, &i, lo, &nlo) ||
-            i >= nb || !sd_tok_is_word(bound, &bt[i], "TO"))
+    if (list) {
+        if (nkeys != 1 || !sd_tok_is_word(bound, &bt[2], "IN") ||
+            !read_list(bound, bt, nb, &i, lo, &nlo) || i != nb)
             return false;
-        i++;
-        if (!read_list(bound, bt, nb, &i, hi, &nhi) || i != nb || nlo != nkeys || nhi != nkeys)
-            return false;
-        for (size_t k = 0; k < nkeys; k++) {
-            sd_buf_append(b, k > 0 ? " AND (" : "(");
-            put_span(b, key, keys[k]);
-            sd_buf_append(b, ") IS NOT NULL");
-        }
-        /* Keys from the lower bound on (MINVALUE: any value there and after it; MAXVALUE:
-         * none, so the prefix before it must be greater), below the upper one. */
-        size_t m = 0;
-        while (m < nkeys && !span_is(bound, lo[m], "MINVALUE") &&
-               !span_is(bound, lo[m], "MAXVALUE"))
-            m++;
-        if (m == 0 && span_is(bound, lo[0], "MAXVALUE"))
-            sd_buf_append(b, " AND FALSE");
-        else if (m > 0)
-            put_row_test(b, key, keys, bound, lo, m,
-                         m < nkeys && span_is(bound, lo[m], "MAXVALUE") ? ">" : ">=");
-        m = 0;
-        while (m < nkeys && !span_is(bound, hi[m], "MINVALUE") &&
-               !span_is(bound, hi[m], "MAXVALUE"))
-            m++;
-        if (m == 0 && span_is(bound, hi[0], "MINVALUE"))
-            sd_buf_append(b, " AND FALSE");
-        else if (m > 0)
-            put_row_test(b, key, keys, bound, hi, m,
-                         m == nkeys                          ? "<"
-                         : span_is(bound, hi[m], "MAXVALUE") ? "<="
-                                                             : "<");
+        list_test(b, key, keys[0], bound, lo, nlo);
         return true;
     }
-    if (nkeys != 1 || !sd_tok_is_word(bound, &bt[2], "IN") ||
-        !read_list(bound, bt, nb, &i, lo, &nlo) || i != nb)
+    if (!sd_tok_is_word(bound, &bt[2], "FROM") || !read_list(bound, bt, nb, &i, lo, &nlo) ||
+        i >= nb || !sd_tok_is_word(bound, &bt[i], "TO"))
         return false;
-    bool null = false;
-    size_t nvals = 0;
-    sd_buf_append(b, "(");
-    put_span(b, key, keys[0]);
-    sd_buf_append(b, ") IN (");
-    for (size_t k = 0; k < nlo; k++) {
-        if (span_is(bound, lo[k], "NULL")) {
-            null = true;
-            continue;
-        }
-        sd_buf_append(b, nvals++ > 0 ? ", " : "");
-        put_span(b, bound, lo[k]);
-    }
-    if (nvals == 0)
-        sd_buf_append(b, "NULL"); /* IN (NULL) is never true: only the IS NULL below */
-    sd_buf_append(b, ")");
-    if (null) {
-        sd_buf_append(b, " OR (");
-        put_span(b, key, keys[0]);
-        sd_buf_append(b, ") IS NULL");
-    }
+    i++;
+    if (!read_list(bound, bt, nb, &i, hi, &nhi) || i != nb || nlo != nkeys || nhi != nkeys)
+        return false;
+    range_test(b, key, keys, nkeys, bound, lo, hi);
     return true;
 }
 
