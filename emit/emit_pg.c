@@ -20,8 +20,9 @@
  *     created or use a recreated composite or range type, and the defaults, generated
  *     columns, CHECK / EXCLUDE constraints and policies that call a function dropped and
  *     created (detached, restored as in "to" once it exists again); then tables whose
- *     partition key changes: rows saved to a temporary table, table dropped (put back at
- *     the table's change, once it and its partitions are created as in "to");
+ *     partition key changes, or (--strict-column-order) whose columns change place: rows
+ *     saved to a temporary table, table dropped (put back at the table's change, once it
+ *     and its partitions are created as in "to");
  *   drops: policies and constraints (also those an ALTER drops and adds, and policies that
  *     use a retyped column), then columns (also generated columns that read a retyped one),
  *     then tables, in the change list's order (a column drop would take its constraints);
@@ -116,6 +117,10 @@ setup(pg_ctx *c)
     c->key_gone = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_TABLE) + 1);
     c->rekey = sd_arena_array(c->scratch, bool, sd_model_count(c->from, SD_KIND_TABLE) + 1);
     c->rebuilt = sd_arena_array(c->scratch, bool, sd_model_count(c->to, SD_KIND_TABLE) + 1);
+    c->reorder_from =
+        sd_arena_array(c->scratch, const sd_object *, sd_model_count(c->to, SD_KIND_TABLE) + 1);
+    c->reorder_at =
+        sd_arena_array(c->scratch, const sd_change *, sd_model_count(c->to, SD_KIND_TABLE) + 1);
     size_t nch = sd_changelist_count(c->cl) + 1;
     c->enum_adds = sd_arena_array(c->scratch, const sd_object *, nch);
     c->enum_adds_to = sd_arena_array(c->scratch, const sd_object *, nch);
@@ -769,16 +774,39 @@ plan_restore(pg_ctx *c)
     }
 }
 
-/* ---- planning: tables rebuilt for a partition key change ---- */
+/* ---- planning: tables rebuilt for a partition key change or a column order ---- */
 
 /* Whether ch changes the partition key of a table that is not a partition on either side. */
 static bool
-is_rebuild(const sd_change *ch)
+rekeys(const sd_change *ch)
 {
     return ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER && !(ch->flags & SD_CHG_NOTE_ONLY) &&
            (ch->fields & FBIT(SD_TABLE_PARTITION_KEY)) &&
            ch->from->v[SD_TABLE_PARTITION_OF].s == NULL &&
            ch->to->v[SD_TABLE_PARTITION_OF].s == NULL;
+}
+
+/* Whether ch is where a table is rebuilt: its partition key change, or the change of a table
+ * rebuilt for its column order that plan_reorders() chose. */
+static bool
+is_rebuild(const pg_ctx *c, const sd_change *ch)
+{
+    if (rekeys(ch))
+        return true;
+    const sd_object *t = ch->to == NULL                  ? NULL
+                         : ch->to->kind == SD_KIND_TABLE ? ch->to
+                                                         : ch->to->owner;
+    return t != NULL && t->kind == SD_KIND_TABLE && c->reorder_at[t->index] == ch;
+}
+
+/* The tables (from_side: of "from") a rebuild change rebuilds. */
+static const sd_object *
+rebuild_table(const pg_ctx *c, const sd_change *ch, bool from_side)
+{
+    if (rekeys(ch))
+        return from_side ? ch->from : ch->to;
+    const sd_object *t = ch->to->kind == SD_KIND_TABLE ? ch->to : ch->to->owner;
+    return from_side && t != NULL ? c->reorder_from[t->index] : t; /* t: is_rebuild() */
 }
 
 /* The "from" table a quoted qualified name names, or NULL. */
@@ -815,8 +843,71 @@ rekey_from(pg_ctx *c, const sd_object *t)
         c->rdrop[SD_KIND_FOREIGN_KEY][fks[i]->index] = true;
 }
 
+static const sd_object *change_table(const sd_change *ch, bool from_side);
+
+/* Whether table t of m (c->from or c->to) has INHERITS parents or children. */
+static bool
+in_inheritance(pg_ctx *c, const sd_model *m, const sd_object *t)
+{
+    if (t->v[SD_TABLE_INHERITS].names.len > 0)
+        return true;
+    size_t n = 0;
+    const sd_object *const *ts = sd_model_objects(m, SD_KIND_TABLE, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_names *in = &ts[i]->v[SD_TABLE_INHERITS].names;
+        for (size_t j = 0; j < in->len; j++) {
+            const sd_object *p = m == c->from ? from_table_by_sql(c, in->items[j])
+                                              : sd_emit__pg_table_by_sql(c, in->items[j]);
+            if (p == t)
+                return true;
+        }
+    }
+    return false;
+}
+
 /*
- * PostgreSQL cannot change a partition key: the table is rebuilt (sd_emit__pg_rebuild_*).
+ * --strict-column-order: PostgreSQL cannot move a column, so a table whose columns change
+ * place is rebuilt like a table whose partition key changes (as SQLite rebuilds it). It is
+ * rebuilt at its last change, after whatever its columns need. Not for partitions (their
+ * parent sets their columns) nor tables in an inheritance tree (DROP TABLE would need
+ * CASCADE; inherited columns come first anyway): those keep the column ALTER, which fails.
+ */
+static void
+plan_reorders(pg_ctx *c)
+{
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (ch->kind != SD_KIND_COLUMN || ch->op != SD_OP_ALTER || (ch->flags & SD_CHG_NOTE_ONLY) ||
+            !(ch->fields & FBIT(SD_COLUMN_POSITION)))
+            continue;
+        const sd_object *ft = ch->from->owner;
+        const sd_object *tt = ch->to->owner;
+        if (ft == NULL || tt == NULL || ft->v[SD_TABLE_PARTITION_OF].s != NULL ||
+            tt->v[SD_TABLE_PARTITION_OF].s != NULL || in_inheritance(c, c->from, ft) ||
+            in_inheritance(c, c->to, tt))
+            continue;
+        c->reorder_from[tt->index] = ft;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        const sd_object *tt = change_table(ch, false);
+        if (tt == NULL || tt->kind != SD_KIND_TABLE || c->reorder_from[tt->index] == NULL ||
+            ch->op == SD_OP_DROP || (ch->flags & (SD_CHG_NOTE_ONLY | SD_CHG_DEFERRED)))
+            continue;
+        if (rekeys(ch))
+            c->reorder_from[tt->index] = NULL; /* rebuilt anyway, in "to" order */
+        else
+            c->reorder_at[tt->index] = ch;
+    }
+    for (size_t i = 0; i < sd_model_count(c->to, SD_KIND_TABLE); i++)
+        if (c->reorder_from[i] == NULL)
+            c->reorder_at[i] = NULL;
+}
+
+/*
+ * PostgreSQL cannot change a partition key: the table is rebuilt (sd_emit__pg_rebuild_*), as
+ * are tables whose columns change place (plan_reorders()).
  * Its partitions go with it, and "to"'s partitions of it are created with it, at its change
  * (their own changes are skipped); their foreign keys and policies come in the post phase.
  */
@@ -827,12 +918,13 @@ plan_rebuilds(pg_ctx *c)
     size_t nf = sd_model_count(c->from, SD_KIND_TABLE);
     size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
     size_t at = 0;
+    plan_reorders(c);
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
-        if (!is_rebuild(ch))
+        if (!is_rebuild(c, ch))
             continue;
-        rekey_from(c, ch->from);
-        c->rebuilt[ch->to->index] = true;
+        rekey_from(c, rebuild_table(c, ch, true));
+        c->rebuilt[rebuild_table(c, ch, false)->index] = true;
         at = i + 1;
     }
     for (bool grew = at > 0; grew;) {
@@ -1333,7 +1425,7 @@ rebuild_owned_by(pg_ctx *c, const sd_model *m)
 {
     bool any = false;
     for (size_t i = 0; i < sd_changelist_count(c->cl) && !any; i++)
-        any = is_rebuild(sd_changelist_at(c->cl, i));
+        any = is_rebuild(c, sd_changelist_at(c->cl, i));
     if (!any)
         return;
     size_t n = 0;
@@ -1359,10 +1451,12 @@ emit_rebuild_saves(pg_ctx *c)
     rebuild_owned_by(c, c->from);
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
-        if (!is_rebuild(ch))
+        if (!is_rebuild(c, ch))
             continue;
-        sd_emit__pg_unit_begin(c, SD_STEP_REBUILD, ch->from, ch->to);
-        sd_emit__pg_rebuild_save(c, ch->from, ch->to);
+        const sd_object *ft = rebuild_table(c, ch, true);
+        const sd_object *tt = rebuild_table(c, ch, false);
+        sd_emit__pg_unit_begin(c, SD_STEP_REBUILD, ft, tt);
+        sd_emit__pg_rebuild_save(c, ft, tt);
         sd_emit__pg_unit_end(c);
     }
 }
@@ -1371,19 +1465,20 @@ emit_rebuild_saves(pg_ctx *c)
 static void
 emit_rebuild(pg_ctx *c, const sd_change *ch)
 {
-    sd_emit__pg_create_table(c, ch->to);
+    const sd_object *to_t = rebuild_table(c, ch, false);
+    sd_emit__pg_create_table(c, to_t);
     size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
     for (size_t i = 0; i < nt; i++) {
         const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
         const sd_object *root = t;
-        for (size_t depth = 0; root != NULL && root != ch->to && depth < nt; depth++) {
+        for (size_t depth = 0; root != NULL && root != to_t && depth < nt; depth++) {
             const char *p = root->v[SD_TABLE_PARTITION_OF].s;
             root = p != NULL ? sd_emit__pg_table_by_sql(c, p) : NULL;
         }
-        if (c->rebuilt[i] && root == ch->to)
+        if (c->rebuilt[i] && root == to_t)
             sd_emit__pg_create_table(c, t); /* a partition of it, parents first */
     }
-    sd_emit__pg_rebuild_restore(c, ch->from, ch->to);
+    sd_emit__pg_rebuild_restore(c, rebuild_table(c, ch, true), to_t);
 }
 
 static void
@@ -1628,7 +1723,8 @@ handle_change(pg_ctx *c, const sd_change *ch)
     }
     const sd_object *tt = change_table(ch, false);
     bool fresh = tt != NULL && tt->kind == SD_KIND_TABLE && c->rebuilt[tt->index];
-    if (!is_rebuild(ch) && (fresh || in_rekeyed(c, change_table(ch, true)))) {
+    bool rebuild = is_rebuild(c, ch);
+    if (!rebuild && (fresh || in_rekeyed(c, change_table(ch, true)))) {
         /* Created by a rebuild as in "to"; or a partition a rebuild dropped that leaves its
          * parent: created again (its rows went to the parent's new partitions). */
         if (!fresh && ch->kind == SD_KIND_TABLE) {
@@ -1641,9 +1737,15 @@ handle_change(pg_ctx *c, const sd_change *ch)
     static const sd_step_op OPS[] = { [SD_OP_CREATE] = SD_STEP_CREATE,
                                       [SD_OP_DROP] = SD_STEP_DROP,
                                       [SD_OP_ALTER] = SD_STEP_ALTER };
-    sd_emit__pg_unit_begin(c, is_rebuild(ch) ? SD_STEP_REBUILD : OPS[ch->op], ch->from, ch->to);
-    c->unit_step.fields = ch->fields;
-    if (is_rebuild(ch)) {
+    if (rebuild) {
+        sd_emit__pg_unit_begin(c, SD_STEP_REBUILD, rebuild_table(c, ch, true),
+                               rebuild_table(c, ch, false));
+        c->unit_step.fields = ch->kind == SD_KIND_TABLE ? ch->fields : 0;
+    } else {
+        sd_emit__pg_unit_begin(c, OPS[ch->op], ch->from, ch->to);
+        c->unit_step.fields = ch->fields;
+    }
+    if (rebuild) {
         emit_rebuild(c, ch);
     } else if (is_planned(ch->kind)) {
         /* Creates and rebuilds are planned; what is left is an in-place ALTER. */

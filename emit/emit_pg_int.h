@@ -82,9 +82,12 @@ struct pg_ctx {
     bool any_inherits;              /* a "to" table has INHERITS parents */
     bool *enum_col;                 /* "from" columns of an enum that is recreated */
     bool *key_gone;                 /* "from" tables whose keys go for a while (FKs) */
-    bool *rekey;                    /* "from" tables rebuilt for a partition key change, and
-                                       their partitions (dropped with them) */
+    bool *rekey;                    /* "from" tables rebuilt for a partition key change or a
+                                       column order, and their partitions (dropped with them) */
     bool *rebuilt;                  /* "to" tables those rebuilds create */
+    const sd_object **reorder_from; /* "to" tables rebuilt for their column order: the "from"
+                                       table, else NULL */
+    const sd_change **reorder_at;   /* ... the change of the table they are rebuilt at */
     size_t *slot[SD_KIND__COUNT];   /* "to" objects: index in pending, or NOT_FOUND */
     size_t *ready_at;               /* per pending entry: changes written before it */
     size_t *last[SD_KIND__COUNT];   /* "to" objects: 1 + position of their last change */
@@ -253,11 +256,15 @@ void sd_emit__pg_reinherit(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_drop_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);
-/* A table rebuilt for a partition key change: its kept rows saved to a temporary table,
- * then the table dropped (prepare phase); the rows put back into the new to_t, which exists
- * with its partitions (at its change). */
+/* A table rebuilt for a partition key change or a column order: its kept rows saved to a
+ * temporary table, then the table dropped (prepare phase); the rows put back into the new
+ * to_t, which exists with its partitions (at its change). */
 void sd_emit__pg_rebuild_save(pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
 void sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
+/* A new RANGE or LIST partition t whose parent keeps its DEFAULT partition: created
+ * standalone, the default partition's rows in its bounds moved into it, attached
+ * (emit_pg_partition.c). false, having written nothing, when that does not apply. */
+bool sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t);
 /* ALTER COLUMN ... DROP IDENTITY when a column ALTER removes its identity (drops phase). */
 void sd_emit__pg_drop_identity(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con);

@@ -6,8 +6,9 @@
  *    declared; a default or NOT NULL of theirs that differs from the parent's is set after),
  *    PRIMARY KEY / UNIQUE / CHECK / EXCLUDE inline, CHECK ... NOT VALID added after (inline
  *    it would be validated), INHERITS, PARTITION BY; partitions as CREATE TABLE ... PARTITION
- *    OF parent FOR VALUES ... with their constraints added after. Foreign keys and policies
- *    of new tables are added by emit_pg.c once every table exists;
+ *    OF parent FOR VALUES ... with their constraints added after (when the parent's DEFAULT
+ *    partition stays: created standalone and attached, emit_pg_partition.c). Foreign keys
+ *    and policies of new tables are added by emit_pg.c once every table exists;
  *  - table changes: UNLOGGED, partition bound or parent (DETACH + ATTACH), parents (NO
  *    INHERIT / INHERIT, over a bridge parent that keeps inherited columns and CHECKs
  *    inherited; the CHECKs NO INHERIT leaves behind dropped unless "to" declares them; an
@@ -27,11 +28,13 @@
  *    columns saved in a temporary table, the table (and its partitions) dropped, created as
  *    in "to" with its partitions, the rows inserted back, identity positions carried over
  *    (planned by emit_pg.c).
+ *  - a column order change in strict order mode: the table rebuilt the same way (PostgreSQL
+ *    cannot move columns).
  * Not supported (SD_ERR_UNSUPPORTED): a partition key change of a partition itself, a column
- * order change in strict order mode (PostgreSQL cannot move columns). Not done (pg_dump shows
- * it): a child's own column or CHECK that "to" has inherited only stays the child's own
- * (only CREATE TABLE ... INHERITS or a parent's ADD makes one non-local: it would take
- * moving the column's data).
+ * order change of a partition or of a table with inheritance parents or children. Not done
+ * (pg_dump shows it): a child's own column or CHECK that "to" has inherited only stays the
+ * child's own (only CREATE TABLE ... INHERITS or a parent's ADD makes one non-local: it would
+ * take moving the column's data).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -642,6 +645,10 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         return;
     c->created[SD_KIND_TABLE][t->index] = true;
     create_parents(c, t);
+    if (sd_emit__pg_partition_from_default(c, t)) {
+        table_extras(c, t);
+        return;
+    }
     put(c, v[SD_TABLE_UNLOGGED].b ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
     put_qname(c, t->schema, t->name);
     if (v[SD_TABLE_PARTITION_OF].s != NULL) {
@@ -703,6 +710,20 @@ moved_columns(pg_ctx *c, const sd_object *from_t, const sd_object *to_t, bool pu
     return k;
 }
 
+/* Whether to_t leaves out a stored column of from_t. */
+static bool
+dropped_columns(const pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
+{
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(c->from, from_t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (cols[i]->v[SD_COLUMN_GENERATED].sql.text == NULL &&
+            sd_model_find(c->to, SD_KIND_COLUMN, to_t->schema, to_t->name, cols[i]->name) == NULL)
+            return true;
+    }
+    return false;
+}
+
 /* Whether from_t keeps an identity column in to_t (its sequence position is carried). */
 static bool
 kept_identity(const pg_ctx *c, const sd_object *from_t, const sd_object *to_t, size_t i)
@@ -735,11 +756,21 @@ put_serial_sequence(pg_ctx *c, const sd_object *t, const char *col)
 void
 sd_emit__pg_rebuild_save(pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
 {
-    put(c, "-- destructive: table ");
-    sd_emit__pg_comment_name(c, from_t);
-    put(c, " is rebuilt (PostgreSQL cannot change a partition key): its rows wait in a "
-           "temporary table while it and its partitions are dropped and created anew; a row "
-           "no new partition accepts makes the script fail\n");
+    if (!sd_value_equal(SD_FIELD_STRING, &from_t->v[SD_TABLE_PARTITION_KEY],
+                        &to_t->v[SD_TABLE_PARTITION_KEY])) {
+        put(c, "-- destructive: table ");
+        sd_emit__pg_comment_name(c, from_t);
+        put(c, " is rebuilt (PostgreSQL cannot change a partition key): its rows wait in a "
+               "temporary table while it and its partitions are dropped and created anew; a "
+               "row no new partition accepts makes the script fail\n");
+    } else {
+        /* Only the column order: what the rebuild loses is the columns "to" drops. */
+        put(c, dropped_columns(c, from_t, to_t) ? "-- destructive: table " : "-- table ");
+        sd_emit__pg_comment_name(c, from_t);
+        put(c, " is rebuilt (PostgreSQL cannot move a column): its rows wait in a temporary "
+               "table while it is dropped and created anew with its columns in order");
+        put(c, dropped_columns(c, from_t, to_t) ? ", without the columns that go\n" : "\n");
+    }
     put(c, "CREATE TEMPORARY TABLE ");
     put_holding(c, from_t, "");
     put(c, " AS SELECT ");

@@ -15,13 +15,21 @@
 #                            aside: no line of up.sql may match any of them (e.g. an index
 #                            that must not be dropped and created again);
 #   expect_column_order.txt  one table a line, as quote_ident(schema).quote_ident(name):
-#                            its columns in A' come in the same order as in B.
+#                            its columns in A' come in the same order as in B;
+#   expect_sequences.txt     one sequence a line, named the same way: A' goes on from where
+#                            A's was (pg_sequence_last_value), e.g. across a table rebuild;
+#   rows_moved.txt           one partitioned table a line, named the same way, whose rows
+#                            move between its partitions (a new partition takes rows from
+#                            the DEFAULT one): its rows are compared as a whole, through its
+#                            partitions, and its partitions' own rows are not compared each.
 # An optional file "args" next to FROM.sql holds extra arguments for the `diff A B` that makes
 # the migration (and for a `check A B` before it, which must then report drift, not fail), one
 # argument a line; blank lines and lines starting with '#' are skipped. Rename hints in it
 # (--rename schema:old=new, table:s.old=new, column:s.t.old=new, enum-value:s.type.old=new;
 # plain lower-case names) also map A's tables, columns and enum values to B's for the
 # kept-rows check, so rows of renamed objects must survive with their meaning.
+# --strict-column-order in it also applies to the checks after the migration (check B A' and
+# the second diff), so that column order is verified there too.
 # Usage: roundtrip_pg.sh SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]
 #   STATEFILE is the fixture's (tests/scripts/pg_tmp.sh); NAME (the CTest test name) names the
 #   databases, so tests can run in parallel on the one server. The databases are dropped at
@@ -86,6 +94,10 @@ for ((i = 0; i < ${#extra[@]}; i++)); do
   [ -n "$v" ] || continue
   printf '%s\t%s\t%s\n' "${v%%:*}" "$(echo "${v#*:}" | cut -d= -f1)" "${v#*=}"
 done > "$work/hints"
+after_args=()
+for a in ${extra[@]+"${extra[@]}"}; do
+  [ "$a" != --strict-column-order ] || after_args+=("$a")
+done
 
 for f in "$from_sql" "$to_sql"; do
   [ -r "$f" ] || fail "cannot read $f"
@@ -127,6 +139,17 @@ sd_pg_dump "$dba" "$work/a.dump" || fail "pg_dump of A failed"
 sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
 
 # ---- rows of kept columns, read before the migration -----------------------------------
+if [ -f "$(dirname "$from_sql")/rows_moved.txt" ]; then
+  while IFS= read -r q; do
+    case $q in '' | '#'*) continue ;; esac
+    printf 'whole\t%s\n' "$q"
+    qq=${q//\'/\'\'}
+    sd_psql -d "$dba" -At -c "SELECT 'part' || chr(9) || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+      FROM pg_catalog.pg_partition_tree('$qq'::regclass) t JOIN pg_class c ON c.oid = t.relid
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE t.level > 0" ||
+      fail "reading the partitions of $q failed"
+  done < "$(dirname "$from_sql")/rows_moved.txt" >> "$work/hints"
+fi
 # Columns (not generated) of tables present in A and in B, each table's own rows (ONLY: rows
 # of inheritance children and partitions are compared in those tables). A column whose type
 # differs is compared by NULL-ness only, so a legitimate change of representation is not a
@@ -160,6 +183,8 @@ awk -F '\t' -v rows_a="$work/rows_a.sql" -v rows_a2="$work/rows_a2.sql" '
   FILENAME == ARGV[1] {
     if ($1 == "schema") smap[$2] = $3
     if ($1 == "table") tmap[$2] = $3
+    if ($1 == "whole") whole[$2] = 1
+    if ($1 == "part") part[$2] = 1
     if ($1 == "column") { k = match($2, /\.[^.]*$/); cmap[substr($2, 1, k - 1) "\t" substr($2, k + 1)] = $3 }
     if ($1 == "enum-value") {
       k = match($2, /\.[^.]*$/); ty = substr($2, 1, k - 1); sub(/^public\./, "", ty)
@@ -169,6 +194,7 @@ awk -F '\t' -v rows_a="$work/rows_a.sql" -v rows_a2="$work/rows_a2.sql" '
     next
   }
   FILENAME == ARGV[2] { type[$1 "\t" $2] = $3; next }
+  $1 in part { next }
   {
     nt = $1
     k = index(nt, "."); sc = substr(nt, 1, k - 1)
@@ -193,9 +219,10 @@ awk -F '\t' -v rows_a="$work/rows_a.sql" -v rows_a2="$work/rows_a2.sql" '
       for (k = 2; k <= cnt[t]; k++) ob = ob ", " k
       m = t; gsub(/\x27/, "\x27\x27", m)
       print "SELECT \x27--- table " m "\x27;" > rows_a
-      print "SELECT " ex_a[t] " FROM ONLY " src[t] " ORDER BY " ob ";" > rows_a
+      only = (src[t] in whole) ? " FROM " : " FROM ONLY "
+      print "SELECT " ex_a[t] only src[t] " ORDER BY " ob ";" > rows_a
       print "SELECT \x27--- table " m "\x27;" > rows_a2
-      print "SELECT " ex_a2[t] " FROM ONLY " t " ORDER BY " ob ";" > rows_a2
+      print "SELECT " ex_a2[t] only t " ORDER BY " ob ";" > rows_a2
     }
     printf "" > rows_a; printf "" > rows_a2
   }' "$work/hints" "$work/b.cols" "$work/a.cols"
@@ -203,6 +230,18 @@ rows() { # rows of the kept columns of database $1 into file $2, read with scrip
   sd_psql -d "$1" -At -P null='<NULL>' -f "$3" > "$2" 2> "$work/rows.err"
 }
 rows "$dba" "$work/rows.a" "$work/rows_a.sql" || fail "reading A's rows failed: $(cat "$work/rows.err")"
+seqs() { # last value of each sequence of expect_sequences.txt in database $1, into file $2
+  : > "$2"
+  while IFS= read -r q; do
+    case $q in '' | '#'*) continue ;; esac
+    qq=${q//\'/\'\'}
+    printf '%s\t%s\n' "$q" "$(sd_psql -d "$1" -At -c "SELECT coalesce(pg_catalog.pg_sequence_last_value('$qq'::regclass)::text, 'not called')")" >> "$2" ||
+      return 1
+  done < "$(dirname "$from_sql")/expect_sequences.txt"
+}
+if [ -f "$(dirname "$from_sql")/expect_sequences.txt" ]; then
+  seqs "$dba" "$work/seqs.a" || fail "reading A's sequences failed"
+fi
 
 # ---- the migration ------------------------------------------------------------------------
 rc=0
@@ -242,7 +281,7 @@ sd_psql -d "$dba" -f "$work/up.sql" > /dev/null 2> "$work/apply.err" ||
   fail "applying the diff failed: $(head -c 2000 "$work/apply.err")$(show up.sql "$work/up.sql")"
 
 rc=0
-"$bin" check "$conn_b" "$conn_a" > "$work/check.out" 2>&1 || rc=$?
+"$bin" check ${after_args[@]+"${after_args[@]}"} "$conn_b" "$conn_a" > "$work/check.out" 2>&1 || rc=$?
 [ $rc -eq 0 ] ||
   fail "check B A' exited $rc after applying the diff: $(grep -m1 . "$work/check.out")"$'\n'"$(head -c 20000 "$work/check.out")$(show up.sql "$work/up.sql")"
 
@@ -275,13 +314,19 @@ if [ -f "$case_dir/expect_column_order.txt" ]; then
   done < "$case_dir/expect_column_order.txt"
 fi
 
+if [ -f "$case_dir/expect_sequences.txt" ]; then
+  seqs "$dba" "$work/seqs.a2" || fail "reading the sequences of A' failed"
+  cmp -s "$work/seqs.a" "$work/seqs.a2" ||
+    fail "sequences do not go on from where they were (- before, + after):"$'\n'"$(diff "$work/seqs.a" "$work/seqs.a2")"
+fi
+
 rows "$dba" "$work/rows.a2" "$work/rows_a2.sql" || fail "reading the kept columns of A' failed: $(cat "$work/rows.err")"
 cmp -s "$work/rows.a" "$work/rows.a2" ||
   fail "rows of kept columns changed (- before, + after):"$'\n'"$(diff -U1 "$work/rows.a" "$work/rows.a2" | tail -n +3 | head -40)"
 
 # Idempotence: nothing left to do.
 rc=0
-"$bin" diff "$conn_a" "$conn_b" > "$work/again.sql" 2> "$work/again.err" || rc=$?
+"$bin" diff ${after_args[@]+"${after_args[@]}"} "$conn_a" "$conn_b" > "$work/again.sql" 2> "$work/again.err" || rc=$?
 [ $rc -eq 0 ] || fail "second schemadrift diff exited $rc: $(cat "$work/again.err")"
 [ -s "$work/again.sql" ] && fail "a second diff is not empty:$(show again.sql "$work/again.sql")"
 
