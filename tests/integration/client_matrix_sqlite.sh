@@ -2,7 +2,7 @@
 # A script either completes or changes nothing, however it is run (SQLite).
 #
 # For each case tests/matrix/sqlite/<case>/{from.sql,to.sql,violate.sql}: A is from.sql,
-# B is to.sql; `schemadrift diff A B` is run through every client a user has:
+# B is to.sql; `schemadrift diff A B` is run through every client a user has (clients_sqlite.sh):
 #   sqlite3 A < up.sql          (no -bail: the script's own `.bail on` must stop it)
 #   sqlite3 -bail A < up.sql
 #   Python's executescript()    (the --plain script; the program then closes without COMMIT)
@@ -16,6 +16,9 @@ set -euo pipefail
 bin=$1
 cases=$2
 
+# shellcheck source-path=SCRIPTDIR source=clients_sqlite.sh
+. "$(dirname "$0")/clients_sqlite.sh"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/sd-matrix.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; echo "(work dir kept: $work)" >&2; trap - EXIT; exit 1; }
@@ -23,28 +26,6 @@ fail() { echo "FAIL: $*" >&2; echo "(work dir kept: $work)" >&2; trap - EXIT; ex
 load() { # new database $2 from the SQL files $1 (space-separated)
   rm -f "$2"
   cat $1 | sqlite3 -bail "$2" 2> "$work/load.err" || fail "could not load $1: $(cat "$work/load.err")"
-}
-
-# Run script $2 on database $1 with client $3; prints nothing, returns the client's status.
-run_client() {
-  local db=$1 script=$2 client=$3
-  case $client in
-    sqlite3) sqlite3 "$db" < "$script" > "$work/client.out" 2>&1 ;;
-    sqlite3-bail) sqlite3 -bail "$db" < "$script" > "$work/client.out" 2>&1 ;;
-    executescript)
-      python3 - "$db" "$script" > "$work/client.out" 2>&1 <<'PY'
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-try:
-    con.executescript(open(sys.argv[2]).read())
-except sqlite3.Error as e:
-    print("error:", e)
-    con.close()  # no COMMIT: what a program does after a failed migration
-    sys.exit(1)
-con.close()
-PY
-      ;;
-  esac
 }
 
 n=0
@@ -73,21 +54,15 @@ for dir in "$cases"/*/; do
     "$bin" diff --no-preflight --plain "$work/a.db" "$work/b.db" > "$work/plain.sql" || fail "$name: diff --plain exited $?"
     head -n 1 "$work/up.sql" | grep -qx '.bail on' || fail "$name: the script does not start with .bail on"
     grep -q '^\.bail' "$work/plain.sql" && fail "$name: the --plain script has a .bail line"
-    sqlite3 "$work/a.db" .dump > "$work/before.dump"
     for client in sqlite3 sqlite3-bail executescript; do
-      cp "$work/a.db" "$work/run.db"
       script="$work/up.sql"
       [ $client = executescript ] && script="$work/plain.sql"
-      set +e
-      run_client "$work/run.db" "$script" $client
-      rc=$?
-      set -e
       if [ $data = violate ]; then
-        [ $rc -ne 0 ] || fail "$name/$client: the script succeeded on rows the target refuses: $(cat "$work/client.out")"
-        sqlite3 "$work/run.db" .dump > "$work/after.dump"
-        cmp -s "$work/before.dump" "$work/after.dump" ||
-          fail "$name/$client: a failed script changed the database:"$'\n'"$(diff "$work/before.dump" "$work/after.dump" | head -30)"$'\n'"--- client said: $(cat "$work/client.out")"
+        msg=$(sd_sqlite_refused $client "$work/a.db" "$script" "$work") || fail "$name/$msg"
       else
+        cp "$work/a.db" "$work/run.db"
+        rc=0
+        sd_sqlite_client $client "$work/run.db" "$script" "$work/client.out" || rc=$?
         [ $rc -eq 0 ] || fail "$name/$client: the script failed on valid rows: $(cat "$work/client.out")"
         "$bin" check "$work/b.db" "$work/run.db" > "$work/check.out" 2>&1 ||
           fail "$name/$client: drift after the script:"$'\n'"$(cat "$work/check.out")"

@@ -14,7 +14,13 @@
 # columns to B's names for the kept-rows check, so rows of renamed objects must survive.
 # With SD_RT_ROWS=N in the environment, A also gets N generated rows per table
 # (`schemadrift fill A --rows N`) before everything else, so that a script that only works on
-# the pair's own few rows fails here and not at a user's.
+# the pair's own few rows fails here and not at a user's; and the script, as --plain too, runs
+# through the other clients (clients_sqlite.sh: sqlite3 without -bail and executescript on the
+# --plain script), each on its own copy of the filled A, with the same checks (B, kept rows).
+# With SD_RT_REFUSED=1 as well (pairs whose generated rows B rightly refuses, category (b) of
+# tests/cases/rows_known_failures.txt), the scripts are made past the preflight
+# (--no-preflight) and every client must fail on them and leave A byte-identical (.dump); then
+# the test ends.
 set -euo pipefail
 bin=$1
 from_sql=$2
@@ -42,6 +48,9 @@ hints() {
     printf '%s\t%s\t%s\n' "${v%%:*}" "$(echo "${v#*:}" | cut -d= -f1)" "${v#*=}"
   done | tr '[:upper:]' '[:lower:]'
 }
+
+# shellcheck source-path=SCRIPTDIR source=clients_sqlite.sh
+. "$(dirname "$0")/clients_sqlite.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sd-rt.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -76,6 +85,27 @@ if [ -n "${SD_RT_ROWS:-}" ]; then
 fi
 cp "$work/a.db" "$work/a2.db"
 
+if [ -n "${SD_RT_REFUSED:-}" ]; then
+  [ -n "${SD_RT_ROWS:-}" ] || fail "SD_RT_REFUSED needs SD_RT_ROWS"
+  "$bin" diff --no-preflight ${strict:+"$strict"} ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/up.sql" 2> "$work/diff.err" ||
+    fail "schemadrift diff --no-preflight exited $?: $(cat "$work/diff.err")"
+  "$bin" diff --no-preflight --plain ${strict:+"$strict"} ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/plain.sql" 2> "$work/diff.err" ||
+    fail "schemadrift diff --no-preflight --plain exited $?: $(cat "$work/diff.err")"
+  [ -s "$work/up.sql" ] || fail "the diff is empty: nothing to refuse the rows"
+  { echo "PRAGMA foreign_keys=ON;"; cat "$work/up.sql"; } > "$work/apply.sql"
+  { echo "PRAGMA foreign_keys=ON;"; cat "$work/plain.sql"; } > "$work/apply_plain.sql"
+  # Not sqlite3 without -bail on the --plain script: SQLite keeps the transaction open after
+  # a failed statement, so the statements after it run and COMMIT keeps them (README: --plain
+  # is for clients that stop at the first error).
+  for client in sqlite3-bail sqlite3 executescript; do
+    script="$work/apply.sql"
+    [ $client = executescript ] && script="$work/apply_plain.sql"
+    msg=$(sd_sqlite_refused $client "$work/a.db" "$script" "$work") || fail "$msg"
+  done
+  echo "ok: every client failed on the rows and left A unchanged"
+  exit 0
+fi
+
 "$bin" diff $strict ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/up.sql" 2> "$work/diff.err" ||
   fail "schemadrift diff exited $?: $(cat "$work/diff.err")"
 [ -s "$work/diff.err" ] && fail "schemadrift diff wrote to stderr: $(cat "$work/diff.err")"
@@ -95,14 +125,13 @@ if cmp -s "$from_sql" "$to_sql" && [ -s "$work/up.sql" ]; then
   fail "identical schemas gave a non-empty diff:"$'\n'"$(cat "$work/up.sql")"
 fi
 
-# Apply with foreign keys enforced, as an application connection would have them.
+# Apply with foreign keys enforced, as an application connection would have them; the client
+# is sqlite3 -bail, on the script as emitted. The script prints nothing when it succeeds.
 { echo "PRAGMA foreign_keys=ON;"; cat "$work/up.sql"; } > "$work/apply.sql"
-if ! sqlite3 -bail "$work/a2.db" < "$work/apply.sql" > "$work/apply.out" 2> "$work/apply.err" ||
-   [ -s "$work/apply.err" ]; then
-  fail "applying the diff failed: $(cat "$work/apply.err")"$'\n'"--- up.sql:"$'\n'"$(cat "$work/up.sql")"
+if ! sd_sqlite_client sqlite3-bail "$work/a2.db" "$work/apply.sql" "$work/apply.out" ||
+   [ -s "$work/apply.out" ]; then
+  fail "applying the diff failed: $(cat "$work/apply.out")"$'\n'"--- up.sql:"$'\n'"$(cat "$work/up.sql")"
 fi
-# The only statement that prints is PRAGMA foreign_key_check: output means violations.
-[ -s "$work/apply.out" ] && fail "foreign key violations after the migration: $(cat "$work/apply.out")"
 
 "$bin" check $strict "$work/b.db" "$work/a2.db" > "$work/check.out" 2>&1 ||
   fail "check B A' found drift after applying the diff:"$'\n'"$(cat "$work/check.out")"$'\n'"--- up.sql:"$'\n'"$(cat "$work/up.sql")"
@@ -162,23 +191,45 @@ awk -F '\t' -v OFS='\t' '
   }' "$work/hints" "$work/b.cols" "$work/a.cols" > "$work/kept.cols"
 qi() { printf '"%s"' "${1//\"/\"\"}"; }  # test-side identifier quoting for sqlite3 queries
 tables=$(cut -f1 "$work/kept.cols" | sort -u)
-while IFS= read -r t; do
-  [ -z "$t" ] && continue
-  cols=""
-  cols_a=""
-  ta=""
-  while IFS=$'\t' read -r tt c at ac; do
-    [ "$tt" = "$t" ] || continue
-    cols="$cols${cols:+, }CAST($(qi "$c") AS TEXT)"
-    cols_a="$cols_a${cols_a:+, }CAST($(qi "$ac") AS TEXT)"
-    ta=$at
-  done < "$work/kept.cols"
-  ob=$(seq -s, 1 "$(echo "$cols" | awk -F'CAST' '{print NF-1}')")
-  sqlite3 -bail "$work/a.db" "SELECT $cols_a FROM $(qi "$ta") ORDER BY $ob;" > "$work/rows.a"
-  sqlite3 -bail "$work/a2.db" "SELECT $cols FROM $(qi "$t") ORDER BY $ob;" > "$work/rows.a2"
-  cmp -s "$work/rows.a" "$work/rows.a2" ||
-    fail "rows of kept columns in table $t changed:"$'\n'"$(diff "$work/rows.a" "$work/rows.a2" | head -20)"
-done <<< "$tables"
+rows_intact() { # the kept columns of migrated database $1 hold A's rows; $2 names it
+  local t tt c at ac cols cols_a ta ob
+  while IFS= read -r t; do
+    [ -z "$t" ] && continue
+    cols=""
+    cols_a=""
+    ta=""
+    while IFS=$'\t' read -r tt c at ac; do
+      [ "$tt" = "$t" ] || continue
+      cols="$cols${cols:+, }CAST($(qi "$c") AS TEXT)"
+      cols_a="$cols_a${cols_a:+, }CAST($(qi "$ac") AS TEXT)"
+      ta=$at
+    done < "$work/kept.cols"
+    ob=$(seq -s, 1 "$(echo "$cols" | awk -F'CAST' '{print NF-1}')")
+    sqlite3 -bail "$work/a.db" "SELECT $cols_a FROM $(qi "$ta") ORDER BY $ob;" > "$work/rows.a"
+    sqlite3 -bail "$1" "SELECT $cols FROM $(qi "$t") ORDER BY $ob;" > "$work/rows.a2"
+    cmp -s "$work/rows.a" "$work/rows.a2" ||
+      fail "$2: rows of kept columns in table $t changed:"$'\n'"$(diff "$work/rows.a" "$work/rows.a2" | head -20)"
+  done <<< "$tables"
+}
+rows_intact "$work/a2.db" "A'"
+
+if [ -n "${SD_RT_ROWS:-}" ]; then
+  # The other clients, each on its own copy of the filled A, on the --plain script: sqlite3
+  # without -bail (nothing stops it at an error) and Python's executescript.
+  "$bin" diff --plain ${strict:+"$strict"} ${extra[@]+"${extra[@]}"} "$work/a.db" "$work/b.db" > "$work/plain.sql" 2> "$work/diff.err" ||
+    fail "schemadrift diff --plain exited $?: $(cat "$work/diff.err")"
+  { echo "PRAGMA foreign_keys=ON;"; cat "$work/plain.sql"; } > "$work/apply_plain.sql"
+  for client in sqlite3 executescript; do
+    cp "$work/a.db" "$work/a_$client.db"
+    if ! sd_sqlite_client $client "$work/a_$client.db" "$work/apply_plain.sql" "$work/client.out" ||
+       [ -s "$work/client.out" ]; then
+      fail "$client: the --plain script failed: $(cat "$work/client.out")"$'\n'"--- plain.sql:"$'\n'"$(cat "$work/plain.sql")"
+    fi
+    "$bin" check ${strict:+"$strict"} "$work/b.db" "$work/a_$client.db" > "$work/check.out" 2>&1 ||
+      fail "$client: check B A' found drift after the --plain script:"$'\n'"$(cat "$work/check.out")"
+    rows_intact "$work/a_$client.db" "$client"
+  done
+fi
 
 # Idempotence: nothing left to do.
 "$bin" diff $strict "$work/a2.db" "$work/b.db" > "$work/again.sql"

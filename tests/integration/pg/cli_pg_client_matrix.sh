@@ -2,10 +2,10 @@
 # A script either completes or changes nothing, however it is run (PostgreSQL).
 #
 # For each case tests/matrix/pg/<case>/{from.sql,to.sql,violate.sql}: A is from.sql, B is
-# to.sql; `schemadrift diff A B` is run through psql as users run it:
+# to.sql; `schemadrift diff A B` is run through psql as users run it (clients_pg.sh):
 #   psql -f up.sql                      (no ON_ERROR_STOP: the script's own \set must stop it)
 #   psql -v ON_ERROR_STOP=1 -f up.sql
-#   psql -f plain.sql                   (--plain, nothing stops psql: the transactions and
+#   psql -v ON_ERROR_STOP=0 -f plain.sql (--plain, nothing stops psql: the transactions and
 #                                        the guards alone must keep the database unchanged)
 # each on its own copy of A (CREATE DATABASE ... TEMPLATE). `diff` itself refuses (exit 2,
 # before printing) the rows the target would refuse, naming them as the case's preflight.txt
@@ -18,12 +18,10 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck disable=SC1091 # cli_pg_lib.sh
 . "$here/cli_pg_lib.sh"
+# shellcheck source-path=SCRIPTDIR source=clients_pg.sh
+. "$here/clients_pg.sh"
 cli_pg_init "$1" "$2" "$3"
 cases=${4:?usage: SCHEMADRIFT STATEFILE NAME CASES_DIR}
-
-full_dump() { # schema and rows of database $1, to stdout
-  "$PGBIN/pg_dump" --restrict-key=sdtestkey -d "$1"
-}
 
 runs=0
 for dir in "$cases"/*/; do
@@ -54,34 +52,26 @@ for dir in "$cases"/*/; do
       test "$(head -n 1 "$work/up.sql")" = '\set ON_ERROR_STOP on'
     assert "$name: the --plain script has no psql meta-command" -- \
       bash -c "! grep -q '^\\\\' '$work/plain.sql'"
-    full_dump "$a_db" > "$work/before.dump" || die "$name: pg_dump"
+    sd_pg_full_dump "$a_db" "$work/before.dump" || die "$name: pg_dump"
     for client in psql psql-stop psql-plain; do
       copy="${a}_${client//-/_}"
       copy_db=$(sd_pg_dbname "$cli_pg_name" "$copy")
       cli_pg_dbs+=("$copy_db")
-      sd_psql -d postgres -c "CREATE DATABASE \"$copy_db\" TEMPLATE \"$a_db\"" > /dev/null ||
-        die "$name: cannot copy $a_db"
-      case $client in
-        psql) "$PGBIN/psql" -X -d "$copy_db" -f "$work/up.sql" > "$work/client.out" 2>&1 ;;
-        psql-stop) "$PGBIN/psql" -X -v ON_ERROR_STOP=1 -d "$copy_db" -f "$work/up.sql" > "$work/client.out" 2>&1 ;;
-        psql-plain) "$PGBIN/psql" -X -d "$copy_db" -f "$work/plain.sql" > "$work/client.out" 2>&1 ;;
-      esac
-      rc=$?
+      script="$work/up.sql"
+      [ "$client" = psql-plain ] && script="$work/plain.sql"
       runs=$((runs + 1))
       if [ "$data" = violate ]; then
-        if [ "$client" != psql-plain ] && [ "$rc" -eq 0 ]; then
-          fail "$name/$client: the script succeeded on rows the target refuses: $(cat "$work/client.out")"
-        fi
-        full_dump "$copy_db" > "$work/after.dump"
-        if cmp -s "$work/before.dump" "$work/after.dump"; then
+        if msg=$(sd_pg_refused "$client" "$a_db" "$copy_db" "$script" "$work/before.dump" "$work"); then
           pass
         else
-          fail "$name/$client: a failed script changed the database: $(diff "$work/before.dump" "$work/after.dump" | head -30)
---- client said: $(tail -5 "$work/client.out")"
+          fail "$name/$msg"
         fi
       else
-        if [ "$rc" -ne 0 ] || grep -q 'ERROR' "$work/client.out"; then
-          fail "$name/$client: the script failed on valid rows: $(cat "$work/client.out")"
+        sd_pg_clone "$a_db" "$copy_db" > /dev/null 2>&1 || die "$name: cannot copy $a_db"
+        rc=0
+        sd_pg_client "$client" "$copy_db" "$script" "$work/client.err" || rc=$?
+        if [ "$rc" -ne 0 ] || grep -q 'ERROR:' "$work/client.err"; then
+          fail "$name/$client: the script failed on valid rows: $(cat "$work/client.err")"
         elif "$bin" check "$(cli_pg_src "${name:0:2}b")" "$(cli_pg_src "$copy")" > "$work/check.out" 2>&1; then
           pass
         else

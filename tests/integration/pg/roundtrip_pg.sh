@@ -36,7 +36,15 @@
 #   the end, also on failure; SD_KEEP_WORK=1 keeps the work directory (dumps, up.sql).
 #   With SD_RT_ROWS=N in the environment, A also gets N generated rows per table (`schemadrift
 #   fill A --rows N`) right after FROM.sql, so that a script that only works on the pair's own
-#   few rows fails here and not at a user's.
+#   few rows fails here and not at a user's; and the --plain script runs through psql
+#   -v ON_ERROR_STOP=0 (clients_pg.sh: nothing stops psql at an error) on a copy of the filled
+#   A (CREATE DATABASE ... TEMPLATE), with the same checks (check B, kept rows). up.sql itself
+#   is applied by psql as emitted (only its own \set ON_ERROR_STOP on stops it).
+#   With SD_RT_REFUSED=1 as well (pairs whose generated rows B rightly refuses, category (b)
+#   of tests/cases/rows_known_failures.txt), the scripts are made past the preflight
+#   (--no-preflight) and each client of clients_pg.sh runs them on its own copy of the filled
+#   A: each must leave it byte-identical (pg_dump with rows), psql and psql -v ON_ERROR_STOP=1
+#   must exit non-zero; then the test ends.
 set -euo pipefail
 if [ $# -lt 4 ] || [ $# -gt 5 ]; then
   echo "usage: $0 SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]" >&2
@@ -51,15 +59,21 @@ name=${5:-rt.$(basename "$(dirname "$from_sql")").$(printf '%s %s' "$from_sql" "
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck disable=SC1091 # tests/scripts/pg_env.sh
 . "$here/../../scripts/pg_env.sh"
+# shellcheck source-path=SCRIPTDIR source=clients_pg.sh
+. "$here/clients_pg.sh"
 sd_pg_env "$state"
 
 dba=$(sd_pg_dbname "$name" a)
 dbb=$(sd_pg_dbname "$name" b)
+# Copies of the filled A for the other clients.
+dbp=$(sd_pg_dbname "$name" p)
+dbc=()
+for c in psql psql-stop psql-plain; do dbc+=("$(sd_pg_dbname "$name" "${c//-/_}")"); done
 conn_a=$(sd_pg_conninfo "$dba")
 conn_b=$(sd_pg_conninfo "$dbb")
 work=$(mktemp -d "${TMPDIR:-/tmp}/sd-rtpg.XXXXXX")
 cleanup() {
-  sd_pg_dropdbs "$dba" "$dbb"
+  sd_pg_dropdbs "$dba" "$dbb" "$dbp" "${dbc[@]}"
   if [ "${SD_KEEP_WORK:-0}" = 1 ]; then
     echo "(work dir kept: $work)" >&2
   else
@@ -134,6 +148,25 @@ if [ -n "${SD_RT_ROWS:-}" ]; then
   [ "$inserts" -eq 0 ] || [ "$after" -gt "$before" ] ||
     fail "none of the $inserts generated rows could be inserted"
   echo "filled: $((after - before)) of $inserts generated rows inserted"
+fi
+
+if [ -n "${SD_RT_REFUSED:-}" ]; then
+  [ -n "${SD_RT_ROWS:-}" ] || fail "SD_RT_REFUSED needs SD_RT_ROWS"
+  "$bin" diff --no-preflight ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/up.sql" 2> "$work/diff.err" ||
+    fail "schemadrift diff --no-preflight failed: $(cat "$work/diff.err")"
+  "$bin" diff --no-preflight --plain ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/plain.sql" 2> "$work/diff.err" ||
+    fail "schemadrift diff --no-preflight --plain failed: $(cat "$work/diff.err")"
+  [ -s "$work/up.sql" ] || fail "the diff is empty: nothing to refuse the rows"
+  sd_pg_full_dump "$dba" "$work/before.dump" 2> "$work/dump.err" || fail "pg_dump of A failed: $(cat "$work/dump.err")"
+  i=0
+  for client in psql psql-stop psql-plain; do
+    script="$work/up.sql"
+    [ "$client" = psql-plain ] && script="$work/plain.sql"
+    msg=$(sd_pg_refused "$client" "$dba" "${dbc[$i]}" "$script" "$work/before.dump" "$work") || fail "$msg"
+    i=$((i + 1))
+  done
+  echo "ok: the scripts left A unchanged through every client"
+  exit 0
 fi
 sd_pg_dump "$dba" "$work/a.dump" || fail "pg_dump of A failed"
 sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
@@ -277,8 +310,16 @@ if [ -f "$case_dir/expect_not.txt" ]; then
   done < "$case_dir/expect_not.txt"
 fi
 
-sd_psql -d "$dba" -f "$work/up.sql" > /dev/null 2> "$work/apply.err" ||
+if [ -n "${SD_RT_ROWS:-}" ]; then
+  "$bin" diff --plain ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/plain.sql" 2> "$work/diff.err" ||
+    fail "schemadrift diff --plain failed: $(cat "$work/diff.err")"
+  sd_pg_clone "$dba" "$dbp" > "$work/clone.err" 2>&1 || fail "cannot copy A: $(cat "$work/clone.err")"
+fi
+
+# An ERROR that psql went past (a script without its \set ON_ERROR_STOP on) fails too.
+if ! sd_pg_client psql "$dba" "$work/up.sql" "$work/apply.err" || grep -q 'ERROR:' "$work/apply.err"; then
   fail "applying the diff failed: $(head -c 2000 "$work/apply.err")$(show up.sql "$work/up.sql")"
+fi
 
 rc=0
 "$bin" check ${after_args[@]+"${after_args[@]}"} "$conn_b" "$conn_a" > "$work/check.out" 2>&1 || rc=$?
@@ -323,6 +364,23 @@ fi
 rows "$dba" "$work/rows.a2" "$work/rows_a2.sql" || fail "reading the kept columns of A' failed: $(cat "$work/rows.err")"
 cmp -s "$work/rows.a" "$work/rows.a2" ||
   fail "rows of kept columns changed (- before, + after):"$'\n'"$(diff -U1 "$work/rows.a" "$work/rows.a2" | tail -n +3 | head -40)"
+
+if [ -n "${SD_RT_ROWS:-}" ]; then
+  # The --plain script through psql that goes on after errors, on its copy of the filled A.
+  rc=0
+  sd_pg_client psql-plain "$dbp" "$work/plain.sql" "$work/plain.err" || rc=$?
+  if [ $rc -ne 0 ] || grep -q 'ERROR:' "$work/plain.err"; then
+    fail "psql-plain: the --plain script failed: $(head -c 2000 "$work/plain.err")$(show plain.sql "$work/plain.sql")"
+  fi
+  rc=0
+  "$bin" check "$conn_b" "$(sd_pg_conninfo "$dbp")" > "$work/check.out" 2>&1 || rc=$?
+  [ $rc -eq 0 ] ||
+    fail "psql-plain: check B A' exited $rc after the --plain script: $(grep -m1 . "$work/check.out")"$'\n'"$(head -c 20000 "$work/check.out")"
+  rows "$dbp" "$work/rows.p" "$work/rows_a2.sql" || fail "reading the kept columns of the --plain copy failed: $(cat "$work/rows.err")"
+  cmp -s "$work/rows.a" "$work/rows.p" ||
+    fail "psql-plain: rows of kept columns changed (- before, + after):"$'\n'"$(diff -U1 "$work/rows.a" "$work/rows.p" | tail -n +3 | head -40)"
+  sd_pg_dropdbs "$dbp"
+fi
 
 # Idempotence: nothing left to do.
 rc=0
