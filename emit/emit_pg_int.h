@@ -85,7 +85,7 @@ struct pg_ctx {
     bool *rekey;                    /* "from" tables rebuilt for a partition key change, and
                                        their partitions (dropped with them) */
     bool *rebuilt;                  /* "to" tables those rebuilds create */
-    size_t *slot[SD_KIND__COUNT];   /* "to" objects: index in pending, or NOT_FOUND */
+    size_t *slot[SD_KIND__COUNT];   /* "to" objects: node in order_pending(), or NOT_FOUND */
     size_t *ready_at;               /* per pending entry: changes written before it */
     size_t *last[SD_KIND__COUNT];   /* "to" objects: 1 + position of their last change */
     sd_map rel_by_sql;              /* quoted qualified name -> "to" table (partition_of) */
