@@ -106,17 +106,18 @@ void sd_topo_remove_edge(sd_topo *t, size_t v, size_t e);
 void sd_topo_stuck(sd_topo *t, size_t v);
 
 /*
- * Sort every node. repair may be NULL (every loop is then a failure). SD_OK: sd_topo_order()
- * holds every node. SD_ERR_CYCLE: err says so generically (callers replace the message,
- * naming the nodes of sd_topo_loop()). SD_ERR_NOMEM, or the callback's status.
+ * Sort every node (once per graph). repair may be NULL (every loop is then a failure). SD_OK:
+ * sd_topo_order() holds every node. SD_ERR_CYCLE: err says so generically (callers replace the
+ * message, naming the nodes of sd_topo_loop()). SD_ERR_NOMEM, or the callback's status.
  */
 SD_MUST_CHECK sd_status sd_topo_sort(sd_topo *t, sd_topo_repair_fn repair, void *ctx, sd_err *err);
 /*
  * After a sort that succeeded: sort again with each node pulled forward to the earliest
  * node (by priority, index) that has to come after it, transitively; among nodes pulled to
  * the same one, by their own (priority, index). That is the order of a depth-first visit
- * of the nodes in priority order that puts what a node needs right before it, without its
- * recursion. Loops were broken by the first sort (the graph keeps its repairs).
+ * of the nodes in priority order that puts what a node needs right before it (except that
+ * a node's needs come by their own priority, not in the order the visit meets them), with
+ * no recursion. Loops were broken by the first sort (the graph keeps its repairs).
  */
 SD_MUST_CHECK sd_status sd_topo_pull(sd_topo *t, sd_err *err);
 static inline const size_t *
