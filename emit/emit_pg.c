@@ -1029,29 +1029,91 @@ pending_obj(const pg_ctx *c, const sd_object *d)
            d->kind != SD_KIND_FOREIGN_KEY && c->rcreate[d->kind][d->index];
 }
 
-/* Depth-first: o after the planned creates it depends on. */
-static void
-visit_pending(pg_ctx *c, const sd_object *o, uint8_t *state)
+/* The step after which o's own and its dependencies' changes are written. */
+static size_t
+ready_of(const pg_ctx *c, const sd_object *o)
 {
-    size_t s = c->slot[o->kind][o->index];
-    if (state[s] != 0)
-        return;
-    state[s] = 1;
     size_t ready = c->last[o->kind][o->index];
     for (size_t i = 0; i <= o->ndeps; i++) {
         const sd_object *d = to_dep(c, o, i);
-        if (d == NULL)
-            continue;
-        if (pending_obj(c, d))
-            visit_pending(c, d, state);
-        bump(&ready, last_of(c, d));
+        if (d != NULL)
+            bump(&ready, last_of(c, d));
     }
-    c->ready_at[c->npending] = ready;
-    c->pending[c->npending++] = o;
+    return ready;
 }
 
-/* Planned creates: functions rebuilt unchanged (plan_callers()) first, so that restored
- * defaults and constraints can wait for them (plan_restore()), then views..triggers. */
+/* The planned create of a "to" object as a node of the sort, or NOT_FOUND. */
+static size_t
+pending_node(const pg_ctx *c, const sd_object *d)
+{
+    return pending_obj(c, d) ? c->slot[d->kind][d->index] : NOT_FOUND;
+}
+
+/* A failure of util/topo.h (out of memory) as the emitter's. */
+static void
+topo_failed(pg_ctx *c, sd_status rc, const sd_err *err)
+{
+    if (rc == SD_ERR_NOMEM)
+        sd_emit__pg_nomem(c);
+    else
+        sd_emit__pg_fail(c, rc, NULL, "%s", err->msg);
+}
+
+/* Marks functions' nodes and, transitively, what they depend on (todo: room for every node). */
+static void
+mark_functions_deps(const pg_ctx *c,
+                    const sd_object *const *obj,
+                    size_t total,
+                    bool *first,
+                    size_t *todo)
+{
+    size_t ntodo = 0;
+    for (size_t s = 0; s < total; s++)
+        if (obj[s]->kind == SD_KIND_FUNCTION)
+            first[todo[ntodo++] = s] = true;
+    while (ntodo > 0) {
+        const sd_object *o = obj[todo[--ntodo]];
+        for (size_t i = 0; i <= o->ndeps; i++) {
+            size_t d = pending_node(c, to_dep(c, o, i));
+            if (d != NOT_FOUND && !first[d])
+                first[todo[ntodo++] = d] = true;
+        }
+    }
+}
+
+/* The planned creates' order into t: first's nodes first, each by node number, right after
+ * what it depends on. */
+static sd_status
+sort_pending(const pg_ctx *c,
+             const sd_object *const *obj,
+             const bool *first,
+             size_t total,
+             sd_topo *t,
+             sd_err *err)
+{
+    sd_status rc = sd_topo_init(t, total, err);
+    for (size_t s = 0; s < total && rc == SD_OK; s++) {
+        sd_topo_set_prio(t, s, first[s] ? s : total + s);
+        for (size_t i = 0; i <= obj[s]->ndeps && rc == SD_OK; i++) {
+            size_t d = pending_node(c, to_dep(c, obj[s], i));
+            if (d != NOT_FOUND)
+                rc = sd_topo_add_edge(t, d, s, NULL, err);
+        }
+    }
+    if (rc == SD_OK)
+        rc = sd_topo_sort(t, sd_topo_break_at_first, NULL, err);
+    if (rc == SD_OK)
+        rc = sd_topo_pull(t, err);
+    return rc;
+}
+
+/*
+ * Planned creates (c->pending, in dependency order): functions rebuilt unchanged
+ * (plan_callers()) and what they depend on first, so that restored defaults and constraints
+ * can wait for them (plan_restore()), then views..triggers, by kind then index, each right
+ * after what it depends on (util/topo.h, sd_topo_pull). A loop (none is expected:
+ * diff/order.c breaks them) is cut at its first object, as a depth-first visit would.
+ */
 static void
 order_pending(pg_ctx *c)
 {
@@ -1065,23 +1127,46 @@ order_pending(pg_ctx *c)
     }
     c->pending = sd_arena_array(c->scratch, const sd_object *, total + 1);
     c->ready_at = sd_arena_array(c->scratch, size_t, total + 1);
-    uint8_t *state = sd_arena_array(c->scratch, uint8_t, total + 1);
-    if (c->pending == NULL || c->ready_at == NULL || state == NULL) {
+    const sd_object **obj = sd_arena_array(c->scratch, const sd_object *, total + 1);
+    bool *first = sd_arena_array(c->scratch, bool, total + 1); /* a function's or its deps' */
+    size_t *todo = sd_arena_array(c->scratch, size_t, total + 1);
+    if (c->pending == NULL || c->ready_at == NULL || obj == NULL || first == NULL || todo == NULL) {
         sd_emit__pg_nomem(c);
         return;
     }
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
         for (size_t i = 0; i < sd_model_count(c->to, STMTS[k]); i++)
             if (c->rcreate[STMTS[k]][i])
-                visit_pending(c, sd_model_at(c->to, STMTS[k], i), state);
-        if (STMTS[k] != SD_KIND_FUNCTION)
-            continue;
-        /* A rebuilt function exists from the step it is created at. */
-        for (size_t j = 0; j < c->npending; j++)
-            if (c->pending[j]->kind == SD_KIND_FUNCTION)
-                bump(&c->last[SD_KIND_FUNCTION][c->pending[j]->index], c->ready_at[j]);
-        plan_restore(c);
+                obj[c->slot[STMTS[k]][i]] = sd_model_at(c->to, STMTS[k], i);
     }
+    mark_functions_deps(c, obj, total, first, todo);
+    sd_topo t;
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sort_pending(c, obj, first, total, &t, &err);
+    if (rc != SD_OK) {
+        sd_topo_dispose(&t);
+        topo_failed(c, rc, &err);
+        return;
+    }
+    size_t n = 0;
+    const size_t *order = sd_topo_order(&t, &n);
+    for (size_t j = 0; j < n; j++)
+        c->pending[j] = obj[order[j]];
+    c->npending = n;
+    /* Each entry's ready step from the others' last changes: for the functions' part before
+     * a rebuilt function counts as existing from the step it is created at (and restored
+     * defaults wait for it), for the rest after. */
+    for (size_t j = 0; j < n; j++)
+        if (first[order[j]])
+            c->ready_at[j] = ready_of(c, c->pending[j]);
+    for (size_t j = 0; j < n; j++)
+        if (c->pending[j]->kind == SD_KIND_FUNCTION)
+            bump(&c->last[SD_KIND_FUNCTION][c->pending[j]->index], c->ready_at[j]);
+    plan_restore(c);
+    for (size_t j = 0; j < n; j++)
+        if (!first[order[j]])
+            c->ready_at[j] = ready_of(c, c->pending[j]);
+    sd_topo_dispose(&t);
 }
 
 static void
@@ -1268,9 +1353,6 @@ typedef struct drop_stack {
     const sd_object **items;     /* members, in canonical then change-list order */
     size_t len;                  /* members */
     size_t *pos[SD_KIND__COUNT]; /* per "from" object: its member index, or NOT_FOUND */
-    size_t *first;               /* per member: start of its dependents in deps */
-    size_t *deps;                /* member indexes of dependents, grouped by member */
-    uint8_t *seen;               /* per member: visited */
 } drop_stack;
 
 /* The member a dependency of o names, or NOT_FOUND. */
@@ -1281,48 +1363,9 @@ stack_dep(const pg_ctx *c, const drop_stack *st, const sd_object *o, size_t d)
     return dep != NULL ? st->pos[dep->kind][dep->index] : NOT_FOUND;
 }
 
-/* Dependents of every member, as member indexes (one find per dependency edge). */
-static bool
-stack_edges(pg_ctx *c, drop_stack *st)
-{
-    size_t nedges = 0;
-    for (size_t i = 0; i < st->len; i++)
-        nedges += st->items[i]->ndeps;
-    st->first = sd_arena_array(c->scratch, size_t, st->len + 2);
-    st->deps = sd_arena_array(c->scratch, size_t, nedges + 1);
-    size_t *fill = sd_arena_array(c->scratch, size_t, st->len + 1);
-    size_t *target = sd_arena_array(c->scratch, size_t, nedges + 1);
-    if (st->first == NULL || st->deps == NULL || fill == NULL || target == NULL)
-        return false;
-    size_t e = 0;
-    for (size_t i = 0; i < st->len; i++) {
-        for (size_t d = 0; d < st->items[i]->ndeps; d++) {
-            target[e] = stack_dep(c, st, st->items[i], d);
-            if (target[e] != NOT_FOUND)
-                st->first[target[e] + 1]++;
-            e++;
-        }
-    }
-    for (size_t i = 0; i < st->len; i++)
-        st->first[i + 1] += st->first[i];
-    e = 0;
-    for (size_t i = 0; i < st->len; i++) {
-        for (size_t d = 0; d < st->items[i]->ndeps; d++, e++)
-            if (target[e] != NOT_FOUND)
-                st->deps[st->first[target[e]] + fill[target[e]]++] = i;
-    }
-    return true;
-}
-
 static void
-stack_visit(pg_ctx *c, drop_stack *st, size_t i)
+stack_drop(pg_ctx *c, const sd_object *o)
 {
-    if (st->seen[i] != 0)
-        return;
-    st->seen[i] = 1;
-    for (size_t e = st->first[i]; e < st->first[i + 1]; e++)
-        stack_visit(c, st, st->deps[e]);
-    const sd_object *o = st->items[i];
     if (o->kind != SD_KIND_COLUMN) {
         drop_unit(c, o);
         return;
@@ -1332,6 +1375,34 @@ stack_visit(pg_ctx *c, drop_stack *st, size_t i)
     sd_emit__pg_unit_begin(c, c->readd_late[o->index] ? SD_STEP_DROP : SD_STEP_ALTER, o, NULL);
     sd_emit__pg_unhook_column(c, o, c->readd_late[o->index]);
     sd_emit__pg_unit_end(c);
+}
+
+/* Members in member order, each right after its dependents (util/topo.h, sd_topo_pull). A
+ * loop is cut at its first member, as a depth-first visit would. */
+static void
+stack_drop_all(pg_ctx *c, const drop_stack *st)
+{
+    sd_topo t;
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sd_topo_init(&t, st->len, &err);
+    for (size_t i = 0; i < st->len && rc == SD_OK; i++) {
+        for (size_t d = 0; d < st->items[i]->ndeps && rc == SD_OK; d++) {
+            size_t j = stack_dep(c, st, st->items[i], d);
+            if (j != NOT_FOUND)
+                rc = sd_topo_add_edge(&t, i, j, NULL, &err);
+        }
+    }
+    if (rc == SD_OK)
+        rc = sd_topo_sort(&t, sd_topo_break_at_first, NULL, &err);
+    if (rc == SD_OK)
+        rc = sd_topo_pull(&t, &err);
+    if (rc != SD_OK)
+        topo_failed(c, rc, &err);
+    size_t n = 0;
+    const size_t *order = sd_topo_order(&t, &n);
+    for (size_t i = 0; i < n && rc == SD_OK; i++)
+        stack_drop(c, st->items[order[i]]);
+    sd_topo_dispose(&t);
 }
 
 static void
@@ -1354,14 +1425,13 @@ drop_stack_all(pg_ctx *c)
     for (size_t k = 0; k < SD_ARRAY_LEN(UNHOOK); k++)
         total += sd_model_count(c->from, UNHOOK[k]);
     st.items = sd_arena_array(c->scratch, const sd_object *, total + 1);
-    st.seen = sd_arena_array(c->scratch, uint8_t, total + 1);
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         size_t n = sd_model_count(c->from, (sd_kind)k);
         st.pos[k] = sd_arena_array(c->scratch, size_t, n + 1);
         for (size_t i = 0; st.pos[k] != NULL && i <= n; i++)
             st.pos[k][i] = NOT_FOUND;
     }
-    if (st.items == NULL || st.seen == NULL || sd_arena_failed(c->scratch)) {
+    if (st.items == NULL || sd_arena_failed(c->scratch)) {
         sd_emit__pg_nomem(c);
         return;
     }
@@ -1387,12 +1457,7 @@ drop_stack_all(pg_ctx *c)
                 stack_add(&st, o);
         }
     }
-    if (!stack_edges(c, &st)) {
-        sd_emit__pg_nomem(c);
-        return;
-    }
-    for (size_t i = 0; i < st.len; i++)
-        stack_visit(c, &st, i);
+    stack_drop_all(c, &st);
 }
 
 /* Whether a sequence's OWNED BY names a column of a table that a rebuild drops. */

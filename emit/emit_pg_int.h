@@ -88,7 +88,7 @@ struct pg_ctx {
     const sd_object **reorder_from; /* "to" tables rebuilt for their column order: the "from"
                                        table, else NULL */
     const sd_change **reorder_at;   /* ... the change of the table they are rebuilt at */
-    size_t *slot[SD_KIND__COUNT];   /* "to" objects: index in pending, or NOT_FOUND */
+    size_t *slot[SD_KIND__COUNT];   /* "to" objects: node in order_pending(), or NOT_FOUND */
     size_t *ready_at;               /* per pending entry: changes written before it */
     size_t *last[SD_KIND__COUNT];   /* "to" objects: 1 + position of their last change */
     sd_map rel_by_sql;              /* quoted qualified name -> "to" table (partition_of) */

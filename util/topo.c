@@ -27,7 +27,7 @@ sd_topo_init(sd_topo *t, size_t n, sd_err *err)
     memset(t->nodes.items, 0, n * sizeof(sd_topo_node));
     t->nodes.len = n;
     for (size_t i = 0; i < n; i++)
-        t->nodes.items[i].prio = i;
+        t->nodes.items[i].prio = t->nodes.items[i].lead = i;
     return SD_OK;
 }
 
@@ -53,6 +53,7 @@ sd_topo_add_node(sd_topo *t, size_t prio, size_t *out, sd_err *err)
 {
     sd_topo_node nd = { 0 };
     nd.prio = prio;
+    nd.lead = t->nodes.len;
     if (sd_vec_push(&t->nodes, nd) != SD_OK)
         return nomem(err);
     *out = t->nodes.len - 1;
@@ -108,11 +109,21 @@ sd_topo_stuck(sd_topo *t, size_t v)
 /* ---- a binary min-heap of ready nodes, by (prio, index) ---- */
 
 static bool
-before(const sd_topo *t, size_t a, size_t b)
+less(const sd_topo *t, size_t a, size_t b)
 {
     size_t pa = t->nodes.items[a].prio;
     size_t pb = t->nodes.items[b].prio;
     return pa != pb ? pa < pb : a < b;
+}
+
+/* The heap's order: by the node a node is pulled to (itself unless sd_topo_pull()), then by
+ * its own place. */
+static bool
+before(const sd_topo *t, size_t a, size_t b)
+{
+    size_t la = t->nodes.items[a].lead;
+    size_t lb = t->nodes.items[b].lead;
+    return la != lb ? less(t, la, lb) : less(t, a, b);
 }
 
 /* Room for every node is reserved before the sort pushes, so pushing cannot fail. */
@@ -340,6 +351,33 @@ find_loop(sd_topo *t, const size_t *comp, size_t ncomp_nodes, size_t start, sd_e
     return sd_err_set(err, SD_ERR_CYCLE, "dependency loop that cannot be broken (%zu nodes)", len);
 }
 
+sd_status
+sd_topo_break_at_first(sd_topo *t, const sd_topo_sccs *sccs, void *ctx, sd_err *err)
+{
+    (void)ctx;
+    size_t *first = calloc(sccs->count + 1, sizeof(size_t)); /* per component: node + 1 */
+    if (first == NULL)
+        return nomem(err);
+    for (size_t v = 0; v < sccs->nnodes; v++) {
+        size_t k = sccs->comp[v];
+        if (k != 0 && sccs->size[k] > 1 && (first[k] == 0 || less(t, v, first[k] - 1)))
+            first[k] = v + 1;
+    }
+    for (size_t k = 1; k <= sccs->count; k++) {
+        if (first[k] == 0)
+            continue;
+        size_t v = first[k] - 1;
+        const sd_topo_node *nv = &t->nodes.items[v];
+        for (size_t e = 0; e < nv->out.len; e++) {
+            size_t w = nv->out.items[e].to;
+            if (w != SD_TOPO_NONE && w < sccs->nnodes && sccs->comp[w] == k)
+                sd_topo_remove_edge(t, v, e);
+        }
+    }
+    free(first);
+    return SD_OK;
+}
+
 /* The sort stalled: components, the caller's repair, or a loop that stays. */
 static sd_status
 repair(sd_topo *t, sd_topo_repair_fn fn, void *ctx, sd_err *err)
@@ -381,5 +419,37 @@ sd_topo_sort(sd_topo *t, sd_topo_repair_fn fn, void *ctx, sd_err *err)
         if (rc == SD_OK)
             rc = seed(t, err);
     }
+    return rc;
+}
+
+sd_status
+sd_topo_pull(sd_topo *t, sd_err *err)
+{
+    size_t n = t->nodes.len;
+    if (t->order.len != n)
+        return sd_err_set(err, SD_ERR, "internal error: pulling an unsorted graph");
+    /* Backwards through the order: every node after v is done when v is. */
+    for (size_t i = n; i-- > 0;) {
+        sd_topo_node *nv = &t->nodes.items[t->order.items[i]];
+        nv->lead = t->order.items[i];
+        for (size_t e = 0; e < nv->out.len; e++) {
+            size_t w = nv->out.items[e].to;
+            if (w != SD_TOPO_NONE && less(t, t->nodes.items[w].lead, nv->lead))
+                nv->lead = t->nodes.items[w].lead;
+        }
+    }
+    for (size_t v = 0; v < n; v++) {
+        t->nodes.items[v].done = false;
+        t->nodes.items[v].indeg = 0;
+    }
+    for (size_t v = 0; v < n; v++) {
+        const sd_topo_node *nv = &t->nodes.items[v];
+        for (size_t e = 0; e < nv->out.len; e++)
+            if (nv->out.items[e].to != SD_TOPO_NONE)
+                t->nodes.items[nv->out.items[e].to].indeg++;
+    }
+    sd_status rc = sd_topo_sort(t, NULL, NULL, err);
+    if (rc == SD_ERR_CYCLE)
+        rc = sd_err_set(err, SD_ERR, "internal error: a loop after the sort");
     return rc;
 }

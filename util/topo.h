@@ -32,6 +32,7 @@ typedef struct sd_topo_edge {
 /* Read-only for callers: change nodes and edges through the functions below. */
 typedef struct sd_topo_node {
     size_t prio;              /* place among ready nodes (ties: lower index first) */
+    size_t lead;              /* the node whose place it takes: itself until sd_topo_pull() */
     size_t indeg;             /* incoming edges from nodes not yet sorted */
     bool done;                /* taken by the sort */
     SD_VEC(sd_topo_edge) out; /* edges to the nodes that come after, in insertion order */
@@ -66,6 +67,13 @@ typedef sd_status (*sd_topo_repair_fn)(sd_topo *t,
                                        void *ctx,
                                        sd_err *err);
 
+/*
+ * A repair for orders that a loop may not stop (a depth-first search's): in each loop, the
+ * edges from its first node by (priority, index) into the loop are removed, so that node
+ * comes after the rest of the loop, as a depth-first visit entering the loop there has it.
+ */
+sd_status sd_topo_break_at_first(sd_topo *t, const sd_topo_sccs *sccs, void *ctx, sd_err *err);
+
 /* n nodes, priority = index. SD_ERR_NOMEM. Release with sd_topo_dispose() in any case. */
 SD_MUST_CHECK sd_status sd_topo_init(sd_topo *t, size_t n, sd_err *err);
 void sd_topo_dispose(sd_topo *t);
@@ -98,11 +106,20 @@ void sd_topo_remove_edge(sd_topo *t, size_t v, size_t e);
 void sd_topo_stuck(sd_topo *t, size_t v);
 
 /*
- * Sort every node. repair may be NULL (every loop is then a failure). SD_OK: sd_topo_order()
- * holds every node. SD_ERR_CYCLE: err says so generically (callers replace the message,
- * naming the nodes of sd_topo_loop()). SD_ERR_NOMEM, or the callback's status.
+ * Sort every node (once per graph). repair may be NULL (every loop is then a failure). SD_OK:
+ * sd_topo_order() holds every node. SD_ERR_CYCLE: err says so generically (callers replace the
+ * message, naming the nodes of sd_topo_loop()). SD_ERR_NOMEM, or the callback's status.
  */
 SD_MUST_CHECK sd_status sd_topo_sort(sd_topo *t, sd_topo_repair_fn repair, void *ctx, sd_err *err);
+/*
+ * After a sort that succeeded: sort again with each node pulled forward to the earliest
+ * node (by priority, index) that has to come after it, transitively; among nodes pulled to
+ * the same one, by their own (priority, index). That is the order of a depth-first visit
+ * of the nodes in priority order that puts what a node needs right before it (except that
+ * a node's needs come by their own priority, not in the order the visit meets them), with
+ * no recursion. Loops were broken by the first sort (the graph keeps its repairs).
+ */
+SD_MUST_CHECK sd_status sd_topo_pull(sd_topo *t, sd_err *err);
 static inline const size_t *
 sd_topo_order(const sd_topo *t, size_t *n)
 {

@@ -301,6 +301,99 @@ test_long_chain_against_priority(void **state)
     sd_topo_dispose(&t);
 }
 
+static void
+test_break_at_first(void **state)
+{
+    (void)state;
+    sd_topo t;
+    sd_err err = SD_ERR_INIT;
+    /* The loop 0 -> 1 -> 2 -> 0 with 1 first by priority: it comes after the rest of the
+     * loop (its edge into the loop goes), as a depth-first search from it would place it. */
+    assert_int_equal(sd_topo_init(&t, 4, &err), SD_OK);
+    static const size_t prio[] = { 5, 0, 6, 7 };
+    for (size_t i = 0; i < 4; i++)
+        sd_topo_set_prio(&t, i, prio[i]);
+    assert_int_equal(sd_topo_add_edge(&t, 0, 1, NULL, &err), SD_OK);
+    assert_int_equal(sd_topo_add_edge(&t, 1, 2, NULL, &err), SD_OK);
+    assert_int_equal(sd_topo_add_edge(&t, 2, 0, NULL, &err), SD_OK);
+    assert_int_equal(sd_topo_add_edge(&t, 1, 3, NULL, &err), SD_OK);
+    assert_int_equal(sd_topo_sort(&t, sd_topo_break_at_first, NULL, &err), SD_OK);
+    static const size_t want[] = { 2, 0, 1, 3 };
+    assert_order(&t, want, 4);
+    size_t n = 0;
+    assert_int_equal(sd_topo_out(&t, 1, &n)[0].to, SD_TOPO_NONE);
+    assert_int_equal(sd_topo_out(&t, 1, &n)[1].to, 3); /* out of the loop: kept */
+    sd_topo_dispose(&t);
+}
+
+static void
+test_pull(void **state)
+{
+    (void)state;
+    sd_topo t;
+    sd_err err = SD_ERR_INIT;
+    /* 3 before 1, 5 before 3; 0, 2, 4 free. Sorted: 0 2 4 5 3 1; pulled, 5 and 3 go right
+     * before 1, the earliest node that needs them, as a depth-first visit in index order
+     * that puts a node's needs first has it. */
+    assert_int_equal(sd_topo_init(&t, 6, &err), SD_OK);
+    assert_int_equal(sd_topo_add_edge(&t, 3, 1, NULL, &err), SD_OK);
+    assert_int_equal(sd_topo_add_edge(&t, 5, 3, NULL, &err), SD_OK);
+    assert_int_equal(sd_topo_sort(&t, NULL, NULL, &err), SD_OK);
+    static const size_t sorted[] = { 0, 2, 4, 5, 3, 1 };
+    assert_order(&t, sorted, 6);
+    assert_int_equal(sd_topo_pull(&t, &err), SD_OK);
+    static const size_t pulled[] = { 0, 5, 3, 1, 2, 4 };
+    assert_order(&t, pulled, 6);
+    sd_topo_dispose(&t);
+
+    /* Random graphs: every edge still holds, and the same graph gives the same order. */
+    uint32_t seed = 777;
+    enum {
+        N = 300,
+        NE = 600
+    };
+    static size_t first[N];
+    for (int round = 0; round < 2; round++) {
+        uint32_t s2 = seed;
+        assert_int_equal(sd_topo_init(&t, N, &err), SD_OK);
+        for (size_t i = 0; i < N; i++)
+            sd_topo_set_prio(&t, i, next_rand(&s2) % 10);
+        for (size_t e = 0; e < NE; e++) {
+            size_t a = next_rand(&s2) % N;
+            size_t b = next_rand(&s2) % N;
+            /* Lower to higher index only, plus a few loops for the repair to cut. */
+            if (a > b && e % 50 != 0) {
+                size_t x = a;
+                a = b;
+                b = x;
+            }
+            assert_int_equal(sd_topo_add_edge(&t, a, b, NULL, &err), SD_OK);
+        }
+        assert_int_equal(sd_topo_sort(&t, sd_topo_break_at_first, NULL, &err), SD_OK);
+        assert_int_equal(sd_topo_pull(&t, &err), SD_OK);
+        size_t n = 0;
+        const size_t *order = sd_topo_order(&t, &n);
+        assert_int_equal(n, N);
+        size_t pos[N];
+        for (size_t i = 0; i < N; i++)
+            pos[order[i]] = i;
+        for (size_t v = 0; v < N; v++) {
+            size_t ne = 0;
+            const sd_topo_edge *out = sd_topo_out(&t, v, &ne);
+            for (size_t e = 0; e < ne; e++)
+                if (out[e].to != SD_TOPO_NONE)
+                    assert_true(pos[v] < pos[out[e].to]);
+        }
+        for (size_t i = 0; i < N; i++) {
+            if (round == 0)
+                first[i] = order[i];
+            else
+                assert_int_equal(order[i], first[i]);
+        }
+        sd_topo_dispose(&t);
+    }
+}
+
 static sd_status
 give_up_at(sd_topo *t, const sd_topo_sccs *sccs, void *ctx, sd_err *err)
 {
@@ -427,6 +520,8 @@ main(void)
         cmocka_unit_test(test_loop_repaired_by_split),
         cmocka_unit_test(test_long_loop_through_tarjan),
         cmocka_unit_test(test_long_chain_against_priority),
+        cmocka_unit_test(test_break_at_first),
+        cmocka_unit_test(test_pull),
         cmocka_unit_test(test_unbreakable_loop_reported_in_order),
         cmocka_unit_test(test_edge_into_sorted_node_refused),
     };

@@ -1,0 +1,12 @@
+CREATE TABLE t (id integer PRIMARY KEY, a integer NOT NULL, b integer NOT NULL);
+CREATE FUNCTION f(x integer) RETURNS integer LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT x + 1; END;
+CREATE VIEW v_z AS SELECT id, a, b FROM t;
+CREATE VIEW v_y AS SELECT id, a FROM v_z;
+CREATE VIEW v_b AS SELECT id, b FROM t;
+CREATE VIEW v_a AS SELECT v_z.id, v_z.a, v_b.b FROM v_z JOIN v_b USING (id);
+CREATE VIEW v_m AS SELECT v_y.id, v_y.a, v_b.b FROM v_y JOIN v_b USING (id);
+CREATE VIEW v_c AS SELECT 1 AS one;
+CREATE VIEW v_n AS SELECT id, a FROM v_m UNION ALL SELECT id, a FROM v_a;
+CREATE VIEW v_f AS SELECT id, f(a) AS fa FROM v_n;
+CREATE INDEX t_f ON t (f(a));
+INSERT INTO t VALUES (1, 10, 100), (2, 20, 200), (3, 30, 300);
