@@ -6,6 +6,7 @@
 #define SD_EMIT_EMIT_INT_H
 
 #include "emit/emit.h"
+#include "emit/emit_writer_int.h"
 #include "plan/plan.h"
 
 /*

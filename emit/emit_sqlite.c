@@ -24,7 +24,6 @@
  * quoted when they need it). Rowids of tables without an INTEGER PRIMARY KEY are not kept by
  * a rebuild.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -39,58 +38,11 @@ typedef struct ctx {
     const sd_changelist *cl; /* the change list */
     const sd_model *from;    /* its "from" model */
     const sd_model *to;      /* its "to" model */
-    sd_buf *out;             /* the script */
-    sd_err *err;             /* first error */
-    sd_status rc;            /* first error's code; later writes are no-ops */
+    sd_writer w;             /* the script and the first error (emit_writer_int.h) */
     sd_arena *scratch;       /* strings made while writing */
     sd_plan *plan;           /* the steps, appended as they are written */
     unsigned nguards;        /* guards written so far */
 } ctx;
-
-/* ---- errors ---- */
-
-static void fail(ctx *c, sd_status code, const sd_object *o, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-/* Record the first error only; o (may be NULL) names the object in err->where. */
-static void
-fail(ctx *c, sd_status code, const sd_object *o, const char *fmt, ...)
-{
-    if (c->rc != SD_OK)
-        return;
-    sd_buf msg = SD_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    sd_buf_vappendf(&msg, fmt, ap);
-    va_end(ap);
-    c->rc = sd_err_set(c->err, code, "%s", sd_buf_cstr(&msg));
-    if (o != NULL) {
-        sd_buf where = SD_BUF_INIT;
-        sd_object_describe(&where, o);
-        sd_err_where(c->err, "%s", sd_buf_cstr(&where));
-        sd_buf_dispose(&where);
-    }
-    sd_buf_dispose(&msg);
-}
-
-/* A bad SQL fragment in the model: the text goes to err->detail, escaped. */
-static void
-fail_text(ctx *c, const sd_object *o, const char *what, const char *text, const char *problem)
-{
-    if (c->rc != SD_OK)
-        return;
-    fail(c, SD_ERR_PARSE, o, "invalid %s: %s", what, problem);
-    sd_buf d = SD_BUF_INIT;
-    sd_buf_append_repr(&d, text);
-    sd_err_detail(c->err, "The %s is: %s", what, sd_buf_cstr(&d));
-    sd_buf_dispose(&d);
-}
-
-static void
-nomem(ctx *c)
-{
-    fail(c, SD_ERR_NOMEM, NULL, "out of memory");
-}
 
 /* ---- names ---- */
 
@@ -113,27 +65,23 @@ stmt_sql(const sd_object *o)
 static void
 put(ctx *c, const char *s)
 {
-    if (c->rc == SD_OK)
-        sd_buf_append(c->out, s);
+    sd_writer_put(&c->w, s);
 }
 
 static void
 put_ident(ctx *c, const char *name)
 {
-    if (c->rc == SD_OK)
-        sd_sql_ident(c->out, ENGINE, name);
+    sd_writer_ident(&c->w, name);
 }
 
 /* An object name: unqualified in "main" (the script runs on one database). */
 static void
 put_name(ctx *c, const char *schema, const char *name)
 {
-    if (c->rc != SD_OK)
-        return;
     if (schema == NULL || strcmp(schema, "main") == 0)
-        sd_sql_ident(c->out, ENGINE, name);
+        sd_writer_ident(&c->w, name);
     else
-        sd_sql_qualified(c->out, ENGINE, schema, name);
+        sd_writer_qualified(&c->w, schema, name);
 }
 
 /*
@@ -156,11 +104,7 @@ static void
 put_names(ctx *c, const sd_names *n)
 {
     put(c, "(");
-    for (size_t i = 0; i < n->len; i++) {
-        if (i > 0)
-            put(c, ", ");
-        put_ident(c, n->items[i]);
-    }
+    sd_writer_idents(&c->w, n);
     put(c, ")");
 }
 
@@ -168,8 +112,7 @@ put_names(ctx *c, const sd_names *n)
 static void
 put_comment_text(ctx *c, const char *s)
 {
-    if (c->rc == SD_OK)
-        sd_buf_append_printable(c->out, s != NULL ? s : "(none)");
+    sd_writer_comment_text(&c->w, s);
 }
 
 /* schema.table[.column] for a comment line. */
@@ -185,7 +128,7 @@ put_comment_name(ctx *c, const char *schema, const char *table, const char *colu
         sd_sql_ident(&b, ENGINE, column);
     }
     if (sd_buf_failed(&b))
-        nomem(c);
+        sd_writer_nomem(&c->w);
     put_comment_text(c, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
 }
@@ -204,11 +147,11 @@ unit(ctx *c)
 static void
 begin(ctx *c, const sd_step *planned)
 {
-    if (c->rc != SD_OK)
+    if (c->w.rc != SD_OK)
         return;
     sd_step s = *planned;
-    s.sql_start = c->out->len;
-    c->rc = sd_plan_append(c->plan, &s, c->err);
+    s.sql_start = c->w.out->len;
+    c->w.rc = sd_plan_append(c->plan, &s, c->w.err);
 }
 
 /* ---- guards ---- */
@@ -232,18 +175,18 @@ begin(ctx *c, const sd_step *planned)
 static void
 guard_open(ctx *c, const char *problem)
 {
-    if (c->rc != SD_OK)
+    if (c->w.rc != SD_OK)
         return;
     unsigned n = ++c->nguards;
     put(c, "\n-- guard: ");
     put_comment_text(c, problem);
     if (n == 1)
-        sd_buf_appendf(c->out, "\nCREATE TEMP TABLE %s (g1 INTEGER CONSTRAINT ", GUARD_TABLE);
+        sd_buf_appendf(c->w.out, "\nCREATE TEMP TABLE %s (g1 INTEGER CONSTRAINT ", GUARD_TABLE);
     else
-        sd_buf_appendf(c->out, "\nALTER TABLE temp.%s ADD COLUMN g%u INTEGER CONSTRAINT ",
+        sd_buf_appendf(c->w.out, "\nALTER TABLE temp.%s ADD COLUMN g%u INTEGER CONSTRAINT ",
                        GUARD_TABLE, n);
-    sd_sql_ident(c->out, ENGINE, problem);
-    sd_buf_appendf(c->out, " CHECK (g%u)%s;\nINSERT INTO temp.%s (g%u) SELECT ", n,
+    sd_sql_ident(c->w.out, ENGINE, problem);
+    sd_buf_appendf(c->w.out, " CHECK (g%u)%s;\nINSERT INTO temp.%s (g%u) SELECT ", n,
                    n == 1 ? ")" : "", GUARD_TABLE, n);
 }
 
@@ -269,7 +212,7 @@ guard_problem(ctx *c, const sd_object *t, const char *column, const char *what)
     const char *s = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
     if (s == NULL)
-        nomem(c);
+        sd_writer_nomem(&c->w);
     return s != NULL ? s : "";
 }
 
@@ -320,7 +263,7 @@ check_fragment(ctx *c,
     if (problem == NULL && ntok == 0)
         problem = "it is empty";
     if (problem != NULL)
-        fail_text(c, o, what, text, problem);
+        sd_writer_fail_text(&c->w, o, what, text, problem);
     return problem == NULL;
 }
 
@@ -329,9 +272,9 @@ put_fragment(ctx *c, const sd_object *o, const char *what, const char *text)
 {
     size_t start = 0;
     size_t end = 0;
-    if (c->rc != SD_OK || !check_fragment(c, o, what, text, &start, &end))
+    if (c->w.rc != SD_OK || !check_fragment(c, o, what, text, &start, &end))
         return;
-    sd_buf_appendn(c->out, text + start, end - start);
+    sd_buf_appendn(c->w.out, text + start, end - start);
 }
 
 /*
@@ -343,10 +286,11 @@ static void
 put_statement(ctx *c, const sd_object *o)
 {
     const char *text = stmt_sql(o)->text;
-    if (c->rc != SD_OK)
+    if (c->w.rc != SD_OK)
         return;
     if (text == NULL) {
-        fail(c, SD_ERR_UNSUPPORTED, o, "%s has no SQL text", sd_kind_get(o->kind)->label);
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, o, "%s has no SQL text",
+                       sd_kind_get(o->kind)->label);
         return;
     }
     sd_lexer lx;
@@ -382,11 +326,11 @@ put_statement(ctx *c, const sd_object *o)
     if (problem == NULL && ntok == 0)
         problem = "it is empty";
     if (problem != NULL) {
-        fail(c, SD_ERR_PARSE, o, "invalid SQL text of %s: %s", sd_kind_get(o->kind)->label,
-             problem);
+        sd_writer_fail(&c->w, SD_ERR_PARSE, o, "invalid SQL text of %s: %s",
+                       sd_kind_get(o->kind)->label, problem);
         return;
     }
-    sd_buf_appendn(c->out, text + start, end - start);
+    sd_buf_appendn(c->w.out, text + start, end - start);
     put(c, ";\n");
 }
 
@@ -418,7 +362,7 @@ put_fk_word(ctx *c, const sd_object *fk, int field, const char *prefix, const ch
             return;
         }
     }
-    fail_text(c, fk, fi->name, v, "not a value SQLite knows");
+    sd_writer_fail_text(&c->w, fk, fi->name, v, "not a value SQLite knows");
 }
 
 static void
@@ -436,7 +380,7 @@ put_foreign_key(ctx *c, const sd_object *fk)
 {
     const sd_value *v = fk->v;
     if (v[SD_FK_REF_TABLE].s == NULL) {
-        fail(c, SD_ERR_PARSE, fk, "foreign key without a referenced table");
+        sd_writer_fail(&c->w, SD_ERR_PARSE, fk, "foreign key without a referenced table");
         return;
     }
     put_constraint_name(c, fk);
@@ -689,21 +633,21 @@ static void
 put_sequence_copy(ctx *c, const sd_sqlite_table *p)
 {
     const sd_object *old_pk = inline_pk(c->from, p->from);
-    if (old_pk == NULL || inline_pk(c->to, p->to) == NULL || c->rc != SD_OK)
+    if (old_pk == NULL || inline_pk(c->to, p->to) == NULL || c->w.rc != SD_OK)
         return;
     put(c,
         "UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM sqlite_sequence WHERE name IN (");
-    sd_sql_literal(c->out, ENGINE, p->from->name);
+    sd_sql_literal(c->w.out, ENGINE, p->from->name);
     put(c, ", ");
-    sd_sql_literal(c->out, ENGINE, p->temp_name);
+    sd_sql_literal(c->w.out, ENGINE, p->temp_name);
     put(c, ")) WHERE name = ");
-    sd_sql_literal(c->out, ENGINE, p->temp_name);
+    sd_sql_literal(c->w.out, ENGINE, p->temp_name);
     put(c, ";\nINSERT INTO sqlite_sequence (name, seq) SELECT ");
-    sd_sql_literal(c->out, ENGINE, p->temp_name);
+    sd_sql_literal(c->w.out, ENGINE, p->temp_name);
     put(c, ", seq FROM sqlite_sequence WHERE name = ");
-    sd_sql_literal(c->out, ENGINE, p->from->name);
+    sd_sql_literal(c->w.out, ENGINE, p->from->name);
     put(c, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ");
-    sd_sql_literal(c->out, ENGINE, p->temp_name);
+    sd_sql_literal(c->w.out, ENGINE, p->temp_name);
     put(c, ");\n");
 }
 
@@ -812,7 +756,7 @@ put_guard_not_null(ctx *c, const sd_sqlite_table *p, const sd_object *col)
 {
     const sd_object *old = sd_model_find_key(c->from, SD_KIND_COLUMN, col->key);
     if (old == NULL) {
-        fail(c, SD_ERR, col, "internal error: a NOT NULL guard on a new column");
+        sd_writer_fail(&c->w, SD_ERR, col, "internal error: a NOT NULL guard on a new column");
         return;
     }
     guard_open(c, guard_problem(c, p->to, col->name, " holds NULLs; the target makes it NOT NULL"));
@@ -848,8 +792,8 @@ put_guard_foreign_keys(ctx *c, const sd_object *t)
                                 ": rows break its foreign keys (PRAGMA foreign_key_check "
                                 "lists them)"));
     put(c, "NOT EXISTS (SELECT 1 FROM pragma_foreign_key_check(");
-    if (c->rc == SD_OK)
-        sd_sql_literal(c->out, ENGINE, t->name);
+    if (c->w.rc == SD_OK)
+        sd_sql_literal(c->w.out, ENGINE, t->name);
     put(c, "))");
     guard_close(c);
 }
@@ -868,8 +812,8 @@ static void
 unexpected(ctx *c, const sd_step *s)
 {
     const sd_object *o = s->to != NULL ? s->to : s->from;
-    fail(c, SD_ERR, o, "internal error: SQLite cannot write a %s step of this kind",
-         sd_step_op_name(s->op));
+    sd_writer_fail(&c->w, SD_ERR, o, "internal error: SQLite cannot write a %s step of this kind",
+                   sd_step_op_name(s->op));
 }
 
 /* The step needs its table's decision. */
@@ -952,7 +896,7 @@ static void
 put_step(ctx *c, const sd_sqlite_step *ps, bool first)
 {
     begin(c, &ps->step);
-    if (c->rc != SD_OK)
+    if (c->w.rc != SD_OK)
         return;
     switch (ps->step.op) {
     case SD_STEP_SETUP:
@@ -1003,23 +947,22 @@ sd_emit__sqlite(sd_buf *out,
     c.cl = cl;
     c.from = sd_changelist_from(cl);
     c.to = sd_changelist_to(cl);
-    c.out = out;
-    c.err = err;
+    c.w = (sd_writer){ .out = out, .err = err, .engine = ENGINE };
     sd_sqlite_plan *sp = NULL;
-    c.rc = sd_plan_sqlite(&sp, cl, err);
-    if (c.rc != SD_OK)
-        return c.rc;
+    c.w.rc = sd_plan_sqlite(&sp, cl, err);
+    if (c.w.rc != SD_OK)
+        return c.w.rc;
     c.scratch = sd_arena_new();
     if (c.scratch == NULL) {
         sd_plan_sqlite_free(sp);
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
     size_t n = sd_plan_sqlite_count(sp);
-    for (size_t i = 0; i < n && c.rc == SD_OK; i++)
+    for (size_t i = 0; i < n && c.w.rc == SD_OK; i++)
         put_step(&c, sd_plan_sqlite_at(sp, i), i == 0);
-    if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
-        nomem(&c);
+    if (c.w.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
+        sd_writer_nomem(&c.w);
     sd_arena_free(c.scratch);
     sd_plan_sqlite_free(sp);
-    return c.rc;
+    return c.w.rc;
 }
