@@ -17,6 +17,7 @@
 
 #include "util/ascii.h"
 #include "util/sql.h"
+#include "util/topo.h"
 
 /* How deep a foreign key column follows its referenced column (a chain of keys). */
 #define MAX_FK_DEPTH 8
@@ -729,17 +730,49 @@ value_source(const fill_ctx *c, const sd_object *col)
 
 /* ---- tables ---- */
 
-static bool
-parents_filled(const fill_ctx *c, const sd_object *table)
+/* A loop of foreign keys: its first table (canonical order) goes first, its keys into the
+ * loop NULL (fill_table sees the parents not filled yet). */
+static sd_status
+first_of_loop_first(sd_topo *t, const sd_topo_sccs *sccs, void *ctx, sd_err *err)
+{
+    (void)ctx;
+    size_t *first = calloc(sccs->count + 1, sizeof(*first)); /* per component: 1 + node */
+    if (first == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while generating rows");
+    for (size_t v = 0; v < sccs->nnodes; v++) {
+        size_t id = sccs->comp[v];
+        if (id != 0 && sccs->size[id] > 1 && first[id] == 0)
+            first[id] = v + 1;
+    }
+    for (size_t u = 0; u < sccs->nnodes; u++) {
+        size_t id = sccs->comp[u];
+        size_t n = 0;
+        const sd_topo_edge *e = id != 0 && first[id] != 0 ? sd_topo_out(t, u, &n) : NULL;
+        for (size_t k = 0; k < n; k++)
+            if (e[k].to == first[id] - 1)
+                sd_topo_remove_edge(t, u, k);
+    }
+    free(first);
+    return SD_OK;
+}
+
+/* Tables parents first (util/topo: canonical order among the tables ready). */
+static sd_status
+order_tables(const fill_ctx *c, sd_topo *t, sd_err *err)
 {
     size_t n = 0;
-    const sd_object *const *fks = sd_model_children(c->m, table, SD_KIND_FOREIGN_KEY, &n);
-    for (size_t i = 0; i < n; i++) {
-        const sd_object *parent = ref_table(c, fks[i]);
-        if (parent != NULL && parent != table && !c->filled[parent->index])
-            return false;
+    const sd_object *const *tables = sd_model_objects(c->m, SD_KIND_TABLE, &n);
+    sd_status rc = sd_topo_init(t, n, err);
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        size_t nfk = 0;
+        const sd_object *const *fks = sd_model_children(c->m, tables[i], SD_KIND_FOREIGN_KEY, &nfk);
+        for (size_t k = 0; k < nfk && rc == SD_OK; k++) {
+            const sd_object *parent = ref_table(c, fks[k]);
+            if (parent != NULL && parent != tables[i])
+                rc = sd_topo_add_edge(t, parent->index, i, NULL, err);
+        }
     }
-    return true;
+    return rc == SD_OK ? sd_topo_sort(t, first_of_loop_first, NULL, err) : rc;
 }
 
 static bool
@@ -953,26 +986,23 @@ sd_fill_sql(sd_buf *out, const sd_model *m, const sd_fill_options *opt, sd_err *
 
     sd_buf_appendf(out, "-- schemadrift fill: %zu rows per table, seed %llu\n", o.rows,
                    (unsigned long long)o.seed);
-    /* Parents first: each round fills the first table (in canonical order) whose parents are
-     * all filled; in a cycle, the first table left, with its keys into the cycle NULL. */
-    for (size_t done = 0; done < ntables; done++) {
-        size_t pick = ntables;
-        for (size_t i = 0; i < ntables && pick == ntables; i++) {
-            if (!c.filled[i] && parents_filled(&c, tables[i]))
-                pick = i;
-        }
-        for (size_t i = 0; i < ntables && pick == ntables; i++) {
-            if (!c.filled[i])
-                pick = i;
-        }
+    /* Parents first; in a loop, its first table, with its keys into the loop NULL. */
+    sd_topo order;
+    sd_status rc = order_tables(&c, &order, err);
+    size_t n = 0;
+    const size_t *seq = rc == SD_OK ? sd_topo_order(&order, &n) : NULL;
+    for (size_t k = 0; k < n; k++) {
         /* Partitions get their rows through their parent, which routes them. */
-        if (!is_partition(tables[pick]))
-            fill_table(&c, out, tables[pick], &o);
-        c.filled[pick] = true;
+        if (!is_partition(tables[seq[k]]))
+            fill_table(&c, out, tables[seq[k]], &o);
+        c.filled[seq[k]] = true;
     }
+    sd_topo_dispose(&order);
     free(c.filled);
     bool failed = sd_buf_failed(&c.tmp);
     sd_buf_dispose(&c.tmp);
+    if (rc != SD_OK)
+        return rc;
     if (failed || sd_buf_failed(out))
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory while generating rows");
     return SD_OK;
