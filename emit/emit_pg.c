@@ -1394,8 +1394,9 @@ static bool
 owned_recreate(const pg_ctx *c, const sd_change *ch)
 {
     const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    return ch->op == SD_OP_ALTER && sd_kind_get(ch->kind)->owner == SD_KIND_TABLE &&
-           ch->kind != SD_KIND_COLUMN && !ops->planned && sd_emit__pg_recreates(c, ch);
+    return ch->op == SD_OP_ALTER && ch->from != NULL &&
+           sd_kind_get(ch->kind)->owner == SD_KIND_TABLE && ch->kind != SD_KIND_COLUMN &&
+           !ops->planned && sd_emit__pg_recreates(c, ch);
 }
 
 /* Drops of owned objects and tables: constraints and policies, then columns, then tables. */

@@ -711,10 +711,12 @@ aggregate_row(reader *r, const PGresult *res, int row, const int *c, void *state
 
     /* The identity of functions (pg_proc's unique key): name and input argument types. */
     sd_buf_appendf(&name, "%s(%s)", proname, sig != NULL ? sig : "");
-    sd_status rc = sd_buf_failed(&name)
-                       ? nomem(r)
-                       : sd_model_add(r->m, SD_KIND_AGGREGATE, sd_pg__str(res, row, c[AG_SCHEMA]),
-                                      NULL, sd_buf_cstr(&name), &o, r->err);
+    sd_status rc = SD_ERR_NOMEM;
+    if (sd_buf_failed(&name))
+        (void)nomem(r);
+    else
+        rc = sd_model_add(r->m, SD_KIND_AGGREGATE, sd_pg__str(res, row, c[AG_SCHEMA]), NULL,
+                          sd_buf_cstr(&name), &o, r->err);
     sd_buf_dispose(&name);
     if (rc != SD_OK)
         return rc;
