@@ -188,8 +188,7 @@ seed_enum(pg_ctx *c, const sd_change *ch, size_t pos)
 static void
 seed_type(pg_ctx *c, const sd_change *ch, size_t pos)
 {
-    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    if (!ops->recreates(c, ch))
+    if (!sd_emit__pg_recreates(c, ch))
         return;
     c->gone[ch->kind][ch->from->index] = true;
     size_t n = 0;
@@ -229,8 +228,7 @@ seed_key(pg_ctx *c, const sd_change *ch)
     const sd_object *o = ch->from;
     if (o == NULL || ch->op == SD_OP_CREATE)
         return;
-    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    bool goes = ch->op == SD_OP_DROP || (ops->recreates != NULL && ops->recreates(c, ch));
+    bool goes = ch->op == SD_OP_DROP || sd_emit__pg_recreates(c, ch);
     if (ch->kind == SD_KIND_INDEX && !o->v[SD_INDEX_UNIQUE].b)
         goes = false;
     const sd_object *t = ch->kind == SD_KIND_INDEX ? relation_of(c->from, o) : o->owner;
@@ -268,8 +266,7 @@ seed_new_table(pg_ctx *c, const sd_object *t)
 static void
 seed_planned(pg_ctx *c, const sd_change *ch)
 {
-    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    bool recreate = ch->op == SD_OP_ALTER && ops->recreates != NULL && ops->recreates(c, ch);
+    bool recreate = ch->op == SD_OP_ALTER && sd_emit__pg_recreates(c, ch);
     if ((ch->op == SD_OP_DROP || recreate) && ch->from != NULL)
         c->rdrop[ch->kind][ch->from->index] = true;
     if ((ch->op == SD_OP_CREATE || recreate) && ch->to != NULL)
@@ -301,7 +298,7 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
     else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE ||
               ch->kind == SD_KIND_OPERATOR) &&
              ch->op == SD_OP_ALTER)
-        c->gone[ch->kind][ch->from->index] = sd_emit__pg_ops(ch->kind)->recreates(c, ch);
+        c->gone[ch->kind][ch->from->index] = sd_emit__pg_recreates(c, ch);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_DROP)
         seed_dropped_table(c, ch->from);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_CREATE)
@@ -321,33 +318,14 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
 static bool
 dep_gone(const pg_ctx *c, const sd_object *o, const sd_object *d)
 {
-    switch (d->kind) {
-    case SD_KIND_VIEW:
-    case SD_KIND_MATVIEW:
+    switch (sd_emit__pg_ops(d->kind)->gone) {
+    case PG_GONE_REBUILT:
         return c->rdrop[d->kind][d->index];
-    case SD_KIND_TABLE:
+    case PG_GONE_TABLE:
         return c->gone[d->kind][d->index] && (c->rekey[d->index] || o->kind == SD_KIND_MATVIEW);
-    case SD_KIND_COLUMN:
-    case SD_KIND_FUNCTION:
-    case SD_KIND_AGGREGATE:
-    case SD_KIND_OPERATOR:
-    case SD_KIND_ENUM:
-    case SD_KIND_COMPOSITE:
-    case SD_KIND_RANGE:
+    case PG_GONE_CHANGED:
         return c->gone[d->kind][d->index];
-    case SD_KIND_SCHEMA:
-    case SD_KIND_EXTENSION:
-    case SD_KIND_DOMAIN:
-    case SD_KIND_SEQUENCE:
-    case SD_KIND_PRIMARY_KEY:
-    case SD_KIND_UNIQUE:
-    case SD_KIND_CHECK:
-    case SD_KIND_EXCLUSION:
-    case SD_KIND_FOREIGN_KEY:
-    case SD_KIND_POLICY:
-    case SD_KIND_INDEX:
-    case SD_KIND_TRIGGER:
-    case SD_KIND__COUNT:
+    case PG_GONE_NEVER:
         break;
     }
     return false;
@@ -1598,9 +1576,9 @@ static bool
 owned_recreate(const pg_ctx *c, const sd_change *ch)
 {
     const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    return ch->op == SD_OP_ALTER && sd_kind_get(ch->kind)->owner == SD_KIND_TABLE &&
-           ch->kind != SD_KIND_COLUMN && !ops->planned && ops->recreates != NULL &&
-           ops->recreates(c, ch);
+    return ch->op == SD_OP_ALTER && ch->from != NULL &&
+           sd_kind_get(ch->kind)->owner == SD_KIND_TABLE && ch->kind != SD_KIND_COLUMN &&
+           !ops->planned && sd_emit__pg_recreates(c, ch);
 }
 
 /* Drops of owned objects and tables: constraints and policies, then columns, then tables. */
@@ -1712,7 +1690,7 @@ handle_alter(pg_ctx *c, const sd_change *ch)
         return; /* rebuilt around a column change, as it is in "to" */
     if (ch->kind == SD_KIND_COLUMN && c->readd_late[ch->from->index])
         return; /* added again, as it is in "to", after its table's last change */
-    if (ops->recreates != NULL && ops->recreates(c, ch)) {
+    if (sd_emit__pg_recreates(c, ch)) {
         if (ops->recreate != NULL) {
             ops->recreate(c, ch);
             return;

@@ -29,23 +29,49 @@
 
 typedef struct pg_ctx pg_ctx;
 
-/* How the emitter handles one kind (ARCHITECTURE.md, Tables as data). */
+/* How DROP / ALTER / COMMENT ON name an object of a kind (sd_emit__pg_target()). */
+typedef enum pg_target {
+    PG_TARGET_QNAME = 0, /* schema-qualified name: "s.t" */
+    PG_TARGET_NAME,      /* the name alone: a schema, an extension */
+    PG_TARGET_ON_TABLE,  /* "n ON s.t": constraints, policies, triggers */
+    PG_TARGET_COLUMN,    /* "s.t.c" */
+    PG_TARGET_FUNCTION,  /* "s.f(argument list)" */
+    PG_TARGET_AGGREGATE, /* "s.a(input types)", "s.a(*)" */
+    PG_TARGET_OPERATOR   /* "s.+(left, right)" */
+} pg_target;
+
+/* When a "from" object counts as gone for the objects that depend on it, which are then
+ * rebuilt around it (dep_gone() in emit_pg.c). */
+typedef enum pg_gone {
+    PG_GONE_NEVER = 0, /* never: its changes leave dependents in place */
+    PG_GONE_REBUILT,   /* when the plan drops it to create it again (rdrop[]) */
+    PG_GONE_CHANGED,   /* when its change marks it gone (gone[]) */
+    PG_GONE_TABLE      /* a table: when rebuilt for a partition key change, or for a
+                          materialized view when its columns change (gone[]) */
+} pg_gone;
+
+/* How the emitter handles one kind (ARCHITECTURE.md, Tables as data). The owner, acl and
+ * comment fields are the registry's field roles (sd_kind_role_field()). */
 typedef struct pg_ops {
     const char *keyword;      /* ALTER / DROP / COMMENT ON word; NULL: the kind's own way */
     const char *grant_on;     /* object class after GRANT ... ON; NULL: no privileges */
     const char *all_privs;    /* privilege letters the owner holds by default */
     const char *public_privs; /* privilege letters PUBLIC holds by default */
+    pg_target target;         /* how statements name it */
     void (*create)(pg_ctx *c, const sd_object *to);
     void (*drop)(pg_ctx *c, const sd_object *from);
-    /* An ALTER that must drop and create the object (NULL: never). */
+    /* An ALTER changing any of these fields drops and creates the object
+     * (sd_emit__pg_recreates()). */
+    uint64_t recreate_fields;
+    /* Other ALTERs that drop and create it, decided by more than the changed fields (NULL:
+     * none): an extension downgrade, an enum losing values, a composite type in use, a
+     * function dropped early, constraints and policies. */
     bool (*recreates)(const pg_ctx *c, const sd_change *ch);
-    /* Carry out an ALTER for which recreates() holds (NULL: drop, then create). */
+    /* Carry out an ALTER that recreates it (NULL: drop, then create). */
     void (*recreate)(pg_ctx *c, const sd_change *ch);
     /* In-place ALTER of every field except owner, acl and comment (NULL: nothing). */
     void (*alter)(pg_ctx *c, const sd_change *ch);
-    int owner;      /* field index of the owner, or NO_FIELD */
-    int acl;        /* field index of the ACL, or NO_FIELD */
-    int comment;    /* field index of the comment, or NO_FIELD */
+    pg_gone gone;   /* when what depends on it is rebuilt */
     bool planned;   /* view, matview, index, trigger, FK: drop/create sets */
     bool late_drop; /* dropped after every create and alter */
 } pg_ops;
@@ -203,6 +229,9 @@ sd_emit__pg_alter_column_extras(pg_ctx *c, const sd_change *ch, int acl_field, i
 /* ---- emit_pg_kinds.c ---- */
 
 const pg_ops *sd_emit__pg_ops(sd_kind kind);
+/* Whether the ALTER ch drops and creates its object: a field of the kind's recreate_fields
+ * changed, or its recreates() holds. */
+bool sd_emit__pg_recreates(const pg_ctx *c, const sd_change *ch);
 /* Whether an enum ALTER only appends values (done with ADD VALUE before the main
  * transaction) rather than recreating the type. */
 bool sd_emit__pg_enum_adds_only(const sd_object *from, const sd_object *to);

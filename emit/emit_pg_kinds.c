@@ -178,6 +178,8 @@ version_cmp(const char *a, const char *b)
     return *a != '\0' ? 1 : *b != '\0' ? -1 : 0;
 }
 
+/* Not a field mask: ALTER EXTENSION UPDATE only goes forward, so it is the order of the two
+ * versions that decides (a downgrade drops and creates the extension). */
 static bool
 extension_recreates(const pg_ctx *c, const sd_change *ch)
 {
@@ -362,6 +364,8 @@ recreate_enum(pg_ctx *c, const sd_change *ch)
     put(c, ";\n");
 }
 
+/* Not a field mask: values that are only appended are added in place (ADD VALUE); any
+ * other change of the values recreates the type. */
 static bool
 enum_recreates(const pg_ctx *c, const sd_change *ch)
 {
@@ -510,13 +514,6 @@ alter_domain(pg_ctx *c, const sd_change *ch)
     }
     if (ch->fields & FBIT(SD_DOMAIN_CHECKS))
         alter_domain_checks(c, ch);
-}
-
-static bool
-domain_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & (FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION))) != 0;
 }
 
 /*
@@ -876,13 +873,6 @@ create_range(pg_ctx *c, const sd_object *t)
     sd_emit__pg_extras(c, t);
 }
 
-static bool
-range_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & FBIT(SD_RANGE_DEFINITION)) != 0;
-}
-
 /*
  * A range type cannot be altered: it is dropped and created. Its columns (and arrays of it)
  * are converted to text first and back after, keeping their values (renaming it away as
@@ -1054,13 +1044,12 @@ create_function(pg_ctx *c, const sd_object *f)
     sd_emit__pg_extras(c, f);
 }
 
-/* CREATE OR REPLACE cannot change the kind, the result, or a parameter's name or mode (the
- * identity is the input types, so those are changes of one function). */
+/* Besides its recreate_fields: a function dropped early (its drop moved to the prepare
+ * phase) is created again whatever changed. */
 static bool
 function_recreates(const pg_ctx *c, const sd_change *ch)
 {
-    uint64_t m = FBIT(SD_FUNCTION_RESULT) | FBIT(SD_FUNCTION_KIND) | FBIT(SD_FUNCTION_ARGUMENTS);
-    return (ch->fields & m) != 0 || c->early[SD_KIND_FUNCTION][ch->from->index];
+    return c->early[SD_KIND_FUNCTION][ch->from->index];
 }
 
 static void
@@ -1292,13 +1281,6 @@ alter_view(pg_ctx *c, const sd_change *ch)
     sd_emit__pg_alter_column_extras(c, ch, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
 }
 
-static bool
-view_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & FBIT(SD_VIEW_SQL)) != 0;
-}
-
 static void
 create_matview(pg_ctx *c, const sd_object *m)
 {
@@ -1318,13 +1300,6 @@ alter_matview(pg_ctx *c, const sd_change *ch)
 {
     sd_emit__pg_alter_options(c, ch, SD_MATVIEW_OPTIONS);
     sd_emit__pg_alter_column_extras(c, ch, SD_MATVIEW_COLUMN_ACLS, SD_MATVIEW_COLUMN_COMMENTS);
-}
-
-static bool
-matview_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & FBIT(SD_MATVIEW_SQL)) != 0;
 }
 
 /* ---- index ---- */
@@ -1481,13 +1456,6 @@ create_index(pg_ctx *c, const sd_object *ix)
     (FBIT(SD_INDEX_COMMENT) | FBIT(SD_INDEX_OPTIONS) | FBIT(SD_INDEX_CLUSTERED) | \
      FBIT(SD_INDEX_STATISTICS))
 
-static bool
-index_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & ~INDEX_IN_PLACE) != 0;
-}
-
 /* Whether another index of ix's relation is clustered in "to" (its CLUSTER ON moves the
  * mark, so ix needs no SET WITHOUT CLUSTER, which would undo it if it came later). */
 static bool
@@ -1526,13 +1494,6 @@ create_trigger(pg_ctx *c, const sd_object *t)
                          FRAG_COMMA | FRAG_CREATE | FRAG_TRIM);
     put(c, ";\n");
     sd_emit__pg_extras(c, t);
-}
-
-static bool
-trigger_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & FBIT(SD_TRIGGER_SQL)) != 0;
 }
 
 void
@@ -1578,17 +1539,6 @@ create_aggregate(pg_ctx *c, const sd_object *a)
     sd_emit__pg_extras(c, a);
 }
 
-/* CREATE AGGREGATE has no OR REPLACE: any change but owner, privileges and comment drops
- * and creates it. */
-static bool
-aggregate_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    uint64_t m =
-        FBIT(SD_AGGREGATE_NAME) | FBIT(SD_AGGREGATE_ARGUMENTS) | FBIT(SD_AGGREGATE_DEFINITION);
-    return (ch->fields & m) != 0;
-}
-
 /* ---- operator ---- */
 
 static void
@@ -1604,337 +1554,200 @@ create_operator(pg_ctx *c, const sd_object *o)
     sd_emit__pg_extras(c, o);
 }
 
-/* ALTER OPERATOR ... SET changes only RESTRICT and JOIN on PostgreSQL 15, and a commutator
- * or negator link cannot be undone: any definition change drops and creates it. */
-static bool
-operator_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & FBIT(SD_OPERATOR_DEFINITION)) != 0;
-}
-
 /* ---- the table ---- */
 
 #define ALL_REL "arwdDxt"
-/* One PG_OPS entry: words, fields (owner, acl, comment), default privileges (owner, PUBLIC),
- * planning flags, then the builders. */
-#define OPS(kw, grant, own, acl_f, com, all, pub, plan, late, cr, dr, rcs, rc, alt)              \
-    {                                                                                            \
-        .keyword = (kw), .grant_on = (grant), .all_privs = (all), .public_privs = (pub),         \
-        .create = (cr), .drop = (dr), .recreates = (rcs), .recreate = (rc), .alter = (alt),      \
-        .owner = (own), .acl = (acl_f), .comment = (com), .planned = (plan), .late_drop = (late) \
-    }
-#define NF NO_FIELD
 
+/* One entry per kind: its words, default privileges (owner, PUBLIC), how it is named, its
+ * builders, when an ALTER recreates it, planning flags. Omitted members are NULL, 0 or false:
+ * "none" or "not this kind". The owner, acl and comment fields are the registry's field roles
+ * (sd_kind_role_field()), not repeated here. */
 static const pg_ops PG_OPS[] = {
-    [SD_KIND_SCHEMA] = OPS("SCHEMA",
-                           "SCHEMA",
-                           SD_SCHEMA_OWNER,
-                           SD_SCHEMA_ACL,
-                           SD_SCHEMA_COMMENT,
-                           "UC",
-                           NULL,
-                           false,
-                           true,
-                           create_schema,
-                           sd_emit__pg_drop_plain,
-                           NULL,
-                           NULL,
-                           alter_schema),
-    [SD_KIND_EXTENSION] = OPS("EXTENSION",
-                              NULL,
-                              NF,
-                              NF,
-                              NF,
-                              NULL,
-                              NULL,
-                              false,
-                              true,
-                              create_extension,
-                              sd_emit__pg_drop_plain,
-                              extension_recreates,
-                              recreate_extension,
-                              alter_extension),
-    [SD_KIND_ENUM] = OPS("TYPE",
-                         "TYPE",
-                         SD_ENUM_OWNER,
-                         SD_ENUM_ACL,
-                         SD_ENUM_COMMENT,
-                         "U",
-                         "U",
-                         false,
-                         true,
-                         create_enum,
-                         sd_emit__pg_drop_plain,
-                         enum_recreates,
-                         recreate_enum,
-                         NULL),
-    [SD_KIND_DOMAIN] = OPS("DOMAIN",
-                           "DOMAIN",
-                           SD_DOMAIN_OWNER,
-                           SD_DOMAIN_ACL,
-                           SD_DOMAIN_COMMENT,
-                           "U",
-                           "U",
-                           false,
-                           true,
-                           create_domain,
-                           sd_emit__pg_drop_plain,
-                           domain_recreates,
-                           recreate_domain,
-                           alter_domain),
-    [SD_KIND_COMPOSITE] = OPS("TYPE",
-                              "TYPE",
-                              SD_COMPOSITE_OWNER,
-                              SD_COMPOSITE_ACL,
-                              SD_COMPOSITE_COMMENT,
-                              "U",
-                              "U",
-                              false,
-                              true,
-                              create_composite,
-                              sd_emit__pg_drop_plain,
-                              composite_recreates,
-                              recreate_composite,
-                              alter_composite),
-    [SD_KIND_RANGE] = OPS("TYPE",
-                          "TYPE",
-                          SD_RANGE_OWNER,
-                          SD_RANGE_ACL,
-                          SD_RANGE_COMMENT,
-                          "U",
-                          "U",
-                          false,
-                          true,
-                          create_range,
-                          sd_emit__pg_drop_plain,
-                          range_recreates,
-                          recreate_range,
-                          NULL),
-    [SD_KIND_SEQUENCE] = OPS("SEQUENCE",
-                             "SEQUENCE",
-                             SD_SEQUENCE_OWNER,
-                             SD_SEQUENCE_ACL,
-                             SD_SEQUENCE_COMMENT,
-                             "rwU",
-                             NULL,
-                             false,
-                             true,
-                             create_sequence,
-                             drop_sequence,
-                             NULL,
-                             NULL,
-                             alter_sequence),
-    [SD_KIND_FUNCTION] = OPS("FUNCTION",
-                             "FUNCTION",
-                             SD_FUNCTION_OWNER,
-                             SD_FUNCTION_ACL,
-                             SD_FUNCTION_COMMENT,
-                             "X",
-                             "X",
-                             false,
-                             true,
-                             create_function,
-                             sd_emit__pg_drop_plain,
-                             function_recreates,
-                             NULL,
-                             alter_function),
-    [SD_KIND_AGGREGATE] = OPS("AGGREGATE",
-                              "FUNCTION",
-                              SD_AGGREGATE_OWNER,
-                              SD_AGGREGATE_ACL,
-                              SD_AGGREGATE_COMMENT,
-                              "X",
-                              "X",
-                              false,
-                              true,
-                              create_aggregate,
-                              sd_emit__pg_drop_plain,
-                              aggregate_recreates,
-                              NULL,
-                              NULL),
-    [SD_KIND_OPERATOR] = OPS("OPERATOR",
-                             NULL,
-                             SD_OPERATOR_OWNER,
-                             NF,
-                             SD_OPERATOR_COMMENT,
-                             NULL,
-                             NULL,
-                             false,
-                             true,
-                             create_operator,
-                             sd_emit__pg_drop_plain,
-                             operator_recreates,
-                             NULL,
-                             NULL),
-    [SD_KIND_TABLE] = OPS("TABLE",
-                          "TABLE",
-                          SD_TABLE_OWNER,
-                          SD_TABLE_ACL,
-                          SD_TABLE_COMMENT,
-                          ALL_REL,
-                          NULL,
-                          false,
-                          false,
-                          sd_emit__pg_create_table,
-                          sd_emit__pg_drop_table,
-                          NULL,
-                          NULL,
-                          sd_emit__pg_alter_table),
-    [SD_KIND_COLUMN] = OPS("COLUMN",
-                           "TABLE",
-                           NF,
-                           SD_COLUMN_ACL,
-                           SD_COLUMN_COMMENT,
-                           NULL,
-                           NULL,
-                           false,
-                           false,
-                           sd_emit__pg_create_column,
-                           sd_emit__pg_drop_column,
-                           NULL,
-                           NULL,
-                           sd_emit__pg_alter_column),
-    [SD_KIND_PRIMARY_KEY] = OPS("CONSTRAINT",
-                                NULL,
-                                NF,
-                                NF,
-                                SD_PK_COMMENT,
-                                NULL,
-                                NULL,
-                                false,
-                                false,
-                                sd_emit__pg_create_constraint,
-                                sd_emit__pg_drop_constraint,
-                                sd_emit__pg_constraint_recreates,
-                                NULL,
-                                sd_emit__pg_alter_constraint),
-    [SD_KIND_UNIQUE] = OPS("CONSTRAINT",
-                           NULL,
-                           NF,
-                           NF,
-                           SD_UNIQUE_COMMENT,
-                           NULL,
-                           NULL,
-                           false,
-                           false,
-                           sd_emit__pg_create_constraint,
-                           sd_emit__pg_drop_constraint,
-                           sd_emit__pg_constraint_recreates,
-                           NULL,
-                           sd_emit__pg_alter_constraint),
-    [SD_KIND_CHECK] = OPS("CONSTRAINT",
-                          NULL,
-                          NF,
-                          NF,
-                          SD_CHECK_COMMENT,
-                          NULL,
-                          NULL,
-                          false,
-                          false,
-                          sd_emit__pg_create_constraint,
-                          sd_emit__pg_drop_constraint,
-                          sd_emit__pg_constraint_recreates,
-                          NULL,
-                          sd_emit__pg_alter_constraint),
-    [SD_KIND_EXCLUSION] = OPS("CONSTRAINT",
-                              NULL,
-                              NF,
-                              NF,
-                              SD_EXCLUSION_COMMENT,
-                              NULL,
-                              NULL,
-                              false,
-                              false,
-                              sd_emit__pg_create_constraint,
-                              sd_emit__pg_drop_constraint,
-                              sd_emit__pg_constraint_recreates,
-                              NULL,
-                              sd_emit__pg_alter_constraint),
-    [SD_KIND_FOREIGN_KEY] = OPS("CONSTRAINT",
-                                NULL,
-                                NF,
-                                NF,
-                                SD_FK_COMMENT,
-                                NULL,
-                                NULL,
-                                true,
-                                false,
-                                sd_emit__pg_create_constraint,
-                                sd_emit__pg_drop_constraint,
-                                sd_emit__pg_constraint_recreates,
-                                NULL,
-                                sd_emit__pg_alter_constraint),
-    [SD_KIND_POLICY] = OPS("POLICY",
-                           NULL,
-                           NF,
-                           NF,
-                           SD_POLICY_COMMENT,
-                           NULL,
-                           NULL,
-                           false,
-                           false,
-                           sd_emit__pg_create_policy,
-                           sd_emit__pg_drop_policy,
-                           sd_emit__pg_policy_recreates,
-                           NULL,
-                           sd_emit__pg_alter_policy),
-    [SD_KIND_VIEW] = OPS("VIEW",
-                         "TABLE",
-                         SD_VIEW_OWNER,
-                         SD_VIEW_ACL,
-                         SD_VIEW_COMMENT,
-                         ALL_REL,
-                         NULL,
-                         true,
-                         false,
-                         create_view,
-                         sd_emit__pg_drop_plain,
-                         view_recreates,
-                         NULL,
-                         alter_view),
-    [SD_KIND_MATVIEW] = OPS("MATERIALIZED VIEW",
-                            "TABLE",
-                            SD_MATVIEW_OWNER,
-                            SD_MATVIEW_ACL,
-                            SD_MATVIEW_COMMENT,
-                            ALL_REL,
-                            NULL,
-                            true,
-                            false,
-                            create_matview,
-                            sd_emit__pg_drop_plain,
-                            matview_recreates,
-                            NULL,
-                            alter_matview),
-    [SD_KIND_INDEX] = OPS("INDEX",
-                          NULL,
-                          NF,
-                          NF,
-                          SD_INDEX_COMMENT,
-                          NULL,
-                          NULL,
-                          true,
-                          false,
-                          create_index,
-                          sd_emit__pg_drop_plain,
-                          index_recreates,
-                          NULL,
-                          alter_index),
-    [SD_KIND_TRIGGER] = OPS("TRIGGER",
-                            NULL,
-                            NF,
-                            NF,
-                            SD_TRIGGER_COMMENT,
-                            NULL,
-                            NULL,
-                            true,
-                            false,
-                            create_trigger,
-                            sd_emit__pg_drop_plain,
-                            trigger_recreates,
-                            NULL,
-                            NULL),
+    [SD_KIND_SCHEMA] = { .keyword = "SCHEMA",
+                         .grant_on = "SCHEMA",
+                         .all_privs = "UC",
+                         .target = PG_TARGET_NAME,
+                         .create = create_schema,
+                         .drop = sd_emit__pg_drop_plain,
+                         .alter = alter_schema,
+                         .late_drop = true },
+    [SD_KIND_EXTENSION] = { .keyword = "EXTENSION",
+                            .target = PG_TARGET_NAME,
+                            .create = create_extension,
+                            .drop = sd_emit__pg_drop_plain,
+                            .recreates = extension_recreates,
+                            .recreate = recreate_extension,
+                            .alter = alter_extension,
+                            .late_drop = true },
+    [SD_KIND_ENUM] = { .keyword = "TYPE",
+                       .grant_on = "TYPE",
+                       .all_privs = "U",
+                       .public_privs = "U",
+                       .create = create_enum,
+                       .drop = sd_emit__pg_drop_plain,
+                       .recreates = enum_recreates,
+                       .recreate = recreate_enum,
+                       .gone = PG_GONE_CHANGED,
+                       .late_drop = true },
+    [SD_KIND_DOMAIN] = { .keyword = "DOMAIN",
+                         .grant_on = "DOMAIN",
+                         .all_privs = "U",
+                         .public_privs = "U",
+                         .create = create_domain,
+                         .drop = sd_emit__pg_drop_plain,
+                         .recreate_fields = FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION),
+                         .recreate = recreate_domain,
+                         .alter = alter_domain,
+                         .late_drop = true },
+    [SD_KIND_COMPOSITE] = { .keyword = "TYPE",
+                            .grant_on = "TYPE",
+                            .all_privs = "U",
+                            .public_privs = "U",
+                            .create = create_composite,
+                            .drop = sd_emit__pg_drop_plain,
+                            .recreates = composite_recreates,
+                            .recreate = recreate_composite,
+                            .alter = alter_composite,
+                            .gone = PG_GONE_CHANGED,
+                            .late_drop = true },
+    [SD_KIND_RANGE] = { .keyword = "TYPE",
+                        .grant_on = "TYPE",
+                        .all_privs = "U",
+                        .public_privs = "U",
+                        .create = create_range,
+                        .drop = sd_emit__pg_drop_plain,
+                        .recreate_fields = FBIT(SD_RANGE_DEFINITION),
+                        .recreate = recreate_range,
+                        .gone = PG_GONE_CHANGED,
+                        .late_drop = true },
+    [SD_KIND_SEQUENCE] = { .keyword = "SEQUENCE",
+                           .grant_on = "SEQUENCE",
+                           .all_privs = "rwU",
+                           .create = create_sequence,
+                           .drop = drop_sequence,
+                           .alter = alter_sequence,
+                           .late_drop = true },
+    [SD_KIND_FUNCTION] = { .keyword = "FUNCTION",
+                           .grant_on = "FUNCTION",
+                           .all_privs = "X",
+                           .public_privs = "X",
+                           .target = PG_TARGET_FUNCTION,
+                           .create = create_function,
+                           .drop = sd_emit__pg_drop_plain,
+                           /* CREATE OR REPLACE cannot change the kind, the result, or a
+                            * parameter's name or mode (the identity is the input types, so
+                            * those are changes of one function). */
+                           .recreate_fields = FBIT(SD_FUNCTION_RESULT) | FBIT(SD_FUNCTION_KIND) |
+                                              FBIT(SD_FUNCTION_ARGUMENTS),
+                           .recreates = function_recreates,
+                           .alter = alter_function,
+                           .gone = PG_GONE_CHANGED,
+                           .late_drop = true },
+    [SD_KIND_AGGREGATE] = { .keyword = "AGGREGATE",
+                            .grant_on = "FUNCTION",
+                            .all_privs = "X",
+                            .public_privs = "X",
+                            .target = PG_TARGET_AGGREGATE,
+                            .create = create_aggregate,
+                            .drop = sd_emit__pg_drop_plain,
+                            /* CREATE AGGREGATE has no OR REPLACE: any change but owner, privileges
+                             * and comment drops and creates it. */
+                            .recreate_fields = FBIT(SD_AGGREGATE_NAME) |
+                                               FBIT(SD_AGGREGATE_ARGUMENTS) |
+                                               FBIT(SD_AGGREGATE_DEFINITION),
+                            .gone = PG_GONE_CHANGED,
+                            .late_drop = true },
+    [SD_KIND_OPERATOR] = { .keyword = "OPERATOR",
+                           .target = PG_TARGET_OPERATOR,
+                           .create = create_operator,
+                           .drop = sd_emit__pg_drop_plain,
+                           /* ALTER OPERATOR ... SET changes only RESTRICT and JOIN on PostgreSQL
+                            * 15, and a commutator or negator link cannot be undone. */
+                           .recreate_fields = FBIT(SD_OPERATOR_DEFINITION),
+                           .gone = PG_GONE_CHANGED,
+                           .late_drop = true },
+    [SD_KIND_TABLE] = { .keyword = "TABLE",
+                        .grant_on = "TABLE",
+                        .all_privs = ALL_REL,
+                        .create = sd_emit__pg_create_table,
+                        .drop = sd_emit__pg_drop_table,
+                        .alter = sd_emit__pg_alter_table,
+                        .gone = PG_GONE_TABLE },
+    [SD_KIND_COLUMN] = { .keyword = "COLUMN",
+                         .grant_on = "TABLE",
+                         .target = PG_TARGET_COLUMN,
+                         .create = sd_emit__pg_create_column,
+                         .drop = sd_emit__pg_drop_column,
+                         .alter = sd_emit__pg_alter_column,
+                         .gone = PG_GONE_CHANGED },
+    [SD_KIND_PRIMARY_KEY] = { .keyword = "CONSTRAINT",
+                              .target = PG_TARGET_ON_TABLE,
+                              .create = sd_emit__pg_create_constraint,
+                              .drop = sd_emit__pg_drop_constraint,
+                              .recreates = sd_emit__pg_constraint_recreates,
+                              .alter = sd_emit__pg_alter_constraint },
+    [SD_KIND_UNIQUE] = { .keyword = "CONSTRAINT",
+                         .target = PG_TARGET_ON_TABLE,
+                         .create = sd_emit__pg_create_constraint,
+                         .drop = sd_emit__pg_drop_constraint,
+                         .recreates = sd_emit__pg_constraint_recreates,
+                         .alter = sd_emit__pg_alter_constraint },
+    [SD_KIND_CHECK] = { .keyword = "CONSTRAINT",
+                        .target = PG_TARGET_ON_TABLE,
+                        .create = sd_emit__pg_create_constraint,
+                        .drop = sd_emit__pg_drop_constraint,
+                        .recreates = sd_emit__pg_constraint_recreates,
+                        .alter = sd_emit__pg_alter_constraint },
+    [SD_KIND_EXCLUSION] = { .keyword = "CONSTRAINT",
+                            .target = PG_TARGET_ON_TABLE,
+                            .create = sd_emit__pg_create_constraint,
+                            .drop = sd_emit__pg_drop_constraint,
+                            .recreates = sd_emit__pg_constraint_recreates,
+                            .alter = sd_emit__pg_alter_constraint },
+    [SD_KIND_FOREIGN_KEY] = { .keyword = "CONSTRAINT",
+                              .target = PG_TARGET_ON_TABLE,
+                              .create = sd_emit__pg_create_constraint,
+                              .drop = sd_emit__pg_drop_constraint,
+                              .recreates = sd_emit__pg_constraint_recreates,
+                              .alter = sd_emit__pg_alter_constraint,
+                              .planned = true },
+    [SD_KIND_POLICY] = { .keyword = "POLICY",
+                         .target = PG_TARGET_ON_TABLE,
+                         .create = sd_emit__pg_create_policy,
+                         .drop = sd_emit__pg_drop_policy,
+                         .recreates = sd_emit__pg_policy_recreates,
+                         .alter = sd_emit__pg_alter_policy },
+    [SD_KIND_VIEW] = { .keyword = "VIEW",
+                       .grant_on = "TABLE",
+                       .all_privs = ALL_REL,
+                       .create = create_view,
+                       .drop = sd_emit__pg_drop_plain,
+                       .recreate_fields = FBIT(SD_VIEW_SQL),
+                       .alter = alter_view,
+                       .gone = PG_GONE_REBUILT,
+                       .planned = true },
+    [SD_KIND_MATVIEW] = { .keyword = "MATERIALIZED VIEW",
+                          .grant_on = "TABLE",
+                          .all_privs = ALL_REL,
+                          .create = create_matview,
+                          .drop = sd_emit__pg_drop_plain,
+                          .recreate_fields = FBIT(SD_MATVIEW_SQL),
+                          .alter = alter_matview,
+                          .gone = PG_GONE_REBUILT,
+                          .planned = true },
+    [SD_KIND_INDEX] = { .keyword = "INDEX",
+                        .create = create_index,
+                        .drop = sd_emit__pg_drop_plain,
+                        /* Every field but those alter_index changes in place. */
+                        .recreate_fields = ~INDEX_IN_PLACE,
+                        .alter = alter_index,
+                        .planned = true },
+    [SD_KIND_TRIGGER] = { .keyword = "TRIGGER",
+                          .target = PG_TARGET_ON_TABLE,
+                          .create = create_trigger,
+                          .drop = sd_emit__pg_drop_plain,
+                          .recreate_fields = FBIT(SD_TRIGGER_SQL),
+                          .planned = true },
 };
 _Static_assert(SD_ARRAY_LEN(PG_OPS) == SD_KIND__COUNT, "every sd_kind needs a PG_OPS entry");
 
@@ -1942,4 +1755,14 @@ const pg_ops *
 sd_emit__pg_ops(sd_kind kind)
 {
     return &PG_OPS[(unsigned)kind < SD_KIND__COUNT ? kind : SD_KIND_SCHEMA];
+}
+
+bool
+sd_emit__pg_recreates(const pg_ctx *c, const sd_change *ch)
+{
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    if (ch->op != SD_OP_ALTER)
+        return false;
+    return (ch->fields & ops->recreate_fields) != 0 ||
+           (ops->recreates != NULL && ops->recreates(c, ch));
 }

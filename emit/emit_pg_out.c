@@ -396,12 +396,11 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
 {
     const char *fname = NULL;
     const char *args = NULL;
-    switch (o->kind) {
-    case SD_KIND_SCHEMA:
-    case SD_KIND_EXTENSION:
+    switch (sd_emit__pg_ops(o->kind)->target) {
+    case PG_TARGET_NAME:
         put_ident(c, o->name);
         return;
-    case SD_KIND_FUNCTION:
+    case PG_TARGET_FUNCTION:
         function_parts(c, o, &fname, &args);
         put_qname(c, o->schema, fname);
         put(c, "(");
@@ -409,38 +408,23 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
             sd_emit__pg_fragment(c, o, "argument list", args, FRAG_COMMA);
         put(c, ")");
         return;
-    case SD_KIND_AGGREGATE:
+    case PG_TARGET_AGGREGATE:
         aggregate_target(c, o);
         return;
-    case SD_KIND_OPERATOR:
+    case PG_TARGET_OPERATOR:
         operator_target(c, o);
         return;
-    case SD_KIND_COLUMN:
+    case PG_TARGET_COLUMN:
         put_qname(c, o->schema, o->table);
         put(c, ".");
         put_ident(c, o->name);
         return;
-    case SD_KIND_PRIMARY_KEY:
-    case SD_KIND_UNIQUE:
-    case SD_KIND_CHECK:
-    case SD_KIND_EXCLUSION:
-    case SD_KIND_FOREIGN_KEY:
-    case SD_KIND_POLICY:
-    case SD_KIND_TRIGGER:
+    case PG_TARGET_ON_TABLE:
         put_ident(c, o->name);
         put(c, " ON ");
         put_qname(c, o->schema, o->table);
         return;
-    case SD_KIND_ENUM:
-    case SD_KIND_DOMAIN:
-    case SD_KIND_COMPOSITE:
-    case SD_KIND_RANGE:
-    case SD_KIND_SEQUENCE:
-    case SD_KIND_TABLE:
-    case SD_KIND_VIEW:
-    case SD_KIND_MATVIEW:
-    case SD_KIND_INDEX:
-    case SD_KIND__COUNT:
+    case PG_TARGET_QNAME:
         break;
     }
     put_qname(c, o->schema, o->name);
@@ -510,20 +494,22 @@ static bool put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *own
 void
 sd_emit__pg_extras(pg_ctx *c, const sd_object *to)
 {
-    const pg_ops *ops = sd_emit__pg_ops(to->kind);
-    const char *owner = ops->owner != NO_FIELD ? to->v[ops->owner].s : NULL;
+    int owner_f = sd_kind_role_field(to->kind, SD_ROLE_OWNER);
+    int acl_f = sd_kind_role_field(to->kind, SD_ROLE_ACL);
+    int comment_f = sd_kind_role_field(to->kind, SD_ROLE_COMMENT);
+    const char *owner = owner_f != NO_FIELD ? to->v[owner_f].s : NULL;
     if (owner != NULL)
         put_owner(c, to, owner);
-    if (ops->acl != NO_FIELD && put_default_acl_reset(c, to, owner)) {
+    if (acl_f != NO_FIELD && put_default_acl_reset(c, to, owner)) {
         static const char *const NOTHING[] = { "none" };
         static const sd_names REVOKED = { (const char **)NOTHING, 1 };
         sd_emit__pg_acl(c, to, &REVOKED, owner, NULL);
-    } else if (ops->acl != NO_FIELD && to->v[ops->acl].names.len > 0) {
+    } else if (acl_f != NO_FIELD && to->v[acl_f].names.len > 0) {
         static const sd_names NONE = { NULL, 0 };
         sd_emit__pg_acl(c, to, &NONE, owner, to->kind == SD_KIND_COLUMN ? to->name : NULL);
     }
-    if (ops->comment != NO_FIELD && to->v[ops->comment].s != NULL)
-        sd_emit__pg_comment_on(c, to, to->v[ops->comment].s);
+    if (comment_f != NO_FIELD && to->v[comment_f].s != NULL)
+        sd_emit__pg_comment_on(c, to, to->v[comment_f].s);
 }
 
 /* The change-mask bit of a field index, or 0 for NO_FIELD. */
@@ -536,21 +522,23 @@ field_bit(int f)
 void
 sd_emit__pg_alter_extras(pg_ctx *c, const sd_change *ch)
 {
-    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    const char *from_owner = ops->owner != NO_FIELD ? ch->from->v[ops->owner].s : NULL;
-    const char *to_owner = ops->owner != NO_FIELD ? ch->to->v[ops->owner].s : NULL;
+    int owner_f = sd_kind_role_field(ch->kind, SD_ROLE_OWNER);
+    int acl_f = sd_kind_role_field(ch->kind, SD_ROLE_ACL);
+    int comment_f = sd_kind_role_field(ch->kind, SD_ROLE_COMMENT);
+    const char *from_owner = owner_f != NO_FIELD ? ch->from->v[owner_f].s : NULL;
+    const char *to_owner = owner_f != NO_FIELD ? ch->to->v[owner_f].s : NULL;
     /* A sequence that stays OWNED BY a column is refused an owner of its own: it follows
      * its table's ALTER TABLE ... OWNER TO (always the same owner). */
     bool linked = ch->kind == SD_KIND_SEQUENCE && ch->to->v[SD_SEQUENCE_OWNED_BY].s != NULL &&
                   !(ch->fields & FBIT(SD_SEQUENCE_OWNED_BY));
-    if ((ch->fields & field_bit(ops->owner)) && to_owner != NULL && !linked)
+    if ((ch->fields & field_bit(owner_f)) && to_owner != NULL && !linked)
         put_owner(c, ch->to, to_owner);
     /* An owner change moves privileges too: compare them whenever either changed. */
-    if (ops->acl != NO_FIELD && (ch->fields & (field_bit(ops->acl) | field_bit(ops->owner))))
-        sd_emit__pg_acl(c, ch->to, &ch->from->v[ops->acl].names, from_owner,
+    if (acl_f != NO_FIELD && (ch->fields & (field_bit(acl_f) | field_bit(owner_f))))
+        sd_emit__pg_acl(c, ch->to, &ch->from->v[acl_f].names, from_owner,
                         ch->kind == SD_KIND_COLUMN ? ch->to->name : NULL);
-    if (ch->fields & field_bit(ops->comment))
-        sd_emit__pg_comment_on(c, ch->to, ch->to->v[ops->comment].s);
+    if (ch->fields & field_bit(comment_f))
+        sd_emit__pg_comment_on(c, ch->to, ch->to->v[comment_f].s);
 }
 
 /* ---- privileges ---- */
@@ -862,12 +850,12 @@ sd_emit__pg_acl(pg_ctx *c,
                 const char *from_owner,
                 const char *column)
 {
-    const pg_ops *ops = sd_emit__pg_ops(to->kind);
-    const char *to_owner = ops->owner != NO_FIELD ? to->v[ops->owner].s : NULL;
+    int owner_f = sd_kind_role_field(to->kind, SD_ROLE_OWNER);
+    const char *to_owner = owner_f != NO_FIELD ? to->v[owner_f].s : NULL;
     acl_set from = { 0 };
     acl_set want = { 0 };
     acl_load(c, &from, to, from_acl, from_owner);
-    acl_load(c, &want, to, &to->v[ops->acl].names, to_owner);
+    acl_load(c, &want, to, &to->v[sd_kind_role_field(to->kind, SD_ROLE_ACL)].names, to_owner);
     /* ALTER ... OWNER TO (written before) hands the old owner's privileges to the new one. */
     for (size_t i = 0; i < from.len && from_owner != NULL && to_owner != NULL; i++)
         if (streq(from.items[i].grantee, from_owner))

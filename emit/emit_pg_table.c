@@ -143,9 +143,10 @@ put_fk_word(pg_ctx *c, const sd_object *fk, int field, const char *prefix, const
 }
 
 static void
-put_fk_def(pg_ctx *c, const sd_object *fk)
+put_fk_def(pg_ctx *c, const sd_object *fk, bool inline_def)
 {
     const sd_value *v = fk->v;
+    (void)inline_def;
     put(c, "FOREIGN KEY ");
     put_names(c, &v[SD_FK_COLUMNS].names);
     put(c, " REFERENCES ");
@@ -167,82 +168,112 @@ put_fk_def(pg_ctx *c, const sd_object *fk)
         put(c, " NOT VALID");
 }
 
-/* A constraint's definition; inline: inside CREATE TABLE (NOT VALID cannot go there). */
+/* The definitions after [CONSTRAINT name]; inline: inside CREATE TABLE (NOT VALID cannot go
+ * there). */
+static void
+put_pk_def(pg_ctx *c, const sd_object *con, bool inline_def)
+{
+    const sd_value *v = con->v;
+    (void)inline_def;
+    put(c, "PRIMARY KEY ");
+    put_names(c, &v[SD_PK_COLUMNS].names);
+    sd_emit__pg_with_options(c, con, &v[SD_PK_INDEX_OPTIONS].names);
+    put_deferrable(c, v[SD_PK_DEFERRABLE].b, v[SD_PK_INITIALLY_DEFERRED].b);
+}
+
+static void
+put_unique_def(pg_ctx *c, const sd_object *con, bool inline_def)
+{
+    const sd_value *v = con->v;
+    (void)inline_def;
+    put(c, v[SD_UNIQUE_NULLS_NOT_DISTINCT].b ? "UNIQUE NULLS NOT DISTINCT " : "UNIQUE ");
+    put_names(c, &v[SD_UNIQUE_COLUMNS].names);
+    sd_emit__pg_with_options(c, con, &v[SD_UNIQUE_INDEX_OPTIONS].names);
+    put_deferrable(c, v[SD_UNIQUE_DEFERRABLE].b, v[SD_UNIQUE_INITIALLY_DEFERRED].b);
+}
+
+static void
+put_check_def(pg_ctx *c, const sd_object *con, bool inline_def)
+{
+    const sd_value *v = con->v;
+    put(c, "CHECK (");
+    sd_emit__pg_fragment(c, con, "check expression", v[SD_CHECK_EXPRESSION].sql.text, 0);
+    put(c, v[SD_CHECK_NO_INHERIT].b ? ") NO INHERIT" : ")");
+    put(c, v[SD_CHECK_NOT_VALID].b && !inline_def ? " NOT VALID" : "");
+}
+
+static void
+put_exclusion_def(pg_ctx *c, const sd_object *con, bool inline_def)
+{
+    (void)inline_def;
+    sd_emit__pg_fragment(c, con, "exclusion definition", con->v[SD_EXCLUSION_DEFINITION].sql.text,
+                         0);
+}
+
+/* The constraint kinds (ARCHITECTURE.md, Tables as data): how each is defined and the fields
+ * the generic constraint code handles. A kind without an entry (def NULL) is no constraint. */
+typedef struct con_ops {
+    void (*def)(pg_ctx *c, const sd_object *con, bool inline_def);
+    int index_comment; /* comment on the index that backs it, or NO_FIELD */
+    int index_options; /* that index's storage parameters, or NO_FIELD */
+    int not_valid;     /* NOT VALID, or NO_FIELD */
+} con_ops;
+
+static const con_ops CONSTRAINTS[SD_KIND__COUNT] = {
+    [SD_KIND_PRIMARY_KEY] = { .def = put_pk_def,
+                              .index_comment = SD_PK_INDEX_COMMENT,
+                              .index_options = SD_PK_INDEX_OPTIONS,
+                              .not_valid = NO_FIELD },
+    [SD_KIND_UNIQUE] = { .def = put_unique_def,
+                         .index_comment = SD_UNIQUE_INDEX_COMMENT,
+                         .index_options = SD_UNIQUE_INDEX_OPTIONS,
+                         .not_valid = NO_FIELD },
+    [SD_KIND_CHECK] = { .def = put_check_def,
+                        .index_comment = NO_FIELD,
+                        .index_options = NO_FIELD,
+                        .not_valid = SD_CHECK_NOT_VALID },
+    [SD_KIND_EXCLUSION] = { .def = put_exclusion_def,
+                            .index_comment = SD_EXCLUSION_INDEX_COMMENT,
+                            .index_options = NO_FIELD,
+                            .not_valid = NO_FIELD },
+    [SD_KIND_FOREIGN_KEY] = { .def = put_fk_def,
+                              .index_comment = NO_FIELD,
+                              .index_options = NO_FIELD,
+                              .not_valid = SD_FK_NOT_VALID },
+};
+
 static void
 put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
 {
-    const sd_value *v = con->v;
+    if (CONSTRAINTS[con->kind].def == NULL) {
+        sd_emit__pg_fail(c, SD_ERR, con, "internal error: not a constraint");
+        return;
+    }
     if (con->name != NULL) {
         put(c, "CONSTRAINT ");
         put_ident(c, con->name);
         put(c, " ");
     }
-    switch (con->kind) {
-    case SD_KIND_PRIMARY_KEY:
-        put(c, "PRIMARY KEY ");
-        put_names(c, &v[SD_PK_COLUMNS].names);
-        sd_emit__pg_with_options(c, con, &v[SD_PK_INDEX_OPTIONS].names);
-        put_deferrable(c, v[SD_PK_DEFERRABLE].b, v[SD_PK_INITIALLY_DEFERRED].b);
-        return;
-    case SD_KIND_UNIQUE:
-        put(c, v[SD_UNIQUE_NULLS_NOT_DISTINCT].b ? "UNIQUE NULLS NOT DISTINCT " : "UNIQUE ");
-        put_names(c, &v[SD_UNIQUE_COLUMNS].names);
-        sd_emit__pg_with_options(c, con, &v[SD_UNIQUE_INDEX_OPTIONS].names);
-        put_deferrable(c, v[SD_UNIQUE_DEFERRABLE].b, v[SD_UNIQUE_INITIALLY_DEFERRED].b);
-        return;
-    case SD_KIND_CHECK:
-        put(c, "CHECK (");
-        sd_emit__pg_fragment(c, con, "check expression", v[SD_CHECK_EXPRESSION].sql.text, 0);
-        put(c, v[SD_CHECK_NO_INHERIT].b ? ") NO INHERIT" : ")");
-        put(c, v[SD_CHECK_NOT_VALID].b && !inline_def ? " NOT VALID" : "");
-        return;
-    case SD_KIND_EXCLUSION:
-        sd_emit__pg_fragment(c, con, "exclusion definition", v[SD_EXCLUSION_DEFINITION].sql.text,
-                             0);
-        return;
-    case SD_KIND_FOREIGN_KEY:
-        put_fk_def(c, con);
-        return;
-    case SD_KIND_SCHEMA:
-    case SD_KIND_EXTENSION:
-    case SD_KIND_ENUM:
-    case SD_KIND_DOMAIN:
-    case SD_KIND_COMPOSITE:
-    case SD_KIND_RANGE:
-    case SD_KIND_SEQUENCE:
-    case SD_KIND_FUNCTION:
-    case SD_KIND_AGGREGATE:
-    case SD_KIND_OPERATOR:
-    case SD_KIND_TABLE:
-    case SD_KIND_COLUMN:
-    case SD_KIND_POLICY:
-    case SD_KIND_VIEW:
-    case SD_KIND_MATVIEW:
-    case SD_KIND_INDEX:
-    case SD_KIND_TRIGGER:
-    case SD_KIND__COUNT:
-        break;
-    }
-    sd_emit__pg_fail(c, SD_ERR, con, "internal error: not a constraint");
+    CONSTRAINTS[con->kind].def(c, con, inline_def);
 }
 
-/* The index_comment / index_options field of a constraint kind backed by an index, or
- * NO_FIELD. */
+/* The index_comment / index_options / not_valid field of a constraint kind, or NO_FIELD. */
 static int
 index_comment_field(sd_kind k)
 {
-    return k == SD_KIND_PRIMARY_KEY ? SD_PK_INDEX_COMMENT
-           : k == SD_KIND_UNIQUE    ? SD_UNIQUE_INDEX_COMMENT
-           : k == SD_KIND_EXCLUSION ? SD_EXCLUSION_INDEX_COMMENT
-                                    : NO_FIELD;
+    return CONSTRAINTS[k].def != NULL ? CONSTRAINTS[k].index_comment : NO_FIELD;
 }
 
 static int
 index_options_field(sd_kind k)
 {
-    return k == SD_KIND_PRIMARY_KEY ? SD_PK_INDEX_OPTIONS
-           : k == SD_KIND_UNIQUE    ? SD_UNIQUE_INDEX_OPTIONS
-                                    : NO_FIELD;
+    return CONSTRAINTS[k].def != NULL ? CONSTRAINTS[k].index_options : NO_FIELD;
+}
+
+static int
+not_valid_field(sd_kind k)
+{
+    return CONSTRAINTS[k].def != NULL ? CONSTRAINTS[k].not_valid : NO_FIELD;
 }
 
 /* COMMENT ON INDEX for the index behind con: it carries the constraint's name, and its
@@ -300,22 +331,12 @@ sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con)
     put(c, ";\n");
 }
 
-/* The not_valid field of a constraint kind, or NO_FIELD. */
-static int
-not_valid_field(sd_kind k)
-{
-    return k == SD_KIND_FOREIGN_KEY ? SD_FK_NOT_VALID
-           : k == SD_KIND_CHECK     ? SD_CHECK_NOT_VALID
-                                    : NO_FIELD;
-}
-
 /* Fields an in-place ALTER handles: comment, a primary key's name, validation, a foreign
  * key's deferrability, and the comment and storage parameters of the index behind it. */
 static uint64_t
 constraint_in_place(const sd_change *ch)
 {
-    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    uint64_t m = FBIT(ops->comment);
+    uint64_t m = FBIT(sd_kind_role_field(ch->kind, SD_ROLE_COMMENT));
     if (index_comment_field(ch->kind) != NO_FIELD)
         m |= FBIT(index_comment_field(ch->kind));
     if (index_options_field(ch->kind) != NO_FIELD)
@@ -330,6 +351,8 @@ constraint_in_place(const sd_change *ch)
     return m;
 }
 
+/* Not a field mask: what is in place depends on the kind and, for NOT VALID, on the
+ * direction of the change (only NOT VALID -> valid is VALIDATE CONSTRAINT). */
 bool
 sd_emit__pg_constraint_recreates(const pg_ctx *c, const sd_change *ch)
 {
@@ -439,6 +462,7 @@ sd_emit__pg_drop_policy(pg_ctx *c, const sd_object *p)
     sd_emit__pg_drop_plain(c, p);
 }
 
+/* Not a field mask: a changed USING or WITH CHECK is altered in place unless it goes away. */
 bool
 sd_emit__pg_policy_recreates(const pg_ctx *c, const sd_change *ch)
 {

@@ -149,21 +149,19 @@ put_type_oids(reader *r, const PGresult *res, int row, int oid_col, int array_co
     return rc == SD_OK ? put_oid(r, SD_PG_CAT_TYPE, res, row, array_col, o) : rc;
 }
 
-/* Field indexes of the owner, acl and comment fields of a kind. */
-typedef struct common_fields {
-    int owner;   /* SD_x_OWNER */
-    int acl;     /* SD_x_ACL */
-    int comment; /* SD_x_COMMENT */
-} common_fields;
-
-/* Set owner, acl and comment from the COL_OWNER, COL_ACL, COL_COMMENT columns. */
+/* Set owner, acl and comment (the kind's fields with those roles) from the COL_OWNER,
+ * COL_ACL, COL_COMMENT columns. */
 static sd_status
-set_common(reader *r, sd_object *o, const PGresult *res, int row, const int *c, common_fields f)
+set_common(reader *r, sd_object *o, const PGresult *res, int row, const int *c)
 {
     const char *acl = sd_pg__str(res, row, c[COL_ACL]);
-    sd_obj_set_str(r->m, o, f.owner, sd_pg__str(res, row, c[COL_OWNER]));
-    sd_obj_set_str(r->m, o, f.comment, sd_pg__str(res, row, c[COL_COMMENT]));
-    return acl != NULL ? sd_pg__add_array(r->m, o, f.acl, acl, r->err) : SD_OK;
+    sd_obj_set_str(r->m, o, sd_kind_role_field(o->kind, SD_ROLE_OWNER),
+                   sd_pg__str(res, row, c[COL_OWNER]));
+    sd_obj_set_str(r->m, o, sd_kind_role_field(o->kind, SD_ROLE_COMMENT),
+                   sd_pg__str(res, row, c[COL_COMMENT]));
+    return acl != NULL
+               ? sd_pg__add_array(r->m, o, sd_kind_role_field(o->kind, SD_ROLE_ACL), acl, r->err)
+               : SD_OK;
 }
 
 /* Append ", KEY = schema.name" (quoted) when name is not NULL. */
@@ -195,14 +193,13 @@ static const char SCHEMAS_SQL[] =
 static sd_status
 schema_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    static const common_fields F = { SD_SCHEMA_OWNER, SD_SCHEMA_ACL, SD_SCHEMA_COMMENT };
     const char *name = sd_pg__str(res, row, c[SC_NAME]);
     const char *defacl = sd_pg__str(res, row, c[SC_DEFAULT_ACL]);
     sd_object *o = NULL;
     (void)state;
     sd_status rc = sd_model_add(r->m, SD_KIND_SCHEMA, name, NULL, name, &o, r->err);
     if (rc == SD_OK)
-        rc = set_common(r, o, res, row, c, F);
+        rc = set_common(r, o, res, row, c);
     if (rc == SD_OK && defacl != NULL)
         rc = sd_pg__add_array(r->m, o, SD_SCHEMA_DEFAULT_ACL, defacl, r->err);
     return rc;
@@ -256,14 +253,13 @@ static const char ENUMS_SQL[] =
 static sd_status
 enum_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    static const common_fields F = { SD_ENUM_OWNER, SD_ENUM_ACL, SD_ENUM_COMMENT };
     const char *labels = sd_pg__str(res, row, c[EN_VALUES]);
     sd_object *o = NULL;
     (void)state;
     sd_status rc = sd_model_add(r->m, SD_KIND_ENUM, sd_pg__str(res, row, c[EN_SCHEMA]), NULL,
                                 sd_pg__str(res, row, c[EN_NAME]), &o, r->err);
     if (rc == SD_OK)
-        rc = set_common(r, o, res, row, c, F);
+        rc = set_common(r, o, res, row, c);
     if (rc == SD_OK && labels != NULL)
         rc = sd_pg__add_array(r->m, o, SD_ENUM_VALUES, labels, r->err);
     if (rc == SD_OK)
@@ -322,7 +318,6 @@ same_object(const sd_object *o, const char *schema, const char *name)
 static sd_status
 domain_start(reader *r, const PGresult *res, int row, const int *c, sd_object **out)
 {
-    static const common_fields F = { SD_DOMAIN_OWNER, SD_DOMAIN_ACL, SD_DOMAIN_COMMENT };
     sd_buf coll = SD_BUF_INIT;
     sd_object *o = NULL;
     sd_status rc = sd_model_add(r->m, SD_KIND_DOMAIN, sd_pg__str(res, row, c[DO_SCHEMA]), NULL,
@@ -342,7 +337,7 @@ domain_start(reader *r, const PGresult *res, int row, const int *c, sd_object **
     }
     sd_buf_dispose(&coll);
     if (rc == SD_OK)
-        rc = set_common(r, o, res, row, c, F);
+        rc = set_common(r, o, res, row, c);
     if (rc == SD_OK)
         rc = put_type_oids(r, res, row, c[DO_OID], c[DO_ARRAY], o);
     *out = o;
@@ -427,7 +422,6 @@ composite_flush(reader *r, group *g)
 static sd_status
 composite_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    static const common_fields F = { SD_COMPOSITE_OWNER, SD_COMPOSITE_ACL, SD_COMPOSITE_COMMENT };
     group *g = state;
     const char *schema = sd_pg__str(res, row, c[CO_SCHEMA]);
     const char *name = sd_pg__str(res, row, c[CO_NAME]);
@@ -439,7 +433,7 @@ composite_row(reader *r, const PGresult *res, int row, const int *c, void *state
         if (rc == SD_OK)
             rc = sd_model_add(r->m, SD_KIND_COMPOSITE, schema, NULL, name, &g->cur, r->err);
         if (rc == SD_OK)
-            rc = set_common(r, g->cur, res, row, c, F);
+            rc = set_common(r, g->cur, res, row, c);
         if (rc == SD_OK)
             rc = put_type_oids(r, res, row, c[CO_OID], c[CO_ARRAY], g->cur);
         if (rc == SD_OK)
@@ -535,7 +529,6 @@ default_multirange(const char *schema, const char *name, const char *mr_schema, 
 static sd_status
 range_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    static const common_fields F = { SD_RANGE_OWNER, SD_RANGE_ACL, SD_RANGE_COMMENT };
     const char *schema = sd_pg__str(res, row, c[RA_SCHEMA]);
     const char *name = sd_pg__str(res, row, c[RA_NAME]);
     const char *mr_schema = sd_pg__str(res, row, c[RA_MULTI_SCHEMA]);
@@ -565,7 +558,7 @@ range_row(reader *r, const PGresult *res, int row, const int *c, void *state)
         sd_obj_set_sql(r->m, o, SD_RANGE_DEFINITION, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
     if (rc == SD_OK)
-        rc = set_common(r, o, res, row, c, F);
+        rc = set_common(r, o, res, row, c);
     if (rc == SD_OK)
         rc = put_type_oids(r, res, row, c[RA_OID], c[RA_ARRAY], o);
     if (rc == SD_OK) /* a multirange stands for its range */
@@ -601,7 +594,6 @@ static const char FUNCTIONS_SQL[] =
 static sd_status
 function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    static const common_fields F = { SD_FUNCTION_OWNER, SD_FUNCTION_ACL, SD_FUNCTION_COMMENT };
     const char *schema = sd_pg__str(res, row, c[FN_SCHEMA]);
     const char *proname = sd_pg__str(res, row, c[FN_NAME]);
     const char *kind = sd_pg__str(res, row, c[FN_KIND]);
@@ -639,7 +631,7 @@ function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     sd_obj_set_str(r->m, o, SD_FUNCTION_ARGUMENTS, args);
     sd_obj_set_str(r->m, o, SD_FUNCTION_RESULT, sd_pg__str(res, row, c[FN_RESULT]));
     sd_obj_set_sql(r->m, o, SD_FUNCTION_DEFINITION, sd_pg__str(res, row, c[FN_DEF]));
-    rc = set_common(r, o, res, row, c, F);
+    rc = set_common(r, o, res, row, c);
     return rc == SD_OK ? put_oid(r, SD_PG_CAT_PROC, res, row, c[FN_OID], o) : rc;
 }
 
@@ -711,7 +703,6 @@ static const char AGGREGATES_SQL[] =
 static sd_status
 aggregate_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    static const common_fields F = { SD_AGGREGATE_OWNER, SD_AGGREGATE_ACL, SD_AGGREGATE_COMMENT };
     const char *proname = sd_pg__str(res, row, c[AG_NAME]);
     const char *sig = sd_pg__str(res, row, c[AG_SIG]);
     sd_buf name = SD_BUF_INIT;
@@ -720,17 +711,19 @@ aggregate_row(reader *r, const PGresult *res, int row, const int *c, void *state
 
     /* The identity of functions (pg_proc's unique key): name and input argument types. */
     sd_buf_appendf(&name, "%s(%s)", proname, sig != NULL ? sig : "");
-    sd_status rc = sd_buf_failed(&name)
-                       ? nomem(r)
-                       : sd_model_add(r->m, SD_KIND_AGGREGATE, sd_pg__str(res, row, c[AG_SCHEMA]),
-                                      NULL, sd_buf_cstr(&name), &o, r->err);
+    sd_status rc = SD_ERR_NOMEM;
+    if (sd_buf_failed(&name))
+        (void)nomem(r);
+    else
+        rc = sd_model_add(r->m, SD_KIND_AGGREGATE, sd_pg__str(res, row, c[AG_SCHEMA]), NULL,
+                          sd_buf_cstr(&name), &o, r->err);
     sd_buf_dispose(&name);
     if (rc != SD_OK)
         return rc;
     sd_obj_set_str(r->m, o, SD_AGGREGATE_NAME, proname);
     sd_obj_set_str(r->m, o, SD_AGGREGATE_ARGUMENTS, sd_pg__str(res, row, c[AG_ARGS]));
     sd_obj_set_sql(r->m, o, SD_AGGREGATE_DEFINITION, sd_pg__str(res, row, c[AG_DEF]));
-    rc = set_common(r, o, res, row, c, F);
+    rc = set_common(r, o, res, row, c);
     return rc == SD_OK ? put_oid(r, SD_PG_CAT_PROC, res, row, c[AG_OID], o) : rc;
 }
 
@@ -859,8 +852,6 @@ static const char VIEWS_SQL[] =
 static sd_status
 view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
-    static const common_fields VF = { SD_VIEW_OWNER, SD_VIEW_ACL, SD_VIEW_COMMENT };
-    static const common_fields MF = { SD_MATVIEW_OWNER, SD_MATVIEW_ACL, SD_MATVIEW_COMMENT };
     const char *relkind = sd_pg__str(res, row, c[VI_RELKIND]);
     const char *options = sd_pg__str(res, row, c[VI_OPTIONS]);
     bool mat = relkind != NULL && strcmp(relkind, "m") == 0;
@@ -873,7 +864,7 @@ view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     if (rc != SD_OK)
         return rc;
     sd_obj_set_sql(r->m, o, mat ? SD_MATVIEW_SQL : SD_VIEW_SQL, sd_pg__str(res, row, c[VI_DEF]));
-    rc = set_common(r, o, res, row, c, mat ? MF : VF);
+    rc = set_common(r, o, res, row, c);
     if (rc == SD_OK && options != NULL)
         rc = sd_pg__add_array(r->m, o, mat ? SD_MATVIEW_OPTIONS : SD_VIEW_OPTIONS, options, r->err);
     if (rc == SD_OK)

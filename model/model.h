@@ -113,12 +113,24 @@ typedef struct sd_value {
 #define SD_E_SQLITE (1u << SD_ENGINE_SQLITE)
 #define SD_E_PG     (1u << SD_ENGINE_PG)
 
+/* What a field is for, where generic code needs to know: the introspector fills these and
+ * the emitters write them the same way for every kind (ALTER ... OWNER TO, GRANT, COMMENT ON).
+ * A kind has at most one field of each role (sd_kind_role_field()). */
+typedef enum sd_field_role {
+    SD_ROLE_NONE = 0, /* an ordinary field */
+    SD_ROLE_OWNER,    /* the owning role's name */
+    SD_ROLE_ACL,      /* the privileges (aclitem texts) */
+    SD_ROLE_COMMENT,  /* the comment */
+    SD_ROLE__COUNT
+} sd_field_role;
+
 typedef struct sd_field_info {
     const char *name;           /* snapshot key and the name reports use */
     sd_field_type type;         /* value type */
     unsigned flags;             /* SD_FF_* */
     const char *const *allowed; /* STRING: NULL-terminated list of allowed values, or NULL */
     unsigned engines;           /* SD_E_* mask; 0 = every engine */
+    sd_field_role role;         /* SD_ROLE_NONE unless owner, acl or comment */
 } sd_field_info;
 
 typedef struct sd_kind_info {
@@ -208,219 +220,294 @@ typedef struct sd_kind_info {
  *    only when it differs from the type's; informational (it follows from the query), kept
  *    so that a view in a dependency loop can be created first as a stub with these columns.
  */
-/* Field indexes per kind; they index sd_object.v and the kind's field table. Values that
- * name other objects in SQL form (inherits, partition_of, owned_by) are already quoted with
- * util/sql.h by the introspector. */
+/*
+ * Field lists: one line per field, F(KIND, FIELD, designated initializers of sd_field_info),
+ * in snapshot order. Each list makes both the kind's field-index enum here (SD_<KIND>_<FIELD>,
+ * which indexes sd_object.v and the field table, and SD_<KIND>__NFIELDS) and its field table
+ * in kinds.c, so adding a field is one line in its list (plus whoever fills it in and
+ * renders it). The allowed-value lists (.allowed) are defined in kinds.c, the only place the
+ * initializers are expanded. Values that name other objects in SQL form (inherits,
+ * partition_of, owned_by) are already quoted with util/sql.h by the introspector.
+ */
+#define SD__FIELD_ENUM(kind, field, ...) SD_##kind##_##field,
+/* The owner, privileges and comment of a PostgreSQL object, with their roles. */
+#define SD_F_OWNER \
+    .name = "owner", .type = SD_FIELD_STRING, .engines = SD_E_PG, .role = SD_ROLE_OWNER
+#define SD_F_ACL .name = "acl", .type = SD_FIELD_NAMES, .engines = SD_E_PG, .role = SD_ROLE_ACL
+#define SD_F_COMMENT \
+    .name = "comment", .type = SD_FIELD_STRING, .engines = SD_E_PG, .role = SD_ROLE_COMMENT
+
+#define SD_SCHEMA_FIELDS(F)                                                                   \
+    F(SCHEMA, OWNER, SD_F_OWNER)                                                              \
+    F(SCHEMA, ACL, SD_F_ACL)                                                                  \
+    F(SCHEMA, DEFAULT_ACL, .name = "default_acl", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(SCHEMA, COMMENT, SD_F_COMMENT)
 enum {
-    SD_SCHEMA_OWNER,
-    SD_SCHEMA_ACL,
-    SD_SCHEMA_DEFAULT_ACL,
-    SD_SCHEMA_COMMENT,
-    SD_SCHEMA__NFIELDS
+    SD_SCHEMA_FIELDS(SD__FIELD_ENUM) SD_SCHEMA__NFIELDS
 };
+
+#define SD_EXTENSION_FIELDS(F) \
+    F(EXTENSION, VERSION, .name = "version", .type = SD_FIELD_STRING, .engines = SD_E_PG)
 enum {
-    SD_EXTENSION_VERSION,
-    SD_EXTENSION__NFIELDS
+    SD_EXTENSION_FIELDS(SD__FIELD_ENUM) SD_EXTENSION__NFIELDS
 };
+
+#define SD_ENUM_FIELDS(F)                                                         \
+    F(ENUM, VALUES, .name = "values", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(ENUM, OWNER, SD_F_OWNER)                                                    \
+    F(ENUM, ACL, SD_F_ACL)                                                        \
+    F(ENUM, COMMENT, SD_F_COMMENT)
 enum {
-    SD_ENUM_VALUES,
-    SD_ENUM_OWNER,
-    SD_ENUM_ACL,
-    SD_ENUM_COMMENT,
-    SD_ENUM__NFIELDS
+    SD_ENUM_FIELDS(SD__FIELD_ENUM) SD_ENUM__NFIELDS
 };
+
+#define SD_DOMAIN_FIELDS(F)                                                                \
+    F(DOMAIN, BASE_TYPE, .name = "base_type", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(DOMAIN, DEFAULT, .name = "default", .type = SD_FIELD_SQL, .engines = SD_E_PG)        \
+    F(DOMAIN, NOT_NULL, .name = "not_null", .type = SD_FIELD_BOOL, .engines = SD_E_PG)     \
+    F(DOMAIN, COLLATION, .name = "collation", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(DOMAIN, CHECKS, .name = "checks", .type = SD_FIELD_NAMES, .engines = SD_E_PG)        \
+    F(DOMAIN, OWNER, SD_F_OWNER)                                                           \
+    F(DOMAIN, ACL, SD_F_ACL)                                                               \
+    F(DOMAIN, COMMENT, SD_F_COMMENT)
 enum {
-    SD_DOMAIN_BASE_TYPE,
-    SD_DOMAIN_DEFAULT,
-    SD_DOMAIN_NOT_NULL,
-    SD_DOMAIN_COLLATION,
-    SD_DOMAIN_CHECKS,
-    SD_DOMAIN_OWNER,
-    SD_DOMAIN_ACL,
-    SD_DOMAIN_COMMENT,
-    SD_DOMAIN__NFIELDS
+    SD_DOMAIN_FIELDS(SD__FIELD_ENUM) SD_DOMAIN__NFIELDS
 };
+
+#define SD_COMPOSITE_FIELDS(F)                                                               \
+    F(COMPOSITE, ATTRIBUTES, .name = "attributes", .type = SD_FIELD_SQL, .engines = SD_E_PG) \
+    F(COMPOSITE, OWNER, SD_F_OWNER)                                                          \
+    F(COMPOSITE, ACL, SD_F_ACL)                                                              \
+    F(COMPOSITE, COMMENT, SD_F_COMMENT)
 enum {
-    SD_COMPOSITE_ATTRIBUTES,
-    SD_COMPOSITE_OWNER,
-    SD_COMPOSITE_ACL,
-    SD_COMPOSITE_COMMENT,
-    SD_COMPOSITE__NFIELDS
+    SD_COMPOSITE_FIELDS(SD__FIELD_ENUM) SD_COMPOSITE__NFIELDS
 };
+
+#define SD_RANGE_FIELDS(F)                                                               \
+    F(RANGE, DEFINITION, .name = "definition", .type = SD_FIELD_SQL, .engines = SD_E_PG) \
+    F(RANGE, OWNER, SD_F_OWNER)                                                          \
+    F(RANGE, ACL, SD_F_ACL)                                                              \
+    F(RANGE, COMMENT, SD_F_COMMENT)
 enum {
-    SD_RANGE_DEFINITION,
-    SD_RANGE_OWNER,
-    SD_RANGE_ACL,
-    SD_RANGE_COMMENT,
-    SD_RANGE__NFIELDS
+    SD_RANGE_FIELDS(SD__FIELD_ENUM) SD_RANGE__NFIELDS
 };
+
+#define SD_SEQUENCE_FIELDS(F)                                                              \
+    F(SEQUENCE, TYPE, .name = "type", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(SEQUENCE, START, .name = "start", .type = SD_FIELD_INT, .engines = SD_E_PG)          \
+    F(SEQUENCE, INCREMENT, .name = "increment", .type = SD_FIELD_INT, .engines = SD_E_PG)  \
+    F(SEQUENCE, MIN, .name = "min_value", .type = SD_FIELD_INT, .engines = SD_E_PG)        \
+    F(SEQUENCE, MAX, .name = "max_value", .type = SD_FIELD_INT, .engines = SD_E_PG)        \
+    F(SEQUENCE, CACHE, .name = "cache", .type = SD_FIELD_INT, .engines = SD_E_PG)          \
+    F(SEQUENCE, CYCLE, .name = "cycle", .type = SD_FIELD_BOOL, .engines = SD_E_PG)         \
+    F(SEQUENCE, OWNED_BY, .name = "owned_by", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(SEQUENCE, OWNER, SD_F_OWNER)                                                         \
+    F(SEQUENCE, ACL, SD_F_ACL)                                                             \
+    F(SEQUENCE, COMMENT, SD_F_COMMENT)
 enum {
-    SD_SEQUENCE_TYPE,
-    SD_SEQUENCE_START,
-    SD_SEQUENCE_INCREMENT,
-    SD_SEQUENCE_MIN,
-    SD_SEQUENCE_MAX,
-    SD_SEQUENCE_CACHE,
-    SD_SEQUENCE_CYCLE,
-    SD_SEQUENCE_OWNED_BY,
-    SD_SEQUENCE_OWNER,
-    SD_SEQUENCE_ACL,
-    SD_SEQUENCE_COMMENT,
-    SD_SEQUENCE__NFIELDS
+    SD_SEQUENCE_FIELDS(SD__FIELD_ENUM) SD_SEQUENCE__NFIELDS
 };
+
+#define SD_FUNCTION_FIELDS(F)                                                                      \
+    F(FUNCTION, KIND, .name = "function_kind", .type = SD_FIELD_STRING, .allowed = FUNCTION_KINDS, \
+      .engines = SD_E_PG)                                                                          \
+    F(FUNCTION, NAME, .name = "function_name", .type = SD_FIELD_STRING, .engines = SD_E_PG)        \
+    F(FUNCTION, ARGUMENTS, .name = "arguments", .type = SD_FIELD_STRING, .engines = SD_E_PG)       \
+    F(FUNCTION, RESULT, .name = "result", .type = SD_FIELD_STRING, .engines = SD_E_PG)             \
+    F(FUNCTION, DEFINITION, .name = "definition", .type = SD_FIELD_SQL, .engines = SD_E_PG)        \
+    F(FUNCTION, OWNER, SD_F_OWNER)                                                                 \
+    F(FUNCTION, ACL, SD_F_ACL)                                                                     \
+    F(FUNCTION, COMMENT, SD_F_COMMENT)
 enum {
-    SD_FUNCTION_KIND,
-    SD_FUNCTION_NAME,
-    SD_FUNCTION_ARGUMENTS,
-    SD_FUNCTION_RESULT,
-    SD_FUNCTION_DEFINITION,
-    SD_FUNCTION_OWNER,
-    SD_FUNCTION_ACL,
-    SD_FUNCTION_COMMENT,
-    SD_FUNCTION__NFIELDS
+    SD_FUNCTION_FIELDS(SD__FIELD_ENUM) SD_FUNCTION__NFIELDS
 };
+
+#define SD_AGGREGATE_FIELDS(F)                                                                \
+    F(AGGREGATE, NAME, .name = "aggregate_name", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(AGGREGATE, ARGUMENTS, .name = "arguments", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(AGGREGATE, DEFINITION, .name = "definition", .type = SD_FIELD_SQL, .engines = SD_E_PG)  \
+    F(AGGREGATE, OWNER, SD_F_OWNER)                                                           \
+    F(AGGREGATE, ACL, SD_F_ACL)                                                               \
+    F(AGGREGATE, COMMENT, SD_F_COMMENT)
 enum {
-    SD_AGGREGATE_NAME,
-    SD_AGGREGATE_ARGUMENTS,
-    SD_AGGREGATE_DEFINITION,
-    SD_AGGREGATE_OWNER,
-    SD_AGGREGATE_ACL,
-    SD_AGGREGATE_COMMENT,
-    SD_AGGREGATE__NFIELDS
+    SD_AGGREGATE_FIELDS(SD__FIELD_ENUM) SD_AGGREGATE__NFIELDS
 };
+
+/* Operators have no privileges of their own (those of their function apply). */
+#define SD_OPERATOR_FIELDS(F)                                                               \
+    F(OPERATOR, DEFINITION, .name = "definition", .type = SD_FIELD_SQL, .engines = SD_E_PG) \
+    F(OPERATOR, OWNER, SD_F_OWNER)                                                          \
+    F(OPERATOR, COMMENT, SD_F_COMMENT)
 enum {
-    SD_OPERATOR_DEFINITION,
-    SD_OPERATOR_OWNER,
-    SD_OPERATOR_COMMENT,
-    SD_OPERATOR__NFIELDS
+    SD_OPERATOR_FIELDS(SD__FIELD_ENUM) SD_OPERATOR__NFIELDS
 };
+
+#define SD_TABLE_FIELDS(F)                                                                        \
+    F(TABLE, STRICT, .name = "strict", .type = SD_FIELD_BOOL, .engines = SD_E_SQLITE)             \
+    F(TABLE, WITHOUT_ROWID, .name = "without_rowid", .type = SD_FIELD_BOOL,                       \
+      .engines = SD_E_SQLITE)                                                                     \
+    F(TABLE, UNLOGGED, .name = "unlogged", .type = SD_FIELD_BOOL, .engines = SD_E_PG)             \
+    F(TABLE, PARTITION_KEY, .name = "partition_key", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TABLE, PARTITION_OF, .name = "partition_of", .type = SD_FIELD_STRING, .engines = SD_E_PG)   \
+    F(TABLE, PARTITION_BOUND, .name = "partition_bound", .type = SD_FIELD_STRING,                 \
+      .engines = SD_E_PG)                                                                         \
+    F(TABLE, INHERITS, .name = "inherits", .type = SD_FIELD_NAMES, .engines = SD_E_PG)            \
+    F(TABLE, RLS_ENABLED, .name = "rls_enabled", .type = SD_FIELD_BOOL, .engines = SD_E_PG)       \
+    F(TABLE, RLS_FORCED, .name = "rls_forced", .type = SD_FIELD_BOOL, .engines = SD_E_PG)         \
+    F(TABLE, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)              \
+    F(TABLE, OWNER, SD_F_OWNER)                                                                   \
+    F(TABLE, ACL, SD_F_ACL)                                                                       \
+    F(TABLE, COMMENT, SD_F_COMMENT)
 enum {
-    SD_TABLE_STRICT,
-    SD_TABLE_WITHOUT_ROWID,
-    SD_TABLE_UNLOGGED,
-    SD_TABLE_PARTITION_KEY,
-    SD_TABLE_PARTITION_OF,
-    SD_TABLE_PARTITION_BOUND,
-    SD_TABLE_INHERITS,
-    SD_TABLE_RLS_ENABLED,
-    SD_TABLE_RLS_FORCED,
-    SD_TABLE_OPTIONS,
-    SD_TABLE_OWNER,
-    SD_TABLE_ACL,
-    SD_TABLE_COMMENT,
-    SD_TABLE__NFIELDS
+    SD_TABLE_FIELDS(SD__FIELD_ENUM) SD_TABLE__NFIELDS
 };
+
+#define SD_COLUMN_FIELDS(F)                                                                     \
+    F(COLUMN, POSITION, .name = "position", .type = SD_FIELD_INT, .flags = SD_FF_ORDER)         \
+    F(COLUMN, TYPE, .name = "type", .type = SD_FIELD_STRING)                                    \
+    F(COLUMN, NOT_NULL, .name = "not_null", .type = SD_FIELD_BOOL)                              \
+    F(COLUMN, DEFAULT, .name = "default", .type = SD_FIELD_SQL)                                 \
+    F(COLUMN, GENERATED, .name = "generated", .type = SD_FIELD_SQL)                             \
+    F(COLUMN, GENERATED_KIND, .name = "generated_kind", .type = SD_FIELD_STRING,                \
+      .allowed = GENERATED_KINDS)                                                               \
+    F(COLUMN, COLLATION, .name = "collation", .type = SD_FIELD_STRING)                          \
+    F(COLUMN, IDENTITY, .name = "identity", .type = SD_FIELD_STRING, .allowed = IDENTITY_KINDS, \
+      .engines = SD_E_PG)                                                                       \
+    F(COLUMN, IDENTITY_OPTIONS, .name = "identity_options", .type = SD_FIELD_STRING,            \
+      .engines = SD_E_PG)                                                                       \
+    F(COLUMN, ACL, SD_F_ACL)                                                                    \
+    F(COLUMN, COMMENT, SD_F_COMMENT)                                                            \
+    F(COLUMN, INHERITED, .name = "inherited", .type = SD_FIELD_BOOL, .flags = SD_FF_INFO,       \
+      .engines = SD_E_PG)                                                                       \
+    F(COLUMN, STATISTICS, .name = "statistics", .type = SD_FIELD_INT, .engines = SD_E_PG)
 enum {
-    SD_COLUMN_POSITION,
-    SD_COLUMN_TYPE,
-    SD_COLUMN_NOT_NULL,
-    SD_COLUMN_DEFAULT,
-    SD_COLUMN_GENERATED,
-    SD_COLUMN_GENERATED_KIND,
-    SD_COLUMN_COLLATION,
-    SD_COLUMN_IDENTITY,
-    SD_COLUMN_IDENTITY_OPTIONS,
-    SD_COLUMN_ACL,
-    SD_COLUMN_COMMENT,
-    SD_COLUMN_INHERITED,
-    SD_COLUMN_STATISTICS,
-    SD_COLUMN__NFIELDS
+    SD_COLUMN_FIELDS(SD__FIELD_ENUM) SD_COLUMN__NFIELDS
 };
+
+#define SD_PK_FIELDS(F)                                                                          \
+    F(PK, COLUMNS, .name = "columns", .type = SD_FIELD_NAMES)                                    \
+    F(PK, AUTOINCREMENT, .name = "autoincrement", .type = SD_FIELD_BOOL, .engines = SD_E_SQLITE) \
+    F(PK, DEFERRABLE, .name = "deferrable", .type = SD_FIELD_BOOL, .engines = SD_E_PG)           \
+    F(PK, INITIALLY_DEFERRED, .name = "initially_deferred", .type = SD_FIELD_BOOL,               \
+      .engines = SD_E_PG)                                                                        \
+    F(PK, COMMENT, SD_F_COMMENT)                                                                 \
+    F(PK, INDEX_OPTIONS, .name = "index_options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)    \
+    F(PK, INDEX_COMMENT, .name = "index_comment", .type = SD_FIELD_STRING, .engines = SD_E_PG)
 enum {
-    SD_PK_COLUMNS,
-    SD_PK_AUTOINCREMENT,
-    SD_PK_DEFERRABLE,
-    SD_PK_INITIALLY_DEFERRED,
-    SD_PK_COMMENT,
-    SD_PK_INDEX_OPTIONS,
-    SD_PK_INDEX_COMMENT,
-    SD_PK__NFIELDS
+    SD_PK_FIELDS(SD__FIELD_ENUM) SD_PK__NFIELDS
 };
+
+#define SD_UNIQUE_FIELDS(F)                                                                       \
+    F(UNIQUE, COLUMNS, .name = "columns", .type = SD_FIELD_NAMES)                                 \
+    F(UNIQUE, NULLS_NOT_DISTINCT, .name = "nulls_not_distinct", .type = SD_FIELD_BOOL,            \
+      .engines = SD_E_PG)                                                                         \
+    F(UNIQUE, DEFERRABLE, .name = "deferrable", .type = SD_FIELD_BOOL, .engines = SD_E_PG)        \
+    F(UNIQUE, INITIALLY_DEFERRED, .name = "initially_deferred", .type = SD_FIELD_BOOL,            \
+      .engines = SD_E_PG)                                                                         \
+    F(UNIQUE, COMMENT, SD_F_COMMENT)                                                              \
+    F(UNIQUE, INDEX_OPTIONS, .name = "index_options", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(UNIQUE, INDEX_COMMENT, .name = "index_comment", .type = SD_FIELD_STRING, .engines = SD_E_PG)
 enum {
-    SD_UNIQUE_COLUMNS,
-    SD_UNIQUE_NULLS_NOT_DISTINCT,
-    SD_UNIQUE_DEFERRABLE,
-    SD_UNIQUE_INITIALLY_DEFERRED,
-    SD_UNIQUE_COMMENT,
-    SD_UNIQUE_INDEX_OPTIONS,
-    SD_UNIQUE_INDEX_COMMENT,
-    SD_UNIQUE__NFIELDS
+    SD_UNIQUE_FIELDS(SD__FIELD_ENUM) SD_UNIQUE__NFIELDS
 };
+
+#define SD_CHECK_FIELDS(F)                                                                \
+    F(CHECK, EXPRESSION, .name = "expression", .type = SD_FIELD_SQL)                      \
+    F(CHECK, NO_INHERIT, .name = "no_inherit", .type = SD_FIELD_BOOL, .engines = SD_E_PG) \
+    F(CHECK, NOT_VALID, .name = "not_valid", .type = SD_FIELD_BOOL, .engines = SD_E_PG)   \
+    F(CHECK, COMMENT, SD_F_COMMENT)
 enum {
-    SD_CHECK_EXPRESSION,
-    SD_CHECK_NO_INHERIT,
-    SD_CHECK_NOT_VALID,
-    SD_CHECK_COMMENT,
-    SD_CHECK__NFIELDS
+    SD_CHECK_FIELDS(SD__FIELD_ENUM) SD_CHECK__NFIELDS
 };
+
+#define SD_EXCLUSION_FIELDS(F)                                                               \
+    F(EXCLUSION, DEFINITION, .name = "definition", .type = SD_FIELD_SQL, .engines = SD_E_PG) \
+    F(EXCLUSION, COMMENT, SD_F_COMMENT)                                                      \
+    F(EXCLUSION, INDEX_COMMENT, .name = "index_comment", .type = SD_FIELD_STRING,            \
+      .engines = SD_E_PG)
 enum {
-    SD_EXCLUSION_DEFINITION,
-    SD_EXCLUSION_COMMENT,
-    SD_EXCLUSION_INDEX_COMMENT,
-    SD_EXCLUSION__NFIELDS
+    SD_EXCLUSION_FIELDS(SD__FIELD_ENUM) SD_EXCLUSION__NFIELDS
 };
+
+#define SD_FK_FIELDS(F)                                                                   \
+    F(FK, COLUMNS, .name = "columns", .type = SD_FIELD_NAMES)                             \
+    F(FK, REF_TABLE, .name = "ref_table", .type = SD_FIELD_STRING)                        \
+    F(FK, REF_COLUMNS, .name = "ref_columns", .type = SD_FIELD_NAMES)                     \
+    F(FK, ON_DELETE, .name = "on_delete", .type = SD_FIELD_STRING, .allowed = FK_ACTIONS) \
+    F(FK, ON_UPDATE, .name = "on_update", .type = SD_FIELD_STRING, .allowed = FK_ACTIONS) \
+    F(FK, MATCH, .name = "match", .type = SD_FIELD_STRING, .allowed = FK_MATCH)           \
+    F(FK, DEFERRABLE, .name = "deferrable", .type = SD_FIELD_BOOL)                        \
+    F(FK, INITIALLY_DEFERRED, .name = "initially_deferred", .type = SD_FIELD_BOOL)        \
+    F(FK, REF_SCHEMA, .name = "ref_schema", .type = SD_FIELD_STRING, .engines = SD_E_PG)  \
+    F(FK, NOT_VALID, .name = "not_valid", .type = SD_FIELD_BOOL, .engines = SD_E_PG)      \
+    F(FK, ON_DELETE_COLUMNS, .name = "on_delete_columns", .type = SD_FIELD_NAMES,         \
+      .engines = SD_E_PG)                                                                 \
+    F(FK, COMMENT, SD_F_COMMENT)
 enum {
-    SD_FK_COLUMNS,
-    SD_FK_REF_TABLE,
-    SD_FK_REF_COLUMNS,
-    SD_FK_ON_DELETE,
-    SD_FK_ON_UPDATE,
-    SD_FK_MATCH,
-    SD_FK_DEFERRABLE,
-    SD_FK_INITIALLY_DEFERRED,
-    SD_FK_REF_SCHEMA,
-    SD_FK_NOT_VALID,
-    SD_FK_ON_DELETE_COLUMNS,
-    SD_FK_COMMENT,
-    SD_FK__NFIELDS
+    SD_FK_FIELDS(SD__FIELD_ENUM) SD_FK__NFIELDS
 };
+
+#define SD_POLICY_FIELDS(F)                                                                    \
+    F(POLICY, COMMAND, .name = "command", .type = SD_FIELD_STRING, .allowed = POLICY_COMMANDS, \
+      .engines = SD_E_PG)                                                                      \
+    F(POLICY, PERMISSIVE, .name = "permissive", .type = SD_FIELD_BOOL, .engines = SD_E_PG)     \
+    F(POLICY, ROLES, .name = "roles", .type = SD_FIELD_NAMES, .engines = SD_E_PG)              \
+    F(POLICY, USING, .name = "using", .type = SD_FIELD_SQL, .engines = SD_E_PG)                \
+    F(POLICY, WITH_CHECK, .name = "with_check", .type = SD_FIELD_SQL, .engines = SD_E_PG)      \
+    F(POLICY, COMMENT, SD_F_COMMENT)
 enum {
-    SD_POLICY_COMMAND,
-    SD_POLICY_PERMISSIVE,
-    SD_POLICY_ROLES,
-    SD_POLICY_USING,
-    SD_POLICY_WITH_CHECK,
-    SD_POLICY_COMMENT,
-    SD_POLICY__NFIELDS
+    SD_POLICY_FIELDS(SD__FIELD_ENUM) SD_POLICY__NFIELDS
 };
+
+#define SD_VIEW_FIELDS(F)                                                                   \
+    F(VIEW, SQL, .name = "sql", .type = SD_FIELD_SQL)                                       \
+    F(VIEW, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)         \
+    F(VIEW, OWNER, SD_F_OWNER)                                                              \
+    F(VIEW, ACL, SD_F_ACL)                                                                  \
+    F(VIEW, COMMENT, SD_F_COMMENT)                                                          \
+    F(VIEW, COLUMN_ACLS, .name = "column_acls", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(VIEW, COLUMN_COMMENTS, .name = "column_comments", .type = SD_FIELD_NAMES,             \
+      .engines = SD_E_PG)                                                                   \
+    F(VIEW, COLUMNS, .name = "columns", .type = SD_FIELD_NAMES, .flags = SD_FF_INFO,        \
+      .engines = SD_E_PG)
 enum {
-    SD_INDEX_UNIQUE,
-    SD_INDEX_KEYS,
-    SD_INDEX_WHERE,
-    SD_INDEX_METHOD,
-    SD_INDEX_INCLUDE,
-    SD_INDEX_NULLS_NOT_DISTINCT,
-    SD_INDEX_OPTIONS,
-    SD_INDEX_CLUSTERED,
-    SD_INDEX_STATISTICS,
-    SD_INDEX_COMMENT,
-    SD_INDEX__NFIELDS
+    SD_VIEW_FIELDS(SD__FIELD_ENUM) SD_VIEW__NFIELDS
 };
+
+#define SD_MATVIEW_FIELDS(F)                                                                   \
+    F(MATVIEW, SQL, .name = "sql", .type = SD_FIELD_SQL, .engines = SD_E_PG)                   \
+    F(MATVIEW, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)         \
+    F(MATVIEW, OWNER, SD_F_OWNER)                                                              \
+    F(MATVIEW, ACL, SD_F_ACL)                                                                  \
+    F(MATVIEW, COMMENT, SD_F_COMMENT)                                                          \
+    F(MATVIEW, COLUMN_ACLS, .name = "column_acls", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(MATVIEW, COLUMN_COMMENTS, .name = "column_comments", .type = SD_FIELD_NAMES,             \
+      .engines = SD_E_PG)
 enum {
-    SD_VIEW_SQL,
-    SD_VIEW_OPTIONS,
-    SD_VIEW_OWNER,
-    SD_VIEW_ACL,
-    SD_VIEW_COMMENT,
-    SD_VIEW_COLUMN_ACLS,
-    SD_VIEW_COLUMN_COMMENTS,
-    SD_VIEW_COLUMNS,
-    SD_VIEW__NFIELDS
+    SD_MATVIEW_FIELDS(SD__FIELD_ENUM) SD_MATVIEW__NFIELDS
 };
+
+#define SD_INDEX_FIELDS(F)                                                                 \
+    F(INDEX, UNIQUE, .name = "unique", .type = SD_FIELD_BOOL)                              \
+    F(INDEX, KEYS, .name = "keys", .type = SD_FIELD_KEYS)                                  \
+    F(INDEX, WHERE, .name = "where", .type = SD_FIELD_SQL)                                 \
+    F(INDEX, METHOD, .name = "method", .type = SD_FIELD_STRING, .engines = SD_E_PG)        \
+    F(INDEX, INCLUDE, .name = "include", .type = SD_FIELD_NAMES, .engines = SD_E_PG)       \
+    F(INDEX, NULLS_NOT_DISTINCT, .name = "nulls_not_distinct", .type = SD_FIELD_BOOL,      \
+      .engines = SD_E_PG)                                                                  \
+    F(INDEX, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)       \
+    F(INDEX, CLUSTERED, .name = "clustered", .type = SD_FIELD_BOOL, .engines = SD_E_PG)    \
+    F(INDEX, STATISTICS, .name = "statistics", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(INDEX, COMMENT, SD_F_COMMENT)
 enum {
-    SD_MATVIEW_SQL,
-    SD_MATVIEW_OPTIONS,
-    SD_MATVIEW_OWNER,
-    SD_MATVIEW_ACL,
-    SD_MATVIEW_COMMENT,
-    SD_MATVIEW_COLUMN_ACLS,
-    SD_MATVIEW_COLUMN_COMMENTS,
-    SD_MATVIEW__NFIELDS
+    SD_INDEX_FIELDS(SD__FIELD_ENUM) SD_INDEX__NFIELDS
 };
+
+#define SD_TRIGGER_FIELDS(F)                             \
+    F(TRIGGER, SQL, .name = "sql", .type = SD_FIELD_SQL) \
+    F(TRIGGER, COMMENT, SD_F_COMMENT)
 enum {
-    SD_TRIGGER_SQL,
-    SD_TRIGGER_COMMENT,
-    SD_TRIGGER__NFIELDS
+    SD_TRIGGER_FIELDS(SD__FIELD_ENUM) SD_TRIGGER__NFIELDS
 };
 
 /* A reference to another object by identity (dependencies are never pointers from a DB). */
@@ -454,6 +541,8 @@ const sd_kind_info *sd_kind_get(sd_kind kind);
 /* Look a kind up by its snapshot name ("table") or plural ("tables"). */
 bool sd_kind_from_name(const char *name, sd_kind *out);
 bool sd_kind_is_relation(sd_kind kind); /* table or view */
+/* The index of kind's field with that role (SD_ROLE_OWNER...), or -1 when it has none. */
+int sd_kind_role_field(sd_kind kind, sd_field_role role);
 /* Values equal for comparison purposes (SQL by normalized form). */
 bool sd_value_equal(sd_field_type type, const sd_value *a, const sd_value *b);
 /* True when the value is the type's zero (false, 0, NULL, empty list). */

@@ -279,6 +279,46 @@ test_registry_field_positions(void **state)
     assert_true(sd_kind_get(SD_KIND_TABLE)->name_required);
 }
 
+/* Field roles: at most one field per role in a kind, of the role's type and name (the
+ * introspector and the emitters write owner, acl and comment the same way for every kind),
+ * and sd_kind_role_field() finds it. */
+static void
+test_registry_field_roles(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        sd_field_type type;
+    } ROLE[SD_ROLE__COUNT] = {
+        [SD_ROLE_OWNER] = { "owner", SD_FIELD_STRING },
+        [SD_ROLE_ACL] = { "acl", SD_FIELD_NAMES },
+        [SD_ROLE_COMMENT] = { "comment", SD_FIELD_STRING },
+    };
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        for (int r = SD_ROLE_NONE + 1; r < SD_ROLE__COUNT; r++) {
+            int found = -1;
+            for (size_t f = 0; f < ki->nfields; f++) {
+                if (ki->fields[f].role != (sd_field_role)r)
+                    continue;
+                assert_int_equal(found, -1); /* one field per role */
+                found = (int)f;
+                assert_string_equal(ki->fields[f].name, ROLE[r].name);
+                assert_int_equal(ki->fields[f].type, ROLE[r].type);
+            }
+            assert_int_equal(sd_kind_role_field((sd_kind)k, (sd_field_role)r), found);
+        }
+        assert_int_equal(sd_kind_role_field((sd_kind)k, SD_ROLE_NONE), -1);
+    }
+    assert_int_equal(sd_kind_role_field(SD_KIND_TABLE, SD_ROLE_OWNER), SD_TABLE_OWNER);
+    assert_int_equal(sd_kind_role_field(SD_KIND_VIEW, SD_ROLE_COMMENT), SD_VIEW_COMMENT);
+    assert_int_equal(sd_kind_role_field(SD_KIND_COLUMN, SD_ROLE_ACL), SD_COLUMN_ACL);
+    assert_int_equal(sd_kind_role_field(SD_KIND_COLUMN, SD_ROLE_OWNER), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_OPERATOR, SD_ROLE_ACL), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_EXTENSION, SD_ROLE_COMMENT), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND__COUNT, SD_ROLE_OWNER), -1);
+}
+
 static void
 test_value_helpers(void **state)
 {
@@ -1935,6 +1975,7 @@ main(void)
         cmocka_unit_test(test_registry_kind_order),
         cmocka_unit_test(test_registry_engines),
         cmocka_unit_test(test_registry_field_positions),
+        cmocka_unit_test(test_registry_field_roles),
         cmocka_unit_test(test_value_helpers),
         cmocka_unit_test(test_add_freeze_find),
         cmocka_unit_test(test_strings_are_copied_and_interned),
