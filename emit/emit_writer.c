@@ -1,9 +1,9 @@
 /*
  * emit_writer.c: the writer both emitters share (emit_writer_int.h).
  */
-#include "emit/emit_writer_int.h"
-
 #include <stdarg.h>
+
+#include "emit/emit_writer_int.h"
 
 void
 sd_writer_fail(sd_writer *w, sd_status code, const sd_object *o, const char *fmt, ...)
