@@ -125,18 +125,18 @@ setup(pg_ctx *c)
     c->enum_adds = sd_arena_array(c->scratch, const sd_object *, nch);
     c->enum_adds_to = sd_arena_array(c->scratch, const sd_object *, nch);
     size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
-    for (size_t i = 0; i < nt && c->rc == SD_OK; i++) {
+    for (size_t i = 0; i < nt && c->w.rc == SD_OK; i++) {
         const sd_object *t = sd_model_at(c->to, SD_KIND_TABLE, i);
         c->any_inherits = c->any_inherits || t->v[SD_TABLE_INHERITS].names.len > 0;
         sd_buf b = SD_BUF_INIT;
         sd_sql_qualified(&b, PGE, t->schema, t->name);
         const char *key = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
         if (key == NULL || sd_map_put(&c->rel_by_sql, key, (void *)t) != SD_OK)
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         sd_buf_dispose(&b);
     }
     if (sd_arena_failed(c->scratch))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
 }
 
 /* ---- planning: seeds from the change list ---- */
@@ -798,7 +798,7 @@ from_table_by_sql(pg_ctx *c, const char *sql)
         sd_sql_qualified(&b, PGE, ts[i]->schema, ts[i]->name);
         bool hit = !sd_buf_failed(&b) && streq(sd_buf_cstr(&b), sql);
         if (sd_buf_failed(&b))
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         sd_buf_dispose(&b);
         if (hit)
             return ts[i];
@@ -907,7 +907,7 @@ plan_rebuilds(pg_ctx *c)
     }
     for (bool grew = at > 0; grew;) {
         grew = false;
-        for (size_t i = 0; i < nf && c->rc == SD_OK; i++) {
+        for (size_t i = 0; i < nf && c->w.rc == SD_OK; i++) {
             const sd_object *t = sd_model_at(c->from, SD_KIND_TABLE, i);
             const sd_object *p =
                 c->rekey[i] ? NULL : from_table_by_sql(c, t->v[SD_TABLE_PARTITION_OF].s);
@@ -1032,9 +1032,9 @@ static void
 topo_failed(pg_ctx *c, sd_status rc, const sd_err *err)
 {
     if (rc == SD_ERR_NOMEM)
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     else
-        sd_emit__pg_fail(c, rc, NULL, "%s", err->msg);
+        sd_writer_fail(&c->w, rc, NULL, "%s", err->msg);
 }
 
 /* Marks functions' nodes and, transitively, what they depend on (todo: room for every node). */
@@ -1109,7 +1109,7 @@ order_pending(pg_ctx *c)
     bool *first = sd_arena_array(c->scratch, bool, total + 1); /* a function's or its deps' */
     size_t *todo = sd_arena_array(c->scratch, size_t, total + 1);
     if (c->pending == NULL || c->ready_at == NULL || obj == NULL || first == NULL || todo == NULL) {
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
         return;
     }
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
@@ -1151,12 +1151,12 @@ static void
 plan(pg_ctx *c)
 {
     size_t n = sd_changelist_count(c->cl);
-    for (size_t i = 0; i < n && c->rc == SD_OK; i++) {
+    for (size_t i = 0; i < n && c->w.rc == SD_OK; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (!(ch->flags & SD_CHG_NOTE_ONLY))
             seed_change(c, ch, i + 1);
     }
-    if (c->rc != SD_OK)
+    if (c->w.rc != SD_OK)
         return;
     plan_rebuilds(c);
     plan_functions(c);
@@ -1249,12 +1249,12 @@ guard_rows(pg_ctx *c, const sd_preflight *p)
                    "Nothing was changed. Fix or delete those rows, then run the script again.");
     sd_buf_append(&body, ";\n    END IF;\nEND\n");
     if (sd_buf_failed(&subject) || sd_buf_failed(&msg) || sd_buf_failed(&body))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     put(c, "-- guard: ");
-    sd_emit__pg_comment_text(c, sd_buf_cstr(&subject));
+    sd_writer_comment_text(&c->w, sd_buf_cstr(&subject));
     put(c, " holds no rows the main transaction refuses\nDO ");
-    if (c->rc == SD_OK)
-        sd_sql_dollar_body(c->out, sd_buf_cstr(&body));
+    if (c->w.rc == SD_OK)
+        sd_sql_dollar_body(c->w.out, sd_buf_cstr(&body));
     put(c, ";\n");
     sd_buf_dispose(&subject);
     sd_buf_dispose(&msg);
@@ -1270,9 +1270,9 @@ static void
 emit_data_guards(pg_ctx *c)
 {
     sd_preflight_list checks = SD_VEC_INIT;
-    if (c->rc == SD_OK)
-        c->rc = sd_emit__checks(c->cl, false, &checks, c->err);
-    for (size_t i = 0; i < checks.len && c->rc == SD_OK; i++)
+    if (c->w.rc == SD_OK)
+        c->w.rc = sd_emit__checks(c->cl, false, &checks, c->w.err);
+    for (size_t i = 0; i < checks.len && c->w.rc == SD_OK; i++)
         if (checks.items[i].guard != SD_GUARD_ENUM_VALUE)
             guard_rows(c, &checks.items[i]);
     sd_preflight_list_dispose(&checks);
@@ -1410,7 +1410,7 @@ drop_stack_all(pg_ctx *c)
             st.pos[k][i] = NOT_FOUND;
     }
     if (st.items == NULL || sd_arena_failed(c->scratch)) {
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
         return;
     }
     static const sd_kind VIEWS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW };
@@ -1455,7 +1455,7 @@ owned_by_rekeyed(pg_ctx *c, const sd_model *m, const char *owned_by)
         hit = !sd_buf_failed(&b) && strncmp(owned_by, sd_buf_cstr(&b), b.len) == 0 &&
               strchr(owned_by + b.len, '.') == NULL;
         if (sd_buf_failed(&b))
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         sd_buf_dispose(&b);
     }
     return hit;
@@ -1659,7 +1659,7 @@ pending_ready(const pg_ctx *c, size_t j)
 static void
 flush_pending(pg_ctx *c, bool fns, bool force)
 {
-    for (size_t j = 0; j < c->npending && c->rc == SD_OK; j++) {
+    for (size_t j = 0; j < c->npending && c->w.rc == SD_OK; j++) {
         const sd_object *o = c->pending[j];
         if (c->created[o->kind][o->index] || (!force && !pending_ready(c, j)) ||
             fns != (o->kind == SD_KIND_FUNCTION))
@@ -1847,7 +1847,7 @@ emit_main(pg_ctx *c)
     c->done = 0;
     flush_pending(c, true, false);
     flush_pending(c, false, false);
-    for (size_t i = 0; i < n && c->rc == SD_OK; i++) {
+    for (size_t i = 0; i < n && c->w.rc == SD_OK; i++) {
         handle_change(c, sd_changelist_at(c->cl, i));
         c->done = i + 1;
         flush_pending(c, true, false); /* functions that restored defaults may call */
@@ -1912,29 +1912,28 @@ sd_emit__pg(sd_buf *out,
     c.from = sd_changelist_from(cl);
     c.to = sd_changelist_to(cl);
     c.script = out;
-    c.out = out;
-    c.err = err;
+    c.w = (sd_writer){ .out = out, .err = err, .engine = PGE };
     c.scratch = sd_arena_new();
     if (c.scratch == NULL)
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     setup(&c);
-    if (c.rc == SD_OK)
+    if (c.w.rc == SD_OK)
         plan(&c);
     sd_plan *main_plan = NULL;
-    if (c.rc == SD_OK)
-        c.rc = sd_plan_new(&main_plan, cl, err);
-    if (c.rc == SD_OK) {
+    if (c.w.rc == SD_OK)
+        c.w.rc = sd_plan_new(&main_plan, cl, err);
+    if (c.w.rc == SD_OK) {
         /* The main transaction first (its steps in a plan of their own), to learn whether it
          * uses a new enum value; then the script in order, the main part spliced in. */
         sd_buf main_sql = SD_BUF_INIT;
-        c.script = c.out = &main_sql;
+        c.script = c.w.out = &main_sql;
         c.plan = main_plan;
         emit_prepare(&c);
         emit_drops(&c);
         emit_main(&c);
         emit_post(&c);
         emit_late_drops(&c);
-        c.script = c.out = out;
+        c.script = c.w.out = out;
         c.plan = steps;
         setup_step(&c, SD_TXN_NONE);
         put(&c, HEADER);
@@ -1954,24 +1953,24 @@ sd_emit__pg(sd_buf *out,
         }
         c.txn = SD_TXN_MAIN;
         size_t base = out->len;
-        for (size_t i = 0; i < sd_plan_count(main_plan) && c.rc == SD_OK; i++) {
+        for (size_t i = 0; i < sd_plan_count(main_plan) && c.w.rc == SD_OK; i++) {
             sd_step st = *sd_plan_at(main_plan, i);
             st.sql_start += base;
-            c.rc = sd_plan_append(steps, &st, err);
+            c.w.rc = sd_plan_append(steps, &st, err);
         }
-        if (c.rc == SD_OK)
+        if (c.w.rc == SD_OK)
             sd_buf_appendn(out, sd_buf_cstr(&main_sql), main_sql.len);
         setup_step(&c, SD_TXN_MAIN);
         put(&c, "\nCOMMIT;\n");
         if (sd_buf_failed(&main_sql))
-            sd_emit__pg_nomem(&c);
+            sd_writer_nomem(&c.w);
         sd_buf_dispose(&main_sql);
     }
     sd_plan_free(main_plan);
-    if (c.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
-        sd_emit__pg_nomem(&c);
+    if (c.w.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
+        sd_writer_nomem(&c.w);
     sd_buf_dispose(&c.unit);
     sd_map_dispose(&c.rel_by_sql);
     sd_arena_free(c.scratch);
-    return c.rc;
+    return c.w.rc;
 }

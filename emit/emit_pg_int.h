@@ -81,13 +81,12 @@ struct pg_ctx {
     const sd_model *from;           /* its "from" model */
     const sd_model *to;             /* its "to" model */
     sd_buf *script;                 /* the whole script */
-    sd_buf *out;                    /* where statements go: the current unit */
+    sd_writer w;                    /* w.out: where statements go (the current unit); the
+                                       first error (emit_writer_int.h) */
     sd_buf unit;                    /* statements of one change, blank-line separated */
     sd_plan *plan;                  /* steps, appended as units reach the script */
     sd_step unit_step;              /* the step the current unit is (sd_emit__pg_unit_begin) */
     sd_txn_kind txn;                /* the transaction units are written in */
-    sd_err *err;                    /* first error */
-    sd_status rc;                   /* first error's code; later writes are no-ops */
     sd_arena *scratch;              /* every array below lives here */
     size_t done;                    /* changes of the create/alter phase written so far */
     bool *rdrop[SD_KIND__COUNT];    /* "from" objects dropped in the prepare phase */
@@ -130,29 +129,25 @@ struct pg_ctx {
 static inline void
 put(pg_ctx *c, const char *s)
 {
-    if (c->rc == SD_OK)
-        sd_buf_append(c->out, s);
+    sd_writer_put(&c->w, s);
 }
 
 static inline void
 put_ident(pg_ctx *c, const char *name)
 {
-    if (c->rc == SD_OK)
-        sd_sql_ident(c->out, PGE, name);
+    sd_writer_ident(&c->w, name);
 }
 
 static inline void
 put_qname(pg_ctx *c, const char *schema, const char *name)
 {
-    if (c->rc == SD_OK)
-        sd_sql_qualified(c->out, PGE, schema, name);
+    sd_writer_qualified(&c->w, schema, name);
 }
 
 static inline void
 put_literal(pg_ctx *c, const char *value)
 {
-    if (c->rc == SD_OK)
-        sd_sql_literal(c->out, PGE, value);
+    sd_writer_literal(&c->w, value);
 }
 
 static inline bool
@@ -172,9 +167,6 @@ names_have(const sd_names *n, const char *s)
 
 /* ---- emit_pg_out.c ---- */
 
-void sd_emit__pg_fail(pg_ctx *c, sd_status code, const sd_object *o, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-void sd_emit__pg_nomem(pg_ctx *c);
 /* Start a unit (the statements of one change); sd_emit__pg_unit_end() appends it to the
  * script after a blank line, or drops it when it is empty. */
 /* Start a unit: the statements of one step (op on the object from / to). */
@@ -198,7 +190,6 @@ const char *sd_emit__pg_keyword(const sd_object *o);
 /* "s.t.c"-style name for a comment line, control bytes escaped. */
 void sd_emit__pg_comment_name(pg_ctx *c, const sd_object *o);
 /* Comment-line text, control bytes escaped. */
-void sd_emit__pg_comment_text(pg_ctx *c, const char *s);
 /* DROP <keyword> <target>; */
 void sd_emit__pg_drop_plain(pg_ctx *c, const sd_object *from);
 /* COMMENT ON <o> IS <text or NULL>; */

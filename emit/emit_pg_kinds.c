@@ -47,8 +47,8 @@
 void
 sd_emit__pg_int(pg_ctx *c, int64_t n)
 {
-    if (c->rc == SD_OK)
-        sd_buf_appendf(c->out, "%lld", (long long)n);
+    if (c->w.rc == SD_OK)
+        sd_buf_appendf(c->w.out, "%lld", (long long)n);
 }
 
 /* The qualified SQL name of a schema object, in the scratch arena ("" when out of memory). */
@@ -61,7 +61,7 @@ qualified(pg_ctx *c, const char *schema, const char *name, const char *suffix)
     const char *s = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
     if (s == NULL) {
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
         return "";
     }
     return s;
@@ -87,11 +87,7 @@ sd_emit__pg_type_is(const sd_object *col, const sd_object *type, bool *array_out
 static void
 put_names_list(pg_ctx *c, const sd_names *n)
 {
-    for (size_t i = 0; i < n->len; i++) {
-        if (i > 0)
-            put(c, ", ");
-        put_ident(c, n->items[i]);
-    }
+    sd_writer_idents(&c->w, n);
 }
 
 static void
@@ -196,7 +192,7 @@ recreate_extension(pg_ctx *c, const sd_change *ch)
     put(c, "-- destructive: extension ");
     sd_emit__pg_comment_name(c, ch->from);
     put(c, " goes back to version ");
-    sd_emit__pg_comment_text(c, ch->to->v[SD_EXTENSION_VERSION].s);
+    sd_writer_comment_text(&c->w, ch->to->v[SD_EXTENSION_VERSION].s);
     put(c, " (no downgrade script): dropped and created again, with the data of its tables\n");
     sd_emit__pg_drop_plain(c, ch->from);
     create_extension(c, ch->to);
@@ -291,12 +287,12 @@ free_type_name(pg_ctx *c, const sd_object *e)
         while (base > 0 && ((unsigned char)e->name[base] & 0xC0) == 0x80)
             base--; /* never cut a UTF-8 sequence */
     }
-    for (unsigned n = 1; c->rc == SD_OK; n++) {
+    for (unsigned n = 1; c->w.rc == SD_OK; n++) {
         const char *cand =
             n == 1 ? sd_arena_sprintf(c->scratch, "%.*s_sd_old", (int)base, e->name)
                    : sd_arena_sprintf(c->scratch, "%.*s_sd_old%u", (int)base, e->name, n);
         if (cand == NULL)
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         else if (!type_name_taken(c, e->schema, cand))
             return cand;
     }
@@ -320,7 +316,7 @@ put_removed_values(pg_ctx *c, const sd_object *from, const sd_object *to)
         }
         sd_buf lit = SD_BUF_INIT;
         sd_sql_literal(&lit, PGE, f->items[i]);
-        sd_emit__pg_comment_text(c, sd_buf_cstr(&lit));
+        sd_writer_comment_text(&c->w, sd_buf_cstr(&lit));
         sd_buf_dispose(&lit);
     }
     if (n > 0)
@@ -355,7 +351,7 @@ recreate_enum(pg_ctx *c, const sd_change *ch)
         const char *cast =
             sd_arena_sprintf(c->scratch, array ? "::text[]::%s" : "::text::%s", type);
         if (cast == NULL)
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         else
             sd_emit__pg_column_retype(c, cols[i], to_col, type, NULL, cast);
     }
@@ -404,7 +400,7 @@ check_entry_name(pg_ctx *c, const char *entry)
     const char *name = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
     if (name == NULL)
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     return name;
 }
 
@@ -475,8 +471,8 @@ alter_domain_checks(pg_ctx *c, const sd_change *ch)
             continue;
         const char *name = check_entry_name(c, f->items[i]);
         if (name == NULL) {
-            sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, ch->from,
-                             "cannot drop a domain check without a constraint name");
+            sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->from,
+                           "cannot drop a domain check without a constraint name");
             return;
         }
         alter_domain_head(c, ch->to);
@@ -550,7 +546,7 @@ recreate_domain(pg_ctx *c, const sd_change *ch)
                    "rejected\n");
         }
         if (cast == NULL)
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         else
             sd_emit__pg_column_retype(c, cols[i], to_col, type, NULL, cast);
     }
@@ -676,7 +672,7 @@ load_attrs(pg_ctx *c, const sd_change *ch, attr_lists *l)
     l->from = sd_arena_array(c->scratch, attr, max_attrs(f));
     l->to = sd_arena_array(c->scratch, attr, max_attrs(t));
     if (l->from == NULL || l->to == NULL) {
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
         return false;
     }
     l->nf = split_attrs(f, l->from, max_attrs(f));
@@ -759,7 +755,7 @@ put_attr_change(pg_ctx *c, const sd_object *t, const char *what, const char *s, 
     sd_buf text = SD_BUF_INIT;
     sd_buf_appendn(&text, s, n);
     if (sd_buf_failed(&text))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     put(c, "ALTER TYPE ");
     put_qname(c, t->schema, t->name);
     put(c, what);
@@ -827,7 +823,7 @@ convert_columns(pg_ctx *c, const sd_object *from, const char *schema, const char
         const char *cast = sd_arena_sprintf(
             c->scratch, "::text%s%s", to_name == NULL ? "" : "::", to_name == NULL ? "" : type);
         if (cast == NULL)
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         else
             sd_emit__pg_column_retype(c, cols[i], to_col, type, NULL, cast);
     }
@@ -998,7 +994,7 @@ sequence_clamp(pg_ctx *c, const sd_change *ch)
     put(c, sd_buf_cstr(&name));
     put(c, ";\n");
     if (sd_buf_failed(&name))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&name);
 }
 
@@ -1083,12 +1079,12 @@ static void
 put_option(pg_ctx *c, const sd_object *v, const char *opt, bool key_only)
 {
     if (!option_ok(opt)) {
-        sd_emit__pg_fail(c, SD_ERR_PARSE, v, "invalid option \"%s\"", opt);
+        sd_writer_fail(&c->w, SD_ERR_PARSE, v, "invalid option \"%s\"", opt);
         return;
     }
     if (key_only) {
-        if (c->rc == SD_OK)
-            sd_buf_appendn(c->out, opt, (size_t)(strchr(opt, '=') - opt));
+        if (c->w.rc == SD_OK)
+            sd_buf_appendn(c->w.out, opt, (size_t)(strchr(opt, '=') - opt));
     } else {
         put(c, opt);
     }
@@ -1127,7 +1123,7 @@ create_view_stub(pg_ctx *c, const sd_object *v)
         const char *e = cols->items[i];
         const char *end = view_column_end(e);
         if (end == NULL || *end != ' ') {
-            sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, v, "malformed view column entry");
+            sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, v, "malformed view column entry");
             return;
         }
         sd_buf name = SD_BUF_INIT;
@@ -1330,7 +1326,7 @@ put_keypart(pg_ctx *c, const sd_object *ix, const sd_keypart *k)
         else if (streq(k->nulls, "last"))
             put(c, " NULLS LAST");
         else
-            sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid NULLS ordering of an index key");
+            sd_writer_fail(&c->w, SD_ERR_PARSE, ix, "invalid NULLS ordering of an index key");
     }
 }
 
@@ -1381,8 +1377,8 @@ put_stat(pg_ctx *c, const sd_object *ix, const char *item, size_t len, const cha
     put(c, "ALTER INDEX ");
     put_qname(c, ix->schema, ix->name);
     put(c, " ALTER COLUMN ");
-    if (c->rc == SD_OK)
-        sd_buf_appendn(c->out, item, len - 1);
+    if (c->w.rc == SD_OK)
+        sd_buf_appendn(c->w.out, item, len - 1);
     put(c, " SET STATISTICS ");
     put(c, target);
     put(c, ";\n");
@@ -1399,14 +1395,14 @@ put_index_statistics(pg_ctx *c, const sd_object *ix, const sd_object *from)
     size_t len = 0;
     for (size_t i = 0; from_st != NULL && i < from_st->len; i++) {
         if (!stat_item(from_st->items[i], &len))
-            sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid index statistics target");
+            sd_writer_fail(&c->w, SD_ERR_PARSE, ix, "invalid index statistics target");
         else if (stat_find(to_st, from_st->items[i], len) == NULL)
             put_stat(c, ix, from_st->items[i], len, "-1");
     }
     for (size_t i = 0; i < nto; i++) {
         const char *item = to_st->items[i];
         if (!stat_item(item, &len))
-            sd_emit__pg_fail(c, SD_ERR_PARSE, ix, "invalid index statistics target");
+            sd_writer_fail(&c->w, SD_ERR_PARSE, ix, "invalid index statistics target");
         else if (!streq(stat_find(from_st, item, len), item))
             put_stat(c, ix, item, len, item + len);
     }

@@ -13,50 +13,10 @@
  * text; grantors are ignored (GRANT runs as the current user, or as the owner for a
  * superuser). An empty ACL means the default privileges of the object's owner (acldefault()).
  */
-#include <stdarg.h>
+
 #include <string.h>
 
 #include "emit/emit_pg_int.h"
-
-/* ---- errors ---- */
-
-void
-sd_emit__pg_fail(pg_ctx *c, sd_status code, const sd_object *o, const char *fmt, ...)
-{
-    if (c->rc != SD_OK)
-        return;
-    sd_buf msg = SD_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    sd_buf_vappendf(&msg, fmt, ap);
-    va_end(ap);
-    c->rc = sd_err_set(c->err, code, "%s", sd_buf_cstr(&msg));
-    if (o != NULL) {
-        sd_buf where = SD_BUF_INIT;
-        sd_object_describe(&where, o);
-        sd_err_where(c->err, "%s", sd_buf_cstr(&where));
-        sd_buf_dispose(&where);
-    }
-    sd_buf_dispose(&msg);
-}
-
-void
-sd_emit__pg_nomem(pg_ctx *c)
-{
-    sd_emit__pg_fail(c, SD_ERR_NOMEM, NULL, "out of memory");
-}
-
-static void
-fail_text(pg_ctx *c, const sd_object *o, const char *what, const char *text, const char *problem)
-{
-    if (c->rc != SD_OK)
-        return;
-    sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid %s: %s", what, problem);
-    sd_buf d = SD_BUF_INIT;
-    sd_buf_append_repr(&d, text);
-    sd_err_detail(c->err, "The %s is: %s", what, sd_buf_cstr(&d));
-    sd_buf_dispose(&d);
-}
 
 /* ---- units ---- */
 
@@ -73,26 +33,26 @@ sd_emit__pg_unit_begin(pg_ctx *c, sd_step_op op, const sd_object *from, const sd
                               .why = listed ? SD_WHY_CHANGE : SD_WHY_AROUND,
                               .txn = c->txn };
     sd_buf_reset(&c->unit);
-    c->out = &c->unit;
+    c->w.out = &c->unit;
 }
 
 void
 sd_emit__pg_step(pg_ctx *c, const sd_step *s)
 {
-    if (c->rc != SD_OK)
+    if (c->w.rc != SD_OK)
         return;
     sd_step t = *s;
     t.sql_start = c->script->len;
-    c->rc = sd_plan_append(c->plan, &t, c->err);
+    c->w.rc = sd_plan_append(c->plan, &t, c->w.err);
 }
 
 void
 sd_emit__pg_unit_end(pg_ctx *c)
 {
-    c->out = c->script;
+    c->w.out = c->script;
     if (sd_buf_failed(&c->unit))
-        sd_emit__pg_nomem(c);
-    if (c->rc != SD_OK || c->unit.len == 0)
+        sd_writer_nomem(&c->w);
+    if (c->w.rc != SD_OK || c->unit.len == 0)
         return;
     sd_emit__pg_step(c, &c->unit_step);
     sd_buf_putc(c->script, '\n');
@@ -257,10 +217,10 @@ sd_emit__pg_fragment(pg_ctx *c,
                      const char *text,
                      unsigned flags)
 {
-    if (c->rc != SD_OK)
+    if (c->w.rc != SD_OK)
         return;
     if (text == NULL) {
-        fail_text(c, o, what, "", "it is missing");
+        sd_writer_fail_text(&c->w, o, what, "", "it is missing");
         return;
     }
     frag_scan f = { 0 };
@@ -284,10 +244,10 @@ sd_emit__pg_fragment(pg_ctx *c,
     if (f.problem == NULL && !f.any)
         f.problem = "it is empty";
     if (f.problem != NULL) {
-        fail_text(c, o, what, text, f.problem);
+        sd_writer_fail_text(&c->w, o, what, text, f.problem);
         return;
     }
-    sd_buf_appendn(c->out, text + f.start, f.n - f.start);
+    sd_buf_appendn(c->w.out, text + f.start, f.n - f.start);
 }
 
 /* ---- names ---- */
@@ -324,7 +284,7 @@ aggregate_target(pg_ctx *c, const sd_object *o)
     const char *paren = strchr(o->name, '(');
     size_t len = paren != NULL ? strlen(paren + 1) : 0;
     if (name == NULL || len == 0 || paren[len] != ')') {
-        sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid aggregate identity");
+        sd_writer_fail(&c->w, SD_ERR_PARSE, o, "invalid aggregate identity");
         return;
     }
     put_qname(c, o->schema, name);
@@ -352,11 +312,11 @@ sd_emit__pg_operator_name(pg_ctx *c, const sd_object *o, size_t len)
 {
     const char *name = sd_arena_strndup(c->scratch, o->name, len);
     if (name == NULL) {
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
         return;
     }
     if (!operator_name_ok(name)) {
-        sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid operator name");
+        sd_writer_fail(&c->w, SD_ERR_PARSE, o, "invalid operator name");
         return;
     }
     /* An operator name is not an identifier: only the schema is quoted. */
@@ -373,7 +333,7 @@ operator_target(pg_ctx *c, const sd_object *o)
     const char *paren = strchr(o->name, '(');
     size_t len = paren != NULL ? strlen(paren + 1) : 0;
     if (len < 2 || paren[len] != ')') {
-        sd_emit__pg_fail(c, SD_ERR_PARSE, o, "invalid operator identity");
+        sd_writer_fail(&c->w, SD_ERR_PARSE, o, "invalid operator identity");
         return;
     }
     sd_emit__pg_operator_name(c, o, (size_t)(paren - o->name));
@@ -431,13 +391,6 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
 }
 
 void
-sd_emit__pg_comment_text(pg_ctx *c, const char *s)
-{
-    if (c->rc == SD_OK)
-        sd_buf_append_printable(c->out, s != NULL ? s : "(none)");
-}
-
-void
 sd_emit__pg_comment_name(pg_ctx *c, const sd_object *o)
 {
     sd_buf b = SD_BUF_INIT;
@@ -447,8 +400,8 @@ sd_emit__pg_comment_name(pg_ctx *c, const sd_object *o)
         sd_sql_ident(&b, PGE, o->name);
     }
     if (sd_buf_failed(&b))
-        sd_emit__pg_nomem(c);
-    sd_emit__pg_comment_text(c, sd_buf_cstr(&b));
+        sd_writer_nomem(&c->w);
+    sd_writer_comment_text(&c->w, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
 }
 
@@ -583,7 +536,7 @@ acl_add(pg_ctx *c, acl_set *s, acl_item it)
         size_t cap = s->cap == 0 ? 16 : s->cap * 2;
         acl_item *n = sd_arena_array(c->scratch, acl_item, cap);
         if (n == NULL) {
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
             return;
         }
         if (s->len > 0)
@@ -628,7 +581,7 @@ acl_role(pg_ctx *c, const char **s, char stop)
     }
     const char *r = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
     if (r == NULL)
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&b);
     *s = p;
     return r != NULL ? r : "";
@@ -641,13 +594,13 @@ acl_parse_item(pg_ctx *c, acl_set *s, const sd_object *o, const char *text, acl_
     const char *p = text;
     base.grantee = acl_role(c, &p, '=');
     if (*p != '=') {
-        fail_text(c, o, "privilege entry", text,
-                  "it is not an aclitem (grantee=privileges/grantor)");
+        sd_writer_fail_text(&c->w, o, "privilege entry", text,
+                            "it is not an aclitem (grantee=privileges/grantor)");
         return;
     }
     for (p++; *p != '\0' && *p != '/'; p++) {
         if (priv_word(*p) == NULL) {
-            fail_text(c, o, "privilege entry", text, "unknown privilege letter");
+            sd_writer_fail_text(&c->w, o, "privilege entry", text, "unknown privilege letter");
             return;
         }
         base.priv = *p;
@@ -826,7 +779,7 @@ static void
 put_acl_verb(pg_ctx *c, const acl_target *t, const acl_set *s, const acl_set *other, acl_verb v)
 {
     for (int pub = 0; pub < 2; pub++) {
-        for (size_t i = 0; i < s->len && c->rc == SD_OK; i++) {
+        for (size_t i = 0; i < s->len && c->w.rc == SD_OK; i++) {
             if ((s->items[i].grantee[0] == '\0') == (pub == 1) &&
                 acl_needs(&s->items[i], other, v) && !acl_group_seen(s, other, i, v))
                 put_acl_statement(c, t, s, other, i, v);
@@ -875,14 +828,15 @@ default_acl_load(pg_ctx *c, acl_set *s, const sd_object *schema, const sd_names 
             if (p[0] == ':' && p[1] != '\0' && default_objtype_word(p[1]) != NULL && p[2] == ':')
                 sep = p;
         if (sep == NULL || sep == text) {
-            fail_text(c, schema, "default privilege entry", text, "it is not ROLE:OBJTYPE:aclitem");
+            sd_writer_fail_text(&c->w, schema, "default privilege entry", text,
+                                "it is not ROLE:OBJTYPE:aclitem");
             return;
         }
         acl_item base = { 0 };
         base.role = sd_arena_strndup(c->scratch, text, (size_t)(sep - text));
         base.objtype = sep[1];
         if (base.role == NULL)
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         else
             acl_parse_item(c, s, schema, sep + 3, base);
     }
@@ -986,7 +940,7 @@ column_entry(pg_ctx *c, const sd_object *o, const char *text, const char **col, 
     const char *p = text;
     const char *name = acl_role(c, &p, ':');
     if (*p != ':' || p == text || name[0] == '\0') {
-        fail_text(c, o, "column entry", text, "it is not column:value");
+        sd_writer_fail_text(&c->w, o, "column entry", text, "it is not column:value");
         return false;
     }
     *col = name;
@@ -998,7 +952,7 @@ column_entry(pg_ctx *c, const sd_object *o, const char *text, const char **col, 
 static bool
 column_listed(pg_ctx *c, const sd_object *o, const sd_names *n, const char *col)
 {
-    for (size_t i = 0; i < n->len && c->rc == SD_OK; i++) {
+    for (size_t i = 0; i < n->len && c->w.rc == SD_OK; i++) {
         const char *name = NULL;
         const char *value = NULL;
         if (column_entry(c, o, n->items[i], &name, &value) && streq(name, col))
@@ -1026,7 +980,7 @@ put_column_comment(pg_ctx *c, const sd_object *o, const char *col, const char *t
 static void
 column_acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *n, const char *col)
 {
-    for (size_t i = 0; i < n->len && c->rc == SD_OK; i++) {
+    for (size_t i = 0; i < n->len && c->w.rc == SD_OK; i++) {
         const char *name = NULL;
         const char *value = NULL;
         acl_item base = { 0 };
@@ -1046,7 +1000,7 @@ column_extras(pg_ctx *c,
 {
     const sd_names *acls[] = { from_acl, to_acl };
     for (size_t k = 0; k < 2; k++) {
-        for (size_t i = 0; i < acls[k]->len && c->rc == SD_OK; i++) {
+        for (size_t i = 0; i < acls[k]->len && c->w.rc == SD_OK; i++) {
             const char *col = NULL;
             const char *value = NULL;
             if (!column_entry(c, o, acls[k]->items[i], &col, &value))
@@ -1068,14 +1022,14 @@ column_extras(pg_ctx *c,
             put_acl_diff(c, &t, &from, &want);
         }
     }
-    for (size_t i = 0; i < from_comments->len && c->rc == SD_OK; i++) {
+    for (size_t i = 0; i < from_comments->len && c->w.rc == SD_OK; i++) {
         const char *col = NULL;
         const char *value = NULL;
         if (column_entry(c, o, from_comments->items[i], &col, &value) &&
             !column_listed(c, o, to_comments, col))
             put_column_comment(c, o, col, NULL);
     }
-    for (size_t i = 0; i < to_comments->len && c->rc == SD_OK; i++) {
+    for (size_t i = 0; i < to_comments->len && c->w.rc == SD_OK; i++) {
         const char *col = NULL;
         const char *value = NULL;
         bool same = false;

@@ -319,7 +319,7 @@ sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t)
     sd_buf test = SD_BUF_INIT;
     bool ok = bound_test(&test, p->v[SD_TABLE_PARTITION_KEY].s, bound);
     if (sd_buf_failed(&test))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     if (!ok || sd_buf_failed(&test)) {
         sd_buf_dispose(&test);
         return false;

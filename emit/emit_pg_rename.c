@@ -110,7 +110,7 @@ guard_check(pg_ctx *c,
     sd_sql_literal(body, PGE, sd_buf_cstr(&fmt));
     sd_buf_append(body, ", n;\n    END IF;\n");
     if (sd_buf_failed(&msg) || sd_buf_failed(&fmt))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&msg);
     sd_buf_dispose(&fmt);
 }
@@ -147,14 +147,14 @@ enum_guard(pg_ctx *c, const sd_change *ch)
         sd_buf_appendn(&all, sd_buf_cstr(&body), body.len);
         sd_buf_append(&all, "END\n");
         if (sd_buf_failed(&all))
-            sd_emit__pg_nomem(c);
-        else if (c->rc == SD_OK)
-            sd_sql_dollar_body(c->out, sd_buf_cstr(&all));
+            sd_writer_nomem(&c->w);
+        else if (c->w.rc == SD_OK)
+            sd_sql_dollar_body(c->w.out, sd_buf_cstr(&all));
         put(c, ";\n");
         sd_buf_dispose(&all);
     }
     if (sd_buf_failed(&body))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&body);
 }
 

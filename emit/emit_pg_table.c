@@ -139,7 +139,7 @@ put_fk_word(pg_ctx *c, const sd_object *fk, int field, const char *prefix, const
             return;
         }
     }
-    sd_emit__pg_fail(c, SD_ERR_PARSE, fk, "invalid %s of a foreign key", fi->name);
+    sd_writer_fail(&c->w, SD_ERR_PARSE, fk, "invalid %s of a foreign key", fi->name);
 }
 
 static void
@@ -246,7 +246,7 @@ static void
 put_constraint_def(pg_ctx *c, const sd_object *con, bool inline_def)
 {
     if (CONSTRAINTS[con->kind].def == NULL) {
-        sd_emit__pg_fail(c, SD_ERR, con, "internal error: not a constraint");
+        sd_writer_fail(&c->w, SD_ERR, con, "internal error: not a constraint");
         return;
     }
     if (con->name != NULL) {
@@ -322,7 +322,7 @@ void
 sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con)
 {
     if (con->name == NULL) {
-        sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, con, "cannot drop a constraint without a name");
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, con, "cannot drop a constraint without a name");
         return;
     }
     alter_table_head(c, con);
@@ -366,7 +366,7 @@ sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch)
     const sd_object *to = ch->to;
     if (ch->fields & FBIT(SD_CHANGE_NAME_BIT)) {
         if (ch->from->name == NULL || to->name == NULL) {
-            sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, to, "cannot rename an unnamed constraint");
+            sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, to, "cannot rename an unnamed constraint");
             return;
         }
         alter_table_head(c, to);
@@ -442,7 +442,7 @@ sd_emit__pg_create_policy(pg_ctx *c, const sd_object *p)
          *a != NULL; a++)
         known = known || streq(*a, cmd);
     if (!known) {
-        sd_emit__pg_fail(c, SD_ERR_PARSE, p, "invalid policy command");
+        sd_writer_fail(&c->w, SD_ERR_PARSE, p, "invalid policy command");
         return;
     }
     put(c, "CREATE POLICY ");
@@ -773,7 +773,7 @@ put_serial_sequence(pg_ctx *c, const sd_object *t, const char *col)
     put_literal(c, col);
     put(c, ")");
     if (sd_buf_failed(&rel))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&rel);
 }
 
@@ -862,7 +862,7 @@ sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object 
     sd_sql_qualified(&rel, PGE, to_t->schema, to_t->name);
     put_literal(c, sd_buf_cstr(&rel));
     if (sd_buf_failed(&rel))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&rel);
     put(c, ", q.col), q.v) FROM ");
     put_holding(c, from_t, "_identity");
@@ -1003,7 +1003,7 @@ table_in(pg_ctx *c, const sd_model *m, const char *sql)
         sd_buf b = SD_BUF_INIT;
         sd_sql_qualified(&b, PGE, ts[i]->schema, ts[i]->name);
         if (sd_buf_failed(&b))
-            sd_emit__pg_nomem(c);
+            sd_writer_nomem(&c->w);
         else if (streq(sd_buf_cstr(&b), sql))
             hit = ts[i];
         sd_buf_dispose(&b);
@@ -1344,9 +1344,9 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
     const sd_value *v = ch->to->v;
     if (ch->fields & FBIT(SD_TABLE_PARTITION_KEY)) {
         /* Rebuilt by emit_pg.c (sd_emit__pg_rebuild_*), except a partition's own key. */
-        sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, ch->to,
-                         "PostgreSQL cannot change the partition key of a partition");
-        sd_err_hint(c->err, "create the table anew and move the rows by hand");
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "PostgreSQL cannot change the partition key of a partition");
+        sd_err_hint(c->w.err, "create the table anew and move the rows by hand");
         return;
     }
     if (ch->fields & FBIT(SD_TABLE_UNLOGGED)) {
@@ -1399,7 +1399,7 @@ add_local_to_children(pg_ctx *c, const sd_object *t, const char *name, size_t de
     sd_buf b = SD_BUF_INIT;
     sd_sql_qualified(&b, PGE, t->schema, t->name);
     if (sd_buf_failed(&b)) {
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
         n = 0;
     }
     for (size_t i = 0; i < n && depth < n; i++) {
@@ -1608,7 +1608,7 @@ using_cast(pg_ctx *c, const sd_change *ch)
                        : array   ? sd_arena_sprintf(c->scratch, "::text[]::%s", tt)
                                  : sd_arena_sprintf(c->scratch, "::text::%s", tt);
     if (cast == NULL)
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     return cast;
 }
 
@@ -1631,9 +1631,9 @@ column_type(pg_ctx *c, const sd_change *ch)
         put(c, "-- destructive: column ");
         sd_emit__pg_comment_name(c, t);
         put(c, " changes type from ");
-        sd_emit__pg_comment_text(c, ft);
+        sd_writer_comment_text(&c->w, ft);
         put(c, " to ");
-        sd_emit__pg_comment_text(c, tt);
+        sd_writer_comment_text(&c->w, tt);
         put(c, "; values that do not convert are changed or rejected\n");
     }
     /* USING is refused for generated columns, and pointless without a type change. */
@@ -1651,7 +1651,7 @@ column_type(pg_ctx *c, const sd_change *ch)
         put(c, ";\n");
     }
     if (sd_buf_failed(&dflt))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&dflt);
 }
 
@@ -1695,7 +1695,7 @@ put_identity_set_options(pg_ctx *c, const sd_object *col, bool first)
             n > 0 &&
             strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") >= n;
         if (!ok) {
-            sd_emit__pg_fail(c, SD_ERR_PARSE, col, "invalid identity options");
+            sd_writer_fail(&c->w, SD_ERR_PARSE, col, "invalid identity options");
             return;
         }
         if (option_word(p, n) && !after_no) {
@@ -1705,9 +1705,9 @@ put_identity_set_options(pg_ctx *c, const sd_object *col, bool first)
             first = first && skip;
         }
         after_no = n == 2 && strncmp(p, "NO", 2) == 0;
-        if (!skip && c->rc == SD_OK) {
+        if (!skip && c->w.rc == SD_OK) {
             put(c, " ");
-            sd_buf_appendn(c->out, p, n);
+            sd_buf_appendn(c->w.out, p, n);
         }
         p += n;
         p += strspn(p, " ");
@@ -1769,7 +1769,7 @@ identity_clamp(pg_ctx *c, const sd_change *ch)
     put_literal(c, ch->to->name);
     put(c, ")::pg_catalog.regclass AS s) AS q;\n");
     if (sd_buf_failed(&rel))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&rel);
 }
 
@@ -1797,7 +1797,7 @@ drop_serial_sequence(pg_ctx *c, const sd_object *from_col)
         sd_emit__pg_ops(SD_KIND_SEQUENCE)->drop(c, seqs[i]);
     }
     if (sd_buf_failed(&b))
-        sd_emit__pg_nomem(c);
+        sd_writer_nomem(&c->w);
     sd_buf_dispose(&b);
 }
 
@@ -1927,9 +1927,9 @@ sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch)
     const sd_object *t = ch->to;
     uint64_t f = ch->fields;
     if (f & FBIT(SD_COLUMN_POSITION)) {
-        sd_emit__pg_fail(c, SD_ERR_UNSUPPORTED, t,
-                         "PostgreSQL cannot change the position of a column");
-        sd_err_hint(c->err, "compare without strict column order");
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, t,
+                       "PostgreSQL cannot change the position of a column");
+        sd_err_hint(c->w.err, "compare without strict column order");
         return;
     }
     if (t->v[SD_COLUMN_INHERITED].b && ch->from->v[SD_COLUMN_INHERITED].b) {
