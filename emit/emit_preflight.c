@@ -233,7 +233,8 @@ check_foreign_key(builder *b, const sd_object *fk)
         for (size_t i = 0; i < cols->len; i++) {
             const sd_object *pc = kept_column(b, ps, pn, refs->items[i]);
             const sd_object *cc = kept_column(b, fk->schema, fk->table, cols->items[i]);
-            if (pc == NULL || !streq(pc->v[SD_COLUMN_TYPE].s, cc->v[SD_COLUMN_TYPE].s))
+            if (pc == NULL || cc == NULL ||
+                !streq(pc->v[SD_COLUMN_TYPE].s, cc->v[SD_COLUMN_TYPE].s))
                 return;
         }
     }
