@@ -203,11 +203,7 @@ find_named(const sd_model *m,
 static bool
 has_value(const sd_object *e, const char *v)
 {
-    const sd_names *n = &e->v[SD_ENUM_VALUES].names;
-    for (size_t i = 0; i < n->len; i++)
-        if (eq(n->items[i], v))
-            return true;
-    return false;
+    return sd_names_find(&e->v[SD_ENUM_VALUES].names, v, NULL);
 }
 
 static sd_status

@@ -159,10 +159,7 @@ streq(const char *a, const char *b)
 static inline bool
 names_have(const sd_names *n, const char *s)
 {
-    for (size_t i = 0; i < n->len; i++)
-        if (streq(n->items[i], s))
-            return true;
-    return false;
+    return sd_names_find(n, s, NULL);
 }
 
 /* ---- emit_pg_out.c ---- */

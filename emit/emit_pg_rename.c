@@ -59,11 +59,7 @@ rename_one(pg_ctx *c, const sd_rename *r)
 static bool
 has_value(const sd_object *e, const char *v)
 {
-    const sd_names *n = &e->v[SD_ENUM_VALUES].names;
-    for (size_t i = 0; i < n->len; i++)
-        if (streq(n->items[i], v))
-            return true;
-    return false;
+    return sd_names_find(&e->v[SD_ENUM_VALUES].names, v, NULL);
 }
 
 /* "s.t.c" as plain text for a message. */

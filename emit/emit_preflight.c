@@ -271,11 +271,7 @@ check_foreign_key(builder *b, const sd_object *fk)
 static bool
 has_value(const sd_object *e, const char *v)
 {
-    const sd_names *n = &e->v[SD_ENUM_VALUES].names;
-    for (size_t i = 0; i < n->len; i++)
-        if (streq(n->items[i], v))
-            return true;
-    return false;
+    return sd_names_find(&e->v[SD_ENUM_VALUES].names, v, NULL);
 }
 
 /* PostgreSQL: rows of kept columns holding an enum value that goes. */

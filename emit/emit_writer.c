@@ -10,19 +10,10 @@ sd_writer_fail(sd_writer *w, sd_status code, const sd_object *o, const char *fmt
 {
     if (w->rc != SD_OK)
         return;
-    sd_buf msg = SD_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sd_buf_vappendf(&msg, fmt, ap);
+    w->rc = sd_err_objectv(w->err, code, o, fmt, ap);
     va_end(ap);
-    w->rc = sd_err_set(w->err, code, "%s", sd_buf_cstr(&msg));
-    if (o != NULL) {
-        sd_buf where = SD_BUF_INIT;
-        sd_object_describe(&where, o);
-        sd_err_where(w->err, "%s", sd_buf_cstr(&where));
-        sd_buf_dispose(&where);
-    }
-    sd_buf_dispose(&msg);
 }
 
 void

@@ -644,14 +644,7 @@ value_text(fill_ctx *c, sd_buf *s, const vtype *t, const hint *h, unsigned long 
 static bool
 names_has(const sd_names *names, const char *name, size_t *at)
 {
-    for (size_t i = 0; i < names->len; i++) {
-        if (strcmp(names->items[i], name) == 0) {
-            if (at != NULL)
-                *at = i;
-            return true;
-        }
-    }
-    return false;
+    return sd_names_find(names, name, at);
 }
 
 static bool

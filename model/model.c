@@ -2,6 +2,7 @@
  * model.c: building, freezing (validation, canonical order, identity index) and reading
  * models. Kind knowledge comes from the registry in kinds.c; nothing here switches on kind.
  */
+#include <stdarg.h>
 #include <string.h>
 
 #include "model/model_int.h"
@@ -148,6 +149,45 @@ arena_grow(sd_model *m, void *items, size_t len, size_t sz)
     if (len > 0)
         memcpy(p, items, len * sz);
     return p;
+}
+
+sd_status
+sd_err_objectv(sd_err *err, sd_status code, const sd_object *o, const char *fmt, va_list ap)
+{
+    sd_buf msg = SD_BUF_INIT;
+    sd_buf_vappendf(&msg, fmt, ap);
+    sd_status rc = sd_err_set(err, code, "%s", sd_buf_cstr(&msg));
+    if (o != NULL) {
+        sd_buf where = SD_BUF_INIT;
+        sd_object_describe(&where, o);
+        sd_err_where(err, "%s", sd_buf_cstr(&where));
+        sd_buf_dispose(&where);
+    }
+    sd_buf_dispose(&msg);
+    return rc;
+}
+
+sd_status
+sd_err_object(sd_err *err, sd_status code, const sd_object *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sd_status rc = sd_err_objectv(err, code, o, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+bool
+sd_names_find(const sd_names *n, const char *name, size_t *at)
+{
+    for (size_t i = 0; i < n->len; i++) {
+        if (name != NULL && n->items[i] != NULL && strcmp(n->items[i], name) == 0) {
+            if (at != NULL)
+                *at = i;
+            return true;
+        }
+    }
+    return false;
 }
 
 void

@@ -19,6 +19,7 @@
 #ifndef SD_MODEL_MODEL_H
 #define SD_MODEL_MODEL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -75,6 +76,9 @@ typedef struct sd_names {
     const char **items; /* identifiers, in declared order */
     size_t len;         /* number of items */
 } sd_names;
+
+/* True when n holds name (exactly, case-sensitive); *at (may be NULL) its first index. */
+bool sd_names_find(const sd_names *n, const char *name, size_t *at);
 
 /* One key of an index or constraint: a column or an expression, with its options. */
 typedef struct sd_keypart {
@@ -628,6 +632,12 @@ sd_model_uncompared_at(const sd_model *m, size_t i, const char **kind_out, const
 
 /* "table main.orders", "column main.orders.id", "unique constraint main.orders(a, b)". */
 void sd_object_describe(sd_buf *out, const sd_object *o);
+/* sd_err_set() with o's description as the error's location (none when o is NULL). */
+sd_status sd_err_object(sd_err *err, sd_status code, const sd_object *o, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+sd_status
+sd_err_objectv(sd_err *err, sd_status code, const sd_object *o, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 /* The canonical serialization the fingerprint hashes (exposed for tests and debugging). */
 void sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o);
 

@@ -127,19 +127,10 @@ fail(sp *p, sd_status code, const sd_object *o, const char *fmt, ...)
 {
     if (p->rc != SD_OK)
         return;
-    sd_buf msg = SD_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sd_buf_vappendf(&msg, fmt, ap);
+    p->rc = sd_err_objectv(p->err, code, o, fmt, ap);
     va_end(ap);
-    p->rc = sd_err_set(p->err, code, "%s", sd_buf_cstr(&msg));
-    if (o != NULL) {
-        sd_buf where = SD_BUF_INIT;
-        sd_object_describe(&where, o);
-        sd_err_where(p->err, "%s", sd_buf_cstr(&where));
-        sd_buf_dispose(&where);
-    }
-    sd_buf_dispose(&msg);
 }
 
 static void
