@@ -215,10 +215,11 @@ attrs_retyped(const char *from, const char *to)
 {
     sd_pg_attr a;
     sd_pg_attr b;
-    for (const char *p = from; sd_plan_pg_next_attr(&p, &a);)
+    for (const char *p = from; sd_plan_pg_next_attr(&p, &a);) {
         if (find_attr(to, &a, &b) != NOT_FOUND &&
             (b.len != a.len || strncmp(b.item, a.item, a.len) != 0))
             return true;
+    }
     return false;
 }
 
