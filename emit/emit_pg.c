@@ -84,7 +84,7 @@ counterpart(const sd_model *m, const sd_object *o)
 static bool
 is_planned(sd_kind k)
 {
-    return sd_emit__pg_ops(k)->planned;
+    return sd_plan_pg_rule(k)->planned;
 }
 
 /* ---- setup ---- */
@@ -162,7 +162,7 @@ seed_enum(pg_ctx *c, const sd_change *ch, size_t pos)
 {
     if (!(ch->fields & FBIT(SD_ENUM_VALUES)))
         return;
-    if (sd_emit__pg_enum_adds_only(ch->from, ch->to)) {
+    if (sd_plan_pg_enum_adds_only(ch->from, ch->to)) {
         c->enum_adds[c->nenum_adds] = ch->from;
         c->enum_adds_to[c->nenum_adds++] = ch->to;
         return;
@@ -172,7 +172,7 @@ seed_enum(pg_ctx *c, const sd_change *ch, size_t pos)
     const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n; i++) {
         bool array = false;
-        if (!sd_emit__pg_type_is(cols[i], ch->from, &array))
+        if (!sd_plan_pg_type_is(cols[i], ch->from, &array))
             continue;
         mark_column_gone(c, cols[i]);
         c->enum_col[cols[i]->index] = true;
@@ -195,7 +195,7 @@ seed_type(pg_ctx *c, const sd_change *ch, size_t pos)
     const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n; i++) {
         bool array = false;
-        if (!sd_emit__pg_type_is(cols[i], ch->from, &array))
+        if (!sd_plan_pg_type_is(cols[i], ch->from, &array))
             continue;
         mark_column_gone(c, cols[i]);
         const sd_object *t = cols[i]->owner != NULL ? counterpart(c->to, cols[i]->owner) : NULL;
@@ -318,14 +318,14 @@ seed_change(pg_ctx *c, const sd_change *ch, size_t pos)
 static bool
 dep_gone(const pg_ctx *c, const sd_object *o, const sd_object *d)
 {
-    switch (sd_emit__pg_ops(d->kind)->gone) {
-    case PG_GONE_REBUILT:
+    switch (sd_plan_pg_rule(d->kind)->gone) {
+    case SD_PG_GONE_REBUILT:
         return c->rdrop[d->kind][d->index];
-    case PG_GONE_TABLE:
+    case SD_PG_GONE_TABLE:
         return c->gone[d->kind][d->index] && (c->rekey[d->index] || o->kind == SD_KIND_MATVIEW);
-    case PG_GONE_CHANGED:
+    case SD_PG_GONE_CHANGED:
         return c->gone[d->kind][d->index];
-    case PG_GONE_NEVER:
+    case SD_PG_GONE_NEVER:
         break;
     }
     return false;
@@ -965,7 +965,7 @@ plan_early(pg_ctx *c)
         for (size_t i = 0; i < n; i++) {
             const sd_change *ch = sd_changelist_at(c->cl, i);
             const sd_object *o = ch->from;
-            if (ch->op != SD_OP_DROP || !sd_emit__pg_ops(ch->kind)->late_drop ||
+            if (ch->op != SD_OP_DROP || !sd_plan_pg_rule(ch->kind)->late_drop ||
                 c->early[ch->kind][o->index])
                 continue;
             for (size_t d = 0; d < o->ndeps && !c->early[ch->kind][o->index]; d++) {
@@ -1575,10 +1575,9 @@ emit_prepare(pg_ctx *c)
 static bool
 owned_recreate(const pg_ctx *c, const sd_change *ch)
 {
-    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
     return ch->op == SD_OP_ALTER && ch->from != NULL &&
            sd_kind_get(ch->kind)->owner == SD_KIND_TABLE && ch->kind != SD_KIND_COLUMN &&
-           !ops->planned && sd_emit__pg_recreates(c, ch);
+           !sd_plan_pg_rule(ch->kind)->planned && sd_emit__pg_recreates(c, ch);
 }
 
 /* Drops of owned objects and tables: constraints and policies, then columns, then tables. */
@@ -1633,7 +1632,7 @@ emit_late_drops(pg_ctx *c)
     size_t n = sd_changelist_count(c->cl);
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
-        if (ch->op == SD_OP_DROP && sd_emit__pg_ops(ch->kind)->late_drop &&
+        if (ch->op == SD_OP_DROP && sd_plan_pg_rule(ch->kind)->late_drop &&
             !c->early[ch->kind][ch->from->index] &&
             !(ch->kind == SD_KIND_SEQUENCE && c->seq_dropped[ch->from->index]))
             drop_unit(c, ch->from);

@@ -14,6 +14,7 @@
 
 #include "emit/emit_int.h"
 #include "plan/plan.h"
+#include "plan/plan_pg.h"
 #include "util/util.h"
 
 #define PGE       SD_ENGINE_PG
@@ -40,18 +41,9 @@ typedef enum pg_target {
     PG_TARGET_OPERATOR   /* "s.+(left, right)" */
 } pg_target;
 
-/* When a "from" object counts as gone for the objects that depend on it, which are then
- * rebuilt around it (dep_gone() in emit_pg.c). */
-typedef enum pg_gone {
-    PG_GONE_NEVER = 0, /* never: its changes leave dependents in place */
-    PG_GONE_REBUILT,   /* when the plan drops it to create it again (rdrop[]) */
-    PG_GONE_CHANGED,   /* when its change marks it gone (gone[]) */
-    PG_GONE_TABLE      /* a table: when rebuilt for a partition key change, or for a
-                          materialized view when its columns change (gone[]) */
-} pg_gone;
-
-/* How the emitter handles one kind (ARCHITECTURE.md, Tables as data). The owner, acl and
- * comment fields are the registry's field roles (sd_kind_role_field()). */
+/* How the emitter writes one kind (ARCHITECTURE.md, Tables as data); what PostgreSQL does with
+ * it (in place or recreated, planned, dropped late) is plan/plan_pg.h's sd_pg_rule. The owner,
+ * acl and comment fields are the registry's field roles (sd_kind_role_field()). */
 typedef struct pg_ops {
     const char *keyword;      /* ALTER / DROP / COMMENT ON word; NULL: the kind's own way */
     const char *grant_on;     /* object class after GRANT ... ON; NULL: no privileges */
@@ -60,20 +52,10 @@ typedef struct pg_ops {
     pg_target target;         /* how statements name it */
     void (*create)(pg_ctx *c, const sd_object *to);
     void (*drop)(pg_ctx *c, const sd_object *from);
-    /* An ALTER changing any of these fields drops and creates the object
-     * (sd_emit__pg_recreates()). */
-    uint64_t recreate_fields;
-    /* Other ALTERs that drop and create it, decided by more than the changed fields (NULL:
-     * none): an extension downgrade, an enum losing values, a composite type in use, a
-     * function dropped early, constraints and policies. */
-    bool (*recreates)(const pg_ctx *c, const sd_change *ch);
     /* Carry out an ALTER that recreates it (NULL: drop, then create). */
     void (*recreate)(pg_ctx *c, const sd_change *ch);
     /* In-place ALTER of every field except owner, acl and comment (NULL: nothing). */
     void (*alter)(pg_ctx *c, const sd_change *ch);
-    pg_gone gone;   /* when what depends on it is rebuilt */
-    bool planned;   /* view, matview, index, trigger, FK: drop/create sets */
-    bool late_drop; /* dropped after every create and alter */
 } pg_ops;
 
 struct pg_ctx {
@@ -217,16 +199,11 @@ sd_emit__pg_alter_column_extras(pg_ctx *c, const sd_change *ch, int acl_field, i
 /* ---- emit_pg_kinds.c ---- */
 
 const pg_ops *sd_emit__pg_ops(sd_kind kind);
-/* Whether the ALTER ch drops and creates its object: a field of the kind's recreate_fields
- * changed, or its recreates() holds. */
+/* Whether the ALTER ch drops and creates its object: PostgreSQL's rules say so
+ * (sd_plan_pg_recreates()), or it is a function whose drop the plan moved early. */
 bool sd_emit__pg_recreates(const pg_ctx *c, const sd_change *ch);
-/* Whether an enum ALTER only appends values (done with ADD VALUE before the main
- * transaction) rather than recreating the type. */
-bool sd_emit__pg_enum_adds_only(const sd_object *from, const sd_object *to);
 /* The ADD VALUE statements turning from's values into to's. */
 void sd_emit__pg_enum_add_values(pg_ctx *c, const sd_object *from, const sd_object *to);
-/* Whether col's type is the enum e ("s.e" or "s.e[]"); *array_out tells which. */
-bool sd_emit__pg_type_is(const sd_object *col, const sd_object *type, bool *array_out);
 /* Create a planned view, matview, index or trigger (with its extras). A view whose query the
  * change list puts off (SD_CHG_DEFERRED) is created as a stub: its columns, NULL each. */
 void sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to);
@@ -286,11 +263,9 @@ bool sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t);
 void sd_emit__pg_drop_identity(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con);
 void sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con);
-bool sd_emit__pg_constraint_recreates(const pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_policy(pg_ctx *c, const sd_object *p);
 void sd_emit__pg_drop_policy(pg_ctx *c, const sd_object *p);
-bool sd_emit__pg_policy_recreates(const pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_alter_policy(pg_ctx *c, const sd_change *ch);
 /*
  * ALTER TABLE ... ALTER COLUMN c TYPE type [COLLATE collation] [USING c<cast>], with the

@@ -6,7 +6,7 @@
  * Supported changes, by kind:
  *  - schema: create, drop, owner, privileges, default privileges, comment;
  *  - extension: create (IF NOT EXISTS, WITH SCHEMA, VERSION), version update, drop; a lower
- *    version drops and creates it (see version_cmp());
+ *    version drops and creates it (version_cmp() in plan/plan_pg.c);
  *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
  *    transaction of their own by emit_pg.c), values removed or reordered (the type is
  *    renamed, created again, every column of it converted through text, the old one
@@ -67,23 +67,6 @@ qualified(pg_ctx *c, const char *schema, const char *name, const char *suffix)
     return s;
 }
 
-bool
-sd_emit__pg_type_is(const sd_object *col, const sd_object *type, bool *array_out)
-{
-    const char *t = col->v[SD_COLUMN_TYPE].s;
-    sd_buf q = SD_BUF_INIT;
-    sd_sql_qualified(&q, PGE, type->schema, type->name);
-    size_t n = q.len;
-    bool hit = false;
-    *array_out = false;
-    if (t != NULL && !sd_buf_failed(&q) && strncmp(t, sd_buf_cstr(&q), n) == 0) {
-        hit = t[n] == '\0' || strcmp(t + n, "[]") == 0;
-        *array_out = t[n] != '\0';
-    }
-    sd_buf_dispose(&q);
-    return hit;
-}
-
 static void
 put_names_list(pg_ctx *c, const sd_names *n)
 {
@@ -138,54 +121,6 @@ create_extension(pg_ctx *c, const sd_object *e)
     put(c, ";\n");
 }
 
-/*
- * Extension versions are free text and the emitter cannot see which update scripts are
- * installed. The rule: a version lower than the current one by PostgreSQL's usual numbering
- * (runs of digits compared as numbers, other bytes as bytes: "1.10" > "1.9") is a downgrade,
- * for which extensions ship no scripts, so the extension is dropped and created at that
- * version (DROP refuses while objects outside it depend on it). Anything else is an UPDATE
- * TO, which PostgreSQL refuses when no path exists.
- */
-static int
-version_cmp(const char *a, const char *b)
-{
-    while (*a != '\0' && *b != '\0') {
-        bool da = *a >= '0' && *a <= '9';
-        bool db = *b >= '0' && *b <= '9';
-        if (da && db) {
-            while (*a == '0')
-                a++;
-            while (*b == '0')
-                b++;
-            size_t na = strspn(a, "0123456789");
-            size_t nb = strspn(b, "0123456789");
-            int d = na != nb ? (na < nb ? -1 : 1) : strncmp(a, b, na);
-            if (d != 0)
-                return d;
-            a += na;
-            b += nb;
-        } else if (*a != *b) {
-            return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-        } else {
-            a++;
-            b++;
-        }
-    }
-    return *a != '\0' ? 1 : *b != '\0' ? -1 : 0;
-}
-
-/* Not a field mask: ALTER EXTENSION UPDATE only goes forward, so it is the order of the two
- * versions that decides (a downgrade drops and creates the extension). */
-static bool
-extension_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    const char *f = ch->from->v[SD_EXTENSION_VERSION].s;
-    const char *t = ch->to->v[SD_EXTENSION_VERSION].s;
-    return (ch->fields & FBIT(SD_EXTENSION_VERSION)) && f != NULL && t != NULL &&
-           version_cmp(t, f) < 0;
-}
-
 static void
 recreate_extension(pg_ctx *c, const sd_change *ch)
 {
@@ -221,18 +156,6 @@ create_enum(pg_ctx *c, const sd_object *e)
     put_literals(c, &e->v[SD_ENUM_VALUES].names);
     put(c, ");\n");
     sd_emit__pg_extras(c, e);
-}
-
-bool
-sd_emit__pg_enum_adds_only(const sd_object *from, const sd_object *to)
-{
-    const sd_names *f = &from->v[SD_ENUM_VALUES].names;
-    const sd_names *t = &to->v[SD_ENUM_VALUES].names;
-    size_t j = 0;
-    for (size_t i = 0; i < t->len; i++)
-        if (j < f->len && streq(f->items[j], t->items[i]))
-            j++;
-    return j == f->len && t->len > f->len;
 }
 
 void
@@ -345,7 +268,7 @@ recreate_enum(pg_ctx *c, const sd_change *ch)
         bool array = false;
         const sd_object *to_col = sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key);
         if (to_col == NULL || cols[i]->v[SD_COLUMN_INHERITED].b ||
-            !sd_emit__pg_type_is(cols[i], ch->from, &array))
+            !sd_plan_pg_type_is(cols[i], ch->from, &array))
             continue;
         const char *type = qualified(c, ch->to->schema, ch->to->name, array ? "[]" : "");
         const char *cast =
@@ -358,15 +281,6 @@ recreate_enum(pg_ctx *c, const sd_change *ch)
     put(c, "DROP TYPE ");
     put_qname(c, ch->from->schema, old);
     put(c, ";\n");
-}
-
-/* Not a field mask: values that are only appended are added in place (ADD VALUE); any
- * other change of the values recreates the type. */
-static bool
-enum_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & FBIT(SD_ENUM_VALUES)) && !sd_emit__pg_enum_adds_only(ch->from, ch->to);
 }
 
 /* ---- domain ---- */
@@ -534,7 +448,7 @@ recreate_domain(pg_ctx *c, const sd_change *ch)
         bool array = false;
         const sd_object *to_col = sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key);
         if (to_col == NULL || cols[i]->v[SD_COLUMN_INHERITED].b ||
-            !sd_emit__pg_type_is(cols[i], ch->from, &array))
+            !sd_plan_pg_type_is(cols[i], ch->from, &array))
             continue;
         const char *type = qualified(c, ch->to->schema, ch->to->name, array ? "[]" : "");
         const char *cast = sd_arena_sprintf(c->scratch, "::%s", type);
@@ -570,65 +484,15 @@ create_composite(pg_ctx *c, const sd_object *t)
     sd_emit__pg_extras(c, t);
 }
 
-/* One attribute of a composite's attribute list: its name token and its whole text. */
-typedef struct attr {
-    const char *item; /* "name type [COLLATE c]" */
-    size_t len;       /* its length */
-    size_t name_len;  /* length of the name token at its start (quoted or bare) */
-} attr;
-
-/* End of the quoted text that starts at p (one past the closing quote), or at the NUL. */
-static const char *
-skip_quotes(const char *p)
-{
-    char q = *p;
-    for (p++; *p != '\0'; p++) {
-        if (p[0] == q && p[1] == q)
-            p++;
-        else if (p[0] == q)
-            return p + 1;
-    }
-    return p;
-}
-
-static attr
-make_attr(const char *start, const char *end)
-{
-    attr a = { start, (size_t)(end - start), 0 };
-    const char *p = *start == '"' ? skip_quotes(start) : start;
-    while (p < end && *p != ' ')
-        p++;
-    a.name_len = (size_t)(p - start);
-    return a;
-}
+typedef sd_pg_attr attr;
 
 /* Split "a integer, \"B\" text COLLATE x, ..." at top-level commas into at most cap items. */
 static size_t
 split_attrs(const char *text, attr *out, size_t cap)
 {
     size_t n = 0;
-    size_t depth = 0;
-    const char *start = text;
-    const char *p = text;
-    while (p != NULL && n < cap) {
-        if (*p == '"' || *p == '\'') {
-            p = skip_quotes(p);
-            continue;
-        }
-        if (*p == '(' || (*p == ')' && depth > 0))
-            depth += *p == '(' ? 1 : (size_t)-1;
-        if (*p != '\0' && (*p != ',' || depth > 0)) {
-            p++;
-            continue;
-        }
-        while (*start == ' ')
-            start++;
-        if (p > start)
-            out[n++] = make_attr(start, p);
-        if (*p == '\0')
-            break;
-        start = ++p;
-    }
+    for (const char *p = text; n < cap && sd_plan_pg_next_attr(&p, &out[n]);)
+        n++;
     return n;
 }
 
@@ -680,72 +544,14 @@ load_attrs(pg_ctx *c, const sd_change *ch, attr_lists *l)
     return true;
 }
 
-/* In place when the kept attributes keep their order and come first, new ones after. */
-static bool
-attrs_in_place(const attr_lists *l)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < l->nf; i++) {
-        if (find_attr(l->to, l->nt, &l->from[i]) == NOT_FOUND)
-            continue;
-        if (k >= l->nt || !same_name(&l->to[k], &l->from[i]))
-            return false;
-        k++;
-    }
-    for (size_t i = k; i < l->nt; i++)
-        if (find_attr(l->from, l->nf, &l->to[i]) != NOT_FOUND)
-            return false;
-    return true;
-}
-
-/* Whether an attribute kept in "to" changes its type or collation. */
-static bool
-attrs_retyped(const attr_lists *l)
-{
-    for (size_t i = 0; i < l->nf; i++) {
-        size_t j = find_attr(l->to, l->nt, &l->from[i]);
-        if (j != NOT_FOUND && (l->to[j].len != l->from[i].len ||
-                               strncmp(l->to[j].item, l->from[i].item, l->from[i].len) != 0))
-            return true;
-    }
-    return false;
-}
-
 /* The columns of "from" of type t (or an array of it) that are kept in "to" and declared in
  * their table (inherited ones follow their parent's): each with its "to" column, or NULL. */
 static const sd_object *
 converted_column(const pg_ctx *c, const sd_object *col, const sd_object *t, bool *array)
 {
-    if (col->v[SD_COLUMN_INHERITED].b || !sd_emit__pg_type_is(col, t, array))
+    if (col->v[SD_COLUMN_INHERITED].b || !sd_plan_pg_type_is(col, t, array))
         return NULL;
     return sd_model_find_key(c->to, SD_KIND_COLUMN, col->key);
-}
-
-static bool
-type_in_use(const pg_ctx *c, const sd_object *t)
-{
-    size_t n = 0;
-    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
-    for (size_t i = 0; i < n; i++) {
-        bool array = false;
-        if (converted_column(c, cols[i], t, &array) != NULL)
-            return true;
-    }
-    return false;
-}
-
-/* PostgreSQL refuses ALTER ATTRIBUTE ... TYPE while a column uses the type (also with
- * CASCADE, which reaches typed tables only): then, as a reordering, the type is recreated. */
-static bool
-composite_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    attr_lists l = { 0 };
-    if (!(ch->fields & FBIT(SD_COMPOSITE_ATTRIBUTES)))
-        return false;
-    /* The lists live in the scratch arena, which the const context still owns. */
-    if (!load_attrs((pg_ctx *)c, ch, &l) || !attrs_in_place(&l))
-        return true;
-    return attrs_retyped(&l) && type_in_use(c, ch->from);
 }
 
 /* ALTER TYPE t <what> <text>; where text is n bytes at s. */
@@ -838,8 +644,8 @@ convert_columns(pg_ctx *c, const sd_object *from, const char *schema, const char
 static void
 recreate_composite(pg_ctx *c, const sd_change *ch)
 {
-    attr_lists l = { 0 };
-    if (!load_attrs(c, ch, &l) || !attrs_in_place(&l)) {
+    if (!sd_plan_pg_attrs_in_place(ch->from->v[SD_COMPOSITE_ATTRIBUTES].sql.text,
+                                   ch->to->v[SD_COMPOSITE_ATTRIBUTES].sql.text)) {
         sd_emit__pg_drop_plain(c, ch->from);
         create_composite(c, ch->to);
         return;
@@ -1038,14 +844,6 @@ create_function(pg_ctx *c, const sd_object *f)
 {
     put_function_definition(c, f);
     sd_emit__pg_extras(c, f);
-}
-
-/* Besides its recreate_fields: a function dropped early (its drop moved to the prepare
- * phase) is created again whatever changed. */
-static bool
-function_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    return c->early[SD_KIND_FUNCTION][ch->from->index];
 }
 
 static void
@@ -1447,11 +1245,6 @@ create_index(pg_ctx *c, const sd_object *ix)
     sd_emit__pg_extras(c, ix);
 }
 
-/* What an index ALTER changes in place; anything else drops and creates it. */
-#define INDEX_IN_PLACE                                                            \
-    (FBIT(SD_INDEX_COMMENT) | FBIT(SD_INDEX_OPTIONS) | FBIT(SD_INDEX_CLUSTERED) | \
-     FBIT(SD_INDEX_STATISTICS))
-
 /* Whether another index of ix's relation is clustered in "to" (its CLUSTER ON moves the
  * mark, so ix needs no SET WITHOUT CLUSTER, which would undo it if it came later). */
 static bool
@@ -1555,7 +1348,8 @@ create_operator(pg_ctx *c, const sd_object *o)
 #define ALL_REL "arwdDxt"
 
 /* One entry per kind: its words, default privileges (owner, PUBLIC), how it is named, its
- * builders, when an ALTER recreates it, planning flags. Omitted members are NULL, 0 or false:
+ * builders (when an ALTER recreates it and the planning flags are plan/plan_pg.c's RULES,
+ * read through sd_plan_pg_rule()). Omitted members are NULL, 0 or false:
  * "none" or "not this kind". The owner, acl and comment fields are the registry's field roles
  * (sd_kind_role_field()), not repeated here. */
 static const pg_ops PG_OPS[] = {
@@ -1565,64 +1359,49 @@ static const pg_ops PG_OPS[] = {
                          .target = PG_TARGET_NAME,
                          .create = create_schema,
                          .drop = sd_emit__pg_drop_plain,
-                         .alter = alter_schema,
-                         .late_drop = true },
+                         .alter = alter_schema },
     [SD_KIND_EXTENSION] = { .keyword = "EXTENSION",
                             .target = PG_TARGET_NAME,
                             .create = create_extension,
                             .drop = sd_emit__pg_drop_plain,
-                            .recreates = extension_recreates,
                             .recreate = recreate_extension,
-                            .alter = alter_extension,
-                            .late_drop = true },
+                            .alter = alter_extension },
     [SD_KIND_ENUM] = { .keyword = "TYPE",
                        .grant_on = "TYPE",
                        .all_privs = "U",
                        .public_privs = "U",
                        .create = create_enum,
                        .drop = sd_emit__pg_drop_plain,
-                       .recreates = enum_recreates,
-                       .recreate = recreate_enum,
-                       .gone = PG_GONE_CHANGED,
-                       .late_drop = true },
+                       .recreate = recreate_enum },
     [SD_KIND_DOMAIN] = { .keyword = "DOMAIN",
                          .grant_on = "DOMAIN",
                          .all_privs = "U",
                          .public_privs = "U",
                          .create = create_domain,
                          .drop = sd_emit__pg_drop_plain,
-                         .recreate_fields = FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION),
                          .recreate = recreate_domain,
-                         .alter = alter_domain,
-                         .late_drop = true },
+                         .alter = alter_domain },
     [SD_KIND_COMPOSITE] = { .keyword = "TYPE",
                             .grant_on = "TYPE",
                             .all_privs = "U",
                             .public_privs = "U",
                             .create = create_composite,
                             .drop = sd_emit__pg_drop_plain,
-                            .recreates = composite_recreates,
                             .recreate = recreate_composite,
-                            .alter = alter_composite,
-                            .gone = PG_GONE_CHANGED,
-                            .late_drop = true },
+                            .alter = alter_composite },
     [SD_KIND_RANGE] = { .keyword = "TYPE",
                         .grant_on = "TYPE",
                         .all_privs = "U",
                         .public_privs = "U",
                         .create = create_range,
                         .drop = sd_emit__pg_drop_plain,
-                        .recreate_fields = FBIT(SD_RANGE_DEFINITION),
-                        .recreate = recreate_range,
-                        .gone = PG_GONE_CHANGED,
-                        .late_drop = true },
+                        .recreate = recreate_range },
     [SD_KIND_SEQUENCE] = { .keyword = "SEQUENCE",
                            .grant_on = "SEQUENCE",
                            .all_privs = "rwU",
                            .create = create_sequence,
                            .drop = drop_sequence,
-                           .alter = alter_sequence,
-                           .late_drop = true },
+                           .alter = alter_sequence },
     [SD_KIND_FUNCTION] = { .keyword = "FUNCTION",
                            .grant_on = "FUNCTION",
                            .all_privs = "X",
@@ -1630,120 +1409,80 @@ static const pg_ops PG_OPS[] = {
                            .target = PG_TARGET_FUNCTION,
                            .create = create_function,
                            .drop = sd_emit__pg_drop_plain,
-                           /* CREATE OR REPLACE cannot change the kind, the result, or a
-                            * parameter's name or mode (the identity is the input types, so
-                            * those are changes of one function). */
-                           .recreate_fields = FBIT(SD_FUNCTION_RESULT) | FBIT(SD_FUNCTION_KIND) |
-                                              FBIT(SD_FUNCTION_ARGUMENTS),
-                           .recreates = function_recreates,
-                           .alter = alter_function,
-                           .gone = PG_GONE_CHANGED,
-                           .late_drop = true },
+                           .alter = alter_function },
     [SD_KIND_AGGREGATE] = { .keyword = "AGGREGATE",
                             .grant_on = "FUNCTION",
                             .all_privs = "X",
                             .public_privs = "X",
                             .target = PG_TARGET_AGGREGATE,
                             .create = create_aggregate,
-                            .drop = sd_emit__pg_drop_plain,
-                            /* CREATE AGGREGATE has no OR REPLACE: any change but owner, privileges
-                             * and comment drops and creates it. */
-                            .recreate_fields = FBIT(SD_AGGREGATE_NAME) |
-                                               FBIT(SD_AGGREGATE_ARGUMENTS) |
-                                               FBIT(SD_AGGREGATE_DEFINITION),
-                            .gone = PG_GONE_CHANGED,
-                            .late_drop = true },
+                            .drop = sd_emit__pg_drop_plain },
     [SD_KIND_OPERATOR] = { .keyword = "OPERATOR",
                            .target = PG_TARGET_OPERATOR,
                            .create = create_operator,
-                           .drop = sd_emit__pg_drop_plain,
-                           /* ALTER OPERATOR ... SET changes only RESTRICT and JOIN on PostgreSQL
-                            * 15, and a commutator or negator link cannot be undone. */
-                           .recreate_fields = FBIT(SD_OPERATOR_DEFINITION),
-                           .gone = PG_GONE_CHANGED,
-                           .late_drop = true },
+                           .drop = sd_emit__pg_drop_plain },
     [SD_KIND_TABLE] = { .keyword = "TABLE",
                         .grant_on = "TABLE",
                         .all_privs = ALL_REL,
                         .create = sd_emit__pg_create_table,
                         .drop = sd_emit__pg_drop_table,
-                        .alter = sd_emit__pg_alter_table,
-                        .gone = PG_GONE_TABLE },
+                        .alter = sd_emit__pg_alter_table },
     [SD_KIND_COLUMN] = { .keyword = "COLUMN",
                          .grant_on = "TABLE",
                          .target = PG_TARGET_COLUMN,
                          .create = sd_emit__pg_create_column,
                          .drop = sd_emit__pg_drop_column,
-                         .alter = sd_emit__pg_alter_column,
-                         .gone = PG_GONE_CHANGED },
+                         .alter = sd_emit__pg_alter_column },
     [SD_KIND_PRIMARY_KEY] = { .keyword = "CONSTRAINT",
                               .target = PG_TARGET_ON_TABLE,
                               .create = sd_emit__pg_create_constraint,
                               .drop = sd_emit__pg_drop_constraint,
-                              .recreates = sd_emit__pg_constraint_recreates,
                               .alter = sd_emit__pg_alter_constraint },
     [SD_KIND_UNIQUE] = { .keyword = "CONSTRAINT",
                          .target = PG_TARGET_ON_TABLE,
                          .create = sd_emit__pg_create_constraint,
                          .drop = sd_emit__pg_drop_constraint,
-                         .recreates = sd_emit__pg_constraint_recreates,
                          .alter = sd_emit__pg_alter_constraint },
     [SD_KIND_CHECK] = { .keyword = "CONSTRAINT",
                         .target = PG_TARGET_ON_TABLE,
                         .create = sd_emit__pg_create_constraint,
                         .drop = sd_emit__pg_drop_constraint,
-                        .recreates = sd_emit__pg_constraint_recreates,
                         .alter = sd_emit__pg_alter_constraint },
     [SD_KIND_EXCLUSION] = { .keyword = "CONSTRAINT",
                             .target = PG_TARGET_ON_TABLE,
                             .create = sd_emit__pg_create_constraint,
                             .drop = sd_emit__pg_drop_constraint,
-                            .recreates = sd_emit__pg_constraint_recreates,
                             .alter = sd_emit__pg_alter_constraint },
     [SD_KIND_FOREIGN_KEY] = { .keyword = "CONSTRAINT",
                               .target = PG_TARGET_ON_TABLE,
                               .create = sd_emit__pg_create_constraint,
                               .drop = sd_emit__pg_drop_constraint,
-                              .recreates = sd_emit__pg_constraint_recreates,
-                              .alter = sd_emit__pg_alter_constraint,
-                              .planned = true },
+                              .alter = sd_emit__pg_alter_constraint },
     [SD_KIND_POLICY] = { .keyword = "POLICY",
                          .target = PG_TARGET_ON_TABLE,
                          .create = sd_emit__pg_create_policy,
                          .drop = sd_emit__pg_drop_policy,
-                         .recreates = sd_emit__pg_policy_recreates,
                          .alter = sd_emit__pg_alter_policy },
     [SD_KIND_VIEW] = { .keyword = "VIEW",
                        .grant_on = "TABLE",
                        .all_privs = ALL_REL,
                        .create = create_view,
                        .drop = sd_emit__pg_drop_plain,
-                       .recreate_fields = FBIT(SD_VIEW_SQL),
-                       .alter = alter_view,
-                       .gone = PG_GONE_REBUILT,
-                       .planned = true },
+                       .alter = alter_view },
     [SD_KIND_MATVIEW] = { .keyword = "MATERIALIZED VIEW",
                           .grant_on = "TABLE",
                           .all_privs = ALL_REL,
                           .create = create_matview,
                           .drop = sd_emit__pg_drop_plain,
-                          .recreate_fields = FBIT(SD_MATVIEW_SQL),
-                          .alter = alter_matview,
-                          .gone = PG_GONE_REBUILT,
-                          .planned = true },
+                          .alter = alter_matview },
     [SD_KIND_INDEX] = { .keyword = "INDEX",
                         .create = create_index,
                         .drop = sd_emit__pg_drop_plain,
-                        /* Every field but those alter_index changes in place. */
-                        .recreate_fields = ~INDEX_IN_PLACE,
-                        .alter = alter_index,
-                        .planned = true },
+                        .alter = alter_index },
     [SD_KIND_TRIGGER] = { .keyword = "TRIGGER",
                           .target = PG_TARGET_ON_TABLE,
                           .create = create_trigger,
-                          .drop = sd_emit__pg_drop_plain,
-                          .recreate_fields = FBIT(SD_TRIGGER_SQL),
-                          .planned = true },
+                          .drop = sd_emit__pg_drop_plain },
 };
 _Static_assert(SD_ARRAY_LEN(PG_OPS) == SD_KIND__COUNT, "every sd_kind needs a PG_OPS entry");
 
@@ -1756,9 +1495,11 @@ sd_emit__pg_ops(sd_kind kind)
 bool
 sd_emit__pg_recreates(const pg_ctx *c, const sd_change *ch)
 {
-    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
-    if (ch->op != SD_OP_ALTER)
-        return false;
-    return (ch->fields & ops->recreate_fields) != 0 ||
-           (ops->recreates != NULL && ops->recreates(c, ch));
+    if (sd_plan_pg_recreates(c->cl, ch))
+        return true;
+    /* Not an engine rule but this plan's: a function whose drop it moved to the prepare
+     * phase (c->early, emit_pg.c) is created again whatever changed. Moves to plan/ with
+     * the rest of PostgreSQL's planning. */
+    return ch->op == SD_OP_ALTER && ch->kind == SD_KIND_FUNCTION &&
+           c->early[SD_KIND_FUNCTION][ch->from->index];
 }

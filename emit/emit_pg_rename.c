@@ -125,7 +125,7 @@ enum_guard(pg_ctx *c, const sd_change *ch)
         bool array = false;
         if (cols[i]->v[SD_COLUMN_INHERITED].b ||
             sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key) == NULL ||
-            !sd_emit__pg_type_is(cols[i], ch->from, &array))
+            !sd_plan_pg_type_is(cols[i], ch->from, &array))
             continue;
         for (size_t v = 0; v < f->len; v++) {
             if (has_value(ch->to, f->items[v]))
@@ -169,7 +169,7 @@ sd_emit__pg_preamble(pg_ctx *c)
     for (size_t i = 0; i < n; i++) {
         const sd_change *ch = sd_changelist_at(c->cl, i);
         if (ch->kind != SD_KIND_ENUM || ch->op != SD_OP_ALTER ||
-            !(ch->fields & FBIT(SD_ENUM_VALUES)) || sd_emit__pg_enum_adds_only(ch->from, ch->to))
+            !(ch->fields & FBIT(SD_ENUM_VALUES)) || sd_plan_pg_enum_adds_only(ch->from, ch->to))
             continue;
         sd_emit__pg_unit_begin(c, SD_STEP_GUARD, ch->from, ch->to);
         c->unit_step.why = SD_WHY_SCRIPT;

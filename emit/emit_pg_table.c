@@ -331,35 +331,6 @@ sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con)
     put(c, ";\n");
 }
 
-/* Fields an in-place ALTER handles: comment, a primary key's name, validation, a foreign
- * key's deferrability, and the comment and storage parameters of the index behind it. */
-static uint64_t
-constraint_in_place(const sd_change *ch)
-{
-    uint64_t m = FBIT(sd_kind_role_field(ch->kind, SD_ROLE_COMMENT));
-    if (index_comment_field(ch->kind) != NO_FIELD)
-        m |= FBIT(index_comment_field(ch->kind));
-    if (index_options_field(ch->kind) != NO_FIELD)
-        m |= FBIT(index_options_field(ch->kind));
-    int nv = not_valid_field(ch->kind);
-    if (ch->kind == SD_KIND_PRIMARY_KEY)
-        m |= FBIT(SD_CHANGE_NAME_BIT);
-    if (nv != NO_FIELD && ch->from->v[nv].b && !ch->to->v[nv].b)
-        m |= FBIT(nv); /* NOT VALID -> valid: VALIDATE CONSTRAINT */
-    if (ch->kind == SD_KIND_FOREIGN_KEY)
-        m |= FBIT(SD_FK_DEFERRABLE) | FBIT(SD_FK_INITIALLY_DEFERRED);
-    return m;
-}
-
-/* Not a field mask: what is in place depends on the kind and, for NOT VALID, on the
- * direction of the change (only NOT VALID -> valid is VALIDATE CONSTRAINT). */
-bool
-sd_emit__pg_constraint_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    return (ch->fields & ~constraint_in_place(ch)) != 0;
-}
-
 void
 sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch)
 {
@@ -460,20 +431,6 @@ void
 sd_emit__pg_drop_policy(pg_ctx *c, const sd_object *p)
 {
     sd_emit__pg_drop_plain(c, p);
-}
-
-/* Not a field mask: a changed USING or WITH CHECK is altered in place unless it goes away. */
-bool
-sd_emit__pg_policy_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    (void)c;
-    const sd_value *f = ch->from->v;
-    const sd_value *t = ch->to->v;
-    /* ALTER POLICY can set a clause but not remove one. */
-    bool removed =
-        (f[SD_POLICY_USING].sql.text != NULL && t[SD_POLICY_USING].sql.text == NULL) ||
-        (f[SD_POLICY_WITH_CHECK].sql.text != NULL && t[SD_POLICY_WITH_CHECK].sql.text == NULL);
-    return removed || (ch->fields & (FBIT(SD_POLICY_COMMAND) | FBIT(SD_POLICY_PERMISSIVE))) != 0;
 }
 
 void
@@ -1590,7 +1547,7 @@ is_enum_type(const sd_model *m, const sd_object *col)
     const sd_object *const *enums = sd_model_objects(m, SD_KIND_ENUM, &n);
     for (size_t i = 0; i < n; i++) {
         bool array = false;
-        if (sd_emit__pg_type_is(col, enums[i], &array))
+        if (sd_plan_pg_type_is(col, enums[i], &array))
             return true;
     }
     return false;

@@ -286,7 +286,7 @@ check_enum(builder *b, const sd_change *ch)
         const sd_object *col = cols[i];
         if (col->v[SD_COLUMN_INHERITED].b || from_table(b, col->schema, col->table) == NULL ||
             sd_model_find_key(b->to, SD_KIND_COLUMN, col->key) == NULL ||
-            !sd_emit__pg_type_is(col, ch->from, &array))
+            !sd_plan_pg_type_is(col, ch->from, &array))
             continue;
         for (size_t v = 0; v < f->len; v++) {
             if (has_value(ch->to, f->items[v]))

@@ -1,0 +1,213 @@
+/*
+ * test_plan_pg.c: PostgreSQL's engine rules (plan/plan_pg.h), read from the rules rather than
+ * from SQL: a field PostgreSQL cannot ALTER recreates the object while one it alters in place
+ * does not; an enum losing or reordering values recreates the type while one only gaining
+ * values does not; a composite type whose attribute is retyped is recreated only while a
+ * column uses it, and always when its attributes are reordered; an extension is recreated
+ * only when its version goes down.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "diff/diff.h"
+#include "plan/plan_pg.h"
+#include "support/model_builder.h"
+#include "support/short_builders.h"
+#include "util/util.h"
+
+typedef struct fixture {
+    sd_model *from;
+    sd_model *to;
+    sd_changelist *cl;
+} fixture;
+
+static int
+setup(void **state)
+{
+    fixture *f = test_calloc(1, sizeof(*f));
+    f->from = sdt_model_new(SD_ENGINE_PG);
+    f->to = sdt_model_new(SD_ENGINE_PG);
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    fixture *f = *state;
+    sd_changelist_free(f->cl);
+    sd_model_free(f->from);
+    sd_model_free(f->to);
+    test_free(f);
+    return 0;
+}
+
+/* Freeze and diff; then whether the ALTER of the "to" object o recreates it. */
+static bool
+recreates(fixture *f, const sd_object *o)
+{
+    sd_err err = SD_ERR_INIT;
+    sdt_freeze(f->from);
+    sdt_freeze(f->to);
+    ASSERT_SD_OK(sd_diff_models(&f->cl, f->from, f->to, NULL, &err), &err);
+    const sd_change *ch = sd_changelist_find(f->cl, o);
+    assert_non_null(ch);
+    assert_int_equal(ch->op, SD_OP_ALTER);
+    return sd_plan_pg_recreates(f->cl, ch);
+}
+
+static sd_object *
+domain(sd_model *m, const char *base, const char *dflt_sql)
+{
+    sd_object *d = add(m, SD_KIND_DOMAIN, NULL, "d");
+    sd_obj_set_str(m, d, SD_DOMAIN_BASE_TYPE, base);
+    if (dflt_sql != NULL)
+        sd_obj_set_sql(m, d, SD_DOMAIN_DEFAULT, dflt_sql);
+    return d;
+}
+
+static sd_object *
+enum_type(sd_model *m, const char *values)
+{
+    sd_object *e = add(m, SD_KIND_ENUM, NULL, "e");
+    names(m, e, SD_ENUM_VALUES, values);
+    return e;
+}
+
+static sd_object *
+composite(sd_model *m, const char *attrs)
+{
+    sd_object *t = add(m, SD_KIND_COMPOSITE, NULL, "ty");
+    sd_obj_set_sql(m, t, SD_COMPOSITE_ATTRIBUTES, attrs);
+    return t;
+}
+
+static sd_object *
+extension(sd_model *m, const char *version)
+{
+    sd_object *x = add(m, SD_KIND_EXTENSION, NULL, "hstore");
+    sd_obj_set_str(m, x, SD_EXTENSION_VERSION, version);
+    return x;
+}
+
+/* A domain's default is ALTER DOMAIN ... SET DEFAULT in place. */
+static void
+test_domain_default_in_place(void **state)
+{
+    fixture *f = *state;
+    domain(f->from, "integer", NULL);
+    assert_false(recreates(f, domain(f->to, "integer", "0")));
+}
+
+/* Its base type is in the mask: no ALTER DOMAIN changes it. */
+static void
+test_domain_base_type_recreates(void **state)
+{
+    fixture *f = *state;
+    domain(f->from, "integer", NULL);
+    assert_true(recreates(f, domain(f->to, "bigint", NULL)));
+    assert_true(sd_plan_pg_rule(SD_KIND_DOMAIN)->recreate_fields &
+                (UINT64_C(1) << SD_DOMAIN_BASE_TYPE));
+    assert_false(sd_plan_pg_rule(SD_KIND_DOMAIN)->recreate_fields &
+                 (UINT64_C(1) << SD_DOMAIN_DEFAULT));
+}
+
+/* Values gained anywhere are ADD VALUE in place. */
+static void
+test_enum_gains_value_in_place(void **state)
+{
+    fixture *f = *state;
+    enum_type(f->from, "a c");
+    sd_object *e = enum_type(f->to, "a b c d");
+    assert_false(recreates(f, e));
+    assert_true(sd_plan_pg_enum_adds_only(sd_model_find_key(f->from, SD_KIND_ENUM, e->key), e));
+}
+
+/* A value lost: PostgreSQL cannot drop an enum value, the type is recreated. */
+static void
+test_enum_loses_value_recreates(void **state)
+{
+    fixture *f = *state;
+    enum_type(f->from, "a b c");
+    assert_true(recreates(f, enum_type(f->to, "a c")));
+}
+
+/* Reordered values are no ADD VALUE either. */
+static void
+test_enum_reorder_recreates(void **state)
+{
+    fixture *f = *state;
+    enum_type(f->from, "a b");
+    assert_true(recreates(f, enum_type(f->to, "b a")));
+}
+
+/* A retyped attribute is ALTER ATTRIBUTE ... TYPE while no column uses the type. */
+static void
+test_composite_retype_unused_in_place(void **state)
+{
+    fixture *f = *state;
+    composite(f->from, "a integer, b text");
+    assert_false(recreates(f, composite(f->to, "a integer, b varchar(10)")));
+}
+
+/* PostgreSQL refuses it while a kept column has the type (or an array of it). */
+static void
+test_composite_retype_in_use_recreates(void **state)
+{
+    fixture *f = *state;
+    composite(f->from, "a integer, b text");
+    table(f->from, "t");
+    col(f->from, "t", 0, "x", "public.ty[]");
+    sd_object *ty = composite(f->to, "a integer, b varchar(10)");
+    table(f->to, "t");
+    col(f->to, "t", 0, "x", "public.ty[]");
+    assert_true(recreates(f, ty));
+}
+
+/* Attributes reordered, or a kept one after a new one: no ALTER TYPE does that. */
+static void
+test_composite_reorder_recreates(void **state)
+{
+    fixture *f = *state;
+    composite(f->from, "a integer, \"B,c\" text");
+    assert_true(recreates(f, composite(f->to, "\"B,c\" text, a integer")));
+}
+
+/* ALTER EXTENSION UPDATE goes forward only ("1.10" is after "1.9"). */
+static void
+test_extension_downgrade_recreates(void **state)
+{
+    fixture *f = *state;
+    extension(f->from, "1.10");
+    assert_true(recreates(f, extension(f->to, "1.9")));
+}
+
+static void
+test_extension_upgrade_in_place(void **state)
+{
+    fixture *f = *state;
+    extension(f->from, "1.9");
+    assert_false(recreates(f, extension(f->to, "1.10")));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_domain_default_in_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_domain_base_type_recreates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_enum_gains_value_in_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_enum_loses_value_recreates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_enum_reorder_recreates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_composite_retype_unused_in_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_composite_retype_in_use_recreates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_composite_reorder_recreates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_extension_downgrade_recreates, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_extension_upgrade_in_place, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
