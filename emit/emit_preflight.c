@@ -67,6 +67,20 @@ from_table(const builder *b, const char *schema, const char *table)
     return t != NULL && t->kind == SD_KIND_TABLE && !renamed(b, schema, table) ? t : NULL;
 }
 
+/*
+ * The table a count reads. PostgreSQL reads an inheritance parent's children too unless
+ * ONLY: that is right for what children inherit (NOT NULL, an inherited CHECK, a new column,
+ * an enum column's type), not for a key, a foreign key or a NO INHERIT CHECK, which hold for
+ * the parent's own rows. A partitioned table's constraints hold for its partitions.
+ */
+static void
+put_table(sd_buf *q, const builder *b, const sd_object *t, bool with_children)
+{
+    if (b->e == SD_ENGINE_PG && !with_children && t->v[SD_TABLE_PARTITION_KEY].s == NULL)
+        sd_buf_append(q, "ONLY ");
+    sd_sql_qualified(q, b->e, t->schema, t->name);
+}
+
 /* Every name of cols is a kept column of the table. */
 static bool
 all_kept(const builder *b, const char *schema, const char *table, const sd_names *cols)
@@ -151,7 +165,7 @@ check_not_null(builder *b, const sd_change *ch)
         if (col == NULL || col->v[SD_COLUMN_NOT_NULL].b)
             return;
         sd_buf_append(&q, "SELECT count(*) FROM ");
-        sd_sql_qualified(&q, b->e, col->schema, col->table);
+        put_table(&q, b, t, true);
         sd_buf_append(&q, " WHERE ");
         sd_sql_ident(&q, b->e, col->name);
         sd_buf_append(&q, " IS NULL");
@@ -165,7 +179,7 @@ check_not_null(builder *b, const sd_change *ch)
         (b->e == SD_ENGINE_PG && to->v[SD_COLUMN_INHERITED].b))
         return;
     sd_buf_append(&q, "SELECT count(*) FROM ");
-    sd_sql_qualified(&q, b->e, t->schema, t->name);
+    put_table(&q, b, t, true);
     sd_buf_appendf(&d, "(the target adds column %s NOT NULL without a default)", to->name);
     add(b, &q, t, "row", "rows", &d, SD_GUARD_NOT_NULL);
 }
@@ -180,7 +194,7 @@ check_unique(builder *b, const sd_object *con, const sd_names *cols, bool nulls_
     sd_buf q = SD_BUF_INIT;
     sd_buf d = SD_BUF_INIT;
     sd_buf_append(&q, "SELECT count(*) FROM (SELECT 1 FROM ");
-    sd_sql_qualified(&q, b->e, t->schema, t->name);
+    put_table(&q, b, t, false);
     if (!nulls_equal) {
         sd_buf_append(&q, " WHERE ");
         put_list(&q, b->e, "", cols, " IS NOT NULL AND ");
@@ -241,7 +255,7 @@ check_foreign_key(builder *b, const sd_object *fk)
     sd_buf q = SD_BUF_INIT;
     sd_buf d = SD_BUF_INIT;
     sd_buf_append(&q, "SELECT count(*) FROM ");
-    sd_sql_qualified(&q, b->e, t->schema, t->name);
+    put_table(&q, b, t, false);
     sd_buf_append(&q, " AS c WHERE ");
     put_list(&q, b->e, "c.", cols, " IS NOT NULL AND ");
     sd_buf_append(&q, " IS NOT NULL");
@@ -284,7 +298,8 @@ check_enum(builder *b, const sd_change *ch)
     for (size_t i = 0; i < n; i++) {
         bool array = false;
         const sd_object *col = cols[i];
-        if (col->v[SD_COLUMN_INHERITED].b || from_table(b, col->schema, col->table) == NULL ||
+        const sd_object *t = from_table(b, col->schema, col->table);
+        if (col->v[SD_COLUMN_INHERITED].b || t == NULL ||
             sd_model_find_key(b->to, SD_KIND_COLUMN, col->key) == NULL ||
             !sd_plan_pg_type_is(col, ch->from, &array))
             continue;
@@ -294,7 +309,7 @@ check_enum(builder *b, const sd_change *ch)
             sd_buf q = SD_BUF_INIT;
             sd_buf d = SD_BUF_INIT;
             sd_buf_append(&q, "SELECT count(*) FROM ");
-            sd_sql_qualified(&q, b->e, col->schema, col->table);
+            put_table(&q, b, t, true);
             sd_buf_append(&q, " WHERE ");
             if (array) {
                 sd_sql_literal(&q, b->e, f->items[v]);
@@ -364,7 +379,7 @@ check_check(builder *b, const sd_change *ch)
     sd_buf q = SD_BUF_INIT;
     sd_buf d = SD_BUF_INIT;
     sd_buf_append(&q, "SELECT count(*) FROM ");
-    sd_sql_qualified(&q, b->e, t->schema, t->name);
+    put_table(&q, b, t, b->e != SD_ENGINE_PG || !con->v[SD_CHECK_NO_INHERIT].b);
     sd_buf_append(&q, " WHERE NOT (");
     sd_buf_append(&q, expr);
     sd_buf_putc(&q, ')');

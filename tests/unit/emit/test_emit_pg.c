@@ -909,8 +909,9 @@ test_enum_add_value_apart_guards_unique_and_check(void **state)
     check(f->to, "t", "t_q_check", "(q > 0)");
     (void)m[0];
     const char *out = show(run(f));
-    const char *uq = strstr(out, "    n := (SELECT count(*) FROM (SELECT 1 FROM public.t WHERE q "
-                                 "IS NOT NULL GROUP BY q HAVING count(*) > 1) AS d);\n");
+    const char *uq =
+        strstr(out, "    n := (SELECT count(*) FROM (SELECT 1 FROM ONLY public.t WHERE "
+                    "q IS NOT NULL GROUP BY q HAVING count(*) > 1) AS d);\n");
     const char *ck = strstr(out, "    BEGIN\n        n := (SELECT count(*) FROM public.t WHERE "
                                  "NOT ((q > 0)));\n    EXCEPTION WHEN undefined_column");
     const char *add = strstr(out, "ALTER TYPE public.mood ADD VALUE 'meh' AFTER 'ok';\nCOMMIT;\n");

@@ -133,10 +133,10 @@ test_unique_counts_duplicates_nulls_apart(void **state)
     base(f->from, "text");
     base(f->to, "text");
     unique(f->to, "t", "t_x_key", "x");
-    assert_string_equal(run(f),
-                        "SELECT count(*) FROM (SELECT 1 FROM public.t WHERE x IS NOT NULL GROUP BY "
-                        "x HAVING count(*) > 1) AS d | table public.t has 2 duplicated values of "
-                        "(x) (the target adds unique constraint public.t.t_x_key)\n");
+    assert_string_equal(
+        run(f), "SELECT count(*) FROM (SELECT 1 FROM ONLY public.t WHERE x IS NOT NULL "
+                "GROUP BY x HAVING count(*) > 1) AS d | table public.t has 2 duplicated values of "
+                "(x) (the target adds unique constraint public.t.t_x_key)\n");
 }
 
 static void
@@ -198,6 +198,25 @@ test_check_over_new_column_is_left_to_the_script(void **state)
     assert_string_equal(run(f), "");
 }
 
+/* PostgreSQL: a NO INHERIT CHECK holds for the parent's own rows, an inherited one for its
+ * children's too (an inheritance child's rows are the parent's unless ONLY). */
+static void
+test_no_inherit_check_reads_only_the_parent(void **state)
+{
+    fixture *f = *state;
+    start(f, SD_ENGINE_PG);
+    base(f->from, "integer");
+    base(f->to, "integer");
+    sd_obj_set_bool(check(f->to, "t", "own", "(x > 0)"), SD_CHECK_NO_INHERIT, true);
+    check(f->to, "t", "all", "(x < 9)");
+    run(f);
+    assert_int_equal(f->checks.len, 2);
+    assert_string_equal(f->checks.items[0].query,
+                        "SELECT count(*) FROM public.t WHERE NOT ((x < 9))");
+    assert_string_equal(f->checks.items[1].query,
+                        "SELECT count(*) FROM ONLY public.t WHERE NOT ((x > 0))");
+}
+
 /* The live database still has the old name, which the renamed copy of "from" lacks. */
 static void
 test_renamed_column_is_left_to_the_script(void **state)
@@ -225,6 +244,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_foreign_key_counts_orphans, setup, teardown),
         cmocka_unit_test_setup_teardown(test_check_is_optional, setup, teardown),
         cmocka_unit_test_setup_teardown(test_check_over_new_column_is_left_to_the_script, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_no_inherit_check_reads_only_the_parent, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_renamed_column_is_left_to_the_script, setup, teardown),
     };
