@@ -293,6 +293,11 @@ static void
 check_enum(builder *b, const sd_change *ch)
 {
     const sd_names *f = &ch->from->v[SD_ENUM_VALUES].names;
+    bool loses = false;
+    for (size_t v = 0; v < f->len && !loses; v++)
+        loses = !has_value(ch->to, f->items[v]);
+    if (!loses)
+        return; /* values added or moved: no row is in the way, and no column is read */
     size_t n = 0;
     const sd_object *const *cols = sd_model_objects(b->from, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n; i++) {
