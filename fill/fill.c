@@ -973,8 +973,8 @@ sd_fill_sql(sd_buf *out, const sd_model *m, const sd_fill_options *opt, sd_err *
     fill_ctx c = { m, sd_model_engine(m), NULL, SD_BUF_INIT };
     size_t ntables = 0;
     const sd_object *const *tables = sd_model_objects(m, SD_KIND_TABLE, &ntables);
-    c.filled = ntables > 0 ? calloc(ntables, sizeof(*c.filled)) : NULL;
-    if (ntables > 0 && c.filled == NULL)
+    c.filled = calloc(ntables > 0 ? ntables : 1, sizeof(*c.filled));
+    if (c.filled == NULL)
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory while generating rows");
 
     sd_buf_appendf(out, "-- schemadrift fill: %zu rows per table, seed %llu\n", o.rows,
