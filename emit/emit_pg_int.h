@@ -59,51 +59,25 @@ typedef struct pg_ops {
 } pg_ops;
 
 struct pg_ctx {
-    const sd_changelist *cl;        /* the change list */
-    const sd_model *from;           /* its "from" model */
-    const sd_model *to;             /* its "to" model */
-    sd_buf *script;                 /* the whole script */
-    sd_writer w;                    /* w.out: where statements go (the current unit); the
-                                       first error (emit_writer_int.h) */
-    sd_buf unit;                    /* statements of one change, blank-line separated */
-    sd_plan *plan;                  /* steps, appended as units reach the script */
-    sd_step unit_step;              /* the step the current unit is (sd_emit__pg_unit_begin) */
-    sd_txn_kind txn;                /* the transaction units are written in */
-    sd_arena *scratch;              /* every array below lives here */
-    size_t done;                    /* changes of the create/alter phase written so far */
-    bool *rdrop[SD_KIND__COUNT];    /* "from" objects dropped in the prepare phase */
-    bool *rcreate[SD_KIND__COUNT];  /* "to" objects created by the plan, not at a change */
-    bool *created[SD_KIND__COUNT];  /* "to" objects already created */
-    bool *gone[SD_KIND__COUNT];     /* "from" objects whose dependents must be rebuilt */
-    bool *swept[SD_KIND__COUNT];    /* "from" constraints a DROP COLUMN removes along */
-    bool *early[SD_KIND__COUNT];    /* "from" late-kind drops moved to the prepare phase */
-    bool *unhook[SD_KIND__COUNT];   /* "from" columns, constraints, policies that call a
-                                       function that goes: detached in the prepare phase */
-    bool *redefault;                /* "from" columns whose default is set again after */
-    bool *seq_dropped;              /* "from" sequences dropped where a column takes their
-                                       place as an identity (not in the late phase) */
-    bool *readd;                    /* "from" columns dropped and added again */
-    bool *readd_late;               /* ... of them, generated from a retyped column */
-    bool *readd_table;              /* "to" tables with columns or constraints to add again */
-    bool readd_any;                 /* any readd_table entry was ever set */
-    bool any_inherits;              /* a "to" table has INHERITS parents */
-    bool *enum_col;                 /* "from" columns of an enum that is recreated */
-    bool *key_gone;                 /* "from" tables whose keys go for a while (FKs) */
-    bool *rekey;                    /* "from" tables rebuilt for a partition key change or a
-                                       column order, and their partitions (dropped with them) */
-    bool *rebuilt;                  /* "to" tables those rebuilds create */
-    const sd_object **reorder_from; /* "to" tables rebuilt for their column order: the "from"
-                                       table, else NULL */
-    const sd_change **reorder_at;   /* ... the change of the table they are rebuilt at */
-    size_t *slot[SD_KIND__COUNT];   /* "to" objects: node in order_pending(), or NOT_FOUND */
-    size_t *ready_at;               /* per pending entry: changes written before it */
-    size_t *last[SD_KIND__COUNT];   /* "to" objects: 1 + position of their last change */
-    sd_map rel_by_sql;              /* quoted qualified name -> "to" table (partition_of) */
-    const sd_object **pending;      /* planned creates of views..triggers, in order */
-    size_t npending;                /* entries in pending */
-    const sd_object **enum_adds;    /* enum ALTERs done with ADD VALUE: "from" objects */
-    const sd_object **enum_adds_to; /* their "to" objects */
-    size_t nenum_adds;              /* entries in enum_adds */
+    const sd_changelist *cl;       /* the change list */
+    const sd_model *from;          /* its "from" model */
+    const sd_model *to;            /* its "to" model */
+    sd_buf *script;                /* the whole script */
+    sd_writer w;                   /* w.out: where statements go (the current unit); the
+                                      first error (emit_writer_int.h) */
+    sd_buf unit;                   /* statements of one change, blank-line separated */
+    sd_plan *plan;                 /* steps, appended as units reach the script */
+    sd_step unit_step;             /* the step the current unit is (sd_emit__pg_unit_begin) */
+    sd_txn_kind txn;               /* the transaction units are written in */
+    sd_arena *scratch;             /* every array below lives here */
+    size_t done;                   /* changes of the create/alter phase written so far */
+    const sd_pg_plan *p;           /* what the script does beyond the changes
+                                      (plan/plan_pg.h); read only */
+    bool *created[SD_KIND__COUNT]; /* "to" objects already created */
+    bool *seq_dropped;             /* "from" sequences dropped where a column takes their
+                                      place as an identity (not in the late phase) */
+    bool *readd_left;              /* "to" tables whose columns and constraints added
+                                      again are still to come (from p->readd_table) */
 };
 
 /* ---- output primitives (no-ops after an error) ---- */
@@ -199,9 +173,6 @@ sd_emit__pg_alter_column_extras(pg_ctx *c, const sd_change *ch, int acl_field, i
 /* ---- emit_pg_kinds.c ---- */
 
 const pg_ops *sd_emit__pg_ops(sd_kind kind);
-/* Whether the ALTER ch drops and creates its object: PostgreSQL's rules say so
- * (sd_plan_pg_recreates()), or it is a function whose drop the plan moved early. */
-bool sd_emit__pg_recreates(const pg_ctx *c, const sd_change *ch);
 /* The ADD VALUE statements turning from's values into to's. */
 void sd_emit__pg_enum_add_values(pg_ctx *c, const sd_object *from, const sd_object *to);
 /* Create a planned view, matview, index or trigger (with its extras). A view whose query the
@@ -288,10 +259,6 @@ void sd_emit__pg_drop_readd_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_unhook_column(pg_ctx *c, const sd_object *col, bool readd);
 /* ALTER COLUMN ... SET DEFAULT col's default (nothing when it has none). */
 void sd_emit__pg_set_default(pg_ctx *c, const sd_object *col);
-/* The "to" table a quoted qualified name ("s.t") names, or NULL. */
-const sd_object *sd_emit__pg_table_by_sql(const pg_ctx *c, const char *sql);
-/* Whether name occurs in text as a whole word (any occurrence, in a literal too). */
-bool sd_emit__pg_has_word(const char *text, const char *name);
 /* Whether a type change can lose or reject values. */
 bool sd_emit__pg_type_narrows(const char *from, const char *to);
 

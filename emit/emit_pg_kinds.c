@@ -1491,15 +1491,3 @@ sd_emit__pg_ops(sd_kind kind)
 {
     return &PG_OPS[(unsigned)kind < SD_KIND__COUNT ? kind : SD_KIND_SCHEMA];
 }
-
-bool
-sd_emit__pg_recreates(const pg_ctx *c, const sd_change *ch)
-{
-    if (sd_plan_pg_recreates(c->cl, ch))
-        return true;
-    /* Not an engine rule but this plan's: a function whose drop it moved to the prepare
-     * phase (c->early, emit_pg.c) is created again whatever changed. Moves to plan/ with
-     * the rest of PostgreSQL's planning. */
-    return ch->op == SD_OP_ALTER && ch->kind == SD_KIND_FUNCTION &&
-           c->early[SD_KIND_FUNCTION][ch->from->index];
-}

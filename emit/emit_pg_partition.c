@@ -274,10 +274,10 @@ kept_default(const pg_ctx *c, const sd_object *t, const char *parent)
     const sd_object *const *ts = sd_model_objects(c->to, SD_KIND_TABLE, &n);
     for (size_t i = 0; i < n; i++) {
         if (ts[i] == t || !streq(ts[i]->v[SD_TABLE_PARTITION_OF].s, parent) ||
-            !streq(ts[i]->v[SD_TABLE_PARTITION_BOUND].s, "DEFAULT") || c->rebuilt[i])
+            !streq(ts[i]->v[SD_TABLE_PARTITION_BOUND].s, "DEFAULT") || c->p->rebuilt[i])
             continue;
         const sd_object *f = sd_model_find_key(c->from, SD_KIND_TABLE, ts[i]->key);
-        if (f != NULL && !c->rekey[f->index] && streq(f->v[SD_TABLE_PARTITION_OF].s, parent) &&
+        if (f != NULL && !c->p->rekey[f->index] && streq(f->v[SD_TABLE_PARTITION_OF].s, parent) &&
             streq(f->v[SD_TABLE_PARTITION_BOUND].s, "DEFAULT"))
             return ts[i];
     }
@@ -307,9 +307,9 @@ sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t)
 {
     const char *parent = t->v[SD_TABLE_PARTITION_OF].s;
     const char *bound = t->v[SD_TABLE_PARTITION_BOUND].s;
-    const sd_object *p = parent != NULL ? sd_emit__pg_table_by_sql(c, parent) : NULL;
+    const sd_object *p = parent != NULL ? sd_plan_pg_table_by_sql(c->p, parent) : NULL;
     if (p == NULL || bound == NULL || t->v[SD_TABLE_PARTITION_KEY].s != NULL ||
-        c->rebuilt[t->index] || c->rebuilt[p->index] ||
+        c->p->rebuilt[t->index] || c->p->rebuilt[p->index] ||
         sd_model_find_key(c->from, SD_KIND_TABLE, t->key) != NULL ||
         p->v[SD_TABLE_PARTITION_KEY].s == NULL)
         return false;

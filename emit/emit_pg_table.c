@@ -459,7 +459,7 @@ first_parent(const pg_ctx *c, const sd_object *t)
     const char *p = t->v[SD_TABLE_PARTITION_OF].s;
     if (p == NULL && t->v[SD_TABLE_INHERITS].names.len > 0)
         p = t->v[SD_TABLE_INHERITS].names.items[0];
-    return p != NULL ? sd_emit__pg_table_by_sql(c, p) : NULL;
+    return p != NULL ? sd_plan_pg_table_by_sql(c->p, p) : NULL;
 }
 
 /* New parents of t are created before it (a partition needs its parent to exist). */
@@ -469,9 +469,9 @@ create_parents(pg_ctx *c, const sd_object *t)
     const sd_names *inh = &t->v[SD_TABLE_INHERITS].names;
     for (size_t i = 0; i <= inh->len; i++) {
         const char *sql = i < inh->len ? inh->items[i] : t->v[SD_TABLE_PARTITION_OF].s;
-        const sd_object *p = sql != NULL ? sd_emit__pg_table_by_sql(c, sql) : NULL;
+        const sd_object *p = sql != NULL ? sd_plan_pg_table_by_sql(c->p, sql) : NULL;
         if (p != NULL && !c->created[SD_KIND_TABLE][p->index] &&
-            (sd_model_find_key(c->from, SD_KIND_TABLE, p->key) == NULL || c->rebuilt[p->index]))
+            (sd_model_find_key(c->from, SD_KIND_TABLE, p->key) == NULL || c->p->rebuilt[p->index]))
             sd_emit__pg_create_table(c, p);
     }
 }
@@ -952,7 +952,7 @@ static const sd_object *
 table_in(pg_ctx *c, const sd_model *m, const char *sql)
 {
     if (m == c->to)
-        return sd_emit__pg_table_by_sql(c, sql);
+        return sd_plan_pg_table_by_sql(c->p, sql);
     size_t n = 0;
     const sd_object *const *ts = sd_model_objects(m, SD_KIND_TABLE, &n);
     const sd_object *hit = NULL;
@@ -1061,7 +1061,7 @@ bridge_check(pg_ctx *c, const sd_change *ch, const sd_object *chk, bool at_start
         const sd_object *fc = sd_model_find_key(c->from, SD_KIND_COLUMN, cols[i]->key);
         const sd_object *col =
             fc != NULL && (at_start || fc->v[SD_COLUMN_INHERITED].b) ? fc : cols[i];
-        if (!sd_emit__pg_has_word(chk->v[SD_CHECK_EXPRESSION].sql.text, col->name))
+        if (!sd_plan_pg_has_word(chk->v[SD_CHECK_EXPRESSION].sql.text, col->name))
             continue;
         put(c, "ALTER TABLE ");
         put_bridge(c, ch->from);
@@ -1349,7 +1349,7 @@ inherits_from(const sd_object *t, const char *parent)
 static void
 add_local_to_children(pg_ctx *c, const sd_object *t, const char *name, size_t depth)
 {
-    if (!c->any_inherits)
+    if (!c->p->any_inherits)
         return;
     size_t n = 0;
     const sd_object *const *ts = sd_model_objects(c->to, SD_KIND_TABLE, &n);
@@ -1791,14 +1791,14 @@ sd_emit__pg_readd_constraints(pg_ctx *c, const sd_object *table)
 {
     /* Columns of the table still to be added again late: all of them wait for those (some
      * may name them), see readd_generated() in emit_pg.c. */
-    if (table != NULL && c->readd_table[table->index])
+    if (table != NULL && c->readd_left[table->index])
         return;
     for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS) && table != NULL; k++) {
         size_t n = 0;
         sd_kind kind = TABLE_CONSTRAINTS[k];
         const sd_object *const *cons = sd_model_children(c->to, table, kind, &n);
         for (size_t i = 0; i < n; i++) {
-            if (!c->rcreate[kind][cons[i]->index] || c->created[kind][cons[i]->index])
+            if (!c->p->rcreate[kind][cons[i]->index] || c->created[kind][cons[i]->index])
                 continue;
             c->created[kind][cons[i]->index] = true;
             sd_emit__pg_create_constraint(c, cons[i]);

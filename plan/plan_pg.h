@@ -1,12 +1,13 @@
 /*
- * plan_pg.h: PostgreSQL's engine rules, as data the planner reads (ARCHITECTURE.md, Planner):
- * per kind, which ALTERs PostgreSQL does in place and which drop and create the object, when
- * what depends on a changed object is rebuilt around it, which kinds are planned as drop and
- * create sets, and which are dropped last. emit/emit_pg*.c reads them; its own table (pg_ops)
- * holds only how each kind is written.
+ * plan_pg.h: the PostgreSQL planner (ARCHITECTURE.md, Planner). Its engine rules, as data
+ * (plan_pg.c): per kind, which ALTERs PostgreSQL does in place and which drop and create the
+ * object, when what depends on a changed object is rebuilt around it, which kinds are planned
+ * as drop and create sets, and which are dropped last. Its plan (plan_pg_plan.c, sd_pg_plan):
+ * what the script does around the changes, and in which order. emit/emit_pg*.c reads both;
+ * its own table (pg_ops) holds only how each kind is written.
  *
  * Knows no SQL text: it reads the models' SQL fragments only where a rule depends on them
- * (a composite type's attribute list).
+ * (a composite type's attribute list) and to find the names an expression mentions.
  */
 #ifndef SD_PLAN_PLAN_PG_H
 #define SD_PLAN_PLAN_PG_H
@@ -17,9 +18,10 @@
 
 #include "diff/diff.h"
 #include "model/model.h"
+#include "util/err.h"
 
 /* When a "from" object counts as gone for the objects that depend on it, which are then
- * rebuilt around it (dep_gone() in emit/emit_pg.c). */
+ * rebuilt around it (dep_gone() in plan_pg_plan.c). */
 typedef enum sd_pg_gone {
     SD_PG_GONE_NEVER = 0, /* never: its changes leave dependents in place */
     SD_PG_GONE_REBUILT,   /* when the plan drops it to create it again */
@@ -47,7 +49,7 @@ const sd_pg_rule *sd_plan_pg_rule(sd_kind kind);
 
 /* Whether the ALTER ch of cl drops and creates its object by PostgreSQL's rules: a field of
  * its kind's recreate_fields changed, or its recreates() holds. false for other operations.
- * The emitter adds what depends on its own plan (a function whose drop it moved early). */
+ * sd_plan_pg_alter_recreates() adds what the plan decides (a function dropped early). */
 bool sd_plan_pg_recreates(const sd_changelist *cl, const sd_change *ch);
 
 /* Whether an enum ALTER only appends values (ADD VALUE, in place) rather than recreating the
@@ -72,5 +74,88 @@ bool sd_plan_pg_next_attr(const char **pos, sd_pg_attr *out);
 /* Whether a composite type's attribute list from can become to in place: the kept attributes
  * keep their order and come first, new ones after (ALTER TYPE ... DROP / ADD ATTRIBUTE). */
 bool sd_plan_pg_attrs_in_place(const char *from, const char *to);
+
+/* ---- the PostgreSQL plan (plan_pg_plan.c) ---- */
+
+/* A planned create (view, materialized view, index, trigger, or a function rebuilt
+ * unchanged), in the order they are written. */
+typedef struct sd_pg_pending {
+    const sd_object *obj; /* the "to" object */
+    size_t ready_at;      /* written once this many changes of the list are written... */
+    const size_t *waits;  /* ... and these entries (indices into pending) are */
+    size_t nwaits;
+} sd_pg_pending;
+
+/*
+ * What the PostgreSQL script does beyond the change list, decided from the change list and
+ * both models before a word is written (ARCHITECTURE.md, Planner): which objects are dropped
+ * and created again around the changes, which tables are rebuilt, which defaults and
+ * generated columns are detached and restored, which drops move to the prepare phase, and
+ * in which order the planned drops and creates run. emit/emit_pg.c writes it phase by
+ * phase and reads it only; arrays are indexed by an object's index in its model ("from" or
+ * "to" as each says) and hold one entry more than the model has objects.
+ */
+typedef struct sd_pg_plan {
+    const sd_changelist *cl;
+    const sd_model *from;
+    const sd_model *to;
+    bool *rdrop[SD_KIND__COUNT];    /* "from": dropped by the plan (prepare or drops phase) */
+    bool *rcreate[SD_KIND__COUNT];  /* "to": created by the plan, not at their change */
+    bool *gone[SD_KIND__COUNT];     /* "from": what depends on them is rebuilt */
+    bool *swept[SD_KIND__COUNT];    /* "from" constraints a DROP COLUMN removes along */
+    bool *early[SD_KIND__COUNT];    /* "from" late-kind drops moved to the prepare phase */
+    bool *unhook[SD_KIND__COUNT];   /* "from" columns, constraints, policies that call a
+                                       function that goes: detached in the prepare phase */
+    size_t *last[SD_KIND__COUNT];   /* "to": 1 + position of their last change (0: none) */
+    bool *redefault;                /* "from" columns whose default is set again after */
+    bool *readd;                    /* "from" columns dropped and added again */
+    bool *readd_late;               /* ... of them, added again after their table's changes */
+    bool *readd_table;              /* "to" tables with columns or constraints to add again */
+    size_t *readd_at;               /* "to" columns added again: changes written before
+                                       what they read exists */
+    bool readd_any;                 /* any readd_table entry is set */
+    bool any_inherits;              /* a "to" table has INHERITS parents */
+    bool *rekey;                    /* "from" tables rebuilt (partition key change, column
+                                       order) and their partitions, dropped with them */
+    bool *rebuilt;                  /* "to" tables those rebuilds create */
+    bool *unown;                    /* "from" sequences OWNED BY a rebuilt table's column
+                                       that the change list leaves alone: NONE before */
+    bool *reown;                    /* "to" sequences of such columns: OWNED BY again after */
+    const sd_object **reorder_from; /* "to" tables rebuilt for their column order: the "from"
+                                       table, else NULL */
+    const sd_change **reorder_at;   /* ... the change they are rebuilt at */
+    const sd_object **stack;        /* prepare phase: views, early drops, detached columns,
+                                       constraints and policies, in order (dependents first) */
+    size_t nstack;
+    sd_pg_pending *pending; /* planned creates, in order */
+    size_t npending;
+    const sd_object **enum_adds;    /* enum ALTERs done with ADD VALUE: "from" objects */
+    const sd_object **enum_adds_to; /* their "to" objects */
+    size_t nenum_adds;
+} sd_pg_plan;
+
+/* Plan the PostgreSQL script of cl (two PostgreSQL models). SD_ERR_NOMEM; *out is NULL on
+ * failure. The plan points into cl and its models and must not outlive them. */
+SD_MUST_CHECK sd_status sd_plan_pg(sd_pg_plan **out, const sd_changelist *cl, sd_err *err);
+void sd_plan_pg_free(sd_pg_plan *p); /* accepts NULL */
+
+/* Whether the ALTER ch drops and creates its object in this plan: by the engine's rules
+ * (sd_plan_pg_recreates()), or a function whose drop the plan moved to the prepare phase. */
+bool sd_plan_pg_alter_recreates(const sd_pg_plan *p, const sd_change *ch);
+/* Whether ch is a constraint or policy ALTER carried out by dropping and adding it, whose
+ * drop runs in the drops phase, before the column changes. */
+bool sd_plan_pg_owned_recreate(const sd_pg_plan *p, const sd_change *ch);
+/* Whether ch is where a table is rebuilt, and the table it rebuilds (from_side: of "from"). */
+bool sd_plan_pg_is_rebuild(const sd_pg_plan *p, const sd_change *ch);
+const sd_object *sd_plan_pg_rebuild_table(const sd_pg_plan *p, const sd_change *ch, bool from_side);
+/* The table a change is about: itself, or the owner of a column, constraint or policy. */
+const sd_object *sd_plan_pg_change_table(const sd_change *ch, bool from_side);
+/* Whether a "from" table (NULL: false) is dropped by a rebuild. */
+bool sd_plan_pg_rekeyed(const sd_pg_plan *p, const sd_object *from_t);
+/* The "to" table a quoted qualified name ("s.t") names, or NULL. */
+const sd_object *sd_plan_pg_table_by_sql(const sd_pg_plan *p, const char *sql);
+/* Whether name occurs in text as a whole word (a conservative test: any occurrence counts,
+ * in a string literal too). How the plan tells that an expression uses a column. */
+bool sd_plan_pg_has_word(const char *text, const char *name);
 
 #endif

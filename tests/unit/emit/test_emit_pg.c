@@ -20,6 +20,7 @@
 #include "emit/emit.h"
 #include "model/model.h"
 #include "support/model_builder.h"
+#include "support/pg_builders.h"
 #include "support/short_builders.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -83,32 +84,6 @@ fk(sd_model *m, const char *t, const char *name, const char *cols, const char *r
     sd_obj_set_str(m, o, SD_FK_ON_DELETE, "NO ACTION");
     sd_obj_set_str(m, o, SD_FK_ON_UPDATE, "NO ACTION");
     sd_obj_add_dep(m, o, SD_KIND_TABLE, "public", NULL, ref);
-    return o;
-}
-
-static sd_object *
-view(sd_model *m, const char *name, const char *sql)
-{
-    sd_object *o = add(m, SD_KIND_VIEW, NULL, name);
-    sd_obj_set_sql(m, o, SD_VIEW_SQL, sql);
-    return o;
-}
-
-static sd_object *
-dep(sd_model *m, sd_object *o, sd_kind kind, const char *table, const char *name)
-{
-    sd_obj_add_dep(m, o, kind, "public", table, name);
-    return o;
-}
-
-static sd_object *
-index_on(sd_model *m, const char *t, const char *name, const char *column)
-{
-    sd_object *o = add(m, SD_KIND_INDEX, t, name);
-    sd_keypart kp = { 0 };
-    kp.column = column;
-    sd_obj_add_key(m, o, SD_INDEX_KEYS, &kp);
-    sd_obj_set_str(m, o, SD_INDEX_METHOD, "btree");
     return o;
 }
 
