@@ -27,6 +27,7 @@ typedef struct builder {
     sd_engine e;
     bool live; /* queries for the live database: what a rename touches is left out */
     sd_preflight_list *list;
+    sd_map queries; /* query text -> 1: each query once (the list owns the keys) */
     sd_err *err;
     sd_status rc;
 } builder;
@@ -130,9 +131,8 @@ add(builder *b,
         b->rc = sd_err_set(b->err, SD_ERR_NOMEM, "out of memory");
         goto out;
     }
-    for (size_t i = 0; i < b->list->len; i++)
-        if (strcmp(b->list->items[i].query, sd_buf_cstr(q)) == 0)
-            goto out;
+    if (sd_map_get(&b->queries, sd_buf_cstr(q)) != NULL)
+        goto out;
     sd_preflight p = { .subject = subject,
                        .one = one,
                        .many = many,
@@ -143,6 +143,8 @@ add(builder *b,
     if (p.query == NULL || p.detail == NULL || sd_vec_push(b->list, p) != SD_OK) {
         free(p.query);
         free(p.detail);
+        b->rc = sd_err_set(b->err, SD_ERR_NOMEM, "out of memory");
+    } else if (sd_map_put(&b->queries, p.query, (void *)1) != SD_OK) {
         b->rc = sd_err_set(b->err, SD_ERR_NOMEM, "out of memory");
     }
 out:
@@ -470,6 +472,9 @@ sd_emit__checks(const sd_changelist *cl, bool live, sd_preflight_list *out, sd_e
                   .list = out,
                   .err = err };
     b.e = sd_model_engine(b.from);
+    for (size_t i = 0; i < out->len && b.rc == SD_OK; i++)
+        if (sd_map_put(&b.queries, out->items[i].query, (void *)1) != SD_OK)
+            b.rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     size_t n = sd_changelist_count(cl);
     for (size_t i = 0; i < n && b.rc == SD_OK; i++) {
         const sd_change *ch = sd_changelist_at(cl, i);
@@ -479,6 +484,7 @@ sd_emit__checks(const sd_changelist *cl, bool live, sd_preflight_list *out, sd_e
         if (CHECKS[ch->kind] != NULL)
             CHECKS[ch->kind](&b, ch);
     }
+    sd_map_dispose(&b.queries);
     if (b.rc != SD_OK)
         sd_preflight_list_dispose(out);
     return b.rc;

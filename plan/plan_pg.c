@@ -3,8 +3,8 @@
  * the decisions that need more than the changed fields: an extension going back to a lower
  * version, an enum losing or reordering values, a composite type whose attributes cannot
  * change in place, a constraint turning NOT VALID, a policy losing a clause. Each reads only
- * the change and the change list's models. What depends on the emitter's own plan (a
- * function whose drop it moved to the prepare phase) stays in emit/emit_pg_kinds.c.
+ * the change and the change list's models. What depends on the plan itself (a function
+ * whose drop it moved to the prepare phase) is in plan_pg_plan.c.
  */
 #include "plan/plan_pg.h"
 
@@ -94,12 +94,17 @@ bool
 sd_plan_pg_type_is(const sd_object *col, const sd_object *type, bool *array_out)
 {
     const char *t = col->v[SD_COLUMN_TYPE].s;
+    *array_out = false;
+    /* Quoting keeps a name without '"' as it is, so a type that does not contain it is not
+     * this type: most columns are ruled out without building the quoted name (callers ask
+     * for every column of a model). */
+    if (t == NULL || (strchr(type->name, '"') == NULL && strstr(t, type->name) == NULL))
+        return false;
     sd_buf q = SD_BUF_INIT;
     sd_sql_qualified(&q, SD_ENGINE_PG, type->schema, type->name);
     size_t n = q.len;
     bool hit = false;
-    *array_out = false;
-    if (t != NULL && !sd_buf_failed(&q) && strncmp(t, sd_buf_cstr(&q), n) == 0) {
+    if (!sd_buf_failed(&q) && strncmp(t, sd_buf_cstr(&q), n) == 0) {
         hit = t[n] == '\0' || strcmp(t + n, "[]") == 0;
         *array_out = t[n] != '\0';
     }
