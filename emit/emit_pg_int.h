@@ -23,10 +23,12 @@
 #define NOT_FOUND ((size_t)-1)
 
 /* Flags of sd_emit__pg_fragment(): what a stored SQL fragment may contain. */
-#define FRAG_COMMA  1u /* top-level commas (lists: composite attributes, range options) */
-#define FRAG_SEMI   2u /* ';' after BEGIN ATOMIC (SQL-standard function bodies) */
-#define FRAG_CREATE 4u /* a whole statement: must start with CREATE */
-#define FRAG_TRIM   8u /* trailing ';' dropped (pg_get_viewdef ends with one) */
+#define FRAG_COMMA  1u  /* top-level commas (lists: composite attributes, range options) */
+#define FRAG_SEMI   2u  /* ';' after BEGIN ATOMIC (SQL-standard function bodies) */
+#define FRAG_CREATE 4u  /* a whole statement: must start with CREATE */
+#define FRAG_TRIM   8u  /* trailing ';' dropped (pg_get_viewdef ends with one) */
+#define FRAG_EXPR   16u /* one scalar expression (parsed as one: parse/parse.h) */
+#define FRAG_QUERY  32u /* one query: a view's (parsed as one) */
 
 typedef struct pg_ctx pg_ctx;
 

@@ -334,7 +334,7 @@ create_domain(pg_ctx *c, const sd_object *d)
     bool later = sd_emit__pg_deferred(c, d);
     if (v[SD_DOMAIN_DEFAULT].sql.text != NULL && !later) {
         put(c, " DEFAULT ");
-        sd_emit__pg_fragment(c, d, "default", v[SD_DOMAIN_DEFAULT].sql.text, 0);
+        sd_emit__pg_fragment(c, d, "default", v[SD_DOMAIN_DEFAULT].sql.text, FRAG_EXPR);
     }
     if (v[SD_DOMAIN_NOT_NULL].b)
         put(c, " NOT NULL");
@@ -356,7 +356,7 @@ complete_domain(pg_ctx *c, const sd_object *d)
     if (v[SD_DOMAIN_DEFAULT].sql.text != NULL) {
         alter_domain_head(c, d);
         put(c, "SET DEFAULT ");
-        sd_emit__pg_fragment(c, d, "default", v[SD_DOMAIN_DEFAULT].sql.text, 0);
+        sd_emit__pg_fragment(c, d, "default", v[SD_DOMAIN_DEFAULT].sql.text, FRAG_EXPR);
         put(c, ";\n");
     }
     for (size_t i = 0; i < v[SD_DOMAIN_CHECKS].names.len; i++) {
@@ -412,7 +412,7 @@ alter_domain(pg_ctx *c, const sd_change *ch)
         alter_domain_head(c, ch->to);
         if (v[SD_DOMAIN_DEFAULT].sql.text != NULL) {
             put(c, "SET DEFAULT ");
-            sd_emit__pg_fragment(c, ch->to, "default", v[SD_DOMAIN_DEFAULT].sql.text, 0);
+            sd_emit__pg_fragment(c, ch->to, "default", v[SD_DOMAIN_DEFAULT].sql.text, FRAG_EXPR);
             put(c, ";\n");
         } else {
             put(c, "DROP DEFAULT;\n");
@@ -951,7 +951,8 @@ put_view(pg_ctx *c, const sd_object *v, const char *verb)
     put_qname(c, v->schema, v->name);
     put_with_options(c, v, &v->v[SD_VIEW_OPTIONS].names);
     put(c, " AS ");
-    sd_emit__pg_fragment(c, v, "view query", v->v[SD_VIEW_SQL].sql.text, FRAG_COMMA | FRAG_TRIM);
+    sd_emit__pg_fragment(c, v, "view query", v->v[SD_VIEW_SQL].sql.text,
+                         FRAG_COMMA | FRAG_TRIM | FRAG_QUERY);
     put(c, ";\n");
     sd_emit__pg_extras(c, v);
     sd_emit__pg_column_extras(c, v, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
@@ -1083,7 +1084,7 @@ create_matview(pg_ctx *c, const sd_object *m)
     put_with_options(c, m, &m->v[SD_MATVIEW_OPTIONS].names);
     put(c, " AS ");
     sd_emit__pg_fragment(c, m, "materialized view query", m->v[SD_MATVIEW_SQL].sql.text,
-                         FRAG_COMMA | FRAG_TRIM);
+                         FRAG_COMMA | FRAG_TRIM | FRAG_QUERY);
     put(c, " WITH DATA;\n");
     sd_emit__pg_extras(c, m);
     sd_emit__pg_column_extras(c, m, SD_MATVIEW_COLUMN_ACLS, SD_MATVIEW_COLUMN_COMMENTS);
@@ -1105,7 +1106,7 @@ put_keypart(pg_ctx *c, const sd_object *ix, const sd_keypart *k)
         put_ident(c, k->column);
     } else {
         put(c, "(");
-        sd_emit__pg_fragment(c, ix, "index expression", k->expr.text, 0);
+        sd_emit__pg_fragment(c, ix, "index expression", k->expr.text, FRAG_EXPR);
         put(c, ")");
     }
     if (k->collation != NULL) {
@@ -1235,7 +1236,7 @@ create_index(pg_ctx *c, const sd_object *ix)
     put_with_options(c, ix, &v[SD_INDEX_OPTIONS].names);
     if (v[SD_INDEX_WHERE].sql.text != NULL) {
         put(c, " WHERE (");
-        sd_emit__pg_fragment(c, ix, "index predicate", v[SD_INDEX_WHERE].sql.text, 0);
+        sd_emit__pg_fragment(c, ix, "index predicate", v[SD_INDEX_WHERE].sql.text, FRAG_EXPR);
         put(c, ")");
     }
     put(c, ";\n");

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "emit/emit_pg_int.h"
+#include "parse/parse.h"
 
 /* ---- units ---- */
 
@@ -176,6 +177,8 @@ scan_punct(frag_scan *f, size_t i)
     } else if ((ch == '-' && i + 1 < f->n && f->s[i + 1] == '-') ||
                (ch == '/' && i + 1 < f->n && f->s[i + 1] == '*')) {
         f->problem = "it contains a comment";
+    } else if (ch == '\\') {
+        f->problem = "it contains a backslash outside quotes (psql would read a meta-command)";
     }
     return i + 1;
 }
@@ -208,6 +211,42 @@ static bool
 blank(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+/*
+ * The fragment as it will be written (len bytes at text), proved by PostgreSQL's own parser
+ * to be one thing of its kind (parse/parse.h): a function's or trigger's CREATE statement, a
+ * view's query, an expression, else a piece in which the lexer finds no ';'. The scan above
+ * only trims and refuses early what no catalog holds (comments, a backslash psql would take
+ * for a meta-command).
+ */
+static bool
+parse_fragment(pg_ctx *c,
+               const sd_object *o,
+               const char *what,
+               const char *text,
+               size_t len,
+               unsigned flags)
+{
+    sd_sql_shape shape = SD_SQL_PIECE;
+    if ((flags & FRAG_CREATE) && o->kind == SD_KIND_FUNCTION)
+        shape = SD_SQL_CREATE_FUNCTION;
+    else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_TRIGGER)
+        shape = SD_SQL_CREATE_TRIGGER;
+    else if (flags & FRAG_QUERY)
+        shape = SD_SQL_QUERY;
+    else if (flags & FRAG_EXPR)
+        shape = SD_SQL_EXPR;
+    sd_buf copy = SD_BUF_INIT;
+    sd_buf_appendn(&copy, text, len);
+    sd_err e = SD_ERR_INIT;
+    sd_status rc = sd_buf_failed(&copy) ? SD_ERR_NOMEM : sd_parse_pg(sd_buf_cstr(&copy), shape, &e);
+    if (rc == SD_ERR_NOMEM)
+        sd_writer_nomem(&c->w);
+    else if (rc != SD_OK)
+        sd_writer_fail_text(&c->w, o, what, sd_buf_cstr(&copy), e.msg);
+    sd_buf_dispose(&copy);
+    return rc == SD_OK;
 }
 
 void
@@ -247,7 +286,8 @@ sd_emit__pg_fragment(pg_ctx *c,
         sd_writer_fail_text(&c->w, o, what, text, f.problem);
         return;
     }
-    sd_buf_appendn(c->w.out, text + f.start, f.n - f.start);
+    if (parse_fragment(c, o, what, text + f.start, f.n - f.start, flags))
+        sd_buf_appendn(c->w.out, text + f.start, f.n - f.start);
 }
 
 /* ---- names ---- */

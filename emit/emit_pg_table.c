@@ -99,7 +99,8 @@ put_column_def(pg_ctx *c, const sd_object *col)
     }
     if (v[SD_COLUMN_GENERATED].sql.text != NULL) {
         put(c, " GENERATED ALWAYS AS (");
-        sd_emit__pg_fragment(c, col, "generated expression", v[SD_COLUMN_GENERATED].sql.text, 0);
+        sd_emit__pg_fragment(c, col, "generated expression", v[SD_COLUMN_GENERATED].sql.text,
+                             FRAG_EXPR);
         put(c, streq(v[SD_COLUMN_GENERATED_KIND].s, "virtual") ? ") VIRTUAL" : ") STORED");
     }
     if (v[SD_COLUMN_IDENTITY].s != NULL) {
@@ -109,7 +110,7 @@ put_column_def(pg_ctx *c, const sd_object *col)
     /* A default put off (a dependency loop) is set by its own change. */
     if (v[SD_COLUMN_DEFAULT].sql.text != NULL && !sd_emit__pg_deferred(c, col)) {
         put(c, " DEFAULT ");
-        sd_emit__pg_fragment(c, col, "default", v[SD_COLUMN_DEFAULT].sql.text, 0);
+        sd_emit__pg_fragment(c, col, "default", v[SD_COLUMN_DEFAULT].sql.text, FRAG_EXPR);
     }
     if (v[SD_COLUMN_NOT_NULL].b)
         put(c, " NOT NULL");
@@ -197,7 +198,7 @@ put_check_def(pg_ctx *c, const sd_object *con, bool inline_def)
 {
     const sd_value *v = con->v;
     put(c, "CHECK (");
-    sd_emit__pg_fragment(c, con, "check expression", v[SD_CHECK_EXPRESSION].sql.text, 0);
+    sd_emit__pg_fragment(c, con, "check expression", v[SD_CHECK_EXPRESSION].sql.text, FRAG_EXPR);
     put(c, v[SD_CHECK_NO_INHERIT].b ? ") NO INHERIT" : ")");
     put(c, v[SD_CHECK_NOT_VALID].b && !inline_def ? " NOT VALID" : "");
 }
@@ -399,7 +400,7 @@ put_policy_clause(pg_ctx *c, const sd_object *p, int field, const char *word)
         return;
     put(c, word);
     sd_emit__pg_fragment(c, p, sd_kind_get(SD_KIND_POLICY)->fields[field].name,
-                         p->v[field].sql.text, 0);
+                         p->v[field].sql.text, FRAG_EXPR);
     put(c, ")");
 }
 
@@ -506,7 +507,7 @@ inherited_column_extras(pg_ctx *c, const sd_object *t, const sd_object *col)
                                                           &pc->v[SD_COLUMN_DEFAULT]))) {
         alter_column_head(c, col);
         put(c, "SET DEFAULT ");
-        sd_emit__pg_fragment(c, col, "default", d->text, 0);
+        sd_emit__pg_fragment(c, col, "default", d->text, FRAG_EXPR);
         put(c, ";\n");
     }
     if (col->v[SD_COLUMN_NOT_NULL].b && (pc == NULL || !pc->v[SD_COLUMN_NOT_NULL].b)) {
@@ -613,7 +614,7 @@ sd_emit__pg_complete_table_part(pg_ctx *c, const sd_change *ch)
     if (o->kind == SD_KIND_COLUMN && o->v[SD_COLUMN_DEFAULT].sql.text != NULL) {
         alter_column_head(c, o);
         put(c, "SET DEFAULT ");
-        sd_emit__pg_fragment(c, o, "default", o->v[SD_COLUMN_DEFAULT].sql.text, 0);
+        sd_emit__pg_fragment(c, o, "default", o->v[SD_COLUMN_DEFAULT].sql.text, FRAG_EXPR);
         put(c, ";\n");
     }
 }
@@ -1534,7 +1535,7 @@ sd_emit__pg_column_retype(pg_ctx *c,
     if (dflt != NULL && streq(to_col->v[SD_COLUMN_TYPE].s, type)) {
         alter_column_head(c, to_col);
         put(c, "SET DEFAULT ");
-        sd_emit__pg_fragment(c, to_col, "default", dflt, 0);
+        sd_emit__pg_fragment(c, to_col, "default", dflt, FRAG_EXPR);
         put(c, ";\n");
     }
 }
@@ -1622,7 +1623,7 @@ column_default(pg_ctx *c, const sd_object *t)
         return;
     }
     put(c, "SET DEFAULT ");
-    sd_emit__pg_fragment(c, t, "default", d, 0);
+    sd_emit__pg_fragment(c, t, "default", d, FRAG_EXPR);
     put(c, ";\n");
 }
 
@@ -1835,7 +1836,7 @@ sd_emit__pg_set_default(pg_ctx *c, const sd_object *col)
         return;
     alter_column_head(c, col);
     put(c, "SET DEFAULT ");
-    sd_emit__pg_fragment(c, col, "default", dflt, 0);
+    sd_emit__pg_fragment(c, col, "default", dflt, FRAG_EXPR);
     put(c, ";\n");
 }
 

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "emit/emit_int.h"
+#include "parse/parse.h"
 #include "plan/plan_sqlite.h"
 #include "util/util.h"
 
@@ -262,6 +263,9 @@ check_fragment(ctx *c,
         problem = "unbalanced parentheses";
     if (problem == NULL && ntok == 0)
         problem = "it is empty";
+    sd_err pe = SD_ERR_INIT;
+    if (problem == NULL && sd_parse_sqlite_piece(text, &pe) != SD_OK)
+        problem = pe.msg;
     if (problem != NULL)
         sd_writer_fail_text(&c->w, o, what, text, problem);
     return problem == NULL;
@@ -279,8 +283,9 @@ put_fragment(ctx *c, const sd_object *o, const char *what, const char *text)
 
 /*
  * A stored CREATE VIEW / CREATE TRIGGER statement, terminated: written from its first to its
- * last token (comments around it and trailing ';' dropped), then ";". A view holds no other ';'; a
- * trigger body holds several, so only the leading CREATE is checked for it.
+ * last token (comments around it and trailing ';' dropped), then ";". The text is untrusted
+ * (a snapshot, a schema written with PRAGMA writable_schema): SQLite's own parser proves first
+ * that it is one statement creating this very view or trigger (parse/parse.h).
  */
 static void
 put_statement(ctx *c, const sd_object *o)
@@ -293,9 +298,19 @@ put_statement(ctx *c, const sd_object *o)
                        sd_kind_get(o->kind)->label);
         return;
     }
+    sd_err e = SD_ERR_INIT;
+    sd_sql_shape shape = o->kind == SD_KIND_VIEW ? SD_SQL_CREATE_VIEW : SD_SQL_CREATE_TRIGGER;
+    sd_status prc = sd_parse_sqlite_create(text, shape, o->name, o->table, &e);
+    if (prc != SD_OK) {
+        if (prc == SD_ERR_NOMEM)
+            sd_writer_nomem(&c->w);
+        else
+            sd_writer_fail(&c->w, SD_ERR_PARSE, o, "invalid SQL text of %s: %s",
+                           sd_kind_get(o->kind)->label, e.msg);
+        return;
+    }
     sd_lexer lx;
     sd_tok tok;
-    sd_err e = SD_ERR_INIT;
     size_t start = 0;
     size_t end = 0;
     size_t ntok = 0;

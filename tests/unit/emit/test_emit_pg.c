@@ -763,6 +763,51 @@ test_index_statistics(void **state)
     assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
 }
 
+/* One forged object in "to"; the emitter must refuse it with its reason and write nothing. */
+static void
+refused(fixture *f, const char *why)
+{
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, why) == NULL)
+        print_error("\"%s\" lacks \"%s\"\n", err.msg, why);
+    assert_non_null(strstr(err.msg, why));
+    assert_null(strstr(sd_buf_cstr(&f->out), "DROP TABLE"));
+    sd_buf_dispose(&f->out);
+    sd_model_free(f->from);
+    sd_model_free(f->to);
+    f->from = sd_model_new(SD_ENGINE_PG);
+    f->to = sd_model_new(SD_ENGINE_PG);
+}
+
+/* Text from a snapshot or a catalog is untrusted: PostgreSQL's parser proves each piece is one
+ * thing of its kind before it is written (parse/parse.h). */
+static void
+test_forged_text_refused(void **state)
+{
+    fixture *f = *state;
+    view(f->to, "v", "SELECT 1; DROP TABLE users");
+    refused(f, "contains ';'");
+    function(f->to, "f", "", "integer",
+             "CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql BEGIN ATOMIC SELECT 1; END; "
+             "DROP TABLE users");
+    refused(f, "2 statements");
+    table(f->to, "t");
+    dflt(f->to, col(f->to, "t", 1, "a", "integer"), "1 \\! rm -rf /");
+    refused(f, "backslash");
+    table(f->to, "t");
+    dflt(f->to, col(f->to, "t", 1, "a", "integer"), "(1) FROM pg_class WHERE (true)");
+    refused(f, "syntax error");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    sd_object *tr = add(f->to, SD_KIND_TRIGGER, "t", "tr");
+    sd_obj_set_sql(f->to, tr, SD_TRIGGER_SQL, "CREATE TABLE public.users2 (a integer)");
+    refused(f, "CreateStmt, not CreateTrigStmt");
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "$x$;$x$; DROP TABLE users");
+    refused(f, "contains ';'");
+}
+
 static void
 test_trigger_changes(void **state)
 {
@@ -2339,6 +2384,7 @@ main(void)
         T(test_view_changes),
         T(test_matview_and_index_on_it),
         T(test_index_definitions),
+        T(test_forged_text_refused),
         T(test_trigger_changes),
         T(test_enum_add_value_in_own_transaction),
         T(test_enum_add_value_unused_in_main_transaction),

@@ -1,0 +1,62 @@
+/*
+ * parse.h: the engines' own parsers, for SQL text read from a snapshot or a catalog that is
+ * about to reach a script. Such text is untrusted: a crafted snapshot, or a schema written
+ * with PRAGMA writable_schema, can hold "... END; DROP TABLE users; --". Before it is
+ * written, the engine's parser proves that the text is exactly one statement, query or
+ * expression of the kind the script needs: PostgreSQL's with libpg_query, SQLite's with
+ * sqlite3_prepare_v2() on a private in-memory database. Anything else is refused with the
+ * parser's reason, which the caller puts in its message naming the object.
+ *
+ * Thread-safe; keeps no state between calls.
+ */
+#ifndef SD_PARSE_PARSE_H
+#define SD_PARSE_PARSE_H
+
+#include "util/buf.h"
+#include "util/err.h"
+
+/* What a stored SQL text must be. */
+typedef enum sd_sql_shape {
+    SD_SQL_EXPR = 0,        /* one scalar expression: a default, CHECK, index expression */
+    SD_SQL_QUERY,           /* one query (SELECT, VALUES, WITH ...): a view's */
+    SD_SQL_CREATE_FUNCTION, /* CREATE [OR REPLACE] FUNCTION / PROCEDURE */
+    SD_SQL_CREATE_TRIGGER,  /* CREATE [CONSTRAINT] TRIGGER */
+    SD_SQL_CREATE_DEFINE,   /* CREATE AGGREGATE / OPERATOR (PostgreSQL's DefineStmt) */
+    SD_SQL_CREATE_VIEW,     /* CREATE VIEW */
+    SD_SQL_PIECE            /* a piece of a statement (a type, a name, an option list, a
+                               partition bound): the lexer finds no ';' in it */
+} sd_sql_shape;
+
+/*
+ * PostgreSQL: SD_OK when text is exactly one thing of the shape (SD_SQL_CREATE_VIEW is not
+ * one PostgreSQL stores); SD_ERR_PARSE when it is not, err->msg saying why ("syntax error at
+ * or near ..." with the character position, "it holds 2 statements", "it is DropStmt, not
+ * CreateFunctionStmt"); SD_ERR_NOMEM. A piece is only lexed: the grammar of its place is the
+ * caller's to keep (the statement it goes in is not parsed).
+ */
+SD_MUST_CHECK sd_status sd_parse_pg(const char *text, sd_sql_shape shape, sd_err *err);
+
+/*
+ * SQLite: SD_OK when text is exactly one CREATE VIEW (shape SD_SQL_CREATE_VIEW) or CREATE
+ * TRIGGER (SD_SQL_CREATE_TRIGGER) statement that creates the view or trigger named name in
+ * schema main (a trigger: on the table or view named table); SD_ERR_PARSE saying why not;
+ * SD_ERR_NOMEM. Comments and blanks around the statement, and one ';' after it, are allowed.
+ */
+SD_MUST_CHECK sd_status sd_parse_sqlite_create(const char *text,
+                                               sd_sql_shape shape,
+                                               const char *name,
+                                               const char *table,
+                                               sd_err *err);
+
+/*
+ * SQLite: SD_OK unless a line of text is one the sqlite3 shell reads as the end of a
+ * statement ("/" or "go", alone or before a comment): a view query, a trigger or a default
+ * holding one would be cut there by `sqlite3 db < script`, and what follows would run as a
+ * statement of its own (or a dot-command). SD_ERR_PARSE saying so.
+ */
+SD_MUST_CHECK sd_status sd_parse_sqlite_piece(const char *text, sd_err *err);
+
+/* "libpg_query (PostgreSQL X.Y parser)" line: the parser this build checks SQL text with. */
+void sd_parse_versions(sd_buf *out);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * parse_pg.c: PostgreSQL's own parser (libpg_query, the server's grammar as a library) on
+ * stored SQL text. The text is parsed as it will be written: a statement or query alone, an
+ * expression both inside "SELECT (" ... ")" and after a bare "SELECT ", so that text which
+ * closes the wrapper's parenthesis and goes on cannot be balanced in both. The parse tree
+ * (JSON, read with jansson) then must hold one statement of the node type the shape names
+ * and, for an expression, nothing but the one unnamed target (no FROM, no second target, no
+ * alias).
+ */
+#include <string.h>
+
+#include <jansson.h>
+#include <pg_query.h>
+
+#include "parse/parse.h"
+#include "util/util.h"
+
+/* The node type a shape's one statement must have. */
+static const char *const NODE[] = {
+    [SD_SQL_EXPR] = "SelectStmt",
+    [SD_SQL_QUERY] = "SelectStmt",
+    [SD_SQL_CREATE_FUNCTION] = "CreateFunctionStmt",
+    [SD_SQL_CREATE_TRIGGER] = "CreateTrigStmt",
+    [SD_SQL_CREATE_DEFINE] = "DefineStmt",
+    [SD_SQL_CREATE_VIEW] = NULL,
+    [SD_SQL_PIECE] = NULL,
+};
+
+/* A piece: after a keyword (PostgreSQL's splitter counts a statement from its first keyword),
+ * the lexer reads it as one part to its end: no ';' outside quotes and comments, no quote or
+ * comment left open. */
+static sd_status
+check_piece(const char *text, sd_err *err)
+{
+    sd_buf wrapped = SD_BUF_INIT;
+    sd_buf_append(&wrapped, "SELECT ");
+    sd_buf_append(&wrapped, text);
+    if (sd_buf_failed(&wrapped))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    PgQuerySplitResult r = pg_query_split_with_scanner(sd_buf_cstr(&wrapped));
+    sd_status rc = SD_OK;
+    if (r.error != NULL) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "%s", r.error->message);
+    } else if (r.n_stmts != 1 || r.stmts[0]->stmt_location != 0 ||
+               (size_t)r.stmts[0]->stmt_len != wrapped.len) {
+        rc = sd_err_set(err, SD_ERR_PARSE,
+                        "it is not one piece (a ';' or an unbalanced parenthesis or quote)");
+    }
+    pg_query_free_split_result(r);
+    sd_buf_dispose(&wrapped);
+    return rc;
+}
+
+/* The one member's key of a node object ({"SelectStmt": {...}}), or NULL. */
+static const char *
+node_type(json_t *node, json_t **body_out)
+{
+    if (!json_is_object(node) || json_object_size(node) != 1)
+        return NULL;
+    void *it = json_object_iter(node);
+    *body_out = json_object_iter_value(it);
+    return json_object_iter_key(it);
+}
+
+/* Whether a SelectStmt body is "SELECT <one expression>": no clause but the target list. */
+static bool
+single_target(json_t *select)
+{
+    const char *key = NULL;
+    json_t *value = NULL;
+    json_object_foreach(select, key, value)
+    {
+        if (strcmp(key, "targetList") != 0 && strcmp(key, "limitOption") != 0 &&
+            strcmp(key, "op") != 0)
+            return false;
+    }
+    json_t *targets = json_object_get(select, "targetList");
+    if (!json_is_array(targets) || json_array_size(targets) != 1)
+        return false;
+    json_t *res = NULL;
+    const char *type = node_type(json_array_get(targets, 0), &res);
+    return type != NULL && strcmp(type, "ResTarget") == 0 && json_object_get(res, "name") == NULL;
+}
+
+/* The parse tree of one parse: err set and false when it does not hold exactly one statement
+ * of type want (and, for an expression, one target). */
+static sd_status
+check_tree(const char *tree, sd_sql_shape shape, sd_err *err)
+{
+    json_error_t jerr;
+    json_t *root = json_loads(tree, 0, &jerr);
+    if (root == NULL)
+        return sd_err_set(err, SD_ERR_PARSE, "the parser's tree does not read: %s", jerr.text);
+    sd_status rc = SD_OK;
+    json_t *stmts = json_object_get(root, "stmts");
+    size_t n = json_is_array(stmts) ? json_array_size(stmts) : 0;
+    json_t *body = NULL;
+    const char *type =
+        n == 1 ? node_type(json_object_get(json_array_get(stmts, 0), "stmt"), &body) : NULL;
+    if (n != 1) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "it holds %zu statements, not one", n);
+    } else if (type == NULL || strcmp(type, NODE[shape]) != 0) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "it is %s, not %s", type != NULL ? type : "no statement",
+                        shape == SD_SQL_EXPR ? "an expression" : NODE[shape]);
+    } else if (shape == SD_SQL_EXPR && !single_target(body)) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "it is more than one expression");
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* Parse open + text + close and check its tree for the shape; positions in messages count
+ * from text's first character. */
+static sd_status
+parse_wrapped(const char *open,
+              const char *text,
+              const char *close,
+              sd_sql_shape shape,
+              sd_err *err)
+{
+    size_t no = strlen(open);
+    sd_buf wrapped = SD_BUF_INIT;
+    sd_buf_append(&wrapped, open);
+    sd_buf_append(&wrapped, text);
+    sd_buf_append(&wrapped, close);
+    if (sd_buf_failed(&wrapped))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    PgQueryParseResult r = pg_query_parse(sd_buf_cstr(&wrapped));
+    sd_status rc = SD_OK;
+    if (r.error != NULL) {
+        /* cursorpos counts characters from 1 in what was parsed (0: no position). */
+        int pos = r.error->cursorpos - (int)no;
+        if (pos > 0)
+            rc = sd_err_set(err, SD_ERR_PARSE, "%s (at character %d)", r.error->message, pos);
+        else
+            rc = sd_err_set(err, SD_ERR_PARSE, "%s", r.error->message);
+    } else if (r.parse_tree == NULL) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    } else {
+        rc = check_tree(r.parse_tree, shape, err);
+    }
+    pg_query_free_parse_result(r);
+    sd_buf_dispose(&wrapped);
+    return rc;
+}
+
+sd_status
+sd_parse_pg(const char *text, sd_sql_shape shape, sd_err *err)
+{
+    if (text == NULL)
+        return sd_err_set(err, SD_ERR_PARSE, "it is missing");
+    if (shape == SD_SQL_PIECE)
+        return check_piece(text, err);
+    if ((unsigned)shape >= SD_ARRAY_LEN(NODE) || NODE[shape] == NULL)
+        return sd_err_set(err, SD_ERR_UNSUPPORTED, "PostgreSQL stores no such statement");
+    if (shape != SD_SQL_EXPR)
+        return parse_wrapped("", text, "", shape, err);
+    /* An expression is one target both inside parentheses and without them: text that
+     * closes the wrapper's parenthesis ("1) + (2") leaves one of the two unbalanced. */
+    sd_status rc = parse_wrapped("SELECT (", text, ")", shape, err);
+    if (rc == SD_OK)
+        rc = parse_wrapped("SELECT ", text, "", shape, err);
+    return rc;
+}
+
+void
+sd_parse_versions(sd_buf *out)
+{
+    sd_buf_appendf(out, "libpg_query (PostgreSQL %s parser)\n", PG_VERSION);
+}

@@ -1,0 +1,228 @@
+/*
+ * parse_sqlite.c: SQLite's own parser on a stored CREATE VIEW or CREATE TRIGGER statement.
+ * The statement is prepared (sqlite3_prepare_v2) in a private in-memory database, after a
+ * stand-in for a trigger's table (SQLite checks that it exists; bodies and view queries are
+ * not resolved until used). What follows it must prepare to nothing (blanks and comments).
+ * An authorizer lets it do nothing but the one CREATE asked for, which it must ask for, before
+ * it runs there; the schema must then hold exactly one object more: the view or trigger of
+ * that name, so that the text creates nothing else and nothing under another name.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "parse/parse.h"
+#include "util/util.h"
+
+/* Run one statement of the scratch database's own making. */
+static sd_status
+exec(sqlite3 *db, const char *sql, sd_err *err)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+        return SD_OK;
+    return sd_err_set(err, SD_ERR_DB, "sqlite: %s", sqlite3_errmsg(db));
+}
+
+/* A stand-in table (view: as_view) named name, for a trigger to be created on. */
+static sd_status
+stand_in(sqlite3 *db, const char *name, bool as_view, sd_err *err)
+{
+    sd_buf sql = SD_BUF_INIT;
+    sd_buf_append(&sql, as_view ? "CREATE VIEW " : "CREATE TABLE ");
+    sd_sql_ident(&sql, SD_ENGINE_SQLITE, name);
+    sd_buf_append(&sql, as_view ? " AS SELECT 1" : " (x)");
+    sd_status rc = sd_buf_failed(&sql) ? sd_err_set(err, SD_ERR_NOMEM, "out of memory")
+                                       : exec(db, sd_buf_cstr(&sql), err);
+    sd_buf_dispose(&sql);
+    return rc;
+}
+
+/* What the authorizer let through while the untrusted text was prepared. */
+typedef struct guard {
+    int want;    /* SQLITE_CREATE_VIEW or SQLITE_CREATE_TRIGGER */
+    int creates; /* times the parser asked to do it */
+} guard;
+
+/*
+ * The untrusted text is prepared, and run only once it proved to be the one CREATE asked for:
+ * the authorizer sees the statement's actions at prepare time. It refuses whatever could
+ * reach outside the scratch database or change it otherwise (ATTACH, PRAGMA, DROP, other
+ * CREATEs, temporary objects) and counts the wanted CREATE; a statement without one (VACUUM
+ * INTO 'file' has no action code) is refused before it runs.
+ */
+static int
+authorize(void *arg, int action, const char *a, const char *b, const char *db, const char *in)
+{
+    (void)a;
+    (void)b;
+    (void)db;
+    (void)in;
+    guard *g = arg;
+    switch (action) {
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_CREATE_TRIGGER:
+        if (action != g->want)
+            return SQLITE_DENY;
+        g->creates++;
+        return SQLITE_OK;
+    case SQLITE_INSERT: /* the new sqlite_schema row; a trigger body's statements */
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+    case SQLITE_READ:
+    case SQLITE_SELECT:
+    case SQLITE_FUNCTION:
+    case SQLITE_RECURSIVE:
+        return SQLITE_OK;
+    default:
+        return SQLITE_DENY;
+    }
+}
+
+/* Prepare text as one statement: *stmt_out set, SD_ERR_PARSE when it does not prepare or more
+ * than blanks and comments follow it. */
+static sd_status
+prepare_one(sqlite3 *db, const char *text, const char *what, sqlite3_stmt **stmt_out, sd_err *err)
+{
+    const char *tail = NULL;
+    *stmt_out = NULL;
+    if (sqlite3_prepare_v2(db, text, -1, stmt_out, &tail) != SQLITE_OK) {
+        if (sqlite3_errcode(db) == SQLITE_AUTH) /* the authorizer refused an action */
+            return sd_err_set(err, SD_ERR_PARSE, "it is not one %s statement", what);
+        return sd_err_set(err, SD_ERR_PARSE, "%s", sqlite3_errmsg(db));
+    }
+    if (*stmt_out == NULL)
+        return sd_err_set(err, SD_ERR_PARSE, "it holds no statement");
+    while (tail != NULL && *tail != '\0') {
+        sqlite3_stmt *more = NULL;
+        const char *next = NULL;
+        int prc = sqlite3_prepare_v2(db, tail, -1, &more, &next);
+        sqlite3_finalize(more);
+        if (prc != SQLITE_OK || more != NULL)
+            return sd_err_set(err, SD_ERR_PARSE, "it holds more than one statement");
+        tail = next;
+    }
+    return SD_OK;
+}
+
+/* Whether the schema holds, besides the others objects it held (others), exactly one
+ * object of type (view, trigger), and that it is named name. */
+static sd_status
+created_only(sqlite3 *db, const char *type, const char *name, int others, sd_err *err)
+{
+    sqlite3_stmt *q = NULL;
+    const char *sql = "SELECT count(*), total(type = ?1), total(type = ?1 AND name = ?2 COLLATE "
+                      "NOCASE) FROM sqlite_schema";
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return sd_err_set(err, SD_ERR_DB, "sqlite: %s", sqlite3_errmsg(db));
+    sqlite3_bind_text(q, 1, type, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
+    sd_status rc = SD_OK;
+    if (sqlite3_step(q) != SQLITE_ROW)
+        rc = sd_err_set(err, SD_ERR_DB, "sqlite: %s", sqlite3_errmsg(db));
+    else if (sqlite3_column_int64(q, 0) != others + 1 || sqlite3_column_int64(q, 1) != 1 ||
+             sqlite3_column_int64(q, 2) != 1)
+        rc = sd_err_set(err, SD_ERR_PARSE, "it does not create the %s %s", type, name);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+/* One attempt in a fresh database; a trigger's table stands in as a table or (as_view) a
+ * view, for INSTEAD OF triggers. */
+static sd_status
+attempt(const char *text,
+        sd_sql_shape shape,
+        const char *name,
+        const char *table,
+        bool as_view,
+        sd_err *err)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        sqlite3_close(db);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory (sqlite in-memory database)");
+    }
+    int others = shape == SD_SQL_CREATE_TRIGGER && table != NULL ? 1 : 0;
+    sd_status rc = others > 0 ? stand_in(db, table, as_view, err) : SD_OK;
+    const char *what = shape == SD_SQL_CREATE_TRIGGER ? "CREATE TRIGGER" : "CREATE VIEW";
+    guard g = { .want =
+                    shape == SD_SQL_CREATE_TRIGGER ? SQLITE_CREATE_TRIGGER : SQLITE_CREATE_VIEW };
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_set_authorizer(db, authorize, &g);
+    sqlite3_stmt *stmt = NULL;
+    if (rc == SD_OK)
+        rc = prepare_one(db, text, what, &stmt, err);
+    if (rc == SD_OK && g.creates != 1)
+        rc = sd_err_set(err, SD_ERR_PARSE, "it is not one %s statement", what);
+    if (rc == SD_OK && sqlite3_step(stmt) != SQLITE_DONE)
+        rc = sd_err_set(err, SD_ERR_PARSE, "%s", sqlite3_errmsg(db));
+    sqlite3_set_authorizer(db, NULL, NULL);
+    sqlite3_finalize(stmt);
+    if (rc == SD_OK)
+        rc = created_only(db, shape == SD_SQL_CREATE_TRIGGER ? "trigger" : "view", name, others,
+                          err);
+    sqlite3_close(db);
+    return rc;
+}
+
+/* Whether the line at p (up to '\n' or the end) is one the sqlite3 shell takes for the end of
+ * a statement: "/" (Oracle's) or "go" (SQL Server's), alone or before a comment. */
+static bool
+shell_terminator(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v')
+        p++;
+    if (*p == '/')
+        p++;
+    else if ((p[0] == 'g' || p[0] == 'G') && (p[1] == 'o' || p[1] == 'O'))
+        p += 2;
+    else
+        return false;
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v')
+        p++;
+    return *p == '\0' || *p == '\n' || (p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*');
+}
+
+sd_status
+sd_parse_sqlite_piece(const char *text, sd_err *err)
+{
+    for (const char *line = text; line != NULL; line = strchr(line, '\n')) {
+        if (*line == '\n')
+            line++;
+        if (shell_terminator(line)) {
+            return sd_err_set(err, SD_ERR_PARSE,
+                              "a line of it ends a statement for the sqlite3 shell (\"/\" or "
+                              "\"go\")");
+        }
+    }
+    return SD_OK;
+}
+
+sd_status
+sd_parse_sqlite_create(const char *text,
+                       sd_sql_shape shape,
+                       const char *name,
+                       const char *table,
+                       sd_err *err)
+{
+    if (shape != SD_SQL_CREATE_VIEW && shape != SD_SQL_CREATE_TRIGGER)
+        return sd_err_set(err, SD_ERR_UNSUPPORTED, "SQLite stores no such statement");
+    if (text == NULL || name == NULL)
+        return sd_err_set(err, SD_ERR_PARSE, "it is missing");
+    /* What SQLite's parser reads as one statement the sqlite3 shell may cut in two. */
+    sd_status rc = sd_parse_sqlite_piece(text, err);
+    if (rc != SD_OK)
+        return rc;
+    rc = attempt(text, shape, name, table, false, err);
+    if (rc == SD_ERR_PARSE && shape == SD_SQL_CREATE_TRIGGER && table != NULL) {
+        /* An INSTEAD OF trigger is on a view: try again with one. */
+        sd_err again = SD_ERR_INIT;
+        if (attempt(text, shape, name, table, true, &again) == SD_OK) {
+            sd_err_clear(err);
+            rc = SD_OK;
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,179 @@
+/*
+ * test_parse.c: the engines' parsers on stored SQL text (parse/parse.h). What a real catalog
+ * holds passes; text that smuggles a second statement, leaves its expression, is of another
+ * kind, creates another object or holds a psql meta-command is refused, with the reason.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <unistd.h>
+
+#include "parse/parse.h"
+#include "util/util.h"
+
+static void
+pg_ok(const char *text, sd_sql_shape shape)
+{
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sd_parse_pg(text, shape, &err);
+    if (rc != SD_OK)
+        print_error("refused: %s: %s\n", text, err.msg);
+    assert_int_equal(rc, SD_OK);
+}
+
+/* Refused, with a reason that contains why. */
+static void
+pg_refused(const char *text, sd_sql_shape shape, const char *why)
+{
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_parse_pg(text, shape, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, why) == NULL)
+        print_error("reason \"%s\" lacks \"%s\"\n", err.msg, why);
+    assert_non_null(strstr(err.msg, why));
+}
+
+static void
+test_pg_expressions(void **state)
+{
+    (void)state;
+    pg_ok("nextval('public.t_id_seq'::regclass)", SD_SQL_EXPR);
+    pg_ok("(a > 0) AND (b <> ''::text)", SD_SQL_EXPR);
+    pg_ok("CASE WHEN x THEN 1 ELSE 2 END", SD_SQL_EXPR);
+    pg_ok("'a;b'::text", SD_SQL_EXPR);
+    pg_refused("1); DROP TABLE users; SELECT (1", SD_SQL_EXPR, "3 statements");
+    pg_refused("1) FROM pg_class WHERE (true", SD_SQL_EXPR, "more than one expression");
+    pg_refused("1), (2", SD_SQL_EXPR, "more than one expression");
+    pg_refused("1) + (2", SD_SQL_EXPR, "syntax error");
+    pg_refused("1 AS x", SD_SQL_EXPR, "syntax error");
+    pg_refused("1 \\! id", SD_SQL_EXPR, "syntax error");
+    pg_refused("1 -- ", SD_SQL_EXPR, "syntax error");
+    pg_refused("", SD_SQL_EXPR, "syntax error");
+}
+
+static void
+test_pg_statements(void **state)
+{
+    (void)state;
+    pg_ok("SELECT a, b FROM public.t WHERE a > 1", SD_SQL_QUERY);
+    pg_ok(" WITH x AS (SELECT 1) SELECT * FROM x", SD_SQL_QUERY);
+    pg_ok("VALUES (1), (2)", SD_SQL_QUERY);
+    pg_ok("CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql AS $$SELECT 1; SELECT 2$$",
+          SD_SQL_CREATE_FUNCTION);
+    pg_ok("CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql BEGIN ATOMIC SELECT 1; END",
+          SD_SQL_CREATE_FUNCTION);
+    pg_ok("CREATE TRIGGER tr BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.f()",
+          SD_SQL_CREATE_TRIGGER);
+    pg_ok("CREATE AGGREGATE public.s(integer) (SFUNC = int4pl, STYPE = integer)",
+          SD_SQL_CREATE_DEFINE);
+    pg_refused("CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql BEGIN ATOMIC SELECT 1; "
+               "END; DROP TABLE users",
+               SD_SQL_CREATE_FUNCTION, "2 statements");
+    pg_refused("SELECT 1; DROP TABLE users", SD_SQL_QUERY, "2 statements");
+    pg_refused("DROP TABLE users", SD_SQL_CREATE_TRIGGER, "DropStmt, not CreateTrigStmt");
+    pg_refused("SELECT 1 \\! touch /tmp/x", SD_SQL_QUERY, "syntax error");
+}
+
+static void
+test_pg_pieces(void **state)
+{
+    (void)state;
+    pg_ok("character varying(255)", SD_SQL_PIECE);
+    pg_ok("public.\"my;type\"[]", SD_SQL_PIECE);
+    pg_ok("FOR VALUES IN ('a;b', 'c')", SD_SQL_PIECE);
+    pg_ok("  integer  ", SD_SQL_PIECE);
+    pg_ok("$x$;$x$", SD_SQL_PIECE);
+    pg_refused("integer; DROP TABLE users", SD_SQL_PIECE, "not one piece");
+    pg_refused("integer;", SD_SQL_PIECE, "not one piece");
+    pg_refused("int)", SD_SQL_PIECE, "");
+    pg_refused("x /* ; ", SD_SQL_PIECE, "comment");
+    pg_refused("'open", SD_SQL_PIECE, "quoted");
+}
+
+static void
+sqlite_ok(const char *text, sd_sql_shape shape, const char *name, const char *table)
+{
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sd_parse_sqlite_create(text, shape, name, table, &err);
+    if (rc != SD_OK)
+        print_error("refused: %s: %s\n", text, err.msg);
+    assert_int_equal(rc, SD_OK);
+}
+
+static void
+sqlite_refused(const char *text,
+               sd_sql_shape shape,
+               const char *name,
+               const char *table,
+               const char *why)
+{
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_parse_sqlite_create(text, shape, name, table, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, why) == NULL)
+        print_error("reason \"%s\" lacks \"%s\"\n", err.msg, why);
+    assert_non_null(strstr(err.msg, why));
+}
+
+static void
+test_sqlite_statements(void **state)
+{
+    (void)state;
+    sqlite_ok("CREATE VIEW v AS SELECT a FROM t /* t is not there */", SD_SQL_CREATE_VIEW, "v",
+              NULL);
+    sqlite_ok("CREATE VIEW \"V x\" AS SELECT 1;  -- trailing", SD_SQL_CREATE_VIEW, "v x", NULL);
+    sqlite_ok("CREATE TRIGGER tr AFTER INSERT ON users BEGIN INSERT INTO log VALUES (new.id); "
+              "UPDATE n SET c = c + 1; END",
+              SD_SQL_CREATE_TRIGGER, "tr", "users");
+    sqlite_ok("CREATE TRIGGER tr BEFORE DELETE ON users WHEN old.id > 0 BEGIN SELECT RAISE(ABORT, "
+              "'no'); DELETE FROM log WHERE x = old.id; UPDATE n SET c = 0; END",
+              SD_SQL_CREATE_TRIGGER, "tr", "users");
+    sqlite_ok("CREATE VIEW v AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+              "WHERE x < 5) SELECT x FROM c",
+              SD_SQL_CREATE_VIEW, "v", NULL);
+    sqlite_ok("CREATE TRIGGER tr INSTEAD OF INSERT ON v BEGIN SELECT 1; END", SD_SQL_CREATE_TRIGGER,
+              "tr", "v");
+    sqlite_refused("CREATE TRIGGER tr AFTER INSERT ON users BEGIN SELECT 1; END; DROP TABLE users; "
+                   "--",
+                   SD_SQL_CREATE_TRIGGER, "tr", "users", "more than one statement");
+    sqlite_refused("CREATE VIEW v AS SELECT 1; CREATE VIEW w AS SELECT 2", SD_SQL_CREATE_VIEW, "v",
+                   NULL, "more than one statement");
+    sqlite_refused("CREATE VIEW other AS SELECT 1", SD_SQL_CREATE_VIEW, "v", NULL,
+                   "does not create the view v");
+    sqlite_refused("CREATE TEMP VIEW v AS SELECT 1", SD_SQL_CREATE_VIEW, "v", NULL,
+                   "not one CREATE VIEW statement");
+    sqlite_refused("DROP TABLE users", SD_SQL_CREATE_TRIGGER, "tr", "users",
+                   "not one CREATE TRIGGER statement");
+    sqlite_refused("CREATE VIEW v AS SELEC 1", SD_SQL_CREATE_VIEW, "v", NULL, "syntax error");
+    /* One statement to SQLite, two to the sqlite3 shell, which ends one at a line "/" or
+     * "go": 1 / attach(...) AS x would run ATTACH on its own. */
+    sqlite_refused("CREATE VIEW v AS SELECT 1\n/\nattach('/tmp/x.db') AS x", SD_SQL_CREATE_VIEW,
+                   "v", NULL, "sqlite3 shell");
+    sqlite_refused("CREATE VIEW v AS SELECT 1 AS go\n  GO -- x\n", SD_SQL_CREATE_VIEW, "v", NULL,
+                   "sqlite3 shell");
+    sqlite_ok("CREATE VIEW v AS SELECT a\n  / 2 AS half, good\nFROM t", SD_SQL_CREATE_VIEW, "v",
+              NULL);
+    /* Nothing but the CREATE asked for runs, not even in the scratch database. */
+    sqlite_refused("VACUUM INTO '/tmp/sd-parse-test-vacuum.db'", SD_SQL_CREATE_VIEW, "v", NULL,
+                   "not one CREATE VIEW statement");
+    assert_int_not_equal(access("/tmp/sd-parse-test-vacuum.db", F_OK), 0);
+    sqlite_refused("ATTACH '/tmp/sd-parse-test-attach.db' AS x", SD_SQL_CREATE_VIEW, "v", NULL, "");
+    assert_int_not_equal(access("/tmp/sd-parse-test-attach.db", F_OK), 0);
+    sqlite_refused("CREATE TABLE v (a)", SD_SQL_CREATE_VIEW, "v", NULL, "");
+    sqlite_refused("CREATE TRIGGER tr AFTER INSERT ON users BEGIN SELECT 1; END",
+                   SD_SQL_CREATE_VIEW, "tr", NULL, "");
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pg_expressions),
+        cmocka_unit_test(test_pg_statements),
+        cmocka_unit_test(test_pg_pieces),
+        cmocka_unit_test(test_sqlite_statements),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
