@@ -16,7 +16,7 @@ DEB_PACKAGES = gcc clang make cmake pkg-config git ca-certificates sqlite3 pytho
 	libpg-query-dev clang-format clang-tidy libclang-rt-14-dev \
 	postgresql-15 postgresql-client-15
 
-.PHONY: all deps build demo test test-normal test-asan test-pg fuzz clean
+.PHONY: all deps build demo test test-builds test-normal test-asan test-pg fuzz clean
 
 all: build
 
@@ -30,7 +30,19 @@ build: deps
 demo: build
 	@./scripts/demo.sh $(BUILD)/schemadrift $(BUILD)/demo
 
-test: deps test-normal test-asan
+test: deps test-builds test-normal test-asan
+
+# Every build type a user or packager may pick compiles with gcc and clang, warnings as errors
+# (gcc builds RelWithDebInfo for the suite and Debug for the sanitizer run already).
+test-builds: deps
+	@for build in gcc:Release gcc:MinSizeRel clang:Debug clang:Release clang:RelWithDebInfo \
+	  clang:MinSizeRel; do \
+	  cc=$${build%%:*}; type=$${build#*:}; dir=$(BUILD)-$$type-$$cc; \
+	  echo "== $$type build with $$cc"; \
+	  CC=$$cc cmake -S . -B $$dir -DCMAKE_BUILD_TYPE=$$type > /dev/null && \
+	  cmake --build $$dir -j$(JOBS) -- --no-print-directory > $$dir.log 2>&1 || \
+	  { grep -E 'error|warning' $$dir.log | head -40; exit 1; }; \
+	done
 
 test-normal: build
 	cd $(BUILD) && ctest -j$(JOBS) --output-on-failure
@@ -55,4 +67,4 @@ fuzz: deps
 	@./scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(BUILD)-*-gcc $(BUILD)-*-clang $(BUILD)-*.log

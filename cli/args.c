@@ -55,6 +55,10 @@ static const opt_info OPTIONS[] = {
       .long_name = "no-preflight",
       .synopsis = "[--no-preflight]",
       .help = "do not check FROM's rows against the target before printing" },
+    { .bit = SD_CLI_OPT_EXIT_CODE,
+      .long_name = "exit-code",
+      .synopsis = "[--exit-code]",
+      .help = "exit 1 when there is SQL to print (as git diff --exit-code)" },
     { .bit = SD_CLI_OPT_RENAME,
       .long_name = "rename",
       .value = "KIND:OLD=NEW",
@@ -195,6 +199,9 @@ apply(sd_cli_args *out,
         break;
     case SD_CLI_OPT_NO_PREFLIGHT:
         out->no_preflight = true;
+        break;
+    case SD_CLI_OPT_EXIT_CODE:
+        out->exit_code = true;
         break;
     case SD_CLI_OPT_SCHEMA:
     case SD_CLI_OPT_EXCLUDE:

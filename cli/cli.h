@@ -103,16 +103,17 @@ extern const char SD_CLI_SOURCES_HELP[];
 /* ---- commands and options ---- */
 
 /* Options a command accepts (bit per option). */
-#define SD_CLI_OPT_HELP         1u   /* -h, --help */
-#define SD_CLI_OPT_OUTPUT       2u   /* -o, --output FILE */
-#define SD_CLI_OPT_FORMAT       4u   /* --format text|json */
-#define SD_CLI_OPT_STRICT_ORDER 8u   /* --strict-column-order */
-#define SD_CLI_OPT_SCHEMA       16u  /* --schema NAME (repeatable) */
-#define SD_CLI_OPT_EXCLUDE      32u  /* --exclude-schema NAME (repeatable) */
-#define SD_CLI_OPT_PLAIN        64u  /* --plain: no client directive atop a script */
-#define SD_CLI_OPT_NO_PREFLIGHT 128u /* --no-preflight: diff does not query FROM's rows */
-#define SD_CLI_OPT_RENAME       256u /* --rename KIND:OLD=NEW (repeatable) */
-#define SD_CLI_OPT_ROWS         512u /* --rows N, --seed N (fill) */
+#define SD_CLI_OPT_HELP         1u    /* -h, --help */
+#define SD_CLI_OPT_OUTPUT       2u    /* -o, --output FILE */
+#define SD_CLI_OPT_FORMAT       4u    /* --format text|json */
+#define SD_CLI_OPT_STRICT_ORDER 8u    /* --strict-column-order */
+#define SD_CLI_OPT_SCHEMA       16u   /* --schema NAME (repeatable) */
+#define SD_CLI_OPT_EXCLUDE      32u   /* --exclude-schema NAME (repeatable) */
+#define SD_CLI_OPT_PLAIN        64u   /* --plain: no client directive atop a script */
+#define SD_CLI_OPT_NO_PREFLIGHT 128u  /* --no-preflight: diff does not query FROM's rows */
+#define SD_CLI_OPT_RENAME       256u  /* --rename KIND:OLD=NEW (repeatable) */
+#define SD_CLI_OPT_ROWS         512u  /* --rows N, --seed N (fill) */
+#define SD_CLI_OPT_EXIT_CODE    1024u /* --exit-code: diff exits 1 when it has SQL to print */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -125,6 +126,7 @@ typedef struct sd_cli_args {
     bool strict_column_order;           /* --strict-column-order */
     bool plain;                         /* --plain */
     bool no_preflight;                  /* --no-preflight */
+    bool exit_code;                     /* --exit-code */
     size_t rows;                        /* --rows N; 0 when not given */
     unsigned long long seed;            /* --seed N; 0 when not given */
     bool help;                          /* -h/--help: show the help, run nothing */
@@ -170,8 +172,15 @@ void sd_cli_command_help(sd_buf *out, const sd_cli_command *cmd);
 
 /* Write len bytes to standard output and flush; SD_ERR_IO when that fails. */
 SD_MUST_CHECK sd_status sd_cli_write_stdout(const char *data, size_t len, sd_err *err);
-/* Write len bytes to the -o file output (replaced atomically), or to standard output when
- * output is NULL or "-". */
+/* SD_ERR_PARSE when the -o file output is one of the file sources (the same file by device
+ * and inode, through links too): writing it would replace the input. Checked before anything
+ * is read. */
+SD_MUST_CHECK sd_status sd_cli_output_not_input(const char *output,
+                                                const sd_source *sources,
+                                                size_t nsources,
+                                                sd_err *err);
+/* Write len bytes to the -o file output (replaced atomically; an existing file keeps its mode, a
+ * link is written through), or to standard output when output is NULL or "-". */
 SD_MUST_CHECK sd_status sd_cli_write_output(const char *output,
                                             const char *data,
                                             size_t len,

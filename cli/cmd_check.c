@@ -28,6 +28,10 @@ run_check(const sd_cli_args *args, int *exit_out, sd_err *err)
     if (rc != SD_OK)
         goto out;
     rc = sd_source_parse(&act_src, args->pos[1], err);
+    if (rc == SD_OK) {
+        const sd_source both[] = { exp_src, act_src };
+        rc = sd_cli_output_not_input(args->output, both, 2, err);
+    }
     if (rc != SD_OK)
         goto out;
     rc = sd_source_load_pair(&expected, &actual, &exp_src, &act_src, &pg, err);
@@ -42,7 +46,7 @@ run_check(const sd_cli_args *args, int *exit_out, sd_err *err)
     rc = sd_report_write(&report, cl, &info, args->format, err);
     if (rc != SD_OK)
         goto out;
-    rc = sd_cli_write_stdout(sd_buf_cstr(&report), report.len, err);
+    rc = sd_cli_write_output(args->output, sd_buf_cstr(&report), report.len, err);
     if (rc != SD_OK)
         goto out;
     *exit_out = sd_changelist_drift_count(cl) > 0 ? SD_EXIT_DRIFT : SD_EXIT_OK;
@@ -60,7 +64,7 @@ const sd_cli_command SD_CLI_CMD_CHECK = {
     .name = "check",
     .params = { "EXPECTED", "ACTUAL" },
     .nparams = 2,
-    .options = SD_CLI_OPT_FORMAT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA |
+    .options = SD_CLI_OPT_OUTPUT | SD_CLI_OPT_FORMAT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA |
                SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_RENAME,
     .summary = "report how ACTUAL differs from EXPECTED (drift)",
     .description = "Compare ACTUAL with EXPECTED and list every difference: objects missing from\n"

@@ -93,6 +93,10 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     if (rc != SD_OK)
         goto out;
     rc = sd_source_parse(&to_src, args->pos[1], err);
+    if (rc == SD_OK) {
+        const sd_source both[] = { from_src, to_src };
+        rc = sd_cli_output_not_input(args->output, both, 2, err);
+    }
     if (rc != SD_OK)
         goto out;
     rc = sd_source_load_pair(&from, &to, &from_src, &to_src, &pg, err);
@@ -113,14 +117,16 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
         if (rc != SD_OK)
             goto out;
     }
+    if (args->exit_code && sql.len > 0)
+        *exit_out = SD_EXIT_DRIFT; /* set now: a failed write below still exits 2 */
     if (args->format == SD_REPORT_JSON) {
         sd_plan_info info = { .from = from_src.label, .to = to_src.label };
         rc = sd_report_plan(&json, plan, sd_buf_cstr(&sql), &info, err);
         if (rc == SD_OK)
-            rc = sd_cli_write_stdout(sd_buf_cstr(&json), json.len, err);
+            rc = sd_cli_write_output(args->output, sd_buf_cstr(&json), json.len, err);
         goto out;
     }
-    rc = sd_cli_write_stdout(sd_buf_cstr(&sql), sql.len, err);
+    rc = sd_cli_write_output(args->output, sd_buf_cstr(&sql), sql.len, err);
 out:
     sd_buf_dispose(&json);
     sd_buf_dispose(&sql);
@@ -137,8 +143,9 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .name = "diff",
     .params = { "FROM", "TO" },
     .nparams = 2,
-    .options = SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN |
-               SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT | SD_CLI_OPT_RENAME,
+    .options = SD_CLI_OPT_OUTPUT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA |
+               SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN | SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT |
+               SD_CLI_OPT_RENAME | SD_CLI_OPT_EXIT_CODE,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"
@@ -154,7 +161,8 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
                    "--rename KIND:OLD=NEW renames OLD (in FROM) to NEW (in TO), keeping its\n"
                    "rows, instead of dropping it and creating NEW; KIND is table, column,\n"
                    "index, constraint, enum-value or schema (column:public.t.old=new).\n",
-    .exit_status = "Exit status: 0 success (whether or not SQL was printed), 2 error (also when\n"
+    .exit_status = "Exit status: 0 success (whether or not SQL was printed; with --exit-code: 1\n"
+                   "when there is SQL to print, 0 when there is none), 2 error (also when\n"
                    "FROM is a database whose rows the target refuses: every such row is named\n"
                    "before anything is printed; --no-preflight skips that check).\n",
     .run = run_diff,

@@ -16,6 +16,8 @@ run_inspect(const sd_cli_args *args, int *exit_out, sd_err *err)
 
     *exit_out = SD_EXIT_OK;
     rc = sd_source_parse(&src, args->pos[0], err);
+    if (rc == SD_OK)
+        rc = sd_cli_output_not_input(args->output, &src, 1, err);
     if (rc != SD_OK)
         goto out;
     rc = sd_source_load(&m, &src, &pg, err);

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "parse/parse.h"
+#include "snapshots/snapshot.h"
 
 static const sd_cli_command *const COMMANDS[] = {
     &SD_CLI_CMD_INSPECT,
@@ -163,6 +165,12 @@ main(int argc, char **argv)
     if (strcmp(first, "--version") == 0) {
         sd_buf b = SD_BUF_INIT;
         sd_buf_append(&b, "schemadrift " SD_VERSION "\n");
+        /* The libraries it runs with, as loaded (not as built against). */
+        sd_introspect_versions(&b);
+        sd_snapshot_versions(&b);
+        sd_model_versions(&b);
+        sd_report_versions(&b);
+        sd_parse_versions(&b);
         int rc = print_text(stdout, &b, SD_EXIT_OK);
         sd_buf_dispose(&b);
         return rc;

@@ -21,6 +21,23 @@ sd_cli_write_stdout(const char *data, size_t len, sd_err *err)
 }
 
 sd_status
+sd_cli_output_not_input(const char *output, const sd_source *sources, size_t nsources, sd_err *err)
+{
+    if (output == NULL || strcmp(output, "-") == 0)
+        return SD_OK;
+    for (size_t i = 0; i < nsources; i++) {
+        bool file = sources[i].kind == SD_SOURCE_SQLITE || sources[i].kind == SD_SOURCE_SNAPSHOT;
+        if (file && sd_fs_same_file(output, sources[i].target)) {
+            return sd_err_set(err, SD_ERR_PARSE,
+                              "the output file \"%s\" is the input %s: writing it would replace "
+                              "it; give -o another file",
+                              output, sources[i].label);
+        }
+    }
+    return SD_OK;
+}
+
+sd_status
 sd_cli_write_output(const char *output, const char *data, size_t len, sd_err *err)
 {
     if (output == NULL || strcmp(output, "-") == 0)

@@ -22,6 +22,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "introspect/introspect.h"
@@ -720,8 +721,61 @@ mask_secrets(sd_err *err, const char *arg)
 
 /* ---- loading ---- */
 
+/*
+ * Each --schema (not also excluded) names a schema that at least one of the PostgreSQL
+ * sources read holds, as pg_dump -n refuses a pattern that matches nothing: a misspelt name
+ * would otherwise read as an empty schema and report "no drift". (Snapshots are read whole;
+ * one that holds the schema counts too.)
+ */
+static sd_status
+schemas_found(const sd_model *const *models,
+              const sd_source *const *srcs,
+              size_t n,
+              const sd_pg_options *pg,
+              sd_err *err)
+{
+    bool any_pg = false;
+    for (size_t i = 0; i < n; i++)
+        any_pg = any_pg || srcs[i]->kind == SD_SOURCE_POSTGRES;
+    for (size_t s = 0; pg != NULL && any_pg && s < pg->nschemas; s++) {
+        const char *name = pg->schemas[s];
+        bool found = false;
+        for (size_t x = 0; x < pg->nexclude && !found; x++)
+            found = strcmp(pg->exclude_schemas[x], name) == 0; /* --exclude-schema wins */
+        for (size_t i = 0; i < n && !found; i++)
+            found = sd_model_engine(models[i]) == SD_ENGINE_PG &&
+                    sd_model_find(models[i], SD_KIND_SCHEMA, name, NULL, name) != NULL;
+        if (!found) {
+            sd_status rc =
+                sd_err_set(err, SD_ERR_NOTFOUND, "--schema %s matches no schema of %s%s%s", name,
+                           srcs[0]->label, n > 1 ? " nor of " : "", n > 1 ? srcs[1]->label : "");
+            sd_err_hint(err, "Check the name: it is matched exactly, case included (pg_dump -n "
+                             "refuses such a name too).");
+            return rc;
+        }
+    }
+    return SD_OK;
+}
+
+static sd_status
+load_one(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_err *err);
+
 sd_status
 sd_source_load(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_err *err)
+{
+    sd_status rc = load_one(out, src, pg, err);
+    const sd_model *m = *out;
+    if (rc == SD_OK)
+        rc = schemas_found(&m, &src, 1, pg, err);
+    if (rc != SD_OK) {
+        sd_model_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+static sd_status
+load_one(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_err *err)
 {
     *out = NULL;
     if ((unsigned)src->kind >= SD_SOURCE__COUNT) {
@@ -772,7 +826,15 @@ static void
 load_job_run(void *arg)
 {
     load_job *job = arg;
-    job->rc = sd_source_load(&job->model, job->src, job->pg, &job->err);
+    job->rc = load_one(&job->model, job->src, job->pg, &job->err);
+}
+
+/* Whether a connection error is the server refusing one more connection. */
+static bool
+too_many_connections(const sd_err *err)
+{
+    return strstr(err->detail, "too many connections") != NULL ||
+           strstr(err->detail, "too many clients") != NULL;
 }
 
 sd_status
@@ -800,6 +862,32 @@ sd_source_load_pair(sd_model **a_out,
         rc = sd_err_set(err, SD_ERR, "internal error: could not wait for a reading thread");
         goto out;
     }
+    /* A server may refuse the second connection (a role's CONNECTION LIMIT 1, a full
+     * max_connections): the side refused is read again once the other is done. */
+    load_job *refused = ja.rc == SD_ERR_CONNECT && jb.rc == SD_OK   ? &ja
+                        : jb.rc == SD_ERR_CONNECT && ja.rc == SD_OK ? &jb
+                                                                    : NULL;
+    /* Only that refusal is tried again, not a wrong password or database: the server says
+     * so ("too many connections for role", "sorry, too many clients already"; a server in
+     * another language is not recognized and the error stands). */
+    if (refused != NULL && a->kind == SD_SOURCE_POSTGRES && b->kind == SD_SOURCE_POSTGRES &&
+        too_many_connections(&refused->err)) {
+        /* The other side's backend may not have exited yet when its client has: wait a
+         * little between tries (50 ms doubling, 1.55 s in all). */
+        struct timespec pause = { 0, 50L * 1000 * 1000 };
+        for (int tries = 0;
+             tries < 5 && refused->rc == SD_ERR_CONNECT && too_many_connections(&refused->err);
+             tries++) {
+            nanosleep(&pause, NULL);
+            pause.tv_nsec *= 2;
+            if (pause.tv_nsec >= 1000L * 1000 * 1000) {
+                pause.tv_sec = 1;
+                pause.tv_nsec -= 1000L * 1000 * 1000;
+            }
+            sd_err_clear(&refused->err);
+            load_job_run(refused);
+        }
+    }
     if (ja.rc != SD_OK || jb.rc != SD_OK) {
         *err = ja.rc != SD_OK ? ja.err : jb.err;
         rc = ja.rc != SD_OK ? ja.rc : jb.rc;
@@ -812,6 +900,11 @@ sd_source_load_pair(sd_model **a_out,
         sd_err_hint(err, "Both sources must describe the same database engine.");
         goto out;
     }
+    const sd_model *models[] = { ja.model, jb.model };
+    const sd_source *srcs[] = { a, b };
+    rc = schemas_found(models, srcs, 2, pg, err);
+    if (rc != SD_OK)
+        goto out;
     *a_out = ja.model;
     *b_out = jb.model;
     ja.model = NULL;

@@ -77,10 +77,56 @@ counterpart(const sd_model *m, const sd_object *o)
 }
 
 /*
+ * Which kept "from" columns keep their place (stays[i]): a longest run, in "from" order, whose
+ * ranks in "to" rise (patience sorting, n log n). The others are the fewest columns whose
+ * moves explain the new order: a column dropped and added again at the end is one moved
+ * column, not every column after it. false when out of memory.
+ */
+static bool
+longest_rising(const size_t *rank_to,
+               const sd_object *const *fc,
+               size_t nf,
+               const sd_model *to,
+               bool *stays)
+{
+    size_t *tails = calloc(nf + 1, sizeof(size_t)); /* tails[k]: end of a best run of k + 1 */
+    size_t *prev = calloc(nf + 1, sizeof(size_t));  /* per column: the one before it, or nf */
+    if (tails == NULL || prev == NULL) {
+        free(tails);
+        free(prev);
+        return false;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < nf; i++) {
+        if (counterpart(to, fc[i]) == NULL)
+            continue;
+        size_t lo = 0;
+        size_t hi = len;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (rank_to[tails[mid]] < rank_to[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        prev[i] = lo > 0 ? tails[lo - 1] : nf;
+        tails[lo] = i;
+        if (lo == len)
+            len++;
+    }
+    for (size_t i = len > 0 ? tails[len - 1] : nf; i < nf; i = prev[i])
+        stays[i] = true;
+    free(tails);
+    free(prev);
+    return true;
+}
+
+/*
  * Column order. Applying in-place changes leaves the kept columns in "from" order followed by
- * the added ones, so that is the order to compare with "to". Not strict: only kept columns
- * whose relative order changed are reported, as notes. Strict: every kept column whose place
- * differs from where in-place changes would leave it is drift (emitters then rebuild).
+ * the added ones, so that is the order to compare with "to". Not strict: only the kept
+ * columns that moved relative to the others (longest_rising()) are reported, as notes. Strict:
+ * every kept column whose place differs from where in-place changes would leave it is drift
+ * (emitters then rebuild).
  */
 static sd_status
 column_order(sd_changelist *cl,
@@ -105,6 +151,12 @@ column_order(sd_changelist *cl,
         if (c != NULL)
             rank_to[c->index - fc[0]->index] = r++;
     }
+    bool *stays = strict ? NULL : calloc(nf + 1, sizeof(bool));
+    if (!strict && (stays == NULL || !longest_rising(rank_to, fc, nf, cl->to, stays))) {
+        free(stays);
+        free(rank_to);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    }
     size_t rank_from = 0;
     for (size_t i = 0; i < nf; i++) {
         const sd_object *to_col = counterpart(cl->to, fc[i]);
@@ -112,8 +164,9 @@ column_order(sd_changelist *cl,
             continue;
         size_t to_pos = to_col->index - tc[0]->index;
         /* In place, kept columns end up first, in "from" order: rank_from is where this one
-         * lands. */
-        bool moved = strict ? to_pos != rank_from : rank_to[i] != rank_from;
+         * lands. Not strict: a column moved when it is not among the most columns that keep
+         * their relative order. */
+        bool moved = strict ? to_pos != rank_from : !stays[i];
         rank_from++;
         if (!moved)
             continue;
@@ -129,6 +182,7 @@ column_order(sd_changelist *cl,
         else
             c->notes |= UINT64_C(1) << SD_COLUMN_POSITION;
     }
+    free(stays);
     free(rank_to);
     return rc;
 }

@@ -69,4 +69,7 @@ SD_MUST_CHECK sd_status sd_pg_counts(const char *conninfo,
 /* Append a description of conninfo without any secret (host, port, dbname, user). */
 void sd_pg_describe_conninfo(sd_buf *out, const char *conninfo);
 
+/* "libpq X.Y" and "SQLite X.Y.Z" lines: the client libraries this build runs with. */
+void sd_introspect_versions(sd_buf *out);
+
 #endif

@@ -103,4 +103,7 @@ SD_MUST_CHECK sd_status sd_introspect__parse_index(sd_ddl_index *out,
                                                    const char *sql,
                                                    sd_err *err);
 
+/* "libpq X.Y" line (pg.c, the file that talks to libpq). */
+void sd_pg_client_version(sd_buf *out);
+
 #endif

@@ -34,6 +34,7 @@
 #include <libpq-fe.h>
 
 #include "introspect/introspect.h"
+#include "introspect/introspect_int.h"
 #include "introspect/pg_int.h"
 #include "model/model.h"
 #include "util/util.h"
@@ -1031,4 +1032,11 @@ sd_pg_counts(const char *conninfo,
         PQclear(PQexec(conn, "ROLLBACK"));
     PQfinish(conn);
     return rc;
+}
+
+void
+sd_pg_client_version(sd_buf *out)
+{
+    int v = PQlibVersion(); /* 150004: 15.4 (major * 10000 + minor since 10) */
+    sd_buf_appendf(out, "libpq %d.%d\n", v / 10000, v % 10000);
 }

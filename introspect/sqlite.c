@@ -16,7 +16,11 @@
  * BY, but output order never depends on query order: the model sorts canonically on freeze.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -73,6 +77,8 @@ typedef struct reader {
     const rel *unique_table;          /* table whose UNIQUE constraints unique_keys holds */
     SD_VEC(const char *) unique_keys; /* identities of the UNIQUE constraints added to it */
     sd_err *err;                      /* where errors go */
+    bool tidy;                        /* no -wal nor -shm file before: close_db() removes
+                                         those the read left (a WAL database) */
 } reader;
 
 /* ---- small helpers ---- */
@@ -268,6 +274,60 @@ exec(reader *c, const char *sql)
     return SD_OK;
 }
 
+/* Whether the file path + suffix exists (false when out of memory). */
+static bool
+exists_with(const char *path, const char *suffix)
+{
+    sd_buf b = SD_BUF_INIT;
+    sd_buf_append(&b, path);
+    sd_buf_append(&b, suffix);
+    bool yes = !sd_buf_failed(&b) && sd_fs_exists(sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    return yes;
+}
+
+/* Whether the directory that holds path may get new files (its -wal and -shm). */
+static bool
+dir_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return access(".", W_OK) == 0;
+    sd_buf dir = SD_BUF_INIT;
+    sd_buf_appendn(&dir, path, slash == path ? 1 : (size_t)(slash - path));
+    bool yes = !sd_buf_failed(&dir) && access(sd_buf_cstr(&dir), W_OK) == 0;
+    sd_buf_dispose(&dir);
+    return yes;
+}
+
+/* Whether the database file says it is in WAL mode (header bytes 18 and 19 are 2). */
+static bool
+wal_mode_file(const char *path)
+{
+    unsigned char h[20] = { 0 };
+    FILE *fp = fopen(path, "rb");
+    bool wal = fp != NULL && fread(h, 1, sizeof h, fp) == sizeof h && h[18] == 2 && h[19] == 2;
+    if (fp != NULL)
+        fclose(fp);
+    return wal;
+}
+
+/* "file:PATH?immutable=1" with the bytes a URI path cannot hold as they are escaped (an
+ * absolute path after "file://", an empty authority). */
+static void
+immutable_uri(sd_buf *out, const char *path)
+{
+    sd_buf_append(out, path[0] == '/' ? "file://" : "file:");
+    for (const char *p = path; *p != '\0'; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '%' || ch == '?' || ch == '#' || ch <= 0x20 || ch >= 0x7f)
+            sd_buf_appendf(out, "%%%02X", ch);
+        else
+            sd_buf_putc(out, (char)ch);
+    }
+    sd_buf_append(out, "?immutable=1");
+}
+
 static sd_status
 open_db(reader *c, const char *path)
 {
@@ -279,7 +339,37 @@ open_db(reader *c, const char *path)
         sd_err_hint(c->err, "Check the path; schemadrift never creates a database.");
         return rc;
     }
-    if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        sd_status rc =
+            sd_err_set(c->err, SD_ERR_CONNECT, "\"%s\" is a directory, not an SQLite database file",
+                       repr(c, path));
+        sd_err_hint(c->err, "Name the database file itself.");
+        return rc;
+    }
+    /*
+     * A read-only connection to a database in WAL mode makes its -wal and -shm files and
+     * cannot remove them; where the directory refuses new files it cannot read at all
+     * ("attempt to write a readonly database"). There, a WAL database with no -wal (every
+     * committed page in the database file, no writer at work) is read as immutable, which
+     * needs no file; anything else keeps the locking read. Elsewhere close_db() removes what
+     * the read made.
+     */
+    bool had_wal = exists_with(path, "-wal");
+    c->tidy = !had_wal && !exists_with(path, "-shm");
+    int got = SQLITE_OK;
+    if (!had_wal && !exists_with(path, "-journal") && !dir_writable(path) && wal_mode_file(path)) {
+        sd_buf uri = SD_BUF_INIT;
+        immutable_uri(&uri, path);
+        got = sd_buf_failed(&uri) ? SQLITE_NOMEM
+                                  : sqlite3_open_v2(sd_buf_cstr(&uri), &c->db,
+                                                    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+        sd_buf_dispose(&uri);
+        c->tidy = false;
+    } else {
+        got = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READONLY, NULL);
+    }
+    if (got != SQLITE_OK) {
         sd_status rc = sd_err_set(c->err, SD_ERR_CONNECT, "could not open database file \"%s\"",
                                   repr(c, path));
         sd_err_detail(c->err, "%s", c->db != NULL ? sqlite3_errmsg(c->db) : "out of memory");
@@ -289,6 +379,24 @@ open_db(reader *c, const char *path)
     /* Wait for a writer's lock instead of failing at once. */
     sqlite3_busy_timeout(c->db, 5000);
     return SD_OK;
+}
+
+/*
+ * Close the connection. When the read made -wal and -shm files that were not there, a
+ * read-write connection is opened just to be the last one closed: SQLite then removes them
+ * itself, and only when no other connection uses them. It writes nothing (the WAL is empty).
+ */
+static void
+close_db(reader *c)
+{
+    sqlite3_close(c->db);
+    c->db = NULL;
+    if (!c->tidy || (!exists_with(c->path, "-wal") && !exists_with(c->path, "-shm")))
+        return;
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        (void)sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+    sqlite3_close(db);
 }
 
 /* ---- sqlite_schema ---- */
@@ -1333,7 +1441,7 @@ sd_sqlite_introspect(sd_model **out, const char *path, sd_err *err)
     }
 out:
     /* Closing rolls back a read transaction left open by an error; nothing was written. */
-    sqlite3_close(c.db);
+    close_db(&c);
     sd_model_free(c.m);
     sd_vec_dispose(&c.triggers);
     sd_map_dispose(&c.rel_index);
@@ -1378,7 +1486,14 @@ sd_sqlite_counts(const char *path,
         sqlite3_finalize(st);
     }
     /* Closing ends the read transaction; nothing was written. */
-    sqlite3_close(c.db);
+    close_db(&c);
     sd_arena_free(c.a);
     return rc;
+}
+
+void
+sd_introspect_versions(sd_buf *out)
+{
+    sd_pg_client_version(out);
+    sd_buf_appendf(out, "SQLite %s\n", sqlite3_libversion());
 }

@@ -105,3 +105,10 @@ sd_model__fingerprint(const sd_model *m, sd_object *o, sd_buf *scratch)
     o->fingerprint = XXH3_64bits(sd_buf_cstr(scratch), scratch->len);
     return !sd_buf_failed(scratch);
 }
+
+void
+sd_model_versions(sd_buf *out)
+{
+    unsigned v = XXH_versionNumber(); /* major * 10000 + minor * 100 + release */
+    sd_buf_appendf(out, "xxHash %u.%u.%u\n", v / 10000, v / 100 % 100, v % 100);
+}

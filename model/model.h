@@ -641,4 +641,7 @@ sd_err_objectv(sd_err *err, sd_status code, const sd_object *o, const char *fmt,
 /* The canonical serialization the fingerprint hashes (exposed for tests and debugging). */
 void sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o);
 
+/* "xxHash X.Y.Z" line: the library fingerprints are computed with. */
+void sd_model_versions(sd_buf *out);
+
 #endif

@@ -891,3 +891,9 @@ sd_report_write(sd_buf *out,
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory while writing the report");
     return rc;
 }
+
+void
+sd_report_versions(sd_buf *out)
+{
+    sd_buf_appendf(out, "jansson %s\n", jansson_version_str());
+}

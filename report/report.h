@@ -48,4 +48,7 @@ SD_MUST_CHECK sd_status sd_report_plan(sd_buf *out,
                                        const sd_plan_info *info,
                                        sd_err *err);
 
+/* "jansson X.Y" line: the library JSON is written with. */
+void sd_report_versions(sd_buf *out);
+
 #endif

@@ -26,4 +26,7 @@ sd_snapshot_read(sd_model **out, const char *data, size_t len, const char *name,
 /* sd_snapshot_read() of a file; SD_ERR_NOTFOUND when it does not exist. */
 SD_MUST_CHECK sd_status sd_snapshot_read_file(sd_model **out, const char *path, sd_err *err);
 
+/* "libyaml X.Y.Z" line: the library this build runs with. */
+void sd_snapshot_versions(sd_buf *out);
+
 #endif

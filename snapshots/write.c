@@ -947,3 +947,9 @@ sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err)
 {
     return sd_snapshot__write_split(out, m, SPLIT_MIN_DEFAULT, err);
 }
+
+void
+sd_snapshot_versions(sd_buf *out)
+{
+    sd_buf_appendf(out, "libyaml %s\n", yaml_get_version_string());
+}

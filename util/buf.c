@@ -111,12 +111,44 @@ sd_buf_putc(sd_buf *b, char c)
     sd_buf_appendn(b, &c, 1);
 }
 
-/* Escape control bytes (and, for names shown in quotes, backslashes and double quotes) so
- * that hostile names cannot garble a terminal, a report line or a SQL comment. */
+/* Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlong forms, surrogates or
+ * code points past U+10FFFF), or 0 when it is none. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+    size_t n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+    if (n == 0 || p[0] > 0xf4)
+        return 0;
+    unsigned char lo = p[0] == 0xe0 ? 0xa0 : p[0] == 0xf0 ? 0x90 : 0x80;
+    unsigned char hi = p[0] == 0xed ? 0x9f : p[0] == 0xf4 ? 0x8f : 0xbf;
+    if (p[1] < lo || p[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (p[i] < 0x80 || p[i] > 0xbf)
+            return 0;
+    return n;
+}
+
+/* Escape control characters, C0 and C1 (U+0080..U+009F: a terminal may take U+009B for
+ * CSI), and bytes that are not UTF-8 (and, for names shown in quotes, backslashes and double
+ * quotes) so that hostile names cannot garble a terminal, a report line or a SQL comment. */
 static void
 append_escaped(sd_buf *b, const char *s, bool quotes)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p >= 0x80) {
+            size_t n = utf8_len(p);
+            if (n == 0) {
+                sd_buf_appendf(b, "\\x%02x", *p);
+            } else if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0) {
+                sd_buf_appendf(b, "\\u%04x", p[1]);
+                p++;
+            } else {
+                sd_buf_appendn(b, (const char *)p, n);
+                p += n - 1;
+            }
+            continue;
+        }
         switch (*p) {
         case '\n':
             sd_buf_append(b, "\\n");

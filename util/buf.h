@@ -30,10 +30,11 @@ void sd_buf_putc(sd_buf *b, char c);
  * printf's cost in the loops that build identity keys and fingerprints. */
 void sd_buf_append_int(sd_buf *b, long long v);
 void sd_buf_append_hex64(sd_buf *b, unsigned long long v);
-/* Append s with control bytes, quotes and backslashes escaped, for error messages. */
+/* Append s with control characters (C0, C1), bytes that are not UTF-8, quotes and backslashes
+ * escaped, for error messages. */
 void sd_buf_append_repr(sd_buf *b, const char *s);
-/* Append s with only control bytes escaped (\n, \t, \x01): for whole messages, report
- * lines and SQL comments, where quotes are ordinary text. */
+/* Append s with only control characters (\n, \t, \x01, \u009b) and bytes that are not UTF-8
+ * escaped: for whole messages, report lines and SQL comments, where quotes are ordinary text. */
 void sd_buf_append_printable(sd_buf *b, const char *s);
 /* Contents as a C string; "" for an untouched buffer. */
 const char *sd_buf_cstr(const sd_buf *b);

@@ -3,7 +3,8 @@
 # database (inspect, check against a snapshot) opens a second connection that joins the
 # first one's exported snapshot and shares the catalog queries; reading two (check, diff)
 # uses one each. The second connection changes nothing but the time: a role that may open
-# only one connection reads the same snapshot, byte for byte, through the first alone.
+# only one connection reads the same snapshot, byte for byte, through the first alone, and
+# check and diff of two databases read them one after the other.
 # Connections are counted with pg_stat_database.sessions, which counts established sessions.
 # Usage: cli_pg_connections.sh SCHEMADRIFT STATEFILE [NAME]
 set -uo pipefail
@@ -85,6 +86,13 @@ expect_rc check-db-db 1 && {
   expect_sessions check-db-db "$many_db" "$before" 1
   expect_sessions check-db-db "$other_db" "$before_other" 1
 }
+# ---- two databases, a role that may open only one connection: read one after the other ----
+run "$bin" check "$many user=$role" "$other user=$role"
+expect_rc check-db-db-one-connection 1 && assert "check with one connection: $(head -c 2000 "$work/out")" -- \
+  grep -qx "extra     table public.lonely" "$work/out"
+run "$bin" diff "$many user=$role" "$many user=$role"
+expect_rc diff-same-one-connection 0 && assert "diff of a database with itself is not empty" -- \
+  test ! -s "$work/out"
 run "$bin" diff "$many" "$many"
 expect_rc diff-same 0 && assert "diff of a database with itself is not empty: $(head -c 2000 "$work/out")" -- \
   test ! -s "$work/out"

@@ -2,8 +2,9 @@
 # --schema / --exclude-schema on PostgreSQL sources (README: Common options): objects outside
 # the selected schemas are not read, on both sides of check and diff and by inspect. Drift
 # only in excluded schemas is no drift; drift in an included one is; --schema repeats;
-# --exclude-schema wins over --schema; names are exact and case-sensitive; objects not
-# compared in an excluded schema are not listed either.
+# --exclude-schema wins over --schema; names are exact and case-sensitive, and a name that
+# matches no schema on either side is an error; objects not compared in an excluded schema are
+# not listed either.
 # Usage: cli_pg_schema_filter.sh SCHEMADRIFT STATEFILE [NAME]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -67,7 +68,17 @@ check_case two-schemas 1 "+extra     column other.o.b" "+not compared  collation
   "-App." "-onlyb" -- "$A" "$B" --schema app --schema other
 # Names are exact and case-sensitive: App is not app.
 check_case case-sensitive 1 "+extra     column App.t.c" "-other" "-app." -- "$A" "$B" --schema App
-check_case case-sensitive-lower 0 "+no drift" -- "$A" "$B" --schema app --schema onlyB
+# A name that matches no schema on either side is an error (as pg_dump -n), not "no drift":
+# onlyB is not onlyb. A schema on one side only is fine (drift, below).
+run "$bin" check "$A" "$B" --schema app --schema onlyB
+expect_rc no-such-schema 2 && assert "no-such-schema: stderr does not name it: $(cat "$work/err")" -- \
+  grep -qF -- "--schema onlyB matches no schema of" "$work/err"
+run "$bin" inspect "$A" --schema nosuch
+expect_rc inspect-no-such-schema 2 && assert "inspect-no-such-schema: output written" -- \
+  test ! -s "$work/out"
+run "$bin" diff "$A" "$B" --schema nosuch
+expect_rc diff-no-such-schema 2 && assert "diff-no-such-schema: output written" -- \
+  test ! -s "$work/out"
 # --exclude-schema wins over --schema.
 check_case exclude-wins 0 "+no drift" "-other" -- "$A" "$B" --schema other --exclude-schema other
 # A schema that is on one side only is drift when included.

@@ -388,8 +388,17 @@ test_buf_repr(void **state)
     check_repr("back\\slash", "<back\\\\slash>");
     check_repr("\x1b[31mred", "<\\x1b[31mred>");
     check_repr("\x01\x1f\x7f", "<\\x01\\x1f\\x7f>");
-    /* Bytes of UTF-8 text pass through unchanged. */
+    /* Bytes of UTF-8 text pass through unchanged, up to four-byte sequences. */
     check_repr("caf\xc3\xa9", "<caf\xc3\xa9>");
+    check_repr("\xe2\x82\xac \xf0\x9f\x98\x80", "<\xe2\x82\xac \xf0\x9f\x98\x80>");
+    /* C1 controls (CSI is U+009B) are escaped like C0; so are bytes that are not UTF-8:
+     * a lone 0x9b (CSI to an 8-bit terminal), a truncated sequence, an overlong form. */
+    check_repr("a\xc2\x9b[31mb\xc2\x85", "<a\\u009b[31mb\\u0085>");
+    check_repr("\x9b[2J", "<\\x9b[2J>");
+    check_repr("\xc3", "<\\xc3>");
+    check_repr("\xc0\xaf", "<\\xc0\\xaf>");
+    check_repr("\xed\xa0\x80", "<\\xed\\xa0\\x80>"); /* a surrogate */
+    check_repr("\xc2\xa0", "<\xc2\xa0>");            /* U+00A0 is no control */
     /* Printable ASCII other than backslash (and quotes, see below) is unchanged. */
     check_repr(" ~;-- x", "< ~;-- x>");
 }
@@ -847,14 +856,14 @@ test_fs_write_atomic(void **state)
     char path[512];
     snprintf(path, sizeof(path), "%s/out.yaml", t.path);
     sd_err err = SD_ERR_INIT;
-    mode_t old = umask(077); /* the file mode must not depend on the umask */
+    mode_t old = umask(027); /* a new file: 0666 less the umask, as open(2) makes it */
     const char data[] = "version: 1\n\0binary\xff";
     assert_int_equal(sd_fs_write_atomic(path, data, sizeof(data) - 1, &err), SD_OK);
     umask(old);
     assert_true(sd_fs_exists(path));
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
-    assert_int_equal(st.st_mode & 0777, 0644);
+    assert_int_equal(st.st_mode & 0777, 0640);
     assert_int_equal((size_t)st.st_size, sizeof(data) - 1);
     assert_int_equal(count_entries(t.path), 1); /* no temp file left behind */
 
@@ -863,8 +872,11 @@ test_fs_write_atomic(void **state)
     assert_int_equal(b.len, sizeof(data) - 1);
     assert_memory_equal(b.ptr, data, sizeof(data) - 1);
 
-    /* Overwriting replaces the whole content (shorter than before). */
+    /* Overwriting replaces the whole content (shorter than before) and keeps the mode. */
+    assert_int_equal(chmod(path, 0604), 0);
     assert_int_equal(sd_fs_write_atomic(path, "v2\n", 3, &err), SD_OK);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0604);
     sd_buf_reset(&b);
     assert_int_equal(sd_fs_read_all(&b, path, &err), SD_OK);
     assert_string_equal(sd_buf_cstr(&b), "v2\n");
@@ -893,6 +905,24 @@ test_fs_write_atomic(void **state)
     assert_memory_equal(b.ptr, blob, big);
     free(blob);
     sd_buf_dispose(&b);
+
+    /* A link is written through: the file it names gets the content, the link stays, and
+     * both names are the same file. */
+    char link[512];
+    snprintf(link, sizeof(link), "%s/link.yaml", t.path);
+    assert_int_equal(symlink("out.yaml", link), 0);
+    assert_int_equal(sd_fs_write_atomic(link, "v3\n", 3, &err), SD_OK);
+    struct stat lst;
+    assert_int_equal(lstat(link, &lst), 0);
+    assert_true(S_ISLNK(lst.st_mode));
+    sd_buf_reset(&b);
+    assert_int_equal(sd_fs_read_all(&b, path, &err), SD_OK);
+    assert_string_equal(sd_buf_cstr(&b), "v3\n");
+    assert_true(sd_fs_same_file(link, path));
+    assert_int_equal(count_entries(t.path), 2);
+    sd_buf_dispose(&b);
+    remove_file(&t, "link.yaml");
+    assert_false(sd_fs_same_file(link, path)); /* gone: not the same as anything */
 
     remove_file(&t, "out.yaml");
     assert_int_equal(rmdir(t.path), 0);
