@@ -274,7 +274,11 @@ connect_db(PGconn **out, const char *conninfo, sd_err *err)
         PQfreemem(parse_msg);
         return rc;
     }
-    PGconn *conn = PQconnectdb(ci);
+    /* The session shows as schemadrift in pg_stat_activity and the server's log unless the
+     * connection string or PGAPPNAME names it otherwise. */
+    static const char *const keywords[] = { "dbname", "fallback_application_name", NULL };
+    const char *const values[] = { ci, "schemadrift", NULL };
+    PGconn *conn = PQconnectdbParams(keywords, values, 1);
     if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
         rc = connect_failed(conn, parsed, err);
     else

@@ -671,6 +671,45 @@ sd_model_size(const sd_model *m)
     return n;
 }
 
+/* One part of a qualified name as people read it: as it is, unless it is empty or holds a
+ * dot, a double quote, a blank or a control byte, which would make the dots between parts
+ * ambiguous: then in double quotes with '"' doubled ("my.schema".t). len: how much of it
+ * decides (a function's name, not its argument list). */
+static void
+describe_part(sd_buf *out, const char *part, size_t len)
+{
+    bool plain = part != NULL && len > 0;
+    for (size_t i = 0; plain && i < len; i++) {
+        unsigned char ch = (unsigned char)part[i];
+        plain = ch > 0x20 && ch != 0x7f && ch != '.' && ch != '"';
+    }
+    if (plain) {
+        sd_buf_append(out, part);
+        return;
+    }
+    sd_buf_putc(out, '"');
+    for (size_t i = 0; part != NULL && i < len; i++) {
+        if (part[i] == '"')
+            sd_buf_putc(out, '"');
+        sd_buf_putc(out, part[i]);
+    }
+    sd_buf_putc(out, '"');
+    if (part != NULL)
+        sd_buf_append(out, part + len);
+}
+
+/* describe_part() of a whole name, or of a routine's or operator's name before its argument
+ * list ("f(integer)", "===(integer, integer)"). */
+static void
+describe_name(sd_buf *out, sd_kind kind, const char *name)
+{
+    size_t len = name != NULL ? strlen(name) : 0;
+    const char *paren = name != NULL ? strchr(name, '(') : NULL;
+    bool routine =
+        kind == SD_KIND_FUNCTION || kind == SD_KIND_AGGREGATE || kind == SD_KIND_OPERATOR;
+    describe_part(out, name, routine && paren != NULL ? (size_t)(paren - name) : len);
+}
+
 void
 sd_object_describe(sd_buf *out, const sd_object *o)
 {
@@ -678,18 +717,18 @@ sd_object_describe(sd_buf *out, const sd_object *o)
     sd_buf_append(out, ki->label);
     sd_buf_putc(out, ' ');
     if (o->kind == SD_KIND_SCHEMA) {
-        sd_buf_append(out, o->name);
+        describe_name(out, o->kind, o->name);
         return;
     }
-    sd_buf_append(out, o->schema);
+    describe_name(out, SD_KIND_SCHEMA, o->schema);
     sd_buf_putc(out, '.');
     if (o->table != NULL) {
-        sd_buf_append(out, o->table);
+        describe_name(out, SD_KIND_TABLE, o->table);
         if (o->name != NULL && ki->name_is_identity)
             sd_buf_putc(out, '.');
     }
     if (o->name != NULL && ki->name_is_identity) {
-        sd_buf_append(out, o->name);
+        describe_name(out, o->kind, o->name);
     } else if (ki->name_is_identity) {
         /* Unnamed constraint: show what identifies it. */
         for (size_t f = 0; f < ki->nfields; f++) {

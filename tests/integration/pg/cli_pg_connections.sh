@@ -86,6 +86,38 @@ expect_rc check-db-db 1 && {
   expect_sessions check-db-db "$many_db" "$before" 1
   expect_sessions check-db-db "$other_db" "$before_other" 1
 }
+# ---- the sessions are named: application_name schemadrift unless the source says otherwise --
+# A lock on pg_depend holds the read at its first query on it, long enough to look; the
+# database is this test's own, so every session in it but psql's is the read's.
+app_names() {
+  sd_psql -d postgres -At -c "SELECT string_agg(DISTINCT application_name, ',' ORDER BY application_name)
+    FROM pg_stat_activity WHERE datname = '$many_db' AND application_name NOT IN ('', 'psql')"
+}
+held_read() { # held_read EXPECTED PGAPPNAME SOURCE: the names the read's sessions show
+  PGAPPNAME=psql sd_psql -d "$many_db" -c "BEGIN; LOCK TABLE pg_catalog.pg_depend IN ACCESS EXCLUSIVE MODE;
+    SELECT pg_sleep(30)" > /dev/null 2>&1 &
+  local locker=$! names="" i
+  sleep 0.3
+  if [ -n "$2" ]; then
+    PGAPPNAME=$2 "$bin" inspect "$3" -o "$work/held.yaml" > /dev/null 2>&1 &
+  else
+    env -u PGAPPNAME "$bin" inspect "$3" -o "$work/held.yaml" > /dev/null 2>&1 &
+  fi
+  local reader=$!
+  for i in $(seq 100); do
+    names=$(PGAPPNAME=psql app_names)
+    [ -n "$names" ] && break
+    sleep 0.1
+  done
+  PGAPPNAME=psql sd_psql -d postgres -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+    WHERE datname = '$many_db' AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()" > /dev/null
+  wait $locker $reader
+  assert "application_name: sessions show '$names', expected '$1'" -- test "$names" = "$1"
+}
+held_read schemadrift "" "$many"
+held_read sd_from_env sd_from_env "$many"
+held_read sd_given sd_from_env "$many application_name=sd_given"
+
 # ---- two databases, a role that may open only one connection: read one after the other ----
 run "$bin" check "$many user=$role" "$other user=$role"
 expect_rc check-db-db-one-connection 1 && assert "check with one connection: $(head -c 2000 "$work/out")" -- \

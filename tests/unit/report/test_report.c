@@ -321,8 +321,37 @@ test_text_escapes_control_bytes(void **state)
     f->actual = b;
     fixture_diff(f, false);
     fixture_report(f, NULL, SD_REPORT_TEXT);
-    assert_string_equal(sd_buf_cstr(&f->out), "missing   table main.bad\\nname\n"
+    assert_string_equal(sd_buf_cstr(&f->out), "missing   table main.\"bad\\nname\"\n"
                                               "1 difference: 1 missing, 0 extra, 0 changed\n");
+}
+
+/* A name that holds a dot, a quote or a blank is quoted, so that the dots between the parts
+ * of a qualified name are unambiguous; a function's argument list stays as it is. */
+static void
+test_text_quotes_names_where_needed(void **state)
+{
+    fixture *f = *state;
+    sd_model *a = sd_model_new(SD_ENGINE_PG);
+    sd_model *b = sd_model_new(SD_ENGINE_PG);
+    assert_non_null(a);
+    assert_non_null(b);
+    sdt_add(a, SD_KIND_SCHEMA, "my.schema", NULL, "my.schema");
+    sdt_add(a, SD_KIND_TABLE, "my.schema", NULL, "t");
+    sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");
+    sdt_add(a, SD_KIND_TABLE, "public", NULL, "Order \"Details\"");
+    sdt_add(b, SD_KIND_SCHEMA, "public", NULL, "public");
+    sdt_freeze(a);
+    sdt_freeze(b);
+    sd_model_free(f->expected);
+    sd_model_free(f->actual);
+    f->expected = a;
+    f->actual = b;
+    fixture_diff(f, false);
+    fixture_report(f, NULL, SD_REPORT_TEXT);
+    const char *t = sd_buf_cstr(&f->out);
+    must_have_line(t, "missing   schema \"my.schema\"");
+    must_have_line(t, "missing   table \"my.schema\".t");
+    must_have_line(t, "missing   table public.\"Order \"\"Details\"\"\"");
 }
 
 static void
@@ -705,6 +734,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_text_no_drift, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_notes_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_escapes_control_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_quotes_names_where_needed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_shape, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_keys, setup, teardown),
