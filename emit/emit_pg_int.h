@@ -193,6 +193,19 @@ void sd_emit__pg_sequence_owned_by(pg_ctx *c, const sd_object *seq, const char *
  * index); after a CREATE, SET for every option of o. */
 void sd_emit__pg_alter_options(pg_ctx *c, const sd_change *ch, int field);
 void sd_emit__pg_set_options(pg_ctx *c, const sd_object *o, int field);
+/* COMMENT ON CONSTRAINT ... ON DOMAIN turning from_comments into d's check_comments; from_checks
+ * NULL: every check of d is new (a check added again loses its comment). */
+void sd_emit__pg_check_comments(pg_ctx *c,
+                                const sd_object *d,
+                                const sd_names *from_checks,
+                                const sd_names *from_comments);
+/* ALTER TABLE ... CLUSTER ON ix (on), or SET WITHOUT CLUSTER unless another index of its
+ * table is clustered in "to"; ix: an index, or a key constraint (its index has its name). */
+void sd_emit__pg_cluster_mark(pg_ctx *c, const sd_object *ix, bool on);
+/* ALTER TABLE ... REPLICA IDENTITY USING INDEX ix (an index or a key constraint). */
+void sd_emit__pg_replica_index(pg_ctx *c, const sd_object *ix);
+/* ALTER ... RESET / SET turning o's options from f into t (a column's: its attribute options). */
+void sd_emit__pg_put_options(pg_ctx *c, const sd_object *o, const sd_names *f, const sd_names *t);
 /* The same for a constraint's index_options: ALTER INDEX, the index named as the constraint. */
 void sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field);
 /* " WITH (k=v, ...)" for the options n of o (nothing when there are none). */

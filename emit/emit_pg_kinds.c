@@ -119,6 +119,8 @@ create_extension(pg_ctx *c, const sd_object *e)
         put_literal(c, e->v[SD_EXTENSION_VERSION].s);
     }
     put(c, ";\n");
+    /* CREATE EXTENSION gives it the comment of its control file, whatever "to" has. */
+    sd_emit__pg_comment_on(c, e, e->v[SD_EXTENSION_COMMENT].s);
 }
 
 static void
@@ -344,6 +346,8 @@ create_domain(pg_ctx *c, const sd_object *d)
     }
     put(c, ";\n");
     sd_emit__pg_extras(c, d);
+    if (!later)
+        sd_emit__pg_check_comments(c, d, NULL, NULL);
 }
 
 static void alter_domain_head(pg_ctx *c, const sd_object *d);
@@ -365,6 +369,7 @@ complete_domain(pg_ctx *c, const sd_object *d)
         sd_emit__pg_fragment(c, d, "check", v[SD_DOMAIN_CHECKS].names.items[i], 0);
         put(c, ";\n");
     }
+    sd_emit__pg_check_comments(c, d, NULL, NULL);
 }
 
 static void
@@ -424,6 +429,9 @@ alter_domain(pg_ctx *c, const sd_change *ch)
     }
     if (ch->fields & FBIT(SD_DOMAIN_CHECKS))
         alter_domain_checks(c, ch);
+    if (ch->fields & (FBIT(SD_DOMAIN_CHECKS) | FBIT(SD_DOMAIN_CHECK_COMMENTS)))
+        sd_emit__pg_check_comments(c, ch->to, &ch->from->v[SD_DOMAIN_CHECKS].names,
+                                   &ch->from->v[SD_DOMAIN_CHECK_COMMENTS].names);
 }
 
 /*
@@ -1003,6 +1011,24 @@ sd_emit__pg_with_options(pg_ctx *c, const sd_object *o, const sd_names *n)
     put_with_options(c, o, n);
 }
 
+/* "ALTER <kw> o", or for a column "ALTER TABLE ONLY t ALTER COLUMN o" (ONLY: a child's
+ * attribute options are its own, as pg_dump writes them). */
+static void
+put_options_head(pg_ctx *c, const sd_object *o, const char *kw)
+{
+    if (o->kind == SD_KIND_COLUMN) {
+        put(c, "ALTER TABLE ONLY ");
+        put_qname(c, o->schema, o->table);
+        put(c, " ALTER COLUMN ");
+        put_ident(c, o->name);
+        return;
+    }
+    put(c, "ALTER ");
+    put(c, kw);
+    put(c, " ");
+    put_qname(c, o->schema, o->name);
+}
+
 /* ALTER <kw> o RESET (...) / SET (...) turning the options from into to; kw NULL: o's
  * kind's keyword. */
 static void
@@ -1019,10 +1045,7 @@ put_alter_options(pg_ctx *c,
         if (has_option_key(t, f->items[i]))
             continue;
         if (n++ == 0) {
-            put(c, "ALTER ");
-            put(c, kw);
-            put(c, " ");
-            put_qname(c, o->schema, o->name);
+            put_options_head(c, o, kw);
             put(c, " RESET (");
         } else {
             put(c, ", ");
@@ -1035,10 +1058,7 @@ put_alter_options(pg_ctx *c,
         if (names_have(f, t->items[i]))
             continue;
         if (n++ == 0) {
-            put(c, "ALTER ");
-            put(c, kw);
-            put(c, " ");
-            put_qname(c, o->schema, o->name);
+            put_options_head(c, o, kw);
             put(c, " SET (");
         } else {
             put(c, ", ");
@@ -1060,6 +1080,12 @@ sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field)
 {
     if (ch->fields & FBIT(field))
         put_alter_options(c, ch->to, "INDEX", &ch->from->v[field].names, &ch->to->v[field].names);
+}
+
+void
+sd_emit__pg_put_options(pg_ctx *c, const sd_object *o, const sd_names *f, const sd_names *t)
+{
+    put_alter_options(c, o, NULL, f, t);
 }
 
 void
@@ -1085,7 +1111,7 @@ create_matview(pg_ctx *c, const sd_object *m)
     put(c, " AS ");
     sd_emit__pg_fragment(c, m, "materialized view query", m->v[SD_MATVIEW_SQL].sql.text,
                          FRAG_COMMA | FRAG_TRIM | FRAG_QUERY);
-    put(c, " WITH DATA;\n");
+    put(c, m->v[SD_MATVIEW_NO_DATA].b ? " WITH NO DATA;\n" : " WITH DATA;\n");
     sd_emit__pg_extras(c, m);
     sd_emit__pg_column_extras(c, m, SD_MATVIEW_COLUMN_ACLS, SD_MATVIEW_COLUMN_COMMENTS);
 }
@@ -1095,6 +1121,11 @@ alter_matview(pg_ctx *c, const sd_change *ch)
 {
     sd_emit__pg_alter_options(c, ch, SD_MATVIEW_OPTIONS);
     sd_emit__pg_alter_column_extras(c, ch, SD_MATVIEW_COLUMN_ACLS, SD_MATVIEW_COLUMN_COMMENTS);
+    if (ch->fields & FBIT(SD_MATVIEW_NO_DATA)) {
+        put(c, "REFRESH MATERIALIZED VIEW ");
+        put_qname(c, ch->to->schema, ch->to->name);
+        put(c, ch->to->v[SD_MATVIEW_NO_DATA].b ? " WITH NO DATA;\n" : ";\n");
+    }
 }
 
 /* ---- index ---- */
@@ -1242,23 +1273,53 @@ create_index(pg_ctx *c, const sd_object *ix)
     put(c, ";\n");
     if (v[SD_INDEX_CLUSTERED].b)
         put_cluster(c, ix, true);
+    if (v[SD_INDEX_REPLICA_IDENTITY].b)
+        sd_emit__pg_replica_index(c, ix);
     put_index_statistics(c, ix, NULL);
     sd_emit__pg_extras(c, ix);
 }
 
-/* Whether another index of ix's relation is clustered in "to" (its CLUSTER ON moves the
- * mark, so ix needs no SET WITHOUT CLUSTER, which would undo it if it came later). */
+/* Whether another index of ix's relation (a plain one, or one behind a primary key or
+ * unique constraint) is clustered in "to" (its CLUSTER ON moves the mark, so ix needs no
+ * SET WITHOUT CLUSTER, which would undo it if it came later). */
 static bool
 other_clustered(const pg_ctx *c, const sd_object *ix)
 {
-    size_t n = 0;
-    const sd_object *const *all = sd_model_objects(c->to, SD_KIND_INDEX, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (all[i] != ix && all[i]->v[SD_INDEX_CLUSTERED].b && streq(all[i]->schema, ix->schema) &&
-            streq(all[i]->table, ix->table))
-            return true;
+    static const struct {
+        sd_kind kind;
+        int field;
+    } MARKED[] = {
+        { .kind = SD_KIND_INDEX, .field = SD_INDEX_CLUSTERED },
+        { .kind = SD_KIND_PRIMARY_KEY, .field = SD_PK_CLUSTERED },
+        { .kind = SD_KIND_UNIQUE, .field = SD_UNIQUE_CLUSTERED },
+    };
+    for (size_t k = 0; k < SD_ARRAY_LEN(MARKED); k++) {
+        size_t n = 0;
+        const sd_object *const *all = sd_model_objects(c->to, MARKED[k].kind, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (all[i] != ix && all[i]->v[MARKED[k].field].b && streq(all[i]->schema, ix->schema) &&
+                streq(all[i]->table, ix->table))
+                return true;
+        }
     }
     return false;
+}
+
+void
+sd_emit__pg_cluster_mark(pg_ctx *c, const sd_object *ix, bool on)
+{
+    if (on || !other_clustered(c, ix))
+        put_cluster(c, ix, on);
+}
+
+void
+sd_emit__pg_replica_index(pg_ctx *c, const sd_object *ix)
+{
+    put(c, "ALTER TABLE ");
+    put_qname(c, ix->schema, ix->table);
+    put(c, " REPLICA IDENTITY USING INDEX ");
+    put_ident(c, ix->name);
+    put(c, ";\n");
 }
 
 static void
@@ -1267,15 +1328,38 @@ alter_index(pg_ctx *c, const sd_change *ch)
     sd_emit__pg_alter_options(c, ch, SD_INDEX_OPTIONS);
     if (ch->fields & FBIT(SD_INDEX_STATISTICS))
         put_index_statistics(c, ch->to, ch->from);
-    if (!(ch->fields & FBIT(SD_INDEX_CLUSTERED)))
-        return;
-    if (ch->to->v[SD_INDEX_CLUSTERED].b)
-        put_cluster(c, ch->to, true);
-    else if (!other_clustered(c, ch->to))
-        put_cluster(c, ch->to, false);
+    if ((ch->fields & FBIT(SD_INDEX_REPLICA_IDENTITY)) && ch->to->v[SD_INDEX_REPLICA_IDENTITY].b)
+        sd_emit__pg_replica_index(c, ch->to);
+    if (ch->fields & FBIT(SD_INDEX_CLUSTERED))
+        sd_emit__pg_cluster_mark(c, ch->to, ch->to->v[SD_INDEX_CLUSTERED].b);
 }
 
 /* ---- trigger ---- */
+
+/* ALTER TABLE ... ENABLE / DISABLE TRIGGER: when t fires (its "enabled" field). */
+static void
+put_trigger_enabled(pg_ctx *c, const sd_object *t)
+{
+    static const struct {
+        const char *state;
+        const char *clause;
+    } CLAUSES[] = {
+        { .state = "disabled", .clause = " DISABLE TRIGGER " },
+        { .state = "replica", .clause = " ENABLE REPLICA TRIGGER " },
+        { .state = "always", .clause = " ENABLE ALWAYS TRIGGER " },
+    };
+    const char *state = t->v[SD_TRIGGER_ENABLED].s;
+    const char *clause = " ENABLE TRIGGER ";
+    for (size_t i = 0; state != NULL && i < SD_ARRAY_LEN(CLAUSES); i++) {
+        if (streq(state, CLAUSES[i].state))
+            clause = CLAUSES[i].clause;
+    }
+    put(c, "ALTER TABLE ");
+    put_qname(c, t->schema, t->table);
+    put(c, clause);
+    put_ident(c, t->name);
+    put(c, ";\n");
+}
 
 static void
 create_trigger(pg_ctx *c, const sd_object *t)
@@ -1283,7 +1367,16 @@ create_trigger(pg_ctx *c, const sd_object *t)
     sd_emit__pg_fragment(c, t, "trigger definition", t->v[SD_TRIGGER_SQL].sql.text,
                          FRAG_COMMA | FRAG_CREATE | FRAG_TRIM);
     put(c, ";\n");
+    if (t->v[SD_TRIGGER_ENABLED].s != NULL)
+        put_trigger_enabled(c, t);
     sd_emit__pg_extras(c, t);
+}
+
+static void
+alter_trigger(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & FBIT(SD_TRIGGER_ENABLED))
+        put_trigger_enabled(c, ch->to);
 }
 
 void
@@ -1483,7 +1576,8 @@ static const pg_ops PG_OPS[] = {
     [SD_KIND_TRIGGER] = { .keyword = "TRIGGER",
                           .target = PG_TARGET_ON_TABLE,
                           .create = create_trigger,
-                          .drop = sd_emit__pg_drop_plain },
+                          .drop = sd_emit__pg_drop_plain,
+                          .alter = alter_trigger },
 };
 _Static_assert(SD_ARRAY_LEN(PG_OPS) == SD_KIND__COUNT, "every sd_kind needs a PG_OPS entry");
 

@@ -1029,6 +1029,73 @@ column_acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *n, co
     }
 }
 
+/* The entry of checks ("CONSTRAINT name ...") for the constraint quoted (as its name is
+ * written there), or NULL. */
+static const char *
+check_named(const sd_names *checks, const char *quoted, size_t len)
+{
+    for (size_t i = 0; checks != NULL && i < checks->len; i++) {
+        const char *e = checks->items[i];
+        if (strncmp(e, "CONSTRAINT ", 11) == 0 && strncmp(e + 11, quoted, len) == 0 &&
+            e[11 + len] == ' ')
+            return e;
+    }
+    return NULL;
+}
+
+static void
+put_check_comment(pg_ctx *c, const sd_object *d, const char *con, const char *text)
+{
+    put(c, "COMMENT ON CONSTRAINT ");
+    put_ident(c, con);
+    put(c, " ON DOMAIN ");
+    put_qname(c, d->schema, d->name);
+    put(c, " IS ");
+    if (text != NULL)
+        put_literal(c, text);
+    else
+        put(c, "NULL");
+    put(c, ";\n");
+}
+
+void
+sd_emit__pg_check_comments(pg_ctx *c,
+                           const sd_object *d,
+                           const sd_names *from_checks,
+                           const sd_names *from_comments)
+{
+    static const sd_names NONE = { NULL, 0 };
+    const sd_names *to_checks = &d->v[SD_DOMAIN_CHECKS].names;
+    const sd_names *to_comments = &d->v[SD_DOMAIN_CHECK_COMMENTS].names;
+    if (from_comments == NULL)
+        from_comments = &NONE;
+    for (size_t i = 0; i < from_comments->len && c->w.rc == SD_OK; i++) {
+        const char *con = NULL;
+        const char *value = NULL;
+        const char *e = from_comments->items[i];
+        if (!column_entry(c, d, e, &con, &value))
+            return;
+        /* Gone with its constraint, or with it when it is added again. */
+        const char *tc = check_named(to_checks, e, (size_t)(value - 1 - e));
+        if (tc != NULL && names_have(from_checks, tc) && !column_listed(c, d, to_comments, con))
+            put_check_comment(c, d, con, NULL);
+    }
+    for (size_t i = 0; i < to_comments->len && c->w.rc == SD_OK; i++) {
+        const char *con = NULL;
+        const char *value = NULL;
+        const char *e = to_comments->items[i];
+        if (!column_entry(c, d, e, &con, &value))
+            return;
+        const char *tc = check_named(to_checks, e, (size_t)(value - 1 - e));
+        if (tc == NULL) {
+            sd_writer_fail_text(&c->w, d, "check comment", e, "its domain has no such constraint");
+            return;
+        }
+        if (!names_have(from_comments, e) || from_checks == NULL || !names_have(from_checks, tc))
+            put_check_comment(c, d, con, value);
+    }
+}
+
 /* GRANT / REVOKE and COMMENT ON COLUMN turning a view's column entries from into to's. */
 static void
 column_extras(pg_ctx *c,

@@ -169,6 +169,16 @@ put_fk_def(pg_ctx *c, const sd_object *fk, bool inline_def)
         put(c, " NOT VALID");
 }
 
+/* INCLUDE (...): the columns the index behind a key carries besides the key. */
+static void
+put_include(pg_ctx *c, const sd_names *cols)
+{
+    if (cols->len == 0)
+        return;
+    put(c, " INCLUDE ");
+    put_names(c, cols);
+}
+
 /* The definitions after [CONSTRAINT name]; inline: inside CREATE TABLE (NOT VALID cannot go
  * there). */
 static void
@@ -178,6 +188,7 @@ put_pk_def(pg_ctx *c, const sd_object *con, bool inline_def)
     (void)inline_def;
     put(c, "PRIMARY KEY ");
     put_names(c, &v[SD_PK_COLUMNS].names);
+    put_include(c, &v[SD_PK_INCLUDE].names);
     sd_emit__pg_with_options(c, con, &v[SD_PK_INDEX_OPTIONS].names);
     put_deferrable(c, v[SD_PK_DEFERRABLE].b, v[SD_PK_INITIALLY_DEFERRED].b);
 }
@@ -189,6 +200,7 @@ put_unique_def(pg_ctx *c, const sd_object *con, bool inline_def)
     (void)inline_def;
     put(c, v[SD_UNIQUE_NULLS_NOT_DISTINCT].b ? "UNIQUE NULLS NOT DISTINCT " : "UNIQUE ");
     put_names(c, &v[SD_UNIQUE_COLUMNS].names);
+    put_include(c, &v[SD_UNIQUE_INCLUDE].names);
     sd_emit__pg_with_options(c, con, &v[SD_UNIQUE_INDEX_OPTIONS].names);
     put_deferrable(c, v[SD_UNIQUE_DEFERRABLE].b, v[SD_UNIQUE_INITIALLY_DEFERRED].b);
 }
@@ -218,29 +230,41 @@ typedef struct con_ops {
     int index_comment; /* comment on the index that backs it, or NO_FIELD */
     int index_options; /* that index's storage parameters, or NO_FIELD */
     int not_valid;     /* NOT VALID, or NO_FIELD */
+    int clustered;     /* its index is the table's CLUSTER ON index, or NO_FIELD */
+    int replident;     /* its index is the table's REPLICA IDENTITY index, or NO_FIELD */
 } con_ops;
 
 static const con_ops CONSTRAINTS[SD_KIND__COUNT] = {
     [SD_KIND_PRIMARY_KEY] = { .def = put_pk_def,
                               .index_comment = SD_PK_INDEX_COMMENT,
                               .index_options = SD_PK_INDEX_OPTIONS,
-                              .not_valid = NO_FIELD },
+                              .not_valid = NO_FIELD,
+                              .clustered = SD_PK_CLUSTERED,
+                              .replident = SD_PK_REPLICA_IDENTITY },
     [SD_KIND_UNIQUE] = { .def = put_unique_def,
                          .index_comment = SD_UNIQUE_INDEX_COMMENT,
                          .index_options = SD_UNIQUE_INDEX_OPTIONS,
-                         .not_valid = NO_FIELD },
+                         .not_valid = NO_FIELD,
+                         .clustered = SD_UNIQUE_CLUSTERED,
+                         .replident = SD_UNIQUE_REPLICA_IDENTITY },
     [SD_KIND_CHECK] = { .def = put_check_def,
                         .index_comment = NO_FIELD,
                         .index_options = NO_FIELD,
-                        .not_valid = SD_CHECK_NOT_VALID },
+                        .not_valid = SD_CHECK_NOT_VALID,
+                        .clustered = NO_FIELD,
+                        .replident = NO_FIELD },
     [SD_KIND_EXCLUSION] = { .def = put_exclusion_def,
                             .index_comment = SD_EXCLUSION_INDEX_COMMENT,
                             .index_options = NO_FIELD,
-                            .not_valid = NO_FIELD },
+                            .not_valid = NO_FIELD,
+                            .clustered = NO_FIELD,
+                            .replident = NO_FIELD },
     [SD_KIND_FOREIGN_KEY] = { .def = put_fk_def,
                               .index_comment = NO_FIELD,
                               .index_options = NO_FIELD,
-                              .not_valid = SD_FK_NOT_VALID },
+                              .not_valid = SD_FK_NOT_VALID,
+                              .clustered = NO_FIELD,
+                              .replident = NO_FIELD },
 };
 
 static void
@@ -292,6 +316,21 @@ put_index_comment(pg_ctx *c, const sd_object *con, const char *text)
     put(c, ";\n");
 }
 
+/* CLUSTER ON and REPLICA IDENTITY USING INDEX for the index behind con, turning from's
+ * marks (NULL: a new constraint, unmarked) into con's. */
+static void
+index_marks(pg_ctx *c, const sd_object *con, const sd_object *from)
+{
+    if (CONSTRAINTS[con->kind].def == NULL || con->name == NULL)
+        return;
+    int cl = CONSTRAINTS[con->kind].clustered;
+    int ri = CONSTRAINTS[con->kind].replident;
+    if (cl != NO_FIELD && con->v[cl].b != (from != NULL && from->v[cl].b))
+        sd_emit__pg_cluster_mark(c, con, con->v[cl].b);
+    if (ri != NO_FIELD && con->v[ri].b && !(from != NULL && from->v[ri].b))
+        sd_emit__pg_replica_index(c, con);
+}
+
 /* What a new constraint needs after ADD / CREATE TABLE: its owner-less extras (comment) and
  * the comment on its index. */
 static void
@@ -301,6 +340,7 @@ constraint_extras(pg_ctx *c, const sd_object *con)
     int f = index_comment_field(con->kind);
     if (f != NO_FIELD && con->name != NULL && con->v[f].s != NULL)
         put_index_comment(c, con, con->v[f].s);
+    index_marks(c, con, NULL);
 }
 
 static void
@@ -373,6 +413,7 @@ sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch)
     int ic = index_comment_field(ch->kind);
     if (ic != NO_FIELD && (ch->fields & FBIT(ic)))
         put_index_comment(c, to, to->v[ic].s);
+    index_marks(c, to, ch->from);
 }
 
 /* ---- policies ---- */
@@ -494,6 +535,85 @@ column_statistics(pg_ctx *c, const sd_object *col, bool changed)
     put(c, ";\n");
 }
 
+/* The storage a column of type "type" has by default (pg_type.typstorage): MAIN for the
+ * few varlena types that prefer it, PLAIN for those that cannot be toasted, EXTENDED for
+ * the rest (a fixed-length type can only have PLAIN, so it never has a storage of its own).
+ * A domain over numeric, inet or cidr is not seen through: its column is set EXTENDED. */
+static const char *
+default_storage(const char *type)
+{
+    static const struct {
+        const char *type;
+        const char *storage;
+    } TYPES[] = {
+        { .type = "numeric", .storage = "MAIN" },     { .type = "inet", .storage = "MAIN" },
+        { .type = "cidr", .storage = "MAIN" },        { .type = "tsquery", .storage = "PLAIN" },
+        { .type = "int2vector", .storage = "PLAIN" }, { .type = "oidvector", .storage = "PLAIN" },
+        { .type = "gtsvector", .storage = "PLAIN" },
+    };
+    if (strchr(type, '[') != NULL)
+        return "EXTENDED";           /* arrays */
+    size_t len = strcspn(type, "("); /* numeric(10,2) */
+    for (size_t i = 0; i < SD_ARRAY_LEN(TYPES); i++) {
+        if (strncmp(type, TYPES[i].type, len) == 0 && TYPES[i].type[len] == '\0')
+            return TYPES[i].storage;
+    }
+    return "EXTENDED";
+}
+
+/* SET STORAGE's keyword for a column's storage (one of the field's .allowed words; NULL:
+ * its type's own). */
+static const char *
+storage_word(const char *storage, const char *type)
+{
+    static const char *const WORDS[][2] = {
+        { "plain", "PLAIN" },
+        { "external", "EXTERNAL" },
+        { "extended", "EXTENDED" },
+        { "main", "MAIN" },
+    };
+    for (size_t i = 0; storage != NULL && i < SD_ARRAY_LEN(WORDS); i++) {
+        if (streq(storage, WORDS[i][0]))
+            return WORDS[i][1];
+    }
+    return default_storage(type);
+}
+
+/* SET STORAGE, SET COMPRESSION and SET (attribute options) of col, to turn from's (NULL: a
+ * new column, with the defaults) into col's. ONLY: a child's are its own. */
+static void
+column_settings(pg_ctx *c, const sd_object *col, const sd_object *from, bool retyped)
+{
+    static const sd_value NONE = { 0 };
+    /* ALTER COLUMN ... TYPE gives the column its new type's storage and the default
+     * compression. */
+    const sd_value *fs = from != NULL && !retyped ? &from->v[SD_COLUMN_STORAGE] : &NONE;
+    const sd_value *fc = from != NULL && !retyped ? &from->v[SD_COLUMN_COMPRESSION] : &NONE;
+    const char *storage = col->v[SD_COLUMN_STORAGE].s;
+    if (!sd_value_equal(SD_FIELD_STRING, fs, &col->v[SD_COLUMN_STORAGE])) {
+        put(c, "ALTER TABLE ONLY ");
+        put_qname(c, col->schema, col->table);
+        put(c, " ALTER COLUMN ");
+        put_ident(c, col->name);
+        put(c, " SET STORAGE ");
+        put(c, storage_word(storage, col->v[SD_COLUMN_TYPE].s));
+        put(c, ";\n");
+    }
+    const char *compression = col->v[SD_COLUMN_COMPRESSION].s;
+    if (!sd_value_equal(SD_FIELD_STRING, fc, &col->v[SD_COLUMN_COMPRESSION])) {
+        put(c, "ALTER TABLE ONLY ");
+        put_qname(c, col->schema, col->table);
+        put(c, " ALTER COLUMN ");
+        put_ident(c, col->name);
+        put(c, " SET COMPRESSION ");
+        put(c, compression == NULL ? "DEFAULT" : compression); /* a word of .allowed */
+        put(c, ";\n");
+    }
+    static const sd_names NO_OPTIONS = { NULL, 0 };
+    sd_emit__pg_put_options(c, col, from != NULL ? &from->v[SD_COLUMN_OPTIONS].names : &NO_OPTIONS,
+                            &col->v[SD_COLUMN_OPTIONS].names);
+}
+
 /* A default or NOT NULL of an inherited column that its parent does not give it. */
 static void
 inherited_column_extras(pg_ctx *c, const sd_object *t, const sd_object *col)
@@ -565,6 +685,22 @@ put_table_body(pg_ctx *c, const sd_object *t)
     put(c, inh->len > 0 ? ")" : "");
 }
 
+/* ALTER TABLE ... REPLICA IDENTITY FULL / NOTHING (changed: or DEFAULT). USING INDEX is
+ * written by the index or constraint marked replica_identity, once it exists. */
+static void
+replica_identity(pg_ctx *c, const sd_object *t, bool changed)
+{
+    const char *ri = t->v[SD_TABLE_REPLICA_IDENTITY].s;
+    const char *clause = ri == NULL             ? (changed ? "REPLICA IDENTITY DEFAULT;\n" : NULL)
+                         : streq(ri, "full")    ? "REPLICA IDENTITY FULL;\n"
+                         : streq(ri, "nothing") ? "REPLICA IDENTITY NOTHING;\n"
+                                                : NULL;
+    if (clause == NULL)
+        return;
+    alter_table_head(c, t);
+    put(c, clause);
+}
+
 /* Statements after CREATE TABLE: constraints that cannot go inline, inherited columns'
  * own defaults, row level security, owner, privileges and comments. */
 static void
@@ -582,6 +718,7 @@ table_extras(pg_ctx *c, const sd_object *t)
         if (cols[i]->v[SD_COLUMN_INHERITED].b)
             inherited_column_extras(c, t, cols[i]);
         column_statistics(c, cols[i], false);
+        column_settings(c, cols[i], NULL, false);
     }
     sd_emit__pg_set_options(c, t, SD_TABLE_OPTIONS);
     if (t->v[SD_TABLE_RLS_ENABLED].b) {
@@ -592,6 +729,7 @@ table_extras(pg_ctx *c, const sd_object *t)
         alter_table_head(c, t);
         put(c, "FORCE ROW LEVEL SECURITY;\n");
     }
+    replica_identity(c, t, false);
     sd_emit__pg_extras(c, t);
     for (size_t i = 0; i < n; i++)
         sd_emit__pg_extras(c, cols[i]);
@@ -1326,6 +1464,8 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
         put(c, v[SD_TABLE_RLS_FORCED].b ? "FORCE ROW LEVEL SECURITY;\n"
                                         : "NO FORCE ROW LEVEL SECURITY;\n");
     }
+    if (ch->fields & FBIT(SD_TABLE_REPLICA_IDENTITY))
+        replica_identity(c, ch->to, true);
 }
 
 /* ---- columns ---- */
@@ -1390,6 +1530,7 @@ sd_emit__pg_create_column(pg_ctx *c, const sd_object *col)
     put_column_def(c, col);
     put(c, ";\n");
     column_statistics(c, col, false);
+    column_settings(c, col, NULL, false);
     sd_emit__pg_extras(c, col);
 }
 
@@ -1916,4 +2057,9 @@ sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch)
         column_identity(c, ch);
     if (f & FBIT(SD_COLUMN_STATISTICS))
         column_statistics(c, t, true);
+    bool retyped = (f & FBIT(SD_COLUMN_TYPE)) &&
+                   (t->v[SD_COLUMN_STORAGE].s != NULL || t->v[SD_COLUMN_COMPRESSION].s != NULL);
+    if (retyped ||
+        (f & (FBIT(SD_COLUMN_STORAGE) | FBIT(SD_COLUMN_COMPRESSION) | FBIT(SD_COLUMN_OPTIONS))))
+        column_settings(c, t, ch->from, retyped);
 }

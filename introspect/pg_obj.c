@@ -211,12 +211,15 @@ enum {
     EX_NAME,
     EX_SCHEMA,
     EX_VERSION,
+    EX_COMMENT,
     EX__N
 };
-static const char *const EXTENSION_COLS[EX__N] = { "extname", "nspname", "extversion" };
+static const char *const EXTENSION_COLS[EX__N] = { "extname", "nspname", "extversion", "comment" };
 static const char EXTENSIONS_SQL[] =
-    "SELECT x.extname, n.nspname, x.extversion FROM pg_extension x "
-    "JOIN pg_namespace n ON n.oid = x.extnamespace WHERE " SD_PG_SCHEMA_FILTER;
+    "SELECT x.extname, n.nspname, x.extversion, ds.description AS comment FROM pg_extension x "
+    "JOIN pg_namespace n ON n.oid = x.extnamespace " COMMENT_JOIN(
+        "pg_extension",
+        "x.oid") "WHERE " SD_PG_SCHEMA_FILTER;
 
 static sd_status
 extension_row(reader *r, const PGresult *res, int row, const int *c, void *state)
@@ -225,8 +228,10 @@ extension_row(reader *r, const PGresult *res, int row, const int *c, void *state
     (void)state;
     sd_status rc = sd_model_add(r->m, SD_KIND_EXTENSION, sd_pg__str(res, row, c[EX_SCHEMA]), NULL,
                                 sd_pg__str(res, row, c[EX_NAME]), &o, r->err);
-    if (rc == SD_OK)
+    if (rc == SD_OK) {
         sd_obj_set_str(r->m, o, SD_EXTENSION_VERSION, sd_pg__str(res, row, c[EX_VERSION]));
+        sd_obj_set_str(r->m, o, SD_EXTENSION_COMMENT, sd_pg__str(res, row, c[EX_COMMENT]));
+    }
     return rc;
 }
 
@@ -282,24 +287,27 @@ enum {
     DO_OID,
     DO_ARRAY,
     DO_CON_OID,
+    DO_CON_COMMENT,
     DO__N
 };
 static const char *const DOMAIN_COLS[DO__N] = {
     COMMON_COLS, "nspname", "typname", "base_type", "typdefault", "typnotnull", "coll_schema",
-    "coll_name", "conname", "condef",  "oid",       "typarray",   "con_oid",
+    "coll_name", "conname", "condef",  "oid",       "typarray",   "con_oid",    "con_comment",
 };
 static const char DOMAINS_SQL[] =
     "SELECT n.nspname, t.typname, t.oid, t.typarray, k.oid AS con_oid, " TYPE_COMMON ", "
     "format_type(t.typbasetype, t.typtypmod) AS base_type, "
     "COALESCE(pg_get_expr(t.typdefaultbin, 0), t.typdefault) AS typdefault, t.typnotnull, "
     "cn.nspname AS coll_schema, co.collname AS coll_name, k.conname, "
-    "pg_get_constraintdef(k.oid) AS condef "
+    "pg_get_constraintdef(k.oid) AS condef, kd.description AS con_comment "
     "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
     "JOIN pg_type bt ON bt.oid = t.typbasetype "
     "LEFT JOIN pg_collation co ON co.oid = t.typcollation "
     "AND t.typcollation <> bt.typcollation "
     "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
-    "LEFT JOIN pg_constraint k ON k.contypid = t.oid AND k.contype = 'c' " TYPE_COMMENT
+    "LEFT JOIN pg_constraint k ON k.contypid = t.oid AND k.contype = 'c' "
+    "LEFT JOIN pg_description kd ON kd.objoid = k.oid "
+    "AND kd.classoid = 'pg_catalog.pg_constraint'::regclass::oid AND kd.objsubid = 0 " TYPE_COMMENT
     "WHERE t.typtype = 'd' AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
     " ORDER BY t.oid, k.conname COLLATE \"C\"";
 
@@ -369,6 +377,17 @@ domain_row(reader *r, const PGresult *res, int row, const int *c, void *state)
         rc = nomem(r);
     else
         sd_obj_add_name(r->m, g->cur, SD_DOMAIN_CHECKS, sd_buf_cstr(&b));
+    const char *comment = sd_pg__str(res, row, c[DO_CON_COMMENT]);
+    if (rc == SD_OK && comment != NULL) {
+        sd_buf_reset(&b);
+        sd_sql_ident(&b, SD_ENGINE_PG, con);
+        sd_buf_putc(&b, ':');
+        sd_buf_append(&b, comment);
+        if (sd_buf_failed(&b))
+            rc = nomem(r);
+        else
+            sd_obj_add_name(r->m, g->cur, SD_DOMAIN_CHECK_COMMENTS, sd_buf_cstr(&b));
+    }
     sd_buf_dispose(&b);
     return rc;
 }
@@ -814,17 +833,19 @@ enum {
     VI_ROWTYPE,
     VI_ROWTYPE_ARRAY,
     VI_RULE_OID,
+    VI_NO_DATA,
     VI__N
 };
 static const char *const VIEW_COLS[VI__N] = {
     COMMON_COLS,       "nspname", "relname", "relkind", "def",           "options",  "column_acls",
-    "column_comments", "columns", "oid",     "rowtype", "rowtype_array", "rule_oid",
+    "column_comments", "columns", "oid",     "rowtype", "rowtype_array", "rule_oid", "no_data",
 };
 /* A view is named in pg_depend by its pg_class row, its row type (and that type's array)
  * and its _RETURN rule, which holds what the view reads. */
 static const char VIEWS_SQL[] =
     "SELECT n.nspname, c.relname, c.relkind, c.oid, c.reltype AS rowtype, "
-    "rt.typarray AS rowtype_array, w.oid AS rule_oid, " REL_COMMON ", "
+    "rt.typarray AS rowtype_array, w.oid AS rule_oid, NOT c.relispopulated AS no_data, " REL_COMMON
+    ", "
     "pg_get_viewdef(c.oid) AS def, "
     "ARRAY(SELECT o FROM unnest(c.reloptions) AS o ORDER BY o COLLATE \"C\") "
     "AS options, "
@@ -876,6 +897,8 @@ view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     if (rc == SD_OK && !mat)
         rc =
             sd_pg__add_array(r->m, o, SD_VIEW_COLUMNS, sd_pg__str(res, row, c[VI_COLUMNS]), r->err);
+    if (mat)
+        sd_obj_set_bool(o, SD_MATVIEW_NO_DATA, sd_pg__bool(res, row, c[VI_NO_DATA]));
     if (rc == SD_OK)
         rc = put_oid(r, SD_PG_CAT_CLASS, res, row, c[VI_OID], o);
     if (rc == SD_OK)
@@ -894,16 +917,18 @@ enum {
     TR_DEF,
     TR_COMMENT,
     TR_OID,
+    TR_ENABLED,
     TR__N
 };
 static const char *const TRIGGER_COLS[TR__N] = {
-    "nspname", "relname", "tgname", "def", "comment", "oid",
+    "nspname", "relname", "tgname", "def", "comment", "oid", "enabled",
 };
 /* clone: true for a trigger a partition got from its parent's (tgparentid, PostgreSQL 13
  * and later; before, clones were tgisinternal). */
 #define TRIGGERS_SQL(clone)                                                               \
     "SELECT n.nspname, c.relname, g.tgname, g.oid, pg_get_triggerdef(g.oid) AS def, "     \
-    "ds.description AS comment "                                                          \
+    "ds.description AS comment, CASE g.tgenabled WHEN 'D' THEN 'disabled' "               \
+    "WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END AS enabled "                      \
     "FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "                             \
     "JOIN pg_namespace n ON n.oid = c.relnamespace " TRIGGER_COMMENT                      \
     "WHERE NOT g.tgisinternal AND NOT (" clone ") AND c.relkind IN ('r', 'p', 'v', 'm') " \
@@ -923,6 +948,7 @@ trigger_row(reader *r, const PGresult *res, int row, const int *c, void *state)
         return rc;
     sd_obj_set_sql(r->m, o, SD_TRIGGER_SQL, sd_pg__str(res, row, c[TR_DEF]));
     sd_obj_set_str(r->m, o, SD_TRIGGER_COMMENT, sd_pg__str(res, row, c[TR_COMMENT]));
+    sd_obj_set_str(r->m, o, SD_TRIGGER_ENABLED, sd_pg__str(res, row, c[TR_ENABLED]));
     return put_oid(r, SD_PG_CAT_TRIGGER, res, row, c[TR_OID], o);
 }
 

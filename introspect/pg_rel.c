@@ -78,6 +78,8 @@ static const char TABLES_SQL[] =
     "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END "
     "AS partition_bound, "
     "c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced, "
+    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN 'index' "
+    "END AS replica_identity, "
     TABLE_RELOPTIONS("c") " AS options, "
     "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "r")
     " AS acl, d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name, "
@@ -96,38 +98,44 @@ static const char TABLES_SQL[] =
  * wide row for a window function. A default cannot refer to a column, so it is deparsed
  * without its table (relid 0): with the table, pg_get_expr opens every table's relation,
  * which costs more than the rest of the query. */
-static const char COLUMNS_SQL[] =
-    "SELECT n.nspname AS schema, c.relname AS tbl, a.attname AS name, "
-    "format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, "
-    "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS def, "
-    "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END "
-    "AS generated, "
-    "CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END "
-    "AS generated_kind, "
-    "cn.nspname AS collation_schema, co.collname AS collation_name, "
-    "CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END "
-    "AS identity, "
-    "'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement || "
-    "' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || "
-    "CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END AS identity_options, "
-    ACL("a.attacl") " AS acl, d.description AS comment, "
-    "NOT a.attislocal AS inherited, "
-    "CASE WHEN a.attstattarget = 0 THEN -1 WHEN a.attstattarget > 0 THEN a.attstattarget "
-    "ELSE 0 END AS statistics, a.attrelid AS relid, a.attnum, ad.oid AS attrdef_oid "
-    "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-    "JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "JOIN pg_type t ON t.oid = a.atttypid "
-    "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-    "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
-    "AND a.attcollation <> t.typcollation "
-    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
-    "LEFT JOIN LATERAL (SELECT q.* FROM pg_depend sd "
-    "JOIN pg_sequence q ON q.seqrelid = sd.objid "
-    "WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass "
-    "AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i') s "
-    "ON a.attidentity <> '' "
-    COMMENT_JOIN("a.attrelid", "pg_class", "a.attnum")
-    "WHERE a.attnum > 0 AND NOT a.attisdropped AND " TABLE_SET;
+#define COLUMNS_SQL(compression) \
+    "SELECT n.nspname AS schema, c.relname AS tbl, a.attname AS name, " \
+    "format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null, " \
+    "CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS def, " \
+    "CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END " \
+    "AS generated, " \
+    "CASE a.attgenerated WHEN 's' THEN 'stored' WHEN 'v' THEN 'virtual' END " \
+    "AS generated_kind, " \
+    "cn.nspname AS collation_schema, co.collname AS collation_name, " \
+    "CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by default' END " \
+    "AS identity, " \
+    "'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement || " \
+    "' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || " \
+    "CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END AS identity_options, " \
+    ACL("a.attacl") " AS acl, d.description AS comment, " \
+    "NOT a.attislocal AS inherited, " \
+    "CASE WHEN a.attstattarget = 0 THEN -1 WHEN a.attstattarget > 0 THEN a.attstattarget " \
+    "ELSE 0 END AS statistics, a.attrelid AS relid, a.attnum, ad.oid AS attrdef_oid, " \
+    "CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN 'p' THEN 'plain' " \
+    "WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' WHEN 'm' THEN 'main' END END " \
+    "AS storage, " \
+    "CASE " compression " WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, " \
+    "CASE WHEN a.attoptions IS NOT NULL THEN " \
+    "ARRAY(SELECT o FROM unnest(a.attoptions) o ORDER BY o COLLATE \"C\") END AS attoptions " \
+    "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid " \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace " \
+    "JOIN pg_type t ON t.oid = a.atttypid " \
+    "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum " \
+    "LEFT JOIN pg_collation co ON co.oid = a.attcollation " \
+    "AND a.attcollation <> t.typcollation " \
+    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace " \
+    "LEFT JOIN LATERAL (SELECT q.* FROM pg_depend sd " \
+    "JOIN pg_sequence q ON q.seqrelid = sd.objid " \
+    "WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass " \
+    "AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i') s " \
+    "ON a.attidentity <> '' " \
+    COMMENT_JOIN("a.attrelid", "pg_class", "a.attnum") \
+    "WHERE a.attnum > 0 AND NOT a.attisdropped AND " TABLE_SET
 
 /*
  * Constraints a partition inherits from its parent (conparentid) and inherited CHECKs
@@ -161,10 +169,13 @@ static const char COLUMNS_SQL[] =
     "con.confmatchtype AS match_type, d.description AS comment, con.oid AS con_oid, "     \
     "CASE WHEN con.contype IN ('p', 'u') THEN " RELOPTIONS("xc") " END AS index_options, " \
     "xd.description AS index_comment, "                                                   \
+    "ix.indisclustered AS clustered, ix.indisreplident AS replident, "                     \
+    "CASE WHEN ix.indnatts > ix.indnkeyatts THEN ARRAY(SELECT ix.indkey[i] FROM "         \
+    "generate_series(ix.indnkeyatts, ix.indnatts - 1) i ORDER BY i) END AS include_colnums, " \
     "CASE WHEN con.contype = 'x' THEN con.conindid END AS index_oid "                     \
     "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "                     \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                      \
-    "LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u' "        \
+    "LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype IN ('p', 'u') "        \
     "LEFT JOIN pg_class xc ON xc.oid = con.conindid AND con.contype IN ('p', 'u', 'x') "  \
     "LEFT JOIN pg_description xd ON xd.objoid = xc.oid "                                  \
     "AND xd.classoid = 'pg_class'::regclass AND xd.objsubid = 0 "                         \
@@ -192,7 +203,7 @@ static const char COLUMNS_SQL[] =
     "c.relkind AS rel_kind, ic.relname AS name, i.indisunique AS uniq, "                  \
     "am.amname AS method, pg_get_expr(i.indpred, i.indrelid) AS pred, "                   \
     nnd " AS nulls_not_distinct, d.description AS comment, "                              \
-    RELOPTIONS("ic") " AS options, i.indisclustered AS clustered, "                       \
+    RELOPTIONS("ic") " AS options, i.indisclustered AS clustered, i.indisreplident AS replident, "                       \
     "CASE WHEN ia.attstattarget >= 0 THEN k.ord || '=' || ia.attstattarget END "          \
     "AS statistics, "                                                                     \
     "k.ord <= i.indnkeyatts AS is_key, a.attname AS col, "                                \
@@ -419,6 +430,7 @@ enum {
     T_PARTITION_BOUND,
     T_RLS_ENABLED,
     T_RLS_FORCED,
+    T_REPLICA_IDENTITY,
     T_OPTIONS,
     T_OWNER,
     T_ACL,
@@ -439,6 +451,7 @@ static const char *const TABLE_COLS[T__N] = {
     [T_PARTITION_BOUND] = "partition_bound",
     [T_RLS_ENABLED] = "rls_enabled",
     [T_RLS_FORCED] = "rls_forced",
+    [T_REPLICA_IDENTITY] = "replica_identity",
     [T_OPTIONS] = "options",
     [T_OWNER] = "owner",
     [T_ACL] = "acl",
@@ -486,6 +499,7 @@ add_table(rowctx *x)
     sd_obj_set_str(x->m, o, SD_TABLE_PARTITION_BOUND, str(x, T_PARTITION_BOUND));
     sd_obj_set_bool(o, SD_TABLE_RLS_ENABLED, flag(x, T_RLS_ENABLED));
     sd_obj_set_bool(o, SD_TABLE_RLS_FORCED, flag(x, T_RLS_FORCED));
+    sd_obj_set_str(x->m, o, SD_TABLE_REPLICA_IDENTITY, str(x, T_REPLICA_IDENTITY));
     sd_obj_set_str(x->m, o, SD_TABLE_OWNER, str(x, T_OWNER));
     sd_obj_set_str(x->m, o, SD_TABLE_COMMENT, str(x, T_COMMENT));
     rc = sd_pg__add_array(x->m, o, SD_TABLE_ACL, str(x, T_ACL), x->err);
@@ -524,6 +538,9 @@ enum {
     C_RELID,
     C_ATTNUM,
     C_ATTRDEF_OID,
+    C_STORAGE,
+    C_COMPRESSION,
+    C_OPTIONS,
     C__N
 };
 static const char *const COLUMN_COLS[C__N] = {
@@ -546,6 +563,9 @@ static const char *const COLUMN_COLS[C__N] = {
     [C_RELID] = "relid",
     [C_ATTNUM] = "attnum",
     [C_ATTRDEF_OID] = "attrdef_oid",
+    [C_STORAGE] = "storage",
+    [C_COMPRESSION] = "compression",
+    [C_OPTIONS] = "attoptions",
 };
 
 /* A column row's place in the order (relid, attnum). */
@@ -610,6 +630,8 @@ add_column(rowctx *x)
         rc = sd_pg__int64(x->res, x->row, x->c[C_STATISTICS], &statistics, x->err);
     if (rc == SD_OK)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_ACL, str(x, C_ACL), x->err);
+    if (rc == SD_OK && str(x, C_OPTIONS) != NULL)
+        rc = sd_pg__add_array(x->m, o, SD_COLUMN_OPTIONS, str(x, C_OPTIONS), x->err);
     if (rc == SD_OK)
         rc = put_oid(x, SD_PG_CAT_CLASS, C_RELID, C_ATTNUM, o);
     if (rc == SD_OK)
@@ -629,6 +651,8 @@ add_column(rowctx *x)
     sd_obj_set_str(x->m, o, SD_COLUMN_COMMENT, str(x, C_COMMENT));
     sd_obj_set_bool(o, SD_COLUMN_INHERITED, flag(x, C_INHERITED));
     sd_obj_set_int(o, SD_COLUMN_STATISTICS, statistics);
+    sd_obj_set_str(x->m, o, SD_COLUMN_STORAGE, str(x, C_STORAGE));
+    sd_obj_set_str(x->m, o, SD_COLUMN_COMPRESSION, str(x, C_COMPRESSION));
     bool failed = sd_buf_failed(&b);
     sd_buf_dispose(&b);
     return failed ? nomem(x->err) : SD_OK;
@@ -662,6 +686,9 @@ enum {
     K_INDEX_OPTIONS,
     K_INDEX_COMMENT,
     K_INDEX_OID,
+    K_CLUSTERED,
+    K_REPLIDENT,
+    K_INCLUDE_COLUMN_NUMBERS,
     K__N
 };
 static const char *const CONSTRAINT_COLS[K__N] = {
@@ -690,14 +717,17 @@ static const char *const CONSTRAINT_COLS[K__N] = {
     [K_INDEX_OPTIONS] = "index_options",
     [K_INDEX_COMMENT] = "index_comment",
     [K_INDEX_OID] = "index_oid",
+    [K_CLUSTERED] = "clustered",
+    [K_REPLIDENT] = "replident",
+    [K_INCLUDE_COLUMN_NUMBERS] = "include_colnums",
 };
 
 /* Add the names of the constraint's columns (an int2[] of its table's attribute numbers,
- * "{2,1}") to a NAMES field, in order, from the columns read before. */
+ * "{2,1}", in result column nums) to a NAMES field, in order, from the columns read before. */
 static sd_status
-add_constraint_columns(rowctx *x, sd_object *o, int field)
+add_constraint_columns(rowctx *x, sd_object *o, int field, int nums)
 {
-    const char *p = str(x, K_COLUMN_NUMBERS);
+    const char *p = str(x, nums);
     char num[8];
 
     if (p == NULL || *p++ != '{')
@@ -731,8 +761,12 @@ fill_primary_key(rowctx *x, sd_object *o)
     sd_obj_set_bool(o, SD_PK_INITIALLY_DEFERRED, flag(x, K_INITIALLY_DEFERRED));
     sd_obj_set_str(x->m, o, SD_PK_COMMENT, str(x, K_COMMENT));
     sd_obj_set_str(x->m, o, SD_PK_INDEX_COMMENT, str(x, K_INDEX_COMMENT));
+    sd_obj_set_bool(o, SD_PK_CLUSTERED, flag(x, K_CLUSTERED));
+    sd_obj_set_bool(o, SD_PK_REPLICA_IDENTITY, flag(x, K_REPLIDENT));
     sd_status rc = sd_pg__add_array(x->m, o, SD_PK_INDEX_OPTIONS, str(x, K_INDEX_OPTIONS), x->err);
-    return rc != SD_OK ? rc : add_constraint_columns(x, o, SD_PK_COLUMNS);
+    if (rc == SD_OK && str(x, K_INCLUDE_COLUMN_NUMBERS) != NULL)
+        rc = add_constraint_columns(x, o, SD_PK_INCLUDE, K_INCLUDE_COLUMN_NUMBERS);
+    return rc != SD_OK ? rc : add_constraint_columns(x, o, SD_PK_COLUMNS, K_COLUMN_NUMBERS);
 }
 
 static sd_status
@@ -743,9 +777,13 @@ fill_unique(rowctx *x, sd_object *o)
     sd_obj_set_bool(o, SD_UNIQUE_INITIALLY_DEFERRED, flag(x, K_INITIALLY_DEFERRED));
     sd_obj_set_str(x->m, o, SD_UNIQUE_COMMENT, str(x, K_COMMENT));
     sd_obj_set_str(x->m, o, SD_UNIQUE_INDEX_COMMENT, str(x, K_INDEX_COMMENT));
+    sd_obj_set_bool(o, SD_UNIQUE_CLUSTERED, flag(x, K_CLUSTERED));
+    sd_obj_set_bool(o, SD_UNIQUE_REPLICA_IDENTITY, flag(x, K_REPLIDENT));
     sd_status rc =
         sd_pg__add_array(x->m, o, SD_UNIQUE_INDEX_OPTIONS, str(x, K_INDEX_OPTIONS), x->err);
-    return rc != SD_OK ? rc : add_constraint_columns(x, o, SD_UNIQUE_COLUMNS);
+    if (rc == SD_OK && str(x, K_INCLUDE_COLUMN_NUMBERS) != NULL)
+        rc = add_constraint_columns(x, o, SD_UNIQUE_INCLUDE, K_INCLUDE_COLUMN_NUMBERS);
+    return rc != SD_OK ? rc : add_constraint_columns(x, o, SD_UNIQUE_COLUMNS, K_COLUMN_NUMBERS);
 }
 
 static sd_status
@@ -777,7 +815,7 @@ fill_foreign_key(rowctx *x, sd_object *o)
     sd_obj_set_bool(o, SD_FK_NOT_VALID, flag(x, K_NOT_VALID));
     sd_obj_set_str(x->m, o, SD_FK_COMMENT, str(x, K_COMMENT));
     sd_obj_add_dep(x->m, o, SD_KIND_TABLE, str(x, K_REF_SCHEMA), NULL, str(x, K_REF_TABLE));
-    sd_status rc = add_constraint_columns(x, o, SD_FK_COLUMNS);
+    sd_status rc = add_constraint_columns(x, o, SD_FK_COLUMNS, K_COLUMN_NUMBERS);
     if (rc == SD_OK)
         rc = sd_pg__add_array(x->m, o, SD_FK_REF_COLUMNS, str(x, K_REF_COLUMNS), x->err);
     if (rc == SD_OK)
@@ -840,6 +878,7 @@ enum {
     I_COMMENT,
     I_OPTIONS,
     I_CLUSTERED,
+    I_REPLIDENT,
     I_STATISTICS,
     I_IS_KEY,
     I_COLUMN,
@@ -865,6 +904,7 @@ static const char *const INDEX_COLS[I__N] = {
     [I_COMMENT] = "comment",
     [I_OPTIONS] = "options",
     [I_CLUSTERED] = "clustered",
+    [I_REPLIDENT] = "replident",
     [I_STATISTICS] = "statistics",
     [I_IS_KEY] = "is_key",
     [I_COLUMN] = "col",
@@ -928,6 +968,7 @@ add_index(rowctx *x)
     sd_obj_set_bool(o, SD_INDEX_NULLS_NOT_DISTINCT, flag(x, I_NULLS_NOT_DISTINCT));
     sd_obj_set_str(x->m, o, SD_INDEX_COMMENT, str(x, I_COMMENT));
     sd_obj_set_bool(o, SD_INDEX_CLUSTERED, flag(x, I_CLUSTERED));
+    sd_obj_set_bool(o, SD_INDEX_REPLICA_IDENTITY, flag(x, I_REPLIDENT));
     rc = sd_pg__add_array(x->m, o, SD_INDEX_OPTIONS, str(x, I_OPTIONS), x->err);
     if (rc == SD_OK)
         rc = put_oid(x, SD_PG_CAT_CLASS, I_OID, -1, o);
@@ -1096,7 +1137,9 @@ relation_readers(int version, reader out[RELATION_READERS])
     bool pg15 = version >= 150000;
     const reader readers[RELATION_READERS] = {
         { "reading tables", TABLES_SQL, TABLE_COLS, T__N, add_table, NULL },
-        { "reading columns", COLUMNS_SQL, COLUMN_COLS, C__N, add_column, rank_columns },
+        { "reading columns",
+          version >= 140000 ? COLUMNS_SQL("a.attcompression") : COLUMNS_SQL("NULL::\"char\""),
+          COLUMN_COLS, C__N, add_column, rank_columns },
         { "reading constraints",
           pg15 ? CONSTRAINTS_SQL("COALESCE(ix.indnullsnotdistinct, false)",
                                  "CASE WHEN con.confdelsetcols IS NOT NULL THEN " ATTNAMES(

@@ -14,6 +14,10 @@ static const char *const FK_MATCH[] = { "NONE", "SIMPLE", "FULL", "PARTIAL", NUL
 static const char *const GENERATED_KINDS[] = { "virtual", "stored", NULL };
 static const char *const IDENTITY_KINDS[] = { "always", "by default", NULL };
 static const char *const FUNCTION_KINDS[] = { "function", "procedure", NULL };
+static const char *const COLUMN_STORAGES[] = { "plain", "external", "extended", "main", NULL };
+static const char *const COLUMN_COMPRESSIONS[] = { "pglz", "lz4", NULL };
+static const char *const REPLICA_IDENTITIES[] = { "full", "nothing", "index", NULL };
+static const char *const TRIGGER_ENABLED[] = { "disabled", "replica", "always", NULL };
 static const char *const POLICY_COMMANDS[] = {
     "ALL", "SELECT", "INSERT", "UPDATE", "DELETE", NULL
 };

@@ -207,6 +207,14 @@ typedef struct sd_kind_info {
  *    table, matview and index options (storage parameters) likewise ("fillfactor=70",
  *    "autovacuum_enabled=false"); a table's TOAST options with the prefix "toast."
  *    ("toast.autovacuum_enabled=false");
+ *  - trigger enabled: when it fires, as ALTER TABLE ... DISABLE / ENABLE REPLICA / ENABLE
+ *    ALWAYS TRIGGER set it: "disabled", "replica" or "always"; NULL = enabled (the default,
+ *    fires in origin and local sessions; pg_trigger.tgenabled 'O');
+ *  - table replica_identity: REPLICA IDENTITY "full", "nothing" or "index" (the index, unique
+ *    constraint or primary key whose replica_identity is true); NULL = DEFAULT;
+ *  - primary key and unique include: the INCLUDE (...) columns of the index behind it;
+ *    clustered and replica_identity: that index is the table's CLUSTER ON / REPLICA IDENTITY
+ *    USING INDEX index, as index clustered / replica_identity are for a plain index;
  *  - index clustered: the table is marked CLUSTER ON this index (pg_index.indisclustered);
  *  - index statistics: the statistics targets set on its expression columns (ALTER INDEX
  *    ... ALTER COLUMN n SET STATISTICS t), as "n=t" by column number;
@@ -214,8 +222,16 @@ typedef struct sd_kind_info {
  *    the constraint (COMMENT ON INDEX, apart from the constraint's own comment); primary key
  *    and unique index_options: that index's storage parameters, as index options (an
  *    exclusion's are part of its definition);
+ *  - column storage: SET STORAGE's word ("plain", "external", "extended", "main") when it
+ *    is not the type's own (pg_type.typstorage), else NULL; compression: SET COMPRESSION's
+ *    method ("pglz", "lz4"), NULL for the server's default; options: the column's
+ *    attribute options ("n_distinct=100"), sorted, as SET (...) takes them;
  *  - column statistics: the target of SET STATISTICS; 0 = the default (attstattarget -1),
  *    and an explicit SET STATISTICS 0 is stored as -1;
+ *  - domain check_comments: per named CHECK, "constraint:comment" (COMMENT ON CONSTRAINT
+ *    ... ON DOMAIN), the constraint as quote_ident() renders it; sorted (byte order);
+ *  - matview no_data: not populated (created WITH NO DATA or refreshed so; selecting from it
+ *    fails until REFRESH MATERIALIZED VIEW), pg_class.relispopulated false;
  *  - view and matview column_acls / column_comments: per column, "column:value" with the
  *    column as quote_ident() renders it (quoted when it needs quoting) and value an aclitem
  *    text ("alice=r/postgres", one entry each) or the comment; sorted (byte order);
@@ -250,8 +266,9 @@ enum {
     SD_SCHEMA_FIELDS(SD__FIELD_ENUM) SD_SCHEMA__NFIELDS
 };
 
-#define SD_EXTENSION_FIELDS(F) \
-    F(EXTENSION, VERSION, .name = "version", .type = SD_FIELD_STRING, .engines = SD_E_PG)
+#define SD_EXTENSION_FIELDS(F)                                                            \
+    F(EXTENSION, VERSION, .name = "version", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(EXTENSION, COMMENT, SD_F_COMMENT)
 enum {
     SD_EXTENSION_FIELDS(SD__FIELD_ENUM) SD_EXTENSION__NFIELDS
 };
@@ -273,7 +290,8 @@ enum {
     F(DOMAIN, CHECKS, .name = "checks", .type = SD_FIELD_NAMES, .engines = SD_E_PG)        \
     F(DOMAIN, OWNER, SD_F_OWNER)                                                           \
     F(DOMAIN, ACL, SD_F_ACL)                                                               \
-    F(DOMAIN, COMMENT, SD_F_COMMENT)
+    F(DOMAIN, COMMENT, SD_F_COMMENT)                                                       \
+    F(DOMAIN, CHECK_COMMENTS, .name = "check_comments", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
 enum {
     SD_DOMAIN_FIELDS(SD__FIELD_ENUM) SD_DOMAIN__NFIELDS
 };
@@ -361,7 +379,9 @@ enum {
     F(TABLE, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)              \
     F(TABLE, OWNER, SD_F_OWNER)                                                                   \
     F(TABLE, ACL, SD_F_ACL)                                                                       \
-    F(TABLE, COMMENT, SD_F_COMMENT)
+    F(TABLE, COMMENT, SD_F_COMMENT)                                                               \
+    F(TABLE, REPLICA_IDENTITY, .name = "replica_identity", .type = SD_FIELD_STRING,               \
+      .allowed = REPLICA_IDENTITIES, .engines = SD_E_PG)
 enum {
     SD_TABLE_FIELDS(SD__FIELD_ENUM) SD_TABLE__NFIELDS
 };
@@ -383,7 +403,12 @@ enum {
     F(COLUMN, COMMENT, SD_F_COMMENT)                                                            \
     F(COLUMN, INHERITED, .name = "inherited", .type = SD_FIELD_BOOL, .flags = SD_FF_INFO,       \
       .engines = SD_E_PG)                                                                       \
-    F(COLUMN, STATISTICS, .name = "statistics", .type = SD_FIELD_INT, .engines = SD_E_PG)
+    F(COLUMN, STATISTICS, .name = "statistics", .type = SD_FIELD_INT, .engines = SD_E_PG)       \
+    F(COLUMN, STORAGE, .name = "storage", .type = SD_FIELD_STRING, .allowed = COLUMN_STORAGES,  \
+      .engines = SD_E_PG)                                                                       \
+    F(COLUMN, COMPRESSION, .name = "compression", .type = SD_FIELD_STRING,                      \
+      .allowed = COLUMN_COMPRESSIONS, .engines = SD_E_PG)                                       \
+    F(COLUMN, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
 enum {
     SD_COLUMN_FIELDS(SD__FIELD_ENUM) SD_COLUMN__NFIELDS
 };
@@ -396,21 +421,28 @@ enum {
       .engines = SD_E_PG)                                                                        \
     F(PK, COMMENT, SD_F_COMMENT)                                                                 \
     F(PK, INDEX_OPTIONS, .name = "index_options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)    \
-    F(PK, INDEX_COMMENT, .name = "index_comment", .type = SD_FIELD_STRING, .engines = SD_E_PG)
+    F(PK, INDEX_COMMENT, .name = "index_comment", .type = SD_FIELD_STRING, .engines = SD_E_PG)   \
+    F(PK, INCLUDE, .name = "include", .type = SD_FIELD_NAMES, .engines = SD_E_PG)                \
+    F(PK, CLUSTERED, .name = "clustered", .type = SD_FIELD_BOOL, .engines = SD_E_PG)             \
+    F(PK, REPLICA_IDENTITY, .name = "replica_identity", .type = SD_FIELD_BOOL, .engines = SD_E_PG)
 enum {
     SD_PK_FIELDS(SD__FIELD_ENUM) SD_PK__NFIELDS
 };
 
-#define SD_UNIQUE_FIELDS(F)                                                                       \
-    F(UNIQUE, COLUMNS, .name = "columns", .type = SD_FIELD_NAMES)                                 \
-    F(UNIQUE, NULLS_NOT_DISTINCT, .name = "nulls_not_distinct", .type = SD_FIELD_BOOL,            \
-      .engines = SD_E_PG)                                                                         \
-    F(UNIQUE, DEFERRABLE, .name = "deferrable", .type = SD_FIELD_BOOL, .engines = SD_E_PG)        \
-    F(UNIQUE, INITIALLY_DEFERRED, .name = "initially_deferred", .type = SD_FIELD_BOOL,            \
-      .engines = SD_E_PG)                                                                         \
-    F(UNIQUE, COMMENT, SD_F_COMMENT)                                                              \
-    F(UNIQUE, INDEX_OPTIONS, .name = "index_options", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
-    F(UNIQUE, INDEX_COMMENT, .name = "index_comment", .type = SD_FIELD_STRING, .engines = SD_E_PG)
+#define SD_UNIQUE_FIELDS(F)                                                                        \
+    F(UNIQUE, COLUMNS, .name = "columns", .type = SD_FIELD_NAMES)                                  \
+    F(UNIQUE, NULLS_NOT_DISTINCT, .name = "nulls_not_distinct", .type = SD_FIELD_BOOL,             \
+      .engines = SD_E_PG)                                                                          \
+    F(UNIQUE, DEFERRABLE, .name = "deferrable", .type = SD_FIELD_BOOL, .engines = SD_E_PG)         \
+    F(UNIQUE, INITIALLY_DEFERRED, .name = "initially_deferred", .type = SD_FIELD_BOOL,             \
+      .engines = SD_E_PG)                                                                          \
+    F(UNIQUE, COMMENT, SD_F_COMMENT)                                                               \
+    F(UNIQUE, INDEX_OPTIONS, .name = "index_options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)  \
+    F(UNIQUE, INDEX_COMMENT, .name = "index_comment", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(UNIQUE, INCLUDE, .name = "include", .type = SD_FIELD_NAMES, .engines = SD_E_PG)              \
+    F(UNIQUE, CLUSTERED, .name = "clustered", .type = SD_FIELD_BOOL, .engines = SD_E_PG)           \
+    F(UNIQUE, REPLICA_IDENTITY, .name = "replica_identity", .type = SD_FIELD_BOOL,                 \
+      .engines = SD_E_PG)
 enum {
     SD_UNIQUE_FIELDS(SD__FIELD_ENUM) SD_UNIQUE__NFIELDS
 };
@@ -486,7 +518,8 @@ enum {
     F(MATVIEW, COMMENT, SD_F_COMMENT)                                                          \
     F(MATVIEW, COLUMN_ACLS, .name = "column_acls", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
     F(MATVIEW, COLUMN_COMMENTS, .name = "column_comments", .type = SD_FIELD_NAMES,             \
-      .engines = SD_E_PG)
+      .engines = SD_E_PG)                                                                      \
+    F(MATVIEW, NO_DATA, .name = "no_data", .type = SD_FIELD_BOOL, .engines = SD_E_PG)
 enum {
     SD_MATVIEW_FIELDS(SD__FIELD_ENUM) SD_MATVIEW__NFIELDS
 };
@@ -502,14 +535,18 @@ enum {
     F(INDEX, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)       \
     F(INDEX, CLUSTERED, .name = "clustered", .type = SD_FIELD_BOOL, .engines = SD_E_PG)    \
     F(INDEX, STATISTICS, .name = "statistics", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
-    F(INDEX, COMMENT, SD_F_COMMENT)
+    F(INDEX, COMMENT, SD_F_COMMENT)                                                        \
+    F(INDEX, REPLICA_IDENTITY, .name = "replica_identity", .type = SD_FIELD_BOOL,          \
+      .engines = SD_E_PG)
 enum {
     SD_INDEX_FIELDS(SD__FIELD_ENUM) SD_INDEX__NFIELDS
 };
 
-#define SD_TRIGGER_FIELDS(F)                             \
-    F(TRIGGER, SQL, .name = "sql", .type = SD_FIELD_SQL) \
-    F(TRIGGER, COMMENT, SD_F_COMMENT)
+#define SD_TRIGGER_FIELDS(F)                                                                    \
+    F(TRIGGER, SQL, .name = "sql", .type = SD_FIELD_SQL)                                        \
+    F(TRIGGER, COMMENT, SD_F_COMMENT)                                                           \
+    F(TRIGGER, ENABLED, .name = "enabled", .type = SD_FIELD_STRING, .allowed = TRIGGER_ENABLED, \
+      .engines = SD_E_PG)
 enum {
     SD_TRIGGER_FIELDS(SD__FIELD_ENUM) SD_TRIGGER__NFIELDS
 };

@@ -290,9 +290,10 @@ policy_recreates(const sd_changelist *cl, const sd_change *ch)
  * constraint_recreates()'s. Anything else drops and creates the constraint. */
 #define PK_IN_PLACE                                                                \
     (FBIT(SD_PK_COMMENT) | FBIT(SD_PK_INDEX_COMMENT) | FBIT(SD_PK_INDEX_OPTIONS) | \
-     FBIT(SD_CHANGE_NAME_BIT))
-#define UNIQUE_IN_PLACE \
-    (FBIT(SD_UNIQUE_COMMENT) | FBIT(SD_UNIQUE_INDEX_COMMENT) | FBIT(SD_UNIQUE_INDEX_OPTIONS))
+     FBIT(SD_CHANGE_NAME_BIT) | FBIT(SD_PK_CLUSTERED) | FBIT(SD_PK_REPLICA_IDENTITY))
+#define UNIQUE_IN_PLACE                                                                        \
+    (FBIT(SD_UNIQUE_COMMENT) | FBIT(SD_UNIQUE_INDEX_COMMENT) | FBIT(SD_UNIQUE_INDEX_OPTIONS) | \
+     FBIT(SD_UNIQUE_CLUSTERED) | FBIT(SD_UNIQUE_REPLICA_IDENTITY))
 #define CHECK_IN_PLACE     (FBIT(SD_CHECK_COMMENT) | FBIT(SD_CHECK_NOT_VALID))
 #define EXCLUSION_IN_PLACE (FBIT(SD_EXCLUSION_COMMENT) | FBIT(SD_EXCLUSION_INDEX_COMMENT))
 #define FK_IN_PLACE                                                         \
@@ -302,7 +303,7 @@ policy_recreates(const sd_changelist *cl, const sd_change *ch)
 /* What an index ALTER changes in place; anything else drops and creates it. */
 #define INDEX_IN_PLACE                                                            \
     (FBIT(SD_INDEX_COMMENT) | FBIT(SD_INDEX_OPTIONS) | FBIT(SD_INDEX_CLUSTERED) | \
-     FBIT(SD_INDEX_STATISTICS))
+     FBIT(SD_INDEX_STATISTICS) | FBIT(SD_INDEX_REPLICA_IDENTITY))
 
 /* One entry per kind. Omitted members are 0, NULL or false: "none" or "not this kind". */
 static const sd_pg_rule RULES[] = {

@@ -20,7 +20,7 @@
  *   changed   column main.users.email: type VARCHAR(255) -> TEXT; not_null true -> false
  *   note      column main.users.nick: position 3 -> 2 (column order is not drift; use
  *             --strict-column-order)                       <- one line in the real output
- *   not compared  rule public.orders.r_log
+ *   not compared  rule public.orders.r_log (actual only)
  *   3 differences: 1 missing, 1 extra, 1 changed (1 note, 1 not compared)
  *
  * Renames (hinted, or an enum value replaced in place) come first, as "changed" entries:
@@ -31,7 +31,8 @@
  *
  * "not compared" lines list the objects either model holds but does not compare (PostgreSQL
  * rules, operators, ...: sd_model_uncompared_at()), from both sides, de-duplicated and sorted
- * by (kind, name) in byte order; they are never drift. The summary is "no drift" when
+ * by (kind, name) in byte order, " (expected only)" / " (actual only)" after one that only
+ * one side holds; they are never drift. The summary is "no drift" when
  * nothing differs ("no drift (2 notes)" with notes only); the parenthesis lists the notes
  * and the objects not compared, each left out when there are none. Control characters in
  * names and values are escaped (\n, \t, \xNN) so each entry stays on one line.
@@ -67,7 +68,8 @@
  *       }
  *     ],
  *     "not_compared": [                   both sides, de-duplicated, sorted (kind, name)
- *       { "kind": "rule", "name": "public.orders.r_log" }
+ *       { "kind": "rule", "name": "public.orders.r_log", "side": "actual" }
+ *                                         side: "expected", "actual" or "both"
  *     ]
  *   }
  *
@@ -183,9 +185,16 @@ change_object(const sd_change *ch)
 /* ---- not compared ---- */
 
 /* One object a model holds but does not compare. */
+/* The side(s) an object not compared is on (bits). */
+enum {
+    SIDE_EXPECTED = 1,
+    SIDE_ACTUAL = 2
+};
+
 typedef struct uncompared {
     const char *kind; /* "rule", "operator", ... */
     const char *name; /* qualified name */
+    unsigned sides;   /* SIDE_EXPECTED | SIDE_ACTUAL */
 } uncompared;
 
 typedef SD_VEC(uncompared) uncompared_list;
@@ -208,7 +217,7 @@ collect_uncompared(uncompared_list *out, const sd_changelist *cl)
     for (size_t m = 0; m < 2; m++) {
         size_t n = models[m] != NULL ? sd_model_uncompared_count(models[m]) : 0;
         for (size_t i = 0; i < n; i++) {
-            uncompared u = { NULL, NULL };
+            uncompared u = { NULL, NULL, m == 0 ? SIDE_EXPECTED : SIDE_ACTUAL };
             sd_model_uncompared_at(models[m], i, &u.kind, &u.name);
             if (u.kind == NULL || u.name == NULL)
                 continue;
@@ -220,8 +229,10 @@ collect_uncompared(uncompared_list *out, const sd_changelist *cl)
         return SD_ERR_NOMEM;
     size_t kept = 0;
     for (size_t i = 0; i < out->len; i++) {
-        if (kept > 0 && cmp_uncompared(&out->items[kept - 1], &out->items[i], NULL) == 0)
+        if (kept > 0 && cmp_uncompared(&out->items[kept - 1], &out->items[i], NULL) == 0) {
+            out->items[kept - 1].sides |= out->items[i].sides;
             continue;
+        }
         out->items[kept++] = out->items[i];
     }
     out->len = kept;
@@ -463,11 +474,20 @@ text_summary(sd_buf *out, const summary *s, size_t not_compared)
     sd_buf_putc(out, '\n');
 }
 
+/* " (expected only)" / " (actual only)" / "" (on both sides). */
+static const char *
+side_note(unsigned sides)
+{
+    return sides == SIDE_EXPECTED ? " (expected only)"
+           : sides == SIDE_ACTUAL ? " (actual only)"
+                                  : "";
+}
+
 static void
 text_uncompared(sd_buf *out, const uncompared *u)
 {
     sd_buf line = SD_BUF_INIT;
-    sd_buf_appendf(&line, "not compared  %s %s", u->kind, u->name);
+    sd_buf_appendf(&line, "not compared  %s %s%s", u->kind, u->name, side_note(u->sides));
     sd_buf_append_printable(out, sd_buf_cstr(&line));
     sd_buf_putc(out, '\n');
     if (sd_buf_failed(&line))
@@ -752,6 +772,11 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
         json_t *u = json_object();
         put(u, "kind", jstr(nc.items[i].kind), &failed);
         put(u, "name", jstr(nc.items[i].name), &failed);
+        put(u, "side",
+            jstr(nc.items[i].sides == SIDE_EXPECTED ? "expected"
+                 : nc.items[i].sides == SIDE_ACTUAL ? "actual"
+                                                    : "both"),
+            &failed);
         push(ncj, u, &failed);
     }
     put(root, "not_compared", ncj, &failed);

@@ -4,7 +4,7 @@
 # is created in database FULL; database BASE holds the same compared objects (the helpers:
 # table, functions, types) but none of them. Then `check BASE FULL` and `check FULL BASE`
 # must exit 0 (not compared is never drift) and list each object, by kind and name, in the
-# text report ("not compared  KIND NAME") and in the JSON report's not_compared array, with
+# text report ("not compared  KIND NAME (actual only)") and in the JSON report's not_compared array, with
 # the summary's count equal to the list's length; the same with FULL's snapshot (inspect) in
 # its place. One assertion per kind.
 #
@@ -150,7 +150,10 @@ for row in "${objects[@]}"; do
   IFS='|' read -r kind name _ <<< "$row"
   missing=""
   for label in forward backward snapshot; do
-    grep -qxF -- "not compared  $kind $name" "$work/$label.txt" || missing+=" $label-text"
+    # FULL alone holds it: ACTUAL in forward, EXPECTED in the others.
+    side="expected only"
+    [ "$label" = forward ] && side="actual only"
+    grep -qxF -- "not compared  $kind $name ($side)" "$work/$label.txt" || missing+=" $label-text"
     grep -qxF -- "$kind"$'\t'"$name" "$work/$label.nc" || missing+=" $label-json"
   done
   if [ -z "$missing" ]; then
@@ -163,6 +166,6 @@ done
 
 # The shell type BASE holds (completed to a base type in FULL) is listed too.
 assert "the shell type public.sd_base of the expected side is not listed" -- \
-  grep -qxF "not compared  shell type public.sd_base" "$work/forward.txt"
+  grep -qxF "not compared  shell type public.sd_base (expected only)" "$work/forward.txt"
 
 cli_pg_finish

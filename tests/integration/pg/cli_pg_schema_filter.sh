@@ -51,7 +51,7 @@ check_case() {
 
 # Without a filter every difference shows, the collation is listed.
 check_case all 1 "+extra     column other.o.b" "+extra     column App.t.c" "+extra     schema onlyb" \
-  "+not compared  collation other.sd_coll" -- "$A" "$B"
+  "+not compared  collation other.sd_coll (actual only)" -- "$A" "$B"
 # Only app, which is equal: no drift, nothing of the other schemas, not even not-compared.
 check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" -- "$A" "$B" --schema app
 check_case only-app-json 0 '-"other' '-"App' -- --format json "$A" "$B" --schema app
@@ -64,7 +64,7 @@ check_case exclude-all-drifted 0 "+no drift" -- "$A" "$B" \
 check_case exclude-other 1 "+extra     column App.t.c" "+extra     schema onlyb" "-other" -- \
   "$A" "$B" --exclude-schema other
 # Repeated --schema: both named schemas are read, nothing else.
-check_case two-schemas 1 "+extra     column other.o.b" "+not compared  collation other.sd_coll" \
+check_case two-schemas 1 "+extra     column other.o.b" "+not compared  collation other.sd_coll (actual only)" \
   "-App." "-onlyb" -- "$A" "$B" --schema app --schema other
 # Names are exact and case-sensitive: App is not app.
 check_case case-sensitive 1 "+extra     column App.t.c" "-other" "-app." -- "$A" "$B" --schema App

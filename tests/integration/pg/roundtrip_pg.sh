@@ -171,6 +171,24 @@ fi
 sd_pg_dump "$dba" "$work/a.dump" || fail "pg_dump of A failed"
 sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
 
+# ---- the oracle: `check A B` finds drift exactly when pg_dump of A and B differ ----------
+# (normalized as below: column order inside CREATE TABLE, ACL order and option order aside).
+# A difference pg_dump shows that check does not is a silent gap; the reverse is drift that
+# PostgreSQL does not see. --strict-column-order makes column order count, which the
+# normalized dumps leave out, so only the first half holds there.
+sd_pg_dump_normalize "$work/a.dump" > "$work/a.norm"
+sd_pg_dump_normalize "$work/b.dump" > "$work/b.norm"
+rc=0
+"$bin" check ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/oracle.out" 2>&1 || rc=$?
+if cmp -s "$work/a.norm" "$work/b.norm"; then
+  if [ $rc -ne 0 ] && [ ${#after_args[@]} -eq 0 ]; then
+    fail "check A B exited $rc but pg_dump of A and B agree:"$'\n'"$(head -c 4000 "$work/oracle.out")"
+  fi
+elif [ $rc -ne 1 ]; then
+  diff -u "$work/b.norm" "$work/a.norm" > "$work/oracle.diff" || true
+  fail "check A B exited $rc but pg_dump of A and B differ (a silent gap; - B, + A):"$'\n'"$(head -60 "$work/oracle.diff")"$'\n'"--- check said:"$'\n'"$(head -c 2000 "$work/oracle.out")"
+fi
+
 # ---- rows of kept columns, read before the migration -----------------------------------
 if [ -f "$(dirname "$from_sql")/rows_moved.txt" ]; then
   while IFS= read -r q; do

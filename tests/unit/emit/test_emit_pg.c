@@ -1066,6 +1066,7 @@ test_extension_create_update_drop(void **state)
     assert_string_equal(out, HEAD BEGIN "\nALTER EXTENSION hstore UPDATE TO '1.8';\n"
                                         "\nCREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA "
                                         "public VERSION '1.6';\n"
+                                        "COMMENT ON EXTENSION pg_trgm IS NULL;\n"
                                         "\nDROP EXTENSION citext;\n" TAIL);
 }
 

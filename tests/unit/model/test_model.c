@@ -315,7 +315,7 @@ test_registry_field_roles(void **state)
     assert_int_equal(sd_kind_role_field(SD_KIND_COLUMN, SD_ROLE_ACL), SD_COLUMN_ACL);
     assert_int_equal(sd_kind_role_field(SD_KIND_COLUMN, SD_ROLE_OWNER), -1);
     assert_int_equal(sd_kind_role_field(SD_KIND_OPERATOR, SD_ROLE_ACL), -1);
-    assert_int_equal(sd_kind_role_field(SD_KIND_EXTENSION, SD_ROLE_COMMENT), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_EXTENSION, SD_ROLE_COMMENT), SD_EXTENSION_COMMENT);
     assert_int_equal(sd_kind_role_field(SD_KIND__COUNT, SD_ROLE_OWNER), -1);
 }
 

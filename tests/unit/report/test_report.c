@@ -589,10 +589,11 @@ test_text_not_compared(void **state)
     fixture_report(f, NULL, SD_REPORT_TEXT);
     const char *t = sd_buf_cstr(&f->out);
 
-    /* Both sides, once each, sorted by (kind, name) in byte order. */
-    int cast = must_have_line(t, "not compared  cast (text AS main.t)");
-    int op = must_have_line(t, "not compared  operator main.===(integer, integer)");
-    int r1 = must_have_line(t, "not compared  rule main.orders.r_a");
+    /* Both sides, once each, sorted by (kind, name) in byte order; the side when only one
+     * holds it. */
+    int cast = must_have_line(t, "not compared  cast (text AS main.t) (actual only)");
+    int op = must_have_line(t, "not compared  operator main.===(integer, integer) (expected only)");
+    int r1 = must_have_line(t, "not compared  rule main.orders.r_a (actual only)");
     int r2 = must_have_line(t, "not compared  rule main.users.r_audit");
     /* After the five differences, before the summary. */
     assert_int_equal(cast, 5);
@@ -634,8 +635,9 @@ test_text_not_compared_one_side(void **state)
     fixture_diff(f, false);
     fixture_report(f, NULL, SD_REPORT_TEXT);
     /* A name with a control byte stays on one line. */
-    assert_string_equal(sd_buf_cstr(&f->out), "not compared  event trigger ddl\\nlog\n"
-                                              "no drift (1 not compared)\n");
+    assert_string_equal(sd_buf_cstr(&f->out),
+                        "not compared  event trigger ddl\\nlog (actual only)\n"
+                        "no drift (1 not compared)\n");
 }
 
 static void
@@ -652,18 +654,19 @@ test_json_not_compared(void **state)
     json_t *nc = json_object_get(root, "not_compared");
     assert_true(json_is_array(nc));
     assert_int_equal(json_array_size(nc), 4);
-    static const char *const want[][2] = {
-        { "cast", "(text AS main.t)" },
-        { "operator", "main.===(integer, integer)" },
-        { "rule", "main.orders.r_a" },
-        { "rule", "main.users.r_audit" },
+    static const char *const want[][3] = {
+        { "cast", "(text AS main.t)", "actual" },
+        { "operator", "main.===(integer, integer)", "expected" },
+        { "rule", "main.orders.r_a", "actual" },
+        { "rule", "main.users.r_audit", "both" },
     };
-    static const char *const entry_keys[] = { "kind", "name" };
+    static const char *const entry_keys[] = { "kind", "name", "side" };
     for (size_t i = 0; i < 4; i++) {
         json_t *e = json_array_get(nc, i);
-        assert_keys_in_order(e, entry_keys, 2);
+        assert_keys_in_order(e, entry_keys, 3);
         assert_json_string(e, "kind", want[i][0]);
         assert_json_string(e, "name", want[i][1]);
+        assert_json_string(e, "side", want[i][2]);
     }
     json_decref(root);
 }

@@ -1,0 +1,17 @@
+CREATE TABLE orders (id integer PRIMARY KEY, total numeric(12,2) NOT NULL DEFAULT 0, touched timestamptz);
+CREATE TABLE gone (id integer PRIMARY KEY);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.touched := now();
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER t_enable BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE TRIGGER t_disable BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE orders DISABLE TRIGGER t_enable;
+CREATE TRIGGER t_replica BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE orders ENABLE ALWAYS TRIGGER t_replica;
+CREATE TRIGGER t_dropped BEFORE INSERT ON gone FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE gone DISABLE TRIGGER t_dropped;
+INSERT INTO orders (id, total) VALUES (1, 10), (2, 20.5);
+INSERT INTO gone VALUES (1);
