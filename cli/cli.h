@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "model/model.h"
 #include "report/report.h"
@@ -38,26 +39,29 @@
 typedef enum sd_source_kind {
     SD_SOURCE_SQLITE = 0, /* a SQLite database file (PATH.db, .sqlite, .sqlite3, sqlite:PATH) */
     SD_SOURCE_SNAPSHOT,   /* a snapshot written by `schemadrift inspect` (PATH.yaml, .yml) */
-    SD_SOURCE_POSTGRES,   /* a PostgreSQL URL or conninfo string, handed to libpq as is */
+    SD_SOURCE_POSTGRES,   /* a PostgreSQL URL or conninfo string, parsed by libpq (conn/) */
     SD_SOURCE__COUNT
 } sd_source_kind;
 
 typedef struct sd_source {
-    sd_source_kind kind; /* what the argument names */
-    const char *arg;     /* the argument as given; may hold a password: never print it */
-    const char *target;  /* what the loader opens: a path, or the connection string */
-    char *label;         /* safe to print: the argument, redacted for connection strings */
+    sd_source_kind kind;  /* what the argument names */
+    const char *arg;      /* the argument as given; may hold a password: never print it */
+    const char *target;   /* what the loader opens: a path, or the connection string */
+    char *label;          /* safe to print: the path, or conn/'s label of a connection string */
+    sd_conn_params *conn; /* SD_SOURCE_POSTGRES: the source as libpq parsed it (owned) */
 } sd_source;
 
-#define SD_SOURCE_INIT                     \
-    {                                      \
-        SD_SOURCE__COUNT, NULL, NULL, NULL \
+#define SD_SOURCE_INIT                           \
+    {                                            \
+        SD_SOURCE__COUNT, NULL, NULL, NULL, NULL \
     }
 
 /*
- * Decide what kind of source arg names (without touching the file system or network).
- * out->label is malloc'd; release with sd_source_dispose() whatever the result.
- * SD_ERR_PARSE with a hint listing the accepted forms when arg matches no kind.
+ * Decide what kind of source arg names (without touching the file system or network); a
+ * PostgreSQL source is parsed by libpq here (sd_conn_parse()). out->label is malloc'd;
+ * release with sd_source_dispose() whatever the result. SD_ERR_PARSE with a hint listing the
+ * accepted forms when arg matches no kind, and conn/'s SD_ERR_PARSE when libpq refuses a
+ * PostgreSQL source or a URL holds an '@' libpq would misread.
  */
 SD_MUST_CHECK sd_status sd_source_parse(sd_source *out, const char *arg, sd_err *err);
 /*
@@ -85,17 +89,6 @@ SD_MUST_CHECK sd_status sd_source_load_pair(sd_model **a_out,
                                             const sd_pg_options *pg,
                                             sd_err *err);
 void sd_source_dispose(sd_source *src); /* accepts a disposed or SD_SOURCE_INIT source */
-
-/*
- * Append a rendering of arg that is safe to print. URLs (starting with "scheme://") become
- * scheme://[user@]host[:port][/dbname][?host=..&port=..]: the password is dropped, and of the
- * query string only the host, hostaddr, port, dbname and user parameters are kept. Strings
- * with '=' are read as libpq conninfo ("host=... password=...") and keep only host,
- * hostaddr, port, dbname and user. A dbname that is itself a connection string is redacted
- * the same way (or shown as "..."). "user:password@host" without a scheme is treated as a
- * URL. Anything else is appended unchanged.
- */
-void sd_source_redact(sd_buf *out, const char *arg);
 
 /* The lines listing the accepted SOURCE forms, for usage texts (after a heading line). */
 extern const char SD_CLI_SOURCES_HELP[];

@@ -42,7 +42,9 @@ preflight(const sd_source *from, const sd_plan *plan, sd_err *err)
     }
     rc = from->kind == SD_SOURCE_SQLITE
              ? sd_sqlite_counts(from->target, queries, optional, checks.len, counts, err)
-             : sd_pg_counts(from->target, queries, optional, checks.len, counts, err);
+             : sd_pg_counts(from->conn, queries, optional, checks.len, counts, err);
+    if (rc != SD_OK && from->kind == SD_SOURCE_POSTGRES)
+        sd_conn_mask(from->conn, err); /* as sd_source_load() does */
     if (rc != SD_OK)
         goto out;
     size_t nblocked = 0;

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "conn/conn.h"
 #include "model/model.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -30,19 +31,19 @@ typedef struct sd_pg_options {
 } sd_pg_options;
 
 /*
- * Read the PostgreSQL database that conninfo (a postgres:// URL or a "key=value" string,
- * handed to libpq as is, so PG* variables, .pgpass and service files apply) names, into a
+ * Read the PostgreSQL database that params (a source parsed by sd_conn_parse(); PG*
+ * variables, .pgpass and service files apply) names, into a
  * new frozen model. All reads run in one REPEATABLE READ READ ONLY transaction with one
  * catalog query per object kind; a concurrent DDL that fails a read ("cache lookup failed")
  * is retried once. With opts->connections 2, the queries are shared with a second connection
  * that joins the first one's snapshot (pg_export_snapshot), so the server works on two at
  * once; when that connection cannot be made, the first does all the work. System schemas and
- * objects that belong to an extension are never read. Errors never contain the password: the where
- * part is a redacted connection description. SD_ERR_CONNECT when the server cannot be reached,
- * SD_ERR_DB for query failures.
+ * objects that belong to an extension are never read. Errors never contain the password: a
+ * failed connection is described by conn/ without secrets. SD_ERR_CONNECT when the server cannot be
+ * reached, SD_ERR_DB for query failures.
  */
 SD_MUST_CHECK sd_status sd_pg_introspect(sd_model **out,
-                                         const char *conninfo,
+                                         const sd_conn_params *params,
                                          const sd_pg_options *opts,
                                          sd_err *err);
 /*
@@ -59,15 +60,12 @@ SD_MUST_CHECK sd_status sd_sqlite_counts(const char *path,
                                          size_t n,
                                          long long *counts,
                                          sd_err *err);
-SD_MUST_CHECK sd_status sd_pg_counts(const char *conninfo,
+SD_MUST_CHECK sd_status sd_pg_counts(const sd_conn_params *params,
                                      const char *const *queries,
                                      const bool *optional,
                                      size_t n,
                                      long long *counts,
                                      sd_err *err);
-
-/* Append a description of conninfo without any secret (host, port, dbname, user). */
-void sd_pg_describe_conninfo(sd_buf *out, const char *conninfo);
 
 /* "libpq X.Y" and "SQLite X.Y.Z" lines: the client libraries this build runs with. */
 void sd_introspect_versions(sd_buf *out);

@@ -2,7 +2,7 @@
  * pg.c: sd_pg_introspect(), the PostgreSQL catalog reader's entry point, and the helpers the
  * per-kind readers share (pg_int.h).
  *
- * The flow: connect with the conninfo as given (libpq applies PG* variables, .pgpass and
+ * The flow: connect with the parsed source (libpq applies PG* variables, .pgpass and
  * service files), open one REPEATABLE READ READ ONLY transaction with search_path = '' (so
  * that format_type() and the pg_get_*() functions qualify every name they print) and the
  * rendering settings pinned (DateStyle, IntervalStyle, extra_float_digits, bytea_output,
@@ -20,9 +20,9 @@
  * planned query whenever it is free, so that two server processes share the work, as in
  * pg_dump --jobs.
  *
- * Secrets: the conninfo string itself never reaches a message. Connections are described
- * with host, port, dbname and user only, and every libpq message is scrubbed of the password
- * before it is copied (libpq's parser quotes fragments of the string it failed on).
+ * Connections: the source was parsed once by conn/ (PQconninfoParse); this file connects with
+ * those parameters (sd_conn_connect(), which also describes a failed connection without any
+ * secret) and never sees the source string itself.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -33,6 +33,7 @@
 
 #include <libpq-fe.h>
 
+#include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "introspect/introspect_int.h"
 #include "introspect/pg_int.h"
@@ -41,7 +42,6 @@
 
 #define TEXTOID            25     /* pg_type.oid of text: both filter parameters are text[] */
 #define MIN_SERVER_VERSION 120000 /* generated columns (attgenerated) */
-#define REDACTED           "********"
 
 /* The session every inspection runs in. JIT off: each catalog query runs once, and
  * compiling the costliest ones took longer than it saved. */
@@ -52,194 +52,7 @@
     "SET LOCAL bytea_output = 'hex'; SET LOCAL quote_all_identifiers = off; "  \
     "SET LOCAL jit = off"
 
-/* The only connection keys a description shows. */
-static const char *const SHOWN_KEYS[] = { "host", "port", "dbname", "user" };
-/* Values scrubbed from every libpq message. */
-static const char *const SECRET_KEYS[] = { "password", "sslpassword" };
-
-/* ---- connection descriptions ---- */
-
-static const char *
-option_value(const PQconninfoOption *opts, const char *key)
-{
-    for (const PQconninfoOption *o = opts; o != NULL && o->keyword != NULL; o++)
-        if (strcmp(o->keyword, key) == 0)
-            return o->val;
-    return NULL;
-}
-
-/* A conninfo value: bare when it can be, else 'quoted' with \ escapes (libpq's syntax). */
-static void
-append_conninfo_value(sd_buf *out, const char *v)
-{
-    bool bare = v[0] != '\0' && strpbrk(v, " \t\n\r\f\v'\\") == NULL;
-    if (!bare)
-        sd_buf_putc(out, '\'');
-    for (const char *p = v; *p != '\0'; p++) {
-        if (!bare && (*p == '\'' || *p == '\\'))
-            sd_buf_putc(out, '\\');
-        sd_buf_putc(out, *p);
-    }
-    if (!bare)
-        sd_buf_putc(out, '\'');
-}
-
-/* "host=... port=... dbname=... user=..." from parsed options; false when none is set. */
-static bool
-describe_options(sd_buf *out, const PQconninfoOption *opts)
-{
-    bool any = false;
-    for (size_t i = 0; i < SD_ARRAY_LEN(SHOWN_KEYS); i++) {
-        const char *v = option_value(opts, SHOWN_KEYS[i]);
-        if (v == NULL || v[0] == '\0')
-            continue;
-        if (any)
-            sd_buf_putc(out, ' ');
-        sd_buf_append(out, SHOWN_KEYS[i]);
-        sd_buf_putc(out, '=');
-        /* libpq expands a dbname that is itself a connection string or URL, which may
-         * carry a password: never show it. */
-        if (strchr(v, '=') != NULL || strstr(v, "://") != NULL)
-            sd_buf_append(out, "(connection string)");
-        else
-            append_conninfo_value(out, v);
-        any = true;
-    }
-    return any;
-}
-
-void
-sd_pg_describe_conninfo(sd_buf *out, const char *conninfo)
-{
-    PQconninfoOption *opts = PQconninfoParse(conninfo != NULL ? conninfo : "", NULL);
-    if (opts == NULL)
-        sd_buf_append(out, "(invalid connection string)");
-    else if (!describe_options(out, opts))
-        sd_buf_append(out, "(default connection settings)");
-    PQconninfoFree(opts);
-}
-
-/* ---- scrubbing libpq messages ---- */
-
-/* Length of the secret that starts msg (at most avail bytes), or 0. */
-static size_t
-secret_at(const char *msg, size_t avail, const char *const *secrets, size_t nsecrets)
-{
-    for (size_t s = 0; s < nsecrets; s++) {
-        size_t n = secrets[s] != NULL ? strlen(secrets[s]) : 0;
-        if (n > 0 && n <= avail && memcmp(msg, secrets[s], n) == 0)
-            return n;
-    }
-    return 0;
-}
-
-/*
- * Append a libpq message on one line: trailing white space dropped, line breaks (libpq
- * indents its second lines with a tab) folded into one space, and each occurrence of a
- * secret replaced.
- */
-static void
-append_scrubbed(sd_buf *out, const char *msg, const char *const *secrets, size_t nsecrets)
-{
-    size_t end = strlen(msg);
-    while (end > 0 && strchr(" \t\r\n", msg[end - 1]) != NULL)
-        end--;
-    for (size_t i = 0; i < end;) {
-        size_t hit = secret_at(msg + i, end - i, secrets, nsecrets);
-        if (hit > 0) {
-            sd_buf_append(out, REDACTED);
-            i += hit;
-        } else if (msg[i] == '\n' || msg[i] == '\r') {
-            while (i < end && strchr(" \t\r\n", msg[i]) != NULL)
-                i++;
-            sd_buf_putc(out, ' ');
-        } else {
-            sd_buf_putc(out, msg[i++]);
-        }
-    }
-}
-
-static bool
-is_conninfo_keyword(const PQconninfoOption *defaults, const char *s, size_t n)
-{
-    for (const PQconninfoOption *o = defaults; o != NULL && o->keyword != NULL; o++)
-        if (strlen(o->keyword) == n && memcmp(o->keyword, s, n) == 0)
-            return true;
-    return false;
-}
-
-/*
- * A message from libpq's conninfo parser: it quotes the fragment it failed on, which may be
- * the password (a bad %-escape in a URL) or the whole URL. Quoted fragments are kept only
- * when they are a connection keyword or one punctuation character.
- */
-static void
-append_parse_message(sd_buf *out, const char *msg)
-{
-    PQconninfoOption *defaults = PQconndefaults();
-    size_t end = strlen(msg);
-    while (end > 0 && strchr(" \t\r\n", msg[end - 1]) != NULL)
-        end--;
-    for (size_t i = 0; i < end; i++) {
-        const char *close = msg[i] == '"' ? memchr(msg + i + 1, '"', end - i - 1) : NULL;
-        if (close == NULL) {
-            sd_buf_putc(out, msg[i]);
-            continue;
-        }
-        size_t n = (size_t)(close - (msg + i + 1));
-        bool keep = n == 1 || is_conninfo_keyword(defaults, msg + i + 1, n);
-        sd_buf_putc(out, '"');
-        if (keep)
-            sd_buf_appendn(out, msg + i + 1, n);
-        else
-            sd_buf_append(out, "...");
-        sd_buf_putc(out, '"');
-        i += n + 1;
-    }
-    PQconninfoFree(defaults);
-}
-
 /* ---- connecting ---- */
-
-static sd_status
-invalid_conninfo(const char *parse_msg, sd_err *err)
-{
-    sd_buf d = SD_BUF_INIT;
-    sd_status rc = sd_err_set(err, SD_ERR_CONNECT,
-                              "could not connect to PostgreSQL: invalid connection string");
-    append_parse_message(&d, parse_msg != NULL ? parse_msg : "out of memory");
-    sd_err_detail(err, "%s", sd_buf_cstr(&d));
-    sd_err_hint(err, "Use a postgresql:// URL or space-separated key=value settings.");
-    sd_buf_dispose(&d);
-    return rc;
-}
-
-static sd_status
-connect_failed(PGconn *conn, const PQconninfoOption *parsed, sd_err *err)
-{
-    sd_buf where = SD_BUF_INIT;
-    sd_buf d = SD_BUF_INIT;
-    PQconninfoOption *used = conn != NULL ? PQconninfo(conn) : NULL;
-    const char *secrets[SD_ARRAY_LEN(SECRET_KEYS) * 2];
-    size_t nsecrets = 0;
-
-    for (size_t i = 0; i < SD_ARRAY_LEN(SECRET_KEYS); i++) {
-        secrets[nsecrets++] = option_value(parsed, SECRET_KEYS[i]);
-        secrets[nsecrets++] = option_value(used, SECRET_KEYS[i]);
-    }
-    if (!describe_options(&where, used != NULL ? used : parsed))
-        sd_buf_append(&where, "(default connection settings)");
-    sd_status rc = sd_err_set(err, SD_ERR_CONNECT, "could not connect to PostgreSQL at %s",
-                              sd_buf_cstr(&where));
-    append_scrubbed(&d, conn != NULL ? PQerrorMessage(conn) : "out of memory", secrets, nsecrets);
-    sd_err_detail(err, "%s", sd_buf_cstr(&d));
-    sd_err_hint(err, "Check that the server is running and the connection settings (PGHOST, "
-                     "PGPORT, PGUSER...).");
-    PQconninfoFree(used);
-    sd_buf_dispose(&d);
-    sd_buf_dispose(&where);
-    return rc;
-}
 
 static sd_status
 check_server(PGconn *conn, sd_err *err)
@@ -260,36 +73,21 @@ check_server(PGconn *conn, sd_err *err)
     return SD_OK;
 }
 
+/* Connect through conn/ (libpq's parse of the source, application_name defaulted) and check
+ * that the server is one we read. */
 static sd_status
-connect_db(PGconn **out, const char *conninfo, sd_err *err)
+connect_db(PGconn **out, const sd_conn_params *params, sd_err *err)
 {
-    char *parse_msg = NULL;
-    const char *ci = conninfo != NULL ? conninfo : "";
-    PQconninfoOption *parsed = PQconninfoParse(ci, &parse_msg);
-    sd_status rc = SD_OK;
-
-    *out = NULL;
-    if (parsed == NULL) {
-        rc = invalid_conninfo(parse_msg, err);
-        PQfreemem(parse_msg);
-        return rc;
-    }
-    /* The session shows as schemadrift in pg_stat_activity and the server's log unless the
-     * connection string or PGAPPNAME names it otherwise. */
-    static const char *const keywords[] = { "dbname", "fallback_application_name", NULL };
-    const char *const values[] = { ci, "schemadrift", NULL };
-    PGconn *conn = PQconnectdbParams(keywords, values, 1);
-    if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
-        rc = connect_failed(conn, parsed, err);
-    else
+    PGconn *conn = NULL;
+    sd_status rc = sd_conn_connect(&conn, params, err);
+    if (rc == SD_OK)
         rc = check_server(conn, err);
-    PQconninfoFree(parsed);
     if (rc != SD_OK) {
         PQfinish(conn);
-        return rc;
+        conn = NULL;
     }
     *out = conn;
-    return SD_OK;
+    return rc;
 }
 
 /* ---- queries ---- */
@@ -308,7 +106,7 @@ query_error(PGconn *conn, const PGresult *res, const char *purpose, sd_err *err)
         rc = sd_err_set(err, SD_ERR_DB, "%s", primary);
     } else {
         /* A client-side failure (lost connection, out of memory): libpq's own text. */
-        append_scrubbed(&b, PQerrorMessage(conn), NULL, 0);
+        sd_conn_append_message(&b, PQerrorMessage(conn));
         rc = sd_err_set(err, SD_ERR_DB, "%s",
                         b.len > 0 ? sd_buf_cstr(&b) : "the query returned no result");
     }
@@ -956,7 +754,10 @@ read_model(sd_model **out, PGconn *conn, unsigned connections, const sd_pg_filte
 }
 
 sd_status
-sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts, sd_err *err)
+sd_pg_introspect(sd_model **out,
+                 const sd_conn_params *params,
+                 const sd_pg_options *opts,
+                 sd_err *err)
 {
     static const sd_pg_options none = { NULL, 0, NULL, 0, 1 };
     const sd_pg_options *o = opts != NULL ? opts : &none;
@@ -976,7 +777,7 @@ sd_pg_introspect(sd_model **out, const char *conninfo, const sd_pg_options *opts
     }
     f.include = sd_buf_cstr(&include);
     f.exclude = sd_buf_cstr(&exclude);
-    rc = connect_db(&conn, conninfo, err);
+    rc = connect_db(&conn, params, err);
     if (rc != SD_OK)
         goto out;
     rc = read_model(&m, conn, o->connections, &f, err);
@@ -996,7 +797,7 @@ out:
 }
 
 sd_status
-sd_pg_counts(const char *conninfo,
+sd_pg_counts(const sd_conn_params *params,
              const char *const *queries,
              const bool *optional,
              size_t n,
@@ -1004,7 +805,7 @@ sd_pg_counts(const char *conninfo,
              sd_err *err)
 {
     PGconn *conn = NULL;
-    sd_status rc = connect_db(&conn, conninfo, err);
+    sd_status rc = connect_db(&conn, params, err);
     if (rc == SD_OK)
         rc = command_done(conn, PQexec(conn, BEGIN_SQL), "starting a read-only transaction", err);
     for (size_t i = 0; i < n && rc == SD_OK; i++) {

@@ -12,6 +12,9 @@ trap 'rm -rf "$work"' EXIT
 passes=0
 failures=0
 secret=S3cr3tPW
+# A password holding a raw '@' and '/': libpq splits it (user:password ends at the first '@' or
+# '/'), so none of its three pieces may show anywhere.
+pieces=(Pa1rtOne Pa2rtTwo Pa3rtThree)
 
 # Nothing from the caller's environment may pick another server or a stored password, and a
 # connection attempt must not hang.
@@ -43,7 +46,8 @@ expect() {
     fail "$name: no hint: $(cat "$work/err")"
     ok=0
   fi
-  if grep -qi -e "$secret" -e 'S3cr3t%50W' "$work/out" "$work/err"; then
+  if grep -qi -e "$secret" -e 'S3cr3t%50W' -e "${pieces[0]}" -e "${pieces[1]}" -e "${pieces[2]}" \
+    "$work/out" "$work/err"; then
     fail "$name: the password leaked: $(cat "$work/out" "$work/err")"
     ok=0
   fi
@@ -65,10 +69,18 @@ sources=(
   "url-query-password|postgresql:///db?password=$secret&host=/nonexistent|/nonexistent"
   "url-encoded|postgresql://alice:S3cr3t%50W@127.0.0.1:1/db|127.0.0.1"
   "conninfo-quoted|host=/nonexistent dbname='db' password='$secret'|/nonexistent"
-  "url-raw-at|postgresql://alice:$secret@x@127.0.0.1:1/db|127.0.0.1"
-  "url-bad-escape|postgresql://alice:$secret%zz@127.0.0.1:1/db|127.0.0.1"
-  "conninfo-unterminated|host=/nonexistent dbname=db password='$secret|/nonexistent"
+  "url-raw-at|postgresql://alice:$secret@x@127.0.0.1:1/db|unencoded '@'"
+  "url-bad-escape|postgresql://alice:$secret%zz@127.0.0.1:1/db|percent-encoded"
+  "conninfo-unterminated|host=/nonexistent dbname=db password='$secret|unterminated quoted string"
   "nested-dbname|host=/nonexistent dbname='host=/nonexistent password=$secret'|/nonexistent"
+  # '@' and '/' in a password: refused unless percent-encoded (libpq would take a piece of
+  # it for the host, port or database: "u:p@ss/w@h/db" is host "ss", database "w@h/db").
+  "url-at-slash|postgresql://alice:Pa1rtOne@Pa2rtTwo/Pa3rtThree@127.0.0.1:1/db|unencoded '@'"
+  "url-slash|postgresql://alice:Pa1rtOne/Pa2rtTwo@127.0.0.1:1/db|unencoded '@'"
+  "url-two-at|postgresql://alice:Pa1rtOne@Pa2rtTwo@127.0.0.1:1/db|unencoded '@'"
+  "url-query-at|postgresql:///db?host=/nonexistent&password=Pa1rtOne@Pa2rtTwo|unencoded '@'"
+  "url-at-slash-encoded|postgresql://alice:Pa1rtOne%40Pa2rtTwo%2FPa3rtThree@127.0.0.1:1/db|postgresql://alice@127.0.0.1:1/db"
+  "conninfo-at-slash|host=/nonexistent dbname=db user=alice password=Pa1rtOne@Pa2rtTwo/Pa3rtThree|host=/nonexistent dbname=db user=alice"
 )
 
 for row in "${sources[@]}"; do

@@ -32,6 +32,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "conn/conn.h"
 #include "diff/diff.h"
 #include "introspect/introspect.h"
 #include "model/model.h"
@@ -257,9 +258,15 @@ introspect_pg(const char *from_sql, const char *to_sql, sd_model **ma, sd_model 
     sd_err err = SD_ERR_INIT;
     sd_pg_options opts;
     memset(&opts, 0, sizeof(opts));
-    if (sd_pg_introspect(ma, sd_buf_cstr(&ca), &opts, &err) != SD_OK ||
-        sd_pg_introspect(mb, sd_buf_cstr(&cb), &opts, &err) != SD_OK)
+    sd_conn_params *pa = NULL;
+    sd_conn_params *pb = NULL;
+    if (sd_conn_parse(&pa, sd_buf_cstr(&ca), &err) != SD_OK ||
+        sd_conn_parse(&pb, sd_buf_cstr(&cb), &err) != SD_OK ||
+        sd_pg_introspect(ma, pa, &opts, &err) != SD_OK ||
+        sd_pg_introspect(mb, pb, &opts, &err) != SD_OK)
         fail_msg("%s: %s (%s)", from_sql, err.msg, err.where);
+    sd_conn_free(pa);
+    sd_conn_free(pb);
     pg_recreate_db(conn, a, false);
     pg_recreate_db(conn, b, false);
     PQfinish(conn);

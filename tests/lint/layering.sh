@@ -20,8 +20,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 declare -A DEPS=(
     [util]=""
+    [conn]="util"
     [model]="util"
-    [introspect]="model util"
+    [introspect]="conn model util"
     [snapshots]="model util"
     [diff]="model util"
     [plan]="diff model util"
@@ -29,13 +30,14 @@ declare -A DEPS=(
     [emit]="parse plan diff model util"
     [report]="plan diff model util"
     [fill]="model util"
-    [migrate]="emit parse diff model util introspect"
+    [migrate]="emit parse diff model util introspect conn"
     [config]="util"
     [audit]="model util"
     [cli]="*" # every module's public header
 )
 declare -A THIRD=(
     [util]="map.c:xxhash.h"
+    [conn]="libpq-fe.h"
     [model]="xxhash.h"
     [introspect]="sqlite3.h libpq-fe.h"
     [snapshots]="yaml.h"

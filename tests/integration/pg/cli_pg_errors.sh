@@ -26,8 +26,11 @@ denieddb=$(sd_pg_dbname "$cli_pg_name" denied)
 nodb=$(sd_pg_dbname "$cli_pg_name" nodb)
 "$bin" inspect "$good" -o "$work/good.yaml" > /dev/null 2>&1 || die "inspect of the good database failed"
 
+# A password holding '@' and '/' (percent-encoded in URLs): none of its pieces may show.
+pieces=(Pa1rtOne Pa2rtTwo Pa3rtThree)
 leaked() { # the password in any output (in any letter case)
-  grep -qi -e "$secret" "$work/out" "$work/err" "$@" 2> /dev/null
+  grep -qi -e "$secret" -e "${pieces[0]}" -e "${pieces[1]}" -e "${pieces[2]}" \
+    "$work/out" "$work/err" "$@" 2> /dev/null
 }
 
 # expect_error NAME NEEDLE -- COMMAND...: exit 2, empty stdout, stderr names NEEDLE, has a
@@ -138,5 +141,16 @@ expect_ok ok-inspect-stdout -- "$bin" inspect "$conninfo"
 expect_ok ok-diff -- "$bin" diff "$conninfo" "$url"
 expect_ok ok-env-password -- env PGPASSWORD=$secret "$bin" check --format json \
   "host=$PGHOST port=$PGPORT dbname=$gooddb user=postgres" "$url"
+
+# A password with '@' and '/': percent-encoded it connects (trust) and the label is libpq's
+# parse without it; raw, libpq would split it (host "Pa2rtTwo"...), so it is refused.
+enc="postgresql://postgres:Pa1rtOne%40Pa2rtTwo%2FPa3rtThree@/$gooddb?host=$PGHOST&port=$PGPORT"
+expect_ok ok-encoded-at-slash -- "$bin" check --format json "$enc" "$conninfo"
+assert "ok-encoded-at-slash: the label is not libpq's parse: $(head -5 "$work/out")" -- \
+  grep -qF "\"expected\": \"postgresql://postgres@/$gooddb?host=$PGHOST&port=$PGPORT\"" "$work/out"
+expect_ok ok-conninfo-at-slash -- "$bin" inspect \
+  "host=$PGHOST port=$PGPORT dbname=$gooddb user=postgres password=Pa1rtOne@Pa2rtTwo/Pa3rtThree"
+expect_error raw-at-slash "unencoded '@'" -- "$bin" check \
+  "postgresql://postgres:Pa1rtOne@Pa2rtTwo/Pa3rtThree@/$gooddb?host=$PGHOST&port=$PGPORT" "$good"
 
 cli_pg_finish
