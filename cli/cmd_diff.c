@@ -107,7 +107,14 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     rc = sd_diff_models(&cl, from, to, &dopts, err);
     if (rc != SD_OK)
         goto out;
+    sd_buf header = SD_BUF_INIT;
+    sd_buf_appendf(&header, "schemadrift %s: the SQL that turns %s into %s", SD_VERSION,
+                   from_src.label, to_src.label);
+    eopts.header = sd_buf_failed(&header) ? NULL : sd_buf_cstr(&header);
     rc = sd_emit_plan(&sql, &plan, cl, &eopts, err);
+    if (rc == SD_OK && sd_buf_failed(&header))
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    sd_buf_dispose(&header);
     if (rc != SD_OK)
         goto out;
     if (sd_buf_failed(&sql)) {
@@ -153,7 +160,8 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"
                    "makes the client stop at the first error (.bail on for sqlite3,\n"
                    "\\set ON_ERROR_STOP on for psql); --plain leaves it out, for drivers and\n"
-                   "executescript, which stop at the first error anyway. --format json prints\n"
+                   "executescript, which stop at the first error anyway. A comment after it\n"
+                   "names the schemadrift version and both sides. --format json prints\n"
                    "the plan instead: the same statements as steps, each with what it does\n"
                    "(README.md, JSON plan format). Statements that\n"
                    "lose data are preceded by a '-- destructive:' comment. Nothing is printed\n"

@@ -31,6 +31,26 @@ static const engine_emitter EMITTERS[] = {
 };
 _Static_assert(SD_ARRAY_LEN(EMITTERS) == SD_ENGINE__COUNT, "every engine needs an EMITTERS entry");
 
+/* The header's lines as "-- " comments; a control byte in one (a label, say) is escaped so
+ * that it cannot end the comment. */
+static void
+put_header(sd_buf *script, const char *header)
+{
+    for (const char *p = header; p != NULL && *p != '\0';) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol != NULL ? (size_t)(eol - p) : strlen(p);
+        sd_buf line = SD_BUF_INIT;
+        sd_buf_appendn(&line, p, len);
+        sd_buf_append(script, "-- ");
+        sd_buf_append_printable(script, sd_buf_cstr(&line));
+        sd_buf_putc(script, '\n');
+        if (sd_buf_failed(&line))
+            script->failed = true;
+        sd_buf_dispose(&line);
+        p += len + (eol != NULL);
+    }
+}
+
 /* "-- destructive: <what>" lines of a step's SQL, joined with "; " into loses. */
 static void
 collect_losses(sd_buf *loses, const char *sql, size_t start, size_t end)
@@ -104,10 +124,12 @@ sd_emit_plan(sd_buf *out,
     const engine_emitter *e = &EMITTERS[engine];
 
     sd_buf script = SD_BUF_INIT;
-    if (rc == SD_OK && !opts->plain) {
+    if (rc == SD_OK && (!opts->plain || opts->header != NULL)) {
         sd_step setup = { .op = SD_STEP_SETUP, .why = SD_WHY_SCRIPT, .txn = SD_TXN_NONE };
         rc = sd_plan_append(plan, &setup, err);
-        sd_buf_append(&script, e->directive);
+        if (!opts->plain)
+            sd_buf_append(&script, e->directive);
+        put_header(&script, opts->header);
     }
     /* Possible renames no hint covers: the script drops and adds, say so. */
     if (rc == SD_OK && sd_changelist_suggestion_count(cl) > 0) {

@@ -19,6 +19,9 @@
 typedef struct sd_emit_options {
     bool quote_all_identifiers; /* quote every identifier, not only those that need it */
     bool plain; /* no client directive (.bail on, \set ON_ERROR_STOP on) as the first line */
+    /* Comment lines after it (each written "-- line", control bytes escaped),
+     * e.g. the tool's version and both sides; NULL: none. Not written when nothing differs. */
+    const char *header;
 } sd_emit_options;
 
 /*
