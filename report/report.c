@@ -37,11 +37,11 @@
  * and the objects not compared, each left out when there are none. Control characters in
  * names and values are escaped (\n, \t, \xNN) so each entry stays on one line.
  *
- * JSON format (SD_REPORT_JSON_VERSION 1), keys always in this order, two-space indent,
+ * JSON format (SD_REPORT_JSON_VERSION 2), keys always in this order, two-space indent,
  * trailing newline:
  *
  *   {
- *     "schemadrift_report": 1,
+ *     "schemadrift_report": 2,
  *     "expected": "schema.yaml",          label of EXPECTED (string, or null)
  *     "actual": "app.db",                 label of ACTUAL (string, or null)
  *     "drift": true,                      false when the check passes (exit status 0)
@@ -65,8 +65,9 @@
  *           { "field": "type", "expected": "VARCHAR(255)", "actual": "TEXT" },
  *           { "field": "not_null", "expected": true, "actual": false }
  *         ]
- *       }
- *     ],
+ *       }                                 a column-order note: kind "table", one field
+ *     ],                                  "column_order": expected / actual (the column
+ *                                         names in order) and "moved" (those that moved)
  *     "not_compared": [                   both sides, de-duplicated, sorted (kind, name)
  *       { "kind": "rule", "name": "public.orders.r_log", "side": "actual" }
  *                                         side: "expected", "actual" or "both"
@@ -87,7 +88,9 @@
 
 #include <jansson.h>
 
+#include "util/map.h"
 #include "util/sort.h"
+#include "util/sql.h"
 #include "util/vec.h"
 
 /* ---- classification ---- */
@@ -161,8 +164,72 @@ classify(const sd_changelist *cl, const sd_change *ch, entry out[2])
     return n;
 }
 
+/* ---- column order: one note per table ---- */
+
+/* A column whose only note is its position (the column order differs, nothing else). */
+static bool
+is_order_note(const entry *e)
+{
+    return e->status == ST_NOTE && e->ch->kind == SD_KIND_COLUMN &&
+           e->bits == ((uint64_t)1 << SD_COLUMN_POSITION) && e->ch->to != NULL &&
+           e->ch->to->owner != NULL && e->ch->from != NULL && e->ch->from->owner != NULL;
+}
+
+/* The column-order notes of the change list grouped by table: the first of a table is
+ * reported for all of them (role ORDER_FIRST, the others chained by next), the rest not. */
+enum {
+    ORDER_NONE = 0,
+    ORDER_FIRST,
+    ORDER_LATER
+};
+
+typedef struct order_notes {
+    size_t *next;        /* per change: the table's next order note, or SIZE_MAX */
+    unsigned char *role; /* per change: ORDER_* */
+} order_notes;
+
+static void
+order_notes_dispose(order_notes *g)
+{
+    free(g->next);
+    free(g->role);
+}
+
+/* SD_ERR_NOMEM only. */
+static sd_status
+order_notes_build(order_notes *g, const sd_changelist *cl)
+{
+    size_t n = sd_changelist_count(cl);
+    sd_map last = SD_MAP_INIT; /* table key -> its latest order note's index + 1 */
+    g->next = malloc((n > 0 ? n : 1) * sizeof(*g->next));
+    g->role = calloc(n > 0 ? n : 1, sizeof(*g->role));
+    sd_status rc = g->next != NULL && g->role != NULL ? SD_OK : SD_ERR_NOMEM;
+    entry e[2];
+    for (size_t i = 0; rc == SD_OK && i < n; i++) {
+        g->next[i] = SIZE_MAX;
+        size_t k = classify(cl, sd_changelist_at(cl, i), e);
+        if (k == 0 || !is_order_note(&e[k - 1]))
+            continue;
+        const char *table = e[k - 1].ch->to->owner->key;
+        uintptr_t prev = (uintptr_t)sd_map_get(&last, table);
+        g->role[i] = prev != 0 ? ORDER_LATER : ORDER_FIRST;
+        if (prev != 0)
+            g->next[prev - 1] = i;
+        rc = sd_map_put(&last, table, (void *)(uintptr_t)(i + 1));
+    }
+    sd_map_dispose(&last);
+    return rc;
+}
+
+/* Whether entry e of change i is reported: a table's later order notes are in its first. */
+static bool
+reported(const order_notes *g, size_t i, const entry *e)
+{
+    return !(is_order_note(e) && g->role[i] == ORDER_LATER);
+}
+
 static summary
-summarize(const sd_changelist *cl)
+summarize(const sd_changelist *cl, const order_notes *g)
 {
     summary s = { { 0 } };
     s.count[ST_CHANGED] = sd_changelist_rename_count(cl);
@@ -170,7 +237,8 @@ summarize(const sd_changelist *cl)
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
         for (size_t j = 0; j < n; j++)
-            s.count[e[j].status]++;
+            if (reported(g, i, &e[j]))
+                s.count[e[j].status]++;
     }
     return s;
 }
@@ -520,17 +588,51 @@ text_rename(sd_buf *out, const sd_rename *r)
     sd_buf_dispose(&line);
 }
 
+/* "note      table main.t: column order: a 1 -> 2, d 4 -> 5 (column order is not drift; ...)":
+ * the moved columns of the table whose first order note is change i, with their positions. */
+static void
+text_order_note(sd_buf *out, const sd_changelist *cl, const order_notes *g, size_t i)
+{
+    sd_buf line = SD_BUF_INIT;
+    sd_buf_appendf(&line, "%-9s ", STATUS_NAMES[ST_NOTE]);
+    sd_object_describe(&line, sd_changelist_at(cl, i)->to->owner);
+    sd_buf_append(&line, ": column order:");
+    for (size_t j = i; j != SIZE_MAX; j = g->next[j]) {
+        const sd_change *ch = sd_changelist_at(cl, j);
+        sd_buf_append(&line, j == i ? " " : ", ");
+        sd_sql_ident(&line, sd_model_engine(sd_changelist_to(cl)), ch->to->name);
+        sd_buf_appendf(&line, " %lld -> %lld", (long long)ch->from->v[SD_COLUMN_POSITION].i,
+                       (long long)ch->to->v[SD_COLUMN_POSITION].i);
+    }
+    sd_buf_append(&line, " (column order is not drift; use --strict-column-order)");
+    sd_buf_append_printable(out, sd_buf_cstr(&line));
+    sd_buf_putc(out, '\n');
+    if (sd_buf_failed(&line))
+        out->failed = true;
+    sd_buf_dispose(&line);
+}
+
 static void
 write_text(sd_buf *out, const sd_changelist *cl)
 {
     uncompared_list nc = SD_VEC_INIT;
+    order_notes g = { NULL, NULL };
     entry e[2];
+    if (order_notes_build(&g, cl) != SD_OK) {
+        out->failed = true; /* reported by sd_report_write() */
+        order_notes_dispose(&g);
+        return;
+    }
     for (size_t i = 0; i < sd_changelist_rename_count(cl); i++)
         text_rename(out, sd_changelist_rename_at(cl, i));
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
-        for (size_t j = 0; j < n; j++)
-            text_entry(out, &e[j]);
+        for (size_t j = 0; j < n; j++) {
+            if (!is_order_note(&e[j]))
+                text_entry(out, &e[j]);
+            else if (g.role[i] == ORDER_FIRST)
+                text_order_note(out, cl, &g, i);
+        }
     }
     /* Not counted: a hint for the user, about a drop and an add already reported. */
     for (size_t i = 0; i < sd_changelist_suggestion_count(cl); i++) {
@@ -547,9 +649,10 @@ write_text(sd_buf *out, const sd_changelist *cl)
         out->failed = true; /* reported by sd_report_write() */
     for (size_t i = 0; i < nc.len; i++)
         text_uncompared(out, &nc.items[i]);
-    summary s = summarize(cl);
+    summary s = summarize(cl, &g);
     text_summary(out, &s, nc.len);
     sd_vec_dispose(&nc);
+    order_notes_dispose(&g);
 }
 
 /* ---- JSON ---- */
@@ -707,6 +810,52 @@ entry_json(const entry *e, bool *failed)
     return j;
 }
 
+/* The columns of table t of model m, in order, as a JSON array of names. */
+static json_t *
+column_names_json(const sd_model *m, const sd_object *t, bool *failed)
+{
+    json_t *a = json_array();
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_children(m, t, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++)
+        push(a, jstr(cols[i]->name), failed);
+    return a;
+}
+
+/* One note for the table whose first order note is change i: "column_order", the expected
+ * and actual column orders and the moved columns. */
+static json_t *
+order_note_json(const sd_changelist *cl, const order_notes *g, size_t i, bool *failed)
+{
+    const sd_change *first = sd_changelist_at(cl, i);
+    const sd_object *t = first->to->owner;
+    json_t *j = json_object();
+    json_t *fields = json_array();
+    json_t *fj = json_object();
+    json_t *moved = json_array();
+    sd_buf desc = SD_BUF_INIT;
+    sd_object_describe(&desc, t);
+    if (sd_buf_failed(&desc))
+        *failed = true;
+    put(j, "status", json_string(STATUS_NAMES[ST_NOTE]), failed);
+    put(j, "kind", jstr(sd_kind_get(t->kind)->name), failed);
+    put(j, "schema", jstr(t->schema), failed);
+    put(j, "table", jstr(t->table), failed);
+    put(j, "name", jstr(t->name), failed);
+    put(j, "object", jstr(sd_buf_cstr(&desc)), failed);
+    put(fj, "field", json_string("column_order"), failed);
+    put(fj, "expected", column_names_json(sd_changelist_from(cl), first->from->owner, failed),
+        failed);
+    put(fj, "actual", column_names_json(sd_changelist_to(cl), t, failed), failed);
+    for (size_t k = i; k != SIZE_MAX; k = g->next[k])
+        push(moved, jstr(sd_changelist_at(cl, k)->to->name), failed);
+    put(fj, "moved", moved, failed);
+    push(fields, fj, failed);
+    put(j, "fields", fields, failed);
+    sd_buf_dispose(&desc);
+    return j;
+}
+
 static json_t *
 rename_json(const sd_rename *r, bool *failed)
 {
@@ -738,7 +887,12 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
 {
     sd_status rc = SD_OK;
     bool failed = false;
-    summary s = summarize(cl);
+    order_notes g = { NULL, NULL };
+    if (order_notes_build(&g, cl) != SD_OK) {
+        order_notes_dispose(&g);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory while building the JSON report");
+    }
+    summary s = summarize(cl, &g);
     json_t *root = json_object();
     json_t *sum = json_object();
     json_t *diffs = json_array();
@@ -764,8 +918,12 @@ write_json(sd_buf *out, const sd_changelist *cl, const sd_report_info *info, sd_
         push(diffs, rename_json(sd_changelist_rename_at(cl, i), &failed), &failed);
     for (size_t i = 0; i < sd_changelist_count(cl); i++) {
         size_t n = classify(cl, sd_changelist_at(cl, i), e);
-        for (size_t j = 0; j < n; j++)
-            push(diffs, entry_json(&e[j], &failed), &failed);
+        for (size_t j = 0; j < n; j++) {
+            if (!is_order_note(&e[j]))
+                push(diffs, entry_json(&e[j], &failed), &failed);
+            else if (g.role[i] == ORDER_FIRST)
+                push(diffs, order_note_json(cl, &g, i, &failed), &failed);
+        }
     }
     put(root, "differences", diffs, &failed);
     for (size_t i = 0; i < nc.len; i++) {
@@ -795,6 +953,7 @@ out:
     free(text);
     json_decref(root);
     sd_vec_dispose(&nc);
+    order_notes_dispose(&g);
     return rc;
 }
 

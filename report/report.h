@@ -11,7 +11,7 @@
 #include "util/err.h"
 
 /* Version of the JSON document's shape ("schemadrift_report": N). */
-#define SD_REPORT_JSON_VERSION 1
+#define SD_REPORT_JSON_VERSION 2
 
 typedef enum sd_report_format {
     SD_REPORT_TEXT = 0, /* human-readable lines plus a summary line */

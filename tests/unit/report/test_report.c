@@ -231,10 +231,8 @@ test_text_lines(void **state)
     int changed = must_have_line(
         t, "changed   column main.users.email: type VARCHAR(255) -> TEXT; not_null true -> false");
     must_have_line(t, "changed   index main.users.ix_users_name: keys (name) -> (name DESC)");
-    /* One column moved (name, after nick): one note, not one for each that shifted. */
-    must_have_line(t, "note      column main.users.name: position 3 -> 4" ORDER_NOTE);
-    assert_int_equal(line_index(t, "note      column main.users.nick: position 4 -> 3" ORDER_NOTE),
-                     -1);
+    /* One column moved (name, after nick): one note for the table, naming only that one. */
+    must_have_line(t, "note      table main.users: column order: name 3 -> 4" ORDER_NOTE);
     /* The columns of the missing table are covered by its line. */
     assert_int_equal(line_index(t, "missing   column main.orders.id"), -1);
     /* Drops come first in the change list, and the report keeps its order. */
@@ -272,6 +270,47 @@ test_text_no_drift(void **state)
     assert_int_equal(sd_changelist_drift_count(f->cl), 0);
 }
 
+/* Several columns of two tables moved, among other changes: one note per table, listing
+ * its moved columns in change-list order; the summary counts tables. */
+static void
+test_text_order_note_per_table(void **state)
+{
+    fixture *f = *state;
+    sd_model *a = sd_model_new(SD_ENGINE_SQLITE);
+    sd_model *b = sd_model_new(SD_ENGINE_SQLITE);
+    assert_non_null(a);
+    assert_non_null(b);
+    static const char *const A_T[] = { "a", "b", "c", "d", "e", "f" };
+    static const char *const B_T[] = { "b", "a", "c", "e", "d", "f" };
+    add(a, SD_KIND_TABLE, NULL, "t");
+    add(b, SD_KIND_TABLE, NULL, "t");
+    for (int i = 0; i < 6; i++) {
+        add_column(a, "t", A_T[i], i + 1, "INT", false);
+        add_column(b, "t", B_T[i], i + 1, i == 2 ? "TEXT" : "INT", false);
+    }
+    add(a, SD_KIND_TABLE, NULL, "u");
+    add(b, SD_KIND_TABLE, NULL, "u");
+    add_column(a, "u", "x", 1, "INT", false);
+    add_column(a, "u", "y", 2, "INT", false);
+    add_column(b, "u", "y", 1, "INT", false);
+    add_column(b, "u", "x", 2, "INT", false);
+    sdt_freeze(a);
+    sdt_freeze(b);
+    sd_model_free(f->expected);
+    sd_model_free(f->actual);
+    f->expected = a;
+    f->actual = b;
+    fixture_diff(f, false);
+    fixture_report(f, NULL, SD_REPORT_TEXT);
+    const char *t = sd_buf_cstr(&f->out);
+    must_have_line(t, "changed   column main.t.c: type INT -> TEXT");
+    must_have_line(t, "note      table main.t: column order: a 1 -> 2, d 4 -> 5" ORDER_NOTE);
+    must_have_line(t, "note      table main.u: column order: x 1 -> 2" ORDER_NOTE);
+    assert_null(strstr(t, "note      column"));
+    must_have_line(t, "1 difference: 0 missing, 0 extra, 1 changed (2 notes)");
+    assert_int_equal(count_lines(t), 4);
+}
+
 /* Only the column order differs: notes, but no drift. */
 static void
 test_text_notes_only(void **state)
@@ -298,7 +337,7 @@ test_text_notes_only(void **state)
     fixture_report(f, NULL, SD_REPORT_TEXT);
     const char *t = sd_buf_cstr(&f->out);
     /* Swapping two columns is one column moved: one note. */
-    must_have_line(t, "note      column main.t.x: position 1 -> 2" ORDER_NOTE);
+    must_have_line(t, "note      table main.t: column order: x 1 -> 2" ORDER_NOTE);
     assert_int_equal(must_have_line(t, "no drift (1 note)"), 1);
     assert_int_equal(count_lines(t), 2);
 }
@@ -501,12 +540,18 @@ test_json_shape(void **state)
     assert_true(json_is_true(json_object_get(nn, "expected")));
     assert_true(json_is_false(json_object_get(nn, "actual")));
 
-    d = find_difference(root, "note", "column main.users.name");
+    d = find_difference(root, "note", "table main.users");
     assert_non_null(d);
     json_t *pos = json_array_get(json_object_get(d, "fields"), 0);
-    assert_json_string(pos, "field", "position");
-    assert_json_int(pos, "expected", 3);
-    assert_json_int(pos, "actual", 4);
+    assert_json_string(pos, "field", "column_order");
+    json_t *moved = json_object_get(pos, "moved");
+    assert_int_equal(json_array_size(moved), 1);
+    assert_string_equal(json_string_value(json_array_get(moved, 0)), "name");
+    json_t *exp = json_object_get(pos, "expected");
+    json_t *act = json_object_get(pos, "actual");
+    assert_int_equal(json_array_size(exp), json_array_size(act));
+    assert_string_equal(json_string_value(json_array_get(exp, 2)), "name");
+    assert_string_equal(json_string_value(json_array_get(act, 3)), "name");
     json_decref(root);
 }
 
@@ -736,6 +781,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_text_strict_column_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_no_drift, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_notes_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_order_note_per_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_escapes_control_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_quotes_names_where_needed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
