@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "emit/emit_int.h"
+#include "parse/parse.h"
 #include "util/util.h"
 
 typedef sd_status (*emit_fn)(sd_buf *out,
@@ -68,6 +69,34 @@ collect_losses(sd_buf *loses, const char *sql, size_t start, size_t end)
         }
         i = eol + 1;
     }
+}
+
+/*
+ * The last line of defence against SQL text that smuggles in a statement: the engine's own
+ * client splitting (parse/parse.h) must find in the script exactly the statements the
+ * emitter wrote. Every fragment from a model was proved one thing of its kind before it was
+ * written; a difference here means one got through, and nothing is printed.
+ */
+static sd_status
+check_statements(const sd_buf *script, sd_engine engine, const sd_plan *plan, sd_err *err)
+{
+    size_t found = 0;
+    sd_err pe = SD_ERR_INIT;
+    sd_status rc = engine == SD_ENGINE_PG ? sd_parse_pg_count(sd_buf_cstr(script), &found, &pe)
+                                          : sd_parse_sqlite_count(sd_buf_cstr(script), &found, &pe);
+    if (rc == SD_ERR_PARSE) {
+        return sd_err_set(err, SD_ERR,
+                          "internal error: the script does not split into statements: %s", pe.msg);
+    }
+    if (rc != SD_OK)
+        return sd_err_set(err, rc, "out of memory");
+    if (found != sd_plan_statements(plan)) {
+        return sd_err_set(err, SD_ERR,
+                          "internal error: the script would run %zu statements where %zu were "
+                          "written; nothing is printed",
+                          found, sd_plan_statements(plan));
+    }
+    return SD_OK;
 }
 
 /* Every byte of the script in one step (steps tile it from 0), and each step's losses. */
@@ -148,6 +177,8 @@ sd_emit_plan(sd_buf *out,
         rc = e->emit(&script, cl, plan, opts, err);
     if (rc == SD_OK && sd_buf_failed(&script))
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    if (rc == SD_OK)
+        rc = check_statements(&script, engine, plan, err);
     if (rc == SD_OK)
         rc = finish_plan(plan, &script, err);
     if (rc == SD_OK) {

@@ -714,6 +714,7 @@ sd_emit__pg(sd_buf *out,
     sd_plan_free(main_plan);
     if (c.w.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
         sd_writer_nomem(&c.w);
+    sd_plan_set_statements(steps, c.w.statements);
     sd_buf_dispose(&c.unit);
     sd_plan_pg_free(pg_plan);
     sd_arena_free(c.scratch);

@@ -202,6 +202,9 @@ void sd_emit__pg_check_comments(pg_ctx *c,
 /* ALTER TABLE ... CLUSTER ON ix (on), or SET WITHOUT CLUSTER unless another index of its
  * table is clustered in "to"; ix: an index, or a key constraint (its index has its name). */
 void sd_emit__pg_cluster_mark(pg_ctx *c, const sd_object *ix, bool on);
+/* GRANT / REVOKE on an identity column's sequence, turning from_acl (NULL: a new sequence,
+ * its owner's defaults) into col's identity_acl. */
+void sd_emit__pg_identity_acl(pg_ctx *c, const sd_object *col, const sd_names *from_acl);
 /* ALTER TABLE ... REPLICA IDENTITY USING INDEX ix (an index or a key constraint). */
 void sd_emit__pg_replica_index(pg_ctx *c, const sd_object *ix);
 /* ALTER ... RESET / SET turning o's options from f into t (a column's: its attribute options). */

@@ -654,9 +654,14 @@ acl_parse_item(pg_ctx *c, acl_set *s, const sd_object *o, const char *text, acl_
 /* Privileges of an object: its ACL, or the defaults of its owner when the ACL is empty, or
  * nothing for the model's "none" (every privilege revoked). */
 static void
-acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *acl, const char *owner)
+acl_load_as(pg_ctx *c,
+            acl_set *s,
+            const sd_object *o,
+            sd_kind kind,
+            const sd_names *acl,
+            const char *owner)
 {
-    const pg_ops *ops = sd_emit__pg_ops(o->kind);
+    const pg_ops *ops = sd_emit__pg_ops(kind);
     acl_item base = { 0 };
     if (acl->len == 1 && strcmp(acl->items[0], "none") == 0)
         return;
@@ -675,6 +680,12 @@ acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *acl, const c
         base.priv = *p;
         acl_add(c, s, base);
     }
+}
+
+static void
+acl_load(pg_ctx *c, acl_set *s, const sd_object *o, const sd_names *acl, const char *owner)
+{
+    acl_load_as(c, s, o, o->kind, acl, owner);
 }
 
 typedef enum acl_verb {
@@ -708,6 +719,7 @@ typedef struct acl_target {
     const sd_object *o;    /* the object (a column: its table is the target) */
     const char *column;    /* column privileges: the column */
     const sd_object *dflt; /* default privileges: the schema */
+    const char *sequence;  /* an identity column's sequence (o the column), in o's schema */
 } acl_target;
 
 static const char *
@@ -737,6 +749,11 @@ put_acl_on(pg_ctx *c, const acl_target *t, const acl_item *first)
     put(c, " ON ");
     if (t->dflt != NULL) {
         put(c, default_objtype_word(first->objtype));
+        return;
+    }
+    if (t->sequence != NULL) {
+        put(c, "SEQUENCE ");
+        put_qname(c, t->o->schema, t->sequence);
         return;
     }
     if (t->column != NULL) {
@@ -853,7 +870,27 @@ sd_emit__pg_acl(pg_ctx *c,
     for (size_t i = 0; i < from.len && from_owner != NULL && to_owner != NULL; i++)
         if (streq(from.items[i].grantee, from_owner))
             from.items[i].grantee = to_owner;
-    acl_target t = { to, column, NULL };
+    acl_target t = { to, column, NULL, NULL };
+    put_acl_diff(c, &t, &from, &want);
+}
+
+void
+sd_emit__pg_identity_acl(pg_ctx *c, const sd_object *col, const sd_names *from_acl)
+{
+    static const sd_names DEFAULTS = { NULL, 0 };
+    const char *seq = col->v[SD_COLUMN_IDENTITY_SEQUENCE].s;
+    const sd_names *to_acl = &col->v[SD_COLUMN_IDENTITY_ACL].names;
+    if (seq == NULL || col->v[SD_COLUMN_IDENTITY].s == NULL)
+        return;
+    if (from_acl == NULL)
+        from_acl = &DEFAULTS;
+    /* The sequence belongs to the table's owner, as the table does. */
+    const char *owner = col->owner != NULL ? col->owner->v[SD_TABLE_OWNER].s : NULL;
+    acl_set from = { 0 };
+    acl_set want = { 0 };
+    acl_load_as(c, &from, col, SD_KIND_SEQUENCE, from_acl, owner);
+    acl_load_as(c, &want, col, SD_KIND_SEQUENCE, to_acl, owner);
+    acl_target t = { col, NULL, NULL, seq };
     put_acl_diff(c, &t, &from, &want);
 }
 
@@ -941,7 +978,7 @@ put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *owner)
         if (!seen)
             acl_add(c, &who, it);
     }
-    acl_target t = { o, NULL, NULL };
+    acl_target t = { o, NULL, NULL, NULL };
     put(c, "REVOKE ALL");
     put_acl_on(c, &t, &d.items[0]);
     put(c, " FROM ");
@@ -966,7 +1003,7 @@ sd_emit__pg_default_acl(pg_ctx *c,
     acl_set b = { 0 };
     default_acl_load(c, &a, schema, from);
     default_acl_load(c, &b, schema, to);
-    acl_target t = { schema, NULL, schema };
+    acl_target t = { schema, NULL, schema, NULL };
     put_acl_diff(c, &t, &a, &b);
 }
 
@@ -1125,7 +1162,7 @@ column_extras(pg_ctx *c,
             acl_set want = { 0 };
             column_acl_load(c, &from, o, from_acl, col);
             column_acl_load(c, &want, o, to_acl, col);
-            acl_target t = { o, col, NULL };
+            acl_target t = { o, col, NULL, NULL };
             put_acl_diff(c, &t, &from, &want);
         }
     }

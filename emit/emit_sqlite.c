@@ -189,6 +189,7 @@ guard_open(ctx *c, const char *problem)
     sd_sql_ident(c->w.out, ENGINE, problem);
     sd_buf_appendf(c->w.out, " CHECK (g%u)%s;\nINSERT INTO temp.%s (g%u) SELECT ", n,
                    n == 1 ? ")" : "", GUARD_TABLE, n);
+    c->w.statements++; /* the CREATE / ALTER; guard_close() ends the INSERT */
 }
 
 static void
@@ -964,6 +965,7 @@ sd_emit__sqlite(sd_buf *out,
         put_step(&c, sd_plan_sqlite_at(sp, i), i == 0);
     if (c.w.rc == SD_OK && (sd_buf_failed(out) || sd_arena_failed(c.scratch)))
         sd_writer_nomem(&c.w);
+    sd_plan_set_statements(steps, c.w.statements);
     sd_arena_free(c.scratch);
     sd_plan_sqlite_free(sp);
     return c.w.rc;

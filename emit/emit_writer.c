@@ -2,6 +2,7 @@
  * emit_writer.c: the writer both emitters share (emit_writer_int.h).
  */
 #include <stdarg.h>
+#include <string.h>
 
 #include "emit/emit_writer_int.h"
 
@@ -41,8 +42,11 @@ sd_writer_fail_text(sd_writer *w,
 void
 sd_writer_put(sd_writer *w, const char *s)
 {
-    if (w->rc == SD_OK)
-        sd_buf_append(w->out, s);
+    if (w->rc != SD_OK)
+        return;
+    sd_buf_append(w->out, s);
+    for (const char *p = strstr(s, ";\n"); p != NULL; p = strstr(p + 2, ";\n"))
+        w->statements++;
 }
 
 void

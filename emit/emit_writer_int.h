@@ -14,10 +14,11 @@
 #include "util/sql.h"
 
 typedef struct sd_writer {
-    sd_buf *out;      /* where text goes (an emitter may point it at a buffer of its own) */
-    sd_err *err;      /* the first error */
-    sd_status rc;     /* the first error's code; SD_OK while writing goes on */
-    sd_engine engine; /* the dialect of identifiers and literals */
+    sd_buf *out;       /* where text goes (an emitter may point it at a buffer of its own) */
+    sd_err *err;       /* the first error */
+    sd_status rc;      /* the first error's code; SD_OK while writing goes on */
+    sd_engine engine;  /* the dialect of identifiers and literals */
+    size_t statements; /* statements written: the ";\n" ends in sd_writer_put() text */
 } sd_writer;
 
 /* Record the first error only; o (may be NULL) names the object as the error's location. */
@@ -31,6 +32,9 @@ void sd_writer_fail_text(sd_writer *w,
                          const char *text,
                          const char *problem);
 
+/* Append the emitter's own text s; each ";\n" in it ends a statement (counted: the engine's
+ * parser must find as many in the script, see emit.c). Text from a model goes through the
+ * fragment, identifier and literal writers instead. */
 void sd_writer_put(sd_writer *w, const char *s);
 void sd_writer_ident(sd_writer *w, const char *name);
 void sd_writer_qualified(sd_writer *w, const char *schema, const char *name);

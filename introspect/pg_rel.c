@@ -121,7 +121,9 @@ static const char TABLES_SQL[] =
     "AS storage, " \
     "CASE " compression " WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression, " \
     "CASE WHEN a.attoptions IS NOT NULL THEN " \
-    "ARRAY(SELECT o FROM unnest(a.attoptions) o ORDER BY o COLLATE \"C\") END AS attoptions " \
+    "ARRAY(SELECT o FROM unnest(a.attoptions) o ORDER BY o COLLATE \"C\") END AS attoptions, " \
+    "s.seq_name AS identity_sequence, CASE WHEN a.attidentity <> '' THEN " \
+    SD_PG_ACL_SQL("s.seq_acl", "s.seq_owner", "s") " END AS identity_acl " \
     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid " \
     "JOIN pg_namespace n ON n.oid = c.relnamespace " \
     "JOIN pg_type t ON t.oid = a.atttypid " \
@@ -129,8 +131,9 @@ static const char TABLES_SQL[] =
     "LEFT JOIN pg_collation co ON co.oid = a.attcollation " \
     "AND a.attcollation <> t.typcollation " \
     "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace " \
-    "LEFT JOIN LATERAL (SELECT q.* FROM pg_depend sd " \
-    "JOIN pg_sequence q ON q.seqrelid = sd.objid " \
+    "LEFT JOIN LATERAL (SELECT q.*, sc.relname AS seq_name, sc.relacl AS seq_acl, " \
+    "sc.relowner AS seq_owner FROM pg_depend sd " \
+    "JOIN pg_sequence q ON q.seqrelid = sd.objid JOIN pg_class sc ON sc.oid = q.seqrelid " \
     "WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass " \
     "AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i') s " \
     "ON a.attidentity <> '' " \
@@ -541,6 +544,8 @@ enum {
     C_STORAGE,
     C_COMPRESSION,
     C_OPTIONS,
+    C_IDENTITY_SEQUENCE,
+    C_IDENTITY_ACL,
     C__N
 };
 static const char *const COLUMN_COLS[C__N] = {
@@ -566,6 +571,8 @@ static const char *const COLUMN_COLS[C__N] = {
     [C_STORAGE] = "storage",
     [C_COMPRESSION] = "compression",
     [C_OPTIONS] = "attoptions",
+    [C_IDENTITY_SEQUENCE] = "identity_sequence",
+    [C_IDENTITY_ACL] = "identity_acl",
 };
 
 /* A column row's place in the order (relid, attnum). */
@@ -632,6 +639,8 @@ add_column(rowctx *x)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_ACL, str(x, C_ACL), x->err);
     if (rc == SD_OK && str(x, C_OPTIONS) != NULL)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_OPTIONS, str(x, C_OPTIONS), x->err);
+    if (rc == SD_OK && str(x, C_IDENTITY_ACL) != NULL)
+        rc = sd_pg__add_array(x->m, o, SD_COLUMN_IDENTITY_ACL, str(x, C_IDENTITY_ACL), x->err);
     if (rc == SD_OK)
         rc = put_oid(x, SD_PG_CAT_CLASS, C_RELID, C_ATTNUM, o);
     if (rc == SD_OK)
@@ -653,6 +662,7 @@ add_column(rowctx *x)
     sd_obj_set_int(o, SD_COLUMN_STATISTICS, statistics);
     sd_obj_set_str(x->m, o, SD_COLUMN_STORAGE, str(x, C_STORAGE));
     sd_obj_set_str(x->m, o, SD_COLUMN_COMPRESSION, str(x, C_COMPRESSION));
+    sd_obj_set_str(x->m, o, SD_COLUMN_IDENTITY_SEQUENCE, str(x, C_IDENTITY_SEQUENCE));
     bool failed = sd_buf_failed(&b);
     sd_buf_dispose(&b);
     return failed ? nomem(x->err) : SD_OK;

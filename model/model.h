@@ -226,6 +226,9 @@ typedef struct sd_kind_info {
  *    is not the type's own (pg_type.typstorage), else NULL; compression: SET COMPRESSION's
  *    method ("pglz", "lz4"), NULL for the server's default; options: the column's
  *    attribute options ("n_distinct=100"), sorted, as SET (...) takes them;
+ *  - column identity_sequence: the name of an identity column's sequence (in the table's
+ *    schema; pg_dump's SEQUENCE NAME), NULL for other columns; identity_acl: that sequence's
+ *    privileges as sequence acl fields are ([] when they are its owner's defaults);
  *  - column statistics: the target of SET STATISTICS; 0 = the default (attstattarget -1),
  *    and an explicit SET STATISTICS 0 is stored as -1;
  *  - domain check_comments: per named CHECK, "constraint:comment" (COMMENT ON CONSTRAINT
@@ -408,7 +411,10 @@ enum {
       .engines = SD_E_PG)                                                                       \
     F(COLUMN, COMPRESSION, .name = "compression", .type = SD_FIELD_STRING,                      \
       .allowed = COLUMN_COMPRESSIONS, .engines = SD_E_PG)                                       \
-    F(COLUMN, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
+    F(COLUMN, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)           \
+    F(COLUMN, IDENTITY_SEQUENCE, .name = "identity_sequence", .type = SD_FIELD_STRING,          \
+      .engines = SD_E_PG)                                                                       \
+    F(COLUMN, IDENTITY_ACL, .name = "identity_acl", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
 enum {
     SD_COLUMN_FIELDS(SD__FIELD_ENUM) SD_COLUMN__NFIELDS
 };

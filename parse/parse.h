@@ -56,6 +56,17 @@ SD_MUST_CHECK sd_status sd_parse_sqlite_create(const char *text,
  */
 SD_MUST_CHECK sd_status sd_parse_sqlite_piece(const char *text, sd_err *err);
 
+/*
+ * How many statements a whole script runs, as the engine's own client splits it: lines
+ * holding a client command (psql's "\set ...", the sqlite3 shell's ".bail on") are left out;
+ * PostgreSQL's parser (libpg_query) splits the rest, SQLite's sqlite3_complete() decides
+ * where each statement ends, as the sqlite3 shell does. Comments and blanks between
+ * statements are no statement. PostgreSQL: SD_ERR_PARSE when the parser refuses the
+ * script; SD_ERR_NOMEM.
+ */
+SD_MUST_CHECK sd_status sd_parse_pg_count(const char *script, size_t *count, sd_err *err);
+SD_MUST_CHECK sd_status sd_parse_sqlite_count(const char *script, size_t *count, sd_err *err);
+
 /* "libpg_query (PostgreSQL X.Y parser)" line: the parser this build checks SQL text with. */
 void sd_parse_versions(sd_buf *out);
 

@@ -168,3 +168,43 @@ sd_parse_versions(sd_buf *out)
 {
     sd_buf_appendf(out, "libpg_query (PostgreSQL %s parser)\n", PG_VERSION);
 }
+
+/* The script without the lines a client reads as its own commands ("\\set ..."): blanked,
+ * so that positions stay. Only lines that start with a backslash: the emitter writes no
+ * other, and a model text holding one outside quotes is refused before it is written. */
+static void
+drop_client_lines(sd_buf *out, const char *script, char lead)
+{
+    bool line_start = true;
+    for (const char *p = script; *p != '\0'; p++) {
+        if (line_start && *p == lead) {
+            for (; *p != '\0' && *p != '\n'; p++)
+                sd_buf_putc(out, ' ');
+            if (*p == '\0')
+                break;
+        }
+        sd_buf_putc(out, *p);
+        line_start = *p == '\n';
+    }
+}
+
+sd_status
+sd_parse_pg_count(const char *script, size_t *count, sd_err *err)
+{
+    sd_buf text = SD_BUF_INIT;
+    *count = 0;
+    drop_client_lines(&text, script, '\\');
+    if (sd_buf_failed(&text))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    /* The parser, not the scanner: a BEGIN ATOMIC body's ';' ends no statement (psql knows
+     * that too; the scanner alone does not). */
+    PgQuerySplitResult r = pg_query_split_with_parser(sd_buf_cstr(&text));
+    sd_status rc = SD_OK;
+    if (r.error != NULL)
+        rc = sd_err_set(err, SD_ERR_PARSE, "%s", r.error->message);
+    else
+        *count = (size_t)r.n_stmts;
+    pg_query_free_split_result(r);
+    sd_buf_dispose(&text);
+    return rc;
+}

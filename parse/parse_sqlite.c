@@ -226,3 +226,85 @@ sd_parse_sqlite_create(const char *text,
     }
     return rc;
 }
+
+/* Whether text holds nothing but blanks and comments (what the shell skips). */
+static bool
+only_blanks(const char *text)
+{
+    const char *p = text;
+    while (*p != '\0') {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+            p++;
+        } else if (p[0] == '-' && p[1] == '-') {
+            while (*p != '\0' && *p != '\n')
+                p++;
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *end = strstr(p + 2, "*/");
+            if (end == NULL)
+                return false;
+            p = end + 2;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The statements of a complete chunk of input: the shell hands the whole chunk to
+ * sqlite3_exec(), which runs every statement in it ("SELECT 1; DROP TABLE t;" on one line is
+ * two). Each ends at a ';' up to which the text is complete. */
+static sd_status
+count_chunk(const char *chunk, size_t *count)
+{
+    sd_buf part = SD_BUF_INIT;
+    const char *start = chunk;
+    for (const char *p = strchr(start, ';'); p != NULL; p = strchr(p + 1, ';')) {
+        sd_buf_reset(&part);
+        sd_buf_appendn(&part, start, (size_t)(p - start) + 1);
+        if (sd_buf_failed(&part))
+            break;
+        if (!only_blanks(sd_buf_cstr(&part)) && sqlite3_complete(sd_buf_cstr(&part))) {
+            (*count)++;
+            start = p + 1;
+        }
+    }
+    sd_status rc = sd_buf_failed(&part) ? SD_ERR_NOMEM : SD_OK;
+    sd_buf_dispose(&part);
+    return rc;
+}
+
+sd_status
+sd_parse_sqlite_count(const char *script, size_t *count, sd_err *err)
+{
+    /* As the sqlite3 shell reads its input: line by line; a line starting with '.' while no
+     * statement is open is a dot-command; a statement ends at the line where
+     * sqlite3_complete() says it does. */
+    sd_buf stmt = SD_BUF_INIT;
+    bool open = false; /* stmt holds more than blanks and comments */
+    *count = 0;
+    for (const char *p = script; *p != '\0';) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol != NULL ? (size_t)(eol - p) : strlen(p);
+        if (open || *p != '.') {
+            size_t at = stmt.len;
+            sd_buf_appendn(&stmt, p, len);
+            sd_buf_putc(&stmt, '\n');
+            if (sd_buf_failed(&stmt))
+                break;
+            open = open || !only_blanks(sd_buf_cstr(&stmt) + at);
+            /* Only a line with a ';' can end a statement. */
+            if (open && memchr(p, ';', len) != NULL && sqlite3_complete(sd_buf_cstr(&stmt))) {
+                if (count_chunk(sd_buf_cstr(&stmt), count) != SD_OK) {
+                    stmt.failed = true;
+                    break;
+                }
+                sd_buf_reset(&stmt);
+                open = false;
+            }
+        }
+        p += len + (eol != NULL);
+    }
+    sd_status rc = sd_buf_failed(&stmt) ? sd_err_set(err, SD_ERR_NOMEM, "out of memory") : SD_OK;
+    sd_buf_dispose(&stmt);
+    return rc;
+}

@@ -12,7 +12,20 @@ struct sd_plan {
     const sd_changelist *cl;
     sd_arena *arena;       /* strings and waits_for arrays */
     SD_VEC(sd_step) steps; /* in the order they run */
+    size_t statements;     /* statements in the script, as the emitter wrote them */
 };
+
+void
+sd_plan_set_statements(sd_plan *p, size_t n)
+{
+    p->statements = n;
+}
+
+size_t
+sd_plan_statements(const sd_plan *p)
+{
+    return p->statements;
+}
 
 sd_status
 sd_plan_new(sd_plan **out, const sd_changelist *cl, sd_err *err)

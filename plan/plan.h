@@ -98,6 +98,10 @@ SD_MUST_CHECK sd_status sd_plan_append(sd_plan *p, const sd_step *step, sd_err *
 void sd_plan_close(sd_plan *p, size_t end);
 /* Record what step i loses, in words (copied). */
 SD_MUST_CHECK sd_status sd_plan_set_loses(sd_plan *p, size_t i, const char *loses, sd_err *err);
+/* The number of statements the emitter wrote into the script (what the engine's parser must
+ * find in it), and read it back; 0 until set. */
+void sd_plan_set_statements(sd_plan *p, size_t n);
+size_t sd_plan_statements(const sd_plan *p);
 
 /*
  * Compute what each step waits for: the latest earlier step on each object it depends on

@@ -13,7 +13,7 @@
 #include "util/err.h"
 
 /* The format version written at the top as `schemadrift_snapshot: 1`. */
-#define SD_SNAPSHOT_VERSION 1
+#define SD_SNAPSHOT_VERSION 2
 
 /* Append the YAML for a frozen model to out. */
 SD_MUST_CHECK sd_status sd_snapshot_write(sd_buf *out, const sd_model *m, sd_err *err);

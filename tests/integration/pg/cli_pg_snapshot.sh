@@ -84,7 +84,7 @@ pass
 assert "inspect -o printed something on stdout: $(head -c 500 "$work/out")" -- test ! -s "$work/out"
 head -2 "$work/snap.yaml" > "$work/head"
 assert "the snapshot does not start with version and engine: $(cat "$work/head")" -- \
-  cmp -s "$work/head" <(printf 'schemadrift_snapshot: 1\nengine: postgresql\n')
+  cmp -s "$work/head" <(printf 'schemadrift_snapshot: 2\nengine: postgresql\n')
 missing=""
 for k in extensions enums domains composites ranges sequences functions aggregates operators tables views \
   materialized_views indexes triggers; do

@@ -166,14 +166,66 @@ test_sqlite_statements(void **state)
                    SD_SQL_CREATE_VIEW, "tr", NULL, "");
 }
 
+static size_t
+pg_count(const char *script)
+{
+    size_t n = 0;
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_parse_pg_count(script, &n, &err), SD_OK);
+    return n;
+}
+
+static size_t
+sqlite_count(const char *script)
+{
+    size_t n = 0;
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_parse_sqlite_count(script, &n, &err), SD_OK);
+    return n;
+}
+
+/* A whole script's statements, as psql would run them. */
+static void
+test_pg_count(void **state)
+{
+    (void)state;
+    assert_int_equal(pg_count(""), 0);
+    assert_int_equal(pg_count("\\set ON_ERROR_STOP on\n-- a comment\nBEGIN;\nCOMMIT;\n"), 2);
+    /* A BEGIN ATOMIC body's ';' and a DO block's are inside one statement. */
+    assert_int_equal(pg_count("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT "
+                              "1; SELECT 2; END;\nDO $$ BEGIN PERFORM 1; END $$;\n"),
+                     2);
+    /* A ';' inside a literal or a comment ends nothing. */
+    assert_int_equal(pg_count("COMMENT ON TABLE t IS 'a;\nb';\n-- x;\n"), 1);
+    /* What a smuggled text would add is counted. */
+    assert_int_equal(pg_count("CREATE VIEW v AS SELECT 1; DROP TABLE users; --;\n"), 2);
+    size_t n = 0;
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_parse_pg_count("SELEC 1;", &n, &err), SD_ERR_PARSE);
+}
+
+/* A whole script's statements, as the sqlite3 shell would run them. */
+static void
+test_sqlite_count(void **state)
+{
+    (void)state;
+    assert_int_equal(sqlite_count(""), 0);
+    assert_int_equal(sqlite_count(".bail on\n-- header\nBEGIN;\nCOMMIT;\n"), 2);
+    /* A trigger's body is one statement with it. */
+    assert_int_equal(sqlite_count("CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  SELECT 1;\n"
+                                  "  SELECT 2;\nEND;\nCREATE TABLE x (a);\n"),
+                     2);
+    assert_int_equal(sqlite_count("CREATE VIEW v AS SELECT 1; DROP TABLE users; --\n"), 2);
+    assert_int_equal(sqlite_count("INSERT INTO t VALUES ('a;\n.b');\n"), 1);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pg_expressions),
-        cmocka_unit_test(test_pg_statements),
-        cmocka_unit_test(test_pg_pieces),
-        cmocka_unit_test(test_sqlite_statements),
+        cmocka_unit_test(test_pg_expressions), cmocka_unit_test(test_pg_statements),
+        cmocka_unit_test(test_pg_pieces),      cmocka_unit_test(test_sqlite_statements),
+        cmocka_unit_test(test_pg_count),       cmocka_unit_test(test_sqlite_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

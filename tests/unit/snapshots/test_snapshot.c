@@ -805,7 +805,7 @@ test_format(void **state)
 
     sd_buf b = write_model(m);
     mask_fingerprints(b.ptr);
-    const char *expect = "schemadrift_snapshot: 1\n"
+    const char *expect = "schemadrift_snapshot: 2\n"
                          "engine: sqlite\n"
                          "fingerprint: X\n"
                          "schemas:\n"
@@ -936,9 +936,9 @@ test_reader_leniency(void **state)
     char *swapped = replace(sd_buf_cstr(&b), "      position: 1\n      type: INTEGER\n",
                             "      type: INTEGER\n      position: 1\n");
     /* Move the version below the schemas list: key order is free. */
-    char *moved = replace(swapped, "schemadrift_snapshot: 1\n", "");
+    char *moved = replace(swapped, "schemadrift_snapshot: 2\n", "");
     sd_buf moved_back = SD_BUF_INIT;
-    sd_buf_appendf(&moved_back, "%sschemadrift_snapshot: 1\n", moved);
+    sd_buf_appendf(&moved_back, "%sschemadrift_snapshot: 2\n", moved);
     char *tail = sd_buf_take(&moved_back);
     assert_non_null(tail);
     const char *fp = strstr(tail, "fingerprint: ") + 13;
@@ -1360,8 +1360,8 @@ static void
 test_fixture_bad_version(void **state)
 {
     (void)state;
-    expect_fixture("bad_version.yaml", SD_ERR_PARSE, "1:23", "unsupported snapshot version 2",
-                   "reads snapshot version 1");
+    expect_fixture("bad_version.yaml", SD_ERR_PARSE, "1:23", "unsupported snapshot version 3",
+                   "reads snapshot version 2");
 }
 
 static void
@@ -1468,7 +1468,7 @@ test_fixtures_match_writer(void **state)
         { "wrong_type.yaml", { "strict: false" }, { "strict: maybe" } },
         { "unknown_key.yaml", { "    columns:\n" }, { "    colums:\n" } },
         { "unknown_engine.yaml", { "engine: sqlite" }, { "engine: oracle" } },
-        { "bad_version.yaml", { "schemadrift_snapshot: 1" }, { "schemadrift_snapshot: 2" } },
+        { "bad_version.yaml", { "schemadrift_snapshot: 2" }, { "schemadrift_snapshot: 3" } },
         { "syntax.yaml", { "    without_rowid: false" }, { "   without_rowid: false" } },
         { "missing_key.yaml", { "      type: INTEGER\n" }, { "" } },
         { "duplicate_key.yaml",
@@ -1568,9 +1568,9 @@ test_edit_errors(void **state)
                 "YAML tags are not allowed");
     expect_edit("engine: sqlite\n", "engine: \"sq\\0lite\"\n", "\"sq", 0,
                 "NUL characters are not allowed");
-    expect_edit("engine: sqlite\n", "engine: sqlite\n---\nschemadrift_snapshot: 1\n", "---", 0,
+    expect_edit("engine: sqlite\n", "engine: sqlite\n---\nschemadrift_snapshot: 2\n", "---", 0,
                 "a snapshot holds a single YAML document");
-    const char *map = "schemadrift_snapshot: 1\nengine: sqlite\nfingerprint: 0123456789abcdef\n"
+    const char *map = "schemadrift_snapshot: 2\nengine: sqlite\nfingerprint: 0123456789abcdef\n"
                       "schemas: {}\n";
     expect_error(map, strlen(map), SD_ERR_PARSE, "test.yaml:4:10",
                  "expected a list for \"schemas\" in the top-level mapping");
