@@ -53,6 +53,10 @@ typedef struct rel {
     const char *module; /* virtual tables: the USING module, lower-cased */
     sd_ddl_table ddl;   /* tables: the parsed CREATE TABLE */
     bool *cons_used;    /* tables: ddl.cons[i] already matched to a pragma row */
+    bool listed;        /* pragma_table_list lists it in the main schema, with: */
+    bool base;          /*   type "table": not "shadow", "virtual" nor "view" */
+    bool wr;            /*   WITHOUT ROWID */
+    bool strict;        /*   STRICT */
     struct rel *next;   /* next in sqlite_schema order */
 } rel;
 
@@ -545,20 +549,13 @@ is_orphan_shadow(reader *c, const rel *r, const sd_map *known)
            (v->module == NULL || sd_map_get(known, v->module) == NULL);
 }
 
-/* What pragma_table_list says about one table of the main schema. */
-typedef struct listed_table {
-    bool base;   /* type "table": not "shadow", "virtual" nor "view" */
-    bool wr;     /* WITHOUT ROWID */
-    bool strict; /* STRICT */
-} listed_table;
-
 /*
- * pragma_table_list, read once: lower-cased name -> listed_table. Called with a table name,
- * the pragma still walks every table of the schema to find it, so one call per table (a join
- * with sqlite_schema) would cost the square of the number of tables.
+ * pragma_table_list, read once, onto the rels it lists. Called with a table name, the pragma
+ * still walks every table of the schema to find it, so one call per table (a join with
+ * sqlite_schema) would cost the square of the number of tables.
  */
 static sd_status
-read_table_list(reader *c, sd_map *listed)
+read_table_list(reader *c)
 {
     static const char *const SQL = "SELECT name, type, wr, \"strict\" FROM pragma_table_list "
                                    "WHERE schema = 'main'";
@@ -566,29 +563,17 @@ read_table_list(reader *c, sd_map *listed)
     sd_status rc = prepare(c, SQL, &st);
 
     while (next_row(c, st, &rc)) {
-        const char *name = col_text(st, 0);
         const char *type = col_text(st, 1);
-        if (name == NULL)
-            continue;
-        listed_table *t = sd_arena_alloc(c->a, sizeof(*t));
-        char *key = lower_copy(c, name);
-        if (t == NULL || key == NULL || sd_map_put(listed, key, t) != SD_OK) {
-            rc = nomem(c);
-            break;
-        }
-        t->base = type != NULL && strcmp(type, "table") == 0;
-        t->wr = sqlite3_column_int(st, 2) != 0;
-        t->strict = sqlite3_column_int(st, 3) != 0;
+        rel *r = find_rel(c, col_text(st, 0));
+        if (r == NULL)
+            continue; /* sqlite_schema itself, or an sqlite_ table read_schema() skipped */
+        r->listed = true;
+        r->base = type != NULL && strcmp(type, "table") == 0;
+        r->wr = sqlite3_column_int(st, 2) != 0;
+        r->strict = sqlite3_column_int(st, 3) != 0;
     }
     sqlite3_finalize(st);
     return rc;
-}
-
-static const listed_table *
-find_listed(reader *c, const sd_map *listed, const char *name)
-{
-    const char *key = lookup_key(c, name, NULL);
-    return key != NULL ? sd_map_get(listed, key) : NULL;
 }
 
 /* Whether s starts with prefix, ignoring ASCII case (as LIKE 'prefix%' matches). */
@@ -610,27 +595,25 @@ static sd_status
 read_tables(reader *c)
 {
     sd_map known = SD_MAP_INIT;
-    sd_map listed = SD_MAP_INIT;
     sd_status rc = read_modules(c, &known);
 
     if (rc == SD_OK)
-        rc = read_table_list(c, &listed);
+        rc = read_table_list(c);
     for (rel *r = c->rels; r != NULL && rc == SD_OK; r = r->next) {
         if (r->kind != SD_KIND_TABLE || r->sql == NULL ||
             starts_with_nocase(r->sql, "CREATE VIRTUAL TABLE "))
             continue;
-        const listed_table *t = find_listed(c, &listed, r->name);
-        if (t == NULL)
+        if (!r->listed)
             continue; /* created between our two reads: impossible inside one transaction */
-        if (!t->base || is_orphan_shadow(c, r, &known))
+        if (!r->base || is_orphan_shadow(c, r, &known))
             continue; /* "shadow" (or "virtual") */
         sd_object *o = NULL;
         rc = sd_model_add(c->m, SD_KIND_TABLE, SCHEMA, NULL, r->name, &o, c->err);
         if (rc != SD_OK)
             break;
         r->modeled = true;
-        sd_obj_set_bool(o, SD_TABLE_WITHOUT_ROWID, t->wr);
-        sd_obj_set_bool(o, SD_TABLE_STRICT, t->strict);
+        sd_obj_set_bool(o, SD_TABLE_WITHOUT_ROWID, r->wr);
+        sd_obj_set_bool(o, SD_TABLE_STRICT, r->strict);
         rc = sd_introspect__parse_table(&r->ddl, c->a, r->sql, c->err);
         if (rc != SD_OK) {
             rc = parse_error(c, "table", r->name, NULL);
@@ -640,7 +623,6 @@ read_tables(reader *c)
         if (r->ddl.ncons > 0 && r->cons_used == NULL)
             rc = nomem(c);
     }
-    sd_map_dispose(&listed);
     sd_map_dispose(&known);
     return rc;
 }
