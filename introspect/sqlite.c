@@ -1,11 +1,11 @@
 /*
  * sqlite.c: sd_sqlite_introspect(), the SQLite catalog reader.
  *
- * One pass over sqlite_schema, then one query per object kind that joins sqlite_schema with a
- * table-valued pragma (table_list, table_xinfo, index_list + index_xinfo, foreign_key_list),
- * never a query per table. What only the stored CREATE text holds (constraint names, CHECK
- * and generation expressions, explicit collations, AUTOINCREMENT, a foreign key's MATCH and
- * DEFERRABLE clauses, index key expressions and partial-index predicates) comes from
+ * One pass over sqlite_schema, pragma_table_list once, then one query per object kind that
+ * joins sqlite_schema with a table-valued pragma (table_xinfo, index_list + index_xinfo,
+ * foreign_key_list), never a query per table. What only the stored CREATE text holds (constraint
+ * names, CHECK and generation expressions, explicit collations, AUTOINCREMENT, a foreign key's
+ * MATCH and DEFERRABLE clauses, index key expressions and partial-index predicates) comes from
  * sqlite_parse.c and is joined to the pragma rows here. Everything read happens inside one
  * read transaction, so the model is a consistent snapshot; the database is opened read-only
  * and never written.
@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,6 +53,10 @@ typedef struct rel {
     const char *module; /* virtual tables: the USING module, lower-cased */
     sd_ddl_table ddl;   /* tables: the parsed CREATE TABLE */
     bool *cons_used;    /* tables: ddl.cons[i] already matched to a pragma row */
+    bool listed;        /* pragma_table_list lists it in the main schema, with: */
+    bool base;          /*   type "table": not "shadow", "virtual" nor "view" */
+    bool wr;            /*   WITHOUT ROWID */
+    bool strict;        /*   STRICT */
     struct rel *next;   /* next in sqlite_schema order */
 } rel;
 
@@ -328,9 +333,25 @@ immutable_uri(sd_buf *out, const char *path)
     sd_buf_append(out, "?immutable=1");
 }
 
+/*
+ * SQLite's memory statistics (on by default) take one process-wide mutex on every allocation:
+ * the two readers of a comparison, one per thread, would spend a third of their time
+ * contending for it. Nothing here reads the statistics (nor sets a heap limit, which needs
+ * them). sqlite3_config() must come before SQLite initializes: where the process used SQLite
+ * already it refuses, and the statistics stay on, which only costs time.
+ */
+static void
+configure_sqlite(void)
+{
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static sd_status
 open_db(reader *c, const char *path)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    (void)pthread_once(&once, configure_sqlite);
+
     /* Check first: SQLite would report a missing file as "unable to open", and we never
      * want a flag combination that could create one. */
     if (!sd_fs_exists(path)) {
@@ -528,38 +549,71 @@ is_orphan_shadow(reader *c, const rel *r, const sd_map *known)
            (v->module == NULL || sd_map_get(known, v->module) == NULL);
 }
 
-/* A model object for every base table except shadow tables (virtual ones are not listed). */
+/*
+ * pragma_table_list, read once, onto the rels it lists. Called with a table name, the pragma
+ * still walks every table of the schema to find it, so one call per table (a join with
+ * sqlite_schema) would cost the square of the number of tables.
+ */
 static sd_status
-read_tables(reader *c)
+read_table_list(reader *c)
 {
-    static const char *const SQL = "SELECT m.name, t.type, t.wr, t.\"strict\" "
-                                   "FROM sqlite_schema m, pragma_table_list(m.name) t "
-                                   "WHERE " USER_TABLES " AND t.schema = 'main'";
-    sd_map known = SD_MAP_INIT;
+    static const char *const SQL = "SELECT name, type, wr, \"strict\" FROM pragma_table_list "
+                                   "WHERE schema = 'main'";
     sqlite3_stmt *st = NULL;
-    sd_status rc = read_modules(c, &known);
+    sd_status rc = prepare(c, SQL, &st);
 
-    if (rc == SD_OK)
-        rc = prepare(c, SQL, &st);
     while (next_row(c, st, &rc)) {
         const char *type = col_text(st, 1);
         rel *r = find_rel(c, col_text(st, 0));
-        if (r == NULL || r->kind != SD_KIND_TABLE)
+        if (r == NULL)
+            continue; /* sqlite_schema itself, or an sqlite_ table read_schema() skipped */
+        r->listed = true;
+        r->base = type != NULL && strcmp(type, "table") == 0;
+        r->wr = sqlite3_column_int(st, 2) != 0;
+        r->strict = sqlite3_column_int(st, 3) != 0;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Whether s starts with prefix, ignoring ASCII case (as LIKE 'prefix%' matches). */
+static bool
+starts_with_nocase(const char *s, const char *prefix)
+{
+    for (; *prefix != '\0'; s++, prefix++)
+        if (sd_ascii_lower(*s) != sd_ascii_lower(*prefix))
+            return false;
+    return true;
+}
+
+/*
+ * A model object for every base table except shadow tables (virtual ones are not listed), in
+ * sqlite_schema order: the tables USER_TABLES selects (read_schema() skipped the sqlite_
+ * names already) that pragma_table_list lists in the main schema.
+ */
+static sd_status
+read_tables(reader *c)
+{
+    sd_map known = SD_MAP_INIT;
+    sd_status rc = read_modules(c, &known);
+
+    if (rc == SD_OK)
+        rc = read_table_list(c);
+    for (rel *r = c->rels; r != NULL && rc == SD_OK; r = r->next) {
+        if (r->kind != SD_KIND_TABLE || r->sql == NULL ||
+            starts_with_nocase(r->sql, "CREATE VIRTUAL TABLE "))
+            continue;
+        if (!r->listed)
             continue; /* created between our two reads: impossible inside one transaction */
-        if (type == NULL || strcmp(type, "table") != 0 || is_orphan_shadow(c, r, &known))
+        if (!r->base || is_orphan_shadow(c, r, &known))
             continue; /* "shadow" (or "virtual") */
         sd_object *o = NULL;
         rc = sd_model_add(c->m, SD_KIND_TABLE, SCHEMA, NULL, r->name, &o, c->err);
         if (rc != SD_OK)
             break;
         r->modeled = true;
-        sd_obj_set_bool(o, SD_TABLE_WITHOUT_ROWID, sqlite3_column_int(st, 2) != 0);
-        sd_obj_set_bool(o, SD_TABLE_STRICT, sqlite3_column_int(st, 3) != 0);
-        if (r->sql == NULL) {
-            rc = sd_err_set(c->err, SD_ERR_DB, "table \"%s\" has no CREATE statement",
-                            repr(c, r->name));
-            break;
-        }
+        sd_obj_set_bool(o, SD_TABLE_WITHOUT_ROWID, r->wr);
+        sd_obj_set_bool(o, SD_TABLE_STRICT, r->strict);
         rc = sd_introspect__parse_table(&r->ddl, c->a, r->sql, c->err);
         if (rc != SD_OK) {
             rc = parse_error(c, "table", r->name, NULL);
@@ -569,7 +623,6 @@ read_tables(reader *c)
         if (r->ddl.ncons > 0 && r->cons_used == NULL)
             rc = nomem(c);
     }
-    sqlite3_finalize(st);
     sd_map_dispose(&known);
     return rc;
 }
