@@ -29,6 +29,7 @@
 #define FRAG_TRIM   8u  /* trailing ';' dropped (pg_get_viewdef ends with one) */
 #define FRAG_EXPR   16u /* one scalar expression (parsed as one: parse/parse.h) */
 #define FRAG_QUERY  32u /* one query: a view's (parsed as one) */
+#define FRAG_PSEMI  64u /* ';' inside parentheses (a rule's actions; psql splits at depth 0) */
 
 typedef struct pg_ctx pg_ctx;
 

@@ -1,7 +1,8 @@
 /*
  * emit_pg_kinds.c: the PostgreSQL emitter's per-kind table (PG_OPS) and the SQL of every
  * kind that is not a table or owned by one: schemas, extensions, enums, domains, composite
- * and range types, sequences, functions, views, materialized views, indexes and triggers.
+ * and range types, sequences, functions, views, materialized views, indexes, triggers
+ * and rules.
  *
  * Supported changes, by kind:
  *  - schema: create, drop, owner, privileges, default privileges, comment;
@@ -33,7 +34,9 @@
  *  - aggregate, operator: create, drop; a definition change drops and creates it;
  *  - view: SQL change drops and creates (always: CREATE OR REPLACE is refused for anything
  *    but appended columns, and dependents are rebuilt by the plan anyway); options in place;
- *  - materialized view, index, trigger: any change drops and creates.
+ *  - materialized view, index, trigger: any change drops and creates (a trigger's enable
+ *    state in place);
+ *  - rule: a definition change drops and creates it; enable state and comment in place.
  *
  * Domain check entries (model field "checks") are expected as "CONSTRAINT name CHECK (...)":
  * the name is needed to drop one; an entry without it can be added but not dropped.
@@ -1336,20 +1339,20 @@ alter_index(pg_ctx *c, const sd_change *ch)
 
 /* ---- trigger ---- */
 
-/* ALTER TABLE ... ENABLE / DISABLE TRIGGER: when t fires (its "enabled" field). */
+/* ALTER TABLE ... ENABLE / DISABLE TRIGGER or RULE (word): when t fires, its "enabled"
+ * field state. */
 static void
-put_trigger_enabled(pg_ctx *c, const sd_object *t)
+put_enabled(pg_ctx *c, const sd_object *t, const char *state, const char *word)
 {
     static const struct {
         const char *state;
         const char *clause;
     } CLAUSES[] = {
-        { .state = "disabled", .clause = " DISABLE TRIGGER " },
-        { .state = "replica", .clause = " ENABLE REPLICA TRIGGER " },
-        { .state = "always", .clause = " ENABLE ALWAYS TRIGGER " },
+        { .state = "disabled", .clause = " DISABLE " },
+        { .state = "replica", .clause = " ENABLE REPLICA " },
+        { .state = "always", .clause = " ENABLE ALWAYS " },
     };
-    const char *state = t->v[SD_TRIGGER_ENABLED].s;
-    const char *clause = " ENABLE TRIGGER ";
+    const char *clause = " ENABLE ";
     for (size_t i = 0; state != NULL && i < SD_ARRAY_LEN(CLAUSES); i++) {
         if (streq(state, CLAUSES[i].state))
             clause = CLAUSES[i].clause;
@@ -1357,6 +1360,8 @@ put_trigger_enabled(pg_ctx *c, const sd_object *t)
     put(c, "ALTER TABLE ");
     put_qname(c, t->schema, t->table);
     put(c, clause);
+    put(c, word);
+    put(c, " ");
     put_ident(c, t->name);
     put(c, ";\n");
 }
@@ -1368,7 +1373,7 @@ create_trigger(pg_ctx *c, const sd_object *t)
                          FRAG_COMMA | FRAG_CREATE | FRAG_TRIM);
     put(c, ";\n");
     if (t->v[SD_TRIGGER_ENABLED].s != NULL)
-        put_trigger_enabled(c, t);
+        put_enabled(c, t, t->v[SD_TRIGGER_ENABLED].s, "TRIGGER");
     sd_emit__pg_extras(c, t);
 }
 
@@ -1376,7 +1381,28 @@ static void
 alter_trigger(pg_ctx *c, const sd_change *ch)
 {
     if (ch->fields & FBIT(SD_TRIGGER_ENABLED))
-        put_trigger_enabled(c, ch->to);
+        put_enabled(c, ch->to, ch->to->v[SD_TRIGGER_ENABLED].s, "TRIGGER");
+}
+
+/* ---- rule ---- */
+
+/* The stored CREATE RULE statement (pg_get_ruledef(): several actions are "( a; b; )"). */
+static void
+create_rule(pg_ctx *c, const sd_object *r)
+{
+    sd_emit__pg_fragment(c, r, "rule definition", r->v[SD_RULE_DEFINITION].sql.text,
+                         FRAG_COMMA | FRAG_CREATE | FRAG_TRIM | FRAG_PSEMI);
+    put(c, ";\n");
+    if (r->v[SD_RULE_ENABLED].s != NULL)
+        put_enabled(c, r, r->v[SD_RULE_ENABLED].s, "RULE");
+    sd_emit__pg_extras(c, r);
+}
+
+static void
+alter_rule(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & FBIT(SD_RULE_ENABLED))
+        put_enabled(c, ch->to, ch->to->v[SD_RULE_ENABLED].s, "RULE");
 }
 
 void
@@ -1578,6 +1604,11 @@ static const pg_ops PG_OPS[] = {
                           .create = create_trigger,
                           .drop = sd_emit__pg_drop_plain,
                           .alter = alter_trigger },
+    [SD_KIND_RULE] = { .keyword = "RULE",
+                       .target = PG_TARGET_ON_TABLE,
+                       .create = create_rule,
+                       .drop = sd_emit__pg_drop_plain,
+                       .alter = alter_rule },
 };
 _Static_assert(SD_ARRAY_LEN(PG_OPS) == SD_KIND__COUNT, "every sd_kind needs a PG_OPS entry");
 

@@ -170,7 +170,7 @@ scan_punct(frag_scan *f, size_t i)
         else
             f->depth--;
     } else if (ch == ';') {
-        if (!((f->flags & FRAG_SEMI) && f->atomic))
+        if (!((f->flags & FRAG_SEMI) && f->atomic) && !((f->flags & FRAG_PSEMI) && f->depth > 0))
             f->problem = "it contains ';'";
     } else if (ch == ',' && f->depth == 0 && !(f->flags & FRAG_COMMA)) {
         f->problem = "it contains a top-level ','";
@@ -233,6 +233,8 @@ parse_fragment(pg_ctx *c,
         shape = SD_SQL_CREATE_FUNCTION;
     else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_TRIGGER)
         shape = SD_SQL_CREATE_TRIGGER;
+    else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_RULE)
+        shape = SD_SQL_CREATE_RULE;
     else if (flags & FRAG_QUERY)
         shape = SD_SQL_QUERY;
     else if (flags & FRAG_EXPR)

@@ -1,7 +1,7 @@
 /*
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
  * schemas, extensions, enum / domain / composite / range types, functions and procedures,
- * aggregates, operators, views, materialized views, triggers, the dependency edges between
+ * aggregates, operators, views, materialized views, triggers, rules, the dependency edges between
  * model objects, and the list of objects the model does not compare.
  *
  * Each kind is ONE catalog query over the whole database, with the schema filter bound as
@@ -81,6 +81,7 @@ enum {
 #define REL_COMMENT       COMMENT_JOIN("pg_class", "c.oid")
 #define REL_NOT_EXT       NOT_EXT("pg_class", "c.oid")
 #define TRIGGER_COMMENT   COMMENT_JOIN("pg_trigger", "g.oid")
+#define RULE_COMMENT      COMMENT_JOIN("pg_rewrite", "w.oid")
 
 /* The most columns any query here resolves. */
 #define MAX_COLS 24
@@ -952,6 +953,49 @@ trigger_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     return put_oid(r, SD_PG_CAT_TRIGGER, res, row, c[TR_OID], o);
 }
 
+/* ---- rules ---- */
+
+enum {
+    RU_SCHEMA,
+    RU_TABLE,
+    RU_NAME,
+    RU_DEF,
+    RU_COMMENT,
+    RU_OID,
+    RU_ENABLED,
+    RU__N
+};
+static const char *const RULE_COLS[RU__N] = {
+    "nspname", "relname", "rulename", "def", "comment", "oid", "enabled",
+};
+/* Rules as pg_dump dumps them: every rewrite rule but a view's own _RETURN rule (the view's
+ * query, read with the view), on the relations of the filtered schemas. */
+static const char RULES_SQL[] =
+    "SELECT n.nspname, c.relname, w.rulename, w.oid, pg_get_ruledef(w.oid) AS def, "
+    "ds.description AS comment, CASE w.ev_enabled WHEN 'D' THEN 'disabled' "
+    "WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END AS enabled "
+    "FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace " RULE_COMMENT
+    "WHERE NOT (w.rulename = '_RETURN' AND w.ev_type = '1') "
+    "AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT " AND " NOT_EXT("pg_rewrite", "w.oid");
+
+static sd_status
+rule_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_RULE, sd_pg__str(res, row, c[RU_SCHEMA]),
+                                sd_pg__str(res, row, c[RU_TABLE]), sd_pg__str(res, row, c[RU_NAME]),
+                                &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_sql(r->m, o, SD_RULE_DEFINITION, sd_pg__str(res, row, c[RU_DEF]));
+    sd_obj_set_str(r->m, o, SD_RULE_ENABLED, sd_pg__str(res, row, c[RU_ENABLED]));
+    sd_obj_set_str(r->m, o, SD_RULE_COMMENT, sd_pg__str(res, row, c[RU_COMMENT]));
+    /* pg_depend names what the rule's actions and condition use from its pg_rewrite row. */
+    return put_oid(r, SD_PG_CAT_REWRITE, res, row, c[RU_OID], o);
+}
+
 /* ---- dependencies ---- */
 
 enum {
@@ -1054,14 +1098,10 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define DB_WIDE(label, cat, alias, name)                                              \
     " UNION ALL SELECT '" label "', " alias "." name "::text FROM " cat " " alias " " \
     "WHERE " alias ".oid >= 16384 AND " NOT_EXT(cat, alias ".oid")
-#define UN_RULES                                                                       \
-    "SELECT 'rule'::text AS kind, n.nspname || '.' || c.relname || '.' || w.rulename " \
-    "AS name FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class "                 \
-    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                   \
-    "WHERE w.rulename <> '_RETURN' AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT
+/* The first of the union names its columns. */
 #define UN_OPCLASSES                                                                      \
-    " UNION ALL SELECT 'operator class', n.nspname || '.' || oc.opcname || ' using ' || " \
-    "am.amname FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod "                \
+    "SELECT 'operator class'::text AS kind, n.nspname || '.' || oc.opcname || ' using ' " \
+    "|| am.amname AS name FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod "     \
     "JOIN pg_namespace n ON n.oid = oc.opcnamespace "                                     \
     "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opclass", "oc.oid")
 #define UN_OPFAMILIES                                                                    \
@@ -1120,7 +1160,7 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 
 /* Everything in the filtered schemas and the database that the model has no kind for
  * (window functions come from the function query; subscriptions below). */
-static const char UNCOMPARED_SQL[] = UN_RULES UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_COLLATIONS
+static const char UNCOMPARED_SQL[] = UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_COLLATIONS
     UN_CONVERSIONS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS
         UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS UN_USER_MAPPINGS
             UN_EVENT_TRIGGERS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
@@ -1226,6 +1266,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         OPERATORS_SQL,
         VIEWS_SQL,
         version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
+        RULES_SQL,
         DEPS_SQL,
         UNCOMPARED_SQL,
         SUB_CHECK_SQL,
@@ -1252,6 +1293,7 @@ sd_pg__read_objects(sd_pg_session *s,
     const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
+    const query rules = QUERY(RULES_SQL, "reading rules", RULE_COLS);
     const query deps = QUERY(DEPS_SQL, "reading dependencies", DEP_COLS);
 
     sd_status rc = run(&r, &schemas, schema_row, NULL);
@@ -1269,6 +1311,8 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &views, view_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &triggers, trigger_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &rules, rule_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &deps, dep_row, NULL);
     if (rc == SD_OK)

@@ -47,6 +47,7 @@ static const sd_field_info VIEW_FIELDS[] = { SD_VIEW_FIELDS(FIELD_INFO) };
 static const sd_field_info MATVIEW_FIELDS[] = { SD_MATVIEW_FIELDS(FIELD_INFO) };
 static const sd_field_info INDEX_FIELDS[] = { SD_INDEX_FIELDS(FIELD_INFO) };
 static const sd_field_info TRIGGER_FIELDS[] = { SD_TRIGGER_FIELDS(FIELD_INFO) };
+static const sd_field_info RULE_FIELDS[] = { SD_RULE_FIELDS(FIELD_INFO) };
 
 #define BIT(f)      (1u << (f))
 #define FIELDS(tab) .fields = (tab), .nfields = SD_ARRAY_LEN(tab)
@@ -251,6 +252,16 @@ static const sd_kind_info KINDS[] = {
                           .name_required = true,
                           .name_is_identity = true,
                           FIELDS(TRIGGER_FIELDS) },
+    [SD_KIND_RULE] = { .name = "rule",
+                       .plural = "rules",
+                       .label = "rule",
+                       .kind = SD_KIND_RULE,
+                       .owner = NONE,
+                       .has_table = true,
+                       .name_required = true,
+                       .name_is_identity = true,
+                       .engines = SD_E_PG,
+                       FIELDS(RULE_FIELDS) },
 };
 _Static_assert(SD_ARRAY_LEN(KINDS) == SD_KIND__COUNT, "every sd_kind needs a KINDS entry");
 

@@ -53,6 +53,7 @@ typedef enum sd_kind {
     SD_KIND_MATVIEW,     /* a materialized view (PostgreSQL) */
     SD_KIND_INDEX,       /* an index not backing a constraint (on a table or matview) */
     SD_KIND_TRIGGER,     /* a trigger on a table or view */
+    SD_KIND_RULE,        /* a rewrite rule on a table or view (PostgreSQL; not a view's _RETURN) */
     SD_KIND__COUNT
 } sd_kind;
 
@@ -171,7 +172,8 @@ typedef struct sd_kind_info {
  *  - SQL fields: column default/generated, check expression, index where, policy using and
  *    with_check: pg_get_expr(); exclusion definition: pg_get_constraintdef(); view and
  *    matview sql: pg_get_viewdef() (the query alone); trigger sql: pg_get_triggerdef() (the
- *    whole statement); function definition: pg_get_functiondef() (the whole statement);
+ *    whole statement); rule definition: pg_get_ruledef() (the whole CREATE RULE statement,
+ *    its trailing ';' kept); function definition: pg_get_functiondef() (the whole statement);
  *    composite attributes: "name type [COLLATE c], ..." for CREATE TYPE t AS (...); range
  *    definition: the options for CREATE TYPE t AS RANGE (...);
  *  - identity: "always" / "by default"; identity_options: sequence options for
@@ -209,7 +211,8 @@ typedef struct sd_kind_info {
  *    ("toast.autovacuum_enabled=false");
  *  - trigger enabled: when it fires, as ALTER TABLE ... DISABLE / ENABLE REPLICA / ENABLE
  *    ALWAYS TRIGGER set it: "disabled", "replica" or "always"; NULL = enabled (the default,
- *    fires in origin and local sessions; pg_trigger.tgenabled 'O');
+ *    fires in origin and local sessions; pg_trigger.tgenabled 'O'); rule enabled likewise,
+ *    from pg_rewrite.ev_enabled (ALTER TABLE ... DISABLE / ENABLE REPLICA / ALWAYS RULE);
  *  - table replica_identity: REPLICA IDENTITY "full", "nothing" or "index" (the index, unique
  *    constraint or primary key whose replica_identity is true); NULL = DEFAULT;
  *  - primary key and unique include: the INCLUDE (...) columns of the index behind it;
@@ -555,6 +558,15 @@ enum {
       .engines = SD_E_PG)
 enum {
     SD_TRIGGER_FIELDS(SD__FIELD_ENUM) SD_TRIGGER__NFIELDS
+};
+
+#define SD_RULE_FIELDS(F)                                                                    \
+    F(RULE, DEFINITION, .name = "definition", .type = SD_FIELD_SQL, .engines = SD_E_PG)      \
+    F(RULE, ENABLED, .name = "enabled", .type = SD_FIELD_STRING, .allowed = TRIGGER_ENABLED, \
+      .engines = SD_E_PG)                                                                    \
+    F(RULE, COMMENT, SD_F_COMMENT)
+enum {
+    SD_RULE_FIELDS(SD__FIELD_ENUM) SD_RULE__NFIELDS
 };
 
 /* A reference to another object by identity (dependencies are never pointers from a DB). */

@@ -358,6 +358,8 @@ static const sd_pg_rule RULES[] = {
                           .planned = true },
     [SD_KIND_INDEX] = { .recreate_fields = ~INDEX_IN_PLACE, .planned = true },
     [SD_KIND_TRIGGER] = { .recreate_fields = FBIT(SD_TRIGGER_SQL), .planned = true },
+    /* A definition change is DROP RULE + CREATE RULE; enable state and comment in place. */
+    [SD_KIND_RULE] = { .recreate_fields = FBIT(SD_RULE_DEFINITION), .planned = true },
 };
 _Static_assert(SD_ARRAY_LEN(RULES) == SD_KIND__COUNT, "every sd_kind needs a RULES entry");
 

@@ -425,6 +425,8 @@ must_rebuild(const pg_build *c, const sd_object *o)
         return c->p.rdrop[rel->kind][rel->index]; /* goes with its view */
     if (o->kind == SD_KIND_TRIGGER)               /* WHEN or UPDATE OF on a retyped column */
         return mentions_column(c, rel, o->v[SD_TRIGGER_SQL].sql.text, COLS_GONE);
+    if (o->kind == SD_KIND_RULE) /* PostgreSQL refuses to retype a column a rule uses */
+        return mentions_column(c, rel, o->v[SD_RULE_DEFINITION].sql.text, COLS_GONE);
     return o->kind == SD_KIND_INDEX && index_on_readd(c, rel, o);
 }
 
@@ -539,8 +541,8 @@ cascade_enum_checks(pg_build *c)
 static void
 cascade(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX };
+    static const sd_kind STMTS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_TRIGGER, SD_KIND_INDEX,
+                                     SD_KIND_RULE };
     cascade_generated(c);
     cascade_readd(c);
     cascade_enum_checks(c);
@@ -1119,8 +1121,8 @@ pending_waits(pg_build *c, const size_t *at)
 static void
 order_pending(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_INDEX,
-                                     SD_KIND_TRIGGER };
+    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW,    SD_KIND_MATVIEW,
+                                     SD_KIND_INDEX,    SD_KIND_TRIGGER, SD_KIND_RULE };
     size_t total = 0;
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
         for (size_t i = 0; i < sd_model_count(c->p.to, STMTS[k]); i++)

@@ -20,7 +20,7 @@
  *   changed   column main.users.email: type VARCHAR(255) -> TEXT; not_null true -> false
  *   note      column main.users.nick: position 3 -> 2 (column order is not drift; use
  *             --strict-column-order)                       <- one line in the real output
- *   not compared  rule public.orders.r_log (actual only)
+ *   not compared  collation public.nocase (actual only)
  *   3 differences: 1 missing, 1 extra, 1 changed (1 note, 1 not compared)
  *
  * Renames (hinted, or an enum value replaced in place) come first, as "changed" entries:
@@ -69,7 +69,7 @@
  *     ],                                  "column_order": expected / actual (the column
  *                                         names in order) and "moved" (those that moved)
  *     "not_compared": [                   both sides, de-duplicated, sorted (kind, name)
- *       { "kind": "rule", "name": "public.orders.r_log", "side": "actual" }
+ *       { "kind": "collation", "name": "public.nocase", "side": "actual" }
  *                                         side: "expected", "actual" or "both"
  *     ]
  *   }
@@ -260,7 +260,7 @@ enum {
 };
 
 typedef struct uncompared {
-    const char *kind; /* "rule", "operator", ... */
+    const char *kind; /* "collation", "cast", ... */
     const char *name; /* qualified name */
     unsigned sides;   /* SIDE_EXPECTED | SIDE_ACTUAL */
 } uncompared;

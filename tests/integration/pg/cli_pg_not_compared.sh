@@ -51,7 +51,6 @@ SQL
 
 # kind|name as reported|SQL creating it in FULL (run in this order).
 objects=(
-  "rule|public.t.sd_rule|CREATE RULE sd_rule AS ON INSERT TO t DO ALSO NOTHING"
   "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
   "operator family|public.sd_opfam using hash|CREATE OPERATOR FAMILY sd_opfam USING hash"
   "operator class|public.sd_opclass using btree|CREATE OPERATOR CLASS sd_opclass FOR TYPE int4 USING btree AS OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 btint4cmp(int4, int4)"

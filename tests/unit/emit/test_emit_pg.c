@@ -1842,6 +1842,66 @@ test_hostile_trigger_refused(void **state)
 }
 
 static void
+test_rule_changes(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        table(ms[i], "log");
+        col(ms[i], "log", 1, "a", "integer");
+        sd_object *r = add(ms[i], SD_KIND_RULE, "t", "t_ins");
+        sd_obj_set_sql(ms[i], r, SD_RULE_DEFINITION,
+                       i == 0 ? "CREATE RULE t_ins AS\n    ON INSERT TO public.t DO  INSERT INTO "
+                                "public.log (a)\n  VALUES (new.a);"
+                              : "CREATE RULE t_ins AS\n    ON INSERT TO public.t DO INSTEAD ( "
+                                "INSERT INTO public.log (a)\n  VALUES (new.a);\n INSERT INTO "
+                                "public.log (a)\n  VALUES ((- new.a));\n);");
+        sd_object *k = add(ms[i], SD_KIND_RULE, "t", "t_del");
+        sd_obj_set_sql(ms[i], k, SD_RULE_DEFINITION,
+                       "CREATE RULE t_del AS\n    ON DELETE TO public.t DO INSTEAD NOTHING;");
+        sd_obj_set_str(ms[i], k, SD_RULE_ENABLED, i == 0 ? NULL : "replica");
+        sd_obj_set_str(ms[i], k, SD_RULE_COMMENT, i == 0 ? NULL : "keep rows");
+    }
+    sd_object *r = add(f->from, SD_KIND_RULE, "t", "t_old");
+    sd_obj_set_sql(f->from, r, SD_RULE_DEFINITION,
+                   "CREATE RULE t_old AS\n    ON UPDATE TO public.t DO INSTEAD NOTHING;");
+    const char *out = show(run(f));
+    has(out, "\nDROP RULE t_old ON public.t;\n");
+    has(out, "\nDROP RULE t_ins ON public.t;\n");
+    has(out, "\nCREATE RULE t_ins AS\n    ON INSERT TO public.t DO INSTEAD ( INSERT INTO "
+             "public.log (a)\n  VALUES (new.a);\n INSERT INTO public.log (a)\n  VALUES ((- "
+             "new.a));\n);\n");
+    has(out, "ALTER TABLE public.t ENABLE REPLICA RULE t_del;\n");
+    has(out, "COMMENT ON RULE t_del ON public.t IS 'keep rows';\n");
+    lacks(out, "CREATE RULE t_del");
+}
+
+static void
+test_hostile_rule_refused(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    sd_object *r = add(f->to, SD_KIND_RULE, "t", "r");
+    /* A ';' inside the parentheses of several actions passes the scan: the parser refuses. */
+    sd_obj_set_sql(f->to, r, SD_RULE_DEFINITION,
+                   "CREATE RULE r AS ON INSERT TO public.t DO INSTEAD (NOTHING; DROP TABLE x)");
+    expect_refused(f, "rule definition");
+}
+
+static void
+test_hostile_rule_tail_refused(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    sd_object *r = add(f->to, SD_KIND_RULE, "t", "r");
+    sd_obj_set_sql(f->to, r, SD_RULE_DEFINITION,
+                   "CREATE RULE r AS ON INSERT TO public.t DO INSTEAD NOTHING; DROP TABLE x");
+    expect_refused(f, "contains ';'");
+}
+
+static void
 test_hostile_function_refused(void **state)
 {
     fixture *f = *state;
@@ -2421,6 +2481,9 @@ main(void)
         T(test_hostile_default_refused),
         T(test_hostile_view_refused),
         T(test_hostile_trigger_refused),
+        T(test_hostile_rule_refused),
+        T(test_hostile_rule_tail_refused),
+        T(test_rule_changes),
         T(test_hostile_function_refused),
         T(test_fragment_quotes_are_respected),
         T(test_unterminated_quote_refused),

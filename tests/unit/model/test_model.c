@@ -108,6 +108,7 @@ test_registry_completeness(void **state)
         [SD_KIND_FOREIGN_KEY] = SD_FK__NFIELDS,      [SD_KIND_POLICY] = SD_POLICY__NFIELDS,
         [SD_KIND_VIEW] = SD_VIEW__NFIELDS,           [SD_KIND_MATVIEW] = SD_MATVIEW__NFIELDS,
         [SD_KIND_INDEX] = SD_INDEX__NFIELDS,         [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,
+        [SD_KIND_RULE] = SD_RULE__NFIELDS,
     };
     _Static_assert(sizeof(expect_nfields) / sizeof(expect_nfields[0]) == SD_KIND__COUNT,
                    "test table covers every kind");
@@ -234,7 +235,8 @@ test_registry_engines(void **state)
     static const sd_kind pg_only[] = { SD_KIND_EXTENSION, SD_KIND_ENUM,      SD_KIND_DOMAIN,
                                        SD_KIND_COMPOSITE, SD_KIND_RANGE,     SD_KIND_SEQUENCE,
                                        SD_KIND_FUNCTION,  SD_KIND_AGGREGATE, SD_KIND_OPERATOR,
-                                       SD_KIND_EXCLUSION, SD_KIND_POLICY,    SD_KIND_MATVIEW };
+                                       SD_KIND_EXCLUSION, SD_KIND_POLICY,    SD_KIND_MATVIEW,
+                                       SD_KIND_RULE };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);

@@ -74,6 +74,12 @@ test_pg_statements(void **state)
                SD_SQL_CREATE_FUNCTION, "2 statements");
     pg_refused("SELECT 1; DROP TABLE users", SD_SQL_QUERY, "2 statements");
     pg_refused("DROP TABLE users", SD_SQL_CREATE_TRIGGER, "DropStmt, not CreateTrigStmt");
+    pg_ok("CREATE RULE r AS ON INSERT TO public.v DO INSTEAD ( INSERT INTO public.t (a) VALUES "
+          "(new.a); DELETE FROM public.t WHERE (t.a = 0); );",
+          SD_SQL_CREATE_RULE);
+    pg_refused("CREATE RULE r AS ON INSERT TO public.v DO INSTEAD NOTHING; DROP TABLE users",
+               SD_SQL_CREATE_RULE, "2 statements");
+    pg_refused("CREATE VIEW v AS SELECT 1", SD_SQL_CREATE_RULE, "ViewStmt, not RuleStmt");
     pg_refused("SELECT 1 \\! touch /tmp/x", SD_SQL_QUERY, "syntax error");
 }
 

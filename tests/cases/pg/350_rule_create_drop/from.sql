@@ -1,0 +1,13 @@
+CREATE SCHEMA "Rule Space";
+CREATE TABLE "Rule Space".account (id integer PRIMARY KEY, owner text NOT NULL, balance numeric(12,2) NOT NULL DEFAULT 0);
+CREATE TABLE "Rule Space".audit (id integer, what text, at timestamptz DEFAULT now());
+CREATE VIEW "Rule Space".account_names AS SELECT id, owner FROM "Rule Space".account;
+CREATE TABLE legacy (id integer PRIMARY KEY, v text);
+CREATE TABLE legacy_log (id integer, v text);
+CREATE FUNCTION legacy_tag(text) RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT 'old:' || $1$$;
+CREATE RULE legacy_copy AS ON INSERT TO legacy DO ALSO INSERT INTO legacy_log VALUES (new.id, legacy_tag(new.v));
+ALTER TABLE legacy DISABLE RULE legacy_copy;
+COMMENT ON RULE legacy_copy ON legacy IS 'copies inserts';
+CREATE RULE legacy_no_delete AS ON DELETE TO legacy DO INSTEAD NOTHING;
+INSERT INTO "Rule Space".account VALUES (1, 'ann', 10), (2, 'bob', 20);
+INSERT INTO legacy VALUES (1, 'a'), (2, 'b');

@@ -1,0 +1,14 @@
+CREATE TABLE item (id integer PRIMARY KEY, name text NOT NULL, price numeric(10,2));
+CREATE TABLE item_log (id integer, note text);
+CREATE VIEW item_view AS SELECT id, name FROM item;
+CREATE RULE item_view_ins AS ON INSERT TO item_view DO INSTEAD INSERT INTO item (id, name) VALUES (new.id, new.name);
+COMMENT ON RULE item_view_ins ON item_view IS 'v1';
+CREATE RULE item_del AS ON DELETE TO item DO ALSO INSERT INTO item_log VALUES (old.id, 'gone');
+CREATE RULE item_upd AS ON UPDATE TO item DO ALSO INSERT INTO item_log VALUES (new.id, 'upd');
+ALTER TABLE item DISABLE RULE item_upd;
+COMMENT ON RULE item_upd ON item IS 'logs updates';
+CREATE RULE item_ins AS ON INSERT TO item DO ALSO INSERT INTO item_log VALUES (new.id, 'new');
+ALTER TABLE item ENABLE REPLICA RULE item_ins;
+CREATE RULE log_guard AS ON DELETE TO item_log DO INSTEAD NOTHING;
+ALTER TABLE item_log ENABLE ALWAYS RULE log_guard;
+INSERT INTO item VALUES (1, 'pen', 1.50), (2, 'ink', 3.00);

@@ -1,0 +1,10 @@
+CREATE TABLE person (id integer PRIMARY KEY, name varchar(20) NOT NULL, age integer);
+CREATE TABLE person_log (id integer, name text, age integer);
+CREATE VIEW adults AS SELECT id, name, age FROM person WHERE age >= 18;
+CREATE RULE adults_ins AS ON INSERT TO adults DO INSTEAD INSERT INTO person VALUES (new.id, new.name, new.age);
+COMMENT ON RULE adults_ins ON adults IS 'insert adults';
+CREATE RULE person_upd AS ON UPDATE TO person DO ALSO INSERT INTO person_log VALUES (new.id, new.name, new.age);
+ALTER TABLE person ENABLE ALWAYS RULE person_upd;
+COMMENT ON RULE person_upd ON person IS 'logs updates';
+CREATE RULE person_del AS ON DELETE TO person DO ALSO INSERT INTO person_log (id) VALUES (old.id);
+INSERT INTO person VALUES (1, 'ann', 30), (2, 'bob', 12);
