@@ -10,7 +10,8 @@
  *  - collation: create, drop; a definition change (provider, locale, deterministic) drops
  *    and creates it, or, while columns use it, renames the old one away, creates it,
  *    converts those columns (ALTER COLUMN ... TYPE ... COLLATE) and drops the old one; a
- *    domain of it would keep the old one: refused (SD_ERR_UNSUPPORTED);
+ *    domain, composite or range type of it would keep the old one: refused
+ *    (SD_ERR_UNSUPPORTED);
  *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
  *    transaction of their own by emit_pg.c), values removed or reordered (the type is
  *    renamed, created again, every column of it converted through text, the old one
@@ -188,6 +189,26 @@ create_collation(pg_ctx *c, const sd_object *o)
 
 static const char *free_type_name(pg_ctx *c, const sd_object *e);
 
+/* A domain, composite or range type of "from" that uses collation coll (named name), or NULL:
+ * it would keep the old collation, whose DROP would then fail. */
+static const sd_object *
+collation_type_user(const pg_ctx *c, const sd_object *coll, const char *name)
+{
+    static const sd_kind TYPES[] = { SD_KIND_DOMAIN, SD_KIND_COMPOSITE, SD_KIND_RANGE };
+    for (size_t k = 0; k < SD_ARRAY_LEN(TYPES); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->from, TYPES[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            if (TYPES[k] == SD_KIND_DOMAIN && streq(o[i]->v[SD_DOMAIN_COLLATION].s, name))
+                return o[i];
+            for (size_t d = 0; d < o[i]->ndeps; d++)
+                if (sd_model_find_ref(c->from, &o[i]->deps[d]) == coll)
+                    return o[i];
+        }
+    }
+    return NULL;
+}
+
 /*
  * A definition change: ALTER COLLATION cannot make it. DROP COLLATION is refused while
  * columns use it, so then, as for a domain, the old one is renamed out of the way, the new
@@ -199,16 +220,14 @@ static void
 recreate_collation(pg_ctx *c, const sd_change *ch)
 {
     const char *name = qualified(c, ch->from->schema, ch->from->name, "");
-    size_t n = 0;
-    const sd_object *const *doms = sd_model_objects(c->from, SD_KIND_DOMAIN, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (streq(doms[i]->v[SD_DOMAIN_COLLATION].s, name)) {
-            sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
-                           "a definition change while domain %s uses it is not supported",
-                           qualified(c, doms[i]->schema, doms[i]->name, ""));
-            return;
-        }
+    const sd_object *type = collation_type_user(c, ch->from, name);
+    if (type != NULL) {
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "a definition change while %s %s uses it is not supported",
+                       sd_kind_get(type->kind)->label, qualified(c, type->schema, type->name, ""));
+        return;
     }
+    size_t n = 0;
     size_t used = 0;
     const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n; i++) {

@@ -1885,6 +1885,26 @@ test_collation_domain_refused(void **state)
     assert_string_equal(sd_buf_cstr(&f->out), "");
 }
 
+/* The same for a composite type whose attribute uses the collation (its dependency). */
+static void
+test_collation_composite_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *t = add(ms[i], SD_KIND_COMPOSITE, NULL, "pair");
+        sd_obj_set_sql(ms[i], t, SD_COMPOSITE_ATTRIBUTES, "a text COLLATE public.c");
+        sd_obj_add_dep(ms[i], t, SD_KIND_COLLATION, "public", NULL, "c");
+    }
+    collation(f->from, "c", "libc", "C", true);
+    collation(f->to, "c", "icu", "und", true);
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    if (strstr(err.msg, "composite type public.pair uses it") == NULL)
+        fail_msg("message %s lacks the type", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
 /* A collation provider is written bare: anything but libc or icu is refused. */
 static void
 test_hostile_collation_refused(void **state)
@@ -2495,6 +2515,7 @@ main(void)
         T(test_collations),
         T(test_hostile_collation_refused),
         T(test_collation_domain_refused),
+        T(test_collation_composite_refused),
         T(test_index_statistics),
         T(test_hostile_operator_refused),
         T(test_foreign_key_changes_and_key_rebuild),
