@@ -140,12 +140,12 @@ expression_kind(sd_kind k)
     return k == SD_KIND_FUNCTION || k == SD_KIND_OPERATOR || k == SD_KIND_SEQUENCE;
 }
 
-/* Kinds a view stub needs: its schema and its columns' types. */
+/* Kinds a view stub needs: its schema and its columns' types and collations. */
 static bool
 stub_kind(sd_kind k)
 {
-    return k == SD_KIND_SCHEMA || k == SD_KIND_EXTENSION || k == SD_KIND_ENUM ||
-           k == SD_KIND_DOMAIN || k == SD_KIND_COMPOSITE || k == SD_KIND_RANGE;
+    return k == SD_KIND_SCHEMA || k == SD_KIND_EXTENSION || k == SD_KIND_COLLATION ||
+           k == SD_KIND_ENUM || k == SD_KIND_DOMAIN || k == SD_KIND_COMPOSITE || k == SD_KIND_RANGE;
 }
 
 /*

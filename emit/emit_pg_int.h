@@ -257,6 +257,11 @@ void sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_policy(pg_ctx *c, const sd_object *p);
 void sd_emit__pg_drop_policy(pg_ctx *c, const sd_object *p);
 void sd_emit__pg_alter_policy(pg_ctx *c, const sd_change *ch);
+/* ALTER TABLE ... ALTER COLUMN c TYPE type COLLATE collation: a collation change alone. */
+void sd_emit__pg_column_collate(pg_ctx *c,
+                                const sd_object *col,
+                                const char *type,
+                                const char *collation);
 /*
  * ALTER TABLE ... ALTER COLUMN c TYPE type [COLLATE collation] [USING c<cast>], with the
  * column's default dropped first (it may not cast) and to_col's default set again when

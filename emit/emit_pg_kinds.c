@@ -8,6 +8,11 @@
  *  - schema: create, drop, owner, privileges, default privileges, comment;
  *  - extension: create (IF NOT EXISTS, WITH SCHEMA, VERSION), version update, drop; a lower
  *    version drops and creates it (version_cmp() in plan/plan_pg.c);
+ *  - collation: create, drop; a definition change (provider, locale, deterministic) drops
+ *    and creates it, or, while columns use it, renames the old one away, creates it,
+ *    converts those columns (ALTER COLUMN ... TYPE ... COLLATE) and drops the old one; a
+ *    domain, composite or range type of it would keep the old one: refused
+ *    (SD_ERR_UNSUPPORTED);
  *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
  *    transaction of their own by emit_pg.c), values removed or reordered (the type is
  *    renamed, created again, every column of it converted through text, the old one
@@ -150,6 +155,113 @@ alter_extension(pg_ctx *c, const sd_change *ch)
     put(c, ";\n");
 }
 
+/* ---- collation ---- */
+
+static void
+create_collation(pg_ctx *c, const sd_object *o)
+{
+    const sd_value *v = o->v;
+    const char *provider = v[SD_COLLATION_PROVIDER].s;
+    if (provider != NULL && !streq(provider, "libc") && !streq(provider, "icu")) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, o, "invalid collation provider");
+        return;
+    }
+    /* As pg_dump writes it: provider, deterministic = false, then locale alone or
+     * lc_collate and lc_ctype. */
+    put(c, "CREATE COLLATION ");
+    put_qname(c, o->schema, o->name);
+    put(c, " (provider = ");
+    put(c, provider != NULL ? provider : "libc");
+    if (!v[SD_COLLATION_DETERMINISTIC].b)
+        put(c, ", deterministic = false");
+    if (v[SD_COLLATION_LOCALE].s != NULL) {
+        put(c, ", locale = ");
+        put_literal(c, v[SD_COLLATION_LOCALE].s);
+    }
+    if (v[SD_COLLATION_LC_COLLATE].s != NULL) {
+        put(c, ", lc_collate = ");
+        put_literal(c, v[SD_COLLATION_LC_COLLATE].s);
+    }
+    if (v[SD_COLLATION_LC_CTYPE].s != NULL) {
+        put(c, ", lc_ctype = ");
+        put_literal(c, v[SD_COLLATION_LC_CTYPE].s);
+    }
+    put(c, ");\n");
+    sd_emit__pg_extras(c, o);
+}
+
+static const char *free_type_name(pg_ctx *c, const sd_object *e);
+
+/* A domain, composite or range type of "from" that uses collation coll (named name), or NULL:
+ * it would keep the old collation, whose DROP would then fail. */
+static const sd_object *
+collation_type_user(const pg_ctx *c, const sd_object *coll, const char *name)
+{
+    static const sd_kind TYPES[] = { SD_KIND_DOMAIN, SD_KIND_COMPOSITE, SD_KIND_RANGE };
+    for (size_t k = 0; k < SD_ARRAY_LEN(TYPES); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->from, TYPES[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            if (TYPES[k] == SD_KIND_DOMAIN && streq(o[i]->v[SD_DOMAIN_COLLATION].s, name))
+                return o[i];
+            for (size_t d = 0; d < o[i]->ndeps; d++)
+                if (sd_model_find_ref(c->from, &o[i]->deps[d]) == coll)
+                    return o[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * A definition change: ALTER COLLATION cannot make it. DROP COLLATION is refused while
+ * columns use it, so then, as for a domain, the old one is renamed out of the way, the new
+ * one created, every column of it converted to it (the same type, COLLATE the new one: no
+ * rewrite, its indexes rebuilt by PostgreSQL) and the old one dropped. emit_pg.c rebuilds
+ * the views over those columns, and what depends on the collation itself, around it.
+ */
+static void
+recreate_collation(pg_ctx *c, const sd_change *ch)
+{
+    const char *name = qualified(c, ch->from->schema, ch->from->name, "");
+    const sd_object *type = collation_type_user(c, ch->from, name);
+    if (type != NULL) {
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "a definition change while %s %s uses it is not supported",
+                       sd_kind_get(type->kind)->label, qualified(c, type->schema, type->name, ""));
+        return;
+    }
+    size_t n = 0;
+    size_t used = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_object *to_col = sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key);
+        if (to_col != NULL && !cols[i]->v[SD_COLUMN_INHERITED].b &&
+            streq(cols[i]->v[SD_COLUMN_COLLATION].s, name))
+            used++;
+    }
+    if (used == 0) {
+        sd_emit__pg_drop_plain(c, ch->from);
+        create_collation(c, ch->to);
+        return;
+    }
+    const char *old = free_type_name(c, ch->from);
+    put(c, "ALTER COLLATION ");
+    put_qname(c, ch->from->schema, ch->from->name);
+    put(c, " RENAME TO ");
+    put_ident(c, old);
+    put(c, ";\n");
+    create_collation(c, ch->to);
+    for (size_t i = 0; i < n; i++) {
+        const sd_object *to_col = sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key);
+        if (to_col != NULL && !cols[i]->v[SD_COLUMN_INHERITED].b &&
+            streq(cols[i]->v[SD_COLUMN_COLLATION].s, name))
+            sd_emit__pg_column_collate(c, to_col, cols[i]->v[SD_COLUMN_TYPE].s, name);
+    }
+    put(c, "DROP COLLATION ");
+    put_qname(c, ch->from->schema, old);
+    put(c, ";\n");
+}
+
 /* ---- enum ---- */
 
 static void
@@ -191,13 +303,18 @@ sd_emit__pg_enum_add_values(pg_ctx *c, const sd_object *from, const sd_object *t
 }
 
 static bool
-type_name_taken(const pg_ctx *c, const char *schema, const char *name)
+type_name_taken(const pg_ctx *c, sd_kind kind, const char *schema, const char *name)
 {
     static const sd_kind TYPES[] = { SD_KIND_ENUM,    SD_KIND_DOMAIN,  SD_KIND_COMPOSITE,
                                      SD_KIND_RANGE,   SD_KIND_TABLE,   SD_KIND_VIEW,
                                      SD_KIND_MATVIEW, SD_KIND_SEQUENCE };
     const sd_model *models[] = { c->from, c->to };
     for (size_t m = 0; m < SD_ARRAY_LEN(models); m++) {
+        if (kind == SD_KIND_COLLATION) { /* collations have a namespace of their own */
+            if (sd_model_find(models[m], kind, schema, NULL, name) != NULL)
+                return true;
+            continue;
+        }
         for (size_t k = 0; k < SD_ARRAY_LEN(TYPES); k++)
             if (sd_model_find(models[m], TYPES[k], schema, NULL, name) != NULL)
                 return true;
@@ -205,7 +322,8 @@ type_name_taken(const pg_ctx *c, const char *schema, const char *name)
     return false;
 }
 
-/* "<name>_sd_old[N]", at most 63 bytes (PostgreSQL truncates longer names), unused. */
+/* "<name>_sd_old[N]", at most 63 bytes (PostgreSQL truncates longer names), unused (by a type,
+ * or for a collation by a collation). */
 static const char *
 free_type_name(pg_ctx *c, const sd_object *e)
 {
@@ -221,7 +339,7 @@ free_type_name(pg_ctx *c, const sd_object *e)
                    : sd_arena_sprintf(c->scratch, "%.*s_sd_old%u", (int)base, e->name, n);
         if (cand == NULL)
             sd_writer_nomem(&c->w);
-        else if (!type_name_taken(c, e->schema, cand))
+        else if (!type_name_taken(c, e->kind, e->schema, cand))
             return cand;
     }
     return "";
@@ -1486,6 +1604,10 @@ static const pg_ops PG_OPS[] = {
                             .drop = sd_emit__pg_drop_plain,
                             .recreate = recreate_extension,
                             .alter = alter_extension },
+    [SD_KIND_COLLATION] = { .keyword = "COLLATION",
+                            .create = create_collation,
+                            .drop = sd_emit__pg_drop_plain,
+                            .recreate = recreate_collation },
     [SD_KIND_ENUM] = { .keyword = "TYPE",
                        .grant_on = "TYPE",
                        .all_privs = "U",

@@ -1692,6 +1692,17 @@ sd_emit__pg_column_retype(pg_ctx *c,
     }
 }
 
+void
+sd_emit__pg_column_collate(pg_ctx *c, const sd_object *col, const char *type, const char *collation)
+{
+    alter_column_head(c, col);
+    put(c, "TYPE ");
+    sd_emit__pg_fragment(c, col, "type", type, 0);
+    put(c, " COLLATE ");
+    sd_emit__pg_fragment(c, col, "collation", collation, 0);
+    put(c, ";\n");
+}
+
 /* Whether a type string names an enum of m (or an array of one). */
 static bool
 is_enum_type(const sd_model *m, const sd_object *col)

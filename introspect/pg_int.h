@@ -97,6 +97,7 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_CONSTRAINT, /* table constraints; a domain's CHECK: the domain */
     SD_PG_CAT_ATTRDEF,    /* a column default: the column */
     SD_PG_CAT_OPERATOR,   /* operators */
+    SD_PG_CAT_COLLATION,  /* collations */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -107,7 +108,8 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_policy'::regclass::oid, 5), "                                          \
     "('pg_catalog.pg_constraint'::regclass::oid, 6), "                                      \
     "('pg_catalog.pg_attrdef'::regclass::oid, 7), "                                        \
-    "('pg_catalog.pg_operator'::regclass::oid, 8))"
+    "('pg_catalog.pg_operator'::regclass::oid, 8), "                                       \
+    "('pg_catalog.pg_collation'::regclass::oid, 9))"
 /* clang-format on */
 
 /*

@@ -1,8 +1,8 @@
 /*
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
- * schemas, extensions, enum / domain / composite / range types, functions and procedures,
- * aggregates, operators, views, materialized views, triggers, rules, the dependency edges between
- * model objects, and the list of objects the model does not compare.
+ * schemas, extensions, collations, enum / domain / composite / range types, functions and
+ * procedures, aggregates, operators, views, materialized views, triggers, rules, the dependency
+ * edges between model objects, and the list of objects the model does not compare.
  *
  * Each kind is ONE catalog query over the whole database, with the schema filter bound as
  * $1/$2 (SD_PG_SCHEMA_FILTER), skipping system schemas and extension members (a pg_depend
@@ -234,6 +234,70 @@ extension_row(reader *r, const PGresult *res, int row, const int *c, void *state
         sd_obj_set_str(r->m, o, SD_EXTENSION_COMMENT, sd_pg__str(res, row, c[EX_COMMENT]));
     }
     return rc;
+}
+
+/* ---- collations ---- */
+
+enum {
+    CL_OWNER,
+    CL_COMMENT,
+    CL_SCHEMA,
+    CL_NAME,
+    CL_OID,
+    CL_PROVIDER,
+    CL_DETERMINISTIC,
+    CL_LOCALE,
+    CL_LC_COLLATE,
+    CL_LC_CTYPE,
+    CL__N
+};
+static const char *const COLLATION_COLS[CL__N] = {
+    "owner",    "comment",       "nspname", "collname",   "oid",
+    "provider", "deterministic", "locale",  "lc_collate", "lc_ctype",
+};
+/* clang-format off */
+
+/* The locale settings as pg_dump's dumpCollation() writes them: an ICU locale (PostgreSQL
+ * 15's colliculocale; before, collcollate held it) or LC_COLLATE and LC_CTYPE when equal as
+ * locale alone, else lc_collate and lc_ctype. icu is the ICU locale column's expression. */
+#define COLLATIONS_SQL(icu)                                                                \
+    "SELECT n.nspname, co.collname, co.oid, pg_get_userbyid(co.collowner)::text AS owner, " \
+    "ds.description AS comment, "                                                          \
+    "CASE co.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' "                       \
+    "ELSE co.collprovider::text END AS provider, "                                         \
+    "co.collisdeterministic AS deterministic, "                                            \
+    "COALESCE(" icu ", CASE WHEN co.collcollate = co.collctype THEN co.collcollate END) "  \
+    "AS locale, "                                                                          \
+    "CASE WHEN " icu " IS NULL AND co.collcollate <> co.collctype THEN co.collcollate END " \
+    "AS lc_collate, "                                                                      \
+    "CASE WHEN " icu " IS NULL AND co.collcollate <> co.collctype THEN co.collctype END "  \
+    "AS lc_ctype "                                                                         \
+    "FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace "                \
+    COMMENT_JOIN("pg_collation", "co.oid")                                                 \
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_collation", "co.oid")
+static const char COLLATIONS_SQL_15[] = COLLATIONS_SQL("co.colliculocale");
+/* PostgreSQL 12 to 14 (collisdeterministic is 12's). */
+static const char COLLATIONS_SQL_OLD[] = COLLATIONS_SQL("NULL::text");
+
+/* clang-format on */
+
+static sd_status
+collation_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_COLLATION, sd_pg__str(res, row, c[CL_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[CL_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_COLLATION_PROVIDER, sd_pg__str(res, row, c[CL_PROVIDER]));
+    sd_obj_set_str(r->m, o, SD_COLLATION_LOCALE, sd_pg__str(res, row, c[CL_LOCALE]));
+    sd_obj_set_str(r->m, o, SD_COLLATION_LC_COLLATE, sd_pg__str(res, row, c[CL_LC_COLLATE]));
+    sd_obj_set_str(r->m, o, SD_COLLATION_LC_CTYPE, sd_pg__str(res, row, c[CL_LC_CTYPE]));
+    sd_obj_set_bool(o, SD_COLLATION_DETERMINISTIC, sd_pg__bool(res, row, c[CL_DETERMINISTIC]));
+    sd_obj_set_str(r->m, o, SD_COLLATION_OWNER, sd_pg__str(res, row, c[CL_OWNER]));
+    sd_obj_set_str(r->m, o, SD_COLLATION_COMMENT, sd_pg__str(res, row, c[CL_COMMENT]));
+    return put_oid(r, SD_PG_CAT_COLLATION, res, row, c[CL_OID], o);
 }
 
 /* ---- enums ---- */
@@ -1115,7 +1179,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
     " UNION ALL SELECT 'cast', '(' || format_type(k.castsource, NULL) || ' AS ' || " \
     "format_type(k.casttarget, NULL) || ')' FROM pg_cast k "                         \
     "WHERE k.oid >= 16384 AND " CAST_NOT_EXT " AND " CAST_NOT_INTERNAL
-#define UN_COLLATIONS  IN_SCHEMA("collation", "pg_collation", "co", "collname", "collnamespace")
 #define UN_CONVERSIONS IN_SCHEMA("conversion", "pg_conversion", "cv", "conname", "connamespace")
 #define UN_TS_CONFIGS \
     IN_SCHEMA("text search configuration", "pg_ts_config", "tc", "cfgname", "cfgnamespace")
@@ -1160,10 +1223,10 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 
 /* Everything in the filtered schemas and the database that the model has no kind for
  * (window functions come from the function query; subscriptions below). */
-static const char UNCOMPARED_SQL[] = UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_COLLATIONS
-    UN_CONVERSIONS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS
-        UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS UN_USER_MAPPINGS
-            UN_EVENT_TRIGGERS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+static const char UNCOMPARED_SQL[] = UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_CONVERSIONS
+    UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES
+        UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_EVENT_TRIGGERS UN_AMS
+            UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1257,6 +1320,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
     const char *const plan[] = {
         SCHEMAS_SQL,
         EXTENSIONS_SQL,
+        version >= 150000 ? COLLATIONS_SQL_15 : COLLATIONS_SQL_OLD,
         ENUMS_SQL,
         DOMAINS_SQL,
         COMPOSITES_SQL,
@@ -1287,6 +1351,8 @@ sd_pg__read_objects(sd_pg_session *s,
     reader r = { s, m, f, s->version, oids, err };
     const query schemas = QUERY(SCHEMAS_SQL, "reading schemas", SCHEMA_COLS);
     const query extensions = QUERY(EXTENSIONS_SQL, "reading extensions", EXTENSION_COLS);
+    const query collations = QUERY(r.version >= 150000 ? COLLATIONS_SQL_15 : COLLATIONS_SQL_OLD,
+                                   "reading collations", COLLATION_COLS);
     const query functions = QUERY(FUNCTIONS_SQL, "reading functions", FUNCTION_COLS);
     const query aggregates = QUERY(AGGREGATES_SQL, "reading aggregates", AGGREGATE_COLS);
     const query operators = QUERY(OPERATORS_SQL, "reading operators", OPERATOR_COLS);
@@ -1299,6 +1365,8 @@ sd_pg__read_objects(sd_pg_session *s,
     sd_status rc = run(&r, &schemas, schema_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &extensions, extension_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &collations, collation_row, NULL);
     if (rc == SD_OK)
         rc = read_types(&r);
     if (rc == SD_OK)

@@ -13,6 +13,7 @@ static const char *const FK_ACTIONS[] = { "NO ACTION", "RESTRICT",    "CASCADE",
 static const char *const FK_MATCH[] = { "NONE", "SIMPLE", "FULL", "PARTIAL", NULL };
 static const char *const GENERATED_KINDS[] = { "virtual", "stored", NULL };
 static const char *const IDENTITY_KINDS[] = { "always", "by default", NULL };
+static const char *const COLLATION_PROVIDERS[] = { "libc", "icu", NULL };
 static const char *const FUNCTION_KINDS[] = { "function", "procedure", NULL };
 static const char *const COLUMN_STORAGES[] = { "plain", "external", "extended", "main", NULL };
 static const char *const COLUMN_COMPRESSIONS[] = { "pglz", "lz4", NULL };
@@ -27,6 +28,7 @@ static const char *const POLICY_COMMANDS[] = {
 #define FIELD_INFO(kind, field, ...) [SD_##kind##_##field] = { __VA_ARGS__ },
 static const sd_field_info SCHEMA_FIELDS[] = { SD_SCHEMA_FIELDS(FIELD_INFO) };
 static const sd_field_info EXTENSION_FIELDS[] = { SD_EXTENSION_FIELDS(FIELD_INFO) };
+static const sd_field_info COLLATION_FIELDS[] = { SD_COLLATION_FIELDS(FIELD_INFO) };
 static const sd_field_info ENUM_FIELDS[] = { SD_ENUM_FIELDS(FIELD_INFO) };
 static const sd_field_info DOMAIN_FIELDS[] = { SD_DOMAIN_FIELDS(FIELD_INFO) };
 static const sd_field_info COMPOSITE_FIELDS[] = { SD_COMPOSITE_FIELDS(FIELD_INFO) };
@@ -73,6 +75,15 @@ static const sd_kind_info KINDS[] = {
                             .name_is_identity = true,
                             .engines = SD_E_PG,
                             FIELDS(EXTENSION_FIELDS) },
+    [SD_KIND_COLLATION] = { .name = "collation",
+                            .plural = "collations",
+                            .label = "collation",
+                            .kind = SD_KIND_COLLATION,
+                            .owner = NONE,
+                            .name_required = true,
+                            .name_is_identity = true,
+                            .engines = SD_E_PG,
+                            FIELDS(COLLATION_FIELDS) },
     [SD_KIND_ENUM] = { .name = "enum",
                        .plural = "enums",
                        .label = "enum type",

@@ -33,6 +33,7 @@
 typedef enum sd_kind {
     SD_KIND_SCHEMA = 0,  /* a namespace (SQLite: "main") */
     SD_KIND_EXTENSION,   /* an extension (PostgreSQL), in the schema it was installed into */
+    SD_KIND_COLLATION,   /* a collation (PostgreSQL) */
     SD_KIND_ENUM,        /* an enum type (PostgreSQL) */
     SD_KIND_DOMAIN,      /* a domain (PostgreSQL) */
     SD_KIND_COMPOSITE,   /* a composite type (PostgreSQL) */
@@ -198,6 +199,10 @@ typedef struct sd_kind_info {
  *    pg_get_function_arguments() ("text", "float8 ORDER BY float8"; empty for (*));
  *    definition: the options of CREATE AGGREGATE name (args) (...) ("SFUNC = public.f, STYPE
  *    = text, INITCOND = ''"), functions as regproc renders them;
+ *  - collation provider: "libc" or "icu" (CREATE COLLATION's provider); locale, lc_collate,
+ *    lc_ctype: as pg_dump writes them: locale alone (an ICU collation's locale, or a libc
+ *    one's when LC_COLLATE and LC_CTYPE are equal), else lc_collate and lc_ctype; the
+ *    values plain, unquoted; deterministic: pg_collation.collisdeterministic;
  *  - operator object name: "oprname(left type, right type)" (format_type(), NONE for a
  *    prefix operator's missing left one: pg_operator's own identity); definition: the
  *    options of CREATE OPERATOR name (...) ("FUNCTION = public.f, LEFTARG = text, RIGHTARG =
@@ -277,6 +282,21 @@ enum {
     F(EXTENSION, COMMENT, SD_F_COMMENT)
 enum {
     SD_EXTENSION_FIELDS(SD__FIELD_ENUM) SD_EXTENSION__NFIELDS
+};
+
+/* Collations have no privileges. */
+#define SD_COLLATION_FIELDS(F)                                                                  \
+    F(COLLATION, PROVIDER, .name = "provider", .type = SD_FIELD_STRING,                         \
+      .allowed = COLLATION_PROVIDERS, .engines = SD_E_PG)                                       \
+    F(COLLATION, LOCALE, .name = "locale", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(COLLATION, LC_COLLATE, .name = "lc_collate", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(COLLATION, LC_CTYPE, .name = "lc_ctype", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(COLLATION, DETERMINISTIC, .name = "deterministic", .type = SD_FIELD_BOOL,                 \
+      .engines = SD_E_PG)                                                                       \
+    F(COLLATION, OWNER, SD_F_OWNER)                                                             \
+    F(COLLATION, COMMENT, SD_F_COMMENT)
+enum {
+    SD_COLLATION_FIELDS(SD__FIELD_ENUM) SD_COLLATION__NFIELDS
 };
 
 #define SD_ENUM_FIELDS(F)                                                         \

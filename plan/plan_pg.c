@@ -309,6 +309,13 @@ policy_recreates(const sd_changelist *cl, const sd_change *ch)
 static const sd_pg_rule RULES[] = {
     [SD_KIND_SCHEMA] = { .late_drop = true },
     [SD_KIND_EXTENSION] = { .recreates = extension_recreates, .late_drop = true },
+    /* ALTER COLLATION can only rename it, change its owner or refresh its version. */
+    [SD_KIND_COLLATION] = { .recreate_fields =
+                                FBIT(SD_COLLATION_PROVIDER) | FBIT(SD_COLLATION_LOCALE) |
+                                FBIT(SD_COLLATION_LC_COLLATE) | FBIT(SD_COLLATION_LC_CTYPE) |
+                                FBIT(SD_COLLATION_DETERMINISTIC),
+                            .gone = SD_PG_GONE_CHANGED,
+                            .late_drop = true },
     [SD_KIND_ENUM] = { .recreates = enum_recreates, .gone = SD_PG_GONE_CHANGED, .late_drop = true },
     [SD_KIND_DOMAIN] = { .recreate_fields = FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION),
                          .late_drop = true },

@@ -212,6 +212,30 @@ seed_type(pg_build *c, const sd_change *ch, size_t pos)
     }
 }
 
+/* A collation that is recreated: its columns are converted at pos (views on them rebuilt),
+ * and what depends on the collation itself (an index or view naming it) rebuilt. */
+static void
+seed_collation(pg_build *c, const sd_change *ch, size_t pos)
+{
+    if (!sd_plan_pg_alter_recreates(&c->p, ch))
+        return;
+    c->p.gone[SD_KIND_COLLATION][ch->from->index] = true;
+    sd_buf name = SD_BUF_INIT;
+    sd_sql_qualified(&name, SD_ENGINE_PG, ch->from->schema, ch->from->name);
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->p.from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n && !sd_buf_failed(&name); i++) {
+        const char *coll = cols[i]->v[SD_COLUMN_COLLATION].s;
+        if (coll == NULL || strcmp(coll, sd_buf_cstr(&name)) != 0)
+            continue;
+        mark_column_gone(c, cols[i]);
+        const sd_object *t = cols[i]->owner != NULL ? counterpart(c->p.to, cols[i]->owner) : NULL;
+        if (t != NULL)
+            bump(&c->p.last[SD_KIND_TABLE][t->index], pos);
+    }
+    sd_buf_dispose(&name);
+}
+
 static void
 seed_column(pg_build *c, const sd_change *ch)
 {
@@ -297,6 +321,8 @@ seed_change(pg_build *c, const sd_change *ch, size_t pos)
         seed_key(c, ch);
     if (ch->kind == SD_KIND_ENUM && ch->op == SD_OP_ALTER)
         seed_enum(c, ch, pos);
+    else if (ch->kind == SD_KIND_COLLATION && ch->op == SD_OP_ALTER)
+        seed_collation(c, ch, pos);
     else if ((ch->kind == SD_KIND_DOMAIN || ch->kind == SD_KIND_COMPOSITE ||
               ch->kind == SD_KIND_RANGE) &&
              ch->op == SD_OP_ALTER)

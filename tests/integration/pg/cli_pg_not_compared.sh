@@ -55,7 +55,6 @@ objects=(
   "operator family|public.sd_opfam using hash|CREATE OPERATOR FAMILY sd_opfam USING hash"
   "operator class|public.sd_opclass using btree|CREATE OPERATOR CLASS sd_opclass FOR TYPE int4 USING btree AS OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 btint4cmp(int4, int4)"
   "cast|(public.sd_enum AS integer)|CREATE CAST (sd_enum AS int4) WITH INOUT"
-  "collation|public.sd_coll|CREATE COLLATION sd_coll FROM \"C\""
   "conversion|public.sd_conv|CREATE CONVERSION sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8"
   "text search configuration|public.sd_tscfg|CREATE TEXT SEARCH CONFIGURATION sd_tscfg (COPY = pg_catalog.english)"
   "text search dictionary|public.sd_tsdict|CREATE TEXT SEARCH DICTIONARY sd_tsdict (TEMPLATE = pg_catalog.simple)"

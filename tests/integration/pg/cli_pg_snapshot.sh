@@ -60,9 +60,9 @@ CREATE INDEX pet_counts_idx ON app.pet_counts (owner_id);
 CREATE TABLE "Mixed Case" ("select" integer, "Quoted ""Name""" text);
 CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
 CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer);
+CREATE COLLATION app.sd_coll FROM "C";
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
 -- not compared
-CREATE COLLATION app.sd_coll FROM "C";
 CREATE FUNCTION app.sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number';
 CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
 CREATE PUBLICATION sd_snap_pub FOR TABLE app.pet;
@@ -74,7 +74,7 @@ cli_pg_db rebuilt "DO \$\$BEGIN CREATE ROLE $role; EXCEPTION WHEN duplicate_obje
 full=$(cli_pg_src full)
 empty=$(cli_pg_src empty)
 rebuilt=$(cli_pg_src rebuilt)
-nc_kinds=("collation|app.sd_coll" "window function|app.sd_win()"
+nc_kinds=("window function|app.sd_win()"
   "statistics object|app.person_stats" "publication|sd_snap_pub")
 
 # ---- inspect ------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ head -2 "$work/snap.yaml" > "$work/head"
 assert "the snapshot does not start with version and engine: $(cat "$work/head")" -- \
   cmp -s "$work/head" <(printf 'schemadrift_snapshot: 2\nengine: postgresql\n')
 missing=""
-for k in extensions enums domains composites ranges sequences functions aggregates operators tables views \
+for k in extensions collations enums domains composites ranges sequences functions aggregates operators tables views \
   materialized_views indexes triggers rules; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done
@@ -95,7 +95,7 @@ assert "snapshot: no collection under a schema for:$missing" -- test -z "$missin
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \
   adults pet_counts pet_owner_idx person_lower_idx pet_counts_idx own_pets no_overlap name_nonempty \
-  adults_ins; do
+  adults_ins sd_coll; do
   grep -qE "^ *((- )?name: \"?$n\"?|function_name: $n)$" "$work/snap.yaml" || missing+=" $n"
 done
 assert "snapshot: no object named:$missing" -- test -z "$missing"

@@ -1640,6 +1640,57 @@ test_operators(void **state)
                         "\nDROP OPERATOR public.!! (NONE, bigint);\n" TAIL);
 }
 
+static sd_object *
+collation(sd_model *m, const char *name, const char *provider, const char *locale, bool det)
+{
+    sd_object *o = add(m, SD_KIND_COLLATION, NULL, name);
+    sd_obj_set_str(m, o, SD_COLLATION_PROVIDER, provider);
+    sd_obj_set_str(m, o, SD_COLLATION_LOCALE, locale);
+    sd_obj_set_bool(o, SD_COLLATION_DETERMINISTIC, det);
+    return o;
+}
+
+/* Collations: CREATE COLLATION as pg_dump writes it (locale alone, or lc_collate and
+ * lc_ctype; deterministic = false), owner and comment in place, a definition change by DROP
+ * and CREATE, or, while a column uses it, by renaming the old one away, converting the
+ * column and dropping the old one; a dropped one after everything else. */
+static void
+test_collations(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        sd_obj_set_str(ms[i], col(ms[i], "t", 1, "name", "text"), SD_COLUMN_COLLATION, "public.ci");
+    }
+    collation(f->from, "ci", "icu", "und-u-ks-level2", true);
+    collation(f->from, "plain", "libc", "C", true);
+    collation(f->from, "gone", "libc", "POSIX", true);
+    collation(f->from, "keep", "libc", "C", true);
+    collation(f->to, "ci", "icu", "und-u-ks-level2", false);
+    collation(f->to, "plain", "libc", "POSIX", true);
+    sd_object *o = collation(f->to, "keep", "libc", "C", true);
+    sd_obj_set_str(f->to, o, SD_COLLATION_OWNER, "alice");
+    sd_obj_set_str(f->to, o, SD_COLLATION_COMMENT, "kept");
+    o = collation(f->to, "Split", "libc", NULL, true);
+    sd_obj_set_str(f->to, o, SD_COLLATION_LC_COLLATE, "C");
+    sd_obj_set_str(f->to, o, SD_COLLATION_LC_CTYPE, "POSIX");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nCREATE COLLATION public.\"Split\" (provider = libc, lc_collate = 'C', "
+                        "lc_ctype = 'POSIX');\n"
+                        "\nALTER COLLATION public.ci RENAME TO ci_sd_old;\n"
+                        "CREATE COLLATION public.ci (provider = icu, deterministic = false, "
+                        "locale = 'und-u-ks-level2');\n"
+                        "ALTER TABLE public.t ALTER COLUMN name TYPE text COLLATE public.ci;\n"
+                        "DROP COLLATION public.ci_sd_old;\n"
+                        "\nALTER COLLATION public.keep OWNER TO alice;\n"
+                        "COMMENT ON COLLATION public.keep IS 'kept';\n"
+                        "\nDROP COLLATION public.plain;\n"
+                        "CREATE COLLATION public.plain (provider = libc, locale = 'POSIX');\n"
+                        "\nDROP COLLATION public.gone;\n" TAIL);
+}
+
 static void
 test_foreign_key_changes_and_key_rebuild(void **state)
 {
@@ -1812,6 +1863,56 @@ test_hostile_operator_refused(void **state)
     f->to = sd_model_new(SD_ENGINE_PG);
     operator(f->to, "=/*(integer, integer)", "FUNCTION = int4eq, LEFTARG = integer");
     expect_refused(f, "invalid operator name");
+}
+
+/* A collation whose definition changes while a domain uses it: refused, naming the domain
+ * (the domain would keep the old collation, and DROP COLLATION would fail). */
+static void
+test_collation_domain_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *d = add(ms[i], SD_KIND_DOMAIN, NULL, "code_t");
+        sd_obj_set_str(ms[i], d, SD_DOMAIN_BASE_TYPE, "text");
+        sd_obj_set_str(ms[i], d, SD_DOMAIN_COLLATION, "public.c");
+    }
+    collation(f->from, "c", "libc", "C", true);
+    collation(f->to, "c", "libc", "POSIX", true);
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    if (strstr(err.msg, "domain public.code_t uses it") == NULL)
+        fail_msg("message %s lacks the domain", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+/* The same for a composite type whose attribute uses the collation (its dependency). */
+static void
+test_collation_composite_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *t = add(ms[i], SD_KIND_COMPOSITE, NULL, "pair");
+        sd_obj_set_sql(ms[i], t, SD_COMPOSITE_ATTRIBUTES, "a text COLLATE public.c");
+        sd_obj_add_dep(ms[i], t, SD_KIND_COLLATION, "public", NULL, "c");
+    }
+    collation(f->from, "c", "libc", "C", true);
+    collation(f->to, "c", "icu", "und", true);
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    if (strstr(err.msg, "composite type public.pair uses it") == NULL)
+        fail_msg("message %s lacks the type", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+/* A collation provider is written bare: anything but libc or icu is refused. */
+static void
+test_hostile_collation_refused(void **state)
+{
+    fixture *f = *state;
+    collation(f->to, "c", "libc); DROP TABLE t; --", "C", true);
+    expect_refused(f, "invalid collation provider");
 }
 
 static void
@@ -2472,6 +2573,10 @@ main(void)
         T(test_constraint_index_fields),
         T(test_aggregates),
         T(test_operators),
+        T(test_collations),
+        T(test_hostile_collation_refused),
+        T(test_collation_domain_refused),
+        T(test_collation_composite_refused),
         T(test_index_statistics),
         T(test_hostile_operator_refused),
         T(test_foreign_key_changes_and_key_rebuild),

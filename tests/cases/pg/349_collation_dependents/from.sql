@@ -1,0 +1,12 @@
+CREATE COLLATION c_part (locale = 'C');
+CREATE COLLATION c_view (locale = 'C');
+CREATE COLLATION c_gone (locale = 'POSIX');
+CREATE TABLE m (id integer NOT NULL, k text COLLATE c_part) PARTITION BY LIST (id);
+CREATE TABLE m1 PARTITION OF m FOR VALUES IN (1);
+CREATE TABLE m2 PARTITION OF m FOR VALUES IN (2);
+CREATE INDEX m_k ON m (k);
+CREATE VIEW v_sorted AS SELECT id, k COLLATE c_view AS kc FROM m;
+CREATE MATERIALIZED VIEW mv AS SELECT id, k COLLATE c_view AS kc FROM m;
+CREATE TABLE gone_t (a text COLLATE c_gone);
+INSERT INTO m VALUES (1, 'a'), (2, 'B');
+INSERT INTO gone_t VALUES ('x');
