@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 60
 # Everything the build, the tests and the demo need.
 DEB_PACKAGES = gcc clang make cmake pkg-config git ca-certificates sqlite3 python3 \
 	libpq-dev libsqlite3-dev libyaml-dev libxxhash-dev libjansson-dev libcmocka-dev \
-	libpg-query-dev clang-format clang-tidy libclang-rt-14-dev \
+	libpg-query-dev libprotobuf-c-dev clang-format clang-tidy libclang-rt-14-dev \
 	postgresql-15 postgresql-client-15
 
 .PHONY: all deps build demo test test-builds test-normal test-asan test-pg fuzz clean
