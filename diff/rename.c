@@ -448,6 +448,7 @@ copy_object(rn *r, sd_model *m, const sd_object *o)
         return rc;
     if (ki->nfields > 0)
         memcpy(n->v, o->v, ki->nfields * sizeof(*n->v));
+    sd_obj_set_origin(n, o->origin, o->origin_line, o->origin_col);
     if (o->kind == SD_KIND_ENUM) {
         sd_names old = n->v[SD_ENUM_VALUES].names;
         memset(&n->v[SD_ENUM_VALUES].names, 0, sizeof(sd_names));

@@ -123,6 +123,20 @@ sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s)
 }
 
 void
+sd_obj_set_origin(sd_object *o, const char *file, size_t line, size_t col)
+{
+    o->origin = file;
+    o->origin_line = line <= UINT32_MAX ? (uint32_t)line : 0;
+    o->origin_col = col <= UINT32_MAX ? (uint32_t)col : 0;
+}
+
+const char *
+sd_model_strdup(sd_model *m, const char *s)
+{
+    return sd_arena_strdup(m->arena, s);
+}
+
+void
 sd_obj_set_sql(sd_model *m, sd_object *o, int field, const char *text)
 {
     o->v[field].sql.text = text != NULL ? sd_arena_strdup(m->arena, text) : NULL;
@@ -160,6 +174,9 @@ sd_err_objectv(sd_err *err, sd_status code, const sd_object *o, const char *fmt,
     if (o != NULL) {
         sd_buf where = SD_BUF_INIT;
         sd_object_describe(&where, o);
+        if (o->origin != NULL) /* a snapshot's: the line to look at */
+            sd_buf_appendf(&where, " (%s:%u:%u)", o->origin, (unsigned)o->origin_line,
+                           (unsigned)o->origin_col);
         sd_err_where(err, "%s", sd_buf_cstr(&where));
         sd_buf_dispose(&where);
     }

@@ -610,6 +610,9 @@ struct sd_object {
     size_t ndeps;           /* number of deps */
     uint64_t fingerprint;   /* XXH3 of the canonical form, incl. owned objects (freeze) */
     size_t index;           /* position in the kind's canonical array (freeze) */
+    const char *origin;     /* the file it was read from (errors name it), or NULL */
+    uint32_t origin_line;   /* and where in it (1-based) */
+    uint32_t origin_col;
 };
 
 typedef struct sd_model sd_model;
@@ -650,9 +653,14 @@ SD_MUST_CHECK sd_status sd_model_add(sd_model *m,
                                      sd_err *err);
 void sd_obj_set_bool(sd_object *o, int field, bool v);
 void sd_obj_set_int(sd_object *o, int field, int64_t v);
-void sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s);     /* copies; NULL ok */
-void sd_obj_set_sql(sd_model *m, sd_object *o, int field, const char *text);  /* copies */
-void sd_obj_add_name(sd_model *m, sd_object *o, int field, const char *name); /* copies */
+void sd_obj_set_str(sd_model *m, sd_object *o, int field, const char *s); /* copies; NULL ok */
+/* Where o was read: file (kept, not copied: one string for all of a file's objects, owned by
+ * the model's arena, see sd_model_strdup), line and column, 1-based. */
+void sd_obj_set_origin(sd_object *o, const char *file, size_t line, size_t col);
+/* A copy of s in m's arena (NULL when out of memory). */
+const char *sd_model_strdup(sd_model *m, const char *s);
+void sd_obj_set_sql(sd_model *m, sd_object *o, int field, const char *text);     /* copies */
+void sd_obj_add_name(sd_model *m, sd_object *o, int field, const char *name);    /* copies */
 void sd_obj_add_key(sd_model *m, sd_object *o, int field, const sd_keypart *kp); /* copies */
 void sd_obj_add_dep(sd_model *m,
                     sd_object *o,

@@ -106,6 +106,7 @@ typedef struct reader {
     sd_model *m;                       /* the model being built */
     SD_VEC(fp_check) checks;           /* one per object, in file order */
     sd_err *err;                       /* caller's error */
+    const char *origin;                /* name, copied once into the model (objects' origin) */
 } reader;
 
 /* ---- errors ---- */
@@ -938,6 +939,10 @@ read_object_as(reader *r,
         set_where(r, map->line, map->col);
         return rc;
     }
+    /* Where it is, so that a writer refusing its SQL text can say which line to look at. */
+    if (r->origin == NULL && (r->origin = sd_model_strdup(r->m, r->name)) == NULL)
+        return nomem(r);
+    sd_obj_set_origin(o, r->origin, map->line + 1, map->col + 1);
     /* Positions only: a streamed object's tree is gone by the time they are needed. */
     const node *fpn = lookup(map, SD_SNAP_KEY_FINGERPRINT);
     if (fpn == NULL)

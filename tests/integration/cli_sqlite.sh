@@ -187,6 +187,12 @@ sqlite3 "$work/forged.db" "PRAGMA writable_schema = ON;
   UPDATE sqlite_master SET sql = 'CREATE TRIGGER tr AFTER INSERT ON users BEGIN INSERT INTO log VALUES (1); END; DROP TABLE users; --' WHERE name = 'tr';"
 expect forged-trigger 2 "trigger main.users.tr: invalid SQL text of trigger: it holds more than one statement" -- "$bin" diff "$work/plain.db" "$work/forged.db"
 grep -q "DROP TABLE users" "$work/out" && { echo "FAIL forged-trigger: the script holds the smuggled statement"; failures=$((failures + 1)); }
+# The same text in a snapshot (its fingerprint is right: inspect wrote it): the error names
+# the object and where it is in the snapshot.
+"$bin" inspect "$work/forged.db" -o "$work/forged.yaml"
+line=$(grep -n "^  - name: tr$" "$work/forged.yaml" | cut -d: -f1)
+expect forged-trigger-snapshot 2 "trigger main.users.tr ($work/forged.yaml:$line:5): invalid SQL text of trigger" -- \
+  "$bin" diff "$work/plain.db" "$work/forged.yaml"
 sqlite3 "$work/forged.db" "PRAGMA writable_schema = ON;
   UPDATE sqlite_master SET sql = 'CREATE TRIGGER tr AFTER INSERT ON users BEGIN INSERT INTO log VALUES (1); END' WHERE name = 'tr';
   UPDATE sqlite_master SET sql = 'CREATE VIEW v AS SELECT 1 AS one; DELETE FROM users' WHERE name = 'v';"

@@ -145,8 +145,8 @@ expect_rc check-snap-empty 1 && {
   assert "check snap empty: drift is not true" -- grep -q '"drift": true' "$work/out"
 }
 run "$bin" check "$empty" "$work/snap.yaml"
-expect_rc check-empty-snap 1 && assert "check empty snap: no 'not compared  collation app.sd_coll'" -- \
-  grep -qxF "not compared  collation app.sd_coll (actual only)" "$work/out"
+expect_rc check-empty-snap 1 && assert "check empty snap: no 'not compared  window function app.sd_win()'" -- \
+  grep -qxF "not compared  window function app.sd_win() (actual only)" "$work/out"
 
 # ---- diff with a snapshot side -------------------------------------------------------------
 run "$bin" diff "$work/snap.yaml" "$empty"
