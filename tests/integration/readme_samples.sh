@@ -83,6 +83,19 @@ while IFS= read -r line || [ -n "$line" ]; do
   fi
 done < "$readme"
 
+# The JSON report's `kind` bullet names every kind of the registry (model/kinds.c), in its order.
+registry=$(grep -oE '^ *\[SD_KIND_[A-Z_]+\] = \{ \.name = "[a-z_]+"' "$root/model/kinds.c" |
+  sed -E 's/.*"([a-z_]+)"/\1/' | paste -sd' ')
+documented=$(awk '/^- `kind`, one of/ { on = 1 } on { print } on && /\. `table` is/ { exit }' "$readme" |
+  sed 's/(PostgreSQL[^)]*)//' | grep -oE '`[a-z_]+`' | tr -d '`' | grep -vx kind | paste -sd' ')
+documented=${documented% table}
+if [ -z "$registry" ] || [ "$registry" != "$documented" ]; then
+  echo "FAIL: README's JSON \`kind\` list is not the registry's kinds"
+  echo "  registry:   $registry"
+  echo "  README.md:  $documented"
+  failures=$((failures + 1))
+fi
+
 if [ $blocks -eq 0 ] || [ $commands -eq 0 ]; then
   echo "FAIL: no '<!-- sample: run -->' console block with commands in $readme"
   failures=$((failures + 1))
