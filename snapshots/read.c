@@ -1192,6 +1192,9 @@ read_top(reader *r, const node *root, unsigned flags)
         keys[nkeys++] = tk[k];
     }
     sd_status rc = check_keys(r, root, keys, nkeys, what);
+    if (rc != SD_OK && db_required && lookup(root, tk[SD_SNAP_TOP_DATABASE]) == NULL)
+        sd_err_hint(r->err, "snapshots written before event triggers and casts were compared have "
+                            "no `database:` section; " REGENERATE_HINT);
     if (rc != SD_OK)
         return rc;
     if (en == NULL) /* check_keys() saw it: cannot happen */

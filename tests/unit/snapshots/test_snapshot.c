@@ -805,6 +805,27 @@ test_database_section_errors(void **state)
                    "expected a mapping for \"database\"");
     expect_db_edit("\ndatabase:", "\ndatabasex:", "databasex", 0,
                    "unknown key \"databasex\" in the top-level mapping");
+    /* A snapshot from before the section: missing, with a hint to regenerate it. */
+    sd_model *m = build_database_wide();
+    sd_buf b = write_model(m);
+    const char *text = sd_buf_cstr(&b);
+    const char *db = strstr(text, "\ndatabase:\n");
+    const char *schemas = strstr(text, "\nschemas:\n");
+    assert_non_null(db);
+    assert_non_null(schemas);
+    sd_buf old = SD_BUF_INIT;
+    sd_buf_appendn(&old, text, (size_t)(db - text));
+    sd_buf_append(&old, schemas);
+    sd_model *back = (sd_model *)&back;
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_snapshot_read(&back, sd_buf_cstr(&old), old.len, "test.yaml", &err),
+                     SD_ERR_PARSE);
+    assert_null(back);
+    assert_non_null(strstr(err.msg, "missing key \"database\""));
+    assert_non_null(strstr(err.hint, "no `database:` section"));
+    sd_buf_dispose(&old);
+    sd_buf_dispose(&b);
+    sd_model_free(m);
     /* A reference to a database-wide object naming a schema. */
     expect_db_edit(
         "{kind: cast, name:", "{kind: cast, schema: public, name:", "schema: public, name: \"(", 0,
