@@ -8,9 +8,11 @@
  *     transaction that adds it): the guards that refuse, before this COMMIT, what the main
  *     transaction would refuse on data; ALTER TYPE ... ADD VALUE ...; COMMIT; BEGIN;
  *   (else ALTER TYPE ... ADD VALUE ... here, in the one transaction)
- *   prepare: sequences OWNED BY NONE (dropping their column would take them along), NO
- *     INHERIT for parents a table leaves; then every foreign key, trigger, index, view and
- *     materialized view that goes or is rebuilt, dependents first: those the change list
+ *   prepare: first the event triggers that go (dropped, recreated, or calling a function
+ *     that is dropped and created) and those disabled (they fire on DDL: none may fire on the
+ *     script's own); then sequences OWNED BY NONE (dropping their column would take them along), NO
+ *     INHERIT for parents a table leaves; then every foreign key, trigger, index, cast, view
+ *     and materialized view that goes or is rebuilt, dependents first: those the change list
  *     drops or changes, plus those that depend on a column that changes type or goes, on an
  *     enum, composite or range type that is recreated, on a function that is dropped and
  *     created, on a rebuilt view, and foreign keys that reference a key or unique index
@@ -34,6 +36,7 @@
  *     reference cycles), policies of new tables and rebuilt policies, sequences OWNED BY;
  *   late drops: functions, sequences, types, extensions, schemas, in the change list's
  *     order (after the alters that stop using them);
+ *   event triggers created (and enabled), and the other event trigger ALTERs, last;
  *   COMMIT;
  *
  * Nothing is dropped with CASCADE: the order makes it unnecessary. A statement that loses
@@ -300,9 +303,65 @@ emit_rebuild(pg_ctx *c, const sd_change *ch)
     sd_emit__pg_rebuild_restore(c, sd_plan_pg_rebuild_table(c->p, ch, true), to_t);
 }
 
+/*
+ * Outermost kinds (event triggers: they fire on DDL). Off, before every other change: the
+ * ones the plan drops (dropped, recreated, or calling a function that goes), and in-place
+ * ALTERs that disable one. On, after every other change (as pg_dump restores them last):
+ * the ones the plan creates, then the other in-place ALTERs (enabling, owner, comment).
+ */
+static bool
+outermost_off_alter(const pg_ctx *c, const sd_change *ch)
+{
+    return ch->op == SD_OP_ALTER && !(ch->flags & SD_CHG_NOTE_ONLY) &&
+           !c->p->rdrop[ch->kind][ch->from->index] && ch->kind == SD_KIND_EVENT_TRIGGER &&
+           streq(ch->to->v[SD_EVENT_TRIGGER_ENABLED].s, "disabled");
+}
+
+static void
+outermost_alter(pg_ctx *c, const sd_change *ch)
+{
+    sd_emit__pg_unit_begin(c, SD_STEP_ALTER, ch->from, ch->to);
+    c->unit_step.fields = ch->fields;
+    const pg_ops *ops = sd_emit__pg_ops(ch->kind);
+    if (ops->alter != NULL)
+        ops->alter(c, ch);
+    sd_emit__pg_alter_extras(c, ch);
+    sd_emit__pg_unit_end(c);
+}
+
+static void
+emit_outermost(pg_ctx *c, bool on)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (!sd_plan_pg_rule((sd_kind)k)->outermost)
+            continue;
+        const sd_model *m = on ? c->to : c->from;
+        for (size_t i = 0; i < sd_model_count(m, (sd_kind)k); i++) {
+            const sd_object *o = sd_model_at(m, (sd_kind)k, i);
+            if (!on && c->p->rdrop[k][i]) {
+                drop_unit(c, o);
+            } else if (on && c->p->rcreate[k][i]) {
+                sd_emit__pg_unit_begin(c, SD_STEP_CREATE, NULL, o);
+                sd_emit__pg_ops((sd_kind)k)->create(c, o);
+                sd_emit__pg_unit_end(c);
+            }
+        }
+    }
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *ch = sd_changelist_at(c->cl, i);
+        if (!sd_plan_pg_rule(ch->kind)->outermost || ch->op != SD_OP_ALTER ||
+            (ch->flags & SD_CHG_NOTE_ONLY) || c->p->rdrop[ch->kind][ch->from->index] ||
+            outermost_off_alter(c, ch) == on)
+            continue;
+        outermost_alter(c, ch);
+    }
+}
+
 static void
 emit_prepare(pg_ctx *c)
 {
+    emit_outermost(c, false);
     size_t n = sd_changelist_count(c->cl);
     size_t nt = sd_model_count(c->to, SD_KIND_TABLE);
     for (size_t i = 0; i < nt; i++) {
@@ -334,7 +393,7 @@ emit_prepare(pg_ctx *c)
         sd_emit__pg_unit_end(c);
     }
     static const sd_kind FIRST[] = { SD_KIND_FOREIGN_KEY, SD_KIND_RULE, SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX };
+                                     SD_KIND_INDEX, SD_KIND_CAST };
     for (size_t k = 0; k < SD_ARRAY_LEN(FIRST); k++) {
         for (size_t i = 0; i < sd_model_count(c->from, FIRST[k]); i++)
             if (c->p->rdrop[FIRST[k]][i])
@@ -497,8 +556,9 @@ readd_generated_before(pg_ctx *c, const sd_object *col)
 static void
 handle_change(pg_ctx *c, const sd_change *ch)
 {
-    if (ch->op == SD_OP_DROP || (ch->flags & SD_CHG_NOTE_ONLY))
-        return;
+    if (ch->op == SD_OP_DROP || (ch->flags & SD_CHG_NOTE_ONLY) ||
+        sd_plan_pg_rule(ch->kind)->outermost)
+        return; /* ... or written first or last (emit_outermost()) */
     if (ch->flags & SD_CHG_DEFERRED) {
         /* The part of a new object a dependency loop put off: its default, CHECKs, query. */
         sd_emit__pg_unit_begin(c, SD_STEP_ALTER, NULL, ch->to);
@@ -679,6 +739,7 @@ sd_emit__pg(sd_buf *out,
         emit_main(&c);
         emit_post(&c);
         emit_late_drops(&c);
+        emit_outermost(&c, true);
         c.script = c.w.out = out;
         c.plan = steps;
         setup_step(&c, SD_TXN_NONE);

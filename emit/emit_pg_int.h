@@ -41,7 +41,8 @@ typedef enum pg_target {
     PG_TARGET_COLUMN,    /* "s.t.c" */
     PG_TARGET_FUNCTION,  /* "s.f(argument list)" */
     PG_TARGET_AGGREGATE, /* "s.a(input types)", "s.a(*)" */
-    PG_TARGET_OPERATOR   /* "s.+(left, right)" */
+    PG_TARGET_OPERATOR,  /* "s.+(left, right)" */
+    PG_TARGET_CAST       /* "(source AS target)" (sd_emit__pg_cast_target()) */
 } pg_target;
 
 /* How the emitter writes one kind (ARCHITECTURE.md, Tables as data); what PostgreSQL does with
@@ -254,6 +255,8 @@ void sd_emit__pg_drop_identity(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_constraint(pg_ctx *c, const sd_object *con);
 void sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con);
 void sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch);
+/* "(source AS target)" of a cast, its types proved fragments and its name checked. */
+void sd_emit__pg_cast_target(pg_ctx *c, const sd_object *k);
 void sd_emit__pg_create_policy(pg_ctx *c, const sd_object *p);
 void sd_emit__pg_drop_policy(pg_ctx *c, const sd_object *p);
 void sd_emit__pg_alter_policy(pg_ctx *c, const sd_change *ch);

@@ -1459,25 +1459,34 @@ alter_index(pg_ctx *c, const sd_change *ch)
 
 /* ALTER TABLE ... ENABLE / DISABLE TRIGGER or RULE (word): when t fires, its "enabled"
  * field state. */
-static void
-put_enabled(pg_ctx *c, const sd_object *t, const char *state, const char *word)
+/* The ENABLE / DISABLE words of an "enabled" field state (NULL: plain ENABLE); the
+ * registry's allowed list is the one the reader enforces. */
+static const char *
+enabled_words(const char *state)
 {
     static const struct {
         const char *state;
-        const char *clause;
-    } CLAUSES[] = {
-        { .state = "disabled", .clause = " DISABLE " },
-        { .state = "replica", .clause = " ENABLE REPLICA " },
-        { .state = "always", .clause = " ENABLE ALWAYS " },
+        const char *words;
+    } WORDS[] = {
+        { .state = "disabled", .words = "DISABLE" },
+        { .state = "replica", .words = "ENABLE REPLICA" },
+        { .state = "always", .words = "ENABLE ALWAYS" },
     };
-    const char *clause = " ENABLE ";
-    for (size_t i = 0; state != NULL && i < SD_ARRAY_LEN(CLAUSES); i++) {
-        if (streq(state, CLAUSES[i].state))
-            clause = CLAUSES[i].clause;
+    for (size_t i = 0; state != NULL && i < SD_ARRAY_LEN(WORDS); i++) {
+        if (streq(state, WORDS[i].state))
+            return WORDS[i].words;
     }
+    return "ENABLE";
+}
+
+static void
+put_enabled(pg_ctx *c, const sd_object *t, const char *state, const char *word)
+{
     put(c, "ALTER TABLE ");
     put_qname(c, t->schema, t->table);
-    put(c, clause);
+    put(c, " ");
+    put(c, enabled_words(state));
+    put(c, " ");
     put(c, word);
     put(c, " ");
     put_ident(c, t->name);
@@ -1500,6 +1509,121 @@ alter_trigger(pg_ctx *c, const sd_change *ch)
 {
     if (ch->fields & FBIT(SD_TRIGGER_ENABLED))
         put_enabled(c, ch->to, ch->to->v[SD_TRIGGER_ENABLED].s, "TRIGGER");
+}
+
+/* ---- event trigger ---- */
+
+/* ALTER EVENT TRIGGER name ENABLE / DISABLE ...: its "enabled" state (NULL: ENABLE). */
+static void
+put_event_trigger_enabled(pg_ctx *c, const sd_object *e)
+{
+    put(c, "ALTER EVENT TRIGGER ");
+    put_ident(c, e->name);
+    put(c, " ");
+    put(c, enabled_words(e->v[SD_EVENT_TRIGGER_ENABLED].s));
+    put(c, ";\n");
+}
+
+/* As pg_dump writes it: CREATE EVENT TRIGGER, then its enable state unless enabled. The
+ * tags are literals and the function a quoted name: nothing from the model is spliced. */
+static void
+create_event_trigger(pg_ctx *c, const sd_object *e)
+{
+    const sd_value *v = e->v;
+    if (v[SD_EVENT_TRIGGER_EVENT].s == NULL || v[SD_EVENT_TRIGGER_FUNCTION_NAME].s == NULL ||
+        v[SD_EVENT_TRIGGER_FUNCTION_SCHEMA].s == NULL) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, e, "an event trigger needs an event and a function");
+        return;
+    }
+    put(c, "CREATE EVENT TRIGGER ");
+    put_ident(c, e->name);
+    put(c, " ON ");
+    put_ident(c, v[SD_EVENT_TRIGGER_EVENT].s);
+    const sd_names *tags = &v[SD_EVENT_TRIGGER_TAGS].names;
+    for (size_t i = 0; i < tags->len; i++) {
+        put(c, i == 0 ? "\n    WHEN TAG IN (" : ", ");
+        put_literal(c, tags->items[i]);
+    }
+    if (tags->len > 0)
+        put(c, ")");
+    put(c, "\n    EXECUTE FUNCTION ");
+    put_qname(c, v[SD_EVENT_TRIGGER_FUNCTION_SCHEMA].s, v[SD_EVENT_TRIGGER_FUNCTION_NAME].s);
+    put(c, "();\n");
+    if (v[SD_EVENT_TRIGGER_ENABLED].s != NULL)
+        put_event_trigger_enabled(c, e);
+    sd_emit__pg_extras(c, e);
+}
+
+static void
+alter_event_trigger(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & FBIT(SD_EVENT_TRIGGER_ENABLED))
+        put_event_trigger_enabled(c, ch->to);
+}
+
+/* ---- cast ---- */
+
+/* A cast's name must be "(source AS target)" of its own fields: the diff matches casts by
+ * name and the statements name them by the fields. */
+static bool
+cast_consistent(pg_ctx *c, const sd_object *k)
+{
+    const char *src = k->v[SD_CAST_SOURCE].s;
+    const char *tgt = k->v[SD_CAST_TARGET].s;
+    const char *want =
+        src != NULL && tgt != NULL ? sd_arena_sprintf(c->scratch, "(%s AS %s)", src, tgt) : NULL;
+    if (src != NULL && tgt != NULL && want == NULL) {
+        sd_writer_nomem(&c->w);
+        return false;
+    }
+    if (want == NULL || !streq(want, k->name)) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, k,
+                       "a cast's name must be (source AS target) of its source and target");
+        return false;
+    }
+    return true;
+}
+
+void
+sd_emit__pg_cast_target(pg_ctx *c, const sd_object *k)
+{
+    if (!cast_consistent(c, k))
+        return;
+    put(c, "(");
+    sd_emit__pg_fragment(c, k, "source type", k->v[SD_CAST_SOURCE].s, 0);
+    put(c, " AS ");
+    sd_emit__pg_fragment(c, k, "target type", k->v[SD_CAST_TARGET].s, 0);
+    put(c, ")");
+}
+
+/* As pg_dump's dumpCast() writes it: the method, then the context unless explicit. */
+static void
+create_cast(pg_ctx *c, const sd_object *k)
+{
+    const sd_value *v = k->v;
+    const char *method = v[SD_CAST_METHOD].s;
+    put(c, "CREATE CAST ");
+    sd_emit__pg_cast_target(c, k);
+    if (streq(method, "function") && v[SD_CAST_FUNCTION].s != NULL) {
+        put(c, " WITH FUNCTION ");
+        sd_emit__pg_fragment(c, k, "cast function", v[SD_CAST_FUNCTION].s, FRAG_COMMA);
+    } else if (streq(method, "inout") && v[SD_CAST_FUNCTION].s == NULL) {
+        put(c, " WITH INOUT");
+    } else if (streq(method, "binary") && v[SD_CAST_FUNCTION].s == NULL) {
+        put(c, " WITHOUT FUNCTION");
+    } else {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, k,
+                       "a cast's method must be function (with a function), inout or binary");
+        return;
+    }
+    if (streq(v[SD_CAST_CONTEXT].s, "assignment"))
+        put(c, " AS ASSIGNMENT");
+    else if (streq(v[SD_CAST_CONTEXT].s, "implicit"))
+        put(c, " AS IMPLICIT");
+    else if (v[SD_CAST_CONTEXT].s != NULL)
+        sd_writer_fail(&c->w, SD_ERR_PARSE, k, "invalid cast context");
+    put(c, ";\n");
+    sd_emit__pg_extras(c, k);
 }
 
 /* ---- rule ---- */
@@ -1659,6 +1783,15 @@ static const pg_ops PG_OPS[] = {
                             .target = PG_TARGET_AGGREGATE,
                             .create = create_aggregate,
                             .drop = sd_emit__pg_drop_plain },
+    [SD_KIND_EVENT_TRIGGER] = { .keyword = "EVENT TRIGGER",
+                                .target = PG_TARGET_NAME,
+                                .create = create_event_trigger,
+                                .drop = sd_emit__pg_drop_plain,
+                                .alter = alter_event_trigger },
+    [SD_KIND_CAST] = { .keyword = "CAST",
+                       .target = PG_TARGET_CAST,
+                       .create = create_cast,
+                       .drop = sd_emit__pg_drop_plain },
     [SD_KIND_OPERATOR] = { .keyword = "OPERATOR",
                            .target = PG_TARGET_OPERATOR,
                            .create = create_operator,

@@ -416,6 +416,9 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
     case PG_TARGET_OPERATOR:
         operator_target(c, o);
         return;
+    case PG_TARGET_CAST:
+        sd_emit__pg_cast_target(c, o);
+        return;
     case PG_TARGET_COLUMN:
         put_qname(c, o->schema, o->table);
         put(c, ".");

@@ -40,6 +40,10 @@ typedef struct sd_pg_filter {
     "ELSE ARRAY(SELECT sd_a::text FROM unnest(" acl ") AS sd_a "                             \
     "ORDER BY sd_a::text COLLATE \"C\") END"
 
+/* The predicate of database-wide objects: read only when no --schema filter is given ($1
+ * empty), as pg_dump -n leaves them out; --exclude-schema ($2) does not touch them. */
+#define SD_PG_DATABASE_FILTER "cardinality($1::text[]) = 0"
+
 #define SD_PG_SCHEMA_FILTER                                              \
     "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%' " \
     "AND (cardinality($1::text[]) = 0 OR n.nspname = ANY($1::text[])) "  \
@@ -88,16 +92,18 @@ sd_status sd_pg__add_array(sd_model *m, sd_object *o, int field, const char *arr
  * SD_PG_CATS_SQL, the same list as a VALUES table (classid oid, cat code) to join with.
  */
 typedef enum sd_pg_cat {
-    SD_PG_CAT_CLASS,      /* relations; with a sub-id, a table's column */
-    SD_PG_CAT_REWRITE,    /* a view's _RETURN rule: the view */
-    SD_PG_CAT_TYPE,       /* types, their array types, row types */
-    SD_PG_CAT_PROC,       /* functions and procedures */
-    SD_PG_CAT_TRIGGER,    /* triggers */
-    SD_PG_CAT_POLICY,     /* row level security policies */
-    SD_PG_CAT_CONSTRAINT, /* table constraints; a domain's CHECK: the domain */
-    SD_PG_CAT_ATTRDEF,    /* a column default: the column */
-    SD_PG_CAT_OPERATOR,   /* operators */
-    SD_PG_CAT_COLLATION,  /* collations */
+    SD_PG_CAT_CLASS,         /* relations; with a sub-id, a table's column */
+    SD_PG_CAT_REWRITE,       /* a view's _RETURN rule: the view */
+    SD_PG_CAT_TYPE,          /* types, their array types, row types */
+    SD_PG_CAT_PROC,          /* functions and procedures */
+    SD_PG_CAT_TRIGGER,       /* triggers */
+    SD_PG_CAT_POLICY,        /* row level security policies */
+    SD_PG_CAT_CONSTRAINT,    /* table constraints; a domain's CHECK: the domain */
+    SD_PG_CAT_ATTRDEF,       /* a column default: the column */
+    SD_PG_CAT_OPERATOR,      /* operators */
+    SD_PG_CAT_COLLATION,     /* collations */
+    SD_PG_CAT_CAST,          /* casts (database-wide) */
+    SD_PG_CAT_EVENT_TRIGGER, /* event triggers (database-wide) */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -109,7 +115,9 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_constraint'::regclass::oid, 6), "                                      \
     "('pg_catalog.pg_attrdef'::regclass::oid, 7), "                                        \
     "('pg_catalog.pg_operator'::regclass::oid, 8), "                                       \
-    "('pg_catalog.pg_collation'::regclass::oid, 9))"
+    "('pg_catalog.pg_collation'::regclass::oid, 9), "                                     \
+    "('pg_catalog.pg_cast'::regclass::oid, 10), "                                          \
+    "('pg_catalog.pg_event_trigger'::regclass::oid, 11))"
 /* clang-format on */
 
 /*

@@ -1,14 +1,15 @@
 /*
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
  * schemas, extensions, collations, enum / domain / composite / range types, functions and
- * procedures, aggregates, operators, views, materialized views, triggers, rules, the dependency
- * edges between model objects, and the list of objects the model does not compare.
+ * procedures, aggregates, event triggers and casts (database-wide), operators, views, materialized
+ * views, triggers, rules, the dependency edges between model objects, and the list of objects the
+ * model does not compare.
  *
  * Each kind is ONE catalog query over the whole database, with the schema filter bound as
- * $1/$2 (SD_PG_SCHEMA_FILTER), skipping system schemas and extension members (a pg_depend
- * row with deptype 'e' on the object). Kinds whose rows carry a list (a domain's CHECK
- * constraints, a composite's attributes) are read as one row per list item, ordered by the
- * owner's OID, and grouped here. Renderings follow the "Value formats" contract in
+ * $1/$2 (SD_PG_SCHEMA_FILTER; database-wide kinds: SD_PG_DATABASE_FILTER), skipping system schemas
+ * and extension members (a pg_depend row with deptype 'e' on the object). Kinds whose rows carry a
+ * list (a domain's CHECK constraints, a composite's attributes) are read as one row per list item,
+ * ordered by the owner's OID, and grouped here. Renderings follow the "Value formats" contract in
  * model/model.h; names that end up inside SQL text we build ourselves (collations, opclasses,
  * functions in a range definition, attribute names) are quoted with util/sql.h.
  *
@@ -811,6 +812,111 @@ aggregate_row(reader *r, const PGresult *res, int row, const int *c, void *state
     return rc == SD_OK ? put_oid(r, SD_PG_CAT_PROC, res, row, c[AG_OID], o) : rc;
 }
 
+/* ---- event triggers (database-wide) ---- */
+
+enum {
+    ET_OID,
+    ET_NAME,
+    ET_OWNER,
+    ET_COMMENT,
+    ET_EVENT,
+    ET_TAGS,
+    ET_FN_SCHEMA,
+    ET_FN_NAME,
+    ET_ENABLED,
+    ET__N
+};
+static const char *const EVENT_TRIGGER_COLS[ET__N] = {
+    "oid",  "evtname",         "owner",         "comment", "event",
+    "tags", "function_schema", "function_name", "enabled",
+};
+/* Event triggers as pg_dump dumps them: every one but an extension's, only when no --schema
+ * filter is given (they belong to no schema). The tags as stored, in order. */
+static const char EVENT_TRIGGERS_SQL[] =
+    "SELECT e.oid, e.evtname, pg_get_userbyid(e.evtowner)::text AS owner, "
+    "ds.description AS comment, e.evtevent AS event, e.evttags AS tags, "
+    "fn.nspname AS function_schema, p.proname AS function_name, "
+    "CASE e.evtenabled WHEN 'D' THEN 'disabled' WHEN 'R' THEN 'replica' "
+    "WHEN 'A' THEN 'always' END AS enabled "
+    "FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid "
+    "JOIN pg_namespace fn ON fn.oid = p.pronamespace " COMMENT_JOIN(
+        "pg_event_trigger",
+        "e.oid") "WHERE " SD_PG_DATABASE_FILTER " AND " NOT_EXT("pg_event_trigger", "e.oid");
+
+static sd_status
+event_trigger_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_EVENT_TRIGGER, NULL, NULL,
+                                sd_pg__str(res, row, c[ET_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_EVENT_TRIGGER_EVENT, sd_pg__str(res, row, c[ET_EVENT]));
+    sd_obj_set_str(r->m, o, SD_EVENT_TRIGGER_FUNCTION_SCHEMA,
+                   sd_pg__str(res, row, c[ET_FN_SCHEMA]));
+    sd_obj_set_str(r->m, o, SD_EVENT_TRIGGER_FUNCTION_NAME, sd_pg__str(res, row, c[ET_FN_NAME]));
+    sd_obj_set_str(r->m, o, SD_EVENT_TRIGGER_ENABLED, sd_pg__str(res, row, c[ET_ENABLED]));
+    sd_obj_set_str(r->m, o, SD_EVENT_TRIGGER_OWNER, sd_pg__str(res, row, c[ET_OWNER]));
+    sd_obj_set_str(r->m, o, SD_EVENT_TRIGGER_COMMENT, sd_pg__str(res, row, c[ET_COMMENT]));
+    rc = sd_pg__add_array(r->m, o, SD_EVENT_TRIGGER_TAGS, sd_pg__str(res, row, c[ET_TAGS]), r->err);
+    /* pg_depend names its function from its pg_event_trigger row. */
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_EVENT_TRIGGER, res, row, c[ET_OID], o) : rc;
+}
+
+/* ---- casts (database-wide) ---- */
+
+enum {
+    CA_OID,
+    CA_NAME,
+    CA_SOURCE,
+    CA_TARGET,
+    CA_METHOD,
+    CA_FUNCTION,
+    CA_CONTEXT,
+    CA_COMMENT,
+    CA__N
+};
+static const char *const CAST_COLS[CA__N] = {
+    "oid", "name", "source", "target", "method", "function", "context", "comment",
+};
+#define CAST_NOT_EXT      NOT_EXT("pg_cast", "k.oid")
+#define CAST_NOT_INTERNAL NOT_INTERNAL("pg_cast", "k.oid")
+/* Casts as pg_dump's selectDumpableCast() picks them: made after initdb (OID 16384 and up),
+ * not an extension's, only when no --schema filter is given; not the casts a range type
+ * makes to its multirange (internal to the type, which pg_dump skips too). */
+static const char CASTS_SQL[] =
+    "SELECT k.oid, '(' || format_type(k.castsource, NULL) || ' AS ' || "
+    "format_type(k.casttarget, NULL) || ')' AS name, "
+    "format_type(k.castsource, NULL) AS source, format_type(k.casttarget, NULL) AS target, "
+    "CASE k.castmethod WHEN 'f' THEN 'function' WHEN 'i' THEN 'inout' "
+    "WHEN 'b' THEN 'binary' ELSE k.castmethod::text END AS method, "
+    "CASE WHEN k.castmethod = 'f' THEN k.castfunc::regprocedure::text END AS function, "
+    "CASE k.castcontext WHEN 'a' THEN 'assignment' WHEN 'i' THEN 'implicit' "
+    "WHEN 'e' THEN NULL ELSE k.castcontext::text END AS context, ds.description AS comment "
+    "FROM pg_cast k " COMMENT_JOIN("pg_cast", "k.oid") "WHERE " SD_PG_DATABASE_FILTER
+                                                       " AND k.oid >= 16384 AND " CAST_NOT_EXT
+                                                       " AND " CAST_NOT_INTERNAL;
+
+static sd_status
+cast_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc =
+        sd_model_add(r->m, SD_KIND_CAST, NULL, NULL, sd_pg__str(res, row, c[CA_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_CAST_SOURCE, sd_pg__str(res, row, c[CA_SOURCE]));
+    sd_obj_set_str(r->m, o, SD_CAST_TARGET, sd_pg__str(res, row, c[CA_TARGET]));
+    sd_obj_set_str(r->m, o, SD_CAST_METHOD, sd_pg__str(res, row, c[CA_METHOD]));
+    sd_obj_set_str(r->m, o, SD_CAST_FUNCTION, sd_pg__str(res, row, c[CA_FUNCTION]));
+    sd_obj_set_str(r->m, o, SD_CAST_CONTEXT, sd_pg__str(res, row, c[CA_CONTEXT]));
+    sd_obj_set_str(r->m, o, SD_CAST_COMMENT, sd_pg__str(res, row, c[CA_COMMENT]));
+    /* pg_depend names its function and both types from its pg_cast row. */
+    return put_oid(r, SD_PG_CAT_CAST, res, row, c[CA_OID], o);
+}
+
 /* ---- operators ---- */
 
 enum {
@@ -1101,9 +1207,14 @@ dep_end(const reader *r, const PGresult *res, int row, const int *c)
     const char *oid = sd_pg__str(res, row, c[1]);
     const char *sub = sd_pg__str(res, row, c[2]);
 
-    if (cat == NULL || cat[0] < '0' || cat[0] >= '0' + SD_PG_CAT__N || cat[1] != '\0')
+    /* The code of SD_PG_CATS_SQL: one or two digits. */
+    if (cat == NULL || cat[0] < '0' || cat[0] > '9' ||
+        (cat[1] != '\0' && (cat[1] < '0' || cat[1] > '9' || cat[2] != '\0')))
         return NULL;
-    sd_pg_cat k = (sd_pg_cat)(cat[0] - '0');
+    int code = cat[1] == '\0' ? cat[0] - '0' : (cat[0] - '0') * 10 + (cat[1] - '0');
+    if (code >= SD_PG_CAT__N)
+        return NULL;
+    sd_pg_cat k = (sd_pg_cat)code;
     if (k != SD_PG_CAT_CLASS || sub == NULL || strcmp(sub, "0") == 0)
         return sd_pg__oid_get(r->oids, k, oid, "0");
     const sd_object *col = sd_pg__oid_get(r->oids, k, oid, sub);
@@ -1173,12 +1284,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
     "|| am.amname FROM pg_opfamily opf JOIN pg_am am ON am.oid = opf.opfmethod "         \
     "JOIN pg_namespace n ON n.oid = opf.opfnamespace "                                   \
     "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opfamily", "opf.oid")
-#define CAST_NOT_EXT      NOT_EXT("pg_cast", "k.oid")
-#define CAST_NOT_INTERNAL NOT_INTERNAL("pg_cast", "k.oid")
-#define UN_CASTS                                                                     \
-    " UNION ALL SELECT 'cast', '(' || format_type(k.castsource, NULL) || ' AS ' || " \
-    "format_type(k.casttarget, NULL) || ')' FROM pg_cast k "                         \
-    "WHERE k.oid >= 16384 AND " CAST_NOT_EXT " AND " CAST_NOT_INTERNAL
 #define UN_CONVERSIONS IN_SCHEMA("conversion", "pg_conversion", "cv", "conname", "connamespace")
 #define UN_TS_CONFIGS \
     IN_SCHEMA("text search configuration", "pg_ts_config", "tc", "cfgname", "cfgnamespace")
@@ -1207,9 +1312,8 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define UN_USER_MAPPINGS                                                 \
     " UNION ALL SELECT 'user mapping', um.usename || '@' || um.srvname " \
     "FROM pg_user_mappings um WHERE " NOT_EXT("pg_foreign_server", "um.srvid")
-#define UN_EVENT_TRIGGERS DB_WIDE("event trigger", "pg_event_trigger", "et", "evtname")
-#define UN_AMS            DB_WIDE("access method", "pg_am", "am", "amname")
-#define UN_LANGUAGES      DB_WIDE("language", "pg_language", "lg", "lanname")
+#define UN_AMS       DB_WIDE("access method", "pg_am", "am", "amname")
+#define UN_LANGUAGES DB_WIDE("language", "pg_language", "lg", "lanname")
 #define UN_TRANSFORMS                                                                  \
     " UNION ALL SELECT 'transform', format_type(tf.trftype, NULL) || ' language ' || " \
     "lg.lanname FROM pg_transform tf JOIN pg_language lg ON lg.oid = tf.trflang "      \
@@ -1223,10 +1327,10 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 
 /* Everything in the filtered schemas and the database that the model has no kind for
  * (window functions come from the function query; subscriptions below). */
-static const char UNCOMPARED_SQL[] = UN_OPCLASSES UN_OPFAMILIES UN_CASTS UN_CONVERSIONS
-    UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES
-        UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_EVENT_TRIGGERS UN_AMS
-            UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+static const char UNCOMPARED_SQL[] =
+    UN_OPCLASSES UN_OPFAMILIES UN_CONVERSIONS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS
+        UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS
+            UN_SERVERS UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1327,6 +1431,8 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
         FUNCTIONS_SQL,
         AGGREGATES_SQL,
+        EVENT_TRIGGERS_SQL,
+        CASTS_SQL,
         OPERATORS_SQL,
         VIEWS_SQL,
         version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
@@ -1355,6 +1461,9 @@ sd_pg__read_objects(sd_pg_session *s,
                                    "reading collations", COLLATION_COLS);
     const query functions = QUERY(FUNCTIONS_SQL, "reading functions", FUNCTION_COLS);
     const query aggregates = QUERY(AGGREGATES_SQL, "reading aggregates", AGGREGATE_COLS);
+    const query event_triggers =
+        QUERY(EVENT_TRIGGERS_SQL, "reading event triggers", EVENT_TRIGGER_COLS);
+    const query casts = QUERY(CASTS_SQL, "reading casts", CAST_COLS);
     const query operators = QUERY(OPERATORS_SQL, "reading operators", OPERATOR_COLS);
     const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
@@ -1373,6 +1482,10 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &functions, function_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &aggregates, aggregate_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &event_triggers, event_trigger_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &casts, cast_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &operators, operator_row, NULL);
     if (rc == SD_OK)

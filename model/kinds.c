@@ -19,6 +19,11 @@ static const char *const COLUMN_STORAGES[] = { "plain", "external", "extended", 
 static const char *const COLUMN_COMPRESSIONS[] = { "pglz", "lz4", NULL };
 static const char *const REPLICA_IDENTITIES[] = { "full", "nothing", "index", NULL };
 static const char *const TRIGGER_ENABLED[] = { "disabled", "replica", "always", NULL };
+static const char *const EVENT_TRIGGER_EVENTS[] = {
+    "ddl_command_start", "ddl_command_end", "table_rewrite", "sql_drop", "login", NULL
+};
+static const char *const CAST_METHODS[] = { "function", "inout", "binary", NULL };
+static const char *const CAST_CONTEXTS[] = { "assignment", "implicit", NULL };
 static const char *const POLICY_COMMANDS[] = {
     "ALL", "SELECT", "INSERT", "UPDATE", "DELETE", NULL
 };
@@ -36,6 +41,8 @@ static const sd_field_info RANGE_FIELDS[] = { SD_RANGE_FIELDS(FIELD_INFO) };
 static const sd_field_info SEQUENCE_FIELDS[] = { SD_SEQUENCE_FIELDS(FIELD_INFO) };
 static const sd_field_info FUNCTION_FIELDS[] = { SD_FUNCTION_FIELDS(FIELD_INFO) };
 static const sd_field_info AGGREGATE_FIELDS[] = { SD_AGGREGATE_FIELDS(FIELD_INFO) };
+static const sd_field_info EVENT_TRIGGER_FIELDS[] = { SD_EVENT_TRIGGER_FIELDS(FIELD_INFO) };
+static const sd_field_info CAST_FIELDS[] = { SD_CAST_FIELDS(FIELD_INFO) };
 static const sd_field_info OPERATOR_FIELDS[] = { SD_OPERATOR_FIELDS(FIELD_INFO) };
 static const sd_field_info TABLE_FIELDS[] = { SD_TABLE_FIELDS(FIELD_INFO) };
 static const sd_field_info COLUMN_FIELDS[] = { SD_COLUMN_FIELDS(FIELD_INFO) };
@@ -147,6 +154,26 @@ static const sd_kind_info KINDS[] = {
                             .name_is_identity = true,
                             .engines = SD_E_PG,
                             FIELDS(AGGREGATE_FIELDS) },
+    [SD_KIND_EVENT_TRIGGER] = { .name = "event_trigger",
+                                .plural = "event_triggers",
+                                .label = "event trigger",
+                                .kind = SD_KIND_EVENT_TRIGGER,
+                                .owner = NONE,
+                                .name_required = true,
+                                .name_is_identity = true,
+                                .engines = SD_E_PG,
+                                .scope = SD_SCOPE_DATABASE,
+                                FIELDS(EVENT_TRIGGER_FIELDS) },
+    [SD_KIND_CAST] = { .name = "cast",
+                       .plural = "casts",
+                       .label = "cast",
+                       .kind = SD_KIND_CAST,
+                       .owner = NONE,
+                       .name_required = true,
+                       .name_is_identity = true,
+                       .engines = SD_E_PG,
+                       .scope = SD_SCOPE_DATABASE,
+                       FIELDS(CAST_FIELDS) },
     [SD_KIND_OPERATOR] = { .name = "operator",
                            .plural = "operators",
                            .label = "operator",
@@ -314,6 +341,13 @@ sd_kind_role_field(sd_kind kind, sd_field_role role)
         if (ki->fields[f].role == role)
             return (int)f;
     return -1;
+}
+
+bool
+sd_kind_is_database_wide(sd_kind kind)
+{
+    const sd_kind_info *ki = sd_kind_get(kind);
+    return ki != NULL && ki->scope == SD_SCOPE_DATABASE;
 }
 
 bool

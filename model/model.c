@@ -77,8 +77,12 @@ sd_model_add(sd_model *m,
 {
     const sd_kind_info *ki = sd_kind_get(kind);
     *out = NULL;
-    if (ki == NULL || schema == NULL)
-        return sd_err_set(err, SD_ERR, "internal error: bad object kind or missing schema");
+    if (ki == NULL)
+        return sd_err_set(err, SD_ERR, "internal error: bad object kind");
+    /* A database-wide object has no schema; every other object has one. */
+    if ((ki->scope == SD_SCOPE_DATABASE) != (schema == NULL))
+        return sd_err_set(err, SD_ERR, "internal error: %s %s a schema", ki->label,
+                          ki->scope == SD_SCOPE_DATABASE ? "must not have" : "needs");
     if (!sd_kind_for_engine(ki, m->engine))
         return sd_err_set(err, SD_ERR, "internal error: a %s model has no %s objects",
                           sd_engine_name(m->engine), ki->label);
@@ -727,6 +731,20 @@ describe_name(sd_buf *out, sd_kind kind, const char *name)
     describe_part(out, name, routine && paren != NULL ? (size_t)(paren - name) : len);
 }
 
+/* A database-wide object's name: a cast's "(integer AS public.mytype)" as it is (its spaces
+ * and dots are its format, not ambiguity), unless it holds a control byte; others as names. */
+static void
+describe_database_wide(sd_buf *out, const sd_object *o)
+{
+    bool plain = o->kind == SD_KIND_CAST && o->name != NULL && o->name[0] == '(';
+    for (const char *p = o->name; plain && *p != '\0'; p++)
+        plain = (unsigned char)*p >= 0x20 && *p != 0x7f;
+    if (plain)
+        sd_buf_append(out, o->name);
+    else
+        describe_name(out, o->kind, o->name);
+}
+
 void
 sd_object_describe(sd_buf *out, const sd_object *o)
 {
@@ -735,6 +753,10 @@ sd_object_describe(sd_buf *out, const sd_object *o)
     sd_buf_putc(out, ' ');
     if (o->kind == SD_KIND_SCHEMA) {
         describe_name(out, o->kind, o->name);
+        return;
+    }
+    if (ki->scope == SD_SCOPE_DATABASE) {
+        describe_database_wide(out, o);
         return;
     }
     describe_name(out, SD_KIND_SCHEMA, o->schema);

@@ -10,7 +10,12 @@
  * kind registry (sd_kind_get()). Generic code (snapshots, fingerprints, diff) walks the field
  * tables, so adding a kind or a field is one registry entry, not a change in every module.
  * Columns and constraints are owned by their table (nested in snapshots); indexes, views and
- * triggers live at schema level and name their table in the identity.
+ * triggers live at schema level and name their table in the identity. Database-wide kinds
+ * (sd_kind_info.scope SD_SCOPE_DATABASE: event triggers, casts) have no schema: their objects'
+ * schema is NULL, which identity keys, canonical order (NULL first), fingerprints and
+ * descriptions ("event trigger log_ddl", "cast (integer AS public.mytype)") all handle; a
+ * reference to one (sd_ref) has a NULL schema too. Adding another database-wide kind is a
+ * registry entry with .scope = SD_SCOPE_DATABASE, its catalog query and its emitter.
  *
  * Life cycle: sd_model_new(), sd_model_add() + the sd_obj_set_*() setters, then
  * sd_model_freeze(), which validates identities, links owners, computes normalized SQL text,
@@ -31,30 +36,32 @@
 
 /* Object kinds, in canonical (and creation-priority) order: what others depend on first. */
 typedef enum sd_kind {
-    SD_KIND_SCHEMA = 0,  /* a namespace (SQLite: "main") */
-    SD_KIND_EXTENSION,   /* an extension (PostgreSQL), in the schema it was installed into */
-    SD_KIND_COLLATION,   /* a collation (PostgreSQL) */
-    SD_KIND_ENUM,        /* an enum type (PostgreSQL) */
-    SD_KIND_DOMAIN,      /* a domain (PostgreSQL) */
-    SD_KIND_COMPOSITE,   /* a composite type (PostgreSQL) */
-    SD_KIND_RANGE,       /* a range type (PostgreSQL) */
-    SD_KIND_SEQUENCE,    /* a sequence (PostgreSQL) */
-    SD_KIND_FUNCTION,    /* a function or procedure, identified with its arguments */
-    SD_KIND_AGGREGATE,   /* an aggregate (PostgreSQL), identified like a function */
-    SD_KIND_OPERATOR,    /* an operator (PostgreSQL), identified with its argument types */
-    SD_KIND_TABLE,       /* a base table (PostgreSQL: also partitioned tables, partitions) */
-    SD_KIND_COLUMN,      /* a table column (owned by its table) */
-    SD_KIND_PRIMARY_KEY, /* the primary key (owned by its table; at most one) */
-    SD_KIND_UNIQUE,      /* a UNIQUE constraint (owned by its table) */
-    SD_KIND_CHECK,       /* a CHECK constraint (owned by its table) */
-    SD_KIND_EXCLUSION,   /* an EXCLUDE constraint (PostgreSQL; owned by its table) */
-    SD_KIND_FOREIGN_KEY, /* a FOREIGN KEY constraint (owned by its table) */
-    SD_KIND_POLICY,      /* a row level security policy (PostgreSQL; owned by its table) */
-    SD_KIND_VIEW,        /* a view */
-    SD_KIND_MATVIEW,     /* a materialized view (PostgreSQL) */
-    SD_KIND_INDEX,       /* an index not backing a constraint (on a table or matview) */
-    SD_KIND_TRIGGER,     /* a trigger on a table or view */
-    SD_KIND_RULE,        /* a rewrite rule on a table or view (PostgreSQL; not a view's _RETURN) */
+    SD_KIND_SCHEMA = 0,    /* a namespace (SQLite: "main") */
+    SD_KIND_EXTENSION,     /* an extension (PostgreSQL), in the schema it was installed into */
+    SD_KIND_COLLATION,     /* a collation (PostgreSQL) */
+    SD_KIND_ENUM,          /* an enum type (PostgreSQL) */
+    SD_KIND_DOMAIN,        /* a domain (PostgreSQL) */
+    SD_KIND_COMPOSITE,     /* a composite type (PostgreSQL) */
+    SD_KIND_RANGE,         /* a range type (PostgreSQL) */
+    SD_KIND_SEQUENCE,      /* a sequence (PostgreSQL) */
+    SD_KIND_FUNCTION,      /* a function or procedure, identified with its arguments */
+    SD_KIND_AGGREGATE,     /* an aggregate (PostgreSQL), identified like a function */
+    SD_KIND_EVENT_TRIGGER, /* an event trigger (PostgreSQL; database-wide) */
+    SD_KIND_CAST,          /* a cast (PostgreSQL; database-wide), named "(source AS target)" */
+    SD_KIND_OPERATOR,      /* an operator (PostgreSQL), identified with its argument types */
+    SD_KIND_TABLE,         /* a base table (PostgreSQL: also partitioned tables, partitions) */
+    SD_KIND_COLUMN,        /* a table column (owned by its table) */
+    SD_KIND_PRIMARY_KEY,   /* the primary key (owned by its table; at most one) */
+    SD_KIND_UNIQUE,        /* a UNIQUE constraint (owned by its table) */
+    SD_KIND_CHECK,         /* a CHECK constraint (owned by its table) */
+    SD_KIND_EXCLUSION,     /* an EXCLUDE constraint (PostgreSQL; owned by its table) */
+    SD_KIND_FOREIGN_KEY,   /* a FOREIGN KEY constraint (owned by its table) */
+    SD_KIND_POLICY,        /* a row level security policy (PostgreSQL; owned by its table) */
+    SD_KIND_VIEW,          /* a view */
+    SD_KIND_MATVIEW,       /* a materialized view (PostgreSQL) */
+    SD_KIND_INDEX,         /* an index not backing a constraint (on a table or matview) */
+    SD_KIND_TRIGGER,       /* a trigger on a table or view */
+    SD_KIND_RULE, /* a rewrite rule on a table or view (PostgreSQL; not a view's _RETURN) */
     SD_KIND__COUNT
 } sd_kind;
 
@@ -139,6 +146,15 @@ typedef struct sd_field_info {
     sd_field_role role;         /* SD_ROLE_NONE unless owner, acl or comment */
 } sd_field_info;
 
+/* Where objects of a kind live. A database-wide object (pg_dump's objects that belong to
+ * the database, not a schema: casts, event triggers, ...) has no schema (NULL), is written
+ * under the snapshot's top-level `database:` section and is read only when no --schema
+ * filter is given (as pg_dump -n leaves them out). */
+typedef enum sd_kind_scope {
+    SD_SCOPE_SCHEMA = 0, /* in a schema (or owned by an object that is) */
+    SD_SCOPE_DATABASE    /* database-wide: schema NULL */
+} sd_kind_scope;
+
 typedef struct sd_kind_info {
     const char *name;            /* "table", "foreign_key" (snapshots, JSON) */
     const char *plural;          /* "tables" (snapshot collection key) */
@@ -152,6 +168,7 @@ typedef struct sd_kind_info {
     bool name_required;          /* false: unnamed objects are identified by their content */
     bool name_is_identity;       /* false: the name is an attribute (primary key) */
     unsigned engines;            /* SD_E_* mask; 0 = every engine */
+    sd_kind_scope scope;         /* in a schema, or database-wide */
 } sd_kind_info;
 
 /*
@@ -246,6 +263,17 @@ typedef struct sd_kind_info {
  *  - view and matview column_acls / column_comments: per column, "column:value" with the
  *    column as quote_ident() renders it (quoted when it needs quoting) and value an aclitem
  *    text ("alice=r/postgres", one entry each) or the comment; sorted (byte order);
+ *  - event trigger event: "ddl_command_start", "ddl_command_end", "table_rewrite", "sql_drop"
+ *    (or "login"); tags: the WHEN TAG IN list as stored (pg_event_trigger.evttags, in order),
+ *    empty for none; function_schema, function_name: the function EXECUTE FUNCTION calls
+ *    (plain names; it takes no arguments); enabled as for triggers (ALTER EVENT TRIGGER ...
+ *    DISABLE / ENABLE REPLICA / ENABLE ALWAYS), NULL = enabled (evtenabled 'O');
+ *  - cast object name: "(source AS target)", both format_type(); source, target: the same
+ *    two types, as fields for the emitter (which refuses a name that does not match them);
+ *    method: "function" (WITH FUNCTION), "inout" (WITH INOUT) or "binary" (WITHOUT
+ *    FUNCTION); function: the function as castfunc::regprocedure renders it
+ *    ("public.f(integer)"), NULL unless method is "function"; context: "assignment" or
+ *    "implicit", NULL = explicit;
  *  - view columns: per column in order, "column type [COLLATE collation]", the column as
  *    quote_ident() renders it, the type as format_type(), the collation (qualified, quoted)
  *    only when it differs from the type's; informational (it follows from the query), kept
@@ -379,6 +407,36 @@ enum {
     F(AGGREGATE, COMMENT, SD_F_COMMENT)
 enum {
     SD_AGGREGATE_FIELDS(SD__FIELD_ENUM) SD_AGGREGATE__NFIELDS
+};
+
+#define SD_EVENT_TRIGGER_FIELDS(F)                                                        \
+    F(EVENT_TRIGGER, EVENT, .name = "event", .type = SD_FIELD_STRING,                     \
+      .allowed = EVENT_TRIGGER_EVENTS, .engines = SD_E_PG)                                \
+    F(EVENT_TRIGGER, TAGS, .name = "tags", .type = SD_FIELD_NAMES, .engines = SD_E_PG)    \
+    F(EVENT_TRIGGER, FUNCTION_SCHEMA, .name = "function_schema", .type = SD_FIELD_STRING, \
+      .engines = SD_E_PG)                                                                 \
+    F(EVENT_TRIGGER, FUNCTION_NAME, .name = "function_name", .type = SD_FIELD_STRING,     \
+      .engines = SD_E_PG)                                                                 \
+    F(EVENT_TRIGGER, ENABLED, .name = "enabled", .type = SD_FIELD_STRING,                 \
+      .allowed = TRIGGER_ENABLED, .engines = SD_E_PG)                                     \
+    F(EVENT_TRIGGER, OWNER, SD_F_OWNER)                                                   \
+    F(EVENT_TRIGGER, COMMENT, SD_F_COMMENT)
+enum {
+    SD_EVENT_TRIGGER_FIELDS(SD__FIELD_ENUM) SD_EVENT_TRIGGER__NFIELDS
+};
+
+/* Casts have no owner of their own (pg_cast has none) and no privileges. */
+#define SD_CAST_FIELDS(F)                                                                  \
+    F(CAST, SOURCE, .name = "source", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(CAST, TARGET, .name = "target", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(CAST, METHOD, .name = "method", .type = SD_FIELD_STRING, .allowed = CAST_METHODS,    \
+      .engines = SD_E_PG)                                                                  \
+    F(CAST, FUNCTION, .name = "function", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(CAST, CONTEXT, .name = "context", .type = SD_FIELD_STRING, .allowed = CAST_CONTEXTS, \
+      .engines = SD_E_PG)                                                                  \
+    F(CAST, COMMENT, SD_F_COMMENT)
+enum {
+    SD_CAST_FIELDS(SD__FIELD_ENUM) SD_CAST__NFIELDS
 };
 
 /* Operators have no privileges of their own (those of their function apply). */
@@ -592,7 +650,7 @@ enum {
 /* A reference to another object by identity (dependencies are never pointers from a DB). */
 typedef struct sd_ref {
     sd_kind kind;       /* kind of the referenced object */
-    const char *schema; /* its schema */
+    const char *schema; /* its schema (NULL for a database-wide kind) */
     const char *table;  /* its relation when the kind has_table, else NULL */
     const char *name;   /* its name */
 } sd_ref;
@@ -600,7 +658,7 @@ typedef struct sd_ref {
 typedef struct sd_object sd_object;
 struct sd_object {
     sd_kind kind;           /* what it is */
-    const char *schema;     /* schema name (for a schema: its own name) */
+    const char *schema;     /* schema name (for a schema: its own name; database-wide: NULL) */
     const char *table;      /* owning relation for kinds with has_table, else NULL */
     const char *name;       /* name; NULL for an unnamed constraint */
     const char *key;        /* identity key, unique per kind in a model (set by freeze) */
@@ -623,6 +681,8 @@ const sd_kind_info *sd_kind_get(sd_kind kind);
 /* Look a kind up by its snapshot name ("table") or plural ("tables"). */
 bool sd_kind_from_name(const char *name, sd_kind *out);
 bool sd_kind_is_relation(sd_kind kind); /* table or view */
+/* True when kind is database-wide (scope SD_SCOPE_DATABASE): its objects have no schema. */
+bool sd_kind_is_database_wide(sd_kind kind);
 /* The index of kind's field with that role (SD_ROLE_OWNER...), or -1 when it has none. */
 int sd_kind_role_field(sd_kind kind, sd_field_role role);
 /* Values equal for comparison purposes (SQL by normalized form). */
@@ -641,8 +701,9 @@ sd_arena *sd_model_arena(sd_model *m);
 
 /*
  * Add an object with all fields at their zero value. Strings are copied into the arena.
- * table is required for kinds with has_table and must be NULL otherwise; name may be NULL
- * only for kinds whose name is not required. SD_ERR on misuse, SD_ERR_NOMEM.
+ * table is required for kinds with has_table and must be NULL otherwise; schema must be NULL
+ * exactly for database-wide kinds; name may be NULL only for kinds whose name is not
+ * required. SD_ERR on misuse, SD_ERR_NOMEM.
  */
 SD_MUST_CHECK sd_status sd_model_add(sd_model *m,
                                      sd_kind kind,

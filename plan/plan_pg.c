@@ -339,6 +339,18 @@ static const sd_pg_rule RULES[] = {
                                                FBIT(SD_AGGREGATE_DEFINITION),
                             .gone = SD_PG_GONE_CHANGED,
                             .late_drop = true },
+    /* ALTER EVENT TRIGGER changes only the enable state, owner and name. */
+    [SD_KIND_EVENT_TRIGGER] = { .recreate_fields = FBIT(SD_EVENT_TRIGGER_EVENT) |
+                                                   FBIT(SD_EVENT_TRIGGER_TAGS) |
+                                                   FBIT(SD_EVENT_TRIGGER_FUNCTION_SCHEMA) |
+                                                   FBIT(SD_EVENT_TRIGGER_FUNCTION_NAME),
+                                .outermost = true },
+    /* A cast has no ALTER: anything but its comment drops and creates it; rebuilt around a
+     * function or type it uses that is dropped and created, like a trigger. */
+    [SD_KIND_CAST] = { .recreate_fields = FBIT(SD_CAST_SOURCE) | FBIT(SD_CAST_TARGET) |
+                                          FBIT(SD_CAST_METHOD) | FBIT(SD_CAST_FUNCTION) |
+                                          FBIT(SD_CAST_CONTEXT),
+                       .planned = true },
     /* ALTER OPERATOR ... SET changes only RESTRICT and JOIN on PostgreSQL 15, and a
      * commutator or negator link cannot be undone. */
     [SD_KIND_OPERATOR] = { .recreate_fields = FBIT(SD_OPERATOR_DEFINITION),

@@ -42,6 +42,11 @@ typedef struct sd_pg_rule {
     sd_pg_gone gone; /* when what depends on it is rebuilt */
     bool planned;    /* view, matview, index, trigger, FK: drop/create sets */
     bool late_drop;  /* dropped after every create and alter */
+    /* Dropped (and altered to disabled) before every other change, created (and altered
+     * otherwise) after every other one: an event trigger fires on DDL, so neither a new
+     * one nor one that goes may fire on the script's own; rebuilt around a function it
+     * calls that is dropped and created (rdrop, rcreate), as pg_dump restores it last. */
+    bool outermost;
 } sd_pg_rule;
 
 /* The rules of kind (an out-of-range kind reads as SD_KIND_SCHEMA's). */

@@ -14,9 +14,11 @@
  *     function dropped and created or use a recreated type: dropped in the prepare phase;
  *   unhook: defaults, generated columns, CHECKs and policies that call such a function,
  *     detached in the prepare phase and restored once it exists again;
- *   cascade: the views, materialized views, indexes, triggers, constraints and policies that
- *     depend on what goes (pg_depend edges, and column names in expressions), dropped and
+ *   cascade: the views, materialized views, indexes, triggers, casts, constraints and policies
+ *     that depend on what goes (pg_depend edges, and column names in expressions), dropped and
  *     created again; generated columns that read a retyped column, dropped and added again;
+ *     event triggers (outermost kinds) that call a function that goes, dropped first and
+ *     created last;
  *   early: late-kind drops (functions, types...) that depend on something dropped before;
  *   order: the prepare phase's drops (dependents first) and the planned creates (each right
  *     after what it depends on), both with util/topo.h.
@@ -315,7 +317,7 @@ seed_change(pg_build *c, const sd_change *ch, size_t pos)
         if (ch->to->owner != NULL)
             bump(&c->p.last[SD_KIND_TABLE][ch->to->owner->index], pos);
     }
-    if (is_planned(ch->kind))
+    if (is_planned(ch->kind) || sd_plan_pg_rule(ch->kind)->outermost)
         seed_planned(c, ch);
     if (ch->kind == SD_KIND_PRIMARY_KEY || ch->kind == SD_KIND_UNIQUE || ch->kind == SD_KIND_INDEX)
         seed_key(c, ch);
@@ -564,11 +566,39 @@ cascade_enum_checks(pg_build *c)
     }
 }
 
+/* Outermost kinds (event triggers) that call a function that goes for a while, or one the
+ * change list drops: dropped first and created again last, like their own changes. */
+static void
+cascade_outermost(pg_build *c)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        if (!sd_plan_pg_rule((sd_kind)k)->outermost)
+            continue;
+        size_t n = 0;
+        const sd_object *const *objs = sd_model_objects(c->p.from, (sd_kind)k, &n);
+        for (size_t i = 0; i < n; i++) {
+            bool goes = false;
+            for (size_t d = 0; d < objs[i]->ndeps && !goes; d++) {
+                const sd_object *dep = sd_model_find_ref(c->p.from, &objs[i]->deps[d]);
+                const sd_change *dc = dep != NULL ? sd_changelist_find(c->p.cl, dep) : NULL;
+                goes = dep != NULL &&
+                       (dep_gone(c, objs[i], dep) || (dc != NULL && dc->op == SD_OP_DROP));
+            }
+            if (!goes || c->p.rdrop[k][i])
+                continue;
+            c->p.rdrop[k][i] = true;
+            const sd_object *to = counterpart(c->p.to, objs[i]);
+            if (to != NULL)
+                c->p.rcreate[k][to->index] = true;
+        }
+    }
+}
+
 static void
 cascade(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_TRIGGER, SD_KIND_INDEX,
-                                     SD_KIND_RULE };
+    static const sd_kind STMTS[] = { SD_KIND_VIEW,  SD_KIND_MATVIEW, SD_KIND_TRIGGER,
+                                     SD_KIND_INDEX, SD_KIND_RULE,    SD_KIND_CAST };
     cascade_generated(c);
     cascade_readd(c);
     cascade_enum_checks(c);
@@ -616,6 +646,7 @@ cascade(pg_build *c)
                 c->p.rcreate[k][t->index] = true;
         }
     }
+    cascade_outermost(c);
 }
 
 /* Whether a "from" object goes before the late phase: a dropped table (or one of its
@@ -1147,8 +1178,8 @@ pending_waits(pg_build *c, const size_t *at)
 static void
 order_pending(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW,    SD_KIND_MATVIEW,
-                                     SD_KIND_INDEX,    SD_KIND_TRIGGER, SD_KIND_RULE };
+    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_INDEX,
+                                     SD_KIND_TRIGGER,  SD_KIND_RULE, SD_KIND_CAST };
     size_t total = 0;
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
         for (size_t i = 0; i < sd_model_count(c->p.to, STMTS[k]); i++)

@@ -9,6 +9,8 @@
  * Keys may come in any order (the tree makes that free); unknown, duplicate and missing keys
  * are errors, as are wrong types and values outside a field's `allowed` list.
  *
+ * The top-level database mapping holds the database-wide kinds' lists (objects without a
+ * schema); it is required for engines that have such kinds and unknown for the others.
  * The top-level not_compared list (objects the source held but schemadrift does not compare)
  * is read into the model's not-compared list; it has no fingerprint of its own.
  *
@@ -828,8 +830,10 @@ read_dep_as(reader *r, sd_object *o, const node *map, const char *dwhat)
     const sd_kind_info *ki = sd_kind_get(kind);
     const char *keys[4];
     size_t n = 0;
+    bool db_wide = ki->scope == SD_SCOPE_DATABASE; /* no schema */
     keys[n++] = SD_SNAP_KEY_KIND;
-    keys[n++] = SD_SNAP_KEY_SCHEMA;
+    if (!db_wide)
+        keys[n++] = SD_SNAP_KEY_SCHEMA;
     if (ki->has_table)
         keys[n++] = SD_SNAP_KEY_TABLE;
     keys[n++] = SD_SNAP_KEY_NAME;
@@ -837,7 +841,7 @@ read_dep_as(reader *r, sd_object *o, const node *map, const char *dwhat)
     const char *schema = NULL;
     const char *table = NULL;
     const char *name = NULL;
-    if (rc == SD_OK)
+    if (rc == SD_OK && !db_wide)
         rc = get_str(r, lookup(map, SD_SNAP_KEY_SCHEMA), SD_SNAP_KEY_SCHEMA, dwhat, false, &schema);
     if (rc == SD_OK && ki->has_table)
         rc = get_str(r, lookup(map, SD_SNAP_KEY_TABLE), SD_SNAP_KEY_TABLE, dwhat, false, &table);
@@ -1128,6 +1132,32 @@ read_uncompared(reader *r, const node *list, const char *what)
     return rc;
 }
 
+/* database: a mapping of one list per database-wide kind of the engine (all present). */
+static sd_status
+read_database(reader *r, const node *db)
+{
+    const char *what = sd_snapshot__top_keys[SD_SNAP_TOP_DATABASE];
+    sd_engine e = sd_model_engine(r->m);
+    const char *keys[SD_KIND__COUNT];
+    size_t n = 0;
+    if (db->type != NODE_MAP)
+        return fail(r, db, "expected a mapping for \"%s\"", what);
+    for (size_t k = 0; k < SD_KIND__COUNT; k++)
+        if (sd_snapshot__in_database(e, (sd_kind)k))
+            keys[n++] = sd_kind_get((sd_kind)k)->plural;
+    sd_status rc = check_keys(r, db, keys, n, what);
+    for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
+        if (!sd_snapshot__in_database(e, (sd_kind)k))
+            continue;
+        const char *plural = sd_kind_get((sd_kind)k)->plural;
+        const node *list = lookup(db, plural);
+        rc = get_seq(r, list, plural, what);
+        for (size_t i = 0; rc == SD_OK && i < list->nkids; i++)
+            rc = read_object(r, &list->kids[i], (sd_kind)k, NULL, NULL);
+    }
+    return rc;
+}
+
 static const char *
 engine_names(reader *r)
 {
@@ -1175,8 +1205,22 @@ read_top(reader *r, const node *root, unsigned flags)
     bool nc_required = en != NULL && en->type == NODE_SCALAR &&
                        sd_engine_from_name(en->s, &engine) &&
                        sd_snapshot__requires_uncompared(engine);
-    size_t nkeys = nc_required || nc != NULL ? SD_SNAP_TOP__COUNT : SD_SNAP_TOP_NOT_COMPARED;
-    sd_status rc = check_keys(r, root, tk, nkeys, what);
+    /* database is required exactly for engines with database-wide kinds (and refused for
+     * the others: an unknown key). */
+    bool db_required = en != NULL && en->type == NODE_SCALAR &&
+                       sd_engine_from_name(en->s, &engine) && sd_snapshot__has_database(engine);
+    const char *keys[SD_SNAP_TOP__COUNT];
+    size_t nkeys = 0;
+    for (size_t k = 0; k < SD_SNAP_TOP__COUNT; k++) {
+        if ((k == SD_SNAP_TOP_DATABASE && !db_required) ||
+            (k == SD_SNAP_TOP_NOT_COMPARED && !nc_required && nc == NULL))
+            continue;
+        keys[nkeys++] = tk[k];
+    }
+    sd_status rc = check_keys(r, root, keys, nkeys, what);
+    if (rc != SD_OK && db_required && lookup(root, tk[SD_SNAP_TOP_DATABASE]) == NULL)
+        sd_err_hint(r->err, "snapshots written before event triggers and casts were compared have "
+                            "no `database:` section; " REGENERATE_HINT);
     if (rc != SD_OK)
         return rc;
     if (en == NULL) /* check_keys() saw it: cannot happen */
@@ -1208,6 +1252,8 @@ read_top(reader *r, const node *root, unsigned flags)
         return nomem(r);
     if (sd_model_engine(r->m) != engine)
         return fail(r, en, "internal error: the engine changed while reading");
+    if (db_required)
+        rc = read_database(r, lookup(root, tk[SD_SNAP_TOP_DATABASE]));
     for (size_t i = 0; i < schemas->nkids && rc == SD_OK; i++)
         rc = read_object(r, &schemas->kids[i], SD_KIND_SCHEMA, NULL, NULL);
     if (rc == SD_OK && nc != NULL)

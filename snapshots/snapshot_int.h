@@ -19,7 +19,10 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-/* Top-level keys, in the order they are written. not_compared (a list of {kind, name} flow
+/* Top-level keys, in the order they are written. database (a mapping with one list per
+ * database-wide kind the engine has, by plural, each always present) is written, and
+ * required, exactly for engines that have a database-wide kind (sd_snapshot__has_database),
+ * so SQLite snapshots keep their bytes. not_compared (a list of {kind, name} flow
  * mappings, sorted) is written for PostgreSQL models and for any model whose not-compared
  * list is not empty, so SQLite snapshots keep their bytes; the reader requires it for
  * PostgreSQL and accepts it for every engine. It is not part of any fingerprint. */
@@ -27,6 +30,7 @@ enum {
     SD_SNAP_TOP_VERSION,
     SD_SNAP_TOP_ENGINE,
     SD_SNAP_TOP_FINGERPRINT,
+    SD_SNAP_TOP_DATABASE,
     SD_SNAP_TOP_SCHEMAS,
     SD_SNAP_TOP_NOT_COMPARED,
     SD_SNAP_TOP__COUNT
@@ -56,10 +60,15 @@ extern const char *const sd_snapshot__keypart_keys[SD_SNAP_KP__COUNT];
 
 /*
  * True when objects of kind child are written inside objects of kind parent: owned kinds in
- * their owner, and every other kind except schemas inside its schema. This is the one rule
+ * their owner, and every other kind except schemas and database-wide kinds (written under
+ * database:) inside its schema. This is the one rule
  * the registry cannot state (schemas are the implicit owner of schema-level kinds).
  */
 bool sd_snapshot__nests(sd_engine e, sd_kind parent, sd_kind child);
+/* True when engine e has a database-wide kind, so its snapshots hold the database key. */
+bool sd_snapshot__has_database(sd_engine e);
+/* True when objects of kind are written under database: (database-wide, and e has it). */
+bool sd_snapshot__in_database(sd_engine e, sd_kind kind);
 /* True when objects of kind carry an explicit `table` key (has_table and not nested). */
 bool sd_snapshot__writes_table(sd_kind kind);
 /* True when a snapshot of engine e must hold the not_compared key (see above). */

@@ -9,7 +9,9 @@
  *
  *   name, [table], fingerprint, <registry fields in order>, depends_on, <nested kinds>
  *
- * and at the top: schemadrift_snapshot, engine, fingerprint, schemas, [not_compared].
+ * and at the top: schemadrift_snapshot, engine, fingerprint, [database], schemas,
+ * [not_compared]. database: holds one list per database-wide kind (objects without a schema,
+ * so without a schema key in their references either).
  *
  * This file does not validate what it writes beyond what the format cannot represent (text
  * that is not UTF-8, an object whose schema is missing, an inconsistent dependency): the
@@ -33,8 +35,11 @@
 #include "util/vec.h"
 
 const char *const sd_snapshot__top_keys[SD_SNAP_TOP__COUNT] = {
-    [SD_SNAP_TOP_VERSION] = "schemadrift_snapshot", [SD_SNAP_TOP_ENGINE] = "engine",
-    [SD_SNAP_TOP_FINGERPRINT] = "fingerprint",      [SD_SNAP_TOP_SCHEMAS] = "schemas",
+    [SD_SNAP_TOP_VERSION] = "schemadrift_snapshot",
+    [SD_SNAP_TOP_ENGINE] = "engine",
+    [SD_SNAP_TOP_FINGERPRINT] = "fingerprint",
+    [SD_SNAP_TOP_DATABASE] = "database",
+    [SD_SNAP_TOP_SCHEMAS] = "schemas",
     [SD_SNAP_TOP_NOT_COMPARED] = "not_compared",
 };
 
@@ -49,11 +54,28 @@ sd_snapshot__nests(sd_engine e, sd_kind parent, sd_kind child)
 {
     const sd_kind_info *ci = sd_kind_get(child);
     /* A kind the engine does not have is not written, not even as an empty list. */
-    if (ci == NULL || child == SD_KIND_SCHEMA || !sd_kind_for_engine(ci, e))
+    if (ci == NULL || child == SD_KIND_SCHEMA || !sd_kind_for_engine(ci, e) ||
+        ci->scope == SD_SCOPE_DATABASE)
         return false;
     if (ci->owner == SD_KIND__COUNT)
         return parent == SD_KIND_SCHEMA;
     return ci->owner == parent;
+}
+
+bool
+sd_snapshot__in_database(sd_engine e, sd_kind kind)
+{
+    const sd_kind_info *ki = sd_kind_get(kind);
+    return ki != NULL && ki->scope == SD_SCOPE_DATABASE && sd_kind_for_engine(ki, e);
+}
+
+bool
+sd_snapshot__has_database(sd_engine e)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++)
+        if (sd_snapshot__in_database(e, (sd_kind)k))
+            return true;
+    return false;
 }
 
 bool
@@ -480,8 +502,8 @@ static bool
 ref_valid(const sd_ref *r)
 {
     const sd_kind_info *ki = sd_kind_get(r->kind);
-    return ki != NULL && r->schema != NULL && ki->has_table == (r->table != NULL) &&
-           (r->name != NULL || !ki->name_required);
+    return ki != NULL && (r->schema == NULL) == (ki->scope == SD_SCOPE_DATABASE) &&
+           ki->has_table == (r->table != NULL) && (r->name != NULL || !ki->name_required);
 }
 
 static sd_status
@@ -493,10 +515,11 @@ write_ref(writer *w, const sd_ref *r)
         rc = key(w, SD_SNAP_KEY_KIND);
     if (rc == SD_OK)
         rc = plain(w, SD_SNAP_KEY_KIND, ki->name);
-    if (rc == SD_OK)
+    if (rc == SD_OK && ki->scope != SD_SCOPE_DATABASE) {
         rc = key(w, SD_SNAP_KEY_SCHEMA);
-    if (rc == SD_OK)
-        rc = string(w, SD_SNAP_KEY_SCHEMA, r->schema);
+        if (rc == SD_OK)
+            rc = string(w, SD_SNAP_KEY_SCHEMA, r->schema);
+    }
     if (rc == SD_OK && ki->has_table) {
         rc = key(w, SD_SNAP_KEY_TABLE);
         if (rc == SD_OK)
@@ -697,14 +720,20 @@ write_split(writer *w, const char *key_text, const sd_object *const *objs, size_
     return rc;
 }
 
-/* The objects of kind child nested in o, in canonical order. */
+/* The objects of kind child nested in o (NULL: a database-wide kind's, all of them), in
+ * canonical order. */
 static sd_status
 write_children(writer *w, const sd_object *o, sd_kind child)
 {
     sd_status rc = SD_OK;
     SD_VEC(const sd_object *) kids = SD_VEC_INIT;
 
-    if (sd_kind_get(child)->owner == o->kind) {
+    if (o == NULL) {
+        size_t n = 0;
+        const sd_object *const *all = sd_model_objects(w->m, child, &n);
+        for (size_t i = 0; i < n && rc == SD_OK; i++)
+            rc = sd_vec_push(&kids, all[i]);
+    } else if (sd_kind_get(child)->owner == o->kind) {
         size_t n = 0;
         const sd_object *const *owned = sd_model_children(w->m, o, child, &n);
         for (size_t i = 0; i < n && rc == SD_OK; i++)
@@ -726,7 +755,8 @@ write_children(writer *w, const sd_object *o, sd_kind child)
         rc = empty_list(w);
         goto out;
     }
-    if (w->split_min > 0 && kids.len >= w->split_min && kids.len >= SPLIT_PARTS) {
+    /* Database-wide lists are short, and their key is no schema's: never split. */
+    if (o != NULL && w->split_min > 0 && kids.len >= w->split_min && kids.len >= SPLIT_PARTS) {
         rc = write_split(w, sd_kind_get(child)->plural, kids.items, kids.len);
         goto out;
     }
@@ -849,6 +879,28 @@ write_uncompared(writer *w)
     return rc;
 }
 
+/* database: one list per database-wide kind of the engine, in kind order, always written. */
+static sd_status
+write_database(writer *w)
+{
+    sd_engine e = sd_model_engine(w->m);
+    if (!sd_snapshot__has_database(e))
+        return SD_OK;
+    sd_status rc = key(w, sd_snapshot__top_keys[SD_SNAP_TOP_DATABASE]);
+    if (rc == SD_OK)
+        rc = map_start(w, false);
+    for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
+        if (!sd_snapshot__in_database(e, (sd_kind)k))
+            continue;
+        rc = key(w, sd_kind_get((sd_kind)k)->plural);
+        if (rc == SD_OK)
+            rc = write_children(w, NULL, (sd_kind)k);
+    }
+    if (rc == SD_OK)
+        rc = map_end(w);
+    return rc;
+}
+
 static sd_status
 write_model(writer *w)
 {
@@ -872,6 +924,8 @@ write_model(writer *w)
         rc = key(w, tk[SD_SNAP_TOP_FINGERPRINT]);
     if (rc == SD_OK)
         rc = fingerprint(w, sd_model_fingerprint(w->m));
+    if (rc == SD_OK)
+        rc = write_database(w);
     if (rc == SD_OK)
         rc = key(w, tk[SD_SNAP_TOP_SCHEMAS]);
     size_t n = sd_model_count(w->m, SD_KIND_SCHEMA);

@@ -65,6 +65,8 @@ static const struct {
     { SD_KIND_FUNCTION, SD_FUNCTION_NAME, "part of the function's identity name(arguments)" },
     { SD_KIND_FUNCTION, SD_FUNCTION_ARGUMENTS, "part of the function's identity name(arguments)" },
     { SD_KIND_AGGREGATE, SD_AGGREGATE_NAME, "part of the aggregate's identity name(arguments)" },
+    { SD_KIND_CAST, SD_CAST_SOURCE, "part of the cast's identity (source AS target)" },
+    { SD_KIND_CAST, SD_CAST_TARGET, "part of the cast's identity (source AS target)" },
 };
 
 /* ---- SQLite ---- */

@@ -40,7 +40,6 @@ src_kinds > "$work/src_kinds"
 cat > "$work/base.sql" <<'SQL'
 CREATE TABLE t (a int, b int);
 CREATE TYPE sd_enum AS ENUM ('x');
-CREATE FUNCTION sd_evt_fn() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;
 CREATE TYPE sd_base;
 CREATE FUNCTION sd_base_in(cstring) RETURNS sd_base LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
 CREATE FUNCTION sd_base_out(sd_base) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'int4out';
@@ -54,7 +53,6 @@ objects=(
   "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
   "operator family|public.sd_opfam using hash|CREATE OPERATOR FAMILY sd_opfam USING hash"
   "operator class|public.sd_opclass using btree|CREATE OPERATOR CLASS sd_opclass FOR TYPE int4 USING btree AS OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 btint4cmp(int4, int4)"
-  "cast|(public.sd_enum AS integer)|CREATE CAST (sd_enum AS int4) WITH INOUT"
   "conversion|public.sd_conv|CREATE CONVERSION sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8"
   "text search configuration|public.sd_tscfg|CREATE TEXT SEARCH CONFIGURATION sd_tscfg (COPY = pg_catalog.english)"
   "text search dictionary|public.sd_tsdict|CREATE TEXT SEARCH DICTIONARY sd_tsdict (TEMPLATE = pg_catalog.simple)"
@@ -73,7 +71,6 @@ objects=(
   "language|sd_lang|CREATE LANGUAGE sd_lang HANDLER sd_lang_handler"
   "transform|integer language sd_lang|CREATE TRANSFORM FOR int4 LANGUAGE sd_lang (FROM SQL WITH FUNCTION sd_trf_from(internal))"
   "default privileges|postgres on tables|ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT SELECT ON TABLES TO PUBLIC"
-  "event trigger|sd_evtrig|CREATE EVENT TRIGGER sd_evtrig ON ddl_command_start EXECUTE FUNCTION sd_evt_fn()"
 )
 : > "$work/full.sql"
 : > "$work/test_kinds"

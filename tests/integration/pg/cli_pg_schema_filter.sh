@@ -15,12 +15,17 @@ cli_pg_init "$1" "$2" "${3:-cli.pg.schema_filter}"
 # A: app, other and "App" (a different schema from app), one table each.
 # B: app the same; other.o and "App".t have an extra column; other holds a statistics object (not
 #    compared); schema onlyb exists in B only.
+#    B also holds an event trigger and a cast: database-wide, read only without --schema (as
+#    pg_dump -n leaves them out), whatever --exclude-schema says.
 # C: A with an extra column in app.t only.
 common='CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
-        CREATE TABLE app.t (a int); CREATE VIEW app.v AS SELECT a FROM app.t;'
+        CREATE TABLE app.t (a int); CREATE VIEW app.v AS SELECT a FROM app.t;
+        CREATE FUNCTION app.sd_evt() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;'
 cli_pg_db a "$common" 'CREATE TABLE other.o (a int); CREATE TABLE "App".t (a int);'
 cli_pg_db b "$common" 'CREATE TABLE other.o (a int, b int); CREATE TABLE "App".t (a int, c int);
-  CREATE STATISTICS other.sd_stat ON a, b FROM other.o; CREATE SCHEMA onlyb; CREATE TABLE onlyb.z (a int);'
+  CREATE STATISTICS other.sd_stat ON a, b FROM other.o; CREATE SCHEMA onlyb; CREATE TABLE onlyb.z (a int);
+  CREATE CAST (text AS bytea) WITHOUT FUNCTION;
+  CREATE EVENT TRIGGER sd_evtrig ON ddl_command_end EXECUTE FUNCTION app.sd_evt();'
 cli_pg_db c 'CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
   CREATE TABLE app.t (a int, extra int); CREATE VIEW app.v AS SELECT a FROM app.t;
   CREATE TABLE other.o (a int); CREATE TABLE "App".t (a int);'
@@ -51,21 +56,26 @@ check_case() {
 
 # Without a filter every difference shows, the statistics object is listed.
 check_case all 1 "+extra     column other.o.b" "+extra     column App.t.c" "+extra     schema onlyb" \
-  "+not compared  statistics object other.sd_stat (actual only)" -- "$A" "$B"
+  "+not compared  statistics object other.sd_stat (actual only)" "+extra     event trigger sd_evtrig" \
+  "+extra     cast (text AS bytea)" -- "$A" "$B"
 # Only app, which is equal: no drift, nothing of the other schemas, not even not-compared.
-check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" -- "$A" "$B" --schema app
+check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" "-sd_evtrig" "-cast" -- "$A" "$B" --schema app
 check_case only-app-json 0 '-"other' '-"App' -- --format json "$A" "$B" --schema app
 assert "only-app-json: not_compared is not empty: $(cat "$work/out")" -- \
   grep -q '"not_compared": \[\]' "$work/out"
-# Everything but the drifted schemas: no drift.
-check_case exclude-all-drifted 0 "+no drift" -- "$A" "$B" \
-  --exclude-schema other --exclude-schema App --exclude-schema onlyb
+# Everything but the drifted schemas: only the database-wide objects drift (--exclude-schema
+# keeps them, as pg_dump -N does).
+check_case exclude-all-drifted 1 "+extra     event trigger sd_evtrig" "+extra     cast (text AS bytea)" \
+  "+2 differences: 0 missing, 2 extra, 0 changed" -- "$A" "$B" --exclude-schema other --exclude-schema App --exclude-schema onlyb
+check_case exclude-all-drifted-json 1 '+      "kind": "event_trigger",' '+      "schema": null,' \
+  '+      "name": "sd_evtrig",' -- --format json "$A" "$B" --exclude-schema other --exclude-schema App \
+  --exclude-schema onlyb
 # Excluding one drifted schema: the others still drift, the excluded one is not read.
 check_case exclude-other 1 "+extra     column App.t.c" "+extra     schema onlyb" "-other" -- \
   "$A" "$B" --exclude-schema other
 # Repeated --schema: both named schemas are read, nothing else.
 check_case two-schemas 1 "+extra     column other.o.b" "+not compared  statistics object other.sd_stat (actual only)" \
-  "-App." "-onlyb" -- "$A" "$B" --schema app --schema other
+  "-App." "-onlyb" "-sd_evtrig" "-cast" -- "$A" "$B" --schema app --schema other
 # Names are exact and case-sensitive: App is not app.
 check_case case-sensitive 1 "+extra     column App.t.c" "-other" "-app." -- "$A" "$B" --schema App
 # A name that matches no schema on either side is an error (as pg_dump -n), not "no drift":
@@ -128,5 +138,9 @@ expect_rc inspect-excluded 0 && {
     pass
   fi
 }
+# Database-wide objects are in the snapshot without --schema, not with it.
+assert "inspect-excluded: no event trigger under database:" -- grep -qxF '  - name: sd_evtrig' "$work/b2.yaml"
+assert "inspect-filtered: the event trigger is in the snapshot" -- \
+  grep -qxF '  event_triggers: []' "$work/b.yaml"
 
 cli_pg_finish

@@ -91,6 +91,13 @@ for k in extensions collations enums domains composites ranges sequences functio
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done
 assert "snapshot: no collection under a schema for:$missing" -- test -z "$missing"
+# The database-wide kinds, under database: (between fingerprint and schemas).
+sed -n '/^database:$/,/^schemas:/p' "$work/snap.yaml" > "$work/db_section"
+missing=""
+for k in event_triggers casts; do
+  grep -qE "^  $k: \[\]$|^  $k:$" "$work/db_section" || missing+=" $k"
+done
+assert "snapshot: no collection under database: for:$missing" -- test -z "$missing"
 # Each object of the spread made it into the snapshot (by name).
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \

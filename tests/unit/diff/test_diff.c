@@ -388,6 +388,13 @@ test_engine_mismatch(void **state)
 
 /* ---- create / drop / alter, generically over the registry ---- */
 
+/* The schema of object "o" of kind k: its own name, none for a database-wide kind, else main. */
+static const char *
+kind_schema(sd_kind k)
+{
+    return k == SD_KIND_SCHEMA ? "o" : sd_kind_is_database_wide(k) ? NULL : "main";
+}
+
 /* Base: table t (column c) and table other (column c); plus, when with, object "o" of kind k. */
 static sd_model *
 build_kind_model(sd_engine e, sd_kind k, bool with)
@@ -397,7 +404,7 @@ build_kind_model(sd_engine e, sd_kind k, bool with)
     add_table_cols(m, "t", "c");
     add_table_cols(m, "other", "c");
     if (with)
-        sdt_add(m, k, k == SD_KIND_SCHEMA ? "o" : "main", ki->has_table ? "t" : NULL, "o");
+        sdt_add(m, k, kind_schema(k), ki->has_table ? "t" : NULL, "o");
     sdt_freeze(m);
     return m;
 }
@@ -415,7 +422,7 @@ test_create_drop_every_kind(void **state)
             sd_model *without = build_kind_model((sd_engine)e, (sd_kind)k, false);
             sd_model *with = build_kind_model((sd_engine)e, (sd_kind)k, true);
             const sd_kind_info *ki = sd_kind_get((sd_kind)k);
-            const sd_object *o = sd_model_find(with, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "main",
+            const sd_object *o = sd_model_find(with, (sd_kind)k, kind_schema((sd_kind)k),
                                                ki->has_table ? "t" : NULL, "o");
             assert_non_null(o);
 
@@ -1209,8 +1216,7 @@ static void
 append_line(sd_buf *b, const char *op, const sd_model *m, sd_kind k)
 {
     const sd_kind_info *ki = sd_kind_get(k);
-    const sd_object *o =
-        sd_model_find(m, k, k == SD_KIND_SCHEMA ? "o" : "main", ki->has_table ? "t" : NULL, "o");
+    const sd_object *o = sd_model_find(m, k, kind_schema(k), ki->has_table ? "t" : NULL, "o");
     assert_non_null(o);
     if (b->len > 0)
         sd_buf_putc(b, '\n');
@@ -1231,8 +1237,8 @@ build_every_kind(sd_engine e, size_t *n)
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
         if (!sd_kind_for_engine(ki, e))
             continue;
-        sd_object *o = sdt_add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "main",
-                               ki->has_table ? "t" : NULL, "o");
+        sd_object *o =
+            sdt_add(m, (sd_kind)k, kind_schema((sd_kind)k), ki->has_table ? "t" : NULL, "o");
         if (k == SD_KIND_COLUMN)
             sd_obj_set_int(o, SD_COLUMN_POSITION, 2); /* after c: no reordering */
         (*n)++;

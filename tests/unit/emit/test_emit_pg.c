@@ -1691,6 +1691,94 @@ test_collations(void **state)
                         "\nDROP COLLATION public.gone;\n" TAIL);
 }
 
+static sd_object *
+event_trigger(sd_model *m, const char *name, const char *event, const char *fn)
+{
+    sd_object *o = add_in(m, SD_KIND_EVENT_TRIGGER, NULL, NULL, name);
+    sd_obj_set_str(m, o, SD_EVENT_TRIGGER_EVENT, event);
+    sd_obj_set_str(m, o, SD_EVENT_TRIGGER_FUNCTION_SCHEMA, "public");
+    sd_obj_set_str(m, o, SD_EVENT_TRIGGER_FUNCTION_NAME, fn);
+    return o;
+}
+
+static sd_object *
+cast(sd_model *m, const char *source, const char *target, const char *method, const char *fn)
+{
+    char name[128];
+    snprintf(name, sizeof(name), "(%s AS %s)", source, target);
+    sd_object *o = add_in(m, SD_KIND_CAST, NULL, NULL, name);
+    sd_obj_set_str(m, o, SD_CAST_SOURCE, source);
+    sd_obj_set_str(m, o, SD_CAST_TARGET, target);
+    sd_obj_set_str(m, o, SD_CAST_METHOD, method);
+    sd_obj_set_str(m, o, SD_CAST_FUNCTION, fn);
+    return o;
+}
+
+/* Event triggers go before every other change and come back after every other one (they
+ * fire on DDL); an enable state that becomes DISABLE is set first, any other last. Casts are
+ * written as pg_dump writes them, DROP + CREATE for a change. */
+static void
+test_event_triggers_and_casts(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        sd_object *o = event_trigger(ms[i], "et_off", "ddl_command_start", "f");
+        sd_obj_set_str(ms[i], o, SD_EVENT_TRIGGER_ENABLED, i == 0 ? NULL : "disabled");
+        o = event_trigger(ms[i], "et_on", "ddl_command_start", "f");
+        sd_obj_set_str(ms[i], o, SD_EVENT_TRIGGER_ENABLED, i == 0 ? "disabled" : "always");
+        o = cast(ms[i], "public.mood", "integer", i == 0 ? "inout" : "function",
+                 i == 0 ? NULL : "public.mood_int(public.mood)");
+    }
+    col(f->to, "t", 2, "b", "integer");
+    event_trigger(f->from, "et_old", "sql_drop", "f");
+    sd_object *e = event_trigger(f->to, "Et New", "ddl_command_end", "g");
+    names(f->to, e, SD_EVENT_TRIGGER_TAGS, "CREATE_TABLE ALTER_TABLE");
+    sd_obj_set_str(f->to, e, SD_EVENT_TRIGGER_ENABLED, "replica");
+    sd_obj_set_str(f->to, e, SD_EVENT_TRIGGER_COMMENT, "last");
+    cast(f->from, "text", "bytea", "binary", NULL);
+    sd_object *k = cast(f->to, "integer", "public.t2", "inout", NULL);
+    sd_obj_set_str(f->to, k, SD_CAST_CONTEXT, "implicit");
+    sd_obj_set_str(f->to, k, SD_CAST_COMMENT, "c");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP EVENT TRIGGER et_old;\n"
+                                        "\nALTER EVENT TRIGGER et_off DISABLE;\n"
+                                        "\nDROP CAST (public.mood AS integer);\n"
+                                        "\nDROP CAST (text AS bytea);\n"
+                                        "\nCREATE CAST (integer AS public.t2) WITH INOUT AS "
+                                        "IMPLICIT;\n"
+                                        "COMMENT ON CAST (integer AS public.t2) IS 'c';\n"
+                                        "\nCREATE CAST (public.mood AS integer) WITH FUNCTION "
+                                        "public.mood_int(public.mood);\n"
+                                        "\nALTER TABLE public.t ADD COLUMN b integer;\n"
+                                        "\nCREATE EVENT TRIGGER \"Et New\" ON ddl_command_end\n"
+                                        "    WHEN TAG IN ('CREATE_TABLE', 'ALTER_TABLE')\n"
+                                        "    EXECUTE FUNCTION public.g();\n"
+                                        "ALTER EVENT TRIGGER \"Et New\" ENABLE REPLICA;\n"
+                                        "COMMENT ON EVENT TRIGGER \"Et New\" IS 'last';\n"
+                                        "\nALTER EVENT TRIGGER et_on ENABLE ALWAYS;\n" TAIL);
+}
+
+/* A cast's types are proved fragments, and its name must be its own (source AS target). */
+static void
+test_cast_forged_refused(void **state)
+{
+    fixture *f = *state;
+    cast(f->to, "integer; DROP TABLE users", "text", "inout", NULL);
+    refused(f, "contains ';'");
+    sd_object *k = add_in(f->to, SD_KIND_CAST, NULL, NULL, "(integer AS bigint)");
+    sd_obj_set_str(f->to, k, SD_CAST_SOURCE, "integer");
+    sd_obj_set_str(f->to, k, SD_CAST_TARGET, "text");
+    sd_obj_set_str(f->to, k, SD_CAST_METHOD, "inout");
+    refused(f, "must be (source AS target)");
+    cast(f->to, "integer", "text", "function", NULL);
+    refused(f, "function (with a function)");
+    cast(f->to, "integer", "text", "function", "public.f(integer); DROP TABLE users");
+    refused(f, "contains ';'");
+}
+
 static void
 test_foreign_key_changes_and_key_rebuild(void **state)
 {
@@ -2548,6 +2636,8 @@ main(void)
         T(test_matview_and_index_on_it),
         T(test_index_definitions),
         T(test_forged_text_refused),
+        T(test_event_triggers_and_casts),
+        T(test_cast_forged_refused),
         T(test_trigger_changes),
         T(test_enum_add_value_in_own_transaction),
         T(test_enum_add_value_unused_in_main_transaction),

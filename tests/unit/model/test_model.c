@@ -97,18 +97,32 @@ test_registry_completeness(void **state)
     (void)state;
     /* The number of fields each kind must have, from the per-kind field enums. */
     static const size_t expect_nfields[] = {
-        [SD_KIND_SCHEMA] = SD_SCHEMA__NFIELDS,       [SD_KIND_EXTENSION] = SD_EXTENSION__NFIELDS,
-        [SD_KIND_COLLATION] = SD_COLLATION__NFIELDS, [SD_KIND_ENUM] = SD_ENUM__NFIELDS,
-        [SD_KIND_DOMAIN] = SD_DOMAIN__NFIELDS,       [SD_KIND_COMPOSITE] = SD_COMPOSITE__NFIELDS,
-        [SD_KIND_RANGE] = SD_RANGE__NFIELDS,         [SD_KIND_SEQUENCE] = SD_SEQUENCE__NFIELDS,
-        [SD_KIND_FUNCTION] = SD_FUNCTION__NFIELDS,   [SD_KIND_AGGREGATE] = SD_AGGREGATE__NFIELDS,
-        [SD_KIND_OPERATOR] = SD_OPERATOR__NFIELDS,   [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
-        [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,       [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
-        [SD_KIND_UNIQUE] = SD_UNIQUE__NFIELDS,       [SD_KIND_CHECK] = SD_CHECK__NFIELDS,
-        [SD_KIND_EXCLUSION] = SD_EXCLUSION__NFIELDS, [SD_KIND_FOREIGN_KEY] = SD_FK__NFIELDS,
-        [SD_KIND_POLICY] = SD_POLICY__NFIELDS,       [SD_KIND_VIEW] = SD_VIEW__NFIELDS,
-        [SD_KIND_MATVIEW] = SD_MATVIEW__NFIELDS,     [SD_KIND_INDEX] = SD_INDEX__NFIELDS,
-        [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,     [SD_KIND_RULE] = SD_RULE__NFIELDS,
+        [SD_KIND_SCHEMA] = SD_SCHEMA__NFIELDS,
+        [SD_KIND_EXTENSION] = SD_EXTENSION__NFIELDS,
+        [SD_KIND_COLLATION] = SD_COLLATION__NFIELDS,
+        [SD_KIND_ENUM] = SD_ENUM__NFIELDS,
+        [SD_KIND_DOMAIN] = SD_DOMAIN__NFIELDS,
+        [SD_KIND_COMPOSITE] = SD_COMPOSITE__NFIELDS,
+        [SD_KIND_RANGE] = SD_RANGE__NFIELDS,
+        [SD_KIND_SEQUENCE] = SD_SEQUENCE__NFIELDS,
+        [SD_KIND_FUNCTION] = SD_FUNCTION__NFIELDS,
+        [SD_KIND_AGGREGATE] = SD_AGGREGATE__NFIELDS,
+        [SD_KIND_EVENT_TRIGGER] = SD_EVENT_TRIGGER__NFIELDS,
+        [SD_KIND_CAST] = SD_CAST__NFIELDS,
+        [SD_KIND_OPERATOR] = SD_OPERATOR__NFIELDS,
+        [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
+        [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
+        [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
+        [SD_KIND_UNIQUE] = SD_UNIQUE__NFIELDS,
+        [SD_KIND_CHECK] = SD_CHECK__NFIELDS,
+        [SD_KIND_EXCLUSION] = SD_EXCLUSION__NFIELDS,
+        [SD_KIND_FOREIGN_KEY] = SD_FK__NFIELDS,
+        [SD_KIND_POLICY] = SD_POLICY__NFIELDS,
+        [SD_KIND_VIEW] = SD_VIEW__NFIELDS,
+        [SD_KIND_MATVIEW] = SD_MATVIEW__NFIELDS,
+        [SD_KIND_INDEX] = SD_INDEX__NFIELDS,
+        [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,
+        [SD_KIND_RULE] = SD_RULE__NFIELDS,
     };
     _Static_assert(sizeof(expect_nfields) / sizeof(expect_nfields[0]) == SD_KIND__COUNT,
                    "test table covers every kind");
@@ -232,11 +246,12 @@ test_registry_engines(void **state)
         assert_true(sd_kind_for_engine(sd_kind_get(SD_KIND_INDEX), (sd_engine)e));
     }
     /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
-    static const sd_kind pg_only[] = { SD_KIND_EXTENSION, SD_KIND_COLLATION, SD_KIND_ENUM,
-                                       SD_KIND_DOMAIN,    SD_KIND_COMPOSITE, SD_KIND_RANGE,
-                                       SD_KIND_SEQUENCE,  SD_KIND_FUNCTION,  SD_KIND_AGGREGATE,
-                                       SD_KIND_OPERATOR,  SD_KIND_EXCLUSION, SD_KIND_POLICY,
-                                       SD_KIND_MATVIEW,   SD_KIND_RULE };
+    static const sd_kind pg_only[] = { SD_KIND_EXTENSION,     SD_KIND_COLLATION, SD_KIND_ENUM,
+                                       SD_KIND_DOMAIN,        SD_KIND_COMPOSITE, SD_KIND_RANGE,
+                                       SD_KIND_SEQUENCE,      SD_KIND_FUNCTION,  SD_KIND_AGGREGATE,
+                                       SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,      SD_KIND_OPERATOR,
+                                       SD_KIND_EXCLUSION,     SD_KIND_POLICY,    SD_KIND_MATVIEW,
+                                       SD_KIND_RULE };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -1078,7 +1093,8 @@ test_refreeze_after_add(void **state)
 /* ---- fingerprints react to every field ---- */
 
 /* Schema and name of the object sdt_field_model() varies (a schema is its own schema). */
-#define SUBJECT_SCHEMA(k) ((k) == SD_KIND_SCHEMA ? "o" : "main")
+#define SUBJECT_SCHEMA(k) \
+    ((k) == SD_KIND_SCHEMA ? "o" : sd_kind_is_database_wide(k) ? NULL : "main")
 
 static const sd_object *
 field_subject(const sd_model *m, sd_kind k)
@@ -1246,7 +1262,9 @@ build_every_kind(sd_engine e, bool reverse)
         const sd_kind_info *ki = sd_kind_get(k);
         if (!sd_kind_for_engine(ki, e))
             continue;
-        const char *schema = k == SD_KIND_SCHEMA ? names[i] : "main";
+        const char *schema = k == SD_KIND_SCHEMA              ? names[i]
+                             : ki->scope == SD_SCOPE_DATABASE ? NULL
+                                                              : "main";
         sd_object *o = sdt_add(m, k, schema, ki->has_table ? tables[i] : NULL, names[i]);
         for (size_t f = 0; f < ki->nfields; f++) {
             if (sd_field_for_engine(&ki->fields[f], e) &&
@@ -1275,7 +1293,7 @@ assert_kind_canonical(const sd_model *m, sd_kind k)
     for (size_t i = 1; i < n; i++) {
         const sd_object *a = sd_model_at(m, k, i - 1);
         const sd_object *b = sd_model_at(m, k, i);
-        int c = strcmp(a->schema, b->schema);
+        int c = cmp_nullable(a->schema, b->schema); /* NULL: database-wide */
         if (c == 0)
             c = cmp_nullable(a->table, b->table);
         if (c == 0 && k == SD_KIND_COLUMN) {
@@ -1792,14 +1810,17 @@ test_object_describe_every_kind(void **state)
     const sd_object *objs[SD_KIND__COUNT];
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
-        objs[k] = sdt_add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? "o" : "s",
+        objs[k] = sdt_add(m, (sd_kind)k,
+                          k == SD_KIND_SCHEMA              ? "o"
+                          : ki->scope == SD_SCOPE_DATABASE ? NULL
+                                                           : "s",
                           ki->has_table ? "t" : NULL, "o");
     }
     sdt_freeze(m);
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
         char expect[128];
-        if (k == SD_KIND_SCHEMA)
+        if (k == SD_KIND_SCHEMA || ki->scope == SD_SCOPE_DATABASE)
             snprintf(expect, sizeof(expect), "%s o", ki->label);
         else if (!ki->name_is_identity)
             snprintf(expect, sizeof(expect), "%s s.t", ki->label);
@@ -1815,6 +1836,78 @@ test_object_describe_every_kind(void **state)
     describe_is(objs[SD_KIND_POLICY], "policy s.t.o");
     describe_is(objs[SD_KIND_ENUM], "enum type s.o");
     sd_model_free(m);
+}
+
+/* ---- database-wide kinds ---- */
+
+/*
+ * The scope rules: exactly the database-wide kinds have no schema; they sort, index and
+ * fingerprint with a NULL schema, are found with one, describe without one, and count in
+ * the model's fingerprint.
+ */
+static void
+test_database_wide_scope(void **state)
+{
+    (void)state;
+    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST };
+    size_t n = 0;
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        bool listed = false;
+        for (size_t i = 0; i < sizeof(db_wide) / sizeof(db_wide[0]); i++)
+            listed = listed || db_wide[i] == (sd_kind)k;
+        assert_int_equal(ki->scope == SD_SCOPE_DATABASE, listed);
+        assert_int_equal(sd_kind_is_database_wide((sd_kind)k), listed);
+        if (listed) {
+            /* Not owned, no table: nothing to nest in but the database. */
+            assert_int_equal(ki->owner, SD_KIND__COUNT);
+            assert_false(ki->has_table);
+            n++;
+        }
+    }
+    assert_int_equal(n, 2);
+
+    sd_model *a = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");
+    sd_object *k2 = sdt_add(a, SD_KIND_CAST, NULL, NULL, "(text AS public.t)");
+    sd_object *k1 = sdt_add(a, SD_KIND_CAST, NULL, NULL, "(integer AS public.t)");
+    sd_obj_set_str(a, k1, SD_CAST_SOURCE, "integer");
+    sd_obj_set_str(a, k1, SD_CAST_TARGET, "public.t");
+    sd_obj_add_dep(a, k1, SD_KIND_EVENT_TRIGGER, NULL, NULL, "log_ddl");
+    sd_object *e = sdt_add(a, SD_KIND_EVENT_TRIGGER, NULL, NULL, "log_ddl");
+    sd_obj_set_str(a, e, SD_EVENT_TRIGGER_EVENT, "ddl_command_end");
+    sdt_freeze(a);
+    /* Canonical order by name; found with a NULL schema, not with any schema. */
+    assert_ptr_equal(sd_model_at(a, SD_KIND_CAST, 0), k1);
+    assert_ptr_equal(sd_model_at(a, SD_KIND_CAST, 1), k2);
+    assert_ptr_equal(sd_model_find(a, SD_KIND_CAST, NULL, NULL, "(integer AS public.t)"), k1);
+    assert_null(sd_model_find(a, SD_KIND_CAST, "public", NULL, "(integer AS public.t)"));
+    assert_ptr_equal(sd_model_find_ref(a, &k1->deps[0]), e);
+    assert_null(k1->schema);
+    describe_is(k1, "cast (integer AS public.t)");
+    describe_is(e, "event trigger log_ddl");
+    /* The model's fingerprint covers them: a field of one changes it. */
+    sd_model *b = sdt_model_new(SD_ENGINE_PG);
+    sdt_add(b, SD_KIND_SCHEMA, "public", NULL, "public");
+    sdt_add(b, SD_KIND_CAST, NULL, NULL, "(text AS public.t)");
+    sd_object *b1 = sdt_add(b, SD_KIND_CAST, NULL, NULL, "(integer AS public.t)");
+    sd_obj_set_str(b, b1, SD_CAST_SOURCE, "integer");
+    sd_obj_set_str(b, b1, SD_CAST_TARGET, "public.t");
+    sd_obj_add_dep(b, b1, SD_KIND_EVENT_TRIGGER, NULL, NULL, "log_ddl");
+    sd_object *be = sdt_add(b, SD_KIND_EVENT_TRIGGER, NULL, NULL, "log_ddl");
+    sd_obj_set_str(b, be, SD_EVENT_TRIGGER_EVENT, "ddl_command_start");
+    sdt_freeze(b);
+    assert_true(sd_model_fingerprint(a) != sd_model_fingerprint(b));
+    assert_true(sd_model_at(a, SD_KIND_EVENT_TRIGGER, 0)->fingerprint != be->fingerprint);
+    assert_true(k1->fingerprint == b1->fingerprint);
+    /* A control byte in a cast's name is shown quoted, like any name. */
+    sd_model *c = sdt_model_new(SD_ENGINE_PG);
+    sd_object *odd = sdt_add(c, SD_KIND_CAST, NULL, NULL, "(a\nb AS c)");
+    sdt_freeze(c);
+    describe_is(odd, "cast \"(a\nb AS c)\"");
+    sd_model_free(a);
+    sd_model_free(b);
+    sd_model_free(c);
 }
 
 /* ---- misuse of sd_model_add ---- */
@@ -1849,7 +1942,12 @@ test_add_misuse(void **state)
     expect_add_error(m, SD_KIND_VIEW, "main", "t", "v", "view must not have a table");
     expect_add_error(m, SD_KIND_TABLE, "main", NULL, NULL, "table without a name");
     expect_add_error(m, SD_KIND_COLUMN, "main", "t", NULL, "column without a name");
-    expect_add_error(m, SD_KIND_TABLE, NULL, NULL, "t", "missing schema");
+    expect_add_error(m, SD_KIND_TABLE, NULL, NULL, "t", "table needs a schema");
+    /* Database-wide kinds have no schema, and must not be given one. */
+    expect_add_error(m, SD_KIND_CAST, "main", NULL, "(integer AS text)",
+                     "cast must not have a schema");
+    expect_add_error(m, SD_KIND_EVENT_TRIGGER, "main", NULL, "e",
+                     "event trigger must not have a schema");
     expect_add_error(m, SD_KIND__COUNT, "main", NULL, "x", "bad object kind");
     /* Kinds whose name is optional accept NULL. */
     sdt_add(m, SD_KIND_UNIQUE, "main", "t", NULL);
@@ -1866,19 +1964,24 @@ test_add_misuse(void **state)
     sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
+        bool db_wide = ki->scope == SD_SCOPE_DATABASE;
+        const char *schema = db_wide ? NULL : "main"; /* the right one */
         char needle[96];
         if (ki->has_table) {
             snprintf(needle, sizeof(needle), "%s needs a table", ki->label);
-            expect_add_error(m, (sd_kind)k, "main", NULL, "x", needle);
+            expect_add_error(m, (sd_kind)k, schema, NULL, "x", needle);
         } else {
             snprintf(needle, sizeof(needle), "%s must not have a table", ki->label);
-            expect_add_error(m, (sd_kind)k, "main", "t", "x", needle);
+            expect_add_error(m, (sd_kind)k, schema, "t", "x", needle);
         }
         if (ki->name_required) {
             snprintf(needle, sizeof(needle), "%s without a name", ki->label);
-            expect_add_error(m, (sd_kind)k, "main", ki->has_table ? "t" : NULL, NULL, needle);
+            expect_add_error(m, (sd_kind)k, schema, ki->has_table ? "t" : NULL, NULL, needle);
         }
-        expect_add_error(m, (sd_kind)k, NULL, ki->has_table ? "t" : NULL, "x", "missing schema");
+        snprintf(needle, sizeof(needle), "%s %s a schema", ki->label,
+                 db_wide ? "must not have" : "needs");
+        expect_add_error(m, (sd_kind)k, db_wide ? "main" : NULL, ki->has_table ? "t" : NULL, "x",
+                         needle);
     }
     sdt_freeze(m);
     assert_int_equal(sd_model_size(m), 1);
@@ -2002,6 +2105,7 @@ main(void)
         cmocka_unit_test(test_identifier_case),
         cmocka_unit_test(test_object_describe),
         cmocka_unit_test(test_object_describe_every_kind),
+        cmocka_unit_test(test_database_wide_scope),
         cmocka_unit_test(test_add_misuse),
         cmocka_unit_test_teardown(test_sqlite_bad_sql_text_keeps_detail, free_model_state),
         cmocka_unit_test_teardown(test_unnamed_identity_is_injective, free_model_state),

@@ -468,7 +468,8 @@ build_full_pg(void)
         if (!sd_kind_for_engine(ki, SD_ENGINE_PG))
             continue;
         for (size_t i = 0; i < 2; i++) {
-            sd_object *o = add(m, (sd_kind)k, k == SD_KIND_SCHEMA ? names[i] : "public",
+            const char *schema = k == SD_KIND_SCHEMA ? names[i] : "public";
+            sd_object *o = add(m, (sd_kind)k, ki->scope == SD_SCOPE_DATABASE ? NULL : schema,
                                ki->has_table ? tables[i] : NULL, names[i]);
             for (size_t f = 0; f < ki->nfields; f++) {
                 if (sd_field_for_engine(&ki->fields[f], SD_ENGINE_PG) &&
@@ -691,6 +692,147 @@ test_roundtrip_pg(void **state)
         strstr(sd_buf_cstr(&b), "{kind: exclusion, schema: public, table: t_a, name: o_a}"));
     sd_buf_dispose(&b);
     sd_model_free(m);
+}
+
+/* A PostgreSQL model with database-wide objects (two casts, an event trigger) and
+ * references to and from them. */
+static sd_model *
+build_database_wide(void)
+{
+    sd_model *m = sd_model_new(SD_ENGINE_PG);
+    assert_non_null(m);
+    sdt_add(m, SD_KIND_SCHEMA, "public", NULL, "public");
+    sdt_add(m, SD_KIND_FUNCTION, "public", NULL, "log_ddl()");
+    sdt_add(m, SD_KIND_FUNCTION, "public", NULL, "to_t(integer)");
+    sd_object *e = sdt_add(m, SD_KIND_EVENT_TRIGGER, NULL, NULL, "log_ddl");
+    sd_obj_set_str(m, e, SD_EVENT_TRIGGER_EVENT, "ddl_command_end");
+    sd_obj_add_name(m, e, SD_EVENT_TRIGGER_TAGS, "CREATE TABLE");
+    sd_obj_add_name(m, e, SD_EVENT_TRIGGER_TAGS, "DROP TABLE");
+    sd_obj_set_str(m, e, SD_EVENT_TRIGGER_FUNCTION_SCHEMA, "public");
+    sd_obj_set_str(m, e, SD_EVENT_TRIGGER_FUNCTION_NAME, "log_ddl");
+    sd_obj_set_str(m, e, SD_EVENT_TRIGGER_ENABLED, "replica");
+    sd_obj_add_dep(m, e, SD_KIND_FUNCTION, "public", NULL, "log_ddl()");
+    sd_object *k = sdt_add(m, SD_KIND_CAST, NULL, NULL, "(integer AS public.t)");
+    sd_obj_set_str(m, k, SD_CAST_SOURCE, "integer");
+    sd_obj_set_str(m, k, SD_CAST_TARGET, "public.t");
+    sd_obj_set_str(m, k, SD_CAST_METHOD, "function");
+    sd_obj_set_str(m, k, SD_CAST_FUNCTION, "public.to_t(integer)");
+    sd_obj_set_str(m, k, SD_CAST_CONTEXT, "assignment");
+    sd_obj_set_str(m, k, SD_CAST_COMMENT, "int to t");
+    sd_obj_add_dep(m, k, SD_KIND_FUNCTION, "public", NULL, "to_t(integer)");
+    sd_object *k2 = sdt_add(m, SD_KIND_CAST, NULL, NULL, "(public.t AS text)");
+    sd_obj_set_str(m, k2, SD_CAST_SOURCE, "public.t");
+    sd_obj_set_str(m, k2, SD_CAST_TARGET, "text");
+    sd_obj_set_str(m, k2, SD_CAST_METHOD, "inout");
+    /* A reference to a database-wide object has no schema. */
+    sd_obj_add_dep(m, k2, SD_KIND_CAST, NULL, NULL, "(integer AS public.t)");
+    sdt_freeze(m);
+    return m;
+}
+
+/* The database: section: written between fingerprint and schemas, every list present, no
+ * schema keys, read back to the same model and bytes. */
+static void
+test_roundtrip_database_section(void **state)
+{
+    (void)state;
+    sd_model *m = build_database_wide();
+    sd_buf b = assert_roundtrip(m);
+    const char *text = sd_buf_cstr(&b);
+    const char *db = strstr(text, "\ndatabase:\n  event_triggers:\n  - name: log_ddl\n");
+    const char *casts = strstr(text, "\n  casts:\n  - name: \"(integer AS public.t)\"\n");
+    const char *schemas = strstr(text, "\nschemas:\n");
+    assert_non_null(db);
+    assert_non_null(casts);
+    assert_non_null(schemas);
+    assert_true(strstr(text, "\nfingerprint: ") < db && db < casts && casts < schemas);
+    /* No object of the section names a schema, but its references to schema objects do. */
+    const char *sch = strstr(db, "schema:");
+    assert_non_null(sch);
+    assert_non_null(strstr(db, "{kind: function, schema: public, name: \"log_ddl()\"}"));
+    assert_non_null(strstr(db, "{kind: cast, name: \"(integer AS public.t)\"}"));
+    assert_null(strstr(db, "\n    schema:"));
+    sd_buf_dispose(&b);
+    sd_model_free(m);
+
+    /* An empty PostgreSQL model still writes every list; SQLite has no section at all. */
+    m = sd_model_new(SD_ENGINE_PG);
+    assert_non_null(m);
+    sdt_freeze(m);
+    b = assert_roundtrip(m);
+    assert_non_null(strstr(sd_buf_cstr(&b), "\ndatabase:\n  event_triggers: []\n  casts: []\n"
+                                            "schemas: []\n"));
+    sd_buf_dispose(&b);
+    sd_model_free(m);
+    m = sd_model_new(SD_ENGINE_SQLITE);
+    assert_non_null(m);
+    sdt_freeze(m);
+    b = assert_roundtrip(m);
+    assert_null(strstr(sd_buf_cstr(&b), "database"));
+    sd_buf_dispose(&b);
+    sd_model_free(m);
+}
+
+/* Edit the database-wide snapshot and expect an error at needle (+ offset). */
+static void
+expect_db_edit(const char *from, const char *to, const char *needle, size_t offset, const char *msg)
+{
+    sd_model *m = build_database_wide();
+    sd_buf b = write_model(m);
+    char *text = replace(sd_buf_cstr(&b), from, to);
+    char where[64];
+    where_of(where, sizeof(where), text, needle, offset);
+    expect_error(text, strlen(text), SD_ERR_PARSE, where, msg);
+    free(text);
+    sd_buf_dispose(&b);
+    sd_model_free(m);
+}
+
+static void
+test_database_section_errors(void **state)
+{
+    (void)state;
+    /* A database-wide object with a schema key: unknown, at the key. */
+    expect_db_edit("  - name: log_ddl\n", "  - name: log_ddl\n    schema: public\n",
+                   "schema: public\n", 0, "unknown key \"schema\" in event trigger \"log_ddl\"");
+    /* A value outside the allowed list. */
+    expect_db_edit("event: ddl_command_end", "event: ddl_command_middle", "ddl_command_middle", 0,
+                   "ddl_command_middle");
+    /* A list missing from the section. */
+    expect_db_edit("  casts:\n", "  castz:\n", "castz", 0, "unknown key \"castz\" in database");
+    /* The section itself: a list instead of a mapping; missing from a PostgreSQL snapshot. */
+    expect_db_edit("database:\n  event_triggers:", "database:\n- event_triggers:", "- event_", 0,
+                   "expected a mapping for \"database\"");
+    expect_db_edit("\ndatabase:", "\ndatabasex:", "databasex", 0,
+                   "unknown key \"databasex\" in the top-level mapping");
+    /* A snapshot from before the section: missing, with a hint to regenerate it. */
+    sd_model *m = build_database_wide();
+    sd_buf b = write_model(m);
+    const char *text = sd_buf_cstr(&b);
+    const char *db = strstr(text, "\ndatabase:\n");
+    const char *schemas = strstr(text, "\nschemas:\n");
+    assert_non_null(db);
+    assert_non_null(schemas);
+    sd_buf old = SD_BUF_INIT;
+    sd_buf_appendn(&old, text, (size_t)(db - text));
+    sd_buf_append(&old, schemas);
+    sd_model *back = (sd_model *)&back;
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_snapshot_read(&back, sd_buf_cstr(&old), old.len, "test.yaml", &err),
+                     SD_ERR_PARSE);
+    assert_null(back);
+    assert_non_null(strstr(err.msg, "missing key \"database\""));
+    assert_non_null(strstr(err.hint, "no `database:` section"));
+    sd_buf_dispose(&old);
+    sd_buf_dispose(&b);
+    sd_model_free(m);
+    /* A reference to a database-wide object naming a schema. */
+    expect_db_edit(
+        "{kind: cast, name:", "{kind: cast, schema: public, name:", "schema: public, name: \"(", 0,
+        "unknown key \"schema\" in dependency 1 of cast");
+    /* A tampered database-wide object is reported at its own fingerprint. */
+    expect_db_edit("comment: \"int to t\"", "comment: \"int to u\"", "fingerprint: 1d3c", 13,
+                   "fingerprint of cast (integer AS public.t) does not match");
 }
 
 static void
@@ -1104,6 +1246,21 @@ assert_nested_kind_order(sd_engine e, const char *text)
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
         bool owned = ki->owner != SD_KIND__COUNT;
         char needle[64];
+        if (ki->scope == SD_SCOPE_DATABASE) {
+            /* Under database:, before schemas:, in kind order among themselves. */
+            snprintf(needle, sizeof(needle), "\n  %s:", ki->plural);
+            const char *db = strstr(text, "\ndatabase:\n");
+            const char *at = db != NULL ? strstr(db, needle) : NULL;
+            const char *schemas = strstr(text, "\nschemas:");
+            if (!sd_kind_for_engine(ki, e)) {
+                assert_null(db);
+                continue;
+            }
+            if (at == NULL || schemas == NULL || at > schemas)
+                fail_msg("no \"%s\" list under database: in the %s snapshot", ki->plural,
+                         sd_engine_name(e));
+            continue;
+        }
         snprintf(needle, sizeof(needle), "\n%s%s:", owned ? "    " : "  ", ki->plural);
         const char *at = strstr(owned ? table : text, needle);
         if (!sd_kind_for_engine(ki, e)) {
@@ -1704,6 +1861,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip_sqlite),
         cmocka_unit_test(test_roundtrip_pg),
+        cmocka_unit_test(test_roundtrip_database_section),
+        cmocka_unit_test(test_database_section_errors),
         cmocka_unit_test(test_roundtrip_tricky_strings),
         cmocka_unit_test(test_roundtrip_empty_model),
         cmocka_unit_test(test_insertion_order),

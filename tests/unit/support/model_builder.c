@@ -172,7 +172,11 @@ sdt_field_model(sd_engine e, sd_kind k, size_t f, int v, bool *ok)
     sdt_column(m, "main", "other", "c", 1, "integer");
     sd_object *o = sdt_add(m, SD_KIND_TABLE, "main", NULL, "t");
     if (k != SD_KIND_TABLE)
-        o = sdt_add(m, k, k == SD_KIND_SCHEMA ? "o" : "main", ki->has_table ? "t" : NULL, "o");
+        o = sdt_add(m, k,
+                    k == SD_KIND_SCHEMA              ? "o"
+                    : ki->scope == SD_SCOPE_DATABASE ? NULL
+                                                     : "main",
+                    ki->has_table ? "t" : NULL, "o");
     *ok = sdt_set_variant(m, o, f, &ki->fields[f], v);
     sdt_freeze(m);
     return m;
