@@ -98,6 +98,11 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_ATTRDEF,    /* a column default: the column */
     SD_PG_CAT_OPERATOR,   /* operators */
     SD_PG_CAT_COLLATION,  /* collations */
+    SD_PG_CAT_OPFAMILY,   /* operator families */
+    SD_PG_CAT_OPCLASS,    /* operator classes */
+    SD_PG_CAT_AMOP,       /* a family's or class's operator member: the family or class */
+    SD_PG_CAT_AMPROC,     /* a family's or class's support function: the family or class */
+    SD_PG_CAT_CONVERSION, /* conversions */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -109,7 +114,12 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_constraint'::regclass::oid, 6), "                                      \
     "('pg_catalog.pg_attrdef'::regclass::oid, 7), "                                        \
     "('pg_catalog.pg_operator'::regclass::oid, 8), "                                       \
-    "('pg_catalog.pg_collation'::regclass::oid, 9))"
+    "('pg_catalog.pg_collation'::regclass::oid, 9), "                                      \
+    "('pg_catalog.pg_opfamily'::regclass::oid, 10), "                                      \
+    "('pg_catalog.pg_opclass'::regclass::oid, 11), "                                       \
+    "('pg_catalog.pg_amop'::regclass::oid, 12), "                                          \
+    "('pg_catalog.pg_amproc'::regclass::oid, 13), "                                        \
+    "('pg_catalog.pg_conversion'::regclass::oid, 14))"
 /* clang-format on */
 
 /*
