@@ -917,7 +917,8 @@ operator_row(reader *r, const PGresult *res, int row, const int *c, void *state)
  * the dependency pass: pg_depend names what a member uses from its own row). */
 #define MEMBERS(refcat, refoid)                                                            \
     "ARRAY(SELECT m.item FROM " MEMBER_ROWS(refcat, refoid) " m "                          \
-    "ORDER BY m.k, m.num, m.lt, m.rt, m.item) AS members, "                                \
+    "ORDER BY m.k, m.num, m.lt COLLATE \"C\", m.rt COLLATE \"C\", m.item COLLATE \"C\") "  \
+    "AS members, "                                                                         \
     "(SELECT string_agg(m.oid::text, ' ') FROM " MEMBER_ROWS(refcat, refoid) " m "         \
     "WHERE m.k = 0) AS amop_oids, "                                                        \
     "(SELECT string_agg(m.oid::text, ' ') FROM " MEMBER_ROWS(refcat, refoid) " m "         \

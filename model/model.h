@@ -217,7 +217,8 @@ typedef struct sd_kind_info {
  *    integer) public.cmp(integer,integer)": regoperator and regprocedure text, operand types
  *    format_type()), sorted: operators first, by number then operand types; a family's are
  *    its loose members only (those no class of it holds, pg_depend on the family);
- *    class type and storage: format_type() (storage NULL when it is the type itself);
+ *    class type and storage: format_type() (storage NULL when the index stores the type
+ *    itself: opckeytype 0);
  *    family_schema and family: the family the class is in, plain;
  *  - conversion source and target: encoding names (pg_encoding_to_char()); function: the
  *    conversion function as regproc renders it (qualified outside pg_catalog);

@@ -1764,6 +1764,8 @@ test_object_describe(void **state)
     sd_object *ix = sdt_add(m, SD_KIND_INDEX, "main", "orders", "orders_idx");
     sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "big");
     sd_object *tg = sdt_add(m, SD_KIND_TRIGGER, "main", "orders", "trg");
+    sd_object *oc = sdt_add(m, SD_KIND_OPCLASS, "main", NULL, "int_ops using btree");
+    sd_object *of = sdt_add(m, SD_KIND_OPFAMILY, "main", NULL, "my ops using hash");
     sdt_freeze(m);
     describe_is(s, "schema main");
     describe_is(t, "table main.orders");
@@ -1778,6 +1780,9 @@ test_object_describe(void **state)
     describe_is(ix, "index main.orders.orders_idx");
     describe_is(v, "view main.big");
     describe_is(tg, "trigger main.orders.trg");
+    /* The access method is no part of the name to quote. */
+    describe_is(oc, "operator class main.int_ops using btree");
+    describe_is(of, "operator family main.\"my ops\" using hash");
     /* describe appends. */
     sd_buf b = SD_BUF_INIT;
     sd_buf_append(&b, "drop ");
