@@ -23,13 +23,14 @@
 #define NOT_FOUND ((size_t)-1)
 
 /* Flags of sd_emit__pg_fragment(): what a stored SQL fragment may contain. */
-#define FRAG_COMMA  1u  /* top-level commas (lists: composite attributes, range options) */
-#define FRAG_SEMI   2u  /* ';' after BEGIN ATOMIC (SQL-standard function bodies) */
-#define FRAG_CREATE 4u  /* a whole statement: must start with CREATE */
-#define FRAG_TRIM   8u  /* trailing ';' dropped (pg_get_viewdef ends with one) */
-#define FRAG_EXPR   16u /* one scalar expression (parsed as one: parse/parse.h) */
-#define FRAG_QUERY  32u /* one query: a view's (parsed as one) */
-#define FRAG_PSEMI  64u /* ';' inside parentheses (a rule's actions; psql splits at depth 0) */
+#define FRAG_COMMA  1u   /* top-level commas (lists: composite attributes, range options) */
+#define FRAG_SEMI   2u   /* ';' after BEGIN ATOMIC (SQL-standard function bodies) */
+#define FRAG_CREATE 4u   /* a whole statement: must start with CREATE */
+#define FRAG_TRIM   8u   /* trailing ';' dropped (pg_get_viewdef ends with one) */
+#define FRAG_EXPR   16u  /* one scalar expression (parsed as one: parse/parse.h) */
+#define FRAG_QUERY  32u  /* one query: a view's (parsed as one) */
+#define FRAG_PSEMI  64u  /* ';' inside parentheses (a rule's actions; psql splits at depth 0) */
+#define FRAG_ALTER  128u /* a whole ALTER statement: ALTER OPERATOR FAMILY ... ADD / DROP */
 
 typedef struct pg_ctx pg_ctx;
 
@@ -42,7 +43,8 @@ typedef enum pg_target {
     PG_TARGET_FUNCTION,  /* "s.f(argument list)" */
     PG_TARGET_AGGREGATE, /* "s.a(input types)", "s.a(*)" */
     PG_TARGET_OPERATOR,  /* "s.+(left, right)" */
-    PG_TARGET_CAST       /* "(source AS target)" (sd_emit__pg_cast_target()) */
+    PG_TARGET_CAST,      /* "(source AS target)" (sd_emit__pg_cast_target()) */
+    PG_TARGET_OPCLASS    /* "s.n USING am": operator families and classes */
 } pg_target;
 
 /* How the emitter writes one kind (ARCHITECTURE.md, Tables as data); what PostgreSQL does with
@@ -134,6 +136,11 @@ void sd_emit__pg_unit_end(pg_ctx *c);
 /* Write an operator's schema-qualified name, the first len bytes of its identity, after
  * checking it is made of operator characters. */
 void sd_emit__pg_operator_name(pg_ctx *c, const sd_object *o, size_t len);
+/* An operator family's or class's name and access method, from its identity "n using am"
+ * (in the scratch arena); false after failing the writer. */
+bool sd_emit__pg_opclass_parts(pg_ctx *c, const sd_object *o, const char **name, const char **am);
+/* Write an operator family's or class's name and access method: "s.n USING am". */
+void sd_emit__pg_opclass_name(pg_ctx *c, const sd_object *o);
 /* Write a SQL fragment stored in the model after checking it is one piece (FRAG_*). */
 void sd_emit__pg_fragment(pg_ctx *c,
                           const sd_object *o,

@@ -1705,6 +1705,286 @@ create_operator(pg_ctx *c, const sd_object *o)
     sd_emit__pg_extras(c, o);
 }
 
+/* ---- operator family, operator class, conversion ---- */
+
+/* Run build(c, o, arg) into a buffer of its own, then write what it wrote as one statement
+ * after the parser proved it one of its kind (flags: FRAG_CREATE or FRAG_ALTER). Every
+ * stored piece in it (types, member items, a function name) is proved with the whole. */
+static void
+put_proved(pg_ctx *c,
+           const sd_object *o,
+           const char *what,
+           unsigned flags,
+           void (*build)(pg_ctx *c, const sd_object *o, const void *arg),
+           const void *arg)
+{
+    sd_buf stmt = SD_BUF_INIT;
+    sd_buf *out = c->w.out;
+    c->w.out = &stmt;
+    build(c, o, arg);
+    c->w.out = out;
+    if (sd_buf_failed(&stmt))
+        sd_writer_nomem(&c->w);
+    else
+        sd_emit__pg_fragment(c, o, what, sd_buf_cstr(&stmt), flags | FRAG_COMMA);
+    put(c, ";\n");
+    sd_buf_dispose(&stmt);
+}
+
+/* Which member items an ALTER OPERATOR FAMILY statement adds or drops. */
+typedef struct member_set {
+    const sd_names *items; /* the members */
+    const sd_names *skip;  /* items also here are left out (NULL: none) */
+    bool drop;             /* DROP (strategy or support number and operand types) */
+} member_set;
+
+static size_t
+members_count(const member_set *ms)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ms->items->len; i++)
+        n += ms->skip == NULL || !names_have(ms->skip, ms->items->items[i]);
+    return n;
+}
+
+/*
+ * A member as ALTER OPERATOR FAMILY ... DROP names it: its first two words ("OPERATOR 1",
+ * "FUNCTION 2") and its operand types, the first parenthesized group outside double quotes
+ * (an operator's regoperator text "s.<(integer,integer)", a function's "(integer, integer)").
+ * A malformed item is written as is, and the parser then refuses the statement.
+ */
+static void
+put_member_drop(pg_ctx *c, const char *item)
+{
+    size_t words = 0;
+    size_t i = 0;
+    while (item[i] != '\0' && words < 2) {
+        while (item[i] == ' ')
+            i++;
+        while (item[i] != '\0' && item[i] != ' ')
+            i++;
+        words++;
+    }
+    bool quoted = false;
+    size_t open = i;
+    while (item[open] != '\0' && (quoted || item[open] != '(')) {
+        quoted ^= item[open] == '"';
+        open++;
+    }
+    size_t close = open;
+    size_t depth = 0;
+    for (; item[close] != '\0'; close++) {
+        quoted ^= item[close] == '"';
+        if (!quoted && item[close] == '(')
+            depth++;
+        else if (!quoted && item[close] == ')' && --depth == 0)
+            break;
+    }
+    if (item[open] == '\0' || item[close] == '\0') {
+        put(c, item);
+        return;
+    }
+    const char *head = sd_arena_strndup(c->scratch, item, i);
+    const char *types = sd_arena_strndup(c->scratch, item + open, close + 1 - open);
+    if (head == NULL || types == NULL) {
+        sd_writer_nomem(&c->w);
+        return;
+    }
+    put(c, head);
+    put(c, " ");
+    put(c, types);
+}
+
+static void
+build_family_members(pg_ctx *c, const sd_object *o, const void *arg)
+{
+    const member_set *ms = arg;
+    put(c, "ALTER OPERATOR FAMILY ");
+    sd_emit__pg_opclass_name(c, o);
+    put(c, ms->drop ? " DROP " : " ADD ");
+    const char *sep = "";
+    for (size_t i = 0; i < ms->items->len; i++) {
+        const char *item = ms->items->items[i];
+        if (ms->skip != NULL && names_have(ms->skip, item))
+            continue;
+        put(c, sep);
+        if (ms->drop)
+            put_member_drop(c, item);
+        else
+            put(c, item);
+        sep = ", ";
+    }
+}
+
+static void
+put_family_members(pg_ctx *c, const sd_object *o, const member_set *ms)
+{
+    if (members_count(ms) > 0)
+        put_proved(c, o, ms->drop ? "members to drop" : "members", FRAG_ALTER, build_family_members,
+                   ms);
+}
+
+/* CREATE OPERATOR FAMILY, then its loose members (ALTER OPERATOR FAMILY ... ADD, as
+ * pg_dump writes them). */
+static void
+create_opfamily(pg_ctx *c, const sd_object *o)
+{
+    put(c, "CREATE OPERATOR FAMILY ");
+    sd_emit__pg_opclass_name(c, o);
+    put(c, ";\n");
+    const member_set add = { &o->v[SD_OPFAMILY_MEMBERS].names, NULL, false };
+    put_family_members(c, o, &add);
+    sd_emit__pg_extras(c, o);
+}
+
+/* Loose members: the ones gone dropped first (a changed one is dropped and added again). */
+static void
+alter_opfamily(pg_ctx *c, const sd_change *ch)
+{
+    if (!(ch->fields & FBIT(SD_OPFAMILY_MEMBERS)))
+        return;
+    const sd_names *from = &ch->from->v[SD_OPFAMILY_MEMBERS].names;
+    const sd_names *to = &ch->to->v[SD_OPFAMILY_MEMBERS].names;
+    const member_set drop = { from, to, true };
+    const member_set add = { to, from, false };
+    put_family_members(c, ch->to, &drop);
+    put_family_members(c, ch->to, &add);
+}
+
+/* CREATE OPERATOR CLASS as pg_dump writes it, but with FAMILY always named: the family is
+ * an object of its own, created before. A class with no member of its own (every one loose
+ * in the family) still needs an item: STORAGE of its own type, which PostgreSQL records as
+ * none. */
+static void
+build_opclass(pg_ctx *c, const sd_object *o, const void *arg)
+{
+    const sd_value *v = o->v;
+    (void)arg;
+    const char *name = NULL;
+    const char *am = NULL;
+    if (!sd_emit__pg_opclass_parts(c, o, &name, &am))
+        return;
+    put(c, "CREATE OPERATOR CLASS ");
+    put_qname(c, o->schema, name);
+    if (v[SD_OPCLASS_DEFAULT].b)
+        put(c, " DEFAULT");
+    put(c, " FOR TYPE ");
+    put(c, v[SD_OPCLASS_TYPE].s);
+    put(c, " USING ");
+    put_ident(c, am);
+    if (v[SD_OPCLASS_FAMILY].s != NULL) {
+        put(c, " FAMILY ");
+        put_qname(c,
+                  v[SD_OPCLASS_FAMILY_SCHEMA].s != NULL ? v[SD_OPCLASS_FAMILY_SCHEMA].s : o->schema,
+                  v[SD_OPCLASS_FAMILY].s);
+    }
+    put(c, " AS ");
+    const sd_names *m = &v[SD_OPCLASS_MEMBERS].names;
+    for (size_t i = 0; i < m->len; i++) {
+        put(c, i > 0 ? ", " : "");
+        put(c, m->items[i]);
+    }
+    const char *storage = v[SD_OPCLASS_STORAGE].s;
+    if (storage == NULL && m->len == 0)
+        storage = v[SD_OPCLASS_TYPE].s;
+    if (storage != NULL) {
+        put(c, m->len > 0 ? ", STORAGE " : "STORAGE ");
+        put(c, storage);
+    }
+}
+
+static void
+create_opclass(pg_ctx *c, const sd_object *o)
+{
+    if (o->v[SD_OPCLASS_TYPE].s == NULL) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, o, "no type");
+        return;
+    }
+    put_proved(c, o, "operator class definition", FRAG_CREATE, build_opclass, NULL);
+    sd_emit__pg_extras(c, o);
+}
+
+/* A constraint of "from", kept in "to", whose index uses class cl: an EXCLUDE constraint that
+ * depends on it, or, for a DEFAULT btree class, a PRIMARY KEY or UNIQUE constraint over a
+ * column of its type (they name no class: the type's default is used); NULL when none. */
+static const sd_object *
+class_constraint_user(const pg_ctx *c, const sd_object *cl, const char *am)
+{
+    size_t nx = 0;
+    const sd_object *const *x = sd_model_objects(c->from, SD_KIND_EXCLUSION, &nx);
+    for (size_t i = 0; i < nx; i++) {
+        if (sd_model_find_key(c->to, SD_KIND_EXCLUSION, x[i]->key) == NULL)
+            continue;
+        for (size_t d = 0; d < x[i]->ndeps; d++)
+            if (sd_model_find_ref(c->from, &x[i]->deps[d]) == cl)
+                return x[i];
+    }
+    if (!cl->v[SD_OPCLASS_DEFAULT].b || !streq(am, "btree"))
+        return NULL;
+    const char *type = cl->v[SD_OPCLASS_TYPE].s;
+    static const sd_kind KEYS[] = { SD_KIND_PRIMARY_KEY, SD_KIND_UNIQUE };
+    for (size_t k = 0; k < SD_ARRAY_LEN(KEYS); k++) {
+        size_t n = 0;
+        const sd_object *const *o = sd_model_objects(c->from, KEYS[k], &n);
+        int field = KEYS[k] == SD_KIND_PRIMARY_KEY ? SD_PK_COLUMNS : SD_UNIQUE_COLUMNS;
+        for (size_t i = 0; i < n; i++) {
+            if (sd_model_find_key(c->to, KEYS[k], o[i]->key) == NULL)
+                continue;
+            const sd_names *cols = &o[i]->v[field].names;
+            for (size_t j = 0; j < cols->len; j++) {
+                const sd_object *col = sd_model_find(c->from, SD_KIND_COLUMN, o[i]->schema,
+                                                     o[i]->table, cols->items[j]);
+                if (col != NULL && streq(col->v[SD_COLUMN_TYPE].s, type))
+                    return o[i];
+            }
+        }
+    }
+    return NULL;
+}
+
+/* DROP + CREATE. The plan rebuilds the indexes that name the class around it, not a
+ * constraint's index (DROP OPERATOR CLASS would fail): that is refused. */
+static void
+recreate_opclass(pg_ctx *c, const sd_change *ch)
+{
+    const char *name = NULL;
+    const char *am = NULL;
+    if (!sd_emit__pg_opclass_parts(c, ch->from, &name, &am))
+        return;
+    const sd_object *user = class_constraint_user(c, ch->from, am);
+    if (user != NULL) {
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "a definition change while %s %s on %s uses it is not supported",
+                       sd_kind_get(user->kind)->label, user->name != NULL ? user->name : "",
+                       qualified(c, user->schema, user->table, ""));
+        return;
+    }
+    sd_emit__pg_drop_plain(c, ch->from);
+    create_opclass(c, ch->to);
+}
+
+static void
+build_conversion(pg_ctx *c, const sd_object *o, const void *arg)
+{
+    const sd_value *v = o->v;
+    (void)arg;
+    put(c, v[SD_CONVERSION_DEFAULT].b ? "CREATE DEFAULT CONVERSION " : "CREATE CONVERSION ");
+    put_qname(c, o->schema, o->name);
+    put(c, " FOR ");
+    put_literal(c, v[SD_CONVERSION_SOURCE].s != NULL ? v[SD_CONVERSION_SOURCE].s : "");
+    put(c, " TO ");
+    put_literal(c, v[SD_CONVERSION_TARGET].s != NULL ? v[SD_CONVERSION_TARGET].s : "");
+    put(c, " FROM ");
+    put(c, v[SD_CONVERSION_FUNCTION].s != NULL ? v[SD_CONVERSION_FUNCTION].s : "");
+}
+
+static void
+create_conversion(pg_ctx *c, const sd_object *o)
+{
+    put_proved(c, o, "conversion definition", FRAG_CREATE, build_conversion, NULL);
+    sd_emit__pg_extras(c, o);
+}
+
 /* ---- the table ---- */
 
 #define ALL_REL "arwdDxt"
@@ -1796,6 +2076,19 @@ static const pg_ops PG_OPS[] = {
                            .target = PG_TARGET_OPERATOR,
                            .create = create_operator,
                            .drop = sd_emit__pg_drop_plain },
+    [SD_KIND_OPFAMILY] = { .keyword = "OPERATOR FAMILY",
+                           .target = PG_TARGET_OPCLASS,
+                           .create = create_opfamily,
+                           .drop = sd_emit__pg_drop_plain,
+                           .alter = alter_opfamily },
+    [SD_KIND_OPCLASS] = { .keyword = "OPERATOR CLASS",
+                          .target = PG_TARGET_OPCLASS,
+                          .create = create_opclass,
+                          .drop = sd_emit__pg_drop_plain,
+                          .recreate = recreate_opclass },
+    [SD_KIND_CONVERSION] = { .keyword = "CONVERSION",
+                             .create = create_conversion,
+                             .drop = sd_emit__pg_drop_plain },
     [SD_KIND_TABLE] = { .keyword = "TABLE",
                         .grant_on = "TABLE",
                         .all_privs = ALL_REL,

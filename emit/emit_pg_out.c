@@ -235,6 +235,12 @@ parse_fragment(pg_ctx *c,
         shape = SD_SQL_CREATE_TRIGGER;
     else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_RULE)
         shape = SD_SQL_CREATE_RULE;
+    else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_OPCLASS)
+        shape = SD_SQL_CREATE_OPCLASS;
+    else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_CONVERSION)
+        shape = SD_SQL_CONVERSION;
+    else if ((flags & FRAG_ALTER) && o->kind == SD_KIND_OPFAMILY)
+        shape = SD_SQL_ALTER_OPFAMILY;
     else if (flags & FRAG_QUERY)
         shape = SD_SQL_QUERY;
     else if (flags & FRAG_EXPR)
@@ -385,6 +391,36 @@ operator_target(pg_ctx *c, const sd_object *o)
     put(c, ")");
 }
 
+bool
+sd_emit__pg_opclass_parts(pg_ctx *c, const sd_object *o, const char **name, const char **am)
+{
+    /* The access method is the last word: pg_am names have no spaces, object names may. */
+    const char *sep = NULL;
+    for (const char *p = strstr(o->name, " using "); p != NULL; p = strstr(p + 1, " using "))
+        sep = p;
+    if (sep == NULL || sep == o->name || sep[7] == '\0') {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, o, "invalid identity (expected \"name using method\")");
+        return false;
+    }
+    *name = sd_arena_strndup(c->scratch, o->name, (size_t)(sep - o->name));
+    *am = sep + 7;
+    if (*name == NULL)
+        sd_writer_nomem(&c->w);
+    return *name != NULL;
+}
+
+void
+sd_emit__pg_opclass_name(pg_ctx *c, const sd_object *o)
+{
+    const char *name = NULL;
+    const char *am = NULL;
+    if (!sd_emit__pg_opclass_parts(c, o, &name, &am))
+        return;
+    put_qname(c, o->schema, name);
+    put(c, " USING ");
+    put_ident(c, am);
+}
+
 const char *
 sd_emit__pg_keyword(const sd_object *o)
 {
@@ -418,6 +454,9 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
         return;
     case PG_TARGET_CAST:
         sd_emit__pg_cast_target(c, o);
+        return;
+    case PG_TARGET_OPCLASS:
+        sd_emit__pg_opclass_name(c, o);
         return;
     case PG_TARGET_COLUMN:
         put_qname(c, o->schema, o->table);

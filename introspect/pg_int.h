@@ -104,6 +104,11 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_COLLATION,     /* collations */
     SD_PG_CAT_CAST,          /* casts (database-wide) */
     SD_PG_CAT_EVENT_TRIGGER, /* event triggers (database-wide) */
+    SD_PG_CAT_OPFAMILY,      /* operator families */
+    SD_PG_CAT_OPCLASS,       /* operator classes */
+    SD_PG_CAT_AMOP,          /* a family's or class's operator member: the family or class */
+    SD_PG_CAT_AMPROC,        /* a family's or class's support function: the family or class */
+    SD_PG_CAT_CONVERSION,    /* conversions */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -117,7 +122,12 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_operator'::regclass::oid, 8), "                                       \
     "('pg_catalog.pg_collation'::regclass::oid, 9), "                                     \
     "('pg_catalog.pg_cast'::regclass::oid, 10), "                                          \
-    "('pg_catalog.pg_event_trigger'::regclass::oid, 11))"
+    "('pg_catalog.pg_event_trigger'::regclass::oid, 11), "                                 \
+    "('pg_catalog.pg_opfamily'::regclass::oid, 12), "                                      \
+    "('pg_catalog.pg_opclass'::regclass::oid, 13), "                                       \
+    "('pg_catalog.pg_amop'::regclass::oid, 14), "                                          \
+    "('pg_catalog.pg_amproc'::regclass::oid, 15), "                                        \
+    "('pg_catalog.pg_conversion'::regclass::oid, 16))"
 /* clang-format on */
 
 /*

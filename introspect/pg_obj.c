@@ -989,6 +989,215 @@ operator_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     return put_oid(r, SD_PG_CAT_OPERATOR, res, row, c[OP_OID], o);
 }
 
+/* ---- operator families, operator classes ---- */
+
+/* clang-format off */
+
+/*
+ * The members of a family or class as rows (k 0 an operator, 1 a support function; num, its
+ * strategy or support number; lt, rt its operand types; item, its text as CREATE OPERATOR
+ * CLASS ... AS and ALTER OPERATOR FAMILY ... ADD take it; oid, its pg_amop / pg_amproc row),
+ * those pg_depend ties to the row refoid of catalog refcat, as pg_dump reads them: a class's
+ * own, or a family's loose ones.
+ */
+#define MEMBER_DEP(cat, oid, refcat, refoid)                                               \
+    "JOIN pg_depend md ON md.classid = 'pg_catalog." cat "'::regclass::oid "               \
+    "AND md.objid = " oid " AND md.refclassid = 'pg_catalog." refcat "'::regclass::oid "   \
+    "AND md.refobjid = " refoid " "
+#define MEMBER_ROWS(refcat, refoid)                                                        \
+    "(SELECT 0 AS k, ao.amopstrategy AS num, format_type(ao.amoplefttype, NULL) AS lt, "   \
+    "format_type(ao.amoprighttype, NULL) AS rt, 'OPERATOR ' || ao.amopstrategy || ' ' || " \
+    "ao.amopopr::regoperator::text || CASE WHEN ao.amoppurpose = 'o' THEN "                \
+    "' FOR ORDER BY ' || quote_ident(sfn.nspname) || '.' || quote_ident(sf.opfname) "      \
+    "ELSE '' END AS item, ao.oid FROM pg_amop ao "                                         \
+    MEMBER_DEP("pg_amop", "ao.oid", refcat, refoid)                                        \
+    "LEFT JOIN pg_opfamily sf ON sf.oid = ao.amopsortfamily "                              \
+    "LEFT JOIN pg_namespace sfn ON sfn.oid = sf.opfnamespace "                             \
+    "UNION ALL SELECT 1, ap.amprocnum, format_type(ap.amproclefttype, NULL), "             \
+    "format_type(ap.amprocrighttype, NULL), 'FUNCTION ' || ap.amprocnum || ' (' || "       \
+    "format_type(ap.amproclefttype, NULL) || ', ' || "                                     \
+    "format_type(ap.amprocrighttype, NULL) || ') ' || ap.amproc::regprocedure::text, "     \
+    "ap.oid FROM pg_amproc ap " MEMBER_DEP("pg_amproc", "ap.oid", refcat, refoid) ")"
+/* members (text[], in the model's order), amop_oids and amproc_oids (space-separated, for
+ * the dependency pass: pg_depend names what a member uses from its own row). */
+#define MEMBERS(refcat, refoid)                                                            \
+    "ARRAY(SELECT m.item FROM " MEMBER_ROWS(refcat, refoid) " m "                          \
+    "ORDER BY m.k, m.num, m.lt COLLATE \"C\", m.rt COLLATE \"C\", m.item COLLATE \"C\") "  \
+    "AS members, "                                                                         \
+    "(SELECT string_agg(m.oid::text, ' ') FROM " MEMBER_ROWS(refcat, refoid) " m "         \
+    "WHERE m.k = 0) AS amop_oids, "                                                        \
+    "(SELECT string_agg(m.oid::text, ' ') FROM " MEMBER_ROWS(refcat, refoid) " m "         \
+    "WHERE m.k = 1) AS amproc_oids"
+
+static const char OPFAMILIES_SQL[] =
+    "SELECT n.nspname, f.opfname || ' using ' || am.amname AS name, f.oid, "
+    "pg_get_userbyid(f.opfowner)::text AS owner, ds.description AS comment, "
+    MEMBERS("pg_opfamily", "f.oid") " "
+    "FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod "
+    "JOIN pg_namespace n ON n.oid = f.opfnamespace "
+    COMMENT_JOIN("pg_opfamily", "f.oid")
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opfamily", "f.oid");
+
+/* STORAGE only when it differs from the indexed type (opckeytype 0 otherwise). */
+static const char OPCLASSES_SQL[] =
+    "SELECT n.nspname, oc.opcname || ' using ' || am.amname AS name, oc.oid, "
+    "pg_get_userbyid(oc.opcowner)::text AS owner, ds.description AS comment, "
+    "format_type(oc.opcintype, NULL) AS type, oc.opcdefault AS is_default, "
+    "fn.nspname AS family_schema, f.opfname AS family, "
+    "CASE WHEN oc.opckeytype <> 0 THEN format_type(oc.opckeytype, NULL) END AS storage, "
+    MEMBERS("pg_opclass", "oc.oid") " "
+    "FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod "
+    "JOIN pg_namespace n ON n.oid = oc.opcnamespace "
+    "JOIN pg_opfamily f ON f.oid = oc.opcfamily "
+    "JOIN pg_namespace fn ON fn.oid = f.opfnamespace "
+    COMMENT_JOIN("pg_opclass", "oc.oid")
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opclass", "oc.oid");
+
+/* clang-format on */
+
+enum {
+    OC_OWNER,
+    OC_COMMENT,
+    OC_SCHEMA,
+    OC_NAME,
+    OC_OID,
+    OC_MEMBERS,
+    OC_AMOP_OIDS,
+    OC_AMPROC_OIDS,
+    OC_TYPE,
+    OC_DEFAULT,
+    OC_FAMILY_SCHEMA,
+    OC_FAMILY,
+    OC_STORAGE,
+    OC__N
+};
+/* A family's query has the columns up to OC_AMPROC_OIDS. */
+#define OF__N (OC_AMPROC_OIDS + 1)
+static const char *const OPFAMILY_COLS[OF__N] = {
+    "owner", "comment", "nspname", "name", "oid", "members", "amop_oids", "amproc_oids",
+};
+static const char *const OPCLASS_COLS[OC__N] = {
+    "owner",       "comment", "nspname",    "name",          "oid",    "members", "amop_oids",
+    "amproc_oids", "type",    "is_default", "family_schema", "family", "storage",
+};
+
+/* Record o under every OID of a space-separated list (members' pg_amop / pg_amproc rows). */
+static sd_status
+put_oid_list(reader *r, sd_pg_cat cat, const char *list, sd_object *o)
+{
+    char oid[24];
+    sd_status rc = SD_OK;
+    for (const char *p = list; p != NULL && *p != '\0' && rc == SD_OK;) {
+        size_t len = strcspn(p, " ");
+        if (len > 0 && len < sizeof oid) {
+            memcpy(oid, p, len);
+            oid[len] = '\0';
+            rc = sd_pg__oid_put(r->oids, cat, oid, NULL, o, r->err);
+        }
+        p += len + (p[len] == ' ');
+    }
+    return rc;
+}
+
+/* The columns a family and a class share: identity, members, owner, comment, OIDs. */
+static sd_status
+opfamily_common(reader *r,
+                sd_kind kind,
+                const PGresult *res,
+                int row,
+                const int *c,
+                sd_object **out)
+{
+    sd_object *o = NULL;
+    sd_status rc = sd_model_add(r->m, kind, sd_pg__str(res, row, c[OC_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[OC_NAME]), &o, r->err);
+    bool family = kind == SD_KIND_OPFAMILY;
+    if (rc == SD_OK)
+        rc = sd_pg__add_array(r->m, o, family ? SD_OPFAMILY_MEMBERS : SD_OPCLASS_MEMBERS,
+                              sd_pg__str(res, row, c[OC_MEMBERS]), r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, family ? SD_OPFAMILY_OWNER : SD_OPCLASS_OWNER,
+                   sd_pg__str(res, row, c[OC_OWNER]));
+    sd_obj_set_str(r->m, o, family ? SD_OPFAMILY_COMMENT : SD_OPCLASS_COMMENT,
+                   sd_pg__str(res, row, c[OC_COMMENT]));
+    rc = put_oid(r, family ? SD_PG_CAT_OPFAMILY : SD_PG_CAT_OPCLASS, res, row, c[OC_OID], o);
+    if (rc == SD_OK)
+        rc = put_oid_list(r, SD_PG_CAT_AMOP, sd_pg__str(res, row, c[OC_AMOP_OIDS]), o);
+    if (rc == SD_OK)
+        rc = put_oid_list(r, SD_PG_CAT_AMPROC, sd_pg__str(res, row, c[OC_AMPROC_OIDS]), o);
+    *out = o;
+    return rc;
+}
+
+static sd_status
+opfamily_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    return opfamily_common(r, SD_KIND_OPFAMILY, res, row, c, &o);
+}
+
+static sd_status
+opclass_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = opfamily_common(r, SD_KIND_OPCLASS, res, row, c, &o);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_OPCLASS_TYPE, sd_pg__str(res, row, c[OC_TYPE]));
+    sd_obj_set_bool(o, SD_OPCLASS_DEFAULT, sd_pg__bool(res, row, c[OC_DEFAULT]));
+    sd_obj_set_str(r->m, o, SD_OPCLASS_FAMILY_SCHEMA, sd_pg__str(res, row, c[OC_FAMILY_SCHEMA]));
+    sd_obj_set_str(r->m, o, SD_OPCLASS_FAMILY, sd_pg__str(res, row, c[OC_FAMILY]));
+    sd_obj_set_str(r->m, o, SD_OPCLASS_STORAGE, sd_pg__str(res, row, c[OC_STORAGE]));
+    return SD_OK;
+}
+
+/* ---- conversions ---- */
+
+enum {
+    CV_OWNER,
+    CV_COMMENT,
+    CV_SCHEMA,
+    CV_NAME,
+    CV_OID,
+    CV_SOURCE,
+    CV_TARGET,
+    CV_FUNCTION,
+    CV_DEFAULT,
+    CV__N
+};
+static const char *const CONVERSION_COLS[CV__N] = {
+    "owner", "comment", "nspname", "conname", "oid", "source", "target", "function", "is_default",
+};
+static const char CONVERSIONS_SQL[] =
+    "SELECT n.nspname, cv.conname, cv.oid, pg_get_userbyid(cv.conowner)::text AS owner, "
+    "ds.description AS comment, pg_encoding_to_char(cv.conforencoding)::text AS source, "
+    "pg_encoding_to_char(cv.contoencoding)::text AS target, "
+    "cv.conproc::regproc::text AS function, cv.condefault AS is_default "
+    "FROM pg_conversion cv JOIN pg_namespace n ON n.oid = cv.connamespace " COMMENT_JOIN(
+        "pg_conversion",
+        "cv.oid") "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_conversion", "cv.oid");
+
+static sd_status
+conversion_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_CONVERSION, sd_pg__str(res, row, c[CV_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[CV_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_CONVERSION_SOURCE, sd_pg__str(res, row, c[CV_SOURCE]));
+    sd_obj_set_str(r->m, o, SD_CONVERSION_TARGET, sd_pg__str(res, row, c[CV_TARGET]));
+    sd_obj_set_str(r->m, o, SD_CONVERSION_FUNCTION, sd_pg__str(res, row, c[CV_FUNCTION]));
+    sd_obj_set_bool(o, SD_CONVERSION_DEFAULT, sd_pg__bool(res, row, c[CV_DEFAULT]));
+    sd_obj_set_str(r->m, o, SD_CONVERSION_OWNER, sd_pg__str(res, row, c[CV_OWNER]));
+    sd_obj_set_str(r->m, o, SD_CONVERSION_COMMENT, sd_pg__str(res, row, c[CV_COMMENT]));
+    return put_oid(r, SD_PG_CAT_CONVERSION, res, row, c[CV_OID], o);
+}
+
 /* ---- views and materialized views ---- */
 
 enum {
@@ -1273,18 +1482,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define DB_WIDE(label, cat, alias, name)                                              \
     " UNION ALL SELECT '" label "', " alias "." name "::text FROM " cat " " alias " " \
     "WHERE " alias ".oid >= 16384 AND " NOT_EXT(cat, alias ".oid")
-/* The first of the union names its columns. */
-#define UN_OPCLASSES                                                                      \
-    "SELECT 'operator class'::text AS kind, n.nspname || '.' || oc.opcname || ' using ' " \
-    "|| am.amname AS name FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod "     \
-    "JOIN pg_namespace n ON n.oid = oc.opcnamespace "                                     \
-    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opclass", "oc.oid")
-#define UN_OPFAMILIES                                                                    \
-    " UNION ALL SELECT 'operator family', n.nspname || '.' || opf.opfname || ' using ' " \
-    "|| am.amname FROM pg_opfamily opf JOIN pg_am am ON am.oid = opf.opfmethod "         \
-    "JOIN pg_namespace n ON n.oid = opf.opfnamespace "                                   \
-    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_opfamily", "opf.oid")
-#define UN_CONVERSIONS IN_SCHEMA("conversion", "pg_conversion", "cv", "conname", "connamespace")
 #define UN_TS_CONFIGS \
     IN_SCHEMA("text search configuration", "pg_ts_config", "tc", "cfgname", "cfgnamespace")
 #define UN_TS_DICTS \
@@ -1327,10 +1524,12 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 
 /* Everything in the filtered schemas and the database that the model has no kind for
  * (window functions come from the function query; subscriptions below). */
-static const char UNCOMPARED_SQL[] =
-    UN_OPCLASSES UN_OPFAMILIES UN_CONVERSIONS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS
-        UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS
-            UN_SERVERS UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+/* A first SELECT that names the columns and yields nothing, so that every kind is a
+ * " UNION ALL" and one can leave the list without another taking its place. */
+#define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
+static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS
+    UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS
+        UN_SERVERS UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1434,6 +1633,9 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         EVENT_TRIGGERS_SQL,
         CASTS_SQL,
         OPERATORS_SQL,
+        OPFAMILIES_SQL,
+        OPCLASSES_SQL,
+        CONVERSIONS_SQL,
         VIEWS_SQL,
         version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
         RULES_SQL,
@@ -1465,6 +1667,9 @@ sd_pg__read_objects(sd_pg_session *s,
         QUERY(EVENT_TRIGGERS_SQL, "reading event triggers", EVENT_TRIGGER_COLS);
     const query casts = QUERY(CASTS_SQL, "reading casts", CAST_COLS);
     const query operators = QUERY(OPERATORS_SQL, "reading operators", OPERATOR_COLS);
+    const query opfamilies = QUERY(OPFAMILIES_SQL, "reading operator families", OPFAMILY_COLS);
+    const query opclasses = QUERY(OPCLASSES_SQL, "reading operator classes", OPCLASS_COLS);
+    const query conversions = QUERY(CONVERSIONS_SQL, "reading conversions", CONVERSION_COLS);
     const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
@@ -1488,6 +1693,12 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &casts, cast_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &operators, operator_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &opfamilies, opfamily_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &opclasses, opclass_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &conversions, conversion_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &views, view_row, NULL);
     if (rc == SD_OK)

@@ -44,6 +44,9 @@ static const sd_field_info AGGREGATE_FIELDS[] = { SD_AGGREGATE_FIELDS(FIELD_INFO
 static const sd_field_info EVENT_TRIGGER_FIELDS[] = { SD_EVENT_TRIGGER_FIELDS(FIELD_INFO) };
 static const sd_field_info CAST_FIELDS[] = { SD_CAST_FIELDS(FIELD_INFO) };
 static const sd_field_info OPERATOR_FIELDS[] = { SD_OPERATOR_FIELDS(FIELD_INFO) };
+static const sd_field_info OPFAMILY_FIELDS[] = { SD_OPFAMILY_FIELDS(FIELD_INFO) };
+static const sd_field_info OPCLASS_FIELDS[] = { SD_OPCLASS_FIELDS(FIELD_INFO) };
+static const sd_field_info CONVERSION_FIELDS[] = { SD_CONVERSION_FIELDS(FIELD_INFO) };
 static const sd_field_info TABLE_FIELDS[] = { SD_TABLE_FIELDS(FIELD_INFO) };
 static const sd_field_info COLUMN_FIELDS[] = { SD_COLUMN_FIELDS(FIELD_INFO) };
 static const sd_field_info PK_FIELDS[] = { SD_PK_FIELDS(FIELD_INFO) };
@@ -183,6 +186,33 @@ static const sd_kind_info KINDS[] = {
                            .name_is_identity = true,
                            .engines = SD_E_PG,
                            FIELDS(OPERATOR_FIELDS) },
+    [SD_KIND_OPFAMILY] = { .name = "operator_family",
+                           .plural = "operator_families",
+                           .label = "operator family",
+                           .kind = SD_KIND_OPFAMILY,
+                           .owner = NONE,
+                           .name_required = true,
+                           .name_is_identity = true,
+                           .engines = SD_E_PG,
+                           FIELDS(OPFAMILY_FIELDS) },
+    [SD_KIND_OPCLASS] = { .name = "operator_class",
+                          .plural = "operator_classes",
+                          .label = "operator class",
+                          .kind = SD_KIND_OPCLASS,
+                          .owner = NONE,
+                          .name_required = true,
+                          .name_is_identity = true,
+                          .engines = SD_E_PG,
+                          FIELDS(OPCLASS_FIELDS) },
+    [SD_KIND_CONVERSION] = { .name = "conversion",
+                             .plural = "conversions",
+                             .label = "conversion",
+                             .kind = SD_KIND_CONVERSION,
+                             .owner = NONE,
+                             .name_required = true,
+                             .name_is_identity = true,
+                             .engines = SD_E_PG,
+                             FIELDS(CONVERSION_FIELDS) },
     [SD_KIND_TABLE] = { .name = "table",
                         .plural = "tables",
                         .label = "table",

@@ -720,7 +720,8 @@ describe_part(sd_buf *out, const char *part, size_t len)
 }
 
 /* describe_part() of a whole name, or of a routine's or operator's name before its argument
- * list ("f(integer)", "===(integer, integer)"). */
+ * list ("f(integer)", "===(integer, integer)"), or of an operator family's or class's before
+ * its access method ("int_ops using btree"). */
 static void
 describe_name(sd_buf *out, sd_kind kind, const char *name)
 {
@@ -728,7 +729,13 @@ describe_name(sd_buf *out, sd_kind kind, const char *name)
     const char *paren = name != NULL ? strchr(name, '(') : NULL;
     bool routine =
         kind == SD_KIND_FUNCTION || kind == SD_KIND_AGGREGATE || kind == SD_KIND_OPERATOR;
-    describe_part(out, name, routine && paren != NULL ? (size_t)(paren - name) : len);
+    if (routine && paren != NULL)
+        len = (size_t)(paren - name);
+    if ((kind == SD_KIND_OPFAMILY || kind == SD_KIND_OPCLASS) && name != NULL) {
+        for (const char *u = strstr(name, " using "); u != NULL; u = strstr(u + 1, " using "))
+            len = (size_t)(u - name);
+    }
+    describe_part(out, name, len);
 }
 
 /* A database-wide object's name: a cast's "(integer AS public.mytype)" as it is (its spaces

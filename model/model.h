@@ -49,6 +49,9 @@ typedef enum sd_kind {
     SD_KIND_EVENT_TRIGGER, /* an event trigger (PostgreSQL; database-wide) */
     SD_KIND_CAST,          /* a cast (PostgreSQL; database-wide), named "(source AS target)" */
     SD_KIND_OPERATOR,      /* an operator (PostgreSQL), identified with its argument types */
+    SD_KIND_OPFAMILY,      /* an operator family (PostgreSQL), identified with its access method */
+    SD_KIND_OPCLASS,       /* an operator class (PostgreSQL), identified with its access method */
+    SD_KIND_CONVERSION,    /* an encoding conversion (PostgreSQL) */
     SD_KIND_TABLE,         /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,        /* a table column (owned by its table) */
     SD_KIND_PRIMARY_KEY,   /* the primary key (owned by its table; at most one) */
@@ -224,6 +227,18 @@ typedef struct sd_kind_info {
  *    prefix operator's missing left one: pg_operator's own identity); definition: the
  *    options of CREATE OPERATOR name (...) ("FUNCTION = public.f, LEFTARG = text, RIGHTARG =
  *    text, COMMUTATOR = OPERATOR(public.=)"), functions as regproc renders them;
+ *  - operator family and class object name: "name using am" (pg_am.amname: the same name
+ *    may exist for several access methods); members: one item per operator and support
+ *    function, as CREATE OPERATOR CLASS ... AS and ALTER OPERATOR FAMILY ... ADD take them
+ *    ("OPERATOR 1 public.<(integer,integer) [FOR ORDER BY s.f]", "FUNCTION 1 (integer,
+ *    integer) public.cmp(integer,integer)": regoperator and regprocedure text, operand types
+ *    format_type()), sorted: operators first, by number then operand types; a family's are
+ *    its loose members only (those no class of it holds, pg_depend on the family);
+ *    class type and storage: format_type() (storage NULL when the index stores the type
+ *    itself: opckeytype 0);
+ *    family_schema and family: the family the class is in, plain;
+ *  - conversion source and target: encoding names (pg_encoding_to_char()); function: the
+ *    conversion function as regproc renders it (qualified outside pg_catalog);
  *  - fk match: "SIMPLE", "FULL" or "PARTIAL"; on_delete/on_update: the registry's words;
  *    on_delete_columns: the columns of ON DELETE SET NULL / SET DEFAULT (cols) (PostgreSQL
  *    15), empty when the action sets every column of the key;
@@ -437,6 +452,40 @@ enum {
     F(CAST, COMMENT, SD_F_COMMENT)
 enum {
     SD_CAST_FIELDS(SD__FIELD_ENUM) SD_CAST__NFIELDS
+};
+
+/* Operator families, classes and conversions have no privileges. */
+#define SD_OPFAMILY_FIELDS(F)                                                           \
+    F(OPFAMILY, MEMBERS, .name = "members", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(OPFAMILY, OWNER, SD_F_OWNER)                                                      \
+    F(OPFAMILY, COMMENT, SD_F_COMMENT)
+enum {
+    SD_OPFAMILY_FIELDS(SD__FIELD_ENUM) SD_OPFAMILY__NFIELDS
+};
+
+#define SD_OPCLASS_FIELDS(F)                                                            \
+    F(OPCLASS, TYPE, .name = "type", .type = SD_FIELD_STRING, .engines = SD_E_PG)       \
+    F(OPCLASS, DEFAULT, .name = "default", .type = SD_FIELD_BOOL, .engines = SD_E_PG)   \
+    F(OPCLASS, FAMILY_SCHEMA, .name = "family_schema", .type = SD_FIELD_STRING,         \
+      .engines = SD_E_PG)                                                               \
+    F(OPCLASS, FAMILY, .name = "family", .type = SD_FIELD_STRING, .engines = SD_E_PG)   \
+    F(OPCLASS, STORAGE, .name = "storage", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(OPCLASS, MEMBERS, .name = "members", .type = SD_FIELD_NAMES, .engines = SD_E_PG)  \
+    F(OPCLASS, OWNER, SD_F_OWNER)                                                       \
+    F(OPCLASS, COMMENT, SD_F_COMMENT)
+enum {
+    SD_OPCLASS_FIELDS(SD__FIELD_ENUM) SD_OPCLASS__NFIELDS
+};
+
+#define SD_CONVERSION_FIELDS(F)                                                              \
+    F(CONVERSION, SOURCE, .name = "source", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(CONVERSION, TARGET, .name = "target", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(CONVERSION, FUNCTION, .name = "function", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(CONVERSION, DEFAULT, .name = "default", .type = SD_FIELD_BOOL, .engines = SD_E_PG)     \
+    F(CONVERSION, OWNER, SD_F_OWNER)                                                         \
+    F(CONVERSION, COMMENT, SD_F_COMMENT)
+enum {
+    SD_CONVERSION_FIELDS(SD__FIELD_ENUM) SD_CONVERSION__NFIELDS
 };
 
 /* Operators have no privileges of their own (those of their function apply). */

@@ -23,6 +23,9 @@ typedef enum sd_sql_shape {
     SD_SQL_CREATE_TRIGGER,  /* CREATE [CONSTRAINT] TRIGGER */
     SD_SQL_CREATE_DEFINE,   /* CREATE AGGREGATE / OPERATOR (PostgreSQL's DefineStmt) */
     SD_SQL_CREATE_RULE,     /* CREATE [OR REPLACE] RULE (PostgreSQL's RuleStmt) */
+    SD_SQL_CREATE_OPCLASS,  /* CREATE OPERATOR CLASS (PostgreSQL's CreateOpClassStmt) */
+    SD_SQL_ALTER_OPFAMILY,  /* ALTER OPERATOR FAMILY ... ADD / DROP (AlterOpFamilyStmt) */
+    SD_SQL_CONVERSION,      /* CREATE [DEFAULT] CONVERSION (CreateConversionStmt) */
     SD_SQL_CREATE_VIEW,     /* CREATE VIEW */
     SD_SQL_PIECE            /* a piece of a statement (a type, a name, an option list, a
                                partition bound): the lexer finds no ';' in it */

@@ -23,6 +23,9 @@ static const char *const NODE[] = {
     [SD_SQL_CREATE_TRIGGER] = "CreateTrigStmt",
     [SD_SQL_CREATE_DEFINE] = "DefineStmt",
     [SD_SQL_CREATE_RULE] = "RuleStmt",
+    [SD_SQL_CREATE_OPCLASS] = "CreateOpClassStmt",
+    [SD_SQL_ALTER_OPFAMILY] = "AlterOpFamilyStmt",
+    [SD_SQL_CONVERSION] = "CreateConversionStmt",
     [SD_SQL_CREATE_VIEW] = NULL,
     [SD_SQL_PIECE] = NULL,
 };

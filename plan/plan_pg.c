@@ -356,6 +356,21 @@ static const sd_pg_rule RULES[] = {
     [SD_KIND_OPERATOR] = { .recreate_fields = FBIT(SD_OPERATOR_DEFINITION),
                            .gone = SD_PG_GONE_CHANGED,
                            .late_drop = true },
+    /* ALTER OPERATOR FAMILY adds and drops loose members in place. */
+    [SD_KIND_OPFAMILY] = { .late_drop = true },
+    /* ALTER OPERATOR CLASS can only rename it or change its owner or schema: anything else
+     * drops and creates it, the indexes that use it rebuilt around it. */
+    [SD_KIND_OPCLASS] = { .recreate_fields = FBIT(SD_OPCLASS_TYPE) | FBIT(SD_OPCLASS_DEFAULT) |
+                                             FBIT(SD_OPCLASS_FAMILY_SCHEMA) |
+                                             FBIT(SD_OPCLASS_FAMILY) | FBIT(SD_OPCLASS_STORAGE) |
+                                             FBIT(SD_OPCLASS_MEMBERS),
+                          .gone = SD_PG_GONE_CHANGED,
+                          .late_drop = true },
+    /* ALTER CONVERSION can only rename it or change its owner or schema. */
+    [SD_KIND_CONVERSION] = { .recreate_fields =
+                                 FBIT(SD_CONVERSION_SOURCE) | FBIT(SD_CONVERSION_TARGET) |
+                                 FBIT(SD_CONVERSION_FUNCTION) | FBIT(SD_CONVERSION_DEFAULT),
+                             .late_drop = true },
     [SD_KIND_TABLE] = { .gone = SD_PG_GONE_TABLE },
     [SD_KIND_COLUMN] = { .gone = SD_PG_GONE_CHANGED },
     [SD_KIND_PRIMARY_KEY] = { .recreate_fields = ~PK_IN_PLACE },

@@ -332,7 +332,7 @@ seed_change(pg_build *c, const sd_change *ch, size_t pos)
     else if (ch->kind == SD_KIND_COLUMN)
         seed_column(c, ch);
     else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE ||
-              ch->kind == SD_KIND_OPERATOR) &&
+              ch->kind == SD_KIND_OPERATOR || ch->kind == SD_KIND_OPCLASS) &&
              ch->op == SD_OP_ALTER)
         c->p.gone[ch->kind][ch->from->index] = sd_plan_pg_alter_recreates(&c->p, ch);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_DROP)

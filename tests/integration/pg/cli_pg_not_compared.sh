@@ -51,9 +51,6 @@ SQL
 # kind|name as reported|SQL creating it in FULL (run in this order).
 objects=(
   "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
-  "operator family|public.sd_opfam using hash|CREATE OPERATOR FAMILY sd_opfam USING hash"
-  "operator class|public.sd_opclass using btree|CREATE OPERATOR CLASS sd_opclass FOR TYPE int4 USING btree AS OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 btint4cmp(int4, int4)"
-  "conversion|public.sd_conv|CREATE CONVERSION sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8"
   "text search configuration|public.sd_tscfg|CREATE TEXT SEARCH CONFIGURATION sd_tscfg (COPY = pg_catalog.english)"
   "text search dictionary|public.sd_tsdict|CREATE TEXT SEARCH DICTIONARY sd_tsdict (TEMPLATE = pg_catalog.simple)"
   "text search parser|public.sd_tsparser|CREATE TEXT SEARCH PARSER sd_tsparser (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)"

@@ -61,6 +61,8 @@ CREATE TABLE "Mixed Case" ("select" integer, "Quoted ""Name""" text);
 CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
 CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer);
 CREATE COLLATION app.sd_coll FROM "C";
+CREATE OPERATOR CLASS app.sd_ops FOR TYPE int4 USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int4);
+CREATE CONVERSION app.sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
 -- not compared
 CREATE FUNCTION app.sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number';
@@ -86,7 +88,7 @@ head -2 "$work/snap.yaml" > "$work/head"
 assert "the snapshot does not start with version and engine: $(cat "$work/head")" -- \
   cmp -s "$work/head" <(printf 'schemadrift_snapshot: 2\nengine: postgresql\n')
 missing=""
-for k in extensions collations enums domains composites ranges sequences functions aggregates operators tables views \
+for k in extensions collations enums domains composites ranges sequences functions aggregates operators operator_families operator_classes conversions tables views \
   materialized_views indexes triggers rules; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done
@@ -102,7 +104,7 @@ assert "snapshot: no collection under database: for:$missing" -- test -z "$missi
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \
   adults pet_counts pet_owner_idx person_lower_idx pet_counts_idx own_pets no_overlap name_nonempty \
-  adults_ins sd_coll; do
+  adults_ins sd_coll sd_conv; do
   grep -qE "^ *((- )?name: \"?$n\"?|function_name: $n)$" "$work/snap.yaml" || missing+=" $n"
 done
 assert "snapshot: no object named:$missing" -- test -z "$missing"

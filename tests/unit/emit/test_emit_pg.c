@@ -2067,6 +2067,170 @@ test_rule_changes(void **state)
     lacks(out, "CREATE RULE t_del");
 }
 
+/* An operator family or class: "name using am" with its members. */
+static sd_object *
+opfamily(sd_model *m, sd_kind kind, const char *name, const char *members)
+{
+    sd_object *o = add(m, kind, NULL, name);
+    int field = kind == SD_KIND_OPFAMILY ? SD_OPFAMILY_MEMBERS : SD_OPCLASS_MEMBERS;
+    for (const char *p = members; p != NULL && *p != '\0';) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar != NULL ? (size_t)(bar - p) : strlen(p);
+        char item[200];
+        assert_true(len < sizeof(item));
+        memcpy(item, p, len);
+        item[len] = '\0';
+        sd_obj_add_name(m, o, field, item);
+        p = bar != NULL ? bar + 1 : NULL;
+    }
+    return o;
+}
+
+static sd_object *
+opclass(sd_model *m, const char *name, const char *type, const char *members)
+{
+    sd_object *o = opfamily(m, SD_KIND_OPCLASS, name, members);
+    sd_obj_set_str(m, o, SD_OPCLASS_TYPE, type);
+    sd_obj_set_str(m, o, SD_OPCLASS_FAMILY_SCHEMA, "public");
+    char fam[64];
+    snprintf(fam, sizeof(fam), "%.*s", (int)(strstr(name, " using ") - name), name);
+    sd_obj_set_str(m, o, SD_OPCLASS_FAMILY, fam);
+    return o;
+}
+
+static sd_object *
+conversion(sd_model *m, const char *name, const char *src, const char *dst, const char *fn)
+{
+    sd_object *o = add(m, SD_KIND_CONVERSION, NULL, name);
+    sd_obj_set_str(m, o, SD_CONVERSION_SOURCE, src);
+    sd_obj_set_str(m, o, SD_CONVERSION_TARGET, dst);
+    sd_obj_set_str(m, o, SD_CONVERSION_FUNCTION, fn);
+    return o;
+}
+
+/* Families (loose members dropped and added in place), classes (the same name for two access
+ * methods; a change drops and creates), conversions, in creation order. */
+static void
+test_opfamilies_opclasses_conversions(void **state)
+{
+    fixture *f = *state;
+    opfamily(f->from, SD_KIND_OPFAMILY, "mix using btree",
+             "OPERATOR 1 <(integer,bigint)|OPERATOR 3 =(integer,bigint)|"
+             "FUNCTION 1 (integer, bigint) btint48cmp(integer,bigint)");
+    opfamily(f->to, SD_KIND_OPFAMILY, "mix using btree",
+             "OPERATOR 1 <(integer,bigint)|FUNCTION 1 (integer, bigint) "
+             "public.\"my(cmp\"(integer,bigint)");
+    opfamily(f->to, SD_KIND_OPFAMILY, "rev using btree", NULL);
+    opfamily(f->to, SD_KIND_OPFAMILY, "rev using hash", NULL);
+    opclass(
+        f->to, "rev using btree", "integer",
+        "OPERATOR 1 >(integer,integer)|FUNCTION 1 (integer, integer) public.rev(integer,integer)");
+    sd_object *h = opclass(f->to, "rev using hash", "integer",
+                           "FUNCTION 1 (integer, integer) hashint4(integer)");
+    sd_obj_set_bool(h, SD_OPCLASS_DEFAULT, true);
+    sd_obj_set_str(f->to, h, SD_OPCLASS_COMMENT, "hashing");
+    opfamily(f->from, SD_KIND_OPFAMILY, "st using gin", NULL);
+    opfamily(f->to, SD_KIND_OPFAMILY, "st using gin", NULL);
+    opclass(f->from, "st using gin", "integer[]", NULL);
+    sd_object *g = opclass(f->to, "st using gin", "integer[]", NULL);
+    sd_obj_set_str(f->to, g, SD_OPCLASS_STORAGE, "bigint");
+    conversion(f->from, "c", "UTF8", "LATIN1", "utf8_to_iso8859_1");
+    sd_object *c = conversion(f->to, "c", "UTF8", "LATIN1", "utf8_to_iso8859_1");
+    sd_obj_set_bool(c, SD_CONVERSION_DEFAULT, true);
+    conversion(f->from, "gone", "LATIN1", "UTF8", "iso8859_1_to_utf8");
+    const char *out = show(run(f));
+    assert_string_equal(
+        out, HEAD BEGIN
+        "\nALTER OPERATOR FAMILY public.mix USING btree DROP OPERATOR 3 (integer,bigint), "
+        "FUNCTION 1 (integer, bigint);\n"
+        "ALTER OPERATOR FAMILY public.mix USING btree ADD FUNCTION 1 (integer, bigint) "
+        "public.\"my(cmp\"(integer,bigint);\n"
+        "\nCREATE OPERATOR FAMILY public.rev USING btree;\n"
+        "\nCREATE OPERATOR FAMILY public.rev USING hash;\n"
+        "\nCREATE OPERATOR CLASS public.rev FOR TYPE integer USING btree FAMILY public.rev AS "
+        "OPERATOR 1 >(integer,integer), FUNCTION 1 (integer, integer) "
+        "public.rev(integer,integer);\n"
+        "\nCREATE OPERATOR CLASS public.rev DEFAULT FOR TYPE integer USING hash FAMILY public.rev "
+        "AS FUNCTION 1 (integer, integer) hashint4(integer);\n"
+        "COMMENT ON OPERATOR CLASS public.rev USING hash IS 'hashing';\n"
+        "\nDROP OPERATOR CLASS public.st USING gin;\n"
+        "CREATE OPERATOR CLASS public.st FOR TYPE integer[] USING gin FAMILY public.st AS "
+        "STORAGE bigint;\n"
+        "\nDROP CONVERSION public.c;\n"
+        "CREATE DEFAULT CONVERSION public.c FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;\n"
+        "\nDROP CONVERSION public.gone;\n" TAIL);
+}
+
+/* Stored member items, types and function names reach the script only inside a statement
+ * the parser proved to be one of its kind. */
+static void
+test_hostile_opclass_member_refused(void **state)
+{
+    fixture *f = *state;
+    opfamily(f->to, SD_KIND_OPFAMILY, "o using btree", NULL);
+    opclass(f->to, "o using btree", "integer",
+            "FUNCTION 1 (integer, integer) f(integer); DROP TABLE x");
+    expect_refused(f, "contains ';'");
+}
+
+static void
+test_hostile_opclass_type_refused(void **state)
+{
+    fixture *f = *state;
+    opfamily(f->to, SD_KIND_OPFAMILY, "o using btree", NULL);
+    opclass(f->to, "o using btree", "integer USING hash AS STORAGE integer) x (", NULL);
+    expect_refused(f, "operator class definition");
+}
+
+static void
+test_hostile_opfamily_member_refused(void **state)
+{
+    fixture *f = *state;
+    opfamily(f->to, SD_KIND_OPFAMILY, "o using btree", "OPERATOR 1 <(integer,integer) \\! ls");
+    expect_refused(f, "backslash");
+}
+
+static void
+test_hostile_conversion_refused(void **state)
+{
+    fixture *f = *state;
+    conversion(f->to, "c", "UTF8", "LATIN1", "f -- comment");
+    expect_refused(f, "comment");
+}
+
+/* A DEFAULT btree class that a kept primary key's index uses (for its column's type) cannot
+ * be dropped and created: refused, naming the constraint. */
+static void
+test_opclass_default_used_by_key_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "p", "public.pt");
+        pk(ms[i], "t", "t_pkey", "p");
+        opfamily(ms[i], SD_KIND_OPFAMILY, "pt_ops using btree", NULL);
+        sd_object *o =
+            opclass(ms[i], "pt_ops using btree", "public.pt",
+                    i == 0 ? "FUNCTION 1 (public.pt, public.pt) public.a(public.pt,public.pt)"
+                           : "FUNCTION 1 (public.pt, public.pt) public.b(public.pt,public.pt)");
+        sd_obj_set_bool(o, SD_OPCLASS_DEFAULT, true);
+    }
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    if (strstr(err.msg, "primary key t_pkey on public.t uses it") == NULL)
+        fail_msg("message %s lacks the constraint", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+static void
+test_opfamily_identity_refused(void **state)
+{
+    fixture *f = *state;
+    add(f->to, SD_KIND_OPFAMILY, NULL, "no_method");
+    expect_refused(f, "name using method");
+}
+
 static void
 test_hostile_rule_refused(void **state)
 {
@@ -2677,6 +2841,13 @@ main(void)
         T(test_hostile_view_refused),
         T(test_hostile_trigger_refused),
         T(test_hostile_rule_refused),
+        T(test_opfamilies_opclasses_conversions),
+        T(test_hostile_opclass_member_refused),
+        T(test_hostile_opclass_type_refused),
+        T(test_hostile_opfamily_member_refused),
+        T(test_hostile_conversion_refused),
+        T(test_opfamily_identity_refused),
+        T(test_opclass_default_used_by_key_refused),
         T(test_hostile_rule_tail_refused),
         T(test_rule_changes),
         T(test_hostile_function_refused),

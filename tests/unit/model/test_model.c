@@ -110,6 +110,9 @@ test_registry_completeness(void **state)
         [SD_KIND_EVENT_TRIGGER] = SD_EVENT_TRIGGER__NFIELDS,
         [SD_KIND_CAST] = SD_CAST__NFIELDS,
         [SD_KIND_OPERATOR] = SD_OPERATOR__NFIELDS,
+        [SD_KIND_OPFAMILY] = SD_OPFAMILY__NFIELDS,
+        [SD_KIND_OPCLASS] = SD_OPCLASS__NFIELDS,
+        [SD_KIND_CONVERSION] = SD_CONVERSION__NFIELDS,
         [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
         [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
         [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
@@ -250,6 +253,7 @@ test_registry_engines(void **state)
                                        SD_KIND_DOMAIN,        SD_KIND_COMPOSITE, SD_KIND_RANGE,
                                        SD_KIND_SEQUENCE,      SD_KIND_FUNCTION,  SD_KIND_AGGREGATE,
                                        SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,      SD_KIND_OPERATOR,
+                                       SD_KIND_OPFAMILY,      SD_KIND_OPCLASS,   SD_KIND_CONVERSION,
                                        SD_KIND_EXCLUSION,     SD_KIND_POLICY,    SD_KIND_MATVIEW,
                                        SD_KIND_RULE };
     size_t missing = 0;
@@ -333,6 +337,9 @@ test_registry_field_roles(void **state)
     assert_int_equal(sd_kind_role_field(SD_KIND_COLUMN, SD_ROLE_OWNER), -1);
     assert_int_equal(sd_kind_role_field(SD_KIND_OPERATOR, SD_ROLE_ACL), -1);
     assert_int_equal(sd_kind_role_field(SD_KIND_COLLATION, SD_ROLE_ACL), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_OPCLASS, SD_ROLE_OWNER), SD_OPCLASS_OWNER);
+    assert_int_equal(sd_kind_role_field(SD_KIND_OPFAMILY, SD_ROLE_COMMENT), SD_OPFAMILY_COMMENT);
+    assert_int_equal(sd_kind_role_field(SD_KIND_CONVERSION, SD_ROLE_ACL), -1);
     assert_int_equal(sd_kind_role_field(SD_KIND_EXTENSION, SD_ROLE_COMMENT), SD_EXTENSION_COMMENT);
     assert_int_equal(sd_kind_role_field(SD_KIND__COUNT, SD_ROLE_OWNER), -1);
 }
@@ -1776,6 +1783,8 @@ test_object_describe(void **state)
     sd_object *ix = sdt_add(m, SD_KIND_INDEX, "main", "orders", "orders_idx");
     sd_object *v = sdt_add(m, SD_KIND_VIEW, "main", NULL, "big");
     sd_object *tg = sdt_add(m, SD_KIND_TRIGGER, "main", "orders", "trg");
+    sd_object *oc = sdt_add(m, SD_KIND_OPCLASS, "main", NULL, "int_ops using btree");
+    sd_object *of = sdt_add(m, SD_KIND_OPFAMILY, "main", NULL, "my ops using hash");
     sdt_freeze(m);
     describe_is(s, "schema main");
     describe_is(t, "table main.orders");
@@ -1790,6 +1799,9 @@ test_object_describe(void **state)
     describe_is(ix, "index main.orders.orders_idx");
     describe_is(v, "view main.big");
     describe_is(tg, "trigger main.orders.trg");
+    /* The access method is no part of the name to quote. */
+    describe_is(oc, "operator class main.int_ops using btree");
+    describe_is(of, "operator family main.\"my ops\" using hash");
     /* describe appends. */
     sd_buf b = SD_BUF_INIT;
     sd_buf_append(&b, "drop ");

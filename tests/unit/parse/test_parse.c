@@ -80,6 +80,18 @@ test_pg_statements(void **state)
     pg_refused("CREATE RULE r AS ON INSERT TO public.v DO INSTEAD NOTHING; DROP TABLE users",
                SD_SQL_CREATE_RULE, "2 statements");
     pg_refused("CREATE VIEW v AS SELECT 1", SD_SQL_CREATE_RULE, "ViewStmt, not RuleStmt");
+    pg_ok("CREATE OPERATOR CLASS public.o FOR TYPE integer USING btree FAMILY public.o AS "
+          "OPERATOR 1 <(integer,integer), FUNCTION 1 (integer, integer) btint4cmp(integer,integer)",
+          SD_SQL_CREATE_OPCLASS);
+    pg_ok("ALTER OPERATOR FAMILY public.f USING btree DROP OPERATOR 1 (integer,bigint), "
+          "FUNCTION 1 (integer, bigint)",
+          SD_SQL_ALTER_OPFAMILY);
+    pg_ok("CREATE DEFAULT CONVERSION public.c FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1",
+          SD_SQL_CONVERSION);
+    pg_refused("CREATE OPERATOR FAMILY public.f USING btree", SD_SQL_ALTER_OPFAMILY,
+               "CreateOpFamilyStmt, not AlterOpFamilyStmt");
+    pg_refused("CREATE CONVERSION public.c FOR 'UTF8' TO 'LATIN1' FROM f; DROP TABLE users",
+               SD_SQL_CONVERSION, "2 statements");
     pg_refused("SELECT 1 \\! touch /tmp/x", SD_SQL_QUERY, "syntax error");
 }
 

@@ -1,0 +1,22 @@
+CREATE SCHEMA other;
+CREATE TYPE pt_old AS (x integer, y integer);
+CREATE TABLE item (id integer PRIMARY KEY, qty integer NOT NULL);
+CREATE OPERATOR CLASS type_ops FOR TYPE integer USING hash AS
+  OPERATOR 1 =, FUNCTION 1 hashint4(integer);
+CREATE OPERATOR FAMILY fam_a USING btree;
+CREATE OPERATOR FAMILY fam_b USING btree;
+CREATE OPERATOR CLASS fam_ops FOR TYPE integer USING btree FAMILY fam_a AS
+  OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+  FUNCTION 1 btint4cmp(integer, integer);
+CREATE OPERATOR FAMILY fam_x USING hash;
+CREATE OPERATOR FAMILY other.fam_x USING hash;
+CREATE OPERATOR CLASS xs_ops FOR TYPE integer USING hash FAMILY fam_x AS
+  OPERATOR 1 =, FUNCTION 1 hashint4(integer);
+CREATE OPERATOR CLASS def_old_ops DEFAULT FOR TYPE pt_old USING hash AS
+  FUNCTION 1 (pt_old, pt_old) hash_record(record);
+COMMENT ON OPERATOR CLASS def_old_ops USING hash IS 'goes away';
+CREATE OPERATOR CLASS st_keep_ops FOR TYPE integer[] USING gin AS
+  FUNCTION 2 ginarrayextract(anyarray, internal, internal), STORAGE integer;
+CREATE OPERATOR CLASS st_old_ops FOR TYPE integer[] USING gin AS
+  FUNCTION 2 ginarrayextract(anyarray, internal, internal), STORAGE integer;
+INSERT INTO item VALUES (1, 10), (2, 20);
