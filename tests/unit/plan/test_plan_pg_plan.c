@@ -58,7 +58,7 @@ plan(fixture *f)
     sdt_freeze(f->from);
     sdt_freeze(f->to);
     ASSERT_SD_OK(sd_diff_models(&f->cl, f->from, f->to, NULL, &err), &err);
-    ASSERT_SD_OK(sd_plan_pg(&f->plan, f->cl, &err), &err);
+    ASSERT_SD_OK(sd_plan_pg(&f->plan, f->cl, NULL, 0, &err), &err);
     return f->plan;
 }
 
