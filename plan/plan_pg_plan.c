@@ -248,8 +248,13 @@ seed_column(pg_build *c, const sd_change *ch)
     } else if (ch->op == SD_OP_ALTER && ch->to != NULL) {
         if (ch->fields & retype)
             mark_column_gone(c, ch->from);
-        if (sd_plan_pg_retype_drops(c->p.cl, ch, c->p.usings, c->p.nusings))
+        if (sd_plan_pg_retype_drops(c->p.cl, ch, c->p.usings, c->p.nusings)) {
             c->p.retype_drop[ch->from->index] = c->p.readd[ch->from->index] = true;
+            /* Constraints its DROP COLUMN takes come back once the table's last change is
+             * written: they may read another column still to be dropped and added. */
+            if (ch->to->owner != NULL)
+                c->p.readd_table[ch->to->owner->index] = c->p.readd_any = true;
+        }
         if ((ch->fields & gen) && ch->to->v[SD_COLUMN_GENERATED].sql.text != NULL) {
             mark_column_gone(c, ch->from);
             c->p.readd[ch->from->index] = true;
