@@ -163,7 +163,8 @@ guard_rows(pg_ctx *c, const sd_preflight *p)
         sd_writer_nomem(&c->w);
     put(c, "-- guard: ");
     sd_writer_comment_text(&c->w, sd_buf_cstr(&subject));
-    put(c, " holds no rows the main transaction refuses\nDO ");
+    put(c, p->guard == SD_GUARD_NO_CAST ? " holds no value that dropping it would lose\nDO "
+                                        : " holds no rows the main transaction refuses\nDO ");
     if (c->w.rc == SD_OK)
         sd_sql_dollar_body(c->w.out, sd_buf_cstr(&body));
     put(c, ";\n");

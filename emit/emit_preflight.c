@@ -224,8 +224,9 @@ check_no_cast(builder *b, const sd_change *ch)
         add(b, &q, col, "non-NULL value", "non-NULL values", &d, SD_GUARD_NO_CAST);
 }
 
+/* A column's checks: NULLs under NOT NULL, values a retype with no cast path would lose. */
 static void
-check_column(builder *b, const sd_change *ch)
+check_col_rows(builder *b, const sd_change *ch)
 {
     check_not_null(b, ch);
     if (ch->op == SD_OP_ALTER)
@@ -480,12 +481,9 @@ check_enum_change(builder *b, const sd_change *ch)
 
 /* The check for each kind whose change can meet rows the target refuses. */
 static void (*const CHECKS[SD_KIND__COUNT])(builder *b, const sd_change *ch) = {
-    [SD_KIND_COLUMN] = check_column,
-    [SD_KIND_PRIMARY_KEY] = check_pk,
-    [SD_KIND_UNIQUE] = check_unique_constraint,
-    [SD_KIND_INDEX] = check_unique_index,
-    [SD_KIND_FOREIGN_KEY] = check_fk_change,
-    [SD_KIND_CHECK] = check_check,
+    [SD_KIND_COLUMN] = check_col_rows,          [SD_KIND_PRIMARY_KEY] = check_pk,
+    [SD_KIND_UNIQUE] = check_unique_constraint, [SD_KIND_INDEX] = check_unique_index,
+    [SD_KIND_FOREIGN_KEY] = check_fk_change,    [SD_KIND_CHECK] = check_check,
     [SD_KIND_ENUM] = check_enum_change,
 };
 

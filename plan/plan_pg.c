@@ -2,8 +2,10 @@
  * plan_pg.c: PostgreSQL's engine rules (plan_pg.h): the table RULES, one entry per kind, and
  * the decisions that need more than the changed fields: an extension going back to a lower
  * version, an enum losing or reordering values, a composite type whose attributes cannot
- * change in place, a constraint turning NOT VALID, a policy losing a clause. Each reads only
- * the change and the change list's models. What depends on the plan itself (a function
+ * change in place, a constraint turning NOT VALID, a policy losing a clause; and the built-in
+ * cast paths (PG_TYPES, PG_CASTS: generated from pg_cast) that decide whether a retyped
+ * column is converted or dropped and added. Each reads only the change, the change list's
+ * models and the --using options. What depends on the plan itself (a function
  * whose drop it moved to the prepare phase) is in plan_pg_plan.c.
  */
 #include "plan/plan_pg.h"

@@ -467,6 +467,7 @@ test_retype_without_cast_drops_and_guards(void **state)
     fixture *f = *state;
     retyped_to_date(f);
     const char *out = show(run(f));
+    has(out, "-- guard: column public.t.d holds no value that dropping it would lose\nDO $$");
     has(out, "n := (SELECT count(*) FROM public.t WHERE d IS NOT NULL);");
     has(out, "column public.t.d has % non-NULL values (no cast converts integer to date: the "
              "column would be dropped and added again, losing them; convert them with --using "
