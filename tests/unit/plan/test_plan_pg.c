@@ -270,7 +270,8 @@ static void
 test_retype_with_cast_converts(void **state)
 {
     fixture *f = *state;
-    assert_false(sd_plan_pg_retype_drops(f->cl, retype(f, "integer", "bigint"), NULL, 0));
+    const sd_change *ch = retype(f, "integer", "bigint"); /* sets f->cl */
+    assert_false(sd_plan_pg_retype_drops(f->cl, ch, NULL, 0));
 }
 
 /* A --using must name exactly one retyped column, once. */
