@@ -64,6 +64,12 @@ static const opt_info OPTIONS[] = {
       .value = "KIND:OLD=NEW",
       .synopsis = "[--rename KIND:OLD=NEW]...",
       .help = "OLD (first side) was renamed NEW: one rename, not a drop and a create" },
+    { .bit = SD_CLI_OPT_USING,
+      .long_name = "using",
+      .value = "[SCHEMA.]TABLE.COLUMN=EXPR",
+      .synopsis = "[--using [SCHEMA.]TABLE.COLUMN=EXPR]...",
+      .help = "PostgreSQL: convert a retyped column's values with EXPR (ALTER ... TYPE ... "
+              "USING)" },
     { .bit = SD_CLI_OPT_ROWS,
       .long_name = "rows",
       .value = "N",
@@ -111,6 +117,49 @@ usage_error(sd_err *err, const sd_cli_command *cmd)
 {
     sd_err_hint(err, "Run 'schemadrift %s --help' for usage.", cmd->name);
     return err->code;
+}
+
+/*
+ * --using [SCHEMA.]TABLE.COLUMN=EXPR: the name before the first '=', split at its dots (names
+ * as the catalog has them, unquoted), and the expression, which parse/ proves one expression
+ * before it reaches a script. Whether the column is retyped is the emitter's check.
+ */
+static sd_status
+add_using(sd_cli_args *out, const char *v, sd_err *err)
+{
+    const char *eq = strchr(v, '=');
+    char *names = eq != NULL ? strndup(v, (size_t)(eq - v)) : NULL;
+    char *parts[3] = { 0 };
+    size_t n = 0;
+    bool ok = names != NULL && eq[1] != '\0';
+    for (char *p = names; ok && p != NULL; n++) {
+        if (n == 3) {
+            ok = false;
+            break;
+        }
+        parts[n] = p;
+        p = strchr(p, '.');
+        if (p != NULL)
+            *p++ = '\0';
+        ok = parts[n][0] != '\0';
+    }
+    if (!ok || n < 2) {
+        free(names);
+        if (eq != NULL && names == NULL)
+            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        sd_status rc = sd_err_set(err, SD_ERR_PARSE, "invalid --using \"%s\"", v);
+        sd_err_hint(err, "Write --using TABLE.COLUMN=EXPR or --using SCHEMA.TABLE.COLUMN=EXPR.");
+        return rc;
+    }
+    sd_using u = { .schema = n == 3 ? parts[0] : NULL,
+                   .table = parts[n - 2],
+                   .column = parts[n - 1],
+                   .expr = eq + 1 };
+    if (sd_vec_push(&out->usings, u) != SD_OK) {
+        free(names);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    }
+    return SD_OK;
 }
 
 /* --schema and --exclude-schema: a non-empty name, kept in order (duplicates are harmless). */
@@ -211,6 +260,8 @@ apply(sd_cli_args *out,
         if (sd_vec_push(&out->renames, v) != SD_OK)
             return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         break;
+    case SD_CLI_OPT_USING:
+        return add_using(out, v, err);
     case SD_CLI_OPT_ROWS:
         return parse_rows(out, cmd, o, v, err);
     default:
@@ -329,6 +380,12 @@ sd_cli_args_dispose(sd_cli_args *args)
     sd_vec_dispose(&args->schemas);
     sd_vec_dispose(&args->exclude);
     sd_vec_dispose(&args->renames);
+    /* Each --using's names are one allocation, starting with its schema or table. */
+    for (size_t i = 0; i < args->usings.len; i++) {
+        const sd_using *u = &args->usings.items[i];
+        free((void *)(u->schema != NULL ? u->schema : u->table));
+    }
+    sd_vec_dispose(&args->usings);
 }
 
 sd_pg_options

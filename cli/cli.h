@@ -20,6 +20,7 @@
 #include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "model/model.h"
+#include "plan/plan.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -107,6 +108,7 @@ extern const char SD_CLI_SOURCES_HELP[];
 #define SD_CLI_OPT_RENAME       256u  /* --rename KIND:OLD=NEW (repeatable) */
 #define SD_CLI_OPT_ROWS         512u  /* --rows N, --seed N (fill) */
 #define SD_CLI_OPT_EXIT_CODE    1024u /* --exit-code: diff exits 1 when it has SQL to print */
+#define SD_CLI_OPT_USING        2048u /* --using [SCHEMA.]TABLE.COLUMN=EXPR (repeatable) */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -126,6 +128,7 @@ typedef struct sd_cli_args {
     SD_VEC(const char *) schemas;       /* --schema values, in order (point into argv) */
     SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */
     SD_VEC(const char *) renames;       /* --rename hints, in order (point into argv) */
+    SD_VEC(sd_using) usings;            /* --using, in order (names owned, expr in argv) */
 } sd_cli_args;
 
 typedef struct sd_cli_command {

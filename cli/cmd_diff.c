@@ -17,7 +17,7 @@
  * the script's guards would refuse it anyway, later and one at a time.
  */
 static sd_status
-preflight(const sd_source *from, const sd_plan *plan, sd_err *err)
+preflight(const sd_source *from, const sd_plan *plan, const sd_emit_options *opts, sd_err *err)
 {
     if (from->kind != SD_SOURCE_SQLITE && from->kind != SD_SOURCE_POSTGRES)
         return SD_OK; /* a snapshot holds no rows */
@@ -26,7 +26,7 @@ preflight(const sd_source *from, const sd_plan *plan, sd_err *err)
     bool *optional = NULL;
     long long *counts = NULL;
     sd_buf blockers = SD_BUF_INIT;
-    sd_status rc = sd_emit_preflight(plan, &checks, err);
+    sd_status rc = sd_emit_preflight(plan, opts, &checks, err);
     if (rc != SD_OK || checks.len == 0)
         goto out;
     queries = calloc(checks.len, sizeof(*queries));
@@ -88,7 +88,10 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_diff_options dopts = { .strict_column_order = args->strict_column_order,
                               .renames = args->renames.items,
                               .nrenames = args->renames.len };
-    sd_emit_options eopts = { .quote_all_identifiers = false, .plain = args->plain };
+    sd_emit_options eopts = { .quote_all_identifiers = false,
+                              .plain = args->plain,
+                              .usings = args->usings.items,
+                              .nusings = args->usings.len };
 
     *exit_out = SD_EXIT_OK;
     rc = sd_source_parse(&from_src, args->pos[0], err);
@@ -122,7 +125,7 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
         goto out;
     }
     if (!args->no_preflight) {
-        rc = preflight(&from_src, plan, err);
+        rc = preflight(&from_src, plan, &eopts, err);
         if (rc != SD_OK)
             goto out;
     }
@@ -154,7 +157,7 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .nparams = 2,
     .options = SD_CLI_OPT_OUTPUT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA |
                SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN | SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT |
-               SD_CLI_OPT_RENAME | SD_CLI_OPT_EXIT_CODE,
+               SD_CLI_OPT_RENAME | SD_CLI_OPT_EXIT_CODE | SD_CLI_OPT_USING,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"
@@ -170,7 +173,11 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
                    "PostgreSQL sources (both sides); other sources ignore them.\n"
                    "--rename KIND:OLD=NEW renames OLD (in FROM) to NEW (in TO), keeping its\n"
                    "rows, instead of dropping it and creating NEW; KIND is table, column,\n"
-                   "index, constraint, enum-value or schema (column:public.t.old=new).\n",
+                   "index, constraint, enum-value or schema (column:public.t.old=new).\n"
+                   "--using t.c=EXPR converts a retyped column's values with EXPR (PostgreSQL:\n"
+                   "ALTER COLUMN ... TYPE ... USING (EXPR)). A column whose new type no cast\n"
+                   "reaches is otherwise dropped and added again, which the script refuses\n"
+                   "while the column holds any value.\n",
     .exit_status = "Exit status: 0 success (whether or not SQL was printed; with --exit-code: 1\n"
                    "when there is SQL to print, 0 when there is none), 2 error (also when\n"
                    "FROM is a database whose rows the target refuses: every such row is named\n"

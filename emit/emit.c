@@ -135,7 +135,20 @@ sd_emit_plan(sd_buf *out,
     *plan_out = NULL;
     if (opts == NULL)
         opts = &DEFAULTS;
-    sd_status rc = sd_plan_new(&plan, cl, err);
+    sd_status rc = sd_plan_using_check(cl, opts->usings, opts->nusings, err);
+    if (rc == SD_OK && opts->nusings > 0 && sd_model_engine(sd_changelist_to(cl)) != SD_ENGINE_PG) {
+        /* SQLite retypes by rebuilding the table, whose copy takes the values as they are
+         * (its columns take any value); a conversion would need SQLite's own proof that the
+         * text is one expression, which the rebuild's copy does not have. */
+        rc = sd_err_set(err, SD_ERR_UNSUPPORTED, "--using is not supported for %s",
+                        sd_engine_name(sd_model_engine(sd_changelist_to(cl))));
+        sd_err_detail(err, "SQLite changes a column's type by rebuilding its table, which copies "
+                           "the values as they are.");
+        sd_err_hint(err, "Leave out --using, and convert the values with UPDATE after the "
+                         "migration.");
+    }
+    if (rc == SD_OK)
+        rc = sd_plan_new(&plan, cl, err);
     if (rc != SD_OK)
         return rc;
     if (sd_changelist_drift_count(cl) == 0) {

@@ -22,6 +22,10 @@ typedef struct sd_emit_options {
     /* Comment lines after it (each written "-- line", control bytes escaped),
      * e.g. the tool's version and both sides; NULL: none. Not written when nothing differs. */
     const char *header;
+    /* --using: conversions of retyped columns (PostgreSQL: ALTER COLUMN ... TYPE ... USING
+     * (expr); refused on SQLite). Each must name a column the change list retypes. */
+    const sd_using *usings;
+    size_t nusings;
 } sd_emit_options;
 
 /*
@@ -63,8 +67,12 @@ typedef struct sd_preflight {
 
 typedef SD_VEC(sd_preflight) sd_preflight_list;
 
-/* Append the checks of plan's script to *out (no two with the same query). */
-SD_MUST_CHECK sd_status sd_emit_preflight(const sd_plan *plan, sd_preflight_list *out, sd_err *err);
+/* Append the checks of plan's script, emitted with opts (NULL: defaults), to *out (no two with
+ * the same query). */
+SD_MUST_CHECK sd_status sd_emit_preflight(const sd_plan *plan,
+                                          const sd_emit_options *opts,
+                                          sd_preflight_list *out,
+                                          sd_err *err);
 /* "column public.t.x has 3 NULLs (the target makes it NOT NULL)". */
 void sd_preflight_blocker(sd_buf *out, const sd_preflight *p, long long count);
 void sd_preflight_list_dispose(sd_preflight_list *l);

@@ -33,6 +33,7 @@ SD_MUST_CHECK sd_status sd_emit__pg(sd_buf *out,
  * (objects a rename touches left out); false: for a guard in the script, after its renames.
  */
 SD_MUST_CHECK sd_status sd_emit__checks(const sd_changelist *cl,
+                                        const sd_emit_options *opts,
                                         bool live,
                                         sd_preflight_list *out,
                                         sd_err *err);

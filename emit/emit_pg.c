@@ -136,7 +136,7 @@ guard_rows(pg_ctx *c, const sd_preflight *p)
                                     .from = p->subject,
                                     .why = SD_WHY_SCRIPT,
                                     .guard = p->guard,
-                                    .txn = SD_TXN_ENUM_VALUES });
+                                    .txn = c->txn });
     sd_buf subject = SD_BUF_INIT;
     sd_buf msg = SD_BUF_INIT;
     sd_buf body = SD_BUF_INIT;
@@ -166,7 +166,8 @@ guard_rows(pg_ctx *c, const sd_preflight *p)
         sd_writer_nomem(&c->w);
     put(c, "-- guard: ");
     sd_writer_comment_text(&c->w, sd_buf_cstr(&subject));
-    put(c, " holds no rows the main transaction refuses\nDO ");
+    put(c, p->guard == SD_GUARD_NO_CAST ? " holds no value that dropping it would lose\nDO "
+                                        : " holds no rows the main transaction refuses\nDO ");
     if (c->w.rc == SD_OK)
         sd_sql_dollar_body(c->w.out, sd_buf_cstr(&body));
     put(c, ";\n");
@@ -178,17 +179,22 @@ guard_rows(pg_ctx *c, const sd_preflight *p)
 /*
  * Guards for everything the main transaction refuses on data (NULLs, duplicates, orphans,
  * rows a CHECK fails), run before the enum values' COMMIT. Enum values that go have their
- * own guard in the preamble (emit_pg_rename.c).
+ * own guard in the preamble (emit_pg_rename.c). Without that COMMIT (all false) the main
+ * transaction's own errors stop it, and only what it would not refuse is guarded: values of
+ * a column retyped with no cast path, which its DROP COLUMN would lose.
  */
 static void
-emit_data_guards(pg_ctx *c)
+emit_data_guards(pg_ctx *c, bool all)
 {
     sd_preflight_list checks = SD_VEC_INIT;
+    sd_emit_options opts = { .usings = c->p->usings, .nusings = c->p->nusings };
     if (c->w.rc == SD_OK)
-        c->w.rc = sd_emit__checks(c->cl, false, &checks, c->w.err);
-    for (size_t i = 0; i < checks.len && c->w.rc == SD_OK; i++)
-        if (checks.items[i].guard != SD_GUARD_ENUM_VALUE)
+        c->w.rc = sd_emit__checks(c->cl, &opts, false, &checks, c->w.err);
+    for (size_t i = 0; i < checks.len && c->w.rc == SD_OK; i++) {
+        sd_guard_kind g = checks.items[i].guard;
+        if (g == SD_GUARD_NO_CAST || (all && g != SD_GUARD_ENUM_VALUE))
             guard_rows(c, &checks.items[i]);
+    }
     sd_preflight_list_dispose(&checks);
 }
 
@@ -721,7 +727,7 @@ sd_emit__pg(sd_buf *out,
     if (c.scratch == NULL)
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     sd_pg_plan *pg_plan = NULL;
-    c.w.rc = sd_plan_pg(&pg_plan, cl, err);
+    c.w.rc = sd_plan_pg(&pg_plan, cl, opts->usings, opts->nusings, err);
     c.p = pg_plan;
     if (c.w.rc == SD_OK)
         setup(&c);
@@ -749,8 +755,7 @@ sd_emit__pg(sd_buf *out,
         setup_step(&c, c.txn);
         put(&c, "\nBEGIN;\n");
         sd_emit__pg_preamble(&c);
-        if (apart)
-            emit_data_guards(&c);
+        emit_data_guards(&c, apart);
         emit_enum_values(&c, c.txn);
         if (apart) {
             setup_step(&c, SD_TXN_ENUM_VALUES);

@@ -1658,13 +1658,15 @@ sd_emit__pg_type_narrows(const char *from, const char *to)
     return !(streq(from, "real") && streq(to, "double precision"));
 }
 
-void
-sd_emit__pg_column_retype(pg_ctx *c,
-                          const sd_object *from_col,
-                          const sd_object *to_col,
-                          const char *type,
-                          const char *collation,
-                          const char *cast)
+/* A retype converting with "col" + cast, or with the user's expression (--using). */
+static void
+retype_column(pg_ctx *c,
+              const sd_object *from_col,
+              const sd_object *to_col,
+              const char *type,
+              const char *collation,
+              const char *cast,
+              const char *using_expr)
 {
     if (from_col->v[SD_COLUMN_DEFAULT].sql.text != NULL) {
         alter_column_head(c, to_col);
@@ -1677,7 +1679,12 @@ sd_emit__pg_column_retype(pg_ctx *c,
         put(c, " COLLATE ");
         sd_emit__pg_fragment(c, to_col, "collation", collation, 0);
     }
-    if (cast != NULL) {
+    if (using_expr != NULL) {
+        /* User input: written only once libpg_query proved it one expression. */
+        put(c, " USING (");
+        sd_emit__pg_fragment(c, to_col, "--using expression", using_expr, FRAG_EXPR);
+        put(c, ")");
+    } else if (cast != NULL) {
         put(c, " USING ");
         put_ident(c, to_col->name);
         sd_emit__pg_fragment(c, to_col, "cast", cast, 0);
@@ -1701,6 +1708,17 @@ sd_emit__pg_column_collate(pg_ctx *c, const sd_object *col, const char *type, co
     put(c, " COLLATE ");
     sd_emit__pg_fragment(c, col, "collation", collation, 0);
     put(c, ";\n");
+}
+
+void
+sd_emit__pg_column_retype(pg_ctx *c,
+                          const sd_object *from_col,
+                          const sd_object *to_col,
+                          const char *type,
+                          const char *collation,
+                          const char *cast)
+{
+    retype_column(c, from_col, to_col, type, collation, cast, NULL);
 }
 
 /* Whether a type string names an enum of m (or an array of one). */
@@ -1759,10 +1777,13 @@ column_type(pg_ctx *c, const sd_change *ch)
     }
     /* USING is refused for generated columns, and pointless without a type change. */
     const char *cast = NULL;
-    if (type_changed && t->v[SD_COLUMN_GENERATED].sql.text == NULL && tt != NULL)
-        cast = using_cast(c, ch);
+    const sd_using *u = NULL;
+    if (type_changed && t->v[SD_COLUMN_GENERATED].sql.text == NULL && tt != NULL) {
+        u = sd_plan_using_find(c->p->usings, c->p->nusings, f);
+        cast = u == NULL ? using_cast(c, ch) : NULL;
+    }
     if (type_changed) {
-        sd_emit__pg_column_retype(c, f, t, tt, coll, cast);
+        retype_column(c, f, t, tt, coll, cast, u != NULL ? u->expr : NULL);
     } else {
         alter_column_head(c, t);
         put(c, "TYPE ");
@@ -2015,6 +2036,28 @@ column_readd(pg_ctx *c, const sd_change *ch)
     sd_emit__pg_readd_constraints(c, ch->to->owner);
 }
 
+/* Drop and add a column retyped with no cast path and no --using: its values are lost (the
+ * data guard made sure it holds none); constraints on it are added again after. */
+static void
+column_retype_drop(pg_ctx *c, const sd_change *ch)
+{
+    put(c, "-- destructive: column ");
+    sd_emit__pg_comment_name(c, ch->from);
+    put(c, " changes type from ");
+    sd_writer_comment_text(&c->w, ch->from->v[SD_COLUMN_TYPE].s);
+    put(c, " to ");
+    sd_writer_comment_text(&c->w, ch->to->v[SD_COLUMN_TYPE].s);
+    put(c, ", which no cast converts (--using ");
+    sd_writer_comment_text(&c->w, ch->from->table);
+    put(c, ".");
+    sd_writer_comment_text(&c->w, ch->from->name);
+    put(c, "=EXPR would)\n");
+    drop_column_statement(c, ch->from,
+                          " and adds it again with the new type; its values are lost\n");
+    sd_emit__pg_create_column(c, ch->to);
+    sd_emit__pg_readd_constraints(c, ch->to->owner);
+}
+
 /* Whether the column goes from a plain value (or another expression) to a new expression. */
 static bool
 generation_readds(const sd_change *ch)
@@ -2061,6 +2104,10 @@ sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch)
     }
     if (generation_readds(ch) && (f & FBIT(SD_COLUMN_GENERATED))) {
         column_readd(c, ch);
+        return;
+    }
+    if (c->p->retype_drop[ch->from->index]) {
+        column_retype_drop(c, ch);
         return;
     }
     if ((f & FBIT(SD_COLUMN_GENERATED)) && t->v[SD_COLUMN_GENERATED].sql.text == NULL) {

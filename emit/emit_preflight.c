@@ -25,7 +25,9 @@ typedef struct builder {
     const sd_model *from;
     const sd_model *to;
     sd_engine e;
-    bool live; /* queries for the live database: what a rename touches is left out */
+    bool live;              /* queries for the live database: what a rename touches is left out */
+    const sd_using *usings; /* --using: retyped columns converted by the user */
+    size_t nusings;
     sd_preflight_list *list;
     sd_map queries; /* query text -> 1: each query once (the list owns the keys) */
     sd_err *err;
@@ -184,6 +186,51 @@ check_not_null(builder *b, const sd_change *ch)
     put_table(&q, b, t, true);
     sd_buf_appendf(&d, "(the target adds column %s NOT NULL without a default)", to->name);
     add(b, &q, t, "row", "rows", &d, SD_GUARD_NOT_NULL);
+}
+
+/*
+ * A column retyped with no cast path and no --using is dropped and added again: any value it
+ * holds would be lost, so it must hold none (and, when the target's column is NOT NULL with
+ * nothing to fill it, the table no rows, which ADD COLUMN would refuse).
+ */
+static void
+check_no_cast(builder *b, const sd_change *ch)
+{
+    const sd_object *col = ch->from;
+    const sd_object *to = ch->to;
+    const sd_object *t = from_table(b, col->schema, col->table);
+    if (b->e != SD_ENGINE_PG || t == NULL ||
+        !sd_plan_pg_retype_drops(b->cl, ch, b->usings, b->nusings))
+        return;
+    bool fill = to->v[SD_COLUMN_NOT_NULL].b && to->v[SD_COLUMN_DEFAULT].sql.text == NULL &&
+                to->v[SD_COLUMN_IDENTITY].s == NULL;
+    sd_buf q = SD_BUF_INIT;
+    sd_buf d = SD_BUF_INIT;
+    sd_buf_append(&q, "SELECT count(*) FROM ");
+    put_table(&q, b, t, true);
+    if (!fill) {
+        sd_buf_append(&q, " WHERE ");
+        sd_sql_ident(&q, b->e, col->name);
+        sd_buf_append(&q, " IS NOT NULL");
+    }
+    sd_buf_appendf(&d,
+                   "(no cast converts %s to %s: the column would be dropped and added again%s, "
+                   "losing them; convert them with --using %s.%s=EXPR)",
+                   col->v[SD_COLUMN_TYPE].s, to->v[SD_COLUMN_TYPE].s, fill ? " NOT NULL" : "",
+                   col->table, col->name);
+    if (fill)
+        add(b, &q, col, "row", "rows", &d, SD_GUARD_NO_CAST);
+    else
+        add(b, &q, col, "non-NULL value", "non-NULL values", &d, SD_GUARD_NO_CAST);
+}
+
+/* A column's checks: NULLs under NOT NULL, values a retype with no cast path would lose. */
+static void
+check_col_rows(builder *b, const sd_change *ch)
+{
+    check_not_null(b, ch);
+    if (ch->op == SD_OP_ALTER)
+        check_no_cast(b, ch);
 }
 
 /* Duplicates under a new key: the columns, and whether NULLs count as equal. */
@@ -434,7 +481,7 @@ check_enum_change(builder *b, const sd_change *ch)
 
 /* The check for each kind whose change can meet rows the target refuses. */
 static void (*const CHECKS[SD_KIND__COUNT])(builder *b, const sd_change *ch) = {
-    [SD_KIND_COLUMN] = check_not_null,          [SD_KIND_PRIMARY_KEY] = check_pk,
+    [SD_KIND_COLUMN] = check_col_rows,          [SD_KIND_PRIMARY_KEY] = check_pk,
     [SD_KIND_UNIQUE] = check_unique_constraint, [SD_KIND_INDEX] = check_unique_index,
     [SD_KIND_FOREIGN_KEY] = check_fk_change,    [SD_KIND_CHECK] = check_check,
     [SD_KIND_ENUM] = check_enum_change,
@@ -445,7 +492,7 @@ static void (*const CHECKS[SD_KIND__COUNT])(builder *b, const sd_change *ch) = {
  * the old object already guaranteed). A new object is always checked.
  */
 static const uint64_t ROWS_FIELDS[SD_KIND__COUNT] = {
-    [SD_KIND_COLUMN] = FBIT(SD_COLUMN_NOT_NULL),
+    [SD_KIND_COLUMN] = FBIT(SD_COLUMN_NOT_NULL) | FBIT(SD_COLUMN_TYPE),
     [SD_KIND_PRIMARY_KEY] = FBIT(SD_PK_COLUMNS),
     [SD_KIND_UNIQUE] = FBIT(SD_UNIQUE_COLUMNS) | FBIT(SD_UNIQUE_NULLS_NOT_DISTINCT),
     [SD_KIND_INDEX] = FBIT(SD_INDEX_UNIQUE) | FBIT(SD_INDEX_KEYS) | FBIT(SD_INDEX_WHERE) |
@@ -457,15 +504,24 @@ static const uint64_t ROWS_FIELDS[SD_KIND__COUNT] = {
 };
 
 sd_status
-sd_emit_preflight(const sd_plan *plan, sd_preflight_list *out, sd_err *err)
+sd_emit_preflight(const sd_plan *plan,
+                  const sd_emit_options *opts,
+                  sd_preflight_list *out,
+                  sd_err *err)
 {
-    return sd_emit__checks(sd_plan_changelist(plan), true, out, err);
+    return sd_emit__checks(sd_plan_changelist(plan), opts, true, out, err);
 }
 
 sd_status
-sd_emit__checks(const sd_changelist *cl, bool live, sd_preflight_list *out, sd_err *err)
+sd_emit__checks(const sd_changelist *cl,
+                const sd_emit_options *opts,
+                bool live,
+                sd_preflight_list *out,
+                sd_err *err)
 {
     builder b = { .cl = cl,
+                  .usings = opts != NULL ? opts->usings : NULL,
+                  .nusings = opts != NULL ? opts->nusings : 0,
                   .live = live,
                   .from = sd_changelist_from(cl),
                   .to = sd_changelist_to(cl),

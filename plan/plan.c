@@ -27,6 +27,70 @@ sd_plan_statements(const sd_plan *p)
     return p->statements;
 }
 
+/* ---- --using ---- */
+
+static bool
+using_names(const sd_using *u, const sd_object *col)
+{
+    return (u->schema == NULL || sd_strcmp_c(u->schema, col->schema) == 0) &&
+           sd_strcmp_c(u->table, col->table) == 0 && sd_strcmp_c(u->column, col->name) == 0;
+}
+
+const sd_using *
+sd_plan_using_find(const sd_using *usings, size_t n, const sd_object *col)
+{
+    for (size_t i = 0; col != NULL && col->kind == SD_KIND_COLUMN && i < n; i++)
+        if (using_names(&usings[i], col))
+            return &usings[i];
+    return NULL;
+}
+
+/* "schema.table.column" or "table.column", as the user wrote it, for a message. */
+static void
+using_label(sd_buf *b, const sd_using *u)
+{
+    if (u->schema != NULL)
+        sd_buf_appendf(b, "%s.", u->schema);
+    sd_buf_appendf(b, "%s.%s", u->table, u->column);
+}
+
+sd_status
+sd_plan_using_check(const sd_changelist *cl, const sd_using *usings, size_t n, sd_err *err)
+{
+    size_t nch = sd_changelist_count(cl);
+    for (size_t i = 0; i < n; i++) {
+        size_t hits = 0;
+        const sd_object *col = NULL;
+        for (size_t j = 0; j < nch; j++) {
+            const sd_change *ch = sd_changelist_at(cl, j);
+            if (ch->kind == SD_KIND_COLUMN && ch->op == SD_OP_ALTER &&
+                (ch->fields & (UINT64_C(1) << SD_COLUMN_TYPE)) &&
+                using_names(&usings[i], ch->from)) {
+                hits++;
+                col = ch->from;
+            }
+        }
+        /* A second --using for the same column: which one would be meant is unclear. */
+        if (hits == 1 && sd_plan_using_find(usings, i, col) != NULL)
+            hits = 2;
+        if (hits == 1)
+            continue;
+        sd_buf label = SD_BUF_INIT;
+        using_label(&label, &usings[i]);
+        sd_status rc = sd_err_set(
+            err, SD_ERR,
+            hits == 0 ? "--using names column %s, which the target does not "
+                        "retype"
+                      : "--using %s matches more than one retyped column, or is given twice",
+            sd_buf_failed(&label) ? "?" : sd_buf_cstr(&label));
+        sd_err_hint(err, hits == 0 ? "Give --using only for a column whose type changes."
+                                   : "Give the schema (schema.table.column), once per column.");
+        sd_buf_dispose(&label);
+        return rc;
+    }
+    return SD_OK;
+}
+
 sd_status
 sd_plan_new(sd_plan **out, const sd_changelist *cl, sd_err *err)
 {
@@ -233,6 +297,7 @@ static const char *const GUARD_NAMES[] = {
     [SD_GUARD_FOREIGN_KEYS] = "foreign_keys",
     [SD_GUARD_ENUM_VALUE] = "enum_value",
     [SD_GUARD_UNIQUE] = "unique",
+    [SD_GUARD_NO_CAST] = "no_cast",
     [SD_GUARD_CHECK] = "check",
 };
 _Static_assert(SD_ARRAY_LEN(GUARD_NAMES) == SD_GUARD__COUNT, "every guard needs a name");

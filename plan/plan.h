@@ -54,6 +54,7 @@ typedef enum sd_guard_kind {
     SD_GUARD_ENUM_VALUE,   /* no row holds an enum value that goes */
     SD_GUARD_UNIQUE,       /* no duplicates under a new key or unique index */
     SD_GUARD_CHECK,        /* no row fails a new CHECK */
+    SD_GUARD_NO_CAST,      /* no value in a column retyped with no cast path (dropped, added) */
     SD_GUARD__COUNT
 } sd_guard_kind;
 
@@ -82,6 +83,31 @@ typedef struct sd_step {
     const size_t *waits_for; /* indexes of earlier steps it must follow (sd_plan_finish) */
     size_t nwaits;
 } sd_step;
+
+/*
+ * --using: the user's conversion of one retyped column (`ALTER COLUMN ... TYPE T USING
+ * (expr)` on PostgreSQL). The strings are the caller's. expr is untrusted input: the emitter
+ * writes it only once the engine's parser proved it one expression (parse/).
+ */
+typedef struct sd_using {
+    const char *schema; /* NULL: the column's table in any schema (one must match) */
+    const char *table;
+    const char *column;
+    const char *expr;
+} sd_using;
+
+/* The --using of usings[0..n) for a "from" column, or NULL. */
+const sd_using *sd_plan_using_find(const sd_using *usings, size_t n, const sd_object *col);
+
+/*
+ * Check that each of usings[0..n) names exactly one column that cl retypes (an ALTER of its
+ * type). SD_ERR naming the --using otherwise: a column that is not retyped is an error, not
+ * something to ignore.
+ */
+SD_MUST_CHECK sd_status sd_plan_using_check(const sd_changelist *cl,
+                                            const sd_using *usings,
+                                            size_t n,
+                                            sd_err *err);
 
 typedef struct sd_plan sd_plan;
 

@@ -2,12 +2,15 @@
  * plan_pg.c: PostgreSQL's engine rules (plan_pg.h): the table RULES, one entry per kind, and
  * the decisions that need more than the changed fields: an extension going back to a lower
  * version, an enum losing or reordering values, a composite type whose attributes cannot
- * change in place, a constraint turning NOT VALID, a policy losing a clause. Each reads only
- * the change and the change list's models. What depends on the plan itself (a function
+ * change in place, a constraint turning NOT VALID, a policy losing a clause; and the built-in
+ * cast paths (PG_TYPES, PG_CASTS: generated from pg_cast) that decide whether a retyped
+ * column is converted or dropped and added. Each reads only the change, the change list's
+ * models and the --using options. What depends on the plan itself (a function
  * whose drop it moved to the prepare phase) is in plan_pg_plan.c.
  */
 #include "plan/plan_pg.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/util.h"
@@ -281,6 +284,483 @@ policy_recreates(const sd_changelist *cl, const sd_change *ch)
     const sd_value *t = ch->to->v;
     return (f[SD_POLICY_USING].sql.text != NULL && t[SD_POLICY_USING].sql.text == NULL) ||
            (f[SD_POLICY_WITH_CHECK].sql.text != NULL && t[SD_POLICY_WITH_CHECK].sql.text == NULL);
+}
+
+/* ---- cast paths ---- */
+
+/*
+ * Whether `USING col::newtype` converts a column: PostgreSQL's built-in explicit cast paths,
+ * as data read from PostgreSQL 15's catalog (PG_TYPES, PG_CASTS below, written by
+ * tests/scripts/gen_pg_casts.py and compared with the live server by cli.pg.casts), and the
+ * rules of its find_coercion_pathway() on top: the same type, I/O conversion to or from a
+ * string type, arrays of castable elements, domains as their base type.
+ */
+typedef struct pg_builtin_type {
+    const char *name; /* format_type() without a type modifier: "character varying" */
+    bool string;      /* string category: I/O conversion to and from every type */
+} pg_builtin_type;
+
+typedef struct pg_builtin_cast {
+    const char *source;
+    const char *target;
+} pg_builtin_cast;
+
+/* BEGIN pg_cast: tests/scripts/gen_pg_casts.py writes this section, do not edit */
+/* PostgreSQL 15's pg_catalog types (not arrays, pseudo-types or row types), in byte order; string:
+ * of the string category (typcategory 'S'). */
+static const pg_builtin_type PG_TYPES[] = {
+    { .name = "\"char\"" },
+    { .name = "aclitem" },
+    { .name = "bigint" },
+    { .name = "bit" },
+    { .name = "bit varying" },
+    { .name = "boolean" },
+    { .name = "box" },
+    { .name = "bytea" },
+    { .name = "character", .string = true },
+    { .name = "character varying", .string = true },
+    { .name = "cid" },
+    { .name = "cidr" },
+    { .name = "circle" },
+    { .name = "date" },
+    { .name = "datemultirange" },
+    { .name = "daterange" },
+    { .name = "double precision" },
+    { .name = "gtsvector" },
+    { .name = "inet" },
+    { .name = "int4multirange" },
+    { .name = "int4range" },
+    { .name = "int8multirange" },
+    { .name = "int8range" },
+    { .name = "integer" },
+    { .name = "interval" },
+    { .name = "json" },
+    { .name = "jsonb" },
+    { .name = "jsonpath" },
+    { .name = "line" },
+    { .name = "lseg" },
+    { .name = "macaddr" },
+    { .name = "macaddr8" },
+    { .name = "money" },
+    { .name = "name", .string = true },
+    { .name = "numeric" },
+    { .name = "nummultirange" },
+    { .name = "numrange" },
+    { .name = "oid" },
+    { .name = "path" },
+    { .name = "pg_brin_bloom_summary" },
+    { .name = "pg_brin_minmax_multi_summary" },
+    { .name = "pg_dependencies" },
+    { .name = "pg_lsn" },
+    { .name = "pg_mcv_list" },
+    { .name = "pg_ndistinct" },
+    { .name = "pg_node_tree" },
+    { .name = "pg_snapshot" },
+    { .name = "point" },
+    { .name = "polygon" },
+    { .name = "real" },
+    { .name = "refcursor" },
+    { .name = "regclass" },
+    { .name = "regcollation" },
+    { .name = "regconfig" },
+    { .name = "regdictionary" },
+    { .name = "regnamespace" },
+    { .name = "regoper" },
+    { .name = "regoperator" },
+    { .name = "regproc" },
+    { .name = "regprocedure" },
+    { .name = "regrole" },
+    { .name = "regtype" },
+    { .name = "smallint" },
+    { .name = "text", .string = true },
+    { .name = "tid" },
+    { .name = "time with time zone" },
+    { .name = "time without time zone" },
+    { .name = "timestamp with time zone" },
+    { .name = "timestamp without time zone" },
+    { .name = "tsmultirange" },
+    { .name = "tsquery" },
+    { .name = "tsrange" },
+    { .name = "tstzmultirange" },
+    { .name = "tstzrange" },
+    { .name = "tsvector" },
+    { .name = "txid_snapshot" },
+    { .name = "uuid" },
+    { .name = "xid" },
+    { .name = "xid8" },
+    { .name = "xml" },
+};
+/* Its pg_cast entries between two of them (any context or method), in byte order of (source,
+ * target). */
+static const pg_builtin_cast PG_CASTS[] = {
+    { .source = "\"char\"", .target = "character" },
+    { .source = "\"char\"", .target = "character varying" },
+    { .source = "\"char\"", .target = "integer" },
+    { .source = "\"char\"", .target = "text" },
+    { .source = "bigint", .target = "bit" },
+    { .source = "bigint", .target = "double precision" },
+    { .source = "bigint", .target = "integer" },
+    { .source = "bigint", .target = "money" },
+    { .source = "bigint", .target = "numeric" },
+    { .source = "bigint", .target = "oid" },
+    { .source = "bigint", .target = "real" },
+    { .source = "bigint", .target = "regclass" },
+    { .source = "bigint", .target = "regcollation" },
+    { .source = "bigint", .target = "regconfig" },
+    { .source = "bigint", .target = "regdictionary" },
+    { .source = "bigint", .target = "regnamespace" },
+    { .source = "bigint", .target = "regoper" },
+    { .source = "bigint", .target = "regoperator" },
+    { .source = "bigint", .target = "regproc" },
+    { .source = "bigint", .target = "regprocedure" },
+    { .source = "bigint", .target = "regrole" },
+    { .source = "bigint", .target = "regtype" },
+    { .source = "bigint", .target = "smallint" },
+    { .source = "bit", .target = "bigint" },
+    { .source = "bit", .target = "bit varying" },
+    { .source = "bit", .target = "integer" },
+    { .source = "bit varying", .target = "bit" },
+    { .source = "boolean", .target = "character" },
+    { .source = "boolean", .target = "character varying" },
+    { .source = "boolean", .target = "integer" },
+    { .source = "boolean", .target = "text" },
+    { .source = "box", .target = "circle" },
+    { .source = "box", .target = "lseg" },
+    { .source = "box", .target = "point" },
+    { .source = "box", .target = "polygon" },
+    { .source = "character", .target = "\"char\"" },
+    { .source = "character", .target = "character varying" },
+    { .source = "character", .target = "name" },
+    { .source = "character", .target = "text" },
+    { .source = "character", .target = "xml" },
+    { .source = "character varying", .target = "\"char\"" },
+    { .source = "character varying", .target = "character" },
+    { .source = "character varying", .target = "name" },
+    { .source = "character varying", .target = "regclass" },
+    { .source = "character varying", .target = "text" },
+    { .source = "character varying", .target = "xml" },
+    { .source = "cidr", .target = "character" },
+    { .source = "cidr", .target = "character varying" },
+    { .source = "cidr", .target = "inet" },
+    { .source = "cidr", .target = "text" },
+    { .source = "circle", .target = "box" },
+    { .source = "circle", .target = "point" },
+    { .source = "circle", .target = "polygon" },
+    { .source = "date", .target = "timestamp with time zone" },
+    { .source = "date", .target = "timestamp without time zone" },
+    { .source = "daterange", .target = "datemultirange" },
+    { .source = "double precision", .target = "bigint" },
+    { .source = "double precision", .target = "integer" },
+    { .source = "double precision", .target = "numeric" },
+    { .source = "double precision", .target = "real" },
+    { .source = "double precision", .target = "smallint" },
+    { .source = "inet", .target = "character" },
+    { .source = "inet", .target = "character varying" },
+    { .source = "inet", .target = "cidr" },
+    { .source = "inet", .target = "text" },
+    { .source = "int4range", .target = "int4multirange" },
+    { .source = "int8range", .target = "int8multirange" },
+    { .source = "integer", .target = "\"char\"" },
+    { .source = "integer", .target = "bigint" },
+    { .source = "integer", .target = "bit" },
+    { .source = "integer", .target = "boolean" },
+    { .source = "integer", .target = "double precision" },
+    { .source = "integer", .target = "money" },
+    { .source = "integer", .target = "numeric" },
+    { .source = "integer", .target = "oid" },
+    { .source = "integer", .target = "real" },
+    { .source = "integer", .target = "regclass" },
+    { .source = "integer", .target = "regcollation" },
+    { .source = "integer", .target = "regconfig" },
+    { .source = "integer", .target = "regdictionary" },
+    { .source = "integer", .target = "regnamespace" },
+    { .source = "integer", .target = "regoper" },
+    { .source = "integer", .target = "regoperator" },
+    { .source = "integer", .target = "regproc" },
+    { .source = "integer", .target = "regprocedure" },
+    { .source = "integer", .target = "regrole" },
+    { .source = "integer", .target = "regtype" },
+    { .source = "integer", .target = "smallint" },
+    { .source = "interval", .target = "time without time zone" },
+    { .source = "json", .target = "jsonb" },
+    { .source = "jsonb", .target = "bigint" },
+    { .source = "jsonb", .target = "boolean" },
+    { .source = "jsonb", .target = "double precision" },
+    { .source = "jsonb", .target = "integer" },
+    { .source = "jsonb", .target = "json" },
+    { .source = "jsonb", .target = "numeric" },
+    { .source = "jsonb", .target = "real" },
+    { .source = "jsonb", .target = "smallint" },
+    { .source = "lseg", .target = "point" },
+    { .source = "macaddr", .target = "macaddr8" },
+    { .source = "macaddr8", .target = "macaddr" },
+    { .source = "money", .target = "numeric" },
+    { .source = "name", .target = "character" },
+    { .source = "name", .target = "character varying" },
+    { .source = "name", .target = "text" },
+    { .source = "numeric", .target = "bigint" },
+    { .source = "numeric", .target = "double precision" },
+    { .source = "numeric", .target = "integer" },
+    { .source = "numeric", .target = "money" },
+    { .source = "numeric", .target = "real" },
+    { .source = "numeric", .target = "smallint" },
+    { .source = "numrange", .target = "nummultirange" },
+    { .source = "oid", .target = "bigint" },
+    { .source = "oid", .target = "integer" },
+    { .source = "oid", .target = "regclass" },
+    { .source = "oid", .target = "regcollation" },
+    { .source = "oid", .target = "regconfig" },
+    { .source = "oid", .target = "regdictionary" },
+    { .source = "oid", .target = "regnamespace" },
+    { .source = "oid", .target = "regoper" },
+    { .source = "oid", .target = "regoperator" },
+    { .source = "oid", .target = "regproc" },
+    { .source = "oid", .target = "regprocedure" },
+    { .source = "oid", .target = "regrole" },
+    { .source = "oid", .target = "regtype" },
+    { .source = "path", .target = "polygon" },
+    { .source = "pg_dependencies", .target = "bytea" },
+    { .source = "pg_dependencies", .target = "text" },
+    { .source = "pg_mcv_list", .target = "bytea" },
+    { .source = "pg_mcv_list", .target = "text" },
+    { .source = "pg_ndistinct", .target = "bytea" },
+    { .source = "pg_ndistinct", .target = "text" },
+    { .source = "pg_node_tree", .target = "text" },
+    { .source = "point", .target = "box" },
+    { .source = "polygon", .target = "box" },
+    { .source = "polygon", .target = "circle" },
+    { .source = "polygon", .target = "path" },
+    { .source = "polygon", .target = "point" },
+    { .source = "real", .target = "bigint" },
+    { .source = "real", .target = "double precision" },
+    { .source = "real", .target = "integer" },
+    { .source = "real", .target = "numeric" },
+    { .source = "real", .target = "smallint" },
+    { .source = "regclass", .target = "bigint" },
+    { .source = "regclass", .target = "integer" },
+    { .source = "regclass", .target = "oid" },
+    { .source = "regcollation", .target = "bigint" },
+    { .source = "regcollation", .target = "integer" },
+    { .source = "regcollation", .target = "oid" },
+    { .source = "regconfig", .target = "bigint" },
+    { .source = "regconfig", .target = "integer" },
+    { .source = "regconfig", .target = "oid" },
+    { .source = "regdictionary", .target = "bigint" },
+    { .source = "regdictionary", .target = "integer" },
+    { .source = "regdictionary", .target = "oid" },
+    { .source = "regnamespace", .target = "bigint" },
+    { .source = "regnamespace", .target = "integer" },
+    { .source = "regnamespace", .target = "oid" },
+    { .source = "regoper", .target = "bigint" },
+    { .source = "regoper", .target = "integer" },
+    { .source = "regoper", .target = "oid" },
+    { .source = "regoper", .target = "regoperator" },
+    { .source = "regoperator", .target = "bigint" },
+    { .source = "regoperator", .target = "integer" },
+    { .source = "regoperator", .target = "oid" },
+    { .source = "regoperator", .target = "regoper" },
+    { .source = "regproc", .target = "bigint" },
+    { .source = "regproc", .target = "integer" },
+    { .source = "regproc", .target = "oid" },
+    { .source = "regproc", .target = "regprocedure" },
+    { .source = "regprocedure", .target = "bigint" },
+    { .source = "regprocedure", .target = "integer" },
+    { .source = "regprocedure", .target = "oid" },
+    { .source = "regprocedure", .target = "regproc" },
+    { .source = "regrole", .target = "bigint" },
+    { .source = "regrole", .target = "integer" },
+    { .source = "regrole", .target = "oid" },
+    { .source = "regtype", .target = "bigint" },
+    { .source = "regtype", .target = "integer" },
+    { .source = "regtype", .target = "oid" },
+    { .source = "smallint", .target = "bigint" },
+    { .source = "smallint", .target = "double precision" },
+    { .source = "smallint", .target = "integer" },
+    { .source = "smallint", .target = "numeric" },
+    { .source = "smallint", .target = "oid" },
+    { .source = "smallint", .target = "real" },
+    { .source = "smallint", .target = "regclass" },
+    { .source = "smallint", .target = "regcollation" },
+    { .source = "smallint", .target = "regconfig" },
+    { .source = "smallint", .target = "regdictionary" },
+    { .source = "smallint", .target = "regnamespace" },
+    { .source = "smallint", .target = "regoper" },
+    { .source = "smallint", .target = "regoperator" },
+    { .source = "smallint", .target = "regproc" },
+    { .source = "smallint", .target = "regprocedure" },
+    { .source = "smallint", .target = "regrole" },
+    { .source = "smallint", .target = "regtype" },
+    { .source = "text", .target = "\"char\"" },
+    { .source = "text", .target = "character" },
+    { .source = "text", .target = "character varying" },
+    { .source = "text", .target = "name" },
+    { .source = "text", .target = "regclass" },
+    { .source = "text", .target = "xml" },
+    { .source = "time with time zone", .target = "time without time zone" },
+    { .source = "time without time zone", .target = "interval" },
+    { .source = "time without time zone", .target = "time with time zone" },
+    { .source = "timestamp with time zone", .target = "date" },
+    { .source = "timestamp with time zone", .target = "time with time zone" },
+    { .source = "timestamp with time zone", .target = "time without time zone" },
+    { .source = "timestamp with time zone", .target = "timestamp without time zone" },
+    { .source = "timestamp without time zone", .target = "date" },
+    { .source = "timestamp without time zone", .target = "time without time zone" },
+    { .source = "timestamp without time zone", .target = "timestamp with time zone" },
+    { .source = "tsrange", .target = "tsmultirange" },
+    { .source = "tstzrange", .target = "tstzmultirange" },
+    { .source = "xid8", .target = "xid" },
+    { .source = "xml", .target = "character" },
+    { .source = "xml", .target = "character varying" },
+    { .source = "xml", .target = "text" },
+};
+/* END pg_cast */
+
+/* A type name as PG_TYPES has it: no type modifier ("numeric(10,2)", "timestamp(3) without
+ * time zone"), no array brackets (*array_out says). false when it does not fit out. */
+static bool
+bare_type(const char *t, char *out, size_t cap, bool *array_out)
+{
+    size_t n = 0;
+    size_t len = strlen(t);
+    *array_out = false;
+    while (len >= 2 && t[len - 2] == '[' && t[len - 1] == ']') {
+        len -= 2;
+        *array_out = true;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] == '"' && n == 0 && i + 1 < len) {
+            const char *q = skip_quotes(t + i); /* a quoted name keeps what it quotes */
+            size_t ql = (size_t)(q - (t + i));
+            if (ql >= cap - n || i + ql > len)
+                return false;
+            memcpy(out + n, t + i, ql);
+            n += ql;
+            i += ql - 1;
+            continue;
+        }
+        if (t[i] == '(') {
+            while (i < len && t[i] != ')')
+                i++;
+            continue;
+        }
+        if (n + 1 >= cap)
+            return false;
+        out[n++] = t[i];
+    }
+    out[n] = '\0';
+    return true;
+}
+
+static int
+type_cmp(const void *key, const void *elem)
+{
+    return sd_strcmp_c(key, ((const pg_builtin_type *)elem)->name);
+}
+
+static int
+cast_cmp(const void *key, const void *elem)
+{
+    const pg_builtin_cast *k = key;
+    const pg_builtin_cast *e = elem;
+    int d = sd_strcmp_c(k->source, e->source);
+    return d != 0 ? d : sd_strcmp_c(k->target, e->target);
+}
+
+/* The built-in type a bare name is; an interval's fields ("interval year to month") are a
+ * modifier written as words. NULL: not built in. */
+static const pg_builtin_type *
+builtin_type(char *bare)
+{
+    const pg_builtin_type *t =
+        bsearch(bare, PG_TYPES, SD_ARRAY_LEN(PG_TYPES), sizeof PG_TYPES[0], type_cmp);
+    if (t == NULL && strncmp(bare, "interval ", 9) == 0) {
+        bare[8] = '\0';
+        t = bsearch(bare, PG_TYPES, SD_ARRAY_LEN(PG_TYPES), sizeof PG_TYPES[0], type_cmp);
+    }
+    return t;
+}
+
+/* The domain of m named by the bare type name, or NULL. */
+static const sd_object *
+model_domain(const sd_model *m, const char *bare)
+{
+    size_t n = 0;
+    const sd_object *const *doms = m != NULL ? sd_model_objects(m, SD_KIND_DOMAIN, &n) : NULL;
+    const sd_object *hit = NULL;
+    sd_buf q = SD_BUF_INIT;
+    for (size_t i = 0; i < n && hit == NULL; i++) {
+        sd_buf_reset(&q);
+        sd_sql_qualified(&q, SD_ENGINE_PG, doms[i]->schema, doms[i]->name);
+        if (!sd_buf_failed(&q) && strcmp(sd_buf_cstr(&q), bare) == 0)
+            hit = doms[i];
+    }
+    sd_buf_dispose(&q);
+    return hit;
+}
+
+/* The built-in type t is (domains of m followed to their base), and whether an array. */
+static const pg_builtin_type *
+resolve_type(const sd_model *m, const char *t, bool *array_out)
+{
+    char bare[128];
+    *array_out = false;
+    for (int depth = 0; t != NULL && depth < 16; depth++) {
+        bool array = false;
+        if (!bare_type(t, bare, sizeof bare, &array))
+            return NULL;
+        *array_out = *array_out || array;
+        const pg_builtin_type *b = builtin_type(bare);
+        if (b != NULL)
+            return b;
+        const sd_object *d = model_domain(m, bare);
+        t = d != NULL ? d->v[SD_DOMAIN_BASE_TYPE].s : NULL;
+    }
+    return NULL;
+}
+
+static bool
+element_cast(const pg_builtin_type *s, const pg_builtin_type *t)
+{
+    pg_builtin_cast key = { .source = s->name, .target = t->name };
+    return s == t || s->string || t->string ||
+           bsearch(&key, PG_CASTS, SD_ARRAY_LEN(PG_CASTS), sizeof PG_CASTS[0], cast_cmp) != NULL;
+}
+
+sd_pg_cast_path
+sd_plan_pg_cast_path(const sd_model *from, const sd_model *to, const char *src, const char *dst)
+{
+    /* User-defined casts are not in the model yet: when they are, a cast of from or to
+     * between these two types answers SD_PG_CAST_YES here, before the built-in ones. */
+    bool sa = false;
+    bool ta = false;
+    const pg_builtin_type *s = src != NULL ? resolve_type(from, src, &sa) : NULL;
+    const pg_builtin_type *t = dst != NULL ? resolve_type(to, dst, &ta) : NULL;
+    if (s == NULL || t == NULL)
+        return SD_PG_CAST_UNKNOWN;
+    if (sa != ta) /* between an array and a scalar only I/O through a string type */
+        return (sa ? t->string : s->string) ? SD_PG_CAST_YES : SD_PG_CAST_NONE;
+    return element_cast(s, t) ? SD_PG_CAST_YES : SD_PG_CAST_NONE;
+}
+
+bool
+sd_plan_pg_retype_drops(const sd_changelist *cl,
+                        const sd_change *ch,
+                        const sd_using *usings,
+                        size_t n)
+{
+    if (ch->kind != SD_KIND_COLUMN || ch->op != SD_OP_ALTER ||
+        !(ch->fields & FBIT(SD_COLUMN_TYPE)) || (ch->flags & SD_CHG_NOTE_ONLY))
+        return false;
+    const sd_object *f = ch->from;
+    const sd_object *t = ch->to;
+    /* A generated column is recomputed, not converted; an inherited one follows its
+     * parent's change. */
+    if (t->v[SD_COLUMN_GENERATED].sql.text != NULL ||
+        (f->v[SD_COLUMN_INHERITED].b && t->v[SD_COLUMN_INHERITED].b) ||
+        sd_plan_using_find(usings, n, f) != NULL)
+        return false;
+    return sd_plan_pg_cast_path(sd_changelist_from(cl), sd_changelist_to(cl),
+                                f->v[SD_COLUMN_TYPE].s, t->v[SD_COLUMN_TYPE].s) == SD_PG_CAST_NONE;
 }
 
 /* ---- the table ---- */

@@ -18,6 +18,7 @@
 
 #include "diff/diff.h"
 #include "model/model.h"
+#include "plan/plan.h"
 #include "util/err.h"
 
 /* When a "from" object counts as gone for the objects that depend on it, which are then
@@ -80,6 +81,29 @@ bool sd_plan_pg_next_attr(const char **pos, sd_pg_attr *out);
  * keep their order and come first, new ones after (ALTER TYPE ... DROP / ADD ATTRIBUTE). */
 bool sd_plan_pg_attrs_in_place(const char *from, const char *to);
 
+/* Whether PostgreSQL has a path for `USING col::newtype` between two column types. */
+typedef enum sd_pg_cast_path {
+    SD_PG_CAST_UNKNOWN = 0, /* a type the built-in tables do not know (a user type) */
+    SD_PG_CAST_YES,         /* a built-in explicit cast path */
+    SD_PG_CAST_NONE         /* both built in (or domains over them), and no path */
+} sd_pg_cast_path;
+
+/* The cast path from column type src (of model from) to dst (of model to), as format_type()
+ * writes them: PostgreSQL 15's pg_cast, I/O conversion to and from string types, arrays of
+ * castable elements, domains of the models as their base type. */
+sd_pg_cast_path
+sd_plan_pg_cast_path(const sd_model *from, const sd_model *to, const char *src, const char *dst);
+
+/*
+ * Whether the column ALTER ch of cl retypes a column that no cast converts and no --using of
+ * usings[0..n) does: the column is then dropped and added again (its values lost, a guard
+ * refuses while it holds any). A type the cast tables do not know converts as before.
+ */
+bool sd_plan_pg_retype_drops(const sd_changelist *cl,
+                             const sd_change *ch,
+                             const sd_using *usings,
+                             size_t n);
+
 /* ---- the PostgreSQL plan (plan_pg_plan.c) ---- */
 
 /* A planned create (view, materialized view, index, trigger, or a function rebuilt
@@ -137,11 +161,18 @@ typedef struct sd_pg_plan {
     const sd_object **enum_adds;    /* enum ALTERs done with ADD VALUE: "from" objects */
     const sd_object **enum_adds_to; /* their "to" objects */
     size_t nenum_adds;
+    const sd_using *usings; /* --using conversions of retyped columns (the caller's) */
+    size_t nusings;
+    bool *retype_drop; /* "from" columns retyped with no cast path: dropped and added again */
 } sd_pg_plan;
 
 /* Plan the PostgreSQL script of cl (two PostgreSQL models). SD_ERR_NOMEM; *out is NULL on
  * failure. The plan points into cl and its models and must not outlive them. */
-SD_MUST_CHECK sd_status sd_plan_pg(sd_pg_plan **out, const sd_changelist *cl, sd_err *err);
+SD_MUST_CHECK sd_status sd_plan_pg(sd_pg_plan **out,
+                                   const sd_changelist *cl,
+                                   const sd_using *usings,
+                                   size_t nusings,
+                                   sd_err *err);
 void sd_plan_pg_free(sd_pg_plan *p); /* accepts NULL */
 
 /* Whether the ALTER ch drops and creates its object in this plan: by the engine's rules

@@ -120,6 +120,8 @@ setup(pg_build *c)
     c->p.reown = sd_arena_array(c->arena, bool, sd_model_count(c->p.to, SD_KIND_SEQUENCE) + 1);
     c->p.readd_at = sd_arena_array(c->arena, size_t, sd_model_count(c->p.to, SD_KIND_COLUMN) + 1);
     c->p.readd = sd_arena_array(c->arena, bool, sd_model_count(c->p.from, SD_KIND_COLUMN) + 1);
+    c->p.retype_drop =
+        sd_arena_array(c->arena, bool, sd_model_count(c->p.from, SD_KIND_COLUMN) + 1);
     c->p.readd_late = sd_arena_array(c->arena, bool, sd_model_count(c->p.from, SD_KIND_COLUMN) + 1);
     c->p.redefault = sd_arena_array(c->arena, bool, sd_model_count(c->p.from, SD_KIND_COLUMN) + 1);
     c->enum_col = sd_arena_array(c->arena, bool, sd_model_count(c->p.from, SD_KIND_COLUMN) + 1);
@@ -248,6 +250,13 @@ seed_column(pg_build *c, const sd_change *ch)
     } else if (ch->op == SD_OP_ALTER && ch->to != NULL) {
         if (ch->fields & retype)
             mark_column_gone(c, ch->from);
+        if (sd_plan_pg_retype_drops(c->p.cl, ch, c->p.usings, c->p.nusings)) {
+            c->p.retype_drop[ch->from->index] = c->p.readd[ch->from->index] = true;
+            /* Constraints its DROP COLUMN takes come back once the table's last change is
+             * written: they may read another column still to be dropped and added. */
+            if (ch->to->owner != NULL)
+                c->p.readd_table[ch->to->owner->index] = c->p.readd_any = true;
+        }
         if ((ch->fields & gen) && ch->to->v[SD_COLUMN_GENERATED].sql.text != NULL) {
             mark_column_gone(c, ch->from);
             c->p.readd[ch->from->index] = true;
@@ -1461,7 +1470,11 @@ plan(pg_build *c)
 /* ---- entry points ---- */
 
 sd_status
-sd_plan_pg(sd_pg_plan **out, const sd_changelist *cl, sd_err *err)
+sd_plan_pg(sd_pg_plan **out,
+           const sd_changelist *cl,
+           const sd_using *usings,
+           size_t nusings,
+           sd_err *err)
 {
     *out = NULL;
     pg_build *c = calloc(1, sizeof *c);
@@ -1470,6 +1483,8 @@ sd_plan_pg(sd_pg_plan **out, const sd_changelist *cl, sd_err *err)
     c->p.cl = cl;
     c->p.from = sd_changelist_from(cl);
     c->p.to = sd_changelist_to(cl);
+    c->p.usings = usings;
+    c->p.nusings = nusings;
     c->err = err;
     c->arena = sd_arena_new();
     if (c->arena == NULL)

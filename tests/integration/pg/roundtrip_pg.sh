@@ -28,6 +28,7 @@
 # (--rename schema:old=new, table:s.old=new, column:s.t.old=new, enum-value:s.type.old=new;
 # plain lower-case names) also map A's tables, columns and enum values to B's for the
 # kept-rows check, so rows of renamed objects must survive with their meaning.
+# --using=TABLE.COLUMN=EXPR in it goes to diff only (check has no such option).
 # --strict-column-order in it also applies to the checks after the migration (check B A' and
 # the second diff), so that column order is verified there too.
 # Usage: roundtrip_pg.sh SCHEMADRIFT STATEFILE FROM.sql TO.sql [NAME]
@@ -112,6 +113,12 @@ after_args=()
 for a in ${extra[@]+"${extra[@]}"}; do
   [ "$a" != --strict-column-order ] || after_args+=("$a")
 done
+# --using (written --using=VALUE in args) converts values in the script only: check has no such
+# option, so its checks get the rest.
+check_extra=()
+for a in ${extra[@]+"${extra[@]}"}; do
+  case "$a" in --using=*) ;; *) check_extra+=("$a") ;; esac
+done
 
 for f in "$from_sql" "$to_sql"; do
   [ -r "$f" ] || fail "cannot read $f"
@@ -179,7 +186,7 @@ sd_pg_dump "$dbb" "$work/b.dump" || fail "pg_dump of B failed"
 sd_pg_dump_normalize "$work/a.dump" > "$work/a.norm"
 sd_pg_dump_normalize "$work/b.dump" > "$work/b.norm"
 rc=0
-"$bin" check ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/oracle.out" 2>&1 || rc=$?
+"$bin" check ${check_extra[@]+"${check_extra[@]}"} "$conn_a" "$conn_b" > "$work/oracle.out" 2>&1 || rc=$?
 if cmp -s "$work/a.norm" "$work/b.norm"; then
   if [ $rc -ne 0 ] && [ ${#after_args[@]} -eq 0 ]; then
     fail "check A B exited $rc but pg_dump of A and B agree:"$'\n'"$(head -c 4000 "$work/oracle.out")"
@@ -298,9 +305,9 @@ fi
 rc=0
 "$bin" diff ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/up.sql" 2> "$work/diff.err" || rc=$?
 [ $rc -eq 0 ] || fail "schemadrift diff exited $rc: $(cat "$work/diff.err")"
-if [ ${#extra[@]} -gt 0 ]; then
+if [ ${#check_extra[@]} -gt 0 ]; then
   rc=0
-  "$bin" check ${extra[@]+"${extra[@]}"} "$conn_a" "$conn_b" > "$work/precheck.out" 2>&1 || rc=$?
+  "$bin" check ${check_extra[@]+"${check_extra[@]}"} "$conn_a" "$conn_b" > "$work/precheck.out" 2>&1 || rc=$?
   [ $rc -eq 1 ] || fail "check A B with the pair's args exited $rc (drift expected):"$'\n'"$(cat "$work/precheck.out")"
 fi
 [ -s "$work/diff.err" ] && echo "schemadrift diff said on stderr: $(cat "$work/diff.err")" >&2

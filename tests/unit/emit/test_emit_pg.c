@@ -431,6 +431,98 @@ test_column_type_changes(void **state)
         "\nALTER TABLE public.t ALTER COLUMN d TYPE text COLLATE pg_catalog.\"C\";\n" TAIL);
 }
 
+/* With --using conversions: the script, or the error's message in err. */
+static sd_status
+run_using(fixture *f, const sd_using *usings, size_t n, sd_err *err)
+{
+    sd_changelist *cl = NULL;
+    sd_emit_options eopts = { .plain = f->directive == false, .usings = usings, .nusings = n };
+    sd_err e = SD_ERR_INIT;
+    if (sd_model_freeze(f->from, &e) != SD_OK || sd_model_freeze(f->to, &e) != SD_OK)
+        fail_msg("freeze: %s (%s)", e.msg, e.where);
+    if (sd_diff_models(&cl, f->from, f->to, NULL, &e) != SD_OK)
+        fail_msg("diff: %s", e.msg);
+    sd_status rc = sd_emit_sql(&f->out, cl, &eopts, err);
+    sd_changelist_free(cl);
+    return rc;
+}
+
+static void
+retyped_to_date(fixture *f)
+{
+    table(f->from, "t");
+    col(f->from, "t", 1, "d", "integer");
+    col(f->from, "t", 2, "n", "integer");
+    check(f->from, "t", "t_d", "d > 0");
+    table(f->to, "t");
+    col(f->to, "t", 1, "d", "date");
+    col(f->to, "t", 2, "n", "bigint");
+    check(f->to, "t", "t_d", "d > '2000-01-01'::date");
+}
+
+/* No cast from integer to date: a guard on its values, then DROP + ADD, the CHECK after. */
+static void
+test_retype_without_cast_drops_and_guards(void **state)
+{
+    fixture *f = *state;
+    retyped_to_date(f);
+    const char *out = show(run(f));
+    has(out, "-- guard: column public.t.d holds no value that dropping it would lose\nDO $$");
+    has(out, "n := (SELECT count(*) FROM public.t WHERE d IS NOT NULL);");
+    has(out, "column public.t.d has % non-NULL values (no cast converts integer to date: the "
+             "column would be dropped and added again, losing them; convert them with --using "
+             "t.d=EXPR)");
+    has(out, "-- destructive: drops column public.t.d and adds it again with the new type; its "
+             "values are lost\nALTER TABLE public.t DROP COLUMN d;\n"
+             "ALTER TABLE public.t ADD COLUMN d date;\n");
+    has(out, "ALTER TABLE public.t ALTER COLUMN n TYPE bigint USING n::bigint;");
+    before(out, "WHERE d IS NOT NULL", "DROP COLUMN d");
+    before(out, "ADD COLUMN d date", "ADD CONSTRAINT t_d CHECK");
+}
+
+/* --using converts instead, with the user's expression; no guard, no DROP. */
+static void
+test_retype_using(void **state)
+{
+    fixture *f = *state;
+    retyped_to_date(f);
+    sd_using u[] = { { .table = "t", .column = "d", .expr = "to_date(d::text, 'YYYYMMDD')" },
+                     { .schema = "public", .table = "t", .column = "n", .expr = "n * 2" } };
+    sd_err err = SD_ERR_INIT;
+    ASSERT_SD_OK(run_using(f, u, 2, &err), &err);
+    const char *out = show(sd_buf_cstr(&f->out));
+    has(out, "ALTER TABLE public.t ALTER COLUMN d TYPE date USING (to_date(d::text, "
+             "'YYYYMMDD'));\n");
+    has(out, "ALTER TABLE public.t ALTER COLUMN n TYPE bigint USING (n * 2);\n");
+    lacks(out, "DROP COLUMN");
+    lacks(out, "IS NOT NULL");
+}
+
+/* A --using that is not one expression, or names no retyped column, prints nothing. */
+static void
+test_retype_using_refused(void **state)
+{
+    fixture *f = *state;
+    retyped_to_date(f);
+    sd_using bad[] = { { .table = "t", .column = "d", .expr = "1); DROP TABLE t; SELECT (1" } };
+    sd_err err = SD_ERR_INIT;
+    assert_int_not_equal(run_using(f, bad, 1, &err), SD_OK);
+    assert_non_null(strstr(err.msg, "invalid --using expression"));
+    assert_int_equal(f->out.len, 0);
+}
+
+static void
+test_retype_using_not_retyped(void **state)
+{
+    fixture *f = *state;
+    retyped_to_date(f);
+    sd_using other[] = { { .table = "t", .column = "x", .expr = "1" } };
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_using(f, other, 1, &err), SD_ERR);
+    assert_string_equal(err.msg, "--using names column t.x, which the target does not retype");
+    assert_int_equal(f->out.len, 0);
+}
+
 static void
 test_column_default_not_null_identity(void **state)
 {
@@ -2802,6 +2894,10 @@ main(void)
         T(test_forged_text_refused),
         T(test_event_triggers_and_casts),
         T(test_cast_forged_refused),
+        T(test_retype_without_cast_drops_and_guards),
+        T(test_retype_using),
+        T(test_retype_using_refused),
+        T(test_retype_using_not_retyped),
         T(test_trigger_changes),
         T(test_enum_add_value_in_own_transaction),
         T(test_enum_add_value_unused_in_main_transaction),

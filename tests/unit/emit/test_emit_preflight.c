@@ -73,7 +73,7 @@ run_renames(fixture *f, const char *const *renames, size_t nrenames)
     sd_emit_options eopts = { .plain = true };
     ASSERT_SD_OK(sd_diff_models(&f->cl, f->from, f->to, &dopts, &err), &err);
     ASSERT_SD_OK(sd_emit_plan(&sql, &f->plan, f->cl, &eopts, &err), &err);
-    ASSERT_SD_OK(sd_emit_preflight(f->plan, &f->checks, &err), &err);
+    ASSERT_SD_OK(sd_emit_preflight(f->plan, NULL, &f->checks, &err), &err);
     for (size_t i = 0; i < f->checks.len; i++) {
         sd_buf_append(&f->text, f->checks.items[i].query);
         sd_buf_append(&f->text, " | ");

@@ -4,12 +4,15 @@
  * does not; an enum losing or reordering values recreates the type while one only gaining
  * values does not; a composite type whose attribute is retyped is recreated only while a
  * column uses it, and always when its attributes are reordered; an extension is recreated
- * only when its version goes down.
+ * only when its version goes down. A column type change has a cast path by PostgreSQL 15's
+ * pg_cast and rules (I/O through strings, arrays, domains); one without, and without a
+ * --using, drops and adds the column; a --using must name a retyped column.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -194,6 +197,103 @@ test_extension_upgrade_in_place(void **state)
     assert_false(recreates(f, extension(f->to, "1.10")));
 }
 
+/* The cast paths of the types of a frozen model pair (domains read from them). */
+static sd_pg_cast_path
+cast(fixture *f, const char *src, const char *dst)
+{
+    return sd_plan_pg_cast_path(f->from, f->to, src, dst);
+}
+
+static void
+test_cast_paths(void **state)
+{
+    fixture *f = *state;
+    domain(f->from, "integer", NULL);
+    sdt_freeze(f->from);
+    sdt_freeze(f->to);
+    assert_int_equal(cast(f, "integer", "date"), SD_PG_CAST_NONE);
+    assert_int_equal(cast(f, "date", "integer"), SD_PG_CAST_NONE);
+    assert_int_equal(cast(f, "boolean", "date"), SD_PG_CAST_NONE);
+    assert_int_equal(cast(f, "integer", "bigint"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "numeric(10,2)", "integer"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "timestamp(3) without time zone", "date"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "interval year to month", "time without time zone"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "\"char\"", "integer"), SD_PG_CAST_YES);
+    /* I/O conversion to and from a string type */
+    assert_int_equal(cast(f, "integer", "character varying(10)"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "text", "date"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "integer[]", "text"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "text", "integer[]"), SD_PG_CAST_YES);
+    /* arrays: element by element, never to or from a non-string scalar */
+    assert_int_equal(cast(f, "integer[]", "bigint[]"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "integer[]", "date[]"), SD_PG_CAST_NONE);
+    assert_int_equal(cast(f, "integer", "integer[]"), SD_PG_CAST_NONE);
+    assert_int_equal(cast(f, "integer[]", "integer"), SD_PG_CAST_NONE);
+    /* a domain is its base type; a type the tables do not know is left to the server */
+    assert_int_equal(cast(f, "public.d", "date"), SD_PG_CAST_NONE);
+    assert_int_equal(cast(f, "public.d", "bigint"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "public.mood", "date"), SD_PG_CAST_UNKNOWN);
+    assert_int_equal(cast(f, "integer", "public.d"), SD_PG_CAST_UNKNOWN); /* not in "to" */
+}
+
+/* The change list of t.d retyped from ft to tt, and the change. */
+static const sd_change *
+retype(fixture *f, const char *ft, const char *tt)
+{
+    sd_err err = SD_ERR_INIT;
+    table(f->from, "t");
+    col(f->from, "t", 0, "d", ft);
+    table(f->to, "t");
+    sd_object *d = col(f->to, "t", 0, "d", tt);
+    sdt_freeze(f->from);
+    sdt_freeze(f->to);
+    ASSERT_SD_OK(sd_diff_models(&f->cl, f->from, f->to, NULL, &err), &err);
+    const sd_change *ch = sd_changelist_find(f->cl, d);
+    assert_non_null(ch);
+    return ch;
+}
+
+static void
+test_retype_without_cast_drops(void **state)
+{
+    fixture *f = *state;
+    const sd_change *ch = retype(f, "integer", "date");
+    sd_using other = { .table = "t", .column = "e", .expr = "1" };
+    assert_true(sd_plan_pg_retype_drops(f->cl, ch, NULL, 0));
+    assert_true(sd_plan_pg_retype_drops(f->cl, ch, &other, 1));
+    sd_using u = { .schema = "public", .table = "t", .column = "d", .expr = "NULL" };
+    assert_false(sd_plan_pg_retype_drops(f->cl, ch, &u, 1));
+    assert_false(sd_plan_pg_recreates(f->cl, ch)); /* the column rule itself is unchanged */
+}
+
+static void
+test_retype_with_cast_converts(void **state)
+{
+    fixture *f = *state;
+    const sd_change *ch = retype(f, "integer", "bigint"); /* sets f->cl */
+    assert_false(sd_plan_pg_retype_drops(f->cl, ch, NULL, 0));
+}
+
+/* A --using must name exactly one retyped column, once. */
+static void
+test_using_check(void **state)
+{
+    fixture *f = *state;
+    sd_err err = SD_ERR_INIT;
+    retype(f, "integer", "date");
+    sd_using ok[] = { { .table = "t", .column = "d", .expr = "NULL" } };
+    ASSERT_SD_OK(sd_plan_using_check(f->cl, ok, 1, &err), &err);
+    sd_using other_schema[] = { { .schema = "s", .table = "t", .column = "d", .expr = "1" } };
+    assert_int_equal(sd_plan_using_check(f->cl, other_schema, 1, &err), SD_ERR);
+    assert_non_null(strstr(err.msg, "s.t.d"));
+    sd_err_clear(&err);
+    sd_using twice[] = { { .table = "t", .column = "d", .expr = "NULL" },
+                         { .schema = "public", .table = "t", .column = "d", .expr = "NULL" } };
+    assert_int_equal(sd_plan_using_check(f->cl, twice, 2, &err), SD_ERR);
+    assert_non_null(strstr(err.msg, "given twice"));
+    sd_err_clear(&err);
+}
+
 int
 main(void)
 {
@@ -208,6 +308,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_composite_reorder_recreates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_extension_downgrade_recreates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_extension_upgrade_in_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cast_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_retype_without_cast_drops, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_retype_with_cast_converts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_using_check, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -58,7 +58,7 @@ plan(fixture *f)
     sdt_freeze(f->from);
     sdt_freeze(f->to);
     ASSERT_SD_OK(sd_diff_models(&f->cl, f->from, f->to, NULL, &err), &err);
-    ASSERT_SD_OK(sd_plan_pg(&f->plan, f->cl, &err), &err);
+    ASSERT_SD_OK(sd_plan_pg(&f->plan, f->cl, NULL, 0, &err), &err);
     return f->plan;
 }
 
@@ -163,6 +163,45 @@ default_calls(sd_model *m, const char *result)
     dep(m, id, SD_KIND_FUNCTION, NULL, "f()");
 }
 
+/* A retype with no cast path (integer -> date) drops and adds the column: its index and the
+ * views over it are rebuilt, its table's constraints wait for the table's last change; with
+ * --using it is converted in place. */
+static void
+test_retype_without_cast_path_readds(void **state)
+{
+    fixture *f = *state;
+    views_over(f->from, "integer");
+    views_over(f->to, "date");
+    const sd_pg_plan *p = plan(f);
+    const sd_object *a = find(f->from, SD_KIND_COLUMN, "t", "a");
+    assert_true(p->retype_drop[a->index]);
+    assert_true(p->readd[a->index]);
+    assert_true(p->gone[SD_KIND_COLUMN][a->index]);
+    assert_true(p->readd_table[find(f->to, SD_KIND_TABLE, NULL, "t")->index]);
+    assert_true(p->rdrop[SD_KIND_INDEX][find(f->from, SD_KIND_INDEX, "t", "t_a")->index]);
+    assert_false(p->rdrop[SD_KIND_INDEX][find(f->from, SD_KIND_INDEX, "t", "t_b")->index]);
+    assert_true(p->rdrop[SD_KIND_VIEW][find(f->from, SD_KIND_VIEW, NULL, "v1")->index]);
+    assert_false(p->rdrop[SD_KIND_VIEW][find(f->from, SD_KIND_VIEW, NULL, "w")->index]);
+}
+
+static void
+test_retype_using_converts_in_place(void **state)
+{
+    fixture *f = *state;
+    sd_err err = SD_ERR_INIT;
+    views_over(f->from, "integer");
+    views_over(f->to, "date");
+    sdt_freeze(f->from);
+    sdt_freeze(f->to);
+    ASSERT_SD_OK(sd_diff_models(&f->cl, f->from, f->to, NULL, &err), &err);
+    sd_using u = { .table = "t", .column = "a", .expr = "DATE '2000-01-01' + a" };
+    ASSERT_SD_OK(sd_plan_pg(&f->plan, f->cl, &u, 1, &err), &err);
+    const sd_object *a = find(f->from, SD_KIND_COLUMN, "t", "a");
+    assert_false(f->plan->retype_drop[a->index]);
+    assert_false(f->plan->readd[a->index]);
+    assert_true(f->plan->gone[SD_KIND_COLUMN][a->index]);
+}
+
 static void
 test_default_detached_from_a_function_dropped_and_created(void **state)
 {
@@ -243,6 +282,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         T(test_retype_takes_views_over_the_column_only),
         T(test_drops_dependents_first_creates_after_dependencies),
+        T(test_retype_without_cast_path_readds),
+        T(test_retype_using_converts_in_place),
         T(test_default_detached_from_a_function_dropped_and_created),
         T(test_partition_key_change_rebuilds_with_partitions),
         T(test_nothing_changes_nothing_planned),
