@@ -235,6 +235,8 @@ parse_fragment(pg_ctx *c,
         shape = SD_SQL_CREATE_TRIGGER;
     else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_RULE)
         shape = SD_SQL_CREATE_RULE;
+    else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_STATISTICS)
+        shape = SD_SQL_CREATE_STATS;
     else if (flags & FRAG_QUERY)
         shape = SD_SQL_QUERY;
     else if (flags & FRAG_EXPR)

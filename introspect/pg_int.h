@@ -98,6 +98,7 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_ATTRDEF,    /* a column default: the column */
     SD_PG_CAT_OPERATOR,   /* operators */
     SD_PG_CAT_COLLATION,  /* collations */
+    SD_PG_CAT_STATISTIC,  /* extended statistics objects (pg_statistic_ext) */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -109,7 +110,8 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_constraint'::regclass::oid, 6), "                                      \
     "('pg_catalog.pg_attrdef'::regclass::oid, 7), "                                        \
     "('pg_catalog.pg_operator'::regclass::oid, 8), "                                       \
-    "('pg_catalog.pg_collation'::regclass::oid, 9))"
+    "('pg_catalog.pg_collation'::regclass::oid, 9), "                                      \
+    "('pg_catalog.pg_statistic_ext'::regclass::oid, 10))"
 /* clang-format on */
 
 /*

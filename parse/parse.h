@@ -23,6 +23,7 @@ typedef enum sd_sql_shape {
     SD_SQL_CREATE_TRIGGER,  /* CREATE [CONSTRAINT] TRIGGER */
     SD_SQL_CREATE_DEFINE,   /* CREATE AGGREGATE / OPERATOR (PostgreSQL's DefineStmt) */
     SD_SQL_CREATE_RULE,     /* CREATE [OR REPLACE] RULE (PostgreSQL's RuleStmt) */
+    SD_SQL_CREATE_STATS,    /* CREATE STATISTICS (PostgreSQL's CreateStatsStmt) */
     SD_SQL_CREATE_VIEW,     /* CREATE VIEW */
     SD_SQL_PIECE            /* a piece of a statement (a type, a name, an option list, a
                                partition bound): the lexer finds no ';' in it */

@@ -23,6 +23,7 @@ static const char *const NODE[] = {
     [SD_SQL_CREATE_TRIGGER] = "CreateTrigStmt",
     [SD_SQL_CREATE_DEFINE] = "DefineStmt",
     [SD_SQL_CREATE_RULE] = "RuleStmt",
+    [SD_SQL_CREATE_STATS] = "CreateStatsStmt",
     [SD_SQL_CREATE_VIEW] = NULL,
     [SD_SQL_PIECE] = NULL,
 };

@@ -13,14 +13,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 cli_pg_init "$1" "$2" "${3:-cli.pg.schema_filter}"
 
 # A: app, other and "App" (a different schema from app), one table each.
-# B: app the same; other.o and "App".t have an extra column; other holds a statistics object (not
-#    compared); schema onlyb exists in B only.
+# B: app the same; other.o and "App".t have an extra column; other holds a text search configuration
+#    (not compared); schema onlyb exists in B only.
 # C: A with an extra column in app.t only.
 common='CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
         CREATE TABLE app.t (a int); CREATE VIEW app.v AS SELECT a FROM app.t;'
 cli_pg_db a "$common" 'CREATE TABLE other.o (a int); CREATE TABLE "App".t (a int);'
 cli_pg_db b "$common" 'CREATE TABLE other.o (a int, b int); CREATE TABLE "App".t (a int, c int);
-  CREATE STATISTICS other.sd_stat ON a, b FROM other.o; CREATE SCHEMA onlyb; CREATE TABLE onlyb.z (a int);'
+  CREATE TEXT SEARCH CONFIGURATION other.sd_tscfg (COPY = pg_catalog.english); CREATE SCHEMA onlyb; CREATE TABLE onlyb.z (a int);'
 cli_pg_db c 'CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
   CREATE TABLE app.t (a int, extra int); CREATE VIEW app.v AS SELECT a FROM app.t;
   CREATE TABLE other.o (a int); CREATE TABLE "App".t (a int);'
@@ -49,9 +49,9 @@ check_case() {
   [ $ok -eq 1 ] && pass
 }
 
-# Without a filter every difference shows, the statistics object is listed.
+# Without a filter every difference shows, the text search configuration is listed.
 check_case all 1 "+extra     column other.o.b" "+extra     column App.t.c" "+extra     schema onlyb" \
-  "+not compared  statistics object other.sd_stat (actual only)" -- "$A" "$B"
+  "+not compared  text search configuration other.sd_tscfg (actual only)" -- "$A" "$B"
 # Only app, which is equal: no drift, nothing of the other schemas, not even not-compared.
 check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" -- "$A" "$B" --schema app
 check_case only-app-json 0 '-"other' '-"App' -- --format json "$A" "$B" --schema app
@@ -64,7 +64,7 @@ check_case exclude-all-drifted 0 "+no drift" -- "$A" "$B" \
 check_case exclude-other 1 "+extra     column App.t.c" "+extra     schema onlyb" "-other" -- \
   "$A" "$B" --exclude-schema other
 # Repeated --schema: both named schemas are read, nothing else.
-check_case two-schemas 1 "+extra     column other.o.b" "+not compared  statistics object other.sd_stat (actual only)" \
+check_case two-schemas 1 "+extra     column other.o.b" "+not compared  text search configuration other.sd_tscfg (actual only)" \
   "-App." "-onlyb" -- "$A" "$B" --schema app --schema other
 # Names are exact and case-sensitive: App is not app.
 check_case case-sensitive 1 "+extra     column App.t.c" "-other" "-app." -- "$A" "$B" --schema App
@@ -122,7 +122,7 @@ check_case snapshot-filtered 0 "+no drift (1 not compared)" -- "$work/b.yaml" "$
 check_case snapshot-unfiltered 1 "+extra     table App.t" "+extra     schema onlyb" -- "$work/b.yaml" "$B"
 run "$bin" inspect "$B" --exclude-schema other -o "$work/b2.yaml"
 expect_rc inspect-excluded 0 && {
-  if grep -qE '^- name: other$|sd_stat' "$work/b2.yaml"; then
+  if grep -qE '^- name: other$|sd_tscfg' "$work/b2.yaml"; then
     fail "inspect-excluded: schema other is in the snapshot"
   else
     pass

@@ -62,9 +62,10 @@ CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
 CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer);
 CREATE COLLATION app.sd_coll FROM "C";
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
+CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
 -- not compared
 CREATE FUNCTION app.sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number';
-CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
+CREATE CONVERSION app.sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
 CREATE PUBLICATION sd_snap_pub FOR TABLE app.pet;
 SQL
 
@@ -75,7 +76,7 @@ full=$(cli_pg_src full)
 empty=$(cli_pg_src empty)
 rebuilt=$(cli_pg_src rebuilt)
 nc_kinds=("window function|app.sd_win()"
-  "statistics object|app.person_stats" "publication|sd_snap_pub")
+  "conversion|app.sd_conv" "publication|sd_snap_pub")
 
 # ---- inspect ------------------------------------------------------------------------------
 run "$bin" inspect "$full" -o "$work/snap.yaml"
@@ -87,7 +88,7 @@ assert "the snapshot does not start with version and engine: $(cat "$work/head")
   cmp -s "$work/head" <(printf 'schemadrift_snapshot: 2\nengine: postgresql\n')
 missing=""
 for k in extensions collations enums domains composites ranges sequences functions aggregates operators tables views \
-  materialized_views indexes triggers rules; do
+  materialized_views indexes triggers rules statistics_objects; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done
 assert "snapshot: no collection under a schema for:$missing" -- test -z "$missing"
@@ -95,7 +96,7 @@ assert "snapshot: no collection under a schema for:$missing" -- test -z "$missin
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \
   adults pet_counts pet_owner_idx person_lower_idx pet_counts_idx own_pets no_overlap name_nonempty \
-  adults_ins sd_coll; do
+  adults_ins sd_coll person_stats; do
   grep -qE "^ *((- )?name: \"?$n\"?|function_name: $n)$" "$work/snap.yaml" || missing+=" $n"
 done
 assert "snapshot: no object named:$missing" -- test -z "$missing"

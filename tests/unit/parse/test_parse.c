@@ -80,6 +80,11 @@ test_pg_statements(void **state)
     pg_refused("CREATE RULE r AS ON INSERT TO public.v DO INSTEAD NOTHING; DROP TABLE users",
                SD_SQL_CREATE_RULE, "2 statements");
     pg_refused("CREATE VIEW v AS SELECT 1", SD_SQL_CREATE_RULE, "ViewStmt, not RuleStmt");
+    pg_ok("CREATE STATISTICS public.s (ndistinct, mcv) ON a, (b + c) FROM public.t",
+          SD_SQL_CREATE_STATS);
+    pg_refused("CREATE STATISTICS public.s ON a, b FROM public.t; DROP TABLE users",
+               SD_SQL_CREATE_STATS, "2 statements");
+    pg_refused("CREATE INDEX i ON t (a)", SD_SQL_CREATE_STATS, "IndexStmt, not CreateStatsStmt");
     pg_refused("SELECT 1 \\! touch /tmp/x", SD_SQL_QUERY, "syntax error");
 }
 
