@@ -1077,15 +1077,16 @@ static const char *const STATISTICS_COLS[SX__N] = {
     "nspname", "stxname", "oid", "def", "target", "owner", "comment",
 };
 /* Extended statistics objects as pg_dump dumps them: the whole CREATE STATISTICS statement,
- * the target set by ALTER STATISTICS (-1: the default; PostgreSQL 17 writes NULL), owner and
- * comment. */
-static const char STATISTICS_SQL[] =
-    "SELECT n.nspname, sx.stxname, sx.oid, pg_get_statisticsobjdef(sx.oid) AS def, "
-    "COALESCE(sx.stxstattarget, -1) AS target, pg_get_userbyid(sx.stxowner)::text AS owner, "
-    "ds.description AS comment FROM pg_statistic_ext sx "
-    "JOIN pg_namespace n ON n.oid = sx.stxnamespace " COMMENT_JOIN(
-        "pg_statistic_ext",
-        "sx.oid") "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_statistic_ext", "sx.oid");
+ * the target set by ALTER STATISTICS (-1: the default; PostgreSQL 17 writes NULL; before 13
+ * there is no target), owner and comment. */
+#define STATISTICS_SQL(target)                                                               \
+    "SELECT n.nspname, sx.stxname, sx.oid, pg_get_statisticsobjdef(sx.oid) AS def, " target  \
+    " AS target, pg_get_userbyid(sx.stxowner)::text AS owner, ds.description AS comment "    \
+    "FROM pg_statistic_ext sx JOIN pg_namespace n ON n.oid = sx.stxnamespace " COMMENT_JOIN( \
+        "pg_statistic_ext", "sx.oid") "WHERE " SD_PG_SCHEMA_FILTER                           \
+                                      " AND " NOT_EXT("pg_statistic_ext", "sx.oid")
+static const char STATISTICS_SQL_13[] = STATISTICS_SQL("COALESCE(sx.stxstattarget, -1)");
+static const char STATISTICS_SQL_OLD[] = STATISTICS_SQL("-1");
 
 static sd_status
 statistics_row(reader *r, const PGresult *res, int row, const int *c, void *state)
@@ -1383,7 +1384,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         VIEWS_SQL,
         version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
         RULES_SQL,
-        STATISTICS_SQL,
+        version >= 130000 ? STATISTICS_SQL_13 : STATISTICS_SQL_OLD,
         DEPS_SQL,
         UNCOMPARED_SQL,
         SUB_CHECK_SQL,
@@ -1413,7 +1414,8 @@ sd_pg__read_objects(sd_pg_session *s,
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
     const query rules = QUERY(RULES_SQL, "reading rules", RULE_COLS);
-    const query statistics = QUERY(STATISTICS_SQL, "reading statistics objects", STATISTICS_COLS);
+    const query statistics = QUERY(r.version >= 130000 ? STATISTICS_SQL_13 : STATISTICS_SQL_OLD,
+                                   "reading statistics objects", STATISTICS_COLS);
     const query deps = QUERY(DEPS_SQL, "reading dependencies", DEP_COLS);
 
     sd_status rc = run(&r, &schemas, schema_row, NULL);
