@@ -399,7 +399,7 @@ emit_prepare(pg_ctx *c)
         sd_emit__pg_unit_end(c);
     }
     static const sd_kind FIRST[] = { SD_KIND_FOREIGN_KEY, SD_KIND_RULE, SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX, SD_KIND_CAST };
+                                     SD_KIND_INDEX,       SD_KIND_CAST, SD_KIND_STATISTICS };
     for (size_t k = 0; k < SD_ARRAY_LEN(FIRST); k++) {
         for (size_t i = 0; i < sd_model_count(c->from, FIRST[k]); i++)
             if (c->p->rdrop[FIRST[k]][i])

@@ -1,8 +1,8 @@
 /*
  * emit_pg_kinds.c: the PostgreSQL emitter's per-kind table (PG_OPS) and the SQL of every
  * kind that is not a table or owned by one: schemas, extensions, enums, domains, composite
- * and range types, sequences, functions, views, materialized views, indexes, triggers
- * and rules.
+ * and range types, sequences, functions, views, materialized views, indexes, triggers,
+ * rules and statistics objects.
  *
  * Supported changes, by kind:
  *  - schema: create, drop, owner, privileges, default privileges, comment;
@@ -41,7 +41,9 @@
  *    but appended columns, and dependents are rebuilt by the plan anyway); options in place;
  *  - materialized view, index, trigger: any change drops and creates (a trigger's enable
  *    state in place);
- *  - rule: a definition change drops and creates it; enable state and comment in place.
+ *  - rule: a definition change drops and creates it; enable state and comment in place;
+ *  - statistics: a definition change drops and creates it; target, owner and comment in
+ *    place.
  *
  * Domain check entries (model field "checks") are expected as "CONSTRAINT name CHECK (...)":
  * the name is needed to drop one; an entry without it can be added but not dropped.
@@ -1647,6 +1649,38 @@ alter_rule(pg_ctx *c, const sd_change *ch)
         put_enabled(c, ch->to, ch->to->v[SD_RULE_ENABLED].s, "RULE");
 }
 
+/* ---- statistics ---- */
+
+/* ALTER STATISTICS s SET STATISTICS n (-1: back to the columns' targets). */
+static void
+put_stats_target(pg_ctx *c, const sd_object *s)
+{
+    put(c, "ALTER STATISTICS ");
+    put_qname(c, s->schema, s->name);
+    put(c, " SET STATISTICS ");
+    sd_emit__pg_int(c, s->v[SD_STATISTICS_TARGET].i);
+    put(c, ";\n");
+}
+
+/* The stored CREATE STATISTICS statement (pg_get_statisticsobjdef()), then its target. */
+static void
+create_statistics(pg_ctx *c, const sd_object *s)
+{
+    sd_emit__pg_fragment(c, s, "statistics definition", s->v[SD_STATISTICS_DEFINITION].sql.text,
+                         FRAG_COMMA | FRAG_CREATE | FRAG_TRIM);
+    put(c, ";\n");
+    if (s->v[SD_STATISTICS_TARGET].i != -1)
+        put_stats_target(c, s);
+    sd_emit__pg_extras(c, s);
+}
+
+static void
+alter_statistics(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & FBIT(SD_STATISTICS_TARGET))
+        put_stats_target(c, ch->to);
+}
+
 void
 sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to)
 {
@@ -2157,6 +2191,10 @@ static const pg_ops PG_OPS[] = {
                        .create = create_rule,
                        .drop = sd_emit__pg_drop_plain,
                        .alter = alter_rule },
+    [SD_KIND_STATISTICS] = { .keyword = "STATISTICS",
+                             .create = create_statistics,
+                             .drop = sd_emit__pg_drop_plain,
+                             .alter = alter_statistics },
 };
 _Static_assert(SD_ARRAY_LEN(PG_OPS) == SD_KIND__COUNT, "every sd_kind needs a PG_OPS entry");
 

@@ -241,6 +241,8 @@ parse_fragment(pg_ctx *c,
         shape = SD_SQL_CONVERSION;
     else if ((flags & FRAG_ALTER) && o->kind == SD_KIND_OPFAMILY)
         shape = SD_SQL_ALTER_OPFAMILY;
+    else if ((flags & FRAG_CREATE) && o->kind == SD_KIND_STATISTICS)
+        shape = SD_SQL_CREATE_STATS;
     else if (flags & FRAG_QUERY)
         shape = SD_SQL_QUERY;
     else if (flags & FRAG_EXPR)

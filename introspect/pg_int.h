@@ -109,6 +109,7 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_AMOP,          /* a family's or class's operator member: the family or class */
     SD_PG_CAT_AMPROC,        /* a family's or class's support function: the family or class */
     SD_PG_CAT_CONVERSION,    /* conversions */
+    SD_PG_CAT_STATISTIC,     /* extended statistics objects (pg_statistic_ext) */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -127,7 +128,8 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_opclass'::regclass::oid, 13), "                                       \
     "('pg_catalog.pg_amop'::regclass::oid, 14), "                                          \
     "('pg_catalog.pg_amproc'::regclass::oid, 15), "                                        \
-    "('pg_catalog.pg_conversion'::regclass::oid, 16))"
+    "('pg_catalog.pg_conversion'::regclass::oid, 16), "                                    \
+    "('pg_catalog.pg_statistic_ext'::regclass::oid, 17))"
 /* clang-format on */
 
 /*

@@ -2,8 +2,8 @@
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
  * schemas, extensions, collations, enum / domain / composite / range types, functions and
  * procedures, aggregates, event triggers and casts (database-wide), operators, views, materialized
- * views, triggers, rules, the dependency edges between model objects, and the list of objects the
- * model does not compare.
+ * views, triggers, rules, statistics objects, the dependency edges between model objects, and the
+ * list of objects the model does not compare.
  *
  * Each kind is ONE catalog query over the whole database, with the schema filter bound as
  * $1/$2 (SD_PG_SCHEMA_FILTER; database-wide kinds: SD_PG_DATABASE_FILTER), skipping system schemas
@@ -1375,6 +1375,53 @@ rule_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     return put_oid(r, SD_PG_CAT_REWRITE, res, row, c[RU_OID], o);
 }
 
+/* ---- statistics objects ---- */
+
+enum {
+    SX_SCHEMA,
+    SX_NAME,
+    SX_OID,
+    SX_DEF,
+    SX_TARGET,
+    SX_OWNER,
+    SX_COMMENT,
+    SX__N
+};
+static const char *const STATISTICS_COLS[SX__N] = {
+    "nspname", "stxname", "oid", "def", "target", "owner", "comment",
+};
+/* Extended statistics objects as pg_dump dumps them: the whole CREATE STATISTICS statement,
+ * the target set by ALTER STATISTICS (-1: the default; PostgreSQL 17 writes NULL; before 13
+ * there is no target), owner and comment. */
+#define STATISTICS_SQL(target)                                                               \
+    "SELECT n.nspname, sx.stxname, sx.oid, pg_get_statisticsobjdef(sx.oid) AS def, " target  \
+    " AS target, pg_get_userbyid(sx.stxowner)::text AS owner, ds.description AS comment "    \
+    "FROM pg_statistic_ext sx JOIN pg_namespace n ON n.oid = sx.stxnamespace " COMMENT_JOIN( \
+        "pg_statistic_ext", "sx.oid") "WHERE " SD_PG_SCHEMA_FILTER                           \
+                                      " AND " NOT_EXT("pg_statistic_ext", "sx.oid")
+static const char STATISTICS_SQL_13[] = STATISTICS_SQL("COALESCE(sx.stxstattarget, -1)");
+static const char STATISTICS_SQL_OLD[] = STATISTICS_SQL("-1");
+
+static sd_status
+statistics_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    int64_t target = -1;
+    (void)state;
+    sd_status rc = sd_pg__int64(res, row, c[SX_TARGET], &target, r->err);
+    if (rc == SD_OK)
+        rc = sd_model_add(r->m, SD_KIND_STATISTICS, sd_pg__str(res, row, c[SX_SCHEMA]), NULL,
+                          sd_pg__str(res, row, c[SX_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_sql(r->m, o, SD_STATISTICS_DEFINITION, sd_pg__str(res, row, c[SX_DEF]));
+    sd_obj_set_int(o, SD_STATISTICS_TARGET, target);
+    sd_obj_set_str(r->m, o, SD_STATISTICS_OWNER, sd_pg__str(res, row, c[SX_OWNER]));
+    sd_obj_set_str(r->m, o, SD_STATISTICS_COMMENT, sd_pg__str(res, row, c[SX_COMMENT]));
+    /* pg_depend names the table and the columns (or the whole table) it is on. */
+    return put_oid(r, SD_PG_CAT_STATISTIC, res, row, c[SX_OID], o);
+}
+
 /* ---- dependencies ---- */
 
 enum {
@@ -1490,8 +1537,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
     IN_SCHEMA("text search parser", "pg_ts_parser", "tp", "prsname", "prsnamespace")
 #define UN_TS_TEMPLATES \
     IN_SCHEMA("text search template", "pg_ts_template", "tt", "tmplname", "tmplnamespace")
-#define UN_STATISTICS \
-    IN_SCHEMA("statistics object", "pg_statistic_ext", "sx", "stxname", "stxnamespace")
 #define UN_FOREIGN_TABLES                                                               \
     " UNION ALL SELECT 'foreign table', n.nspname || '.' || c.relname FROM pg_class c " \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                    \
@@ -1528,8 +1573,8 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
 static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS
-    UN_TS_TEMPLATES UN_STATISTICS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS
-        UN_SERVERS UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+    UN_TS_TEMPLATES UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS
+        UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1639,6 +1684,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         VIEWS_SQL,
         version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
         RULES_SQL,
+        version >= 130000 ? STATISTICS_SQL_13 : STATISTICS_SQL_OLD,
         DEPS_SQL,
         UNCOMPARED_SQL,
         SUB_CHECK_SQL,
@@ -1674,6 +1720,8 @@ sd_pg__read_objects(sd_pg_session *s,
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
     const query rules = QUERY(RULES_SQL, "reading rules", RULE_COLS);
+    const query statistics = QUERY(r.version >= 130000 ? STATISTICS_SQL_13 : STATISTICS_SQL_OLD,
+                                   "reading statistics objects", STATISTICS_COLS);
     const query deps = QUERY(DEPS_SQL, "reading dependencies", DEP_COLS);
 
     sd_status rc = run(&r, &schemas, schema_row, NULL);
@@ -1705,6 +1753,8 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &triggers, trigger_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &rules, rule_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &statistics, statistics_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &deps, dep_row, NULL);
     if (rc == SD_OK)

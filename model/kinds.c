@@ -60,6 +60,7 @@ static const sd_field_info MATVIEW_FIELDS[] = { SD_MATVIEW_FIELDS(FIELD_INFO) };
 static const sd_field_info INDEX_FIELDS[] = { SD_INDEX_FIELDS(FIELD_INFO) };
 static const sd_field_info TRIGGER_FIELDS[] = { SD_TRIGGER_FIELDS(FIELD_INFO) };
 static const sd_field_info RULE_FIELDS[] = { SD_RULE_FIELDS(FIELD_INFO) };
+static const sd_field_info STATISTICS_FIELDS[] = { SD_STATISTICS_FIELDS(FIELD_INFO) };
 
 #define BIT(f)      (1u << (f))
 #define FIELDS(tab) .fields = (tab), .nfields = SD_ARRAY_LEN(tab)
@@ -330,6 +331,15 @@ static const sd_kind_info KINDS[] = {
                        .name_is_identity = true,
                        .engines = SD_E_PG,
                        FIELDS(RULE_FIELDS) },
+    [SD_KIND_STATISTICS] = { .name = "statistics_object",
+                             .plural = "statistics_objects",
+                             .label = "statistics object",
+                             .kind = SD_KIND_STATISTICS,
+                             .owner = NONE,
+                             .name_required = true,
+                             .name_is_identity = true,
+                             .engines = SD_E_PG,
+                             FIELDS(STATISTICS_FIELDS) },
 };
 _Static_assert(SD_ARRAY_LEN(KINDS) == SD_KIND__COUNT, "every sd_kind needs a KINDS entry");
 

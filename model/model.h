@@ -64,7 +64,8 @@ typedef enum sd_kind {
     SD_KIND_MATVIEW,       /* a materialized view (PostgreSQL) */
     SD_KIND_INDEX,         /* an index not backing a constraint (on a table or matview) */
     SD_KIND_TRIGGER,       /* a trigger on a table or view */
-    SD_KIND_RULE, /* a rewrite rule on a table or view (PostgreSQL; not a view's _RETURN) */
+    SD_KIND_RULE,       /* a rewrite rule on a table or view (PostgreSQL; not a view's _RETURN) */
+    SD_KIND_STATISTICS, /* an extended statistics object (PostgreSQL CREATE STATISTICS) */
     SD_KIND__COUNT
 } sd_kind;
 
@@ -194,7 +195,10 @@ typedef struct sd_kind_info {
  *    with_check: pg_get_expr(); exclusion definition: pg_get_constraintdef(); view and
  *    matview sql: pg_get_viewdef() (the query alone); trigger sql: pg_get_triggerdef() (the
  *    whole statement); rule definition: pg_get_ruledef() (the whole CREATE RULE statement,
- *    its trailing ';' kept); function definition: pg_get_functiondef() (the whole statement);
+ *    its trailing ';' kept); statistics definition: pg_get_statisticsobjdef() (the whole
+ *    CREATE STATISTICS statement); statistics target: pg_statistic_ext.stxstattarget (ALTER
+ *    STATISTICS ... SET STATISTICS; -1, the default, uses the columns' targets); function
+ *    definition: pg_get_functiondef() (the whole statement);
  *    composite attributes: "name type [COLLATE c], ..." for CREATE TYPE t AS (...); range
  *    definition: the options for CREATE TYPE t AS RANGE (...);
  *  - identity: "always" / "by default"; identity_options: sequence options for
@@ -694,6 +698,16 @@ enum {
     F(RULE, COMMENT, SD_F_COMMENT)
 enum {
     SD_RULE_FIELDS(SD__FIELD_ENUM) SD_RULE__NFIELDS
+};
+
+/* Statistics objects have no privileges; target: -1 is the default (the column targets). */
+#define SD_STATISTICS_FIELDS(F)                                                               \
+    F(STATISTICS, DEFINITION, .name = "definition", .type = SD_FIELD_SQL, .engines = SD_E_PG) \
+    F(STATISTICS, TARGET, .name = "target", .type = SD_FIELD_INT, .engines = SD_E_PG)         \
+    F(STATISTICS, OWNER, SD_F_OWNER)                                                          \
+    F(STATISTICS, COMMENT, SD_F_COMMENT)
+enum {
+    SD_STATISTICS_FIELDS(SD__FIELD_ENUM) SD_STATISTICS__NFIELDS
 };
 
 /* A reference to another object by identity (dependencies are never pointers from a DB). */

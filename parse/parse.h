@@ -26,6 +26,7 @@ typedef enum sd_sql_shape {
     SD_SQL_CREATE_OPCLASS,  /* CREATE OPERATOR CLASS (PostgreSQL's CreateOpClassStmt) */
     SD_SQL_ALTER_OPFAMILY,  /* ALTER OPERATOR FAMILY ... ADD / DROP (AlterOpFamilyStmt) */
     SD_SQL_CONVERSION,      /* CREATE [DEFAULT] CONVERSION (CreateConversionStmt) */
+    SD_SQL_CREATE_STATS,    /* CREATE STATISTICS (PostgreSQL's CreateStatsStmt) */
     SD_SQL_CREATE_VIEW,     /* CREATE VIEW */
     SD_SQL_PIECE            /* a piece of a statement (a type, a name, an option list, a
                                partition bound): the lexer finds no ';' in it */

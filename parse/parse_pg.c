@@ -26,6 +26,7 @@ static const char *const NODE[] = {
     [SD_SQL_CREATE_OPCLASS] = "CreateOpClassStmt",
     [SD_SQL_ALTER_OPFAMILY] = "AlterOpFamilyStmt",
     [SD_SQL_CONVERSION] = "CreateConversionStmt",
+    [SD_SQL_CREATE_STATS] = "CreateStatsStmt",
     [SD_SQL_CREATE_VIEW] = NULL,
     [SD_SQL_PIECE] = NULL,
 };

@@ -874,6 +874,9 @@ static const sd_pg_rule RULES[] = {
     [SD_KIND_TRIGGER] = { .recreate_fields = FBIT(SD_TRIGGER_SQL), .planned = true },
     /* A definition change is DROP RULE + CREATE RULE; enable state and comment in place. */
     [SD_KIND_RULE] = { .recreate_fields = FBIT(SD_RULE_DEFINITION), .planned = true },
+    /* A definition change is DROP STATISTICS + CREATE STATISTICS; target, owner and comment
+     * in place. Rebuilt when a column it uses is retyped or its table rebuilt (pg_depend). */
+    [SD_KIND_STATISTICS] = { .recreate_fields = FBIT(SD_STATISTICS_DEFINITION), .planned = true },
 };
 _Static_assert(SD_ARRAY_LEN(RULES) == SD_KIND__COUNT, "every sd_kind needs a RULES entry");
 

@@ -14,7 +14,8 @@
  *     function dropped and created or use a recreated type: dropped in the prepare phase;
  *   unhook: defaults, generated columns, CHECKs and policies that call such a function,
  *     detached in the prepare phase and restored once it exists again;
- *   cascade: the views, materialized views, indexes, triggers, casts, constraints and policies
+ *   cascade: the views, materialized views, indexes, triggers, rules, statistics objects, casts,
+ *     constraints and policies
  *     that depend on what goes (pg_depend edges, and column names in expressions), dropped and
  *     created again; generated columns that read a retyped column, dropped and added again;
  *     event triggers (outermost kinds) that call a function that goes, dropped first and
@@ -606,8 +607,9 @@ cascade_outermost(pg_build *c)
 static void
 cascade(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_VIEW,  SD_KIND_MATVIEW, SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX, SD_KIND_RULE,    SD_KIND_CAST };
+    static const sd_kind STMTS[] = { SD_KIND_VIEW,      SD_KIND_MATVIEW, SD_KIND_TRIGGER,
+                                     SD_KIND_INDEX,     SD_KIND_RULE,    SD_KIND_CAST,
+                                     SD_KIND_STATISTICS };
     cascade_generated(c);
     cascade_readd(c);
     cascade_enum_checks(c);
@@ -1187,8 +1189,9 @@ pending_waits(pg_build *c, const size_t *at)
 static void
 order_pending(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW, SD_KIND_MATVIEW, SD_KIND_INDEX,
-                                     SD_KIND_TRIGGER,  SD_KIND_RULE, SD_KIND_CAST };
+    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW,      SD_KIND_MATVIEW,
+                                     SD_KIND_INDEX,    SD_KIND_TRIGGER,   SD_KIND_RULE,
+                                     SD_KIND_CAST,     SD_KIND_STATISTICS };
     size_t total = 0;
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
         for (size_t i = 0; i < sd_model_count(c->p.to, STMTS[k]); i++)

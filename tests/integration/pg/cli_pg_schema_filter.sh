@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cli_pg_init "$1" "$2" "${3:-cli.pg.schema_filter}"
 
 # A: app, other and "App" (a different schema from app), one table each.
-# B: app the same; other.o and "App".t have an extra column; other holds a statistics object (not
+# B: app the same; other.o and "App".t have an extra column; other holds a shell type (not
 #    compared); schema onlyb exists in B only.
 #    B also holds an event trigger and a cast: database-wide, read only without --schema (as
 #    pg_dump -n leaves them out), whatever --exclude-schema says.
@@ -23,7 +23,7 @@ common='CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
         CREATE FUNCTION app.sd_evt() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;'
 cli_pg_db a "$common" 'CREATE TABLE other.o (a int); CREATE TABLE "App".t (a int);'
 cli_pg_db b "$common" 'CREATE TABLE other.o (a int, b int); CREATE TABLE "App".t (a int, c int);
-  CREATE STATISTICS other.sd_stat ON a, b FROM other.o; CREATE SCHEMA onlyb; CREATE TABLE onlyb.z (a int);
+  CREATE TYPE other.sd_shell; CREATE SCHEMA onlyb; CREATE TABLE onlyb.z (a int);
   CREATE CAST (text AS bytea) WITHOUT FUNCTION;
   CREATE EVENT TRIGGER sd_evtrig ON ddl_command_end EXECUTE FUNCTION app.sd_evt();'
 cli_pg_db c 'CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
@@ -54,9 +54,9 @@ check_case() {
   [ $ok -eq 1 ] && pass
 }
 
-# Without a filter every difference shows, the statistics object is listed.
+# Without a filter every difference shows, the shell type is listed.
 check_case all 1 "+extra     column other.o.b" "+extra     column App.t.c" "+extra     schema onlyb" \
-  "+not compared  statistics object other.sd_stat (actual only)" "+extra     event trigger sd_evtrig" \
+  "+not compared  shell type other.sd_shell (actual only)" "+extra     event trigger sd_evtrig" \
   "+extra     cast (text AS bytea)" -- "$A" "$B"
 # Only app, which is equal: no drift, nothing of the other schemas, not even not-compared.
 check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" "-sd_evtrig" "-cast" -- "$A" "$B" --schema app
@@ -74,7 +74,7 @@ check_case exclude-all-drifted-json 1 '+      "kind": "event_trigger",' '+      
 check_case exclude-other 1 "+extra     column App.t.c" "+extra     schema onlyb" "-other" -- \
   "$A" "$B" --exclude-schema other
 # Repeated --schema: both named schemas are read, nothing else.
-check_case two-schemas 1 "+extra     column other.o.b" "+not compared  statistics object other.sd_stat (actual only)" \
+check_case two-schemas 1 "+extra     column other.o.b" "+not compared  shell type other.sd_shell (actual only)" \
   "-App." "-onlyb" "-sd_evtrig" "-cast" -- "$A" "$B" --schema app --schema other
 # Names are exact and case-sensitive: App is not app.
 check_case case-sensitive 1 "+extra     column App.t.c" "-other" "-app." -- "$A" "$B" --schema App
@@ -132,7 +132,7 @@ check_case snapshot-filtered 0 "+no drift (1 not compared)" -- "$work/b.yaml" "$
 check_case snapshot-unfiltered 1 "+extra     table App.t" "+extra     schema onlyb" -- "$work/b.yaml" "$B"
 run "$bin" inspect "$B" --exclude-schema other -o "$work/b2.yaml"
 expect_rc inspect-excluded 0 && {
-  if grep -qE '^- name: other$|sd_stat' "$work/b2.yaml"; then
+  if grep -qE '^- name: other$|sd_shell' "$work/b2.yaml"; then
     fail "inspect-excluded: schema other is in the snapshot"
   else
     pass

@@ -64,9 +64,9 @@ CREATE COLLATION app.sd_coll FROM "C";
 CREATE OPERATOR CLASS app.sd_ops FOR TYPE int4 USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int4);
 CREATE CONVERSION app.sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
+CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
 -- not compared
 CREATE FUNCTION app.sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number';
-CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
 CREATE PUBLICATION sd_snap_pub FOR TABLE app.pet;
 SQL
 
@@ -76,8 +76,7 @@ cli_pg_db rebuilt "DO \$\$BEGIN CREATE ROLE $role; EXCEPTION WHEN duplicate_obje
 full=$(cli_pg_src full)
 empty=$(cli_pg_src empty)
 rebuilt=$(cli_pg_src rebuilt)
-nc_kinds=("window function|app.sd_win()"
-  "statistics object|app.person_stats" "publication|sd_snap_pub")
+nc_kinds=("window function|app.sd_win()" "publication|sd_snap_pub")
 
 # ---- inspect ------------------------------------------------------------------------------
 run "$bin" inspect "$full" -o "$work/snap.yaml"
@@ -89,7 +88,7 @@ assert "the snapshot does not start with version and engine: $(cat "$work/head")
   cmp -s "$work/head" <(printf 'schemadrift_snapshot: 2\nengine: postgresql\n')
 missing=""
 for k in extensions collations enums domains composites ranges sequences functions aggregates operators operator_families operator_classes conversions tables views \
-  materialized_views indexes triggers rules; do
+  materialized_views indexes triggers rules statistics_objects; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done
 assert "snapshot: no collection under a schema for:$missing" -- test -z "$missing"
@@ -104,7 +103,7 @@ assert "snapshot: no collection under database: for:$missing" -- test -z "$missi
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \
   adults pet_counts pet_owner_idx person_lower_idx pet_counts_idx own_pets no_overlap name_nonempty \
-  adults_ins sd_coll sd_conv; do
+  adults_ins sd_coll sd_conv person_stats; do
   grep -qE "^ *((- )?name: \"?$n\"?|function_name: $n)$" "$work/snap.yaml" || missing+=" $n"
 done
 assert "snapshot: no object named:$missing" -- test -z "$missing"

@@ -2347,6 +2347,64 @@ test_hostile_rule_tail_refused(void **state)
 }
 
 static void
+test_statistics_changes(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        col(ms[i], "t", 2, "b", "integer");
+        sd_object *s = add_in(ms[i], SD_KIND_STATISTICS, "public", NULL, "s_def");
+        sd_obj_set_sql(ms[i], s, SD_STATISTICS_DEFINITION,
+                       i == 0 ? "CREATE STATISTICS public.s_def ON a, b FROM public.t"
+                              : "CREATE STATISTICS public.s_def (mcv) ON a, (a + b) FROM public.t");
+        sd_obj_set_int(s, SD_STATISTICS_TARGET, i == 0 ? 100 : 250);
+        sd_object *k = add_in(ms[i], SD_KIND_STATISTICS, "public", NULL, "s_kept");
+        sd_obj_set_sql(ms[i], k, SD_STATISTICS_DEFINITION,
+                       "CREATE STATISTICS public.s_kept ON a, b FROM public.t");
+        sd_obj_set_int(k, SD_STATISTICS_TARGET, i == 0 ? 100 : -1);
+        sd_obj_set_str(ms[i], k, SD_STATISTICS_COMMENT, i == 0 ? NULL : "kept");
+    }
+    sd_object *o = add_in(f->from, SD_KIND_STATISTICS, "public", NULL, "s_old");
+    sd_obj_set_sql(f->from, o, SD_STATISTICS_DEFINITION,
+                   "CREATE STATISTICS public.s_old ON a, b FROM public.t");
+    sd_obj_set_int(o, SD_STATISTICS_TARGET, -1);
+    const char *out = show(run(f));
+    has(out, "\nDROP STATISTICS public.s_old;\n");
+    has(out, "\nDROP STATISTICS public.s_def;\n");
+    has(out, "\nCREATE STATISTICS public.s_def (mcv) ON a, (a + b) FROM public.t;\n"
+             "ALTER STATISTICS public.s_def SET STATISTICS 250;\n");
+    has(out, "\nALTER STATISTICS public.s_kept SET STATISTICS -1;\n");
+    has(out, "COMMENT ON STATISTICS public.s_kept IS 'kept';\n");
+    lacks(out, "CREATE STATISTICS public.s_kept");
+}
+
+static void
+test_hostile_statistics_refused(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    sd_object *s = add_in(f->to, SD_KIND_STATISTICS, "public", NULL, "s");
+    /* Top-level ',' passes the scan (the column list): the parser refuses another statement. */
+    sd_obj_set_sql(f->to, s, SD_STATISTICS_DEFINITION, "CREATE INDEX s ON public.t (a, b)");
+    sd_obj_set_int(s, SD_STATISTICS_TARGET, -1);
+    expect_refused(f, "statistics definition");
+}
+
+static void
+test_hostile_statistics_tail_refused(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    sd_object *s = add_in(f->to, SD_KIND_STATISTICS, "public", NULL, "s");
+    sd_obj_set_sql(f->to, s, SD_STATISTICS_DEFINITION,
+                   "CREATE STATISTICS public.s ON a, b FROM public.t; DROP TABLE x");
+    sd_obj_set_int(s, SD_STATISTICS_TARGET, -1);
+    expect_refused(f, "contains ';'");
+}
+
+static void
 test_hostile_function_refused(void **state)
 {
     fixture *f = *state;
@@ -2946,6 +3004,9 @@ main(void)
         T(test_opclass_default_used_by_key_refused),
         T(test_hostile_rule_tail_refused),
         T(test_rule_changes),
+        T(test_statistics_changes),
+        T(test_hostile_statistics_refused),
+        T(test_hostile_statistics_tail_refused),
         T(test_hostile_function_refused),
         T(test_fragment_quotes_are_respected),
         T(test_unterminated_quote_refused),

@@ -126,6 +126,7 @@ test_registry_completeness(void **state)
         [SD_KIND_INDEX] = SD_INDEX__NFIELDS,
         [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,
         [SD_KIND_RULE] = SD_RULE__NFIELDS,
+        [SD_KIND_STATISTICS] = SD_STATISTICS__NFIELDS,
     };
     _Static_assert(sizeof(expect_nfields) / sizeof(expect_nfields[0]) == SD_KIND__COUNT,
                    "test table covers every kind");
@@ -201,7 +202,8 @@ test_registry_completeness(void **state)
  * The kind order is the creation priority (model.h): what others depend on comes first.
  * Schemas first; an owned kind after its owner; kinds that live beside tables and are used
  * by them (types, sequences, functions, extensions) before tables; kinds attached to a
- * relation by name (indexes, triggers) after every relation kind.
+ * relation (indexes, triggers, rules by name; statistics objects by definition) after every
+ * relation kind.
  */
 static void
 test_registry_kind_order(void **state)
@@ -217,7 +219,12 @@ test_registry_kind_order(void **state)
                 if (sd_kind_is_relation((sd_kind)r))
                     assert_true(r < k);
         }
-        if (k != SD_KIND_SCHEMA && !ki->has_table && !sd_kind_is_relation((sd_kind)k))
+        /* Statistics objects are built on a relation but identified in their schema alone. */
+        if (k == SD_KIND_STATISTICS) {
+            for (size_t r = 0; r < SD_KIND__COUNT; r++)
+                if (sd_kind_is_relation((sd_kind)r))
+                    assert_true(r < k);
+        } else if (k != SD_KIND_SCHEMA && !ki->has_table && !sd_kind_is_relation((sd_kind)k))
             assert_true(k < SD_KIND_TABLE);
     }
 }
@@ -255,7 +262,7 @@ test_registry_engines(void **state)
                                        SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,      SD_KIND_OPERATOR,
                                        SD_KIND_OPFAMILY,      SD_KIND_OPCLASS,   SD_KIND_CONVERSION,
                                        SD_KIND_EXCLUSION,     SD_KIND_POLICY,    SD_KIND_MATVIEW,
-                                       SD_KIND_RULE };
+                                       SD_KIND_RULE,          SD_KIND_STATISTICS };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);

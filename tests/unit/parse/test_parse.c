@@ -92,6 +92,11 @@ test_pg_statements(void **state)
                "CreateOpFamilyStmt, not AlterOpFamilyStmt");
     pg_refused("CREATE CONVERSION public.c FOR 'UTF8' TO 'LATIN1' FROM f; DROP TABLE users",
                SD_SQL_CONVERSION, "2 statements");
+    pg_ok("CREATE STATISTICS public.s (ndistinct, mcv) ON a, (b + c) FROM public.t",
+          SD_SQL_CREATE_STATS);
+    pg_refused("CREATE STATISTICS public.s ON a, b FROM public.t; DROP TABLE users",
+               SD_SQL_CREATE_STATS, "2 statements");
+    pg_refused("CREATE INDEX i ON t (a)", SD_SQL_CREATE_STATS, "IndexStmt, not CreateStatsStmt");
     pg_refused("SELECT 1 \\! touch /tmp/x", SD_SQL_QUERY, "syntax error");
 }
 

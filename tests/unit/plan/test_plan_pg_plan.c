@@ -5,7 +5,8 @@
  * prepare phase drops dependents first and the planned creates come back in the opposite
  * order, each waiting for what it depends on; a column whose default calls a function that is
  * dropped and created is detached first and its default set again; a partition key change
- * rebuilds the table and its partitions.
+ * rebuilds the table and its partitions; statistics objects go with a column they use or
+ * their rebuilt table (pg_depend), and are created again.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -238,6 +239,22 @@ partitioned(sd_model *m, const char *key)
     col(m, "p1", 2, "b", "integer");
 }
 
+/* A statistics object in m with definition def on t's columns c1 and c2, or on t as a whole
+ * when c1 is NULL: its dependencies as pg_depend records them. */
+static void
+stats(sd_model *m, const char *name, const char *def, const char *t, const char *c1, const char *c2)
+{
+    sd_object *o = add(m, SD_KIND_STATISTICS, NULL, name);
+    sd_obj_set_sql(m, o, SD_STATISTICS_DEFINITION, def);
+    sd_obj_set_int(o, SD_STATISTICS_TARGET, -1);
+    if (c1 == NULL) {
+        dep(m, o, SD_KIND_TABLE, NULL, t);
+        return;
+    }
+    dep(m, o, SD_KIND_COLUMN, t, c1);
+    dep(m, o, SD_KIND_COLUMN, t, c2);
+}
+
 static void
 test_partition_key_change_rebuilds_with_partitions(void **state)
 {
@@ -259,6 +276,52 @@ test_partition_key_change_rebuilds_with_partitions(void **state)
     assert_true(p->rebuilt[find(f->to, SD_KIND_TABLE, NULL, "p1")->index]);
     assert_ptr_equal(sd_plan_pg_table_by_sql(p, "public.p1"),
                      find(f->to, SD_KIND_TABLE, NULL, "p1"));
+}
+
+static void
+test_partition_key_change_takes_statistics(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        partitioned(ms[i], i == 0 ? "RANGE (a)" : "RANGE (b)");
+        stats(ms[i], "s_expr", "CREATE STATISTICS public.s_expr ON (a + b) FROM public.p", "p",
+              NULL, NULL);
+        stats(ms[i], "s_p1", "CREATE STATISTICS public.s_p1 ON a, b FROM public.p1", "p1", "a",
+              "b");
+    }
+    const sd_pg_plan *p = plan(f);
+    static const char *const NAMES[] = { "s_expr", "s_p1" };
+    for (size_t i = 0; i < SD_ARRAY_LEN(NAMES); i++) {
+        assert_true(
+            p->rdrop[SD_KIND_STATISTICS][find(f->from, SD_KIND_STATISTICS, NULL, NAMES[i])->index]);
+        assert_true(
+            p->rcreate[SD_KIND_STATISTICS][find(f->to, SD_KIND_STATISTICS, NULL, NAMES[i])->index]);
+    }
+}
+
+static void
+test_retype_takes_statistics_on_the_column_only(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", i == 0 ? "integer" : "bigint");
+        col(ms[i], "t", 2, "b", "text");
+        col(ms[i], "t", 3, "c", "text");
+        stats(ms[i], "s_ab", "CREATE STATISTICS public.s_ab ON a, b FROM public.t", "t", "a", "b");
+        stats(ms[i], "s_bc", "CREATE STATISTICS public.s_bc ON b, c FROM public.t", "t", "b", "c");
+    }
+    const sd_pg_plan *p = plan(f);
+    assert_true(
+        p->rdrop[SD_KIND_STATISTICS][find(f->from, SD_KIND_STATISTICS, NULL, "s_ab")->index]);
+    assert_true(
+        p->rcreate[SD_KIND_STATISTICS][find(f->to, SD_KIND_STATISTICS, NULL, "s_ab")->index]);
+    assert_false(
+        p->rdrop[SD_KIND_STATISTICS][find(f->from, SD_KIND_STATISTICS, NULL, "s_bc")->index]);
+    assert_false(
+        p->rcreate[SD_KIND_STATISTICS][find(f->to, SD_KIND_STATISTICS, NULL, "s_bc")->index]);
 }
 
 static void
@@ -286,6 +349,8 @@ main(void)
         T(test_retype_using_converts_in_place),
         T(test_default_detached_from_a_function_dropped_and_created),
         T(test_partition_key_change_rebuilds_with_partitions),
+        T(test_retype_takes_statistics_on_the_column_only),
+        T(test_partition_key_change_takes_statistics),
         T(test_nothing_changes_nothing_planned),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,25 @@
+-- roles: sd_alice, sd_bob
+CREATE TABLE person (id integer PRIMARY KEY, city text, zip text, region text, age integer, score integer);
+CREATE STATISTICS kinds_changed (ndistinct) ON city, zip FROM person;
+CREATE STATISTICS cols_changed ON city, zip FROM person;
+CREATE STATISTICS expr_changed ON (id + 1), city FROM person;
+COMMENT ON STATISTICS expr_changed IS 'kept across the recreate';
+CREATE STATISTICS target_set ON city, region FROM person;
+CREATE STATISTICS target_reset ON zip, region FROM person;
+ALTER STATISTICS target_reset SET STATISTICS 100;
+CREATE STATISTICS target_changed ON city, id FROM person;
+ALTER STATISTICS target_changed SET STATISTICS 100;
+CREATE STATISTICS owned ON zip, region FROM person;
+ALTER STATISTICS owned OWNER TO sd_alice;
+CREATE STATISTICS commented ON city, id FROM person;
+COMMENT ON STATISTICS commented IS 'old comment';
+CREATE STATISTICS uncommented ON zip, id FROM person;
+COMMENT ON STATISTICS uncommented IS 'removed';
+CREATE STATISTICS added_comment ON city, zip, region FROM person;
+CREATE STATISTICS on_retyped (dependencies) ON age, score FROM person;
+ALTER STATISTICS on_retyped SET STATISTICS 300;
+ALTER STATISTICS on_retyped OWNER TO sd_bob;
+COMMENT ON STATISTICS on_retyped IS 'on a retyped column';
+CREATE STATISTICS expr_retyped ON (score * 2), city FROM person;
+CREATE STATISTICS untouched ON city, zip, id FROM person;
+INSERT INTO person VALUES (1, 'Oslo', '0150', 'east', 30, 7), (2, 'Bergen', '5003', 'west', 41, 9);
