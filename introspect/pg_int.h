@@ -98,6 +98,10 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_ATTRDEF,    /* a column default: the column */
     SD_PG_CAT_OPERATOR,   /* operators */
     SD_PG_CAT_COLLATION,  /* collations */
+    SD_PG_CAT_TS_PARSER,  /* text search parsers */
+    SD_PG_CAT_TS_TMPL,    /* text search templates */
+    SD_PG_CAT_TS_DICT,    /* text search dictionaries */
+    SD_PG_CAT_TS_CONFIG,  /* text search configurations */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -109,7 +113,11 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_constraint'::regclass::oid, 6), "                                      \
     "('pg_catalog.pg_attrdef'::regclass::oid, 7), "                                        \
     "('pg_catalog.pg_operator'::regclass::oid, 8), "                                       \
-    "('pg_catalog.pg_collation'::regclass::oid, 9))"
+    "('pg_catalog.pg_collation'::regclass::oid, 9), "                                      \
+    "('pg_catalog.pg_ts_parser'::regclass::oid, 10), "                                     \
+    "('pg_catalog.pg_ts_template'::regclass::oid, 11), "                                   \
+    "('pg_catalog.pg_ts_dict'::regclass::oid, 12), "                                       \
+    "('pg_catalog.pg_ts_config'::regclass::oid, 13))"
 /* clang-format on */
 
 /*

@@ -97,18 +97,34 @@ test_registry_completeness(void **state)
     (void)state;
     /* The number of fields each kind must have, from the per-kind field enums. */
     static const size_t expect_nfields[] = {
-        [SD_KIND_SCHEMA] = SD_SCHEMA__NFIELDS,       [SD_KIND_EXTENSION] = SD_EXTENSION__NFIELDS,
-        [SD_KIND_COLLATION] = SD_COLLATION__NFIELDS, [SD_KIND_ENUM] = SD_ENUM__NFIELDS,
-        [SD_KIND_DOMAIN] = SD_DOMAIN__NFIELDS,       [SD_KIND_COMPOSITE] = SD_COMPOSITE__NFIELDS,
-        [SD_KIND_RANGE] = SD_RANGE__NFIELDS,         [SD_KIND_SEQUENCE] = SD_SEQUENCE__NFIELDS,
-        [SD_KIND_FUNCTION] = SD_FUNCTION__NFIELDS,   [SD_KIND_AGGREGATE] = SD_AGGREGATE__NFIELDS,
-        [SD_KIND_OPERATOR] = SD_OPERATOR__NFIELDS,   [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
-        [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,       [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
-        [SD_KIND_UNIQUE] = SD_UNIQUE__NFIELDS,       [SD_KIND_CHECK] = SD_CHECK__NFIELDS,
-        [SD_KIND_EXCLUSION] = SD_EXCLUSION__NFIELDS, [SD_KIND_FOREIGN_KEY] = SD_FK__NFIELDS,
-        [SD_KIND_POLICY] = SD_POLICY__NFIELDS,       [SD_KIND_VIEW] = SD_VIEW__NFIELDS,
-        [SD_KIND_MATVIEW] = SD_MATVIEW__NFIELDS,     [SD_KIND_INDEX] = SD_INDEX__NFIELDS,
-        [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,     [SD_KIND_RULE] = SD_RULE__NFIELDS,
+        [SD_KIND_SCHEMA] = SD_SCHEMA__NFIELDS,
+        [SD_KIND_EXTENSION] = SD_EXTENSION__NFIELDS,
+        [SD_KIND_COLLATION] = SD_COLLATION__NFIELDS,
+        [SD_KIND_TS_PARSER] = SD_TS_PARSER__NFIELDS,
+        [SD_KIND_TS_TEMPLATE] = SD_TS_TEMPLATE__NFIELDS,
+        [SD_KIND_TS_DICT] = SD_TS_DICT__NFIELDS,
+        [SD_KIND_TS_CONFIG] = SD_TS_CONFIG__NFIELDS,
+        [SD_KIND_ENUM] = SD_ENUM__NFIELDS,
+        [SD_KIND_DOMAIN] = SD_DOMAIN__NFIELDS,
+        [SD_KIND_COMPOSITE] = SD_COMPOSITE__NFIELDS,
+        [SD_KIND_RANGE] = SD_RANGE__NFIELDS,
+        [SD_KIND_SEQUENCE] = SD_SEQUENCE__NFIELDS,
+        [SD_KIND_FUNCTION] = SD_FUNCTION__NFIELDS,
+        [SD_KIND_AGGREGATE] = SD_AGGREGATE__NFIELDS,
+        [SD_KIND_OPERATOR] = SD_OPERATOR__NFIELDS,
+        [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
+        [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
+        [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
+        [SD_KIND_UNIQUE] = SD_UNIQUE__NFIELDS,
+        [SD_KIND_CHECK] = SD_CHECK__NFIELDS,
+        [SD_KIND_EXCLUSION] = SD_EXCLUSION__NFIELDS,
+        [SD_KIND_FOREIGN_KEY] = SD_FK__NFIELDS,
+        [SD_KIND_POLICY] = SD_POLICY__NFIELDS,
+        [SD_KIND_VIEW] = SD_VIEW__NFIELDS,
+        [SD_KIND_MATVIEW] = SD_MATVIEW__NFIELDS,
+        [SD_KIND_INDEX] = SD_INDEX__NFIELDS,
+        [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,
+        [SD_KIND_RULE] = SD_RULE__NFIELDS,
     };
     _Static_assert(sizeof(expect_nfields) / sizeof(expect_nfields[0]) == SD_KIND__COUNT,
                    "test table covers every kind");
@@ -232,11 +248,12 @@ test_registry_engines(void **state)
         assert_true(sd_kind_for_engine(sd_kind_get(SD_KIND_INDEX), (sd_engine)e));
     }
     /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
-    static const sd_kind pg_only[] = { SD_KIND_EXTENSION, SD_KIND_COLLATION, SD_KIND_ENUM,
-                                       SD_KIND_DOMAIN,    SD_KIND_COMPOSITE, SD_KIND_RANGE,
-                                       SD_KIND_SEQUENCE,  SD_KIND_FUNCTION,  SD_KIND_AGGREGATE,
-                                       SD_KIND_OPERATOR,  SD_KIND_EXCLUSION, SD_KIND_POLICY,
-                                       SD_KIND_MATVIEW,   SD_KIND_RULE };
+    static const sd_kind pg_only[] = { SD_KIND_EXTENSION,   SD_KIND_COLLATION, SD_KIND_TS_PARSER,
+                                       SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,   SD_KIND_TS_CONFIG,
+                                       SD_KIND_ENUM,        SD_KIND_DOMAIN,    SD_KIND_COMPOSITE,
+                                       SD_KIND_RANGE,       SD_KIND_SEQUENCE,  SD_KIND_FUNCTION,
+                                       SD_KIND_AGGREGATE,   SD_KIND_OPERATOR,  SD_KIND_EXCLUSION,
+                                       SD_KIND_POLICY,      SD_KIND_MATVIEW,   SD_KIND_RULE };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -318,6 +335,10 @@ test_registry_field_roles(void **state)
     assert_int_equal(sd_kind_role_field(SD_KIND_COLUMN, SD_ROLE_OWNER), -1);
     assert_int_equal(sd_kind_role_field(SD_KIND_OPERATOR, SD_ROLE_ACL), -1);
     assert_int_equal(sd_kind_role_field(SD_KIND_COLLATION, SD_ROLE_ACL), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_PARSER, SD_ROLE_OWNER), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_TEMPLATE, SD_ROLE_OWNER), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_DICT, SD_ROLE_OWNER), SD_TS_DICT_OWNER);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_CONFIG, SD_ROLE_COMMENT), SD_TS_CONFIG_COMMENT);
     assert_int_equal(sd_kind_role_field(SD_KIND_EXTENSION, SD_ROLE_COMMENT), SD_EXTENSION_COMMENT);
     assert_int_equal(sd_kind_role_field(SD_KIND__COUNT, SD_ROLE_OWNER), -1);
 }
