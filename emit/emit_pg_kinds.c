@@ -1,6 +1,7 @@
 /*
  * emit_pg_kinds.c: the PostgreSQL emitter's per-kind table (PG_OPS) and the SQL of every
- * kind that is not a table or owned by one: schemas, extensions, enums, domains, composite
+ * kind that is not a table or owned by one: schemas, extensions, collations, text search
+ * parsers / templates / dictionaries / configurations, enums, domains, composite
  * and range types, sequences, functions, views, materialized views, indexes, triggers
  * and rules.
  *
@@ -360,6 +361,7 @@ ts_ident(pg_ctx *c, const char *s, const char **end)
         }
         if (*p != '"') {
             sd_buf_dispose(&b);
+            *end = p;
             return NULL;
         }
         p++;
@@ -472,9 +474,8 @@ static const char *
 ts_skip_quoted(const char *s, char q, bool e)
 {
     for (const char *p = s + 1; *p != '\0'; p++) {
-        if (e && *p == '\\' && p[1] != '\0')
-            p++;
-        else if (*p == q && p[1] == q)
+        bool escaped = (e && *p == '\\' && p[1] != '\0') || (*p == q && p[1] == q);
+        if (escaped)
             p++;
         else if (*p == q)
             return p + 1;
@@ -559,10 +560,12 @@ ts_user(const pg_ctx *c, sd_kind k, const sd_object *o)
 {
     size_t n = 0;
     const sd_object *const *objs = sd_model_objects(c->from, k, &n);
-    for (size_t i = 0; i < n; i++)
-        for (size_t d = 0; d < objs[i]->ndeps; d++)
+    for (size_t i = 0; i < n; i++) {
+        for (size_t d = 0; d < objs[i]->ndeps; d++) {
             if (sd_model_find_ref(c->from, &objs[i]->deps[d]) == o)
                 return objs[i];
+        }
+    }
     return NULL;
 }
 

@@ -61,6 +61,11 @@ CREATE TABLE "Mixed Case" ("select" integer, "Quoted ""Name""" text);
 CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
 CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer);
 CREATE COLLATION app.sd_coll FROM "C";
+CREATE TEXT SEARCH TEMPLATE app.sd_tmpl (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+CREATE TEXT SEARCH PARSER app.sd_prs (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype);
+CREATE TEXT SEARCH DICTIONARY app.sd_dict (TEMPLATE = app.sd_tmpl, stopwords = 'english');
+CREATE TEXT SEARCH CONFIGURATION app.sd_cfg (PARSER = app.sd_prs);
+ALTER TEXT SEARCH CONFIGURATION app.sd_cfg ADD MAPPING FOR asciiword WITH app.sd_dict, simple;
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
 -- not compared
 CREATE FUNCTION app.sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number';
@@ -86,7 +91,7 @@ head -2 "$work/snap.yaml" > "$work/head"
 assert "the snapshot does not start with version and engine: $(cat "$work/head")" -- \
   cmp -s "$work/head" <(printf 'schemadrift_snapshot: 2\nengine: postgresql\n')
 missing=""
-for k in extensions collations enums domains composites ranges sequences functions aggregates operators tables views \
+for k in extensions collations ts_parsers ts_templates ts_dictionaries ts_configurations enums domains composites ranges sequences functions aggregates operators tables views \
   materialized_views indexes triggers rules; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done
@@ -95,7 +100,7 @@ assert "snapshot: no collection under a schema for:$missing" -- test -z "$missin
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \
   adults pet_counts pet_owner_idx person_lower_idx pet_counts_idx own_pets no_overlap name_nonempty \
-  adults_ins sd_coll; do
+  adults_ins sd_coll sd_tmpl sd_prs sd_dict sd_cfg; do
   grep -qE "^ *((- )?name: \"?$n\"?|function_name: $n)$" "$work/snap.yaml" || missing+=" $n"
 done
 assert "snapshot: no object named:$missing" -- test -z "$missing"
