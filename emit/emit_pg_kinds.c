@@ -1,6 +1,7 @@
 /*
  * emit_pg_kinds.c: the PostgreSQL emitter's per-kind table (PG_OPS) and the SQL of every
- * kind that is not a table or owned by one: schemas, extensions, enums, domains, composite
+ * kind that is not a table or owned by one: schemas, extensions, collations, text search
+ * parsers / templates / dictionaries / configurations, enums, domains, composite
  * and range types, sequences, functions, views, materialized views, indexes, triggers,
  * rules and statistics objects.
  *
@@ -13,6 +14,14 @@
  *    converts those columns (ALTER COLUMN ... TYPE ... COLLATE) and drops the old one; a
  *    domain, composite or range type of it would keep the old one: refused
  *    (SD_ERR_UNSUPPORTED);
+ *  - text search parser, template: create, drop; a definition change drops and creates it
+ *    (refused, SD_ERR_UNSUPPORTED, while a configuration or dictionary uses it);
+ *  - text search dictionary: create, drop, options in place (ALTER ... (name, name = value));
+ *    a template change drops and creates it, or, while configurations map it, renames the
+ *    old one away, creates it, moves the mappings over (ALTER MAPPING REPLACE) and drops the
+ *    old one;
+ *  - text search configuration: create, drop, mappings in place (ADD / ALTER / DROP
+ *    MAPPING); a parser change drops and creates it, what uses it rebuilt by the plan;
  *  - enum: create, drop, values appended anywhere (ADD VALUE BEFORE/AFTER, run in a
  *    transaction of their own by emit_pg.c), values removed or reordered (the type is
  *    renamed, created again, every column of it converted through text, the old one
@@ -264,6 +273,364 @@ recreate_collation(pg_ctx *c, const sd_change *ch)
     put(c, ";\n");
 }
 
+/* ---- text search parser, template, dictionary, configuration ---- */
+
+/* ", KW = f" (or "KW = f" first): a support function as regproc rendered it, one piece. */
+static void
+put_ts_function(pg_ctx *c, const sd_object *o, const char *kw, const char *fn, bool first)
+{
+    put(c, first ? "" : ", ");
+    put(c, kw);
+    put(c, " = ");
+    sd_emit__pg_fragment(c, o, "text search function", fn, 0);
+}
+
+/* As pg_dump's dumpTSParser() writes it; HEADLINE only when set. */
+static void
+create_ts_parser(pg_ctx *c, const sd_object *o)
+{
+    const sd_value *v = o->v;
+    put(c, "CREATE TEXT SEARCH PARSER ");
+    put_qname(c, o->schema, o->name);
+    put(c, " (");
+    put_ts_function(c, o, "START", v[SD_TS_PARSER_START].s, true);
+    put_ts_function(c, o, "GETTOKEN", v[SD_TS_PARSER_GETTOKEN].s, false);
+    put_ts_function(c, o, "END", v[SD_TS_PARSER_END].s, false);
+    if (v[SD_TS_PARSER_HEADLINE].s != NULL)
+        put_ts_function(c, o, "HEADLINE", v[SD_TS_PARSER_HEADLINE].s, false);
+    put_ts_function(c, o, "LEXTYPES", v[SD_TS_PARSER_LEXTYPES].s, false);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, o);
+}
+
+/* As pg_dump's dumpTSTemplate() writes it; INIT only when set. */
+static void
+create_ts_template(pg_ctx *c, const sd_object *o)
+{
+    const sd_value *v = o->v;
+    put(c, "CREATE TEXT SEARCH TEMPLATE ");
+    put_qname(c, o->schema, o->name);
+    put(c, " (");
+    bool init = v[SD_TS_TEMPLATE_INIT].s != NULL;
+    if (init)
+        put_ts_function(c, o, "INIT", v[SD_TS_TEMPLATE_INIT].s, true);
+    put_ts_function(c, o, "LEXIZE", v[SD_TS_TEMPLATE_LEXIZE].s, !init);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, o);
+}
+
+/* As pg_dump's dumpTSDictionary() writes it: the template, then the stored options. */
+static void
+create_ts_dict(pg_ctx *c, const sd_object *o)
+{
+    const sd_value *v = o->v;
+    put(c, "CREATE TEXT SEARCH DICTIONARY ");
+    put_qname(c, o->schema, o->name);
+    put(c, " (TEMPLATE = ");
+    sd_emit__pg_fragment(c, o, "text search template", v[SD_TS_DICT_TEMPLATE].s, 0);
+    if (v[SD_TS_DICT_OPTIONS].s != NULL) {
+        put(c, ", ");
+        sd_emit__pg_fragment(c, o, "dictionary options", v[SD_TS_DICT_OPTIONS].s, FRAG_COMMA);
+    }
+    put(c, ");\n");
+    sd_emit__pg_extras(c, o);
+}
+
+static bool
+ts_word_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '$' ||
+           (unsigned char)ch >= 0x80;
+}
+
+/*
+ * The identifier at s (as quote_ident() renders one: a plain lower-case word, or a quoted
+ * name with "" for "), unquoted into the scratch arena; *end is past it. NULL when s holds
+ * none.
+ */
+static const char *
+ts_ident(pg_ctx *c, const char *s, const char **end)
+{
+    sd_buf b = SD_BUF_INIT;
+    const char *p = s;
+    if (*p == '"') {
+        for (p++; *p != '\0'; p++) {
+            if (*p == '"' && p[1] != '"')
+                break;
+            if (*p == '"')
+                p++;
+            sd_buf_putc(&b, *p);
+        }
+        if (*p != '"') {
+            sd_buf_dispose(&b);
+            *end = p;
+            return NULL;
+        }
+        p++;
+    } else {
+        while (ts_word_char(*p))
+            sd_buf_putc(&b, *p++);
+    }
+    const char *name = NULL;
+    if (sd_buf_failed(&b))
+        sd_writer_nomem(&c->w);
+    else if (p != s && b.len > 0)
+        name = sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
+    sd_buf_dispose(&b);
+    *end = p;
+    return name;
+}
+
+/* A configuration mapping "token:dict, dict" (model.h, Value formats): the token unquoted;
+ * *dicts is the dictionary list. NULL (the writer failed, naming o) when malformed. */
+static const char *
+ts_mapping(pg_ctx *c, const sd_object *o, const char *item, const char **dicts)
+{
+    const char *end = NULL;
+    const char *token = ts_ident(c, item, &end);
+    if (token == NULL || *end != ':' || end[1] == '\0') {
+        sd_writer_fail_text(&c->w, o, "text search mapping", item, "it is not \"token:dicts\"");
+        return NULL;
+    }
+    *dicts = end + 1;
+    return token;
+}
+
+/* ALTER TEXT SEARCH CONFIGURATION o verb MAPPING FOR token [WITH dicts]. */
+static void
+put_ts_mapping(pg_ctx *c, const sd_object *o, const char *verb, const char *item)
+{
+    const char *dicts = NULL;
+    const char *token = ts_mapping(c, o, item, &dicts);
+    if (token == NULL)
+        return;
+    put(c, "ALTER TEXT SEARCH CONFIGURATION ");
+    put_qname(c, o->schema, o->name);
+    put(c, " ");
+    put(c, verb);
+    put(c, " MAPPING FOR ");
+    put_ident(c, token);
+    if (!streq(verb, "DROP")) {
+        put(c, " WITH ");
+        sd_emit__pg_fragment(c, o, "text search mapping", dicts, FRAG_COMMA);
+    }
+    put(c, ";\n");
+}
+
+/* As pg_dump's dumpTSConfig() writes it: the parser, then one ADD MAPPING per token type. */
+static void
+create_ts_config(pg_ctx *c, const sd_object *o)
+{
+    put(c, "CREATE TEXT SEARCH CONFIGURATION ");
+    put_qname(c, o->schema, o->name);
+    put(c, " (PARSER = ");
+    sd_emit__pg_fragment(c, o, "text search parser", o->v[SD_TS_CONFIG_PARSER].s, 0);
+    put(c, ");\n");
+    const sd_names *m = &o->v[SD_TS_CONFIG_MAPPINGS].names;
+    for (size_t i = 0; i < m->len; i++)
+        put_ts_mapping(c, o, "ADD", m->items[i]);
+    sd_emit__pg_extras(c, o);
+}
+
+/* The item of mapping list m for token (unquoted), or NULL. */
+static const char *
+ts_mapping_for(pg_ctx *c, const sd_object *o, const sd_names *m, const char *token)
+{
+    for (size_t i = 0; i < m->len && c->w.rc == SD_OK; i++) {
+        const char *dicts = NULL;
+        const char *t = ts_mapping(c, o, m->items[i], &dicts);
+        if (t != NULL && streq(t, token))
+            return m->items[i];
+    }
+    return NULL;
+}
+
+/* Mappings in place: token types no longer mapped dropped, new ones added, changed ones
+ * altered (ALTER MAPPING FOR ... WITH replaces the whole dictionary list). */
+static void
+alter_ts_config(pg_ctx *c, const sd_change *ch)
+{
+    if (!(ch->fields & FBIT(SD_TS_CONFIG_MAPPINGS)))
+        return;
+    const sd_names *from = &ch->from->v[SD_TS_CONFIG_MAPPINGS].names;
+    const sd_names *to = &ch->to->v[SD_TS_CONFIG_MAPPINGS].names;
+    for (size_t i = 0; i < from->len && c->w.rc == SD_OK; i++) {
+        const char *dicts = NULL;
+        const char *token = ts_mapping(c, ch->from, from->items[i], &dicts);
+        if (token != NULL && ts_mapping_for(c, ch->to, to, token) == NULL)
+            put_ts_mapping(c, ch->to, "DROP", from->items[i]);
+    }
+    for (size_t i = 0; i < to->len && c->w.rc == SD_OK; i++) {
+        const char *dicts = NULL;
+        const char *token = ts_mapping(c, ch->to, to->items[i], &dicts);
+        const char *old = token != NULL ? ts_mapping_for(c, ch->from, from, token) : NULL;
+        if (token == NULL || (old != NULL && streq(old, to->items[i])))
+            continue;
+        put_ts_mapping(c, ch->to, old == NULL ? "ADD" : "ALTER", to->items[i]);
+    }
+}
+
+/* Past a quoted string at s (quote char q; in an E'' string a backslash escapes the next
+ * character), or NULL when it does not end. */
+static const char *
+ts_skip_quoted(const char *s, char q, bool e)
+{
+    for (const char *p = s + 1; *p != '\0'; p++) {
+        bool escaped = (e && *p == '\\' && p[1] != '\0') || (*p == q && p[1] == q);
+        if (escaped)
+            p++;
+        else if (*p == q)
+            return p + 1;
+    }
+    return NULL;
+}
+
+/*
+ * The option names of a dictionary's stored options ("name = value, ...", as PostgreSQL's
+ * serialize_deflist() writes them: the name as quote_ident() renders it, the value a number
+ * or a quoted string, E'' when it holds a backslash), each written as ", name" (the first
+ * without the comma). False (the writer failed) when the text is not such a list.
+ */
+static bool
+put_ts_option_names(pg_ctx *c, const sd_object *o, const char *text)
+{
+    const char *p = text;
+    for (bool first = true; *p != '\0'; first = false) {
+        while (*p == ' ')
+            p++;
+        const char *end = NULL;
+        const char *name = ts_ident(c, p, &end);
+        p = end;
+        while (*p == ' ')
+            p++;
+        if (name == NULL || *p != '=')
+            break;
+        for (p++; *p == ' '; p++)
+            ;
+        bool e = (*p == 'E' || *p == 'e') && p[1] == '\'';
+        if (e || *p == '\'')
+            p = ts_skip_quoted(p + (e ? 1 : 0), '\'', e);
+        else
+            while (*p != '\0' && *p != ',' && *p != ' ')
+                p++;
+        if (p == NULL)
+            break;
+        while (*p == ' ')
+            p++;
+        if (*p != '\0' && *p != ',')
+            break;
+        if (*p == ',')
+            p++;
+        put(c, first ? "" : ", ");
+        put_ident(c, name);
+        if (*p == '\0')
+            return true;
+    }
+    sd_writer_fail_text(&c->w, o, "dictionary options", text,
+                        "it is not a list of \"name = value\" options");
+    return false;
+}
+
+/*
+ * Options in place. ALTER TEXT SEARCH DICTIONARY keeps the options it does not name and
+ * appends the ones it sets, so every old option is named first without a value (removed),
+ * then the new list follows: the result is exactly the new options, in their order.
+ */
+static void
+alter_ts_dict(pg_ctx *c, const sd_change *ch)
+{
+    if (!(ch->fields & FBIT(SD_TS_DICT_OPTIONS)))
+        return;
+    const char *from = ch->from->v[SD_TS_DICT_OPTIONS].s;
+    const char *to = ch->to->v[SD_TS_DICT_OPTIONS].s;
+    put(c, "ALTER TEXT SEARCH DICTIONARY ");
+    put_qname(c, ch->to->schema, ch->to->name);
+    put(c, " (");
+    if (from != NULL && !put_ts_option_names(c, ch->from, from))
+        return;
+    if (to != NULL) {
+        put(c, from != NULL ? ", " : "");
+        sd_emit__pg_fragment(c, ch->to, "dictionary options", to, FRAG_COMMA);
+    }
+    put(c, ");\n");
+}
+
+/* A "from" object of kind k that depends on o (a configuration on its parser or a
+ * dictionary, a dictionary on its template), or NULL. */
+static const sd_object *
+ts_user(const pg_ctx *c, sd_kind k, const sd_object *o)
+{
+    size_t n = 0;
+    const sd_object *const *objs = sd_model_objects(c->from, k, &n);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t d = 0; d < objs[i]->ndeps; d++) {
+            if (sd_model_find_ref(c->from, &objs[i]->deps[d]) == o)
+                return objs[i];
+        }
+    }
+    return NULL;
+}
+
+/* A parser or template definition change: nothing alters one, and DROP is refused while a
+ * configuration (parser) or dictionary (template) uses it, which could not be moved over. */
+static void
+recreate_ts_base(pg_ctx *c, const sd_change *ch)
+{
+    sd_kind k = ch->kind == SD_KIND_TS_PARSER ? SD_KIND_TS_CONFIG : SD_KIND_TS_DICT;
+    const sd_object *user = ts_user(c, k, ch->from);
+    if (user != NULL) {
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "a definition change while %s %s uses it is not supported",
+                       sd_kind_get(user->kind)->label, qualified(c, user->schema, user->name, ""));
+        return;
+    }
+    sd_emit__pg_drop_plain(c, ch->from);
+    sd_emit__pg_ops(ch->kind)->create(c, ch->to);
+}
+
+/*
+ * A dictionary's template change: only CREATE sets it. DROP is refused while configurations
+ * map it, so then, as for a collation, the old one is renamed out of the way, the new one
+ * created, every configuration's mappings moved over to it (ALTER MAPPING REPLACE) and the
+ * old one dropped. Its other dependents (an expression naming it) are rebuilt around it by
+ * the plan.
+ */
+static void
+recreate_ts_dict(pg_ctx *c, const sd_change *ch)
+{
+    if (ts_user(c, SD_KIND_TS_CONFIG, ch->from) == NULL) {
+        sd_emit__pg_drop_plain(c, ch->from);
+        create_ts_dict(c, ch->to);
+        return;
+    }
+    const char *old = free_type_name(c, ch->from);
+    put(c, "ALTER TEXT SEARCH DICTIONARY ");
+    put_qname(c, ch->from->schema, ch->from->name);
+    put(c, " RENAME TO ");
+    put_ident(c, old);
+    put(c, ";\n");
+    create_ts_dict(c, ch->to);
+    size_t n = 0;
+    const sd_object *const *cfgs = sd_model_objects(c->from, SD_KIND_TS_CONFIG, &n);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t d = 0; d < cfgs[i]->ndeps; d++) {
+            if (sd_model_find_ref(c->from, &cfgs[i]->deps[d]) != ch->from)
+                continue;
+            put(c, "ALTER TEXT SEARCH CONFIGURATION ");
+            put_qname(c, cfgs[i]->schema, cfgs[i]->name);
+            put(c, " ALTER MAPPING REPLACE ");
+            put_qname(c, ch->from->schema, old);
+            put(c, " WITH ");
+            put_qname(c, ch->to->schema, ch->to->name);
+            put(c, ";\n");
+            break;
+        }
+    }
+    put(c, "DROP TEXT SEARCH DICTIONARY ");
+    put_qname(c, ch->from->schema, old);
+    put(c, ";\n");
+}
+
 /* ---- enum ---- */
 
 static void
@@ -312,7 +679,7 @@ type_name_taken(const pg_ctx *c, sd_kind kind, const char *schema, const char *n
                                      SD_KIND_MATVIEW, SD_KIND_SEQUENCE };
     const sd_model *models[] = { c->from, c->to };
     for (size_t m = 0; m < SD_ARRAY_LEN(models); m++) {
-        if (kind == SD_KIND_COLLATION) { /* collations have a namespace of their own */
+        if (kind == SD_KIND_COLLATION || kind == SD_KIND_TS_DICT) { /* namespaces of their own */
             if (sd_model_find(models[m], kind, schema, NULL, name) != NULL)
                 return true;
             continue;
@@ -325,7 +692,7 @@ type_name_taken(const pg_ctx *c, sd_kind kind, const char *schema, const char *n
 }
 
 /* "<name>_sd_old[N]", at most 63 bytes (PostgreSQL truncates longer names), unused (by a type,
- * or for a collation by a collation). */
+ * or for a collation or text search dictionary by one of its kind). */
 static const char *
 free_type_name(pg_ctx *c, const sd_object *e)
 {
@@ -2046,6 +2413,23 @@ static const pg_ops PG_OPS[] = {
                             .create = create_collation,
                             .drop = sd_emit__pg_drop_plain,
                             .recreate = recreate_collation },
+    [SD_KIND_TS_PARSER] = { .keyword = "TEXT SEARCH PARSER",
+                            .create = create_ts_parser,
+                            .drop = sd_emit__pg_drop_plain,
+                            .recreate = recreate_ts_base },
+    [SD_KIND_TS_TEMPLATE] = { .keyword = "TEXT SEARCH TEMPLATE",
+                              .create = create_ts_template,
+                              .drop = sd_emit__pg_drop_plain,
+                              .recreate = recreate_ts_base },
+    [SD_KIND_TS_DICT] = { .keyword = "TEXT SEARCH DICTIONARY",
+                          .create = create_ts_dict,
+                          .drop = sd_emit__pg_drop_plain,
+                          .recreate = recreate_ts_dict,
+                          .alter = alter_ts_dict },
+    [SD_KIND_TS_CONFIG] = { .keyword = "TEXT SEARCH CONFIGURATION",
+                            .create = create_ts_config,
+                            .drop = sd_emit__pg_drop_plain,
+                            .alter = alter_ts_config },
     [SD_KIND_ENUM] = { .keyword = "TYPE",
                        .grant_on = "TYPE",
                        .all_privs = "U",

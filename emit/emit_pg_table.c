@@ -2004,8 +2004,9 @@ sd_emit__pg_unhook_column(pg_ctx *c, const sd_object *col, bool readd)
 {
     if (readd) {
         drop_column_statement(c, col,
-                              " and adds it again (its generation calls a function that is "
-                              "dropped and created); stored values are recomputed\n");
+                              " and adds it again (its generation uses a function or text "
+                              "search object that is dropped and created); stored values are "
+                              "recomputed\n");
         return;
     }
     alter_column_head(c, col);

@@ -110,6 +110,10 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_AMPROC,        /* a family's or class's support function: the family or class */
     SD_PG_CAT_CONVERSION,    /* conversions */
     SD_PG_CAT_STATISTIC,     /* extended statistics objects (pg_statistic_ext) */
+    SD_PG_CAT_TS_PARSER,     /* text search parsers */
+    SD_PG_CAT_TS_TMPL,       /* text search templates */
+    SD_PG_CAT_TS_DICT,       /* text search dictionaries */
+    SD_PG_CAT_TS_CONFIG,     /* text search configurations */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -129,7 +133,11 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_amop'::regclass::oid, 14), "                                          \
     "('pg_catalog.pg_amproc'::regclass::oid, 15), "                                        \
     "('pg_catalog.pg_conversion'::regclass::oid, 16), "                                    \
-    "('pg_catalog.pg_statistic_ext'::regclass::oid, 17))"
+    "('pg_catalog.pg_statistic_ext'::regclass::oid, 17), "                                 \
+    "('pg_catalog.pg_ts_parser'::regclass::oid, 18), "                                     \
+    "('pg_catalog.pg_ts_template'::regclass::oid, 19), "                                   \
+    "('pg_catalog.pg_ts_dict'::regclass::oid, 20), "                                       \
+    "('pg_catalog.pg_ts_config'::regclass::oid, 21))"
 /* clang-format on */
 
 /*

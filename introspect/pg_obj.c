@@ -1,6 +1,7 @@
 /*
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
- * schemas, extensions, collations, enum / domain / composite / range types, functions and
+ * schemas, extensions, collations, text search parsers / templates / dictionaries /
+ * configurations, enum / domain / composite / range types, functions and
  * procedures, aggregates, event triggers and casts (database-wide), operators, views, materialized
  * views, triggers, rules, statistics objects, the dependency edges between model objects, and the
  * list of objects the model does not compare.
@@ -299,6 +300,185 @@ collation_row(reader *r, const PGresult *res, int row, const int *c, void *state
     sd_obj_set_str(r->m, o, SD_COLLATION_OWNER, sd_pg__str(res, row, c[CL_OWNER]));
     sd_obj_set_str(r->m, o, SD_COLLATION_COMMENT, sd_pg__str(res, row, c[CL_COMMENT]));
     return put_oid(r, SD_PG_CAT_COLLATION, res, row, c[CL_OID], o);
+}
+
+/* ---- text search parsers, templates, dictionaries, configurations ---- */
+
+/* A support function as regproc renders it (qualified outside pg_catalog: search_path is
+ * empty), as pg_dump's convertTSFunction() writes it; NULL when unset. */
+#define TS_FN(col) "CASE WHEN " col " <> 0 THEN " col "::regproc::text END"
+
+enum {
+    TP_COMMENT,
+    TP_SCHEMA,
+    TP_NAME,
+    TP_OID,
+    TP_START,
+    TP_GETTOKEN,
+    TP_END,
+    TP_HEADLINE,
+    TP_LEXTYPES,
+    TP__N
+};
+static const char *const TS_PARSER_COLS[TP__N] = {
+    "comment", "nspname", "prsname", "oid", "start", "gettoken", "end", "headline", "lextypes",
+};
+/* clang-format off */
+static const char TS_PARSERS_SQL[] =
+    "SELECT n.nspname, p.prsname, p.oid, ds.description AS comment, "
+    TS_FN("p.prsstart") " AS start, " TS_FN("p.prstoken") " AS gettoken, "
+    TS_FN("p.prsend") " AS \"end\", " TS_FN("p.prsheadline") " AS headline, "
+    TS_FN("p.prslextype") " AS lextypes "
+    "FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace "
+    COMMENT_JOIN("pg_ts_parser", "p.oid")
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_ts_parser", "p.oid");
+/* clang-format on */
+
+static sd_status
+ts_parser_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_TS_PARSER, sd_pg__str(res, row, c[TP_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[TP_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    static const int FIELDS[][2] = {
+        { SD_TS_PARSER_START, TP_START },       { SD_TS_PARSER_GETTOKEN, TP_GETTOKEN },
+        { SD_TS_PARSER_END, TP_END },           { SD_TS_PARSER_HEADLINE, TP_HEADLINE },
+        { SD_TS_PARSER_LEXTYPES, TP_LEXTYPES }, { SD_TS_PARSER_COMMENT, TP_COMMENT },
+    };
+    for (size_t i = 0; i < SD_ARRAY_LEN(FIELDS); i++)
+        sd_obj_set_str(r->m, o, FIELDS[i][0], sd_pg__str(res, row, c[FIELDS[i][1]]));
+    return put_oid(r, SD_PG_CAT_TS_PARSER, res, row, c[TP_OID], o);
+}
+
+enum {
+    TT_COMMENT,
+    TT_SCHEMA,
+    TT_NAME,
+    TT_OID,
+    TT_INIT,
+    TT_LEXIZE,
+    TT__N
+};
+static const char *const TS_TEMPLATE_COLS[TT__N] = {
+    "comment", "nspname", "tmplname", "oid", "init", "lexize",
+};
+/* clang-format off */
+static const char TS_TEMPLATES_SQL[] =
+    "SELECT n.nspname, t.tmplname, t.oid, ds.description AS comment, "
+    TS_FN("t.tmplinit") " AS init, " TS_FN("t.tmpllexize") " AS lexize "
+    "FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace "
+    COMMENT_JOIN("pg_ts_template", "t.oid")
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_ts_template", "t.oid");
+/* clang-format on */
+
+static sd_status
+ts_template_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_TS_TEMPLATE, sd_pg__str(res, row, c[TT_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[TT_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_TS_TEMPLATE_INIT, sd_pg__str(res, row, c[TT_INIT]));
+    sd_obj_set_str(r->m, o, SD_TS_TEMPLATE_LEXIZE, sd_pg__str(res, row, c[TT_LEXIZE]));
+    sd_obj_set_str(r->m, o, SD_TS_TEMPLATE_COMMENT, sd_pg__str(res, row, c[TT_COMMENT]));
+    return put_oid(r, SD_PG_CAT_TS_TMPL, res, row, c[TT_OID], o);
+}
+
+enum {
+    TD_OWNER,
+    TD_COMMENT,
+    TD_SCHEMA,
+    TD_NAME,
+    TD_OID,
+    TD_TEMPLATE,
+    TD_OPTIONS,
+    TD__N
+};
+static const char *const TS_DICT_COLS[TD__N] = {
+    "owner", "comment", "nspname", "dictname", "oid", "template", "options",
+};
+/* clang-format off */
+/* The template always qualified, as pg_dump's fmtQualifiedDumpable() writes it. */
+static const char TS_DICTS_SQL[] =
+    "SELECT n.nspname, d.dictname, d.oid, pg_get_userbyid(d.dictowner)::text AS owner, "
+    "ds.description AS comment, "
+    "quote_ident(tn.nspname) || '.' || quote_ident(t.tmplname) AS template, "
+    "d.dictinitoption AS options "
+    "FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace "
+    "JOIN pg_ts_template t ON t.oid = d.dicttemplate "
+    "JOIN pg_namespace tn ON tn.oid = t.tmplnamespace "
+    COMMENT_JOIN("pg_ts_dict", "d.oid")
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_ts_dict", "d.oid");
+/* clang-format on */
+
+static sd_status
+ts_dict_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_TS_DICT, sd_pg__str(res, row, c[TD_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[TD_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_TS_DICT_TEMPLATE, sd_pg__str(res, row, c[TD_TEMPLATE]));
+    sd_obj_set_str(r->m, o, SD_TS_DICT_OPTIONS, sd_pg__str(res, row, c[TD_OPTIONS]));
+    sd_obj_set_str(r->m, o, SD_TS_DICT_OWNER, sd_pg__str(res, row, c[TD_OWNER]));
+    sd_obj_set_str(r->m, o, SD_TS_DICT_COMMENT, sd_pg__str(res, row, c[TD_COMMENT]));
+    return put_oid(r, SD_PG_CAT_TS_DICT, res, row, c[TD_OID], o);
+}
+
+enum {
+    TC_OWNER,
+    TC_COMMENT,
+    TC_SCHEMA,
+    TC_NAME,
+    TC_OID,
+    TC_PARSER,
+    TC_MAPPINGS,
+    TC__N
+};
+static const char *const TS_CONFIG_COLS[TC__N] = {
+    "owner", "comment", "nspname", "cfgname", "oid", "parser", "mappings",
+};
+/* clang-format off */
+/* The mappings as pg_dump's dumpTSConfig() reads them: per token type (in the parser's token
+ * order, named by its alias), the dictionaries in mapping order. */
+static const char TS_CONFIGS_SQL[] =
+    "SELECT n.nspname, c.cfgname, c.oid, pg_get_userbyid(c.cfgowner)::text AS owner, "
+    "ds.description AS comment, "
+    "quote_ident(pn.nspname) || '.' || quote_ident(p.prsname) AS parser, "
+    "ARRAY(SELECT quote_ident(tt.alias) || ':' || "
+    "string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno) "
+    "FROM pg_ts_config_map m JOIN ts_token_type(c.cfgparser) tt ON tt.tokid = m.maptokentype "
+    "WHERE m.mapcfg = c.oid GROUP BY m.maptokentype, tt.alias ORDER BY m.maptokentype)::text "
+    "AS mappings "
+    "FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace "
+    "JOIN pg_ts_parser p ON p.oid = c.cfgparser "
+    "JOIN pg_namespace pn ON pn.oid = p.prsnamespace "
+    COMMENT_JOIN("pg_ts_config", "c.oid")
+    "WHERE " SD_PG_SCHEMA_FILTER " AND " NOT_EXT("pg_ts_config", "c.oid");
+/* clang-format on */
+
+static sd_status
+ts_config_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_TS_CONFIG, sd_pg__str(res, row, c[TC_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[TC_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_TS_CONFIG_PARSER, sd_pg__str(res, row, c[TC_PARSER]));
+    sd_obj_set_str(r->m, o, SD_TS_CONFIG_OWNER, sd_pg__str(res, row, c[TC_OWNER]));
+    sd_obj_set_str(r->m, o, SD_TS_CONFIG_COMMENT, sd_pg__str(res, row, c[TC_COMMENT]));
+    rc = sd_pg__add_array(r->m, o, SD_TS_CONFIG_MAPPINGS, sd_pg__str(res, row, c[TC_MAPPINGS]),
+                          r->err);
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_TS_CONFIG, res, row, c[TC_OID], o) : rc;
 }
 
 /* ---- enums ---- */
@@ -1529,14 +1709,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define DB_WIDE(label, cat, alias, name)                                              \
     " UNION ALL SELECT '" label "', " alias "." name "::text FROM " cat " " alias " " \
     "WHERE " alias ".oid >= 16384 AND " NOT_EXT(cat, alias ".oid")
-#define UN_TS_CONFIGS \
-    IN_SCHEMA("text search configuration", "pg_ts_config", "tc", "cfgname", "cfgnamespace")
-#define UN_TS_DICTS \
-    IN_SCHEMA("text search dictionary", "pg_ts_dict", "td", "dictname", "dictnamespace")
-#define UN_TS_PARSERS \
-    IN_SCHEMA("text search parser", "pg_ts_parser", "tp", "prsname", "prsnamespace")
-#define UN_TS_TEMPLATES \
-    IN_SCHEMA("text search template", "pg_ts_template", "tt", "tmplname", "tmplnamespace")
 #define UN_FOREIGN_TABLES                                                               \
     " UNION ALL SELECT 'foreign table', n.nspname || '.' || c.relname FROM pg_class c " \
     "JOIN pg_namespace n ON n.oid = c.relnamespace "                                    \
@@ -1572,9 +1744,8 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 /* A first SELECT that names the columns and yields nothing, so that every kind is a
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
-static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_TS_CONFIGS UN_TS_DICTS UN_TS_PARSERS
-    UN_TS_TEMPLATES UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_FDWS UN_SERVERS
-        UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS
+    UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1669,6 +1840,10 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         SCHEMAS_SQL,
         EXTENSIONS_SQL,
         version >= 150000 ? COLLATIONS_SQL_15 : COLLATIONS_SQL_OLD,
+        TS_PARSERS_SQL,
+        TS_TEMPLATES_SQL,
+        TS_DICTS_SQL,
+        TS_CONFIGS_SQL,
         ENUMS_SQL,
         DOMAINS_SQL,
         COMPOSITES_SQL,
@@ -1707,6 +1882,12 @@ sd_pg__read_objects(sd_pg_session *s,
     const query extensions = QUERY(EXTENSIONS_SQL, "reading extensions", EXTENSION_COLS);
     const query collations = QUERY(r.version >= 150000 ? COLLATIONS_SQL_15 : COLLATIONS_SQL_OLD,
                                    "reading collations", COLLATION_COLS);
+    const query ts_parsers = QUERY(TS_PARSERS_SQL, "reading text search parsers", TS_PARSER_COLS);
+    const query ts_templates =
+        QUERY(TS_TEMPLATES_SQL, "reading text search templates", TS_TEMPLATE_COLS);
+    const query ts_dicts = QUERY(TS_DICTS_SQL, "reading text search dictionaries", TS_DICT_COLS);
+    const query ts_configs =
+        QUERY(TS_CONFIGS_SQL, "reading text search configurations", TS_CONFIG_COLS);
     const query functions = QUERY(FUNCTIONS_SQL, "reading functions", FUNCTION_COLS);
     const query aggregates = QUERY(AGGREGATES_SQL, "reading aggregates", AGGREGATE_COLS);
     const query event_triggers =
@@ -1729,6 +1910,14 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &extensions, extension_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &collations, collation_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &ts_parsers, ts_parser_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &ts_templates, ts_template_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &ts_dicts, ts_dict_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &ts_configs, ts_config_row, NULL);
     if (rc == SD_OK)
         rc = read_types(&r);
     if (rc == SD_OK)

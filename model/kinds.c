@@ -34,6 +34,10 @@ static const char *const POLICY_COMMANDS[] = {
 static const sd_field_info SCHEMA_FIELDS[] = { SD_SCHEMA_FIELDS(FIELD_INFO) };
 static const sd_field_info EXTENSION_FIELDS[] = { SD_EXTENSION_FIELDS(FIELD_INFO) };
 static const sd_field_info COLLATION_FIELDS[] = { SD_COLLATION_FIELDS(FIELD_INFO) };
+static const sd_field_info TS_PARSER_FIELDS[] = { SD_TS_PARSER_FIELDS(FIELD_INFO) };
+static const sd_field_info TS_TEMPLATE_FIELDS[] = { SD_TS_TEMPLATE_FIELDS(FIELD_INFO) };
+static const sd_field_info TS_DICT_FIELDS[] = { SD_TS_DICT_FIELDS(FIELD_INFO) };
+static const sd_field_info TS_CONFIG_FIELDS[] = { SD_TS_CONFIG_FIELDS(FIELD_INFO) };
 static const sd_field_info ENUM_FIELDS[] = { SD_ENUM_FIELDS(FIELD_INFO) };
 static const sd_field_info DOMAIN_FIELDS[] = { SD_DOMAIN_FIELDS(FIELD_INFO) };
 static const sd_field_info COMPOSITE_FIELDS[] = { SD_COMPOSITE_FIELDS(FIELD_INFO) };
@@ -95,6 +99,42 @@ static const sd_kind_info KINDS[] = {
                             .name_is_identity = true,
                             .engines = SD_E_PG,
                             FIELDS(COLLATION_FIELDS) },
+    [SD_KIND_TS_PARSER] = { .name = "ts_parser",
+                            .plural = "ts_parsers",
+                            .label = "text search parser",
+                            .kind = SD_KIND_TS_PARSER,
+                            .owner = NONE,
+                            .name_required = true,
+                            .name_is_identity = true,
+                            .engines = SD_E_PG,
+                            FIELDS(TS_PARSER_FIELDS) },
+    [SD_KIND_TS_TEMPLATE] = { .name = "ts_template",
+                              .plural = "ts_templates",
+                              .label = "text search template",
+                              .kind = SD_KIND_TS_TEMPLATE,
+                              .owner = NONE,
+                              .name_required = true,
+                              .name_is_identity = true,
+                              .engines = SD_E_PG,
+                              FIELDS(TS_TEMPLATE_FIELDS) },
+    [SD_KIND_TS_DICT] = { .name = "ts_dictionary",
+                          .plural = "ts_dictionaries",
+                          .label = "text search dictionary",
+                          .kind = SD_KIND_TS_DICT,
+                          .owner = NONE,
+                          .name_required = true,
+                          .name_is_identity = true,
+                          .engines = SD_E_PG,
+                          FIELDS(TS_DICT_FIELDS) },
+    [SD_KIND_TS_CONFIG] = { .name = "ts_configuration",
+                            .plural = "ts_configurations",
+                            .label = "text search configuration",
+                            .kind = SD_KIND_TS_CONFIG,
+                            .owner = NONE,
+                            .name_required = true,
+                            .name_is_identity = true,
+                            .engines = SD_E_PG,
+                            FIELDS(TS_CONFIG_FIELDS) },
     [SD_KIND_ENUM] = { .name = "enum",
                        .plural = "enums",
                        .label = "enum type",

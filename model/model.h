@@ -39,6 +39,10 @@ typedef enum sd_kind {
     SD_KIND_SCHEMA = 0,    /* a namespace (SQLite: "main") */
     SD_KIND_EXTENSION,     /* an extension (PostgreSQL), in the schema it was installed into */
     SD_KIND_COLLATION,     /* a collation (PostgreSQL) */
+    SD_KIND_TS_PARSER,     /* a text search parser (PostgreSQL) */
+    SD_KIND_TS_TEMPLATE,   /* a text search template (PostgreSQL) */
+    SD_KIND_TS_DICT,       /* a text search dictionary (PostgreSQL) */
+    SD_KIND_TS_CONFIG,     /* a text search configuration (PostgreSQL) */
     SD_KIND_ENUM,          /* an enum type (PostgreSQL) */
     SD_KIND_DOMAIN,        /* a domain (PostgreSQL) */
     SD_KIND_COMPOSITE,     /* a composite type (PostgreSQL) */
@@ -227,6 +231,15 @@ typedef struct sd_kind_info {
  *    lc_ctype: as pg_dump writes them: locale alone (an ICU collation's locale, or a libc
  *    one's when LC_COLLATE and LC_CTYPE are equal), else lc_collate and lc_ctype; the
  *    values plain, unquoted; deterministic: pg_collation.collisdeterministic;
+ *  - text search objects, as pg_dump's dumpTSParser / dumpTSTemplate / dumpTSDictionary /
+ *    dumpTSConfig write them: parser start, gettoken, end, headline (NULL when unset),
+ *    lextypes and template init (NULL when unset), lexize: the functions as regproc renders
+ *    them (qualified outside pg_catalog); dictionary template and configuration parser: the
+ *    object as quoted qualified SQL (pg_catalog."default"); dictionary options:
+ *    pg_ts_dict.dictinitoption as stored ("language = 'english', stopwords = 'english'"),
+ *    NULL when none; configuration mappings: per token type in the parser's token order,
+ *    "token:dict, dict" with the token as quote_ident() renders its alias and the
+ *    dictionaries as regdictionary renders them, in mapping order;
  *  - operator object name: "oprname(left type, right type)" (format_type(), NONE for a
  *    prefix operator's missing left one: pg_operator's own identity); definition: the
  *    options of CREATE OPERATOR name (...) ("FUNCTION = public.f, LEFTARG = text, RIGHTARG =
@@ -344,6 +357,45 @@ enum {
     F(COLLATION, COMMENT, SD_F_COMMENT)
 enum {
     SD_COLLATION_FIELDS(SD__FIELD_ENUM) SD_COLLATION__NFIELDS
+};
+
+/* Text search parsers and templates have no owner and no privileges. */
+#define SD_TS_PARSER_FIELDS(F)                                                              \
+    F(TS_PARSER, START, .name = "start", .type = SD_FIELD_STRING, .engines = SD_E_PG)       \
+    F(TS_PARSER, GETTOKEN, .name = "gettoken", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TS_PARSER, END, .name = "end", .type = SD_FIELD_STRING, .engines = SD_E_PG)           \
+    F(TS_PARSER, HEADLINE, .name = "headline", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TS_PARSER, LEXTYPES, .name = "lextypes", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TS_PARSER, COMMENT, SD_F_COMMENT)
+enum {
+    SD_TS_PARSER_FIELDS(SD__FIELD_ENUM) SD_TS_PARSER__NFIELDS
+};
+
+#define SD_TS_TEMPLATE_FIELDS(F)                                                          \
+    F(TS_TEMPLATE, INIT, .name = "init", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(TS_TEMPLATE, LEXIZE, .name = "lexize", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TS_TEMPLATE, COMMENT, SD_F_COMMENT)
+enum {
+    SD_TS_TEMPLATE_FIELDS(SD__FIELD_ENUM) SD_TS_TEMPLATE__NFIELDS
+};
+
+/* Text search dictionaries and configurations have owners, no privileges. */
+#define SD_TS_DICT_FIELDS(F)                                                              \
+    F(TS_DICT, TEMPLATE, .name = "template", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TS_DICT, OPTIONS, .name = "options", .type = SD_FIELD_STRING, .engines = SD_E_PG)   \
+    F(TS_DICT, OWNER, SD_F_OWNER)                                                         \
+    F(TS_DICT, COMMENT, SD_F_COMMENT)
+enum {
+    SD_TS_DICT_FIELDS(SD__FIELD_ENUM) SD_TS_DICT__NFIELDS
+};
+
+#define SD_TS_CONFIG_FIELDS(F)                                                             \
+    F(TS_CONFIG, PARSER, .name = "parser", .type = SD_FIELD_STRING, .engines = SD_E_PG)    \
+    F(TS_CONFIG, MAPPINGS, .name = "mappings", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(TS_CONFIG, OWNER, SD_F_OWNER)                                                        \
+    F(TS_CONFIG, COMMENT, SD_F_COMMENT)
+enum {
+    SD_TS_CONFIG_FIELDS(SD__FIELD_ENUM) SD_TS_CONFIG__NFIELDS
 };
 
 #define SD_ENUM_FIELDS(F)                                                         \

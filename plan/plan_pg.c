@@ -796,6 +796,25 @@ static const sd_pg_rule RULES[] = {
                                 FBIT(SD_COLLATION_DETERMINISTIC),
                             .gone = SD_PG_GONE_CHANGED,
                             .late_drop = true },
+    /* ALTER TEXT SEARCH PARSER / TEMPLATE can only rename one or move it. */
+    [SD_KIND_TS_PARSER] = { .recreate_fields =
+                                FBIT(SD_TS_PARSER_START) | FBIT(SD_TS_PARSER_GETTOKEN) |
+                                FBIT(SD_TS_PARSER_END) | FBIT(SD_TS_PARSER_HEADLINE) |
+                                FBIT(SD_TS_PARSER_LEXTYPES),
+                            .gone = SD_PG_GONE_CHANGED,
+                            .late_drop = true },
+    [SD_KIND_TS_TEMPLATE] = { .recreate_fields =
+                                  FBIT(SD_TS_TEMPLATE_INIT) | FBIT(SD_TS_TEMPLATE_LEXIZE),
+                              .gone = SD_PG_GONE_CHANGED,
+                              .late_drop = true },
+    /* ALTER TEXT SEARCH DICTIONARY sets options, not the template. */
+    [SD_KIND_TS_DICT] = { .recreate_fields = FBIT(SD_TS_DICT_TEMPLATE),
+                          .gone = SD_PG_GONE_CHANGED,
+                          .late_drop = true },
+    /* ALTER TEXT SEARCH CONFIGURATION changes mappings, not the parser. */
+    [SD_KIND_TS_CONFIG] = { .recreate_fields = FBIT(SD_TS_CONFIG_PARSER),
+                            .gone = SD_PG_GONE_CHANGED,
+                            .late_drop = true },
     [SD_KIND_ENUM] = { .recreates = enum_recreates, .gone = SD_PG_GONE_CHANGED, .late_drop = true },
     [SD_KIND_DOMAIN] = { .recreate_fields = FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION),
                          .late_drop = true },

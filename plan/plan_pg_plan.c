@@ -317,6 +317,15 @@ seed_planned(pg_build *c, const sd_change *ch)
         c->p.rcreate[ch->kind][ch->to->index] = true;
 }
 
+/* Text search objects: an expression names one by regconfig / regdictionary, and DROP is
+ * refused while it does, as for a function. */
+static bool
+text_search_kind(sd_kind k)
+{
+    return k == SD_KIND_TS_PARSER || k == SD_KIND_TS_TEMPLATE || k == SD_KIND_TS_DICT ||
+           k == SD_KIND_TS_CONFIG;
+}
+
 static void
 seed_change(pg_build *c, const sd_change *ch, size_t pos)
 {
@@ -342,7 +351,8 @@ seed_change(pg_build *c, const sd_change *ch, size_t pos)
     else if (ch->kind == SD_KIND_COLUMN)
         seed_column(c, ch);
     else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE ||
-              ch->kind == SD_KIND_OPERATOR || ch->kind == SD_KIND_OPCLASS) &&
+              ch->kind == SD_KIND_OPERATOR || ch->kind == SD_KIND_OPCLASS ||
+              text_search_kind(ch->kind)) &&
              ch->op == SD_OP_ALTER)
         c->p.gone[ch->kind][ch->from->index] = sd_plan_pg_alter_recreates(&c->p, ch);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_DROP)
@@ -709,9 +719,9 @@ plan_functions(pg_build *c)
     }
 }
 
-/* Whether o depends on a "from" object that goes for a while: a function dropped and
- * created (early_only: dropped in the prepare phase), or, with types, an enum, domain,
- * composite or range type that is recreated. */
+/* Whether o depends on a "from" object that goes for a while: a function or text search
+ * object dropped and created (early_only: dropped in the prepare phase), or, with types, an
+ * enum, domain, composite or range type that is recreated. */
 static bool
 calls_gone(const pg_build *c, const sd_object *o, bool types, bool early_only)
 {
@@ -719,7 +729,8 @@ calls_gone(const pg_build *c, const sd_object *o, bool types, bool early_only)
         const sd_object *d = sd_model_find_ref(c->p.from, &o->deps[i]);
         bool type = d != NULL && (d->kind == SD_KIND_ENUM || d->kind == SD_KIND_DOMAIN ||
                                   d->kind == SD_KIND_COMPOSITE || d->kind == SD_KIND_RANGE);
-        bool kind = d != NULL && (d->kind == SD_KIND_FUNCTION || (types && type));
+        bool kind = d != NULL &&
+                    (d->kind == SD_KIND_FUNCTION || text_search_kind(d->kind) || (types && type));
         if (kind && c->p.gone[d->kind][d->index] && (!early_only || c->p.early[d->kind][d->index]))
             return true;
     }
@@ -826,9 +837,11 @@ plan_restore(pg_build *c)
             for (size_t d = 0; d < o[i]->ndeps; d++) {
                 const sd_object *f = sd_model_find_ref(c->p.from, &o[i]->deps[d]);
                 const sd_object *tf =
-                    f != NULL && f->kind == SD_KIND_FUNCTION ? counterpart(c->p.to, f) : NULL;
+                    f != NULL && (f->kind == SD_KIND_FUNCTION || text_search_kind(f->kind))
+                        ? counterpart(c->p.to, f)
+                        : NULL;
                 if (tf != NULL)
-                    bump(last, c->p.last[SD_KIND_FUNCTION][tf->index]);
+                    bump(last, c->p.last[tf->kind][tf->index]);
             }
         }
     }

@@ -51,10 +51,6 @@ SQL
 # kind|name as reported|SQL creating it in FULL (run in this order).
 objects=(
   "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
-  "text search configuration|public.sd_tscfg|CREATE TEXT SEARCH CONFIGURATION sd_tscfg (COPY = pg_catalog.english)"
-  "text search dictionary|public.sd_tsdict|CREATE TEXT SEARCH DICTIONARY sd_tsdict (TEMPLATE = pg_catalog.simple)"
-  "text search parser|public.sd_tsparser|CREATE TEXT SEARCH PARSER sd_tsparser (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)"
-  "text search template|public.sd_tstmpl|CREATE TEXT SEARCH TEMPLATE sd_tstmpl (INIT = dsimple_init, LEXIZE = dsimple_lexize)"
   "foreign-data wrapper|sd_fdw|CREATE FOREIGN DATA WRAPPER sd_fdw"
   "foreign server|sd_server|CREATE SERVER sd_server FOREIGN DATA WRAPPER sd_fdw"
   "user mapping|postgres@sd_server|CREATE USER MAPPING FOR postgres SERVER sd_server"

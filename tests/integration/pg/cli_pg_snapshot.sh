@@ -63,6 +63,11 @@ CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = intege
 CREATE COLLATION app.sd_coll FROM "C";
 CREATE OPERATOR CLASS app.sd_ops FOR TYPE int4 USING hash AS OPERATOR 1 =, FUNCTION 1 hashint4(int4);
 CREATE CONVERSION app.sd_conv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+CREATE TEXT SEARCH TEMPLATE app.sd_tmpl (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+CREATE TEXT SEARCH PARSER app.sd_prs (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype);
+CREATE TEXT SEARCH DICTIONARY app.sd_dict (TEMPLATE = app.sd_tmpl, stopwords = 'english');
+CREATE TEXT SEARCH CONFIGURATION app.sd_cfg (PARSER = app.sd_prs);
+ALTER TEXT SEARCH CONFIGURATION app.sd_cfg ADD MAPPING FOR asciiword WITH app.sd_dict, simple;
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
 CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
 -- not compared
@@ -87,7 +92,7 @@ head -2 "$work/snap.yaml" > "$work/head"
 assert "the snapshot does not start with version and engine: $(cat "$work/head")" -- \
   cmp -s "$work/head" <(printf 'schemadrift_snapshot: 2\nengine: postgresql\n')
 missing=""
-for k in extensions collations enums domains composites ranges sequences functions aggregates operators operator_families operator_classes conversions tables views \
+for k in extensions collations ts_parsers ts_templates ts_dictionaries ts_configurations enums domains composites ranges sequences functions aggregates operators operator_families operator_classes conversions tables views \
   materialized_views indexes triggers rules statistics_objects; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/snap.yaml" || missing+=" $k"
 done
@@ -103,7 +108,7 @@ assert "snapshot: no collection under database: for:$missing" -- test -z "$missi
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \
   adults pet_counts pet_owner_idx person_lower_idx pet_counts_idx own_pets no_overlap name_nonempty \
-  adults_ins sd_coll sd_conv person_stats; do
+  adults_ins sd_coll sd_conv person_stats sd_tmpl sd_prs sd_dict sd_cfg; do
   grep -qE "^ *((- )?name: \"?$n\"?|function_name: $n)$" "$work/snap.yaml" || missing+=" $n"
 done
 assert "snapshot: no object named:$missing" -- test -z "$missing"

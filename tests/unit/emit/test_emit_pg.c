@@ -2086,6 +2086,143 @@ test_collation_composite_refused(void **state)
     assert_string_equal(sd_buf_cstr(&f->out), "");
 }
 
+static sd_object *
+ts_dict(sd_model *m, const char *name, const char *tmpl, const char *options)
+{
+    sd_object *o = add(m, SD_KIND_TS_DICT, NULL, name);
+    sd_obj_set_str(m, o, SD_TS_DICT_TEMPLATE, tmpl);
+    sd_obj_set_str(m, o, SD_TS_DICT_OPTIONS, options);
+    return o;
+}
+
+/* A configuration with mappings "token:dicts", '|' between them. */
+static sd_object *
+ts_config(sd_model *m, const char *name, const char *parser, const char *mappings)
+{
+    sd_object *o = add(m, SD_KIND_TS_CONFIG, NULL, name);
+    sd_obj_set_str(m, o, SD_TS_CONFIG_PARSER, parser);
+    for (const char *p = mappings; p != NULL && *p != '\0';) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar != NULL ? (size_t)(bar - p) : strlen(p);
+        char item[128];
+        snprintf(item, sizeof(item), "%.*s", (int)len, p);
+        sd_obj_add_name(m, o, SD_TS_CONFIG_MAPPINGS, item);
+        p += len + (bar != NULL);
+    }
+    return o;
+}
+
+static sd_object *
+ts_parser(sd_model *m, const char *name, const char *headline)
+{
+    sd_object *p = add(m, SD_KIND_TS_PARSER, NULL, name);
+    sd_obj_set_str(m, p, SD_TS_PARSER_START, "prsd_start");
+    sd_obj_set_str(m, p, SD_TS_PARSER_GETTOKEN, "prsd_nexttoken");
+    sd_obj_set_str(m, p, SD_TS_PARSER_END, "prsd_end");
+    sd_obj_set_str(m, p, SD_TS_PARSER_HEADLINE, headline);
+    sd_obj_set_str(m, p, SD_TS_PARSER_LEXTYPES, "prsd_lextype");
+    return p;
+}
+
+/* Text search objects as pg_dump writes them; dictionary options in place (every old option
+ * named first, so the result is the new list in its order); mappings added, altered and
+ * dropped in place; a parser change drops and creates a configuration. */
+static void
+test_text_search(void **state)
+{
+    fixture *f = *state;
+    sd_object *p = ts_parser(f->to, "prs", NULL);
+    sd_obj_set_str(f->to, p, SD_TS_PARSER_COMMENT, "no headline");
+    sd_object *t = add(f->to, SD_KIND_TS_TEMPLATE, NULL, "tmpl");
+    sd_obj_set_str(f->to, t, SD_TS_TEMPLATE_LEXIZE, "dsimple_lexize");
+    ts_dict(f->from, "d", "pg_catalog.simple", "stopwords = 'english', \"Odd\" = E'a\\\\b'");
+    ts_dict(f->to, "d", "pg_catalog.simple", "accept = false");
+    sd_obj_set_str(f->to, ts_dict(f->to, "n", "public.tmpl", NULL), SD_TS_DICT_OWNER, "alice");
+    ts_config(f->from, "c", "pg_catalog.\"default\"",
+              "asciiword:simple|word:public.d, simple|\"int\":simple");
+    ts_config(f->to, "c", "pg_catalog.\"default\"", "asciiword:simple|word:simple|email:public.d");
+    ts_config(f->from, "r", "pg_catalog.\"default\"", "word:simple");
+    ts_config(f->to, "r", "public.prs", "word:simple");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nCREATE TEXT SEARCH PARSER public.prs (START = prsd_start, GETTOKEN = "
+                        "prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype);\n"
+                        "COMMENT ON TEXT SEARCH PARSER public.prs IS 'no headline';\n"
+                        "\nCREATE TEXT SEARCH TEMPLATE public.tmpl (LEXIZE = dsimple_lexize);\n"
+                        "\nALTER TEXT SEARCH DICTIONARY public.d (stopwords, \"Odd\", accept = "
+                        "false);\n"
+                        "\nCREATE TEXT SEARCH DICTIONARY public.n (TEMPLATE = public.tmpl);\n"
+                        "ALTER TEXT SEARCH DICTIONARY public.n OWNER TO alice;\n"
+                        "\nALTER TEXT SEARCH CONFIGURATION public.c DROP MAPPING FOR \"int\";\n"
+                        "ALTER TEXT SEARCH CONFIGURATION public.c ALTER MAPPING FOR word WITH "
+                        "simple;\n"
+                        "ALTER TEXT SEARCH CONFIGURATION public.c ADD MAPPING FOR email WITH "
+                        "public.d;\n"
+                        "\nDROP TEXT SEARCH CONFIGURATION public.r;\n"
+                        "CREATE TEXT SEARCH CONFIGURATION public.r (PARSER = public.prs);\n"
+                        "ALTER TEXT SEARCH CONFIGURATION public.r ADD MAPPING FOR word WITH "
+                        "simple;\n" TAIL);
+}
+
+/* Stored text that is not what the catalog holds is refused, saying what it is: options that
+ * end a statement, a mapping whose token is not one identifier, old options that are not a
+ * "name = value" list. */
+static void
+test_text_search_crafted(void **state)
+{
+    fixture *f = *state;
+    ts_dict(f->to, "d", "pg_catalog.simple", "accept = false); DROP TABLE t; --");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, "invalid dictionary options") == NULL)
+        fail_msg("message %s lacks the options", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+static void
+test_text_search_crafted_mapping(void **state)
+{
+    fixture *f = *state;
+    ts_config(f->to, "c", "pg_catalog.\"default\"", "word WITH simple; DROP TABLE t:simple");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, "invalid text search mapping") == NULL)
+        fail_msg("message %s lacks the mapping", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+static void
+test_text_search_crafted_options_from(void **state)
+{
+    fixture *f = *state;
+    ts_dict(f->from, "d", "pg_catalog.simple", "a = 1 2");
+    ts_dict(f->to, "d", "pg_catalog.simple", "accept = false");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, "dictionary options") == NULL)
+        fail_msg("message %s lacks the options", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
+/* A parser whose functions change while a configuration uses it: DROP TEXT SEARCH PARSER
+ * would fail, and nothing moves a configuration to another parser: refused. */
+static void
+test_text_search_parser_in_use_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        ts_parser(ms[i], "prs", i == 1 ? "prsd_headline" : NULL);
+        sd_object *c = ts_config(ms[i], "cfg", "public.prs", "word:simple");
+        sd_obj_add_dep(ms[i], c, SD_KIND_TS_PARSER, "public", NULL, "prs");
+    }
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    if (strstr(err.msg, "text search configuration public.cfg uses it") == NULL)
+        fail_msg("message %s lacks the configuration", err.msg);
+    assert_string_equal(sd_buf_cstr(&f->out), "");
+}
+
 /* A collation provider is written bare: anything but libc or icu is refused. */
 static void
 test_hostile_collation_refused(void **state)
@@ -2985,6 +3122,11 @@ main(void)
         T(test_hostile_collation_refused),
         T(test_collation_domain_refused),
         T(test_collation_composite_refused),
+        T(test_text_search),
+        T(test_text_search_crafted),
+        T(test_text_search_crafted_mapping),
+        T(test_text_search_crafted_options_from),
+        T(test_text_search_parser_in_use_refused),
         T(test_index_statistics),
         T(test_hostile_operator_refused),
         T(test_foreign_key_changes_and_key_rebuild),

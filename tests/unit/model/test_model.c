@@ -100,6 +100,10 @@ test_registry_completeness(void **state)
         [SD_KIND_SCHEMA] = SD_SCHEMA__NFIELDS,
         [SD_KIND_EXTENSION] = SD_EXTENSION__NFIELDS,
         [SD_KIND_COLLATION] = SD_COLLATION__NFIELDS,
+        [SD_KIND_TS_PARSER] = SD_TS_PARSER__NFIELDS,
+        [SD_KIND_TS_TEMPLATE] = SD_TS_TEMPLATE__NFIELDS,
+        [SD_KIND_TS_DICT] = SD_TS_DICT__NFIELDS,
+        [SD_KIND_TS_CONFIG] = SD_TS_CONFIG__NFIELDS,
         [SD_KIND_ENUM] = SD_ENUM__NFIELDS,
         [SD_KIND_DOMAIN] = SD_DOMAIN__NFIELDS,
         [SD_KIND_COMPOSITE] = SD_COMPOSITE__NFIELDS,
@@ -256,13 +260,14 @@ test_registry_engines(void **state)
         assert_true(sd_kind_for_engine(sd_kind_get(SD_KIND_INDEX), (sd_engine)e));
     }
     /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
-    static const sd_kind pg_only[] = { SD_KIND_EXTENSION,     SD_KIND_COLLATION, SD_KIND_ENUM,
-                                       SD_KIND_DOMAIN,        SD_KIND_COMPOSITE, SD_KIND_RANGE,
-                                       SD_KIND_SEQUENCE,      SD_KIND_FUNCTION,  SD_KIND_AGGREGATE,
-                                       SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,      SD_KIND_OPERATOR,
-                                       SD_KIND_OPFAMILY,      SD_KIND_OPCLASS,   SD_KIND_CONVERSION,
-                                       SD_KIND_EXCLUSION,     SD_KIND_POLICY,    SD_KIND_MATVIEW,
-                                       SD_KIND_RULE,          SD_KIND_STATISTICS };
+    static const sd_kind pg_only[] = {
+        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,       SD_KIND_TS_PARSER,
+        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,  SD_KIND_DOMAIN,
+        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,   SD_KIND_FUNCTION,
+        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,       SD_KIND_OPERATOR,
+        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION, SD_KIND_EXCLUSION,
+        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,       SD_KIND_STATISTICS
+    };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -347,6 +352,10 @@ test_registry_field_roles(void **state)
     assert_int_equal(sd_kind_role_field(SD_KIND_OPCLASS, SD_ROLE_OWNER), SD_OPCLASS_OWNER);
     assert_int_equal(sd_kind_role_field(SD_KIND_OPFAMILY, SD_ROLE_COMMENT), SD_OPFAMILY_COMMENT);
     assert_int_equal(sd_kind_role_field(SD_KIND_CONVERSION, SD_ROLE_ACL), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_PARSER, SD_ROLE_OWNER), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_TEMPLATE, SD_ROLE_OWNER), -1);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_DICT, SD_ROLE_OWNER), SD_TS_DICT_OWNER);
+    assert_int_equal(sd_kind_role_field(SD_KIND_TS_CONFIG, SD_ROLE_COMMENT), SD_TS_CONFIG_COMMENT);
     assert_int_equal(sd_kind_role_field(SD_KIND_EXTENSION, SD_ROLE_COMMENT), SD_EXTENSION_COMMENT);
     assert_int_equal(sd_kind_role_field(SD_KIND__COUNT, SD_ROLE_OWNER), -1);
 }
