@@ -2,7 +2,8 @@
  * emit_pg_int.h: shared by the PostgreSQL emitter's files (emit_pg.c: planning and phases;
  * emit_pg_out.c: output primitives, SQL fragments, names, owners, privileges, comments;
  * emit_pg_kinds.c: the per-kind table and the non-table kinds; emit_pg_table.c: tables,
- * columns, constraints, policies; emit_pg_rename.c: renames and enum guards). Nothing outside emit/
+ * columns, constraints, policies; emit_pg_rename.c: renames and enum guards; emit_pg_spath.c:
+ * the search_path of functions run over existing rows). Nothing outside emit/
  * includes this.
  */
 #ifndef SD_EMIT_EMIT_PG_INT_H
@@ -285,5 +286,10 @@ void sd_emit__pg_unhook_column(pg_ctx *c, const sd_object *col, bool readd);
 void sd_emit__pg_set_default(pg_ctx *c, const sd_object *col);
 /* Whether a type change can lose or reject values. */
 bool sd_emit__pg_type_narrows(const char *from, const char *to);
+
+/* Called by sd_emit__pg_unit_end() before the unit reaches the script: when the unit
+ * evaluates over existing rows functions whose body resolves names through the caller's
+ * search_path, run them with the database's default one meanwhile (emit_pg_spath.c). */
+void sd_emit__pg_spath_wrap(pg_ctx *c);
 
 #endif

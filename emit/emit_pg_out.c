@@ -50,6 +50,7 @@ sd_emit__pg_step(pg_ctx *c, const sd_step *s)
 void
 sd_emit__pg_unit_end(pg_ctx *c)
 {
+    sd_emit__pg_spath_wrap(c);
     c->w.out = c->script;
     if (sd_buf_failed(&c->unit))
         sd_writer_nomem(&c->w);

@@ -1,0 +1,169 @@
+/*
+ * emit_pg_spath.c: the search_path that user functions run with while the PostgreSQL script
+ * evaluates them over existing rows.
+ *
+ * The script runs with search_path = '' (the header, as pg_dump's restore): every name it
+ * writes is qualified, and a stored expression's unqualified pg_catalog calls cannot be
+ * captured by a look-alike in a schema users can write to (CVE-2018-1058). A function whose
+ * body is a string (LANGUAGE sql, plpgsql, ...) without SET search_path resolves its own
+ * unqualified names ("SELECT count(*) FROM users", nextval('seq')) through the caller's
+ * search_path when it runs, so with '' it fails ("relation users does not exist") where the
+ * application, running with its database's default search_path, succeeds. pg_dump has the
+ * same failure (its restore sets '' too) but meets it less: COPY evaluates no defaults,
+ * though its generated columns, CHECKs and indexes over restored rows do.
+ *
+ * The statements that run user functions over the rows a database already holds (ADD COLUMN
+ * with a default or a STORED generation, CHECK and EXCLUDE constraints and indexes on an
+ * existing table, a materialized view created with its data) are therefore wrapped: first
+ * each such function they call gets, for the length of that unit, the search_path the
+ * application sees (SET LOCAL search_path TO DEFAULT: the value the database's and role's
+ * settings give the session, ALTER DATABASE / ROLE ... SET, else the server's default
+ * "$user", public) as its own (ALTER FUNCTION ... SET search_path FROM CURRENT), the script
+ * going back to '' at once; after the unit, ALTER FUNCTION ... RESET search_path gives the
+ * function its definition back. Only the function's body sees that path: the statement
+ * itself is still parsed with '', so none of the script's own names can be captured. A
+ * function with its own SET search_path keeps it (its definition wins, as in the
+ * application), and a SQL-standard body (BEGIN ATOMIC, RETURN) was bound to its objects when
+ * created: neither needs anything. A SET clause also keeps PostgreSQL from inlining a SQL
+ * function into the statement, which would parse its body with the statement's ''.
+ *
+ * What runs the body sees: the functions the expression calls, and those behind the
+ * operators, domains and aggregates it uses (one level: a function they call in turn runs
+ * with its caller's path, which is then the application's). Not seen: triggers and casts.
+ */
+#include <string.h>
+
+#include "emit/emit_pg_int.h"
+#include "parse/parse.h"
+
+/* The functions a unit runs over rows, gathered without duplicates. */
+typedef struct spath_fns {
+    const sd_object **items;
+    size_t len, cap;
+} spath_fns;
+
+/* Whether a "to" relation (schema, name) holds rows already: it is in "from" too. */
+static bool
+has_rows(const pg_ctx *c, const char *schema, const char *name)
+{
+    return sd_model_find_table(c->from, schema, name) != NULL ||
+           sd_model_find(c->from, SD_KIND_MATVIEW, schema, NULL, name) != NULL;
+}
+
+/* Whether the unit's statements evaluate o's expressions over rows. */
+static bool
+evaluates(const pg_ctx *c, const sd_step *s, const sd_object *o)
+{
+    if (s->op != SD_STEP_CREATE && s->op != SD_STEP_ALTER)
+        return false;
+    if (o->kind == SD_KIND_COLUMN) {
+        /* ADD COLUMN evaluates a default (a non-volatile one even with no rows) and a
+         * generation; an ALTER re-adds a generated column, while SET DEFAULT evaluates
+         * nothing. */
+        return has_rows(c, o->schema, o->table) &&
+               (s->op == SD_STEP_CREATE || o->v[SD_COLUMN_GENERATED].sql.text != NULL);
+    }
+    if (o->kind == SD_KIND_CHECK || o->kind == SD_KIND_EXCLUSION || o->kind == SD_KIND_INDEX)
+        return has_rows(c, o->schema, o->table);
+    return o->kind == SD_KIND_MATVIEW && !o->v[SD_MATVIEW_NO_DATA].b;
+}
+
+static void
+add_fn(pg_ctx *c, spath_fns *fns, const sd_object *fn)
+{
+    for (size_t i = 0; i < fns->len; i++) {
+        if (fns->items[i] == fn)
+            return;
+    }
+    if (streq(fn->v[SD_FUNCTION_KIND].s, "procedure"))
+        return; /* never called from an expression */
+    sd_err e = SD_ERR_INIT;
+    sd_pg_fn_path path = SD_PG_FN_PATH_CALLER;
+    sd_status rc = sd_parse_pg_function_path(fn->v[SD_FUNCTION_DEFINITION].sql.text, &path, &e);
+    if (rc == SD_ERR_NOMEM) {
+        sd_writer_nomem(&c->w);
+        return;
+    }
+    if (rc != SD_OK) {
+        sd_writer_fail_text(&c->w, fn, "definition",
+                            fn->v[SD_FUNCTION_DEFINITION].sql.text != NULL
+                                ? fn->v[SD_FUNCTION_DEFINITION].sql.text
+                                : "",
+                            e.msg);
+        return;
+    }
+    if (path != SD_PG_FN_PATH_CALLER)
+        return;
+    if (fns->len == fns->cap) {
+        size_t cap = fns->cap == 0 ? 4 : fns->cap * 2;
+        const sd_object **items = sd_arena_array(c->scratch, const sd_object *, cap);
+        if (items == NULL) {
+            sd_writer_nomem(&c->w);
+            return;
+        }
+        if (fns->len > 0)
+            memcpy(items, fns->items, fns->len * sizeof *items);
+        fns->items = items;
+        fns->cap = cap;
+    }
+    fns->items[fns->len++] = fn;
+}
+
+/* The functions among o's dependencies ("to" model), and those of the operators, domains and
+ * aggregates among them when through is set. */
+static void
+gather(pg_ctx *c, spath_fns *fns, const sd_object *o, bool through)
+{
+    for (size_t i = 0; i < o->ndeps && c->w.rc == SD_OK; i++) {
+        const sd_object *d = sd_model_find_ref(c->to, &o->deps[i]);
+        if (d == NULL)
+            continue;
+        if (d->kind == SD_KIND_FUNCTION)
+            add_fn(c, fns, d);
+        else if (through && (d->kind == SD_KIND_OPERATOR || d->kind == SD_KIND_DOMAIN ||
+                             d->kind == SD_KIND_AGGREGATE))
+            gather(c, fns, d, false);
+    }
+}
+
+/* ALTER FUNCTION f SET search_path FROM CURRENT / RESET search_path. */
+static void
+put_alter(pg_ctx *c, const sd_object *fn, const char *action)
+{
+    put(c, "ALTER ");
+    put(c, sd_emit__pg_keyword(fn));
+    put(c, " ");
+    sd_emit__pg_target(c, fn);
+    put(c, action);
+}
+
+void
+sd_emit__pg_spath_wrap(pg_ctx *c)
+{
+    const sd_step *s = &c->unit_step;
+    const sd_object *o = s->to;
+    if (c->w.rc != SD_OK || o == NULL || c->unit.len == 0 || !evaluates(c, s, o))
+        return;
+    spath_fns fns = { 0 };
+    gather(c, &fns, o, true);
+    if (c->w.rc != SD_OK || fns.len == 0)
+        return;
+    /* After the unit (still writing into it): each function's definition back. */
+    for (size_t i = 0; i < fns.len; i++)
+        put_alter(c, fns.items[i], " RESET search_path;\n");
+    sd_buf before = SD_BUF_INIT;
+    c->w.out = &before;
+    put(c, "-- functions run below with the database's default search_path, as the "
+           "application calls them (they set none of their own)\n"
+           "SET LOCAL search_path TO DEFAULT;\n");
+    for (size_t i = 0; i < fns.len; i++)
+        put_alter(c, fns.items[i], " SET search_path FROM CURRENT;\n");
+    put(c, "SELECT pg_catalog.set_config('search_path', '', true);\n");
+    sd_buf_append(&before, sd_buf_cstr(&c->unit));
+    if (sd_buf_failed(&before))
+        sd_writer_nomem(&c->w);
+    c->w.out = &c->unit;
+    sd_buf_reset(&c->unit);
+    sd_buf_appendn(&c->unit, sd_buf_cstr(&before), before.len);
+    sd_buf_dispose(&before);
+}
