@@ -34,6 +34,13 @@
 
 typedef struct pg_ctx pg_ctx;
 
+/* Functions the current unit runs over existing rows whose body resolves names through the
+ * caller's search_path, without duplicates (emit_pg_spath.c). */
+typedef struct pg_spath {
+    const sd_object **items; /* in the scratch arena */
+    size_t len, cap;
+} pg_spath;
+
 /* How DROP / ALTER / COMMENT ON name an object of a kind (sd_emit__pg_target()). */
 typedef enum pg_target {
     PG_TARGET_QNAME = 0, /* schema-qualified name: "s.t" */
@@ -82,6 +89,7 @@ struct pg_ctx {
                                       place as an identity (not in the late phase) */
     bool *readd_left;              /* "to" tables whose columns and constraints added
                                       again are still to come (from p->readd_table) */
+    pg_spath spath;                /* functions the current unit runs over rows */
 };
 
 /* ---- output primitives (no-ops after an error) ---- */
@@ -287,9 +295,14 @@ void sd_emit__pg_set_default(pg_ctx *c, const sd_object *col);
 /* Whether a type change can lose or reject values. */
 bool sd_emit__pg_type_narrows(const char *from, const char *to);
 
-/* Called by sd_emit__pg_unit_end() before the unit reaches the script: when the unit
- * evaluates over existing rows functions whose body resolves names through the caller's
- * search_path, run them with the database's default one meanwhile (emit_pg_spath.c). */
+/* Statements of the current unit that evaluate over existing rows: a column or constraint
+ * o added, a column col retyped (what PostgreSQL rebuilds with it). The functions they run
+ * whose body resolves names through the caller's search_path are noted (emit_pg_spath.c). */
+void sd_emit__pg_spath_note(pg_ctx *c, const sd_object *o);
+void sd_emit__pg_spath_note_retype(pg_ctx *c, const sd_object *col);
+/* Called by sd_emit__pg_unit_end() before the unit reaches the script: the noted functions
+ * (and those of the unit's index or materialized view) run with the database's default
+ * search_path meanwhile, as in the application. */
 void sd_emit__pg_spath_wrap(pg_ctx *c);
 
 #endif

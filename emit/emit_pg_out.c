@@ -35,6 +35,7 @@ sd_emit__pg_unit_begin(pg_ctx *c, sd_step_op op, const sd_object *from, const sd
                               .txn = c->txn };
     sd_buf_reset(&c->unit);
     c->w.out = &c->unit;
+    c->spath.len = 0;
 }
 
 void

@@ -36,41 +36,10 @@
 #include "emit/emit_pg_int.h"
 #include "parse/parse.h"
 
-/* The functions a unit runs over rows, gathered without duplicates. */
-typedef struct spath_fns {
-    const sd_object **items;
-    size_t len, cap;
-} spath_fns;
-
-/* Whether a "to" relation (schema, name) holds rows already: it is in "from" too. */
-static bool
-has_rows(const pg_ctx *c, const char *schema, const char *name)
-{
-    return sd_model_find_table(c->from, schema, name) != NULL ||
-           sd_model_find(c->from, SD_KIND_MATVIEW, schema, NULL, name) != NULL;
-}
-
-/* Whether the unit's statements evaluate o's expressions over rows. */
-static bool
-evaluates(const pg_ctx *c, const sd_step *s, const sd_object *o)
-{
-    if (s->op != SD_STEP_CREATE && s->op != SD_STEP_ALTER)
-        return false;
-    if (o->kind == SD_KIND_COLUMN) {
-        /* ADD COLUMN evaluates a default (a non-volatile one even with no rows) and a
-         * generation; an ALTER re-adds a generated column, while SET DEFAULT evaluates
-         * nothing. */
-        return has_rows(c, o->schema, o->table) &&
-               (s->op == SD_STEP_CREATE || o->v[SD_COLUMN_GENERATED].sql.text != NULL);
-    }
-    if (o->kind == SD_KIND_CHECK || o->kind == SD_KIND_EXCLUSION || o->kind == SD_KIND_INDEX)
-        return has_rows(c, o->schema, o->table);
-    return o->kind == SD_KIND_MATVIEW && !o->v[SD_MATVIEW_NO_DATA].b;
-}
-
 static void
-add_fn(pg_ctx *c, spath_fns *fns, const sd_object *fn)
+add_fn(pg_ctx *c, const sd_object *fn)
 {
+    pg_spath *fns = &c->spath;
     for (size_t i = 0; i < fns->len; i++) {
         if (fns->items[i] == fn)
             return;
@@ -112,17 +81,17 @@ add_fn(pg_ctx *c, spath_fns *fns, const sd_object *fn)
 /* The functions among o's dependencies ("to" model), and those of the operators, domains and
  * aggregates among them when through is set. */
 static void
-gather(pg_ctx *c, spath_fns *fns, const sd_object *o, bool through)
+gather(pg_ctx *c, const sd_object *o, bool through)
 {
     for (size_t i = 0; i < o->ndeps && c->w.rc == SD_OK; i++) {
         const sd_object *d = sd_model_find_ref(c->to, &o->deps[i]);
         if (d == NULL)
             continue;
         if (d->kind == SD_KIND_FUNCTION)
-            add_fn(c, fns, d);
+            add_fn(c, d);
         else if (through && (d->kind == SD_KIND_OPERATOR || d->kind == SD_KIND_DOMAIN ||
                              d->kind == SD_KIND_AGGREGATE))
-            gather(c, fns, d, false);
+            gather(c, d, false);
     }
 }
 
@@ -137,27 +106,85 @@ put_alter(pg_ctx *c, const sd_object *fn, const char *action)
     put(c, action);
 }
 
+/* The relation of a column, constraint or index (its table, or a matview for an index),
+ * when it holds rows already: it is in "from" too. */
+static bool
+has_rows(const pg_ctx *c, const sd_object *o)
+{
+    return o->table != NULL &&
+           (sd_model_find_table(c->from, o->schema, o->table) != NULL ||
+            sd_model_find(c->from, SD_KIND_MATVIEW, o->schema, NULL, o->table) != NULL);
+}
+
 void
-sd_emit__pg_spath_wrap(pg_ctx *c)
+sd_emit__pg_spath_note(pg_ctx *c, const sd_object *o)
+{
+    /* ADD COLUMN evaluates a default (a non-volatile one even with no rows: it becomes the
+     * stored missing value) and a generation; ADD CONSTRAINT checks every row. */
+    if (c->w.rc == SD_OK && has_rows(c, o))
+        gather(c, o, true);
+}
+
+void
+sd_emit__pg_spath_note_retype(pg_ctx *c, const sd_object *col)
+{
+    /* ALTER COLUMN ... TYPE rebuilds the CHECK and EXCLUDE constraints and the indexes that
+     * use the column, evaluating them over every row again. */
+    static const sd_kind REBUILT[] = { SD_KIND_CHECK, SD_KIND_EXCLUSION, SD_KIND_INDEX };
+    if (c->w.rc != SD_OK || col->owner == NULL || !has_rows(c, col))
+        return;
+    for (size_t k = 0; k < SD_ARRAY_LEN(REBUILT); k++) {
+        size_t n = 0;
+        const sd_object *const *objs = sd_model_objects(c->to, REBUILT[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            const sd_object *o = objs[i];
+            if (!streq(o->schema, col->schema) || !streq(o->table, col->table))
+                continue;
+            for (size_t d = 0; d < o->ndeps; d++) {
+                if (o->deps[d].kind == SD_KIND_COLUMN && streq(o->deps[d].name, col->name) &&
+                    streq(o->deps[d].table, col->table) && streq(o->deps[d].schema, col->schema)) {
+                    gather(c, o, true);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* Whether the unit's own object is one whose creation evaluates over rows: an index on a
+ * table with rows, a materialized view created with its data (columns and constraints are
+ * noted where they are written, sd_emit__pg_spath_note()). */
+static void
+note_unit(pg_ctx *c)
 {
     const sd_step *s = &c->unit_step;
     const sd_object *o = s->to;
-    if (c->w.rc != SD_OK || o == NULL || c->unit.len == 0 || !evaluates(c, s, o))
+    if (o == NULL || (s->op != SD_STEP_CREATE && s->op != SD_STEP_ALTER))
         return;
-    spath_fns fns = { 0 };
-    gather(c, &fns, o, true);
-    if (c->w.rc != SD_OK || fns.len == 0)
+    if (o->kind == SD_KIND_INDEX && has_rows(c, o))
+        gather(c, o, true);
+    else if (o->kind == SD_KIND_MATVIEW && !o->v[SD_MATVIEW_NO_DATA].b)
+        gather(c, o, true);
+}
+
+void
+sd_emit__pg_spath_wrap(pg_ctx *c)
+{
+    if (c->w.rc == SD_OK && c->unit.len > 0)
+        note_unit(c);
+    const pg_spath *fns = &c->spath;
+    if (c->w.rc != SD_OK || c->unit.len == 0 || fns->len == 0)
         return;
     /* After the unit (still writing into it): each function's definition back. */
-    for (size_t i = 0; i < fns.len; i++)
-        put_alter(c, fns.items[i], " RESET search_path;\n");
+    for (size_t i = 0; i < fns->len; i++)
+        put_alter(c, fns->items[i], " RESET search_path;\n");
     sd_buf before = SD_BUF_INIT;
     c->w.out = &before;
     put(c, "-- functions run below with the database's default search_path, as the "
            "application calls them (they set none of their own)\n"
            "SET LOCAL search_path TO DEFAULT;\n");
-    for (size_t i = 0; i < fns.len; i++)
-        put_alter(c, fns.items[i], " SET search_path FROM CURRENT;\n");
+    for (size_t i = 0; i < fns->len; i++)
+        put_alter(c, fns->items[i], " SET search_path FROM CURRENT;\n");
     put(c, "SELECT pg_catalog.set_config('search_path', '', true);\n");
     sd_buf_append(&before, sd_buf_cstr(&c->unit));
     if (sd_buf_failed(&before))

@@ -353,6 +353,7 @@ constraint_extras(pg_ctx *c, const sd_object *con)
 static void
 add_constraint(pg_ctx *c, const sd_object *con)
 {
+    sd_emit__pg_spath_note(c, con);
     alter_table_head(c, con);
     put(c, "ADD ");
     put_constraint_def(c, con, false);
@@ -1535,6 +1536,7 @@ sd_emit__pg_create_column(pg_ctx *c, const sd_object *col)
     c->created[SD_KIND_COLUMN][col->index] = true;
     if (col->owner != NULL)
         add_local_to_children(c, col->owner, col->name, 0);
+    sd_emit__pg_spath_note(c, col);
     alter_table_head(c, col);
     put(c, "ADD COLUMN ");
     put_column_def(c, col);
@@ -1666,6 +1668,7 @@ sd_emit__pg_column_retype(pg_ctx *c,
                           const char *collation,
                           const char *cast)
 {
+    sd_emit__pg_spath_note_retype(c, to_col);
     if (from_col->v[SD_COLUMN_DEFAULT].sql.text != NULL) {
         alter_column_head(c, to_col);
         put(c, "DROP DEFAULT;\n");
