@@ -300,6 +300,9 @@ bool sd_emit__pg_type_narrows(const char *from, const char *to);
  * whose body resolves names through the caller's search_path are noted (emit_pg_spath.c). */
 void sd_emit__pg_spath_note(pg_ctx *c, const sd_object *o);
 void sd_emit__pg_spath_note_retype(pg_ctx *c, const sd_object *col);
+/* A table t created: its partition key and generated columns, and with rows (put back
+ * or moved in) its defaults and CHECK and EXCLUDE constraints too. */
+void sd_emit__pg_spath_note_table(pg_ctx *c, const sd_object *t, bool rows);
 /* Called by sd_emit__pg_unit_end() before the unit reaches the script: the noted functions
  * (and those of the unit's index or materialized view) run with the database's default
  * search_path meanwhile, as in the application. */

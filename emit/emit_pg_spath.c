@@ -116,12 +116,23 @@ has_rows(const pg_ctx *c, const sd_object *o)
             sd_model_find(c->from, SD_KIND_MATVIEW, o->schema, NULL, o->table) != NULL);
 }
 
+/* Whether creating o runs the functions it calls: PostgreSQL plans a generation and an
+ * index's or EXCLUDE constraint's expressions when it creates them, to check that they are
+ * immutable, and planning inlines a SQL function, parsing its body with the statement's
+ * search_path, even on an empty table; a default and a CHECK run over the rows a table
+ * already holds (ADD COLUMN stores a non-volatile default's value even with none). */
+static bool
+runs_at_create(const pg_ctx *c, const sd_object *o)
+{
+    if (o->kind == SD_KIND_COLUMN && o->v[SD_COLUMN_GENERATED].sql.text != NULL)
+        return true;
+    return o->kind == SD_KIND_EXCLUSION || o->kind == SD_KIND_INDEX || has_rows(c, o);
+}
+
 void
 sd_emit__pg_spath_note(pg_ctx *c, const sd_object *o)
 {
-    /* ADD COLUMN evaluates a default (a non-volatile one even with no rows: it becomes the
-     * stored missing value) and a generation; ADD CONSTRAINT checks every row. */
-    if (c->w.rc == SD_OK && has_rows(c, o))
+    if (c->w.rc == SD_OK && runs_at_create(c, o))
         gather(c, o, true);
 }
 
@@ -151,19 +162,35 @@ sd_emit__pg_spath_note_retype(pg_ctx *c, const sd_object *col)
     }
 }
 
-/* Whether the unit's own object is one whose creation evaluates over rows: an index on a
- * table with rows, a materialized view created with its data (columns and constraints are
- * noted where they are written, sd_emit__pg_spath_note()). */
+void
+sd_emit__pg_spath_note_table(pg_ctx *c, const sd_object *t, bool rows)
+{
+    static const sd_kind OWNED[] = { SD_KIND_COLUMN, SD_KIND_CHECK, SD_KIND_EXCLUSION };
+    if (c->w.rc != SD_OK)
+        return;
+    gather(c, t, true); /* its partition key */
+    for (size_t k = 0; k < SD_ARRAY_LEN(OWNED); k++) {
+        size_t n = 0;
+        const sd_object *const *objs = sd_model_children(c->to, t, OWNED[k], &n);
+        for (size_t i = 0; i < n && c->w.rc == SD_OK; i++) {
+            if (rows || OWNED[k] == SD_KIND_EXCLUSION ||
+                (OWNED[k] == SD_KIND_COLUMN && objs[i]->v[SD_COLUMN_GENERATED].sql.text != NULL))
+                gather(c, objs[i], true);
+        }
+    }
+}
+
+/* The unit's own object, when its creation runs functions: an index, a materialized view
+ * created with its data (tables, columns and constraints are noted where they are written:
+ * sd_emit__pg_spath_note*()). */
 static void
 note_unit(pg_ctx *c)
 {
     const sd_step *s = &c->unit_step;
     const sd_object *o = s->to;
-    if (o == NULL || (s->op != SD_STEP_CREATE && s->op != SD_STEP_ALTER))
+    if (o == NULL || (s->op != SD_STEP_CREATE && s->op != SD_STEP_REBUILD))
         return;
-    if (o->kind == SD_KIND_INDEX && has_rows(c, o))
-        gather(c, o, true);
-    else if (o->kind == SD_KIND_MATVIEW && !o->v[SD_MATVIEW_NO_DATA].b)
+    if (o->kind == SD_KIND_INDEX || (o->kind == SD_KIND_MATVIEW && !o->v[SD_MATVIEW_NO_DATA].b))
         gather(c, o, true);
 }
 

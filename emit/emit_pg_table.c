@@ -776,6 +776,7 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         return;
     c->created[SD_KIND_TABLE][t->index] = true;
     create_parents(c, t);
+    sd_emit__pg_spath_note_table(c, t, false);
     if (sd_emit__pg_partition_from_default(c, t)) {
         table_extras(c, t);
         return;
@@ -948,6 +949,7 @@ sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object 
         always = always || streq(tc->v[SD_COLUMN_IDENTITY].s, "always");
     }
     bool cols_kept = moved_columns(c, from_t, to_t, false) > 0;
+    sd_emit__pg_spath_note_table(c, to_t, true);
     put(c, "INSERT INTO ");
     put_qname(c, to_t->schema, to_t->name);
     put(c, cols_kept ? " (" : "");
