@@ -1,6 +1,6 @@
 /*
  * emit_pg_spath.c: the search_path that user functions run with while the PostgreSQL script
- * evaluates them over existing rows.
+ * runs them (over existing rows, or planning an expression it creates).
  *
  * The script runs with search_path = '' (the header, as pg_dump's restore): every name it
  * writes is qualified, and a stored expression's unqualified pg_catalog calls cannot be
@@ -12,30 +12,37 @@
  * same failure (its restore sets '' too) but meets it less: COPY evaluates no defaults,
  * though its generated columns, CHECKs and indexes over restored rows do.
  *
- * The statements that run user functions over the rows a database already holds (ADD COLUMN
- * with a default or a STORED generation, CHECK and EXCLUDE constraints and indexes on an
- * existing table, a materialized view created with its data) are therefore wrapped: first
- * each such function they call gets, for the length of that unit, the search_path the
- * application sees (SET LOCAL search_path TO DEFAULT: the value the database's and role's
- * settings give the session, ALTER DATABASE / ROLE ... SET, else the server's default
- * "$user", public) as its own (ALTER FUNCTION ... SET search_path FROM CURRENT), the script
- * going back to '' at once; after the unit, ALTER FUNCTION ... RESET search_path gives the
- * function its definition back. Only the function's body sees that path: the statement
- * itself is still parsed with '', so none of the script's own names can be captured. A
- * function with its own SET search_path keeps it (its definition wins, as in the
- * application), and a SQL-standard body (BEGIN ATOMIC, RETURN) was bound to its objects when
- * created: neither needs anything. A SET clause also keeps PostgreSQL from inlining a SQL
- * function into the statement, which would parse its body with the statement's ''.
+ * The statements that run user functions while the script runs are therefore wrapped: ADD
+ * COLUMN with a default or a STORED generation and ADD CHECK / EXCLUDE on a table with rows,
+ * an index, a table with generated columns or an EXCLUDE constraint created (PostgreSQL plans
+ * those expressions at creation to check that they are immutable, and planning inlines a SQL
+ * function, parsing its body), a materialized view created with its data, a column retyped
+ * under a CHECK or index (PostgreSQL rebuilds them), a rebuilt table's rows put back and a
+ * new partition's rows moved in from DEFAULT. Each function they call is first given, for
+ * the length of that unit, the search_path the application sees (SET LOCAL search_path TO
+ * DEFAULT: the value the database's and role's settings give the session, ALTER DATABASE /
+ * ROLE ... SET, else the server's default "$user", public) as its own (ALTER FUNCTION ... SET
+ * search_path FROM CURRENT), the script going back to '' at once; after the unit, ALTER
+ * FUNCTION ... RESET search_path gives the function its definition back. Only the function's
+ * body sees that path: the statement itself is still parsed with '', so none of the
+ * script's own names can be captured. A function with its own SET search_path keeps it (its
+ * definition wins, as in the application), and a SQL-standard body (BEGIN ATOMIC, RETURN)
+ * was bound to its objects when created: neither needs anything. The SET clause also keeps
+ * PostgreSQL from inlining a SQL function, which would parse its body with the statement's
+ * ''. The alternative of running the whole statement with the application's path would let
+ * the statement's unqualified pg_catalog calls resolve to look-alikes in that path.
  *
- * What runs the body sees: the functions the expression calls, and those behind the
+ * Which functions: those the expression calls, and those behind the
  * operators, domains and aggregates it uses (one level: a function they call in turn runs
- * with its caller's path, which is then the application's). Not seen: triggers and casts.
+ * with its caller's path, which is then the application's). Not seen: triggers (fired by
+ * rows moved out of a DEFAULT partition) and casts (not in the model).
  */
 #include <string.h>
 
 #include "emit/emit_pg_int.h"
 #include "parse/parse.h"
 
+/* Note fn when its body resolves names through the caller's search_path. */
 static void
 add_fn(pg_ctx *c, const sd_object *fn)
 {
