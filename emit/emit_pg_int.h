@@ -2,7 +2,8 @@
  * emit_pg_int.h: shared by the PostgreSQL emitter's files (emit_pg.c: planning and phases;
  * emit_pg_out.c: output primitives, SQL fragments, names, owners, privileges, comments;
  * emit_pg_kinds.c: the per-kind table and the non-table kinds; emit_pg_table.c: tables,
- * columns, constraints, policies; emit_pg_rename.c: renames and enum guards). Nothing outside emit/
+ * columns, constraints, policies; emit_pg_rename.c: renames and enum guards; emit_pg_spath.c:
+ * the search_path of functions run over existing rows). Nothing outside emit/
  * includes this.
  */
 #ifndef SD_EMIT_EMIT_PG_INT_H
@@ -33,6 +34,13 @@
 #define FRAG_ALTER  128u /* a whole ALTER statement: ALTER OPERATOR FAMILY ... ADD / DROP */
 
 typedef struct pg_ctx pg_ctx;
+
+/* Functions the current unit runs over existing rows whose body resolves names through the
+ * caller's search_path, without duplicates (emit_pg_spath.c). */
+typedef struct pg_spath {
+    const sd_object **items; /* in the scratch arena */
+    size_t len, cap;
+} pg_spath;
 
 /* How DROP / ALTER / COMMENT ON name an object of a kind (sd_emit__pg_target()). */
 typedef enum pg_target {
@@ -84,6 +92,7 @@ struct pg_ctx {
                                       place as an identity (not in the late phase) */
     bool *readd_left;              /* "to" tables whose columns and constraints added
                                       again are still to come (from p->readd_table) */
+    pg_spath spath;                /* functions the current unit runs over rows */
 };
 
 /* ---- output primitives (no-ops after an error) ---- */
@@ -295,5 +304,18 @@ void sd_emit__pg_unhook_column(pg_ctx *c, const sd_object *col, bool readd);
 void sd_emit__pg_set_default(pg_ctx *c, const sd_object *col);
 /* Whether a type change can lose or reject values. */
 bool sd_emit__pg_type_narrows(const char *from, const char *to);
+
+/* Statements of the current unit that evaluate over existing rows: a column or constraint
+ * o added, a column col retyped (what PostgreSQL rebuilds with it). The functions they run
+ * whose body resolves names through the caller's search_path are noted (emit_pg_spath.c). */
+void sd_emit__pg_spath_note(pg_ctx *c, const sd_object *o);
+void sd_emit__pg_spath_note_retype(pg_ctx *c, const sd_object *col);
+/* A table t created: its partition key and generated columns, and with rows (put back
+ * or moved in) its defaults and CHECK and EXCLUDE constraints too. */
+void sd_emit__pg_spath_note_table(pg_ctx *c, const sd_object *t, bool rows);
+/* Called by sd_emit__pg_unit_end() before the unit reaches the script: the noted functions
+ * (and those of the unit's index or materialized view) run with the database's default
+ * search_path meanwhile, as in the application. */
+void sd_emit__pg_spath_wrap(pg_ctx *c);
 
 #endif

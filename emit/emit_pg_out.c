@@ -35,6 +35,7 @@ sd_emit__pg_unit_begin(pg_ctx *c, sd_step_op op, const sd_object *from, const sd
                               .txn = c->txn };
     sd_buf_reset(&c->unit);
     c->w.out = &c->unit;
+    c->spath.len = 0;
 }
 
 void
@@ -50,6 +51,7 @@ sd_emit__pg_step(pg_ctx *c, const sd_step *s)
 void
 sd_emit__pg_unit_end(pg_ctx *c)
 {
+    sd_emit__pg_spath_wrap(c);
     c->w.out = c->script;
     if (sd_buf_failed(&c->unit))
         sd_writer_nomem(&c->w);

@@ -333,6 +333,7 @@ sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t)
     sd_emit__pg_fragment(c, t, "partition parent", parent, 0);
     put(c, " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE "
            "INCLUDING COMPRESSION);\n");
+    sd_emit__pg_spath_note_table(c, t, true);
     put(c, "INSERT INTO ");
     put_qname(c, t->schema, t->name);
     put(c, " (");

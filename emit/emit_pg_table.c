@@ -353,6 +353,7 @@ constraint_extras(pg_ctx *c, const sd_object *con)
 static void
 add_constraint(pg_ctx *c, const sd_object *con)
 {
+    sd_emit__pg_spath_note(c, con);
     alter_table_head(c, con);
     put(c, "ADD ");
     put_constraint_def(c, con, false);
@@ -775,6 +776,7 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         return;
     c->created[SD_KIND_TABLE][t->index] = true;
     create_parents(c, t);
+    sd_emit__pg_spath_note_table(c, t, false);
     if (sd_emit__pg_partition_from_default(c, t)) {
         table_extras(c, t);
         return;
@@ -947,6 +949,7 @@ sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object 
         always = always || streq(tc->v[SD_COLUMN_IDENTITY].s, "always");
     }
     bool cols_kept = moved_columns(c, from_t, to_t, false) > 0;
+    sd_emit__pg_spath_note_table(c, to_t, true);
     put(c, "INSERT INTO ");
     put_qname(c, to_t->schema, to_t->name);
     put(c, cols_kept ? " (" : "");
@@ -1535,6 +1538,7 @@ sd_emit__pg_create_column(pg_ctx *c, const sd_object *col)
     c->created[SD_KIND_COLUMN][col->index] = true;
     if (col->owner != NULL)
         add_local_to_children(c, col->owner, col->name, 0);
+    sd_emit__pg_spath_note(c, col);
     alter_table_head(c, col);
     put(c, "ADD COLUMN ");
     put_column_def(c, col);
@@ -1668,6 +1672,7 @@ retype_column(pg_ctx *c,
               const char *cast,
               const char *using_expr)
 {
+    sd_emit__pg_spath_note_retype(c, to_col);
     if (from_col->v[SD_COLUMN_DEFAULT].sql.text != NULL) {
         alter_column_head(c, to_col);
         put(c, "DROP DEFAULT;\n");

@@ -72,6 +72,25 @@ SD_MUST_CHECK sd_status sd_parse_sqlite_piece(const char *text, sd_err *err);
 SD_MUST_CHECK sd_status sd_parse_pg_count(const char *script, size_t *count, sd_err *err);
 SD_MUST_CHECK sd_status sd_parse_sqlite_count(const char *script, size_t *count, sd_err *err);
 
+/* Which search_path a PostgreSQL function's body resolves its names with when it runs. */
+typedef enum sd_pg_fn_path {
+    SD_PG_FN_PATH_CALLER = 0, /* the caller's: a body in a string (LANGUAGE sql, plpgsql, ...)
+                                 without SET search_path, parsed when it runs */
+    SD_PG_FN_PATH_OWN,        /* its own: SET search_path in its definition */
+    SD_PG_FN_PATH_BOUND       /* none: a SQL-standard body (BEGIN ATOMIC, RETURN), bound to
+                                 objects when created, or LANGUAGE c / internal */
+} sd_pg_fn_path;
+
+/*
+ * The search_path of the function a CREATE FUNCTION / PROCEDURE statement (text, as
+ * pg_get_functiondef() writes it) defines, read from PostgreSQL's parse tree, so that a
+ * "SET search_path" inside the body's string does not count. SD_ERR_PARSE when text is not
+ * exactly one such statement (as sd_parse_pg() with SD_SQL_CREATE_FUNCTION); SD_ERR_NOMEM.
+ */
+SD_MUST_CHECK sd_status sd_parse_pg_function_path(const char *text,
+                                                  sd_pg_fn_path *out,
+                                                  sd_err *err);
+
 /* "libpg_query (PostgreSQL X.Y parser)" line: the parser this build checks SQL text with. */
 void sd_parse_versions(sd_buf *out);
 

@@ -168,6 +168,78 @@ sd_parse_pg(const char *text, sd_sql_shape shape, sd_err *err)
     return rc;
 }
 
+/* The string value of a {"String": {"sval": ...}} node, or NULL. */
+static const char *
+string_node(json_t *node)
+{
+    json_t *body = NULL;
+    const char *type = node_type(node, &body);
+    if (type == NULL || strcmp(type, "String") != 0)
+        return NULL;
+    return json_string_value(json_object_get(body, "sval"));
+}
+
+/* The path a CreateFunctionStmt body's function runs with: its options' LANGUAGE and SET
+ * search_path, and whether it has a SQL-standard body (sql_body). */
+static sd_pg_fn_path
+function_path(json_t *fn)
+{
+    if (json_object_get(fn, "sql_body") != NULL)
+        return SD_PG_FN_PATH_BOUND;
+    sd_pg_fn_path path = SD_PG_FN_PATH_CALLER;
+    json_t *opts = json_object_get(fn, "options");
+    size_t i = 0;
+    json_t *opt = NULL;
+    json_array_foreach(opts, i, opt)
+    {
+        json_t *def = NULL;
+        const char *type = node_type(opt, &def);
+        const char *name = json_string_value(json_object_get(def, "defname"));
+        if (type == NULL || strcmp(type, "DefElem") != 0 || name == NULL)
+            continue;
+        json_t *set = NULL;
+        const char *arg = node_type(json_object_get(def, "arg"), &set);
+        if (strcmp(name, "language") == 0) {
+            const char *lang = string_node(json_object_get(def, "arg"));
+            /* C and internal functions run no SQL text of their own. */
+            if (lang != NULL && (strcmp(lang, "c") == 0 || strcmp(lang, "internal") == 0))
+                return SD_PG_FN_PATH_BOUND;
+        } else if (strcmp(name, "set") == 0 && arg != NULL && strcmp(arg, "VariableSetStmt") == 0) {
+            const char *var = json_string_value(json_object_get(set, "name"));
+            if (var != NULL && strcmp(var, "search_path") == 0)
+                path = SD_PG_FN_PATH_OWN;
+        }
+    }
+    return path;
+}
+
+sd_status
+sd_parse_pg_function_path(const char *text, sd_pg_fn_path *out, sd_err *err)
+{
+    *out = SD_PG_FN_PATH_CALLER;
+    sd_status rc = sd_parse_pg(text, SD_SQL_CREATE_FUNCTION, err);
+    if (rc != SD_OK)
+        return rc;
+    PgQueryParseResult r = pg_query_parse(text);
+    if (r.error != NULL || r.parse_tree == NULL) {
+        rc = r.error != NULL ? sd_err_set(err, SD_ERR_PARSE, "%s", r.error->message)
+                             : sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+        pg_query_free_parse_result(r);
+        return rc;
+    }
+    json_error_t jerr;
+    json_t *root = json_loads(r.parse_tree, 0, &jerr);
+    pg_query_free_parse_result(r);
+    if (root == NULL)
+        return sd_err_set(err, SD_ERR_PARSE, "the parser's tree does not read: %s", jerr.text);
+    json_t *body = NULL;
+    json_t *stmt = json_object_get(json_array_get(json_object_get(root, "stmts"), 0), "stmt");
+    if (node_type(stmt, &body) != NULL)
+        *out = function_path(body);
+    json_decref(root);
+    return SD_OK;
+}
+
 void
 sd_parse_versions(sd_buf *out)
 {

@@ -1362,6 +1362,42 @@ test_function_changes(void **state)
                                         "\nDROP PROCEDURE public.tidy(IN n integer);\n" TAIL);
 }
 
+/* A column added to a kept table whose default calls a function that resolves names through
+ * the caller's search_path: that function alone gets the database's default path for the
+ * statement (the statement still runs with ''); one with its own SET search_path does not. */
+static void
+test_function_search_path_default(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (size_t i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "id", "integer");
+        function(ms[i], "n", "", "bigint",
+                 "CREATE OR REPLACE FUNCTION public.n()\n RETURNS bigint\n LANGUAGE sql\n "
+                 "STABLE\nAS $function$SELECT count(*) FROM t$function$\n");
+        function(ms[i], "p", "", "bigint",
+                 "CREATE OR REPLACE FUNCTION public.p()\n RETURNS bigint\n LANGUAGE sql\n "
+                 "STABLE\n SET search_path TO 'public'\nAS $function$SELECT 1$function$\n");
+    }
+    sd_object *a = dflt(f->to, col(f->to, "t", 2, "a", "bigint"), "public.n()");
+    sd_obj_add_dep(f->to, a, SD_KIND_FUNCTION, "public", NULL, "n()");
+    sd_object *b = dflt(f->to, col(f->to, "t", 3, "b", "bigint"), "public.p()");
+    sd_obj_add_dep(f->to, b, SD_KIND_FUNCTION, "public", NULL, "p()");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\n-- functions run below with the database's default "
+                                        "search_path, as the application calls them (they set "
+                                        "none of their own)\n"
+                                        "SET LOCAL search_path TO DEFAULT;\n"
+                                        "ALTER FUNCTION public.n() SET search_path FROM CURRENT;\n"
+                                        "SELECT pg_catalog.set_config('search_path', '', true);\n"
+                                        "ALTER TABLE public.t ADD COLUMN a bigint DEFAULT "
+                                        "public.n();\n"
+                                        "ALTER FUNCTION public.n() RESET search_path;\n"
+                                        "\nALTER TABLE public.t ADD COLUMN b bigint DEFAULT "
+                                        "public.p();\n" TAIL);
+}
+
 static void
 test_function_recreate_rebuilds_dependent_view(void **state)
 {
@@ -3108,6 +3144,7 @@ main(void)
         T(test_sequence_bounds_move_current_value),
         T(test_sequence_dropped_with_its_table),
         T(test_function_changes),
+        T(test_function_search_path_default),
         T(test_function_recreate_rebuilds_dependent_view),
         T(test_function_recreate_detaches_callers),
         T(test_partitions),

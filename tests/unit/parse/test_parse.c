@@ -242,13 +242,62 @@ test_sqlite_count(void **state)
     assert_int_equal(sqlite_count("INSERT INTO t VALUES ('a;\n.b');\n"), 1);
 }
 
+static sd_pg_fn_path
+fn_path(const char *text)
+{
+    sd_err err = SD_ERR_INIT;
+    sd_pg_fn_path path = SD_PG_FN_PATH_BOUND;
+    sd_status rc = sd_parse_pg_function_path(text, &path, &err);
+    if (rc != SD_OK)
+        print_error("refused: %s: %s\n", text, err.msg);
+    assert_int_equal(rc, SD_OK);
+    return path;
+}
+
+/* Which search_path a function's body runs with, read from the tree: a SET search_path
+ * or a LANGUAGE inside the body's string is not the definition's. */
+static void
+test_pg_function_path(void **state)
+{
+    (void)state;
+    assert_int_equal(fn_path("CREATE OR REPLACE FUNCTION public.f()\n RETURNS bigint\n LANGUAGE "
+                             "sql\n STABLE\nAS $function$SELECT count(*) FROM users$function$"),
+                     SD_PG_FN_PATH_CALLER);
+    assert_int_equal(fn_path("CREATE FUNCTION public.f() RETURNS integer LANGUAGE plpgsql AS $$"
+                             "BEGIN SET search_path = public; RETURN 1; END$$"),
+                     SD_PG_FN_PATH_CALLER);
+    assert_int_equal(fn_path("CREATE FUNCTION public.f() RETURNS bigint LANGUAGE sql\n SET "
+                             "search_path TO 'public', 'pg_temp'\nAS $function$SELECT 1$function$"),
+                     SD_PG_FN_PATH_OWN);
+    assert_int_equal(fn_path("CREATE FUNCTION public.f() RETURNS bigint LANGUAGE sql SET work_mem "
+                             "TO '64MB' AS 'SELECT 1'"),
+                     SD_PG_FN_PATH_CALLER);
+    assert_int_equal(fn_path("CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql BEGIN "
+                             "ATOMIC SELECT 1; END"),
+                     SD_PG_FN_PATH_BOUND);
+    assert_int_equal(fn_path("CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql RETURN 1"),
+                     SD_PG_FN_PATH_BOUND);
+    assert_int_equal(fn_path("CREATE FUNCTION public.f(integer) RETURNS integer LANGUAGE c AS "
+                             "'$libdir/x', 'f'"),
+                     SD_PG_FN_PATH_BOUND);
+    sd_err err = SD_ERR_INIT;
+    sd_pg_fn_path path = SD_PG_FN_PATH_OWN;
+    assert_int_equal(sd_parse_pg_function_path("CREATE FUNCTION public.f() RETURNS integer "
+                                               "LANGUAGE sql AS 'SELECT 1'; DROP TABLE users",
+                                               &path, &err),
+                     SD_ERR_PARSE);
+    assert_non_null(strstr(err.msg, "2 statements"));
+    assert_int_equal(sd_parse_pg_function_path("DROP TABLE users", &path, &err), SD_ERR_PARSE);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pg_expressions), cmocka_unit_test(test_pg_statements),
-        cmocka_unit_test(test_pg_pieces),      cmocka_unit_test(test_sqlite_statements),
-        cmocka_unit_test(test_pg_count),       cmocka_unit_test(test_sqlite_count),
+        cmocka_unit_test(test_pg_expressions),   cmocka_unit_test(test_pg_statements),
+        cmocka_unit_test(test_pg_pieces),        cmocka_unit_test(test_sqlite_statements),
+        cmocka_unit_test(test_pg_count),         cmocka_unit_test(test_sqlite_count),
+        cmocka_unit_test(test_pg_function_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

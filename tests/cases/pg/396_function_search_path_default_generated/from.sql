@@ -1,0 +1,10 @@
+CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE settings (k text PRIMARY KEY, v text NOT NULL);
+CREATE SEQUENCE order_no;
+CREATE TABLE orders (id integer PRIMARY KEY, code text);
+CREATE FUNCTION user_count() RETURNS bigint LANGUAGE sql STABLE AS 'SELECT count(*) FROM users';
+CREATE FUNCTION next_order_no() RETURNS bigint LANGUAGE sql AS $$SELECT nextval('order_no')$$;
+CREATE FUNCTION norm(x text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(btrim(x))';
+INSERT INTO users VALUES (1, 'ann'), (2, 'bob');
+INSERT INTO settings VALUES ('a', '1');
+INSERT INTO orders VALUES (1, ' AB '), (2, NULL);

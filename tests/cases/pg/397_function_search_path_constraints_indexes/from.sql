@@ -1,0 +1,13 @@
+CREATE TABLE allowed (name text PRIMARY KEY);
+CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, qty integer NOT NULL);
+CREATE FUNCTION suffix() RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT '!'$$;
+CREATE FUNCTION norm_key(x text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(x) || suffix()';
+CREATE FUNCTION is_allowed(x text) RETURNS boolean LANGUAGE sql STABLE AS 'SELECT x IS NOT NULL OR EXISTS (SELECT 1 FROM allowed)';
+CREATE FUNCTION label(i integer) RETURNS text LANGUAGE sql STABLE AS 'SELECT name FROM items WHERE id = i';
+CREATE FUNCTION qty_ok(q integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$BEGIN RETURN q >= 0 AND suffix() = '!'; END$$;
+CREATE FUNCTION not_blank(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT a <> b || suffix()';
+CREATE OPERATOR <~> (FUNCTION = not_blank, LEFTARG = text, RIGHTARG = text);
+CREATE FUNCTION code_ok(x text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$SELECT x <> suffix()$$;
+CREATE DOMAIN code AS text CHECK (code_ok(VALUE));
+INSERT INTO allowed VALUES ('a');
+INSERT INTO items VALUES (1, 'One', 1), (2, 'Two', 2);

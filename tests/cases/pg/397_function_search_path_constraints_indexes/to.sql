@@ -1,0 +1,20 @@
+-- covers: on a table with rows, created while their functions' bodies resolve unqualified names through search_path (no SET search_path of their own): a CHECK calling a STABLE function that reads an unqualified table, a CHECK calling a plpgsql function, a CHECK through a user operator whose function calls another unqualified, an index on an IMMUTABLE function's expression and a partial index predicate, an EXCLUDE constraint over such an expression, a column added with a domain whose CHECK calls such a function, a materialized view whose query calls a SQL function reading an unqualified table (created with its data)
+CREATE TABLE allowed (name text PRIMARY KEY);
+CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, qty integer NOT NULL);
+CREATE FUNCTION suffix() RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT '!'$$;
+CREATE FUNCTION norm_key(x text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(x) || suffix()';
+CREATE FUNCTION is_allowed(x text) RETURNS boolean LANGUAGE sql STABLE AS 'SELECT x IS NOT NULL OR EXISTS (SELECT 1 FROM allowed)';
+CREATE FUNCTION label(i integer) RETURNS text LANGUAGE sql STABLE AS 'SELECT name FROM items WHERE id = i';
+CREATE FUNCTION qty_ok(q integer) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$BEGIN RETURN q >= 0 AND suffix() = '!'; END$$;
+CREATE FUNCTION not_blank(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT a <> b || suffix()';
+CREATE OPERATOR <~> (FUNCTION = not_blank, LEFTARG = text, RIGHTARG = text);
+CREATE FUNCTION code_ok(x text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$SELECT x <> suffix()$$;
+CREATE DOMAIN code AS text CHECK (code_ok(VALUE));
+ALTER TABLE items ADD CONSTRAINT items_allowed CHECK (is_allowed(name));
+ALTER TABLE items ADD CONSTRAINT items_qty CHECK (qty_ok(qty));
+ALTER TABLE items ADD CONSTRAINT items_name CHECK (name <~> '');
+ALTER TABLE items ADD CONSTRAINT items_key_excl EXCLUDE USING btree (norm_key(name) WITH =);
+ALTER TABLE items ADD COLUMN tag code DEFAULT 'x';
+CREATE INDEX items_key ON items (norm_key(name));
+CREATE INDEX items_some ON items (id) WHERE qty_ok(qty);
+CREATE MATERIALIZED VIEW item_labels AS SELECT id, label(id) AS label FROM items;
