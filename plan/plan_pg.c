@@ -726,13 +726,42 @@ element_cast(const pg_builtin_type *s, const pg_builtin_type *t)
            bsearch(&key, PG_CASTS, SD_ARRAY_LEN(PG_CASTS), sizeof PG_CASTS[0], cast_cmp) != NULL;
 }
 
+/* Whether m holds a cast (a user-defined one: the model has no built-in casts) from the bare
+ * type src to the bare type dst, as format_type() names both. */
+static bool
+model_cast(const sd_model *m, const char *src, const char *dst)
+{
+    size_t n = 0;
+    const sd_object *const *casts = m != NULL ? sd_model_objects(m, SD_KIND_CAST, &n) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        char s[128];
+        char t[128];
+        bool sa = false;
+        bool ta = false;
+        const char *cs = casts[i]->v[SD_CAST_SOURCE].s;
+        const char *ct = casts[i]->v[SD_CAST_TARGET].s;
+        if (cs != NULL && ct != NULL && bare_type(cs, s, sizeof s, &sa) &&
+            bare_type(ct, t, sizeof t, &ta) && !sa && !ta && strcmp(s, src) == 0 &&
+            strcmp(t, dst) == 0)
+            return true;
+    }
+    return false;
+}
+
 sd_pg_cast_path
 sd_plan_pg_cast_path(const sd_model *from, const sd_model *to, const char *src, const char *dst)
 {
-    /* User-defined casts are not in the model yet: when they are, a cast of from or to
-     * between these two types answers SD_PG_CAST_YES here, before the built-in ones. */
+    /* A user-defined cast between the two types that both sides hold exists while the column
+     * is converted (one only TO holds may be created after the retype, one only FROM holds
+     * dropped before it). */
+    char sbare[128];
+    char tbare[128];
     bool sa = false;
     bool ta = false;
+    if (src != NULL && dst != NULL && bare_type(src, sbare, sizeof sbare, &sa) &&
+        bare_type(dst, tbare, sizeof tbare, &ta) && !sa && !ta && model_cast(from, sbare, tbare) &&
+        model_cast(to, sbare, tbare))
+        return SD_PG_CAST_YES;
     const pg_builtin_type *s = src != NULL ? resolve_type(from, src, &sa) : NULL;
     const pg_builtin_type *t = dst != NULL ? resolve_type(to, dst, &ta) : NULL;
     if (s == NULL || t == NULL)

@@ -84,7 +84,7 @@ bool sd_plan_pg_attrs_in_place(const char *from, const char *to);
 /* Whether PostgreSQL has a path for `USING col::newtype` between two column types. */
 typedef enum sd_pg_cast_path {
     SD_PG_CAST_UNKNOWN = 0, /* a type the built-in tables do not know (a user type) */
-    SD_PG_CAST_YES,         /* a built-in explicit cast path */
+    SD_PG_CAST_YES,         /* a built-in explicit cast path, or a user cast */
     SD_PG_CAST_NONE         /* both built in (or domains over them), and no path */
 } sd_pg_cast_path;
 

@@ -236,6 +236,33 @@ test_cast_paths(void **state)
     assert_int_equal(cast(f, "integer", "public.d"), SD_PG_CAST_UNKNOWN); /* not in "to" */
 }
 
+static void
+user_cast(sd_model *m, const char *source, const char *target)
+{
+    char name[128];
+    snprintf(name, sizeof(name), "(%s AS %s)", source, target);
+    sd_object *k = sdt_add(m, SD_KIND_CAST, NULL, NULL, name);
+    sd_obj_set_str(m, k, SD_CAST_SOURCE, source);
+    sd_obj_set_str(m, k, SD_CAST_TARGET, target);
+    sd_obj_set_str(m, k, SD_CAST_METHOD, "inout");
+}
+
+/* A user-defined cast both sides hold is a path; one TO alone holds may come after the
+ * retype, so it is none. */
+static void
+test_user_cast_paths(void **state)
+{
+    fixture *f = *state;
+    user_cast(f->from, "integer", "date");
+    user_cast(f->to, "integer", "date");
+    user_cast(f->to, "date", "integer");
+    sdt_freeze(f->from);
+    sdt_freeze(f->to);
+    assert_int_equal(cast(f, "integer", "date"), SD_PG_CAST_YES);
+    assert_int_equal(cast(f, "date", "integer"), SD_PG_CAST_NONE);
+    assert_int_equal(cast(f, "integer[]", "date[]"), SD_PG_CAST_NONE);
+}
+
 /* The change list of t.d retyped from ft to tt, and the change. */
 static const sd_change *
 retype(fixture *f, const char *ft, const char *tt)
@@ -309,6 +336,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_extension_downgrade_recreates, setup, teardown),
         cmocka_unit_test_setup_teardown(test_extension_upgrade_in_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cast_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_user_cast_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(test_retype_without_cast_drops, setup, teardown),
         cmocka_unit_test_setup_teardown(test_retype_with_cast_converts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_using_check, setup, teardown),
