@@ -1140,6 +1140,8 @@ read_database(reader *r, const node *db)
     sd_engine e = sd_model_engine(r->m);
     const char *keys[SD_KIND__COUNT];
     size_t n = 0;
+    if (db == NULL) /* the caller checked the key present: cannot happen */
+        return fail(r, NULL, "internal error: no \"%s\" mapping", what);
     if (db->type != NODE_MAP)
         return fail(r, db, "expected a mapping for \"%s\"", what);
     for (size_t k = 0; k < SD_KIND__COUNT; k++)

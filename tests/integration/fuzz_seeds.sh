@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The seeds of the diff fuzz target (fuzz/corpus/diff) are snapshots that reach diff and emit:
+# a seed the reader refuses for its shape (a key a newer kind added, missing) only ever tests
+# the reader's error path, and would do so silently. Each must read; a crafted seed may fail
+# on a fingerprint alone (fuzz_diff reads without verifying them), nothing else.
+# Usage: fuzz_seeds.sh SCHEMADRIFT CORPUS_DIR
+set -uo pipefail
+bin=${1:?usage: fuzz_seeds.sh SCHEMADRIFT CORPUS_DIR}
+dir=${2:?usage: fuzz_seeds.sh SCHEMADRIFT CORPUS_DIR}
+failures=0
+seeds=0
+for seed in "$dir"/*.yaml; do
+  [ -e "$seed" ] || continue
+  seeds=$((seeds + 1))
+  err=$("$bin" inspect "$seed" -o /dev/null 2>&1 >/dev/null)
+  rc=$?
+  if [ $rc -ne 0 ] && ! printf '%s\n' "$err" | head -1 | grep -qE 'fingerprint of .* does not match its contents$'; then
+    echo "FAIL: $seed does not read: $(printf '%s\n' "$err" | head -1)"
+    echo "  (add what the reader asks for: tests/fixtures/engines/ has each engine's empty snapshot)"
+    failures=$((failures + 1))
+  fi
+done
+if [ $seeds -eq 0 ]; then
+  echo "FAIL: no seeds in $dir"
+  failures=1
+fi
+echo "fuzz seeds: $seeds, $failures that do not read"
+[ $failures -eq 0 ]
