@@ -559,6 +559,16 @@ join(reader *r, const char *const *items, size_t n)
     return s != NULL ? s : "";
 }
 
+/* Whether key names the list of a kind (a schema's "tables", the database's "casts"). */
+static bool
+is_collection(const char *key)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++)
+        if (strcmp(sd_kind_get((sd_kind)k)->plural, key) == 0)
+            return true;
+    return false;
+}
+
 /*
  * Every key of map must be one of keys[0..n), none twice, and all of them present.
  * what names the mapping in messages ("table \"orders\"").
@@ -592,9 +602,17 @@ check_keys(reader *r, const node *map, const char *const *keys, size_t n, const 
             if (strcmp(map->kids[p].s, k->s) == 0)
                 return fail(r, k, "duplicate key %s in %s", repr(r, k->s), what);
     }
-    for (size_t j = 0; j < n; j++)
-        if (lookup(map, keys[j]) == NULL)
-            return fail(r, map, "missing key \"%s\" in %s", keys[j], what);
+    for (size_t j = 0; j < n; j++) {
+        if (lookup(map, keys[j]) != NULL)
+            continue;
+        sd_status rc = fail(r, map, "missing key \"%s\" in %s", keys[j], what);
+        if (is_collection(keys[j]))
+            sd_err_hint(r->err,
+                        "a snapshot written before schemadrift compared %s has no such list "
+                        "(reading it as empty would report them all as drift); " REGENERATE_HINT,
+                        keys[j]);
+        return rc;
+    }
     return SD_OK;
 }
 

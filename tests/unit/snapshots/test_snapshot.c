@@ -823,6 +823,19 @@ test_database_section_errors(void **state)
     assert_null(back);
     assert_non_null(strstr(err.msg, "missing key \"database\""));
     assert_non_null(strstr(err.hint, "no `database:` section"));
+    sd_err_clear(&err);
+    /* A snapshot from before a kind of a schema was compared: that list missing, same hint. */
+    const char *stats = strstr(text, "\n  statistics_objects: []\n");
+    assert_non_null(stats);
+    sd_buf_reset(&old);
+    sd_buf_appendn(&old, text, (size_t)(stats - text) + 1);
+    sd_buf_append(&old, stats + strlen("\n  statistics_objects: []\n"));
+    back = (sd_model *)&back;
+    assert_int_equal(sd_snapshot_read(&back, sd_buf_cstr(&old), old.len, "test.yaml", &err),
+                     SD_ERR_PARSE);
+    assert_null(back);
+    assert_non_null(strstr(err.msg, "missing key \"statistics_objects\" in schema"));
+    assert_non_null(strstr(err.hint, "written before schemadrift compared statistics_objects"));
     sd_buf_dispose(&old);
     sd_buf_dispose(&b);
     sd_model_free(m);
