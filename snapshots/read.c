@@ -606,11 +606,12 @@ check_keys(reader *r, const node *map, const char *const *keys, size_t n, const 
         if (lookup(map, keys[j]) != NULL)
             continue;
         sd_status rc = fail(r, map, "missing key \"%s\" in %s", keys[j], what);
-        if (is_collection(keys[j]))
+        if (is_collection(keys[j])) {
             sd_err_hint(r->err,
                         "a snapshot written before schemadrift compared %s has no such list "
                         "(reading it as empty would report them all as drift); " REGENERATE_HINT,
                         keys[j]);
+        }
         return rc;
     }
     return SD_OK;
