@@ -409,15 +409,19 @@ emit_prepare(pg_ctx *c)
     emit_rebuild_saves(c);
 }
 
+/* A set of kinds: there are more kinds than an unsigned has bits. */
+#define KBIT(k) (UINT64_C(1) << (k))
+_Static_assert(SD_KIND__COUNT <= 64, "a set of kinds is a uint64_t");
+
 /* Drops of owned objects and tables: constraints and policies, then columns, then tables. */
 static void
 emit_drops(pg_ctx *c)
 {
-    static const unsigned PASS[] = {
-        (1u << SD_KIND_PRIMARY_KEY) | (1u << SD_KIND_UNIQUE) | (1u << SD_KIND_CHECK) |
-            (1u << SD_KIND_EXCLUSION) | (1u << SD_KIND_POLICY),
-        1u << SD_KIND_COLUMN,
-        1u << SD_KIND_TABLE,
+    static const uint64_t PASS[] = {
+        KBIT(SD_KIND_PRIMARY_KEY) | KBIT(SD_KIND_UNIQUE) | KBIT(SD_KIND_CHECK) |
+            KBIT(SD_KIND_EXCLUSION) | KBIT(SD_KIND_POLICY),
+        KBIT(SD_KIND_COLUMN),
+        KBIT(SD_KIND_TABLE),
     };
     static const sd_kind REBUILT[] = { SD_KIND_POLICY, SD_KIND_CHECK, SD_KIND_EXCLUSION };
     for (size_t k = 0; k < SD_ARRAY_LEN(REBUILT); k++) {
@@ -431,7 +435,7 @@ emit_drops(pg_ctx *c)
     for (size_t p = 0; p < SD_ARRAY_LEN(PASS); p++) {
         for (size_t i = 0; i < n; i++) {
             const sd_change *ch = sd_changelist_at(c->cl, i);
-            if (!(PASS[p] & (1u << ch->kind)) ||
+            if (!(PASS[p] & KBIT(ch->kind)) ||
                 (ch->from != NULL && c->p->rdrop[ch->kind][ch->from->index]) ||
                 sd_plan_pg_rekeyed(c->p, sd_plan_pg_change_table(ch, true)))
                 continue; /* ... or gone with a rebuilt table */
