@@ -363,6 +363,28 @@ load_job_run(void *arg)
     job->rc = load_one(&job->model, job->src, job->pg, &job->err);
 }
 
+/* Reads a side again while the server refuses it for too many connections. Only that
+ * refusal is tried again, not a wrong password or database: the server says so ("too many
+ * connections for role", "sorry, too many clients already"; a server in another language is
+ * not recognized and the error stands). The other side's backend may not have exited yet
+ * when its client has: wait a little between tries (50 ms doubling, 1.55 s in all). */
+static void
+retry_refused(load_job *job)
+{
+    struct timespec pause = { 0, 50L * 1000 * 1000 };
+    for (int tries = 0; tries < 5 && job->rc == SD_ERR_CONNECT && sd_conn_busy(&job->err);
+         tries++) {
+        nanosleep(&pause, NULL);
+        pause.tv_nsec *= 2;
+        if (pause.tv_nsec >= 1000L * 1000 * 1000) {
+            pause.tv_sec = 1;
+            pause.tv_nsec -= 1000L * 1000 * 1000;
+        }
+        sd_err_clear(&job->err);
+        load_job_run(job);
+    }
+}
+
 sd_status
 sd_source_load_pair(sd_model **a_out,
                     sd_model **b_out,
@@ -389,29 +411,13 @@ sd_source_load_pair(sd_model **a_out,
         goto out;
     }
     /* A server may refuse the second connection (a role's CONNECTION LIMIT 1, a full
-     * max_connections): the side refused is read again once the other is done. */
-    load_job *refused = ja.rc == SD_ERR_CONNECT && jb.rc == SD_OK   ? &ja
-                        : jb.rc == SD_ERR_CONNECT && ja.rc == SD_OK ? &jb
-                                                                    : NULL;
-    /* Only that refusal is tried again, not a wrong password or database: the server says
-     * so ("too many connections for role", "sorry, too many clients already"; a server in
-     * another language is not recognized and the error stands). */
-    if (refused != NULL && a->kind == SD_SOURCE_POSTGRES && b->kind == SD_SOURCE_POSTGRES &&
-        sd_conn_busy(&refused->err)) {
-        /* The other side's backend may not have exited yet when its client has: wait a
-         * little between tries (50 ms doubling, 1.55 s in all). */
-        struct timespec pause = { 0, 50L * 1000 * 1000 };
-        for (int tries = 0;
-             tries < 5 && refused->rc == SD_ERR_CONNECT && sd_conn_busy(&refused->err); tries++) {
-            nanosleep(&pause, NULL);
-            pause.tv_nsec *= 2;
-            if (pause.tv_nsec >= 1000L * 1000 * 1000) {
-                pause.tv_sec = 1;
-                pause.tv_nsec -= 1000L * 1000 * 1000;
-            }
-            sd_err_clear(&refused->err);
-            load_job_run(refused);
-        }
+     * max_connections): the side refused is read again once the other is done. Two
+     * backends that start at the same moment may each count the other and both be
+     * refused: then the two sides are read one after the other. */
+    if (a->kind == SD_SOURCE_POSTGRES && b->kind == SD_SOURCE_POSTGRES) {
+        load_job *jobs[] = { &ja, &jb };
+        for (size_t i = 0; i < 2; i++)
+            retry_refused(jobs[i]);
     }
     if (ja.rc != SD_OK || jb.rc != SD_OK) {
         *err = ja.rc != SD_OK ? ja.err : jb.err;

@@ -4,7 +4,8 @@
 # first one's exported snapshot and shares the catalog queries; reading two (check, diff)
 # uses one each. The second connection changes nothing but the time: a role that may open
 # only one connection reads the same snapshot, byte for byte, through the first alone, and
-# check and diff of two databases read them one after the other.
+# check and diff of two databases read them one after the other (also when the two
+# connections, started at once, were both refused: each backend counts the other).
 # Connections are counted with pg_stat_database.sessions, which counts established sessions.
 # Usage: cli_pg_connections.sh SCHEMADRIFT STATEFILE [NAME]
 set -uo pipefail
