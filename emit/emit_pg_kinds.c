@@ -352,32 +352,14 @@ static const char *
 ts_ident(pg_ctx *c, const char *s, const char **end)
 {
     sd_buf b = SD_BUF_INIT;
-    const char *p = s;
-    if (*p == '"') {
-        for (p++; *p != '\0'; p++) {
-            if (*p == '"' && p[1] != '"')
-                break;
-            if (*p == '"')
-                p++;
-            sd_buf_putc(&b, *p);
-        }
-        if (*p != '"') {
-            sd_buf_dispose(&b);
-            *end = p;
-            return NULL;
-        }
-        p++;
-    } else {
-        while (ts_word_char(*p))
-            sd_buf_putc(&b, *p++);
-    }
+    const char *p = sd_sql_read_ident(s, ts_word_char, &b);
     const char *name = NULL;
     if (sd_buf_failed(&b))
         sd_writer_nomem(&c->w);
-    else if (p != s && b.len > 0)
+    else if (p != NULL && p != s && b.len > 0)
         name = sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
     sd_buf_dispose(&b);
-    *end = p;
+    *end = p != NULL ? p : s + strlen(s);
     return name;
 }
 

@@ -215,6 +215,9 @@ blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
+static void
+function_parts(pg_ctx *c, const sd_object *o, const char **name_out, const char **args_out);
+
 /*
  * The fragment as it will be written (len bytes at text), proved by PostgreSQL's own parser
  * to be one thing of its kind (parse/parse.h): a function's or trigger's CREATE statement, a
@@ -252,13 +255,58 @@ parse_fragment(pg_ctx *c,
     sd_buf copy = SD_BUF_INIT;
     sd_buf_appendn(&copy, text, len);
     sd_err e = SD_ERR_INIT;
-    sd_status rc = sd_buf_failed(&copy) ? SD_ERR_NOMEM : sd_parse_pg(sd_buf_cstr(&copy), shape, &e);
+    /* A statement stored whole must also create this very object, not another one. */
+    sd_pg_creates want = { o->schema, o->name, o->table };
+    if (o->kind == SD_KIND_FUNCTION) {
+        const char *args = NULL;
+        function_parts(c, o, &want.name, &args);
+    }
+    bool whole = shape == SD_SQL_CREATE_FUNCTION || shape == SD_SQL_CREATE_TRIGGER ||
+                 shape == SD_SQL_CREATE_RULE || shape == SD_SQL_CREATE_STATS;
+    sd_status rc = sd_buf_failed(&copy) ? SD_ERR_NOMEM
+                   : whole              ? sd_parse_pg_create(sd_buf_cstr(&copy), shape, &want, &e)
+                                        : sd_parse_pg(sd_buf_cstr(&copy), shape, &e);
     if (rc == SD_ERR_NOMEM)
         sd_writer_nomem(&c->w);
     else if (rc != SD_OK)
         sd_writer_fail_text(&c->w, o, what, sd_buf_cstr(&copy), e.msg);
     sd_buf_dispose(&copy);
     return rc == SD_OK;
+}
+
+/* Whether psql takes ch after a lone ':' outside quotes for a variable (:name, :'name',
+ * :"name", :{?name}) and substitutes it when one is set (psql -v). */
+static bool
+psql_variable_start(char ch)
+{
+    return word_char(ch) || ch == '\'' || ch == '"' || ch == '{';
+}
+
+/*
+ * Appends a scanned fragment as psql must read it: the text verbatim, except that a lone ':'
+ * (an array slice, a[1:n]) is followed by a blank, so that a variable the user set with
+ * psql -v never changes what the statement says. "::" and ":=" are left alone, as psql does.
+ */
+static void
+append_for_psql(pg_ctx *c, const frag_scan *scanned)
+{
+    frag_scan f = *scanned;
+    const char *s = f.s;
+    size_t done = f.start;
+    for (size_t i = f.start; i < f.n;) {
+        if (blank(s[i])) {
+            i++;
+            continue;
+        }
+        if (s[i] == ':' && i + 1 < f.n && (i == 0 || s[i - 1] != ':') &&
+            psql_variable_start(s[i + 1])) {
+            sd_buf_appendn(c->w.out, s + done, i + 1 - done);
+            sd_buf_putc(c->w.out, ' ');
+            done = i + 1;
+        }
+        i = scan_token(&f, i);
+    }
+    sd_buf_appendn(c->w.out, s + done, f.n - done);
 }
 
 void
@@ -299,7 +347,7 @@ sd_emit__pg_fragment(pg_ctx *c,
         return;
     }
     if (parse_fragment(c, o, what, text + f.start, f.n - f.start, flags))
-        sd_buf_appendn(c->w.out, text + f.start, f.n - f.start);
+        append_for_psql(c, &f);
 }
 
 /* ---- names ---- */
@@ -647,31 +695,31 @@ acl_find(const acl_set *s, const acl_item *k)
     return NULL;
 }
 
-/* A role name in aclitem text at s (bare, or "quoted" with doubled quotes), up to stop. */
-static const char *
-acl_role(pg_ctx *c, const char **s, char stop)
+static bool
+not_equals_sign(char ch)
 {
-    const char *p = *s;
+    return ch != '=';
+}
+
+static bool
+not_colon(char ch)
+{
+    return ch != ':';
+}
+
+/* A name at s (an aclitem's role, a column entry's column: bare, or "quoted" with doubled
+ * quotes), unquoted into the scratch arena; a bare one ends
+ * where bare_char says. An unterminated quote takes the rest. */
+static const char *
+ident_at(pg_ctx *c, const char **s, bool (*bare_char)(char ch))
+{
     sd_buf b = SD_BUF_INIT;
-    if (*p == '"') {
-        for (p++; *p != '\0'; p++) {
-            if (*p == '"' && p[1] != '"')
-                break;
-            if (*p == '"')
-                p++;
-            sd_buf_putc(&b, *p);
-        }
-        if (*p == '"')
-            p++;
-    } else {
-        while (*p != '\0' && *p != stop)
-            sd_buf_putc(&b, *p++);
-    }
+    const char *p = sd_sql_read_ident(*s, bare_char, &b);
     const char *r = sd_buf_failed(&b) ? NULL : sd_arena_strdup(c->scratch, sd_buf_cstr(&b));
     if (r == NULL)
         sd_writer_nomem(&c->w);
     sd_buf_dispose(&b);
-    *s = p;
+    *s = p != NULL ? p : *s + strlen(*s);
     return r != NULL ? r : "";
 }
 
@@ -680,7 +728,7 @@ static void
 acl_parse_item(pg_ctx *c, acl_set *s, const sd_object *o, const char *text, acl_item base)
 {
     const char *p = text;
-    base.grantee = acl_role(c, &p, '=');
+    base.grantee = ident_at(c, &p, not_equals_sign);
     if (*p != '=') {
         sd_writer_fail_text(&c->w, o, "privilege entry", text,
                             "it is not an aclitem (grantee=privileges/grantor)");
@@ -1063,7 +1111,7 @@ static bool
 column_entry(pg_ctx *c, const sd_object *o, const char *text, const char **col, const char **value)
 {
     const char *p = text;
-    const char *name = acl_role(c, &p, ':');
+    const char *name = ident_at(c, &p, not_colon);
     if (*p != ':' || p == text || name[0] == '\0') {
         sd_writer_fail_text(&c->w, o, "column entry", text, "it is not column:value");
         return false;

@@ -41,6 +41,25 @@ typedef enum sd_sql_shape {
  */
 SD_MUST_CHECK sd_status sd_parse_pg(const char *text, sd_sql_shape shape, sd_err *err);
 
+/* The object a stored PostgreSQL CREATE statement must create. */
+typedef struct sd_pg_creates {
+    const char *schema; /* its schema (a trigger's or rule's: its relation's) */
+    const char *name;   /* its name (a function's without arguments) */
+    const char *table;  /* a trigger's or rule's relation, else NULL */
+} sd_pg_creates;
+
+/*
+ * PostgreSQL: as sd_parse_pg() for a CREATE shape (function, trigger, rule, statistics), and
+ * the statement creates the object want names, by its qualified name (a trigger or rule: its
+ * own name on the relation schema.table); a statement that creates anything else (another
+ * function, a trigger on another table) would be written in the object's place: SD_ERR_PARSE
+ * saying what it creates instead.
+ */
+SD_MUST_CHECK sd_status sd_parse_pg_create(const char *text,
+                                           sd_sql_shape shape,
+                                           const sd_pg_creates *want,
+                                           sd_err *err);
+
 /*
  * SQLite: SD_OK when text is exactly one CREATE VIEW (shape SD_SQL_CREATE_VIEW) or CREATE
  * TRIGGER (SD_SQL_CREATE_TRIGGER) statement that creates the view or trigger named name in

@@ -87,10 +87,87 @@ single_target(json_t *select)
     return type != NULL && strcmp(type, "ResTarget") == 0 && json_object_get(res, "name") == NULL;
 }
 
+/* The name a list of String nodes ([{"String": {"sval": "s"}}, ...]) spells, element k from
+ * the end (0: the last), or NULL when there is no such element. */
+static const char *
+list_name(json_t *list, size_t from_end)
+{
+    size_t n = json_is_array(list) ? json_array_size(list) : 0;
+    if (from_end >= n)
+        return NULL;
+    json_t *str = json_object_get(json_array_get(list, n - 1 - from_end), "String");
+    return json_string_value(json_object_get(str, "sval"));
+}
+
+static bool
+same_name(const char *got, const char *want)
+{
+    return got != NULL && want != NULL && strcmp(got, want) == 0;
+}
+
+/* Whether a stored CREATE statement's tree (body: the statement's node) creates the object
+ * want names: schema-qualified, as the catalogs' deparsers write it (and pg_dump's empty
+ * search_path needs). */
+static sd_status
+check_creates(json_t *body, sd_sql_shape shape, const sd_pg_creates *want, sd_err *err)
+{
+    const char *schema = NULL;
+    const char *name = NULL;
+    const char *table = NULL;
+    json_t *names = NULL;
+    switch (shape) {
+    case SD_SQL_CREATE_FUNCTION:
+        names = json_object_get(body, "funcname");
+        break;
+    case SD_SQL_CREATE_STATS:
+        names = json_object_get(body, "defnames");
+        break;
+    case SD_SQL_CREATE_TRIGGER:
+    case SD_SQL_CREATE_RULE: {
+        json_t *rel = json_object_get(body, "relation");
+        schema = json_string_value(json_object_get(rel, "schemaname"));
+        table = json_string_value(json_object_get(rel, "relname"));
+        name = json_string_value(
+            json_object_get(body, shape == SD_SQL_CREATE_TRIGGER ? "trigname" : "rulename"));
+        if (json_object_get(rel, "catalogname") != NULL)
+            schema = NULL;
+        break;
+    }
+    case SD_SQL_EXPR:
+    case SD_SQL_QUERY:
+    case SD_SQL_CREATE_DEFINE:
+    case SD_SQL_CREATE_OPCLASS:
+    case SD_SQL_ALTER_OPFAMILY:
+    case SD_SQL_CONVERSION:
+    case SD_SQL_CREATE_VIEW:
+    case SD_SQL_PIECE:
+        /* Built by the emitter around the model's own names: nothing stored to check. */
+        return sd_err_set(err, SD_ERR_UNSUPPORTED, "internal error: no object to check for %s",
+                          NODE[shape] != NULL ? NODE[shape] : "a piece");
+    }
+    if (names != NULL) {
+        name = list_name(names, 0);
+        schema = json_array_size(names) == 2 ? list_name(names, 1) : NULL;
+    }
+    bool ok = same_name(schema, want->schema) && same_name(name, want->name) &&
+              (want->table == NULL ? table == NULL : same_name(table, want->table));
+    if (ok)
+        return SD_OK;
+    if (want->table != NULL) {
+        return sd_err_set(
+            err, SD_ERR_PARSE, "it creates %s on %s.%s, not %s on %s.%s",
+            name != NULL ? name : "(no name)", schema != NULL ? schema : "(no schema)",
+            table != NULL ? table : "(no table)", want->name, want->schema, want->table);
+    }
+    return sd_err_set(err, SD_ERR_PARSE, "it creates %s.%s, not %s.%s",
+                      schema != NULL ? schema : "(no schema)", name != NULL ? name : "(no name)",
+                      want->schema, want->name);
+}
+
 /* The parse tree of one parse: err set and false when it does not hold exactly one statement
  * of type want (and, for an expression, one target). */
 static sd_status
-check_tree(const char *tree, sd_sql_shape shape, sd_err *err)
+check_tree(const char *tree, sd_sql_shape shape, const sd_pg_creates *want, sd_err *err)
 {
     json_error_t jerr;
     json_t *root = json_loads(tree, 0, &jerr);
@@ -109,6 +186,8 @@ check_tree(const char *tree, sd_sql_shape shape, sd_err *err)
                         shape == SD_SQL_EXPR ? "an expression" : NODE[shape]);
     } else if (shape == SD_SQL_EXPR && !single_target(body)) {
         rc = sd_err_set(err, SD_ERR_PARSE, "it is more than one expression");
+    } else if (want != NULL) {
+        rc = check_creates(body, shape, want, err);
     }
     json_decref(root);
     return rc;
@@ -121,6 +200,7 @@ parse_wrapped(const char *open,
               const char *text,
               const char *close,
               sd_sql_shape shape,
+              const sd_pg_creates *want,
               sd_err *err)
 {
     size_t no = strlen(open);
@@ -142,7 +222,7 @@ parse_wrapped(const char *open,
     } else if (r.parse_tree == NULL) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     } else {
-        rc = check_tree(r.parse_tree, shape, err);
+        rc = check_tree(r.parse_tree, shape, want, err);
     }
     pg_query_free_parse_result(r);
     sd_buf_dispose(&wrapped);
@@ -159,13 +239,24 @@ sd_parse_pg(const char *text, sd_sql_shape shape, sd_err *err)
     if ((unsigned)shape >= SD_ARRAY_LEN(NODE) || NODE[shape] == NULL)
         return sd_err_set(err, SD_ERR_UNSUPPORTED, "PostgreSQL stores no such statement");
     if (shape != SD_SQL_EXPR)
-        return parse_wrapped("", text, "", shape, err);
+        return parse_wrapped("", text, "", shape, NULL, err);
     /* An expression is one target both inside parentheses and without them: text that
      * closes the wrapper's parenthesis ("1) + (2") leaves one of the two unbalanced. */
-    sd_status rc = parse_wrapped("SELECT (", text, ")", shape, err);
+    sd_status rc = parse_wrapped("SELECT (", text, ")", shape, NULL, err);
     if (rc == SD_OK)
-        rc = parse_wrapped("SELECT ", text, "", shape, err);
+        rc = parse_wrapped("SELECT ", text, "", shape, NULL, err);
     return rc;
+}
+
+sd_status
+sd_parse_pg_create(const char *text, sd_sql_shape shape, const sd_pg_creates *want, sd_err *err)
+{
+    if (text == NULL)
+        return sd_err_set(err, SD_ERR_PARSE, "it is missing");
+    if (shape != SD_SQL_CREATE_FUNCTION && shape != SD_SQL_CREATE_TRIGGER &&
+        shape != SD_SQL_CREATE_RULE && shape != SD_SQL_CREATE_STATS)
+        return sd_err_set(err, SD_ERR_UNSUPPORTED, "internal error: not a stored CREATE shape");
+    return parse_wrapped("", text, "", shape, want, err);
 }
 
 /* The string value of a {"String": {"sval": ...}} node, or NULL. */

@@ -518,3 +518,22 @@ sd_sql_dollar_body(sd_buf *b, const char *body)
     sd_buf_appendn(b, body, blen);
     sd_buf_append(b, tag);
 }
+
+const char *
+sd_sql_read_ident(const char *s, bool (*bare_char)(char ch), sd_buf *out)
+{
+    const char *p = s;
+    if (*p != '"') {
+        while (*p != '\0' && bare_char(*p))
+            sd_buf_putc(out, *p++);
+        return p;
+    }
+    for (p++; *p != '\0'; p++) {
+        if (*p == '"' && p[1] != '"')
+            return p + 1;
+        if (*p == '"')
+            p++;
+        sd_buf_putc(out, *p);
+    }
+    return NULL;
+}

@@ -33,6 +33,13 @@ void sd_sql_literal(sd_buf *b, sd_engine e, const char *value);
 void sd_sql_dollar_body(sd_buf *b, const char *body);
 /* True when name would be written bare (no quoting needed) for this engine. */
 bool sd_sql_ident_is_bare(sd_engine e, const char *name);
+/*
+ * Reads one identifier at s as the engine's deparsers write it: "quoted" (a doubled quote
+ * inside stands for one) or bare, a bare one ending at the first character for which
+ * bare_char is false. Appends the name it spells to out and returns where it ends; NULL when
+ * a quoted one does not end.
+ */
+const char *sd_sql_read_ident(const char *s, bool (*bare_char)(char ch), sd_buf *out);
 /* True when word (any case) is a keyword that forces quoting in this engine. */
 bool sd_sql_is_keyword(sd_engine e, const char *word);
 

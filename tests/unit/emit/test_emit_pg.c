@@ -763,6 +763,23 @@ test_view_changes(void **state)
                                         "security_invoker=true);\n" TAIL);
 }
 
+/* psql substitutes :name, :'name', :"name" outside quotes when the variable is set (psql -v):
+ * a lone ':' of stored text gets a blank after it; casts, quotes and dollar quotes keep theirs. */
+static void
+test_psql_variables_neutral(void **state)
+{
+    fixture *f = *state;
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer[]");
+    col(f->to, "t", 2, "n", "integer");
+    view(f->to, "v",
+         " SELECT t.a[1:t.n] AS s, t.a[:2] AS h, t.a[t.n:\"t\".n] AS q, (t.a)[2:3] AS d,"
+         " ':x'::text AS l, $q$:y$q$ AS m, \":z\" AS w, t.n::text AS c\n   FROM public.t;");
+    const char *out = run(f);
+    has(out, "t.a[1: t.n] AS s, t.a[: 2] AS h, t.a[t.n: \"t\".n] AS q, (t.a)[2: 3] AS d,"
+             " ':x'::text AS l, $q$:y$q$ AS m, \":z\" AS w, t.n::text AS c");
+}
+
 static void
 test_matview_and_index_on_it(void **state)
 {
@@ -895,6 +912,17 @@ test_forged_text_refused(void **state)
     sd_object *tr = add(f->to, SD_KIND_TRIGGER, "t", "tr");
     sd_obj_set_sql(f->to, tr, SD_TRIGGER_SQL, "CREATE TABLE public.users2 (a integer)");
     refused(f, "CreateStmt, not CreateTrigStmt");
+    /* One statement of the right kind that creates another object than its own. */
+    table(f->to, "t");
+    col(f->to, "t", 1, "a", "integer");
+    tr = add(f->to, SD_KIND_TRIGGER, "t", "tr");
+    sd_obj_set_sql(f->to, tr, SD_TRIGGER_SQL,
+                   "CREATE TRIGGER tr BEFORE DELETE ON public.users FOR EACH ROW EXECUTE FUNCTION "
+                   "public.f()");
+    refused(f, "it creates tr on public.users, not tr on public.t");
+    function(f->to, "f", "", "integer",
+             "CREATE FUNCTION public.users() RETURNS integer LANGUAGE sql RETURN 1");
+    refused(f, "it creates public.users, not public.f");
     table(f->to, "t");
     col(f->to, "t", 1, "a", "$x$;$x$; DROP TABLE users");
     refused(f, "contains ';'");
@@ -3120,6 +3148,7 @@ main(void)
         T(test_column_change_keeps_unrelated_indexes),
         T(test_generated_readd_before_new_columns),
         T(test_view_changes),
+        T(test_psql_variables_neutral),
         T(test_matview_and_index_on_it),
         T(test_index_definitions),
         T(test_forged_text_refused),

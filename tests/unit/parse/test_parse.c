@@ -100,6 +100,85 @@ test_pg_statements(void **state)
     pg_refused("SELECT 1 \\! touch /tmp/x", SD_SQL_QUERY, "syntax error");
 }
 
+/* A stored CREATE statement, checked for the object it creates. */
+static sd_status
+pg_create(const char *text,
+          sd_sql_shape shape,
+          const char *schema,
+          const char *name,
+          const char *table,
+          sd_err *err)
+{
+    const sd_pg_creates want = { schema, name, table };
+    return sd_parse_pg_create(text, shape, &want, err);
+}
+
+static void
+pg_create_refused(const char *text,
+                  sd_sql_shape shape,
+                  const char *schema,
+                  const char *name,
+                  const char *table,
+                  const char *why)
+{
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(pg_create(text, shape, schema, name, table, &err), SD_ERR_PARSE);
+    if (strstr(err.msg, why) == NULL)
+        print_error("reason \"%s\" lacks \"%s\"\n", err.msg, why);
+    assert_non_null(strstr(err.msg, why));
+}
+
+/* What the deparsers write creates the object it is stored under; anything else is refused,
+ * naming what it would create instead. */
+static void
+test_pg_creates(void **state)
+{
+    (void)state;
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(pg_create("CREATE OR REPLACE FUNCTION \"my.s\".\"F\"(a integer) RETURNS "
+                               "integer LANGUAGE sql AS $$SELECT a$$",
+                               SD_SQL_CREATE_FUNCTION, "my.s", "F", NULL, &err),
+                     SD_OK);
+    assert_int_equal(pg_create("CREATE TRIGGER tr BEFORE INSERT ON public.t FOR EACH ROW "
+                               "EXECUTE FUNCTION public.f()",
+                               SD_SQL_CREATE_TRIGGER, "public", "tr", "t", &err),
+                     SD_OK);
+    assert_int_equal(pg_create("CREATE RULE r AS ON INSERT TO app.v DO INSTEAD NOTHING",
+                               SD_SQL_CREATE_RULE, "app", "r", "v", &err),
+                     SD_OK);
+    assert_int_equal(pg_create("CREATE STATISTICS app.s ON a, b FROM app.t", SD_SQL_CREATE_STATS,
+                               "app", "s", NULL, &err),
+                     SD_OK);
+    pg_create_refused("CREATE FUNCTION public.other() RETURNS integer LANGUAGE sql AS $$SELECT 1$$",
+                      SD_SQL_CREATE_FUNCTION, "public", "f", NULL,
+                      "it creates public.other, not public.f");
+    pg_create_refused("CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS $$SELECT 1$$",
+                      SD_SQL_CREATE_FUNCTION, "public", "f", NULL,
+                      "it creates (no schema).f, not public.f");
+    pg_create_refused("CREATE FUNCTION evil.f() RETURNS integer LANGUAGE sql AS $$SELECT 1$$",
+                      SD_SQL_CREATE_FUNCTION, "public", "f", NULL, "it creates evil.f");
+    pg_create_refused("CREATE TRIGGER tr BEFORE DELETE ON public.users FOR EACH ROW EXECUTE "
+                      "FUNCTION public.f()",
+                      SD_SQL_CREATE_TRIGGER, "public", "tr", "t",
+                      "it creates tr on public.users, not tr on public.t");
+    pg_create_refused("CREATE TRIGGER tr2 BEFORE INSERT ON public.t FOR EACH ROW EXECUTE "
+                      "FUNCTION public.f()",
+                      SD_SQL_CREATE_TRIGGER, "public", "tr", "t", "it creates tr2 on public.t");
+    pg_create_refused("CREATE TRIGGER tr BEFORE INSERT ON db.public.t FOR EACH ROW EXECUTE "
+                      "FUNCTION public.f()",
+                      SD_SQL_CREATE_TRIGGER, "public", "tr", "t", "(no schema)");
+    pg_create_refused("CREATE RULE r AS ON DELETE TO public.users DO INSTEAD NOTHING",
+                      SD_SQL_CREATE_RULE, "public", "r", "v", "it creates r on public.users");
+    pg_create_refused("CREATE STATISTICS public.s ON a, b FROM public.t", SD_SQL_CREATE_STATS,
+                      "app", "s", NULL, "it creates public.s, not app.s");
+    pg_create_refused("CREATE TRIGGER tr BEFORE INSERT ON public.t FOR EACH ROW EXECUTE "
+                      "FUNCTION public.f(); DROP TABLE t",
+                      SD_SQL_CREATE_TRIGGER, "public", "tr", "t", "2 statements");
+    assert_int_equal(
+        pg_create("CREATE INDEX i ON public.t (a)", SD_SQL_PIECE, "public", "i", NULL, &err),
+        SD_ERR_UNSUPPORTED);
+}
+
 static void
 test_pg_pieces(void **state)
 {
@@ -297,7 +376,7 @@ main(void)
         cmocka_unit_test(test_pg_expressions),   cmocka_unit_test(test_pg_statements),
         cmocka_unit_test(test_pg_pieces),        cmocka_unit_test(test_sqlite_statements),
         cmocka_unit_test(test_pg_count),         cmocka_unit_test(test_sqlite_count),
-        cmocka_unit_test(test_pg_function_path),
+        cmocka_unit_test(test_pg_function_path), cmocka_unit_test(test_pg_creates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

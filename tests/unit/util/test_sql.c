@@ -249,6 +249,39 @@ test_dollar_body(void **state)
     check_dollar("$", "$sd$$$sd$");
 }
 
+static bool
+lower_word(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || ch == '_';
+}
+
+/* Reading back what sd_sql_ident() writes, and where a name ends. */
+static void
+test_read_ident(void **state)
+{
+    (void)state;
+    const char *names[] = { "plain", "Mixed Case", "with\"quote", "\"\"", "select" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        sd_buf q = SD_BUF_INIT;
+        sd_buf back = SD_BUF_INIT;
+        sd_sql_ident(&q, SD_ENGINE_PG, names[i]);
+        sd_buf_append(&q, "=rest");
+        const char *end = sd_sql_read_ident(sd_buf_cstr(&q), lower_word, &back);
+        assert_non_null(end);
+        assert_string_equal(end, "=rest");
+        assert_string_equal(sd_buf_cstr(&back), names[i]);
+        sd_buf_dispose(&q);
+        sd_buf_dispose(&back);
+    }
+    sd_buf b = SD_BUF_INIT;
+    assert_null(sd_sql_read_ident("\"open", lower_word, &b));
+    sd_buf_dispose(&b);
+    const char *s = "=x";
+    assert_ptr_equal(sd_sql_read_ident(s, lower_word, &b), s);
+    assert_int_equal(b.len, 0);
+    sd_buf_dispose(&b);
+}
+
 int
 main(void)
 {
@@ -257,7 +290,7 @@ main(void)
         cmocka_unit_test(test_keywords_pg),   cmocka_unit_test(test_ident_plain),
         cmocka_unit_test(test_ident_hostile), cmocka_unit_test(test_ident_keywords),
         cmocka_unit_test(test_qualified),     cmocka_unit_test(test_literal),
-        cmocka_unit_test(test_dollar_body),
+        cmocka_unit_test(test_dollar_body),   cmocka_unit_test(test_read_ident),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
