@@ -537,6 +537,8 @@ handle_alter(pg_ctx *c, const sd_change *ch)
         ops->alter(c, ch);
     if (!(ch->kind == SD_KIND_COLUMN && c->p->readd[ch->from->index]))
         sd_emit__pg_alter_extras(c, ch);
+    if (ops->alter_after != NULL)
+        ops->alter_after(c, ch);
 }
 
 /*

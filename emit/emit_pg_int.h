@@ -52,6 +52,7 @@ typedef enum pg_target {
     PG_TARGET_AGGREGATE, /* "s.a(input types)", "s.a(*)" */
     PG_TARGET_OPERATOR,  /* "s.+(left, right)" */
     PG_TARGET_CAST,      /* "(source AS target)" (sd_emit__pg_cast_target()) */
+    PG_TARGET_TRANSFORM, /* "FOR type LANGUAGE l" (sd_emit__pg_transform_target()) */
     PG_TARGET_OPCLASS    /* "s.n USING am": operator families and classes */
 } pg_target;
 
@@ -70,6 +71,9 @@ typedef struct pg_ops {
     void (*recreate)(pg_ctx *c, const sd_change *ch);
     /* In-place ALTER of every field except owner, acl and comment (NULL: nothing). */
     void (*alter)(pg_ctx *c, const sd_change *ch);
+    /* In-place ALTER written after owner, acl and comment (NULL: nothing): a language made
+     * untrusted, whose privileges can be changed only while it is trusted. */
+    void (*alter_after)(pg_ctx *c, const sd_change *ch);
 } pg_ops;
 
 struct pg_ctx {
@@ -273,6 +277,8 @@ void sd_emit__pg_drop_constraint(pg_ctx *c, const sd_object *con);
 void sd_emit__pg_alter_constraint(pg_ctx *c, const sd_change *ch);
 /* "(source AS target)" of a cast, its types proved fragments and its name checked. */
 void sd_emit__pg_cast_target(pg_ctx *c, const sd_object *k);
+/* "FOR type LANGUAGE l" of a transform, its type a proved fragment and its name checked. */
+void sd_emit__pg_transform_target(pg_ctx *c, const sd_object *t);
 void sd_emit__pg_create_policy(pg_ctx *c, const sd_object *p);
 void sd_emit__pg_drop_policy(pg_ctx *c, const sd_object *p);
 void sd_emit__pg_alter_policy(pg_ctx *c, const sd_change *ch);

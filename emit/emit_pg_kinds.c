@@ -1977,6 +1977,205 @@ create_cast(pg_ctx *c, const sd_object *k)
     sd_emit__pg_extras(c, k);
 }
 
+/* ---- language ---- */
+
+/* [TRUSTED] LANGUAGE name HANDLER h [INLINE i] [VALIDATOR v], as pg_dump's dumpProcLang()
+ * writes it; the functions are regproc renderings, each proved one piece. */
+static void
+put_language(pg_ctx *c, const sd_object *l)
+{
+    const sd_value *v = l->v;
+    put(c, v[SD_LANGUAGE_TRUSTED].b ? "TRUSTED LANGUAGE " : "LANGUAGE ");
+    put_ident(c, l->name);
+    put(c, " HANDLER ");
+    sd_emit__pg_fragment(c, l, "handler function", v[SD_LANGUAGE_HANDLER].s, 0);
+    if (v[SD_LANGUAGE_INLINE].s != NULL) {
+        put(c, " INLINE ");
+        sd_emit__pg_fragment(c, l, "inline function", v[SD_LANGUAGE_INLINE].s, 0);
+    }
+    if (v[SD_LANGUAGE_VALIDATOR].s != NULL) {
+        put(c, " VALIDATOR ");
+        sd_emit__pg_fragment(c, l, "validator function", v[SD_LANGUAGE_VALIDATOR].s, 0);
+    }
+    put(c, ";\n");
+}
+
+static void
+create_language(pg_ctx *c, const sd_object *l)
+{
+    put(c, "CREATE ");
+    put_language(c, l);
+    sd_emit__pg_extras(c, l);
+}
+
+/* A language made untrusted: GRANT and REVOKE are refused on an untrusted language, so its
+ * owner and privileges change first, while it is still trusted. */
+static bool
+language_untrusted_now(const sd_change *ch)
+{
+    return ch->from->v[SD_LANGUAGE_TRUSTED].b && !ch->to->v[SD_LANGUAGE_TRUSTED].b;
+}
+
+/* CREATE OR REPLACE LANGUAGE sets trust and every function at once and keeps the language's
+ * OID, so the functions written in it stay; owner and privileges are left as they are. */
+static void
+replace_language(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & (FBIT(SD_LANGUAGE_TRUSTED) | FBIT(SD_LANGUAGE_HANDLER) |
+                      FBIT(SD_LANGUAGE_INLINE) | FBIT(SD_LANGUAGE_VALIDATOR))) {
+        put(c, "CREATE OR REPLACE ");
+        put_language(c, ch->to);
+    }
+}
+
+static void
+alter_language(pg_ctx *c, const sd_change *ch)
+{
+    if (!language_untrusted_now(ch))
+        replace_language(c, ch);
+}
+
+static void
+alter_language_after(pg_ctx *c, const sd_change *ch)
+{
+    if (language_untrusted_now(ch))
+        replace_language(c, ch);
+}
+
+/* ---- transform ---- */
+
+/* A transform's name must be "FOR type LANGUAGE language" of its own fields: the diff
+ * matches transforms by name and the statements name them by the fields. */
+static bool
+transform_consistent(pg_ctx *c, const sd_object *t)
+{
+    const char *type = t->v[SD_TRANSFORM_TYPE].s;
+    const char *lang = t->v[SD_TRANSFORM_LANGUAGE].s;
+    const char *want = type != NULL && lang != NULL
+                           ? sd_arena_sprintf(c->scratch, "FOR %s LANGUAGE %s", type, lang)
+                           : NULL;
+    if (type != NULL && lang != NULL && want == NULL) {
+        sd_writer_nomem(&c->w);
+        return false;
+    }
+    if (want == NULL || !streq(want, t->name)) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, t,
+                       "a transform's name must be FOR type LANGUAGE language of its fields");
+        return false;
+    }
+    return true;
+}
+
+void
+sd_emit__pg_transform_target(pg_ctx *c, const sd_object *t)
+{
+    if (!transform_consistent(c, t))
+        return;
+    put(c, "FOR ");
+    sd_emit__pg_fragment(c, t, "transform type", t->v[SD_TRANSFORM_TYPE].s, 0);
+    put(c, " LANGUAGE ");
+    put_ident(c, t->v[SD_TRANSFORM_LANGUAGE].s);
+}
+
+/* TRANSFORM FOR type LANGUAGE l (FROM SQL WITH FUNCTION f(internal), TO SQL WITH FUNCTION
+ * g(internal)), as pg_dump's dumpTransform() writes it. */
+static void
+put_transform(pg_ctx *c, const sd_object *t)
+{
+    const sd_value *v = t->v;
+    if (v[SD_TRANSFORM_FROM_SQL].s == NULL && v[SD_TRANSFORM_TO_SQL].s == NULL) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, t, "a transform needs a FROM SQL or TO SQL function");
+        return;
+    }
+    put(c, "TRANSFORM ");
+    sd_emit__pg_transform_target(c, t);
+    put(c, " (");
+    if (v[SD_TRANSFORM_FROM_SQL].s != NULL) {
+        put(c, "FROM SQL WITH FUNCTION ");
+        sd_emit__pg_fragment(c, t, "FROM SQL function", v[SD_TRANSFORM_FROM_SQL].s, FRAG_COMMA);
+    }
+    if (v[SD_TRANSFORM_TO_SQL].s != NULL) {
+        put(c, v[SD_TRANSFORM_FROM_SQL].s != NULL ? ", " : "");
+        put(c, "TO SQL WITH FUNCTION ");
+        sd_emit__pg_fragment(c, t, "TO SQL function", v[SD_TRANSFORM_TO_SQL].s, FRAG_COMMA);
+    }
+    put(c, ");\n");
+}
+
+static void
+create_transform(pg_ctx *c, const sd_object *t)
+{
+    put(c, "CREATE ");
+    put_transform(c, t);
+    sd_emit__pg_extras(c, t);
+}
+
+/* CREATE OR REPLACE TRANSFORM sets both functions at once (one left out is unset). */
+static void
+alter_transform(pg_ctx *c, const sd_change *ch)
+{
+    if (ch->fields & (FBIT(SD_TRANSFORM_FROM_SQL) | FBIT(SD_TRANSFORM_TO_SQL))) {
+        put(c, "CREATE OR REPLACE ");
+        put_transform(c, ch->to);
+    }
+}
+
+/* ---- access method ---- */
+
+/* As pg_dump's dumpAccessMethod() writes it. */
+static void
+create_access_method(pg_ctx *c, const sd_object *a)
+{
+    const char *type = a->v[SD_ACCESS_METHOD_TYPE].s;
+    if (!streq(type, "index") && !streq(type, "table")) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, a, "an access method's type must be index or table");
+        return;
+    }
+    put(c, "CREATE ACCESS METHOD ");
+    put_ident(c, a->name);
+    put(c, streq(type, "index") ? " TYPE INDEX HANDLER " : " TYPE TABLE HANDLER ");
+    sd_emit__pg_fragment(c, a, "handler function", a->v[SD_ACCESS_METHOD_HANDLER].s, 0);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, a);
+}
+
+/* An access method that anything of "from" uses (an operator family or class, a table),
+ * or NULL. */
+static const sd_object *
+access_method_user(const pg_ctx *c, const sd_object *a)
+{
+    static const sd_kind USERS[] = { SD_KIND_OPFAMILY, SD_KIND_OPCLASS, SD_KIND_TABLE,
+                                     SD_KIND_MATVIEW };
+    for (size_t k = 0; k < SD_ARRAY_LEN(USERS); k++) {
+        size_t n = 0;
+        const sd_object *const *objs = sd_model_objects(c->from, USERS[k], &n);
+        for (size_t i = 0; i < n; i++) {
+            for (size_t d = 0; d < objs[i]->ndeps; d++) {
+                if (sd_model_find_ref(c->from, &objs[i]->deps[d]) == a)
+                    return objs[i];
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Nothing alters an access method's type or handler, and DROP ACCESS METHOD takes its
+ * operator families and classes along (automatic dependencies) or is refused for the
+ * indexes and tables that use it: only one nothing uses is dropped and created. */
+static void
+recreate_access_method(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *user = access_method_user(c, ch->from);
+    if (user != NULL) {
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "a type or handler change while %s %s uses it is not supported",
+                       sd_kind_get(user->kind)->label, qualified(c, user->schema, user->name, ""));
+        return;
+    }
+    sd_emit__pg_drop_plain(c, ch->from);
+    create_access_method(c, ch->to);
+}
+
 /* ---- rule ---- */
 
 /* The stored CREATE RULE statement (pg_get_ruledef(): several actions are "( a; b; )"). */
@@ -2468,6 +2667,25 @@ static const pg_ops PG_OPS[] = {
                                 .create = create_event_trigger,
                                 .drop = sd_emit__pg_drop_plain,
                                 .alter = alter_event_trigger },
+    [SD_KIND_LANGUAGE] = { .keyword = "LANGUAGE",
+                           .grant_on = "LANGUAGE",
+                           .all_privs = "U",
+                           .public_privs = "U",
+                           .target = PG_TARGET_NAME,
+                           .create = create_language,
+                           .drop = sd_emit__pg_drop_plain,
+                           .alter = alter_language,
+                           .alter_after = alter_language_after },
+    [SD_KIND_TRANSFORM] = { .keyword = "TRANSFORM",
+                            .target = PG_TARGET_TRANSFORM,
+                            .create = create_transform,
+                            .drop = sd_emit__pg_drop_plain,
+                            .alter = alter_transform },
+    [SD_KIND_ACCESS_METHOD] = { .keyword = "ACCESS METHOD",
+                                .target = PG_TARGET_NAME,
+                                .create = create_access_method,
+                                .drop = sd_emit__pg_drop_plain,
+                                .recreate = recreate_access_method },
     [SD_KIND_CAST] = { .keyword = "CAST",
                        .target = PG_TARGET_CAST,
                        .create = create_cast,

@@ -507,6 +507,9 @@ sd_emit__pg_target(pg_ctx *c, const sd_object *o)
     case PG_TARGET_CAST:
         sd_emit__pg_cast_target(c, o);
         return;
+    case PG_TARGET_TRANSFORM:
+        sd_emit__pg_transform_target(c, o);
+        return;
     case PG_TARGET_OPCLASS:
         sd_emit__pg_opclass_name(c, o);
         return;

@@ -114,6 +114,9 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_TS_TMPL,       /* text search templates */
     SD_PG_CAT_TS_DICT,       /* text search dictionaries */
     SD_PG_CAT_TS_CONFIG,     /* text search configurations */
+    SD_PG_CAT_LANGUAGE,      /* procedural languages (database-wide) */
+    SD_PG_CAT_TRANSFORM,     /* transforms (database-wide) */
+    SD_PG_CAT_AM,            /* access methods (database-wide) */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -137,7 +140,10 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_ts_parser'::regclass::oid, 18), "                                     \
     "('pg_catalog.pg_ts_template'::regclass::oid, 19), "                                   \
     "('pg_catalog.pg_ts_dict'::regclass::oid, 20), "                                       \
-    "('pg_catalog.pg_ts_config'::regclass::oid, 21))"
+    "('pg_catalog.pg_ts_config'::regclass::oid, 21), "                                     \
+    "('pg_catalog.pg_language'::regclass::oid, 22), "                                      \
+    "('pg_catalog.pg_transform'::regclass::oid, 23), "                                     \
+    "('pg_catalog.pg_am'::regclass::oid, 24))"
 /* clang-format on */
 
 /*

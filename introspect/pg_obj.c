@@ -1097,6 +1097,156 @@ cast_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     return put_oid(r, SD_PG_CAT_CAST, res, row, c[CA_OID], o);
 }
 
+/* ---- languages, transforms, access methods (database-wide) ---- */
+
+/* A function OID column as regproc renders it ("public.h"; pg_catalog's unqualified), NULL
+ * for 0 (unset). */
+#define OPT_REGPROC(col) "CASE WHEN " col " <> 0 THEN " col "::regproc::text END"
+
+enum {
+    LG_OWNER = COL_OWNER,
+    LG_ACL = COL_ACL,
+    LG_COMMENT = COL_COMMENT,
+    LG_OID = COL__COMMON,
+    LG_NAME,
+    LG_TRUSTED,
+    LG_HANDLER,
+    LG_INLINE,
+    LG_VALIDATOR,
+    LG__N
+};
+static const char *const LANGUAGE_COLS[LG__N] = {
+    COMMON_COLS, "oid", "lanname", "trusted", "handler", "inline", "validator",
+};
+/* Procedural languages as pg_dump's selectDumpableProcLang() picks them: made after initdb
+ * (OID 16384 and up), not an extension's (plpgsql is), only when no --schema filter is
+ * given; the handler, inline and validator functions by name, as CREATE LANGUAGE takes them. */
+static const char LANGUAGES_SQL[] = "SELECT l.oid, l.lanname, " COMMON(
+    "l.lanowner",
+    "l.lanacl",
+    "l") ", "
+         "l.lanpltrusted AS trusted, " OPT_REGPROC("l.lanplcallfoid") " AS handler, " OPT_REGPROC(
+             "l.laninline") " AS inline, " OPT_REGPROC("l.lanvalidator") " AS validator "
+                                                                         "FROM pg_language "
+                                                                         "l " COMMENT_JOIN(
+                                                                             "pg_language",
+                                                                             "l.oid") "WHERE"
+                                                                                      " " SD_PG_DATABASE_FILTER
+                                                                                      " AND "
+                                                                                      "l.lanispl "
+                                                                                      "AND l.oid "
+                                                                                      ">= 16384 "
+                                                                                      "AND"
+                                                                                      " " NOT_EXT(
+                                                                                          "pg_"
+                                                                                          "languag"
+                                                                                          "e",
+                                                                                          "l.oid");
+
+static sd_status
+language_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_LANGUAGE, NULL, NULL,
+                                sd_pg__str(res, row, c[LG_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_bool(o, SD_LANGUAGE_TRUSTED, sd_pg__bool(res, row, c[LG_TRUSTED]));
+    sd_obj_set_str(r->m, o, SD_LANGUAGE_HANDLER, sd_pg__str(res, row, c[LG_HANDLER]));
+    sd_obj_set_str(r->m, o, SD_LANGUAGE_INLINE, sd_pg__str(res, row, c[LG_INLINE]));
+    sd_obj_set_str(r->m, o, SD_LANGUAGE_VALIDATOR, sd_pg__str(res, row, c[LG_VALIDATOR]));
+    rc = set_common(r, o, res, row, c);
+    /* pg_depend names its functions from its pg_language row, and functions written in it
+     * name it. */
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_LANGUAGE, res, row, c[LG_OID], o) : rc;
+}
+
+enum {
+    TF_OID,
+    TF_NAME,
+    TF_TYPE,
+    TF_LANGUAGE,
+    TF_FROM_SQL,
+    TF_TO_SQL,
+    TF_COMMENT,
+    TF__N
+};
+static const char *const TRANSFORM_COLS[TF__N] = {
+    "oid", "name", "type", "language", "from_sql", "to_sql", "comment",
+};
+/* Transforms as pg_dump's selectDumpableObject() picks them: made after initdb, not an
+ * extension's, only when no --schema filter is given; named as DROP TRANSFORM names them. */
+static const char TRANSFORMS_SQL[] =
+    "SELECT tf.oid, 'FOR ' || format_type(tf.trftype, NULL) || ' LANGUAGE ' || l.lanname AS name, "
+    "format_type(tf.trftype, NULL) AS type, l.lanname::text AS language, "
+    "CASE WHEN tf.trffromsql <> 0 THEN tf.trffromsql::oid::regprocedure::text END AS from_sql, "
+    "CASE WHEN tf.trftosql <> 0 THEN tf.trftosql::oid::regprocedure::text END AS to_sql, "
+    "ds.description AS comment FROM pg_transform tf JOIN pg_language l ON l.oid = "
+    "tf.trflang " COMMENT_JOIN("pg_transform",
+                               "tf.oid") "WHERE " SD_PG_DATABASE_FILTER
+                                         " AND tf.oid >= 16384 AND " NOT_EXT("pg_transform",
+                                                                             "tf.oid");
+
+static sd_status
+transform_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_TRANSFORM, NULL, NULL,
+                                sd_pg__str(res, row, c[TF_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    static const int FIELDS[][2] = {
+        { SD_TRANSFORM_TYPE, TF_TYPE },         { SD_TRANSFORM_LANGUAGE, TF_LANGUAGE },
+        { SD_TRANSFORM_FROM_SQL, TF_FROM_SQL }, { SD_TRANSFORM_TO_SQL, TF_TO_SQL },
+        { SD_TRANSFORM_COMMENT, TF_COMMENT },
+    };
+    for (size_t i = 0; i < SD_ARRAY_LEN(FIELDS); i++)
+        sd_obj_set_str(r->m, o, FIELDS[i][0], sd_pg__str(res, row, c[FIELDS[i][1]]));
+    /* pg_depend names its type, language and functions from its pg_transform row. */
+    return put_oid(r, SD_PG_CAT_TRANSFORM, res, row, c[TF_OID], o);
+}
+
+enum {
+    AM_OID,
+    AM_NAME,
+    AM_TYPE,
+    AM_HANDLER,
+    AM_COMMENT,
+    AM__N
+};
+static const char *const ACCESS_METHOD_COLS[AM__N] = {
+    "oid", "amname", "type", "handler", "comment",
+};
+/* Access methods as pg_dump's selectDumpableAccessMethod() picks them: made after initdb,
+ * not an extension's, only when no --schema filter is given. */
+static const char ACCESS_METHODS_SQL[] =
+    "SELECT a.oid, a.amname, CASE a.amtype WHEN 'i' THEN 'index' WHEN 't' THEN 'table' "
+    "ELSE a.amtype::text END AS type, " OPT_REGPROC(
+        "a.amhandler") " AS handler, "
+                       "ds.description AS comment FROM pg_am a " COMMENT_JOIN(
+                           "pg_am",
+                           "a.oid") "WHERE " SD_PG_DATABASE_FILTER
+                                    " AND a.oid >= 16384 AND " NOT_EXT("pg_am", "a.oid");
+
+static sd_status
+access_method_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_ACCESS_METHOD, NULL, NULL,
+                                sd_pg__str(res, row, c[AM_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_ACCESS_METHOD_TYPE, sd_pg__str(res, row, c[AM_TYPE]));
+    sd_obj_set_str(r->m, o, SD_ACCESS_METHOD_HANDLER, sd_pg__str(res, row, c[AM_HANDLER]));
+    sd_obj_set_str(r->m, o, SD_ACCESS_METHOD_COMMENT, sd_pg__str(res, row, c[AM_COMMENT]));
+    /* pg_depend names its handler from its pg_am row, and operator families and classes
+     * and tables name it. */
+    return put_oid(r, SD_PG_CAT_AM, res, row, c[AM_OID], o);
+}
+
 /* ---- operators ---- */
 
 enum {
@@ -1726,12 +1876,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define UN_USER_MAPPINGS                                                 \
     " UNION ALL SELECT 'user mapping', um.usename || '@' || um.srvname " \
     "FROM pg_user_mappings um WHERE " NOT_EXT("pg_foreign_server", "um.srvid")
-#define UN_AMS       DB_WIDE("access method", "pg_am", "am", "amname")
-#define UN_LANGUAGES DB_WIDE("language", "pg_language", "lg", "lanname")
-#define UN_TRANSFORMS                                                                  \
-    " UNION ALL SELECT 'transform', format_type(tf.trftype, NULL) || ' language ' || " \
-    "lg.lanname FROM pg_transform tf JOIN pg_language lg ON lg.oid = tf.trflang "      \
-    "WHERE tf.oid >= 16384 AND " NOT_EXT("pg_transform", "tf.oid")
 /* Default privileges for objects in any schema (per-schema ones are a schema's default_acl). */
 #define UN_GLOBAL_DEFAULT_ACLS                                                            \
     " UNION ALL SELECT 'default privileges', pg_get_userbyid(d.defaclrole) || ' on ' || " \
@@ -1745,7 +1889,7 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
 static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS
-    UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_AMS UN_LANGUAGES UN_TRANSFORMS UN_GLOBAL_DEFAULT_ACLS;
+    UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_GLOBAL_DEFAULT_ACLS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1852,6 +1996,9 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         AGGREGATES_SQL,
         EVENT_TRIGGERS_SQL,
         CASTS_SQL,
+        LANGUAGES_SQL,
+        TRANSFORMS_SQL,
+        ACCESS_METHODS_SQL,
         OPERATORS_SQL,
         OPFAMILIES_SQL,
         OPCLASSES_SQL,
@@ -1893,6 +2040,10 @@ sd_pg__read_objects(sd_pg_session *s,
     const query event_triggers =
         QUERY(EVENT_TRIGGERS_SQL, "reading event triggers", EVENT_TRIGGER_COLS);
     const query casts = QUERY(CASTS_SQL, "reading casts", CAST_COLS);
+    const query languages = QUERY(LANGUAGES_SQL, "reading languages", LANGUAGE_COLS);
+    const query transforms = QUERY(TRANSFORMS_SQL, "reading transforms", TRANSFORM_COLS);
+    const query access_methods =
+        QUERY(ACCESS_METHODS_SQL, "reading access methods", ACCESS_METHOD_COLS);
     const query operators = QUERY(OPERATORS_SQL, "reading operators", OPERATOR_COLS);
     const query opfamilies = QUERY(OPFAMILIES_SQL, "reading operator families", OPFAMILY_COLS);
     const query opclasses = QUERY(OPCLASSES_SQL, "reading operator classes", OPCLASS_COLS);
@@ -1928,6 +2079,12 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &event_triggers, event_trigger_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &casts, cast_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &languages, language_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &transforms, transform_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &access_methods, access_method_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &operators, operator_row, NULL);
     if (rc == SD_OK)

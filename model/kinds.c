@@ -24,6 +24,7 @@ static const char *const EVENT_TRIGGER_EVENTS[] = {
 };
 static const char *const CAST_METHODS[] = { "function", "inout", "binary", NULL };
 static const char *const CAST_CONTEXTS[] = { "assignment", "implicit", NULL };
+static const char *const ACCESS_METHOD_TYPES[] = { "index", "table", NULL };
 static const char *const POLICY_COMMANDS[] = {
     "ALL", "SELECT", "INSERT", "UPDATE", "DELETE", NULL
 };
@@ -47,6 +48,9 @@ static const sd_field_info FUNCTION_FIELDS[] = { SD_FUNCTION_FIELDS(FIELD_INFO) 
 static const sd_field_info AGGREGATE_FIELDS[] = { SD_AGGREGATE_FIELDS(FIELD_INFO) };
 static const sd_field_info EVENT_TRIGGER_FIELDS[] = { SD_EVENT_TRIGGER_FIELDS(FIELD_INFO) };
 static const sd_field_info CAST_FIELDS[] = { SD_CAST_FIELDS(FIELD_INFO) };
+static const sd_field_info LANGUAGE_FIELDS[] = { SD_LANGUAGE_FIELDS(FIELD_INFO) };
+static const sd_field_info TRANSFORM_FIELDS[] = { SD_TRANSFORM_FIELDS(FIELD_INFO) };
+static const sd_field_info ACCESS_METHOD_FIELDS[] = { SD_ACCESS_METHOD_FIELDS(FIELD_INFO) };
 static const sd_field_info OPERATOR_FIELDS[] = { SD_OPERATOR_FIELDS(FIELD_INFO) };
 static const sd_field_info OPFAMILY_FIELDS[] = { SD_OPFAMILY_FIELDS(FIELD_INFO) };
 static const sd_field_info OPCLASS_FIELDS[] = { SD_OPCLASS_FIELDS(FIELD_INFO) };
@@ -218,6 +222,36 @@ static const sd_kind_info KINDS[] = {
                        .engines = SD_E_PG,
                        .scope = SD_SCOPE_DATABASE,
                        FIELDS(CAST_FIELDS) },
+    [SD_KIND_LANGUAGE] = { .name = "language",
+                           .plural = "languages",
+                           .label = "language",
+                           .kind = SD_KIND_LANGUAGE,
+                           .owner = NONE,
+                           .name_required = true,
+                           .name_is_identity = true,
+                           .engines = SD_E_PG,
+                           .scope = SD_SCOPE_DATABASE,
+                           FIELDS(LANGUAGE_FIELDS) },
+    [SD_KIND_TRANSFORM] = { .name = "transform",
+                            .plural = "transforms",
+                            .label = "transform",
+                            .kind = SD_KIND_TRANSFORM,
+                            .owner = NONE,
+                            .name_required = true,
+                            .name_is_identity = true,
+                            .engines = SD_E_PG,
+                            .scope = SD_SCOPE_DATABASE,
+                            FIELDS(TRANSFORM_FIELDS) },
+    [SD_KIND_ACCESS_METHOD] = { .name = "access_method",
+                                .plural = "access_methods",
+                                .label = "access method",
+                                .kind = SD_KIND_ACCESS_METHOD,
+                                .owner = NONE,
+                                .name_required = true,
+                                .name_is_identity = true,
+                                .engines = SD_E_PG,
+                                .scope = SD_SCOPE_DATABASE,
+                                FIELDS(ACCESS_METHOD_FIELDS) },
     [SD_KIND_OPERATOR] = { .name = "operator",
                            .plural = "operators",
                            .label = "operator",

@@ -738,12 +738,15 @@ describe_name(sd_buf *out, sd_kind kind, const char *name)
     describe_part(out, name, len);
 }
 
-/* A database-wide object's name: a cast's "(integer AS public.mytype)" as it is (its spaces
- * and dots are its format, not ambiguity), unless it holds a control byte; others as names. */
+/* A database-wide object's name: a cast's "(integer AS public.mytype)" and a transform's
+ * "FOR integer LANGUAGE l" as they are (their spaces and dots are their format, not
+ * ambiguity), unless they hold a control byte; others as names. */
 static void
 describe_database_wide(sd_buf *out, const sd_object *o)
 {
-    bool plain = o->kind == SD_KIND_CAST && o->name != NULL && o->name[0] == '(';
+    bool plain =
+        o->name != NULL && ((o->kind == SD_KIND_CAST && o->name[0] == '(') ||
+                            (o->kind == SD_KIND_TRANSFORM && strncmp(o->name, "FOR ", 4) == 0));
     for (const char *p = o->name; plain && *p != '\0'; p++)
         plain = (unsigned char)*p >= 0x20 && *p != 0x7f;
     if (plain)

@@ -52,6 +52,9 @@ typedef enum sd_kind {
     SD_KIND_AGGREGATE,     /* an aggregate (PostgreSQL), identified like a function */
     SD_KIND_EVENT_TRIGGER, /* an event trigger (PostgreSQL; database-wide) */
     SD_KIND_CAST,          /* a cast (PostgreSQL; database-wide), named "(source AS target)" */
+    SD_KIND_LANGUAGE,      /* a procedural language (PostgreSQL; database-wide) */
+    SD_KIND_TRANSFORM,     /* a transform (PostgreSQL; database-wide), "FOR type LANGUAGE l" */
+    SD_KIND_ACCESS_METHOD, /* an access method (PostgreSQL; database-wide) */
     SD_KIND_OPERATOR,      /* an operator (PostgreSQL), identified with its argument types */
     SD_KIND_OPFAMILY,      /* an operator family (PostgreSQL), identified with its access method */
     SD_KIND_OPCLASS,       /* an operator class (PostgreSQL), identified with its access method */
@@ -306,6 +309,15 @@ typedef struct sd_kind_info {
  *    FUNCTION); function: the function as castfunc::regprocedure renders it
  *    ("public.f(integer)"), NULL unless method is "function"; context: "assignment" or
  *    "implicit", NULL = explicit;
+ *  - language trusted: CREATE TRUSTED LANGUAGE; handler, inline, validator: the functions
+ *    as regproc renders them ("public.h", unqualified for pg_catalog's), NULL when unset
+ *    (inline, validator);
+ *  - transform object name: "FOR type LANGUAGE language", the type as format_type() and the
+ *    language's name as stored; type, language: the same two, as fields for the emitter
+ *    (which refuses a name that does not match them); from_sql, to_sql: the functions as
+ *    regprocedure renders them ("public.f(internal)"), NULL when unset;
+ *  - access method type: "index" or "table"; handler: the function as regproc renders it
+ *    ("bthandler", "public.h");
  *  - view columns: per column in order, "column type [COLLATE collation]", the column as
  *    quote_ident() renders it, the type as format_type(), the collation (qualified, quoted)
  *    only when it differs from the type's; informational (it follows from the query), kept
@@ -508,6 +520,39 @@ enum {
     F(CAST, COMMENT, SD_F_COMMENT)
 enum {
     SD_CAST_FIELDS(SD__FIELD_ENUM) SD_CAST__NFIELDS
+};
+
+#define SD_LANGUAGE_FIELDS(F)                                                                \
+    F(LANGUAGE, TRUSTED, .name = "trusted", .type = SD_FIELD_BOOL, .engines = SD_E_PG)       \
+    F(LANGUAGE, HANDLER, .name = "handler", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(LANGUAGE, INLINE, .name = "inline", .type = SD_FIELD_STRING, .engines = SD_E_PG)       \
+    F(LANGUAGE, VALIDATOR, .name = "validator", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(LANGUAGE, OWNER, SD_F_OWNER)                                                           \
+    F(LANGUAGE, ACL, SD_F_ACL)                                                               \
+    F(LANGUAGE, COMMENT, SD_F_COMMENT)
+enum {
+    SD_LANGUAGE_FIELDS(SD__FIELD_ENUM) SD_LANGUAGE__NFIELDS
+};
+
+/* Transforms have no owner of their own (pg_transform has none) and no privileges. */
+#define SD_TRANSFORM_FIELDS(F)                                                              \
+    F(TRANSFORM, TYPE, .name = "type", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(TRANSFORM, LANGUAGE, .name = "language", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TRANSFORM, FROM_SQL, .name = "from_sql", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TRANSFORM, TO_SQL, .name = "to_sql", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(TRANSFORM, COMMENT, SD_F_COMMENT)
+enum {
+    SD_TRANSFORM_FIELDS(SD__FIELD_ENUM) SD_TRANSFORM__NFIELDS
+};
+
+/* Access methods have no owner and no privileges. */
+#define SD_ACCESS_METHOD_FIELDS(F)                                                            \
+    F(ACCESS_METHOD, TYPE, .name = "type", .type = SD_FIELD_STRING,                           \
+      .allowed = ACCESS_METHOD_TYPES, .engines = SD_E_PG)                                     \
+    F(ACCESS_METHOD, HANDLER, .name = "handler", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(ACCESS_METHOD, COMMENT, SD_F_COMMENT)
+enum {
+    SD_ACCESS_METHOD_FIELDS(SD__FIELD_ENUM) SD_ACCESS_METHOD__NFIELDS
 };
 
 /* Operator families, classes and conversions have no privileges. */

@@ -879,6 +879,20 @@ static const sd_pg_rule RULES[] = {
                                           FBIT(SD_CAST_METHOD) | FBIT(SD_CAST_FUNCTION) |
                                           FBIT(SD_CAST_CONTEXT),
                        .planned = true },
+    /* CREATE OR REPLACE LANGUAGE changes trust and functions in place; dropped late, after
+     * the functions written in it. */
+    [SD_KIND_LANGUAGE] = { .late_drop = true },
+    /* CREATE OR REPLACE TRANSFORM changes its functions in place; the type and language
+     * are its identity. Dropped late, before its functions, type and language. */
+    [SD_KIND_TRANSFORM] = { .recreate_fields =
+                                FBIT(SD_TRANSFORM_TYPE) | FBIT(SD_TRANSFORM_LANGUAGE),
+                            .late_drop = true },
+    /* There is no ALTER ACCESS METHOD: a type or handler change drops and creates it (the
+     * emitter refuses it while something uses it); dropped late, after its operator classes
+     * and families. */
+    [SD_KIND_ACCESS_METHOD] = { .recreate_fields =
+                                    FBIT(SD_ACCESS_METHOD_TYPE) | FBIT(SD_ACCESS_METHOD_HANDLER),
+                                .late_drop = true },
     /* ALTER OPERATOR ... SET changes only RESTRICT and JOIN on PostgreSQL 15, and a
      * commutator or negator link cannot be undone. */
     [SD_KIND_OPERATOR] = { .recreate_fields = FBIT(SD_OPERATOR_DEFINITION),

@@ -67,6 +67,9 @@ static const struct {
     { SD_KIND_AGGREGATE, SD_AGGREGATE_NAME, "part of the aggregate's identity name(arguments)" },
     { SD_KIND_CAST, SD_CAST_SOURCE, "part of the cast's identity (source AS target)" },
     { SD_KIND_CAST, SD_CAST_TARGET, "part of the cast's identity (source AS target)" },
+    { SD_KIND_TRANSFORM, SD_TRANSFORM_TYPE, "part of the transform's identity (type, language)" },
+    { SD_KIND_TRANSFORM, SD_TRANSFORM_LANGUAGE,
+      "part of the transform's identity (type, language)" },
 };
 
 /* ---- SQLite ---- */

@@ -43,9 +43,6 @@ CREATE TYPE sd_enum AS ENUM ('x');
 CREATE TYPE sd_base;
 CREATE FUNCTION sd_base_in(cstring) RETURNS sd_base LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
 CREATE FUNCTION sd_base_out(sd_base) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'int4out';
-CREATE FUNCTION sd_lang_handler() RETURNS language_handler LANGUAGE c
-  AS '$libdir/plpgsql', 'plpgsql_call_handler';
-CREATE FUNCTION sd_trf_from(internal) RETURNS internal LANGUAGE internal IMMUTABLE STRICT AS 'int4recv';
 SQL
 
 # kind|name as reported|SQL creating it in FULL (run in this order).
@@ -59,9 +56,6 @@ objects=(
   "shell type|public.sd_shell|CREATE TYPE sd_shell"
   "publication|sd_pub|CREATE PUBLICATION sd_pub FOR TABLE t"
   "subscription|sd_sub|CREATE SUBSCRIPTION sd_sub CONNECTION 'dbname=sd_nowhere' PUBLICATION p WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)"
-  "access method|sd_am|CREATE ACCESS METHOD sd_am TYPE TABLE HANDLER heap_tableam_handler"
-  "language|sd_lang|CREATE LANGUAGE sd_lang HANDLER sd_lang_handler"
-  "transform|integer language sd_lang|CREATE TRANSFORM FOR int4 LANGUAGE sd_lang (FROM SQL WITH FUNCTION sd_trf_from(internal))"
   "default privileges|postgres on tables|ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT SELECT ON TABLES TO PUBLIC"
 )
 : > "$work/full.sql"

@@ -15,7 +15,7 @@ cli_pg_init "$1" "$2" "${3:-cli.pg.schema_filter}"
 # A: app, other and "App" (a different schema from app), one table each.
 # B: app the same; other.o and "App".t have an extra column; other holds a shell type (not
 #    compared); schema onlyb exists in B only.
-#    B also holds an event trigger and a cast: database-wide, read only without --schema (as
+#    B also holds an event trigger, a cast and an access method: database-wide, read only without --schema (as
 #    pg_dump -n leaves them out), whatever --exclude-schema says.
 # C: A with an extra column in app.t only.
 common='CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
@@ -25,6 +25,7 @@ cli_pg_db a "$common" 'CREATE TABLE other.o (a int); CREATE TABLE "App".t (a int
 cli_pg_db b "$common" 'CREATE TABLE other.o (a int, b int); CREATE TABLE "App".t (a int, c int);
   CREATE TYPE other.sd_shell; CREATE SCHEMA onlyb; CREATE TABLE onlyb.z (a int);
   CREATE CAST (text AS bytea) WITHOUT FUNCTION;
+  CREATE ACCESS METHOD sd_am TYPE INDEX HANDLER bthandler;
   CREATE EVENT TRIGGER sd_evtrig ON ddl_command_end EXECUTE FUNCTION app.sd_evt();'
 cli_pg_db c 'CREATE SCHEMA app; CREATE SCHEMA other; CREATE SCHEMA "App";
   CREATE TABLE app.t (a int, extra int); CREATE VIEW app.v AS SELECT a FROM app.t;
@@ -57,16 +58,16 @@ check_case() {
 # Without a filter every difference shows, the shell type is listed.
 check_case all 1 "+extra     column other.o.b" "+extra     column App.t.c" "+extra     schema onlyb" \
   "+not compared  shell type other.sd_shell (actual only)" "+extra     event trigger sd_evtrig" \
-  "+extra     cast (text AS bytea)" -- "$A" "$B"
+  "+extra     cast (text AS bytea)" "+extra     access method sd_am" -- "$A" "$B"
 # Only app, which is equal: no drift, nothing of the other schemas, not even not-compared.
-check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" "-sd_evtrig" "-cast" -- "$A" "$B" --schema app
+check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" "-sd_evtrig" "-cast" "-sd_am" -- "$A" "$B" --schema app
 check_case only-app-json 0 '-"other' '-"App' -- --format json "$A" "$B" --schema app
 assert "only-app-json: not_compared is not empty: $(cat "$work/out")" -- \
   grep -q '"not_compared": \[\]' "$work/out"
 # Everything but the drifted schemas: only the database-wide objects drift (--exclude-schema
 # keeps them, as pg_dump -N does).
 check_case exclude-all-drifted 1 "+extra     event trigger sd_evtrig" "+extra     cast (text AS bytea)" \
-  "+2 differences: 0 missing, 2 extra, 0 changed" -- "$A" "$B" --exclude-schema other --exclude-schema App --exclude-schema onlyb
+  "+extra     access method sd_am" "+3 differences: 0 missing, 3 extra, 0 changed" -- "$A" "$B" --exclude-schema other --exclude-schema App --exclude-schema onlyb
 check_case exclude-all-drifted-json 1 '+      "kind": "event_trigger",' '+      "schema": null,' \
   '+      "name": "sd_evtrig",' -- --format json "$A" "$B" --exclude-schema other --exclude-schema App \
   --exclude-schema onlyb

@@ -1935,6 +1935,110 @@ test_cast_forged_refused(void **state)
     refused(f, "contains ';'");
 }
 
+static sd_object *
+language(sd_model *m, const char *name, bool trusted, const char *handler, const char *inl)
+{
+    sd_object *o = add_in(m, SD_KIND_LANGUAGE, NULL, NULL, name);
+    sd_obj_set_bool(o, SD_LANGUAGE_TRUSTED, trusted);
+    sd_obj_set_str(m, o, SD_LANGUAGE_HANDLER, handler);
+    sd_obj_set_str(m, o, SD_LANGUAGE_INLINE, inl);
+    return o;
+}
+
+static sd_object *
+transform(sd_model *m, const char *type, const char *lang, const char *from_sql, const char *to_sql)
+{
+    char name[128];
+    snprintf(name, sizeof(name), "FOR %s LANGUAGE %s", type, lang);
+    sd_object *o = add_in(m, SD_KIND_TRANSFORM, NULL, NULL, name);
+    sd_obj_set_str(m, o, SD_TRANSFORM_TYPE, type);
+    sd_obj_set_str(m, o, SD_TRANSFORM_LANGUAGE, lang);
+    sd_obj_set_str(m, o, SD_TRANSFORM_FROM_SQL, from_sql);
+    sd_obj_set_str(m, o, SD_TRANSFORM_TO_SQL, to_sql);
+    return o;
+}
+
+static sd_object *
+access_method(sd_model *m, const char *name, const char *type, const char *handler)
+{
+    sd_object *o = add_in(m, SD_KIND_ACCESS_METHOD, NULL, NULL, name);
+    sd_obj_set_str(m, o, SD_ACCESS_METHOD_TYPE, type);
+    sd_obj_set_str(m, o, SD_ACCESS_METHOD_HANDLER, handler);
+    return o;
+}
+
+/* Languages, transforms and access methods as pg_dump writes them; languages and transforms
+ * change in place with CREATE OR REPLACE, a language made untrusted only after its
+ * privileges (GRANT and REVOKE are refused on an untrusted language); an access method's
+ * type or handler change is DROP + CREATE. */
+static void
+test_languages_transforms_access_methods(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *l = language(ms[i], "pl one", i == 0, "public.h", i == 0 ? "public.i" : NULL);
+        sd_obj_set_str(ms[i], l, SD_LANGUAGE_OWNER, "postgres");
+        if (i == 0)
+            names(ms[i], l, SD_LANGUAGE_ACL, "postgres=U/postgres sd_bob=U/postgres");
+        transform(ms[i], "integer", "pl one", "public.f(internal)",
+                  i == 0 ? "public.g(internal)" : NULL);
+        access_method(ms[i], "am_x", i == 0 ? "index" : "table",
+                      i == 0 ? "bthandler" : "heap_tableam_handler");
+    }
+    sd_object *l = language(f->to, "pl_two", true, "public.h", "public.i");
+    sd_obj_set_str(f->to, l, SD_LANGUAGE_VALIDATOR, "public.v");
+    sd_obj_set_str(f->to, l, SD_LANGUAGE_COMMENT, "two");
+    transform(f->to, "public.mood", "pl_two", NULL, "public.to_mood(internal)");
+    sd_object *a = access_method(f->to, "am_new", "index", "public.amh");
+    sd_obj_set_str(f->to, a, SD_ACCESS_METHOD_COMMENT, "new");
+    access_method(f->from, "am_old", "table", "heap_tableam_handler");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN
+                        "\nREVOKE USAGE ON LANGUAGE \"pl one\" FROM sd_bob;\n"
+                        "GRANT USAGE ON LANGUAGE \"pl one\" TO PUBLIC;\n"
+                        "CREATE OR REPLACE LANGUAGE \"pl one\" HANDLER public.h;\n"
+                        "\nCREATE TRUSTED LANGUAGE pl_two HANDLER public.h INLINE public.i "
+                        "VALIDATOR public.v;\n"
+                        "COMMENT ON LANGUAGE pl_two IS 'two';\n"
+                        "\nCREATE OR REPLACE TRANSFORM FOR integer LANGUAGE \"pl one\" (FROM SQL "
+                        "WITH FUNCTION public.f(internal));\n"
+                        "\nCREATE TRANSFORM FOR public.mood LANGUAGE pl_two (TO SQL WITH FUNCTION "
+                        "public.to_mood(internal));\n"
+                        "\nCREATE ACCESS METHOD am_new TYPE INDEX HANDLER public.amh;\n"
+                        "COMMENT ON ACCESS METHOD am_new IS 'new';\n"
+                        "\nDROP ACCESS METHOD am_x;\n"
+                        "CREATE ACCESS METHOD am_x TYPE TABLE HANDLER heap_tableam_handler;\n"
+                        "\nDROP ACCESS METHOD am_old;\n" TAIL);
+}
+
+/* Function names are proved pieces, a transform's name must be its own FOR type LANGUAGE
+ * language, an access method's type is index or table; a handler change of an access method
+ * in use is refused. */
+static void
+test_language_transform_access_method_refused(void **state)
+{
+    fixture *f = *state;
+    language(f->to, "pl", false, "public.h; DROP TABLE users", NULL);
+    refused(f, "contains ';'");
+    sd_object *t = transform(f->to, "integer", "pl", "public.f(internal)", NULL);
+    sd_obj_set_str(f->to, t, SD_TRANSFORM_TYPE, "bigint");
+    refused(f, "must be FOR type LANGUAGE language");
+    transform(f->to, "integer", "pl", NULL, NULL);
+    refused(f, "needs a FROM SQL or TO SQL function");
+    access_method(f->to, "am", "index; DROP TABLE users", "bthandler");
+    refused(f, "must be index or table");
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        access_method(ms[i], "am", "index", i == 0 ? "bthandler" : "hashhandler");
+        sd_obj_add_dep(ms[i], table(ms[i], "t"), SD_KIND_ACCESS_METHOD, NULL, NULL, "am");
+    }
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    if (strstr(err.msg, "while table public.t uses it") == NULL)
+        fail_msg("message %s lacks the table", err.msg);
+}
+
 static void
 test_foreign_key_changes_and_key_rebuild(void **state)
 {
@@ -3154,6 +3258,8 @@ main(void)
         T(test_forged_text_refused),
         T(test_event_triggers_and_casts),
         T(test_cast_forged_refused),
+        T(test_languages_transforms_access_methods),
+        T(test_language_transform_access_method_refused),
         T(test_retype_without_cast_drops_and_guards),
         T(test_retype_using),
         T(test_retype_using_refused),

@@ -113,6 +113,9 @@ test_registry_completeness(void **state)
         [SD_KIND_AGGREGATE] = SD_AGGREGATE__NFIELDS,
         [SD_KIND_EVENT_TRIGGER] = SD_EVENT_TRIGGER__NFIELDS,
         [SD_KIND_CAST] = SD_CAST__NFIELDS,
+        [SD_KIND_LANGUAGE] = SD_LANGUAGE__NFIELDS,
+        [SD_KIND_TRANSFORM] = SD_TRANSFORM__NFIELDS,
+        [SD_KIND_ACCESS_METHOD] = SD_ACCESS_METHOD__NFIELDS,
         [SD_KIND_OPERATOR] = SD_OPERATOR__NFIELDS,
         [SD_KIND_OPFAMILY] = SD_OPFAMILY__NFIELDS,
         [SD_KIND_OPCLASS] = SD_OPCLASS__NFIELDS,
@@ -261,12 +264,13 @@ test_registry_engines(void **state)
     }
     /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
     static const sd_kind pg_only[] = {
-        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,       SD_KIND_TS_PARSER,
-        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,  SD_KIND_DOMAIN,
-        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,   SD_KIND_FUNCTION,
-        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,       SD_KIND_OPERATOR,
-        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION, SD_KIND_EXCLUSION,
-        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,       SD_KIND_STATISTICS
+        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,         SD_KIND_TS_PARSER,
+        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,    SD_KIND_DOMAIN,
+        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,     SD_KIND_FUNCTION,
+        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,         SD_KIND_OPERATOR,
+        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,   SD_KIND_EXCLUSION,
+        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,         SD_KIND_STATISTICS,
+        SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD
     };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1877,7 +1881,8 @@ static void
 test_database_wide_scope(void **state)
 {
     (void)state;
-    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST };
+    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST, SD_KIND_LANGUAGE,
+                                       SD_KIND_TRANSFORM, SD_KIND_ACCESS_METHOD };
     size_t n = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -1893,7 +1898,7 @@ test_database_wide_scope(void **state)
             n++;
         }
     }
-    assert_int_equal(n, 2);
+    assert_int_equal(n, 5);
 
     sd_model *a = sdt_model_new(SD_ENGINE_PG);
     sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");
@@ -1931,8 +1936,16 @@ test_database_wide_scope(void **state)
     /* A control byte in a cast's name is shown quoted, like any name. */
     sd_model *c = sdt_model_new(SD_ENGINE_PG);
     sd_object *odd = sdt_add(c, SD_KIND_CAST, NULL, NULL, "(a\nb AS c)");
+    /* A transform's name is shown as it is too; a language's and an access method's like
+     * any name. */
+    sd_object *tf = sdt_add(c, SD_KIND_TRANSFORM, NULL, NULL, "FOR public.t LANGUAGE my lang");
+    sd_object *lg = sdt_add(c, SD_KIND_LANGUAGE, NULL, NULL, "my lang");
+    sd_object *am = sdt_add(c, SD_KIND_ACCESS_METHOD, NULL, NULL, "am");
     sdt_freeze(c);
     describe_is(odd, "cast \"(a\nb AS c)\"");
+    describe_is(tf, "transform FOR public.t LANGUAGE my lang");
+    describe_is(lg, "language \"my lang\"");
+    describe_is(am, "access method am");
     sd_model_free(a);
     sd_model_free(b);
     sd_model_free(c);
