@@ -1121,27 +1121,17 @@ static const char *const LANGUAGE_COLS[LG__N] = {
 /* Procedural languages as pg_dump's selectDumpableProcLang() picks them: made after initdb
  * (OID 16384 and up), not an extension's (plpgsql is), only when no --schema filter is
  * given; the handler, inline and validator functions by name, as CREATE LANGUAGE takes them. */
-static const char LANGUAGES_SQL[] = "SELECT l.oid, l.lanname, " COMMON(
-    "l.lanowner",
-    "l.lanacl",
-    "l") ", "
-         "l.lanpltrusted AS trusted, " OPT_REGPROC("l.lanplcallfoid") " AS handler, " OPT_REGPROC(
-             "l.laninline") " AS inline, " OPT_REGPROC("l.lanvalidator") " AS validator "
-                                                                         "FROM pg_language "
-                                                                         "l " COMMENT_JOIN(
-                                                                             "pg_language",
-                                                                             "l.oid") "WHERE"
-                                                                                      " " SD_PG_DATABASE_FILTER
-                                                                                      " AND "
-                                                                                      "l.lanispl "
-                                                                                      "AND l.oid "
-                                                                                      ">= 16384 "
-                                                                                      "AND"
-                                                                                      " " NOT_EXT(
-                                                                                          "pg_"
-                                                                                          "languag"
-                                                                                          "e",
-                                                                                          "l.oid");
+#define LANGUAGE_HANDLER   OPT_REGPROC("l.lanplcallfoid") " AS handler, "
+#define LANGUAGE_INLINE    OPT_REGPROC("l.laninline") " AS inline, "
+#define LANGUAGE_VALIDATOR OPT_REGPROC("l.lanvalidator") " AS validator "
+#define LANGUAGE_COMMON    COMMON("l.lanowner", "l.lanacl", "l")
+#define LANGUAGE_COMMENT   COMMENT_JOIN("pg_language", "l.oid")
+#define LANGUAGE_NOT_EXT   NOT_EXT("pg_language", "l.oid")
+static const char LANGUAGES_SQL[] =
+    "SELECT l.oid, l.lanname, " LANGUAGE_COMMON
+    ", l.lanpltrusted AS trusted, " LANGUAGE_HANDLER LANGUAGE_INLINE LANGUAGE_VALIDATOR
+    "FROM pg_language l " LANGUAGE_COMMENT "WHERE " SD_PG_DATABASE_FILTER
+    " AND l.lanispl AND l.oid >= 16384 AND " LANGUAGE_NOT_EXT;
 
 static sd_status
 language_row(reader *r, const PGresult *res, int row, const int *c, void *state)
