@@ -67,6 +67,10 @@ static const struct {
     { SD_KIND_AGGREGATE, SD_AGGREGATE_NAME, "part of the aggregate's identity name(arguments)" },
     { SD_KIND_CAST, SD_CAST_SOURCE, "part of the cast's identity (source AS target)" },
     { SD_KIND_CAST, SD_CAST_TARGET, "part of the cast's identity (source AS target)" },
+    { SD_KIND_DEFAULT_ACL, SD_DEFAULT_ACL_ROLE,
+      "part of the default privileges' identity (role on object type)" },
+    { SD_KIND_DEFAULT_ACL, SD_DEFAULT_ACL_OBJECT_TYPE,
+      "part of the default privileges' identity (role on object type)" },
 };
 
 /* ---- SQLite ---- */
