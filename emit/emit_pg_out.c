@@ -771,6 +771,12 @@ typedef struct acl_target {
     bool every_schema;     /* default privileges without IN SCHEMA */
 } acl_target;
 
+static bool put_default_acl_reset_as(pg_ctx *c,
+                                     const sd_object *o,
+                                     char objtype,
+                                     const acl_target *t,
+                                     const char *owner);
+
 static const char *
 default_objtype_word(char t)
 {
@@ -929,19 +935,24 @@ void
 sd_emit__pg_identity_acl(pg_ctx *c, const sd_object *col, const sd_names *from_acl)
 {
     static const sd_names DEFAULTS = { NULL, 0 };
+    static const char *const NOTHING[] = { "none" };
+    static const sd_names REVOKED = { (const char **)NOTHING, 1 };
     const char *seq = col->v[SD_COLUMN_IDENTITY_SEQUENCE].s;
     const sd_names *to_acl = &col->v[SD_COLUMN_IDENTITY_ACL].names;
     if (seq == NULL || col->v[SD_COLUMN_IDENTITY].s == NULL)
         return;
-    if (from_acl == NULL)
-        from_acl = &DEFAULTS;
     /* The sequence belongs to the table's owner, as the table does. */
     const char *owner = col->owner != NULL ? col->owner->v[SD_TABLE_OWNER].s : NULL;
+    acl_target t = { col, NULL, NULL, seq, false };
+    /* A new sequence gets the default privileges on sequences in force, as any other. */
+    if (from_acl == NULL && put_default_acl_reset_as(c, col, 'S', &t, owner))
+        from_acl = &REVOKED;
+    if (from_acl == NULL)
+        from_acl = &DEFAULTS;
     acl_set from = { 0 };
     acl_set want = { 0 };
     acl_load_as(c, &from, col, SD_KIND_SEQUENCE, from_acl, owner);
     acl_load_as(c, &want, col, SD_KIND_SEQUENCE, to_acl, owner);
-    acl_target t = { col, NULL, NULL, seq, false };
     put_acl_diff(c, &t, &from, &want);
 }
 
@@ -1091,7 +1102,19 @@ default_acl_for(pg_ctx *c, acl_set *s, const sd_model *m, const sd_object *o, ch
 static bool
 put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *owner)
 {
-    char objtype = default_acl_objtype(o->kind);
+    acl_target t = { o, NULL, NULL, NULL, false };
+    return put_default_acl_reset_as(c, o, default_acl_objtype(o->kind), &t, owner);
+}
+
+/* The same for new objects of defaclobjtype objtype in o's schema, named by t (an identity
+ * column's sequence: its column). */
+static bool
+put_default_acl_reset_as(pg_ctx *c,
+                         const sd_object *o,
+                         char objtype,
+                         const acl_target *t,
+                         const char *owner)
+{
     if (objtype == 0 || owner == NULL)
         return false;
     acl_set d = { 0 };
@@ -1111,9 +1134,8 @@ put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *owner)
         if (!seen)
             acl_add(c, &who, it);
     }
-    acl_target t = { o, NULL, NULL, NULL, false };
     put(c, "REVOKE ALL");
-    put_acl_on(c, &t, NULL);
+    put_acl_on(c, t, NULL);
     put(c, " FROM ");
     for (size_t i = 0; i < who.len; i++) {
         put(c, i > 0 ? ", " : "");
