@@ -186,6 +186,9 @@ void sd_emit__pg_default_acl(pg_ctx *c,
                              const sd_object *schema,
                              const sd_names *from,
                              const sd_names *to);
+/* ALTER DEFAULT PRIVILEGES without IN SCHEMA from one database-wide default privileges
+ * object to another of the same role and object type (NULL: PostgreSQL's built-in ones). */
+void sd_emit__pg_db_default_acl(pg_ctx *c, const sd_object *from, const sd_object *to);
 
 /* After creating a view or matview: GRANT ... (column) and COMMENT ON COLUMN for its
  * column_acls / column_comments entries (fields acl_field, comment_field). */

@@ -3,7 +3,7 @@
  * kind that is not a table or owned by one: schemas, extensions, collations, text search
  * parsers / templates / dictionaries / configurations, enums, domains, composite
  * and range types, sequences, functions, views, materialized views, indexes, triggers,
- * rules and statistics objects.
+ * rules, statistics objects and database-wide default privileges.
  *
  * Supported changes, by kind:
  *  - schema: create, drop, owner, privileges, default privileges, comment;
@@ -52,7 +52,10 @@
  *    state in place);
  *  - rule: a definition change drops and creates it; enable state and comment in place;
  *  - statistics: a definition change drops and creates it; target, owner and comment in
- *    place.
+ *    place;
+ *  - database-wide default privileges: ALTER DEFAULT PRIVILEGES FOR ROLE without IN SCHEMA,
+ *    from PostgreSQL's built-in privileges (no row) to the new row, between two rows, or
+ *    back to the built-in ones (a REVOKE of a built-in privilege, as pg_dump writes).
  *
  * Domain check entries (model field "checks") are expected as "CONSTRAINT name CHECK (...)":
  * the name is needed to drop one; an entry without it can be added but not dropped.
@@ -2229,6 +2232,28 @@ alter_statistics(pg_ctx *c, const sd_change *ch)
         put_stats_target(c, ch->to);
 }
 
+/* ---- database-wide default privileges ---- */
+
+/* A new pg_default_acl row: from PostgreSQL's built-in privileges to its own. */
+static void
+create_db_default_acl(pg_ctx *c, const sd_object *d)
+{
+    sd_emit__pg_db_default_acl(c, NULL, d);
+}
+
+/* A row that goes: back to the built-in privileges, which PostgreSQL stores as no row. */
+static void
+drop_db_default_acl(pg_ctx *c, const sd_object *d)
+{
+    sd_emit__pg_db_default_acl(c, d, NULL);
+}
+
+static void
+alter_db_default_acl(pg_ctx *c, const sd_change *ch)
+{
+    sd_emit__pg_db_default_acl(c, ch->from, ch->to);
+}
+
 void
 sd_emit__pg_create_planned(pg_ctx *c, const sd_object *to)
 {
@@ -2779,6 +2804,10 @@ static const pg_ops PG_OPS[] = {
                              .create = create_statistics,
                              .drop = sd_emit__pg_drop_plain,
                              .alter = alter_statistics },
+    /* No statement names the object itself: ALTER DEFAULT PRIVILEGES does all. */
+    [SD_KIND_DEFAULT_ACL] = { .create = create_db_default_acl,
+                              .drop = drop_db_default_acl,
+                              .alter = alter_db_default_acl },
 };
 _Static_assert(SD_ARRAY_LEN(PG_OPS) == SD_KIND__COUNT, "every sd_kind needs a PG_OPS entry");
 

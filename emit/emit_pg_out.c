@@ -817,9 +817,16 @@ acl_needs(const acl_item *it, const acl_set *other, acl_verb v)
 typedef struct acl_target {
     const sd_object *o;    /* the object (a column: its table is the target) */
     const char *column;    /* column privileges: the column */
-    const sd_object *dflt; /* default privileges: the schema */
+    const sd_object *dflt; /* default privileges: the schema, or the database-wide object */
     const char *sequence;  /* an identity column's sequence (o the column), in o's schema */
+    bool every_schema;     /* default privileges without IN SCHEMA */
 } acl_target;
+
+static bool put_default_acl_reset_as(pg_ctx *c,
+                                     const sd_object *o,
+                                     char objtype,
+                                     const acl_target *t,
+                                     const char *owner);
 
 static const char *
 default_objtype_word(char t)
@@ -882,8 +889,10 @@ put_acl_statement(pg_ctx *c,
     if (t->dflt != NULL) {
         put(c, "ALTER DEFAULT PRIVILEGES FOR ROLE ");
         put_ident(c, first->role);
-        put(c, " IN SCHEMA ");
-        put_ident(c, t->dflt->name);
+        if (!t->every_schema) {
+            put(c, " IN SCHEMA ");
+            put_ident(c, t->dflt->name);
+        }
         put(c, " ");
     }
     put(c, grant ? "GRANT " : "REVOKE ");
@@ -969,7 +978,7 @@ sd_emit__pg_acl(pg_ctx *c,
     for (size_t i = 0; i < from.len && from_owner != NULL && to_owner != NULL; i++)
         if (streq(from.items[i].grantee, from_owner))
             from.items[i].grantee = to_owner;
-    acl_target t = { to, column, NULL, NULL };
+    acl_target t = { to, column, NULL, NULL, false };
     put_acl_diff(c, &t, &from, &want);
 }
 
@@ -977,19 +986,24 @@ void
 sd_emit__pg_identity_acl(pg_ctx *c, const sd_object *col, const sd_names *from_acl)
 {
     static const sd_names DEFAULTS = { NULL, 0 };
+    static const char *const NOTHING[] = { "none" };
+    static const sd_names REVOKED = { (const char **)NOTHING, 1 };
     const char *seq = col->v[SD_COLUMN_IDENTITY_SEQUENCE].s;
     const sd_names *to_acl = &col->v[SD_COLUMN_IDENTITY_ACL].names;
     if (seq == NULL || col->v[SD_COLUMN_IDENTITY].s == NULL)
         return;
-    if (from_acl == NULL)
-        from_acl = &DEFAULTS;
     /* The sequence belongs to the table's owner, as the table does. */
     const char *owner = col->owner != NULL ? col->owner->v[SD_TABLE_OWNER].s : NULL;
+    acl_target t = { col, NULL, NULL, seq, false };
+    /* A new sequence gets the default privileges on sequences in force, as any other. */
+    if (from_acl == NULL && put_default_acl_reset_as(c, col, 'S', &t, owner))
+        from_acl = &REVOKED;
+    if (from_acl == NULL)
+        from_acl = &DEFAULTS;
     acl_set from = { 0 };
     acl_set want = { 0 };
     acl_load_as(c, &from, col, SD_KIND_SEQUENCE, from_acl, owner);
     acl_load_as(c, &want, col, SD_KIND_SEQUENCE, to_acl, owner);
-    acl_target t = { col, NULL, NULL, seq };
     put_acl_diff(c, &t, &from, &want);
 }
 
@@ -1022,6 +1036,8 @@ default_acl_load(pg_ctx *c, acl_set *s, const sd_object *schema, const sd_names 
 static char
 default_acl_objtype(sd_kind kind)
 {
+    if (kind == SD_KIND_SCHEMA)
+        return 'n';
     if (kind == SD_KIND_TABLE || kind == SD_KIND_VIEW || kind == SD_KIND_MATVIEW)
         return 'r';
     if (kind == SD_KIND_SEQUENCE)
@@ -1034,18 +1050,98 @@ default_acl_objtype(sd_kind kind)
     return 0;
 }
 
-/* Add to s the default privileges of model m's schema that apply to new objects like o. */
+/* The defaclobjtype letter of a database-wide default privileges object ("tables": r). */
+static char
+db_default_objtype(const sd_object *d)
+{
+    static const struct {
+        const char *word;
+        char letter;
+    } TYPES[] = { { "tables", 'r' },
+                  { "sequences", 'S' },
+                  { "functions", 'f' },
+                  { "types", 'T' },
+                  { "schemas", 'n' } };
+    const char *w = d->v[SD_DEFAULT_ACL_OBJECT_TYPE].s;
+    for (size_t i = 0; i < SD_ARRAY_LEN(TYPES) && w != NULL; i++)
+        if (strcmp(TYPES[i].word, w) == 0)
+            return TYPES[i].letter;
+    return 0;
+}
+
+/* The kind whose built-in privileges (PG_OPS all_privs, public_privs) a defaclobjtype has. */
+static sd_kind
+db_default_kind(char objtype)
+{
+    switch (objtype) {
+    case 'S':
+        return SD_KIND_SEQUENCE;
+    case 'f':
+        return SD_KIND_FUNCTION;
+    case 'T':
+        return SD_KIND_DOMAIN;
+    case 'n':
+        return SD_KIND_SCHEMA;
+    default:
+        return SD_KIND_TABLE;
+    }
+}
+
+/* The privileges of a database-wide default privileges object, or, for NULL (no
+ * pg_default_acl row), PostgreSQL's built-in ones for the role and object type of other. */
 static void
+db_default_load(pg_ctx *c, acl_set *s, const sd_object *d, const sd_object *other)
+{
+    const sd_object *o = d != NULL ? d : other;
+    acl_item base = { 0 };
+    base.role = o->v[SD_DEFAULT_ACL_ROLE].s;
+    base.objtype = db_default_objtype(o);
+    if (base.role == NULL || base.objtype == 0) {
+        sd_writer_fail_text(&c->w, o, "default privileges", o->name,
+                            "it has no role or object type");
+        return;
+    }
+    if (d != NULL) {
+        const sd_names *n = &d->v[SD_DEFAULT_ACL_PRIVILEGES].names;
+        for (size_t i = 0; i < n->len; i++)
+            acl_parse_item(c, s, d, n->items[i], base);
+        return;
+    }
+    const pg_ops *ops = sd_emit__pg_ops(db_default_kind(base.objtype));
+    for (const char *p = ops->all_privs; p != NULL && *p != '\0'; p++) {
+        base.grantee = o->v[SD_DEFAULT_ACL_ROLE].s;
+        base.priv = *p;
+        acl_add(c, s, base);
+    }
+    for (const char *p = ops->public_privs; p != NULL && *p != '\0'; p++) {
+        base.grantee = "";
+        base.priv = *p;
+        acl_add(c, s, base);
+    }
+}
+
+/* Add to s the default privileges of model m (o's schema's and the database-wide ones) that
+ * apply to new objects like o; whether any database-wide row applies (even one granting
+ * nothing, which leaves a new object no privileges at all). */
+static bool
 default_acl_for(pg_ctx *c, acl_set *s, const sd_model *m, const sd_object *o, char objtype)
 {
     const sd_object *schema = sd_model_find(m, SD_KIND_SCHEMA, o->schema, NULL, o->schema);
-    if (schema == NULL)
-        return;
     acl_set all = { 0 };
-    default_acl_load(c, &all, schema, &schema->v[SD_SCHEMA_DEFAULT_ACL].names);
+    if (schema != NULL)
+        default_acl_load(c, &all, schema, &schema->v[SD_SCHEMA_DEFAULT_ACL].names);
+    bool any = false;
+    for (size_t i = 0; i < sd_model_count(m, SD_KIND_DEFAULT_ACL); i++) {
+        const sd_object *d = sd_model_at(m, SD_KIND_DEFAULT_ACL, i);
+        if (db_default_objtype(d) != objtype)
+            continue;
+        any = true;
+        db_default_load(c, &all, d, NULL);
+    }
     for (size_t i = 0; i < all.len; i++)
         if (all.items[i].objtype == objtype)
             acl_add(c, s, all.items[i]);
+    return any;
 }
 
 /*
@@ -1057,13 +1153,25 @@ default_acl_for(pg_ctx *c, acl_set *s, const sd_model *m, const sd_object *o, ch
 static bool
 put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *owner)
 {
-    char objtype = default_acl_objtype(o->kind);
+    acl_target t = { o, NULL, NULL, NULL, false };
+    return put_default_acl_reset_as(c, o, default_acl_objtype(o->kind), &t, owner);
+}
+
+/* The same for new objects of defaclobjtype objtype in o's schema, named by t (an identity
+ * column's sequence: its column). */
+static bool
+put_default_acl_reset_as(pg_ctx *c,
+                         const sd_object *o,
+                         char objtype,
+                         const acl_target *t,
+                         const char *owner)
+{
     if (objtype == 0 || owner == NULL)
         return false;
     acl_set d = { 0 };
-    default_acl_for(c, &d, c->from, o, objtype);
-    default_acl_for(c, &d, c->to, o, objtype);
-    if (d.len == 0)
+    bool db_wide = default_acl_for(c, &d, c->from, o, objtype);
+    db_wide = default_acl_for(c, &d, c->to, o, objtype) || db_wide;
+    if (d.len == 0 && !db_wide)
         return false;
     acl_set who = { 0 };
     acl_item it = { 0 };
@@ -1077,9 +1185,8 @@ put_default_acl_reset(pg_ctx *c, const sd_object *o, const char *owner)
         if (!seen)
             acl_add(c, &who, it);
     }
-    acl_target t = { o, NULL, NULL, NULL };
     put(c, "REVOKE ALL");
-    put_acl_on(c, &t, &d.items[0]);
+    put_acl_on(c, t, NULL);
     put(c, " FROM ");
     for (size_t i = 0; i < who.len; i++) {
         put(c, i > 0 ? ", " : "");
@@ -1102,7 +1209,19 @@ sd_emit__pg_default_acl(pg_ctx *c,
     acl_set b = { 0 };
     default_acl_load(c, &a, schema, from);
     default_acl_load(c, &b, schema, to);
-    acl_target t = { schema, NULL, schema, NULL };
+    acl_target t = { schema, NULL, schema, NULL, false };
+    put_acl_diff(c, &t, &a, &b);
+}
+
+void
+sd_emit__pg_db_default_acl(pg_ctx *c, const sd_object *from, const sd_object *to)
+{
+    acl_set a = { 0 };
+    acl_set b = { 0 };
+    db_default_load(c, &a, from, to);
+    db_default_load(c, &b, to, from);
+    const sd_object *o = to != NULL ? to : from;
+    acl_target t = { o, NULL, o, NULL, true };
     put_acl_diff(c, &t, &a, &b);
 }
 
@@ -1261,7 +1380,7 @@ column_extras(pg_ctx *c,
             acl_set want = { 0 };
             column_acl_load(c, &from, o, from_acl, col);
             column_acl_load(c, &want, o, to_acl, col);
-            acl_target t = { o, col, NULL, NULL };
+            acl_target t = { o, col, NULL, NULL, false };
             put_acl_diff(c, &t, &from, &want);
         }
     }

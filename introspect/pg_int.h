@@ -49,8 +49,10 @@ typedef struct sd_pg_filter {
     "AND (cardinality($1::text[]) = 0 OR n.nspname = ANY($1::text[])) "  \
     "AND NOT (n.nspname = ANY($2::text[]))"
 
-/* The most catalog queries one inspection plans ahead (sd_pg__*_plan). */
-#define SD_PG_PLAN_MAX 32
+/* The most catalog queries one inspection plans ahead (sd_pg__*_plan): room for all of them
+ * (6 relation and 27 object queries now); a plan cut short still works, the queries past it
+ * run on the first connection only. */
+#define SD_PG_PLAN_MAX 48
 
 struct sd_pg_ahead;
 

@@ -1237,6 +1237,45 @@ access_method_row(reader *r, const PGresult *res, int row, const int *c, void *s
     return put_oid(r, SD_PG_CAT_AM, res, row, c[AM_OID], o);
 }
 
+/* ---- default privileges in every schema (database-wide) ---- */
+
+enum {
+    DA_NAME,
+    DA_ROLE,
+    DA_TYPE,
+    DA_ACL,
+    DA__N
+};
+static const char *const DEFAULT_ACL_COLS[DA__N] = { "name", "role", "object_type", "privileges" };
+/* pg_default_acl rows without a schema (ALTER DEFAULT PRIVILEGES without IN SCHEMA), as
+ * pg_dump dumps them: only when no --schema filter is given. The row holds the whole ACL;
+ * PostgreSQL deletes it when it equals the built-in defaults. */
+#define DEFAULT_ACL_TYPE                                                       \
+    "CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' "   \
+    "WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' " \
+    "ELSE d.defaclobjtype::text END"
+static const char DEFAULT_ACLS_SQL[] =
+    "SELECT pg_get_userbyid(d.defaclrole)::text || ' on ' || " DEFAULT_ACL_TYPE " AS name, "
+    "pg_get_userbyid(d.defaclrole)::text AS role, " DEFAULT_ACL_TYPE " AS object_type, "
+    "ARRAY(SELECT a::text FROM unnest(d.defaclacl) AS a ORDER BY a::text COLLATE \"C\") "
+    "AS privileges "
+    "FROM pg_default_acl d WHERE " SD_PG_DATABASE_FILTER " AND d.defaclnamespace = 0";
+
+static sd_status
+default_acl_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_DEFAULT_ACL, NULL, NULL,
+                                sd_pg__str(res, row, c[DA_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_DEFAULT_ACL_ROLE, sd_pg__str(res, row, c[DA_ROLE]));
+    sd_obj_set_str(r->m, o, SD_DEFAULT_ACL_OBJECT_TYPE, sd_pg__str(res, row, c[DA_TYPE]));
+    const char *acl = sd_pg__str(res, row, c[DA_ACL]);
+    return acl != NULL ? sd_pg__add_array(r->m, o, SD_DEFAULT_ACL_PRIVILEGES, acl, r->err) : SD_OK;
+}
+
 /* ---- operators ---- */
 
 enum {
@@ -1866,12 +1905,16 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define UN_USER_MAPPINGS                                                 \
     " UNION ALL SELECT 'user mapping', um.usename || '@' || um.srvname " \
     "FROM pg_user_mappings um WHERE " NOT_EXT("pg_foreign_server", "um.srvid")
-/* Default privileges for objects in any schema (per-schema ones are a schema's default_acl). */
-#define UN_GLOBAL_DEFAULT_ACLS                                                            \
-    " UNION ALL SELECT 'default privileges', pg_get_userbyid(d.defaclrole) || ' on ' || " \
-    "CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' "              \
-    "WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' "            \
-    "ELSE d.defaclobjtype::text END FROM pg_default_acl d WHERE d.defaclnamespace = 0"
+/* Security labels of this database's objects (pg_seclabel) and of the database itself
+ * (pg_shseclabel), one row per object and provider: a label needs a provider module loaded
+ * in the server (sepgsql), so no round trip could prove them. */
+#define UN_SECURITY_LABELS                                                                  \
+    " UNION ALL SELECT 'security label', pg_describe_object(sl.classoid, sl.objoid, "       \
+    "sl.objsubid) || ' (' || sl.provider || ')' FROM pg_seclabel sl"                        \
+    " UNION ALL SELECT 'security label', pg_describe_object(sl.classoid, sl.objoid, 0) || " \
+    "' (' || sl.provider || ')' FROM pg_shseclabel sl JOIN pg_database db "                 \
+    "ON sl.classoid = 'pg_catalog.pg_database'::regclass AND db.oid = sl.objoid "           \
+    "WHERE db.datname = current_database()"
 
 /* Everything in the filtered schemas and the database that the model has no kind for
  * (window functions come from the function query; subscriptions below). */
@@ -1879,7 +1922,7 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
 static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS
-    UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_GLOBAL_DEFAULT_ACLS;
+    UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_SECURITY_LABELS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -1997,6 +2040,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
         RULES_SQL,
         version >= 130000 ? STATISTICS_SQL_13 : STATISTICS_SQL_OLD,
+        DEFAULT_ACLS_SQL,
         DEPS_SQL,
         UNCOMPARED_SQL,
         SUB_CHECK_SQL,
@@ -2044,6 +2088,8 @@ sd_pg__read_objects(sd_pg_session *s,
     const query rules = QUERY(RULES_SQL, "reading rules", RULE_COLS);
     const query statistics = QUERY(r.version >= 130000 ? STATISTICS_SQL_13 : STATISTICS_SQL_OLD,
                                    "reading statistics objects", STATISTICS_COLS);
+    const query default_acls =
+        QUERY(DEFAULT_ACLS_SQL, "reading default privileges", DEFAULT_ACL_COLS);
     const query deps = QUERY(DEPS_SQL, "reading dependencies", DEP_COLS);
 
     sd_status rc = run(&r, &schemas, schema_row, NULL);
@@ -2091,6 +2137,8 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &rules, rule_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &statistics, statistics_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &default_acls, default_acl_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &deps, dep_row, NULL);
     if (rc == SD_OK)

@@ -25,6 +25,8 @@ static const char *const EVENT_TRIGGER_EVENTS[] = {
 static const char *const CAST_METHODS[] = { "function", "inout", "binary", NULL };
 static const char *const CAST_CONTEXTS[] = { "assignment", "implicit", NULL };
 static const char *const ACCESS_METHOD_TYPES[] = { "index", "table", NULL };
+static const char *const DEFAULT_ACL_TYPES[] = { "tables", "sequences", "functions",
+                                                 "types",  "schemas",   NULL };
 static const char *const POLICY_COMMANDS[] = {
     "ALL", "SELECT", "INSERT", "UPDATE", "DELETE", NULL
 };
@@ -69,6 +71,7 @@ static const sd_field_info INDEX_FIELDS[] = { SD_INDEX_FIELDS(FIELD_INFO) };
 static const sd_field_info TRIGGER_FIELDS[] = { SD_TRIGGER_FIELDS(FIELD_INFO) };
 static const sd_field_info RULE_FIELDS[] = { SD_RULE_FIELDS(FIELD_INFO) };
 static const sd_field_info STATISTICS_FIELDS[] = { SD_STATISTICS_FIELDS(FIELD_INFO) };
+static const sd_field_info DEFAULT_ACL_FIELDS[] = { SD_DEFAULT_ACL_FIELDS(FIELD_INFO) };
 
 #define BIT(f)      (1u << (f))
 #define FIELDS(tab) .fields = (tab), .nfields = SD_ARRAY_LEN(tab)
@@ -288,6 +291,16 @@ static const sd_kind_info KINDS[] = {
                              .name_is_identity = true,
                              .engines = SD_E_PG,
                              FIELDS(CONVERSION_FIELDS) },
+    [SD_KIND_DEFAULT_ACL] = { .name = "default_privilege",
+                              .plural = "default_privileges",
+                              .label = "default privileges",
+                              .kind = SD_KIND_DEFAULT_ACL,
+                              .owner = NONE,
+                              .name_required = true,
+                              .name_is_identity = true,
+                              .engines = SD_E_PG,
+                              .scope = SD_SCOPE_DATABASE,
+                              FIELDS(DEFAULT_ACL_FIELDS) },
     [SD_KIND_TABLE] = { .name = "table",
                         .plural = "tables",
                         .label = "table",

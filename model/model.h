@@ -59,6 +59,7 @@ typedef enum sd_kind {
     SD_KIND_OPFAMILY,      /* an operator family (PostgreSQL), identified with its access method */
     SD_KIND_OPCLASS,       /* an operator class (PostgreSQL), identified with its access method */
     SD_KIND_CONVERSION,    /* an encoding conversion (PostgreSQL) */
+    SD_KIND_DEFAULT_ACL,   /* default privileges in every schema (PostgreSQL; database-wide) */
     SD_KIND_TABLE,         /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,        /* a table column (owned by its table) */
     SD_KIND_PRIMARY_KEY,   /* the primary key (owned by its table; at most one) */
@@ -223,6 +224,7 @@ typedef struct sd_kind_info {
  *    acldefault() for the owner); the single item "none" means no privileges at all, not even
  *    the owner's (an empty acl in the catalog); schema default_acl:
  *    "ROLE:OBJTYPE:aclitem" (OBJTYPE r, S, f, T or n, as pg_default_acl.defaclobjtype);
+ *    database-wide default privileges: the row's aclitems, sorted (empty: none at all);
  *  - function object name: "proname(input argument types)" (oidvectortypes(proargtypes):
  *    PostgreSQL's own identity), so overloads are distinct objects and a parameter rename
  *    is a change; function arguments: pg_get_function_identity_arguments() (names, modes);
@@ -805,6 +807,19 @@ enum {
     F(STATISTICS, COMMENT, SD_F_COMMENT)
 enum {
     SD_STATISTICS_FIELDS(SD__FIELD_ENUM) SD_STATISTICS__NFIELDS
+};
+
+/* ALTER DEFAULT PRIVILEGES FOR ROLE role without IN SCHEMA: one pg_default_acl row
+ * (defaclnamespace 0), named "role on tables" (sequences, functions, types, schemas). Its
+ * privileges are the row's whole ACL, sorted aclitems; no row means PostgreSQL's built-in
+ * defaults (acldefault()), so the object exists only while they differ from them. */
+#define SD_DEFAULT_ACL_FIELDS(F)                                                      \
+    F(DEFAULT_ACL, ROLE, .name = "role", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(DEFAULT_ACL, OBJECT_TYPE, .name = "object_type", .type = SD_FIELD_STRING,       \
+      .allowed = DEFAULT_ACL_TYPES, .engines = SD_E_PG)                               \
+    F(DEFAULT_ACL, PRIVILEGES, .name = "privileges", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
+enum {
+    SD_DEFAULT_ACL_FIELDS(SD__FIELD_ENUM) SD_DEFAULT_ACL__NFIELDS
 };
 
 /* A reference to another object by identity (dependencies are never pointers from a DB). */

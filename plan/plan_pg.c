@@ -939,6 +939,11 @@ static const sd_pg_rule RULES[] = {
     /* A definition change is DROP STATISTICS + CREATE STATISTICS; target, owner and comment
      * in place. Rebuilt when a column it uses is retyped or its table rebuilt (pg_depend). */
     [SD_KIND_STATISTICS] = { .recreate_fields = FBIT(SD_STATISTICS_DEFINITION), .planned = true },
+    /* ALTER DEFAULT PRIVILEGES changes every field in place (role and object type are its
+     * name); new objects take them wherever the script creates them, see
+     * put_default_acl_reset() in emit/emit_pg_out.c. Nothing depends on them: their
+     * "drop" (back to the built-in privileges) may come last. */
+    [SD_KIND_DEFAULT_ACL] = { .late_drop = true },
 };
 _Static_assert(SD_ARRAY_LEN(RULES) == SD_KIND__COUNT, "every sd_kind needs a RULES entry");
 

@@ -70,6 +70,10 @@ static const struct {
     { SD_KIND_TRANSFORM, SD_TRANSFORM_TYPE, "part of the transform's identity (type, language)" },
     { SD_KIND_TRANSFORM, SD_TRANSFORM_LANGUAGE,
       "part of the transform's identity (type, language)" },
+    { SD_KIND_DEFAULT_ACL, SD_DEFAULT_ACL_ROLE,
+      "part of the default privileges' identity (role on object type)" },
+    { SD_KIND_DEFAULT_ACL, SD_DEFAULT_ACL_OBJECT_TYPE,
+      "part of the default privileges' identity (role on object type)" },
 };
 
 /* ---- SQLite ---- */

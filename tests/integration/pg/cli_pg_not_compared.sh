@@ -6,7 +6,8 @@
 # must exit 0 (not compared is never drift) and list each object, by kind and name, in the
 # text report ("not compared  KIND NAME (actual only)") and in the JSON report's not_compared array, with
 # the summary's count equal to the list's length; the same with FULL's snapshot (inspect) in
-# its place. One assertion per kind.
+# its place. One assertion per kind. A kind that cannot exist on the test server (security
+# labels: no label provider) is instead proved unmakeable there: its statement must be refused.
 #
 # The kinds are also read from the introspector's source (introspect/pg_*.c: the labels of its
 # not-compared queries and its sd_model_add_uncompared() calls): a kind reported there that this
@@ -56,7 +57,12 @@ objects=(
   "shell type|public.sd_shell|CREATE TYPE sd_shell"
   "publication|sd_pub|CREATE PUBLICATION sd_pub FOR TABLE t"
   "subscription|sd_sub|CREATE SUBSCRIPTION sd_sub CONNECTION 'dbname=sd_nowhere' PUBLICATION p WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)"
-  "default privileges|postgres on tables|ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT SELECT ON TABLES TO PUBLIC"
+)
+# Kinds the introspector lists that cannot exist on the test server, with the statement that
+# would make one: each must be refused there (so the day it is not, this test asks for a real
+# object). Security labels need a label provider module (sepgsql, which needs SELinux).
+unmakeable=(
+  "security label|SECURITY LABEL ON TABLE t IS 'system_u:object_r:sepgsql_table_t:s0'"
 )
 : > "$work/full.sql"
 : > "$work/test_kinds"
@@ -71,6 +77,19 @@ cli_pg_db base "$work/base.sql"
 cli_pg_db full "$work/base.sql" "$work/full.sql"
 base=$(cli_pg_src base)
 full=$(cli_pg_src full)
+
+for row in "${unmakeable[@]}"; do
+  IFS='|' read -r kind sql <<< "$row"
+  if sd_psql -d "$(sd_pg_dbname "$cli_pg_name" full)" -c "$sql" > "$work/unmakeable.out" 2>&1; then
+    fail "'$sql' succeeded: the server can make a $kind now; add one to the objects list of $0"
+  elif grep -q 'no security label providers have been loaded' "$work/unmakeable.out"; then
+    pass
+    printf '%s\n' "$kind" >> "$work/test_kinds"
+  else
+    fail "'$sql' failed for another reason than a missing provider: $(cat "$work/unmakeable.out")"
+  fi
+done
+LC_ALL=C sort -u -o "$work/test_kinds" "$work/test_kinds"
 
 # ---- the test covers every kind the introspector has ------------------------------------
 while IFS= read -r kind; do

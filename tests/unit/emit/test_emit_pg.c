@@ -2039,6 +2039,51 @@ test_language_transform_access_method_refused(void **state)
         fail_msg("message %s lacks the table", err.msg);
 }
 
+static sd_object *
+db_default(sd_model *m, const char *role, const char *type, const char *privs)
+{
+    char name[128];
+    snprintf(name, sizeof(name), "%s on %s", role, type);
+    sd_object *o = add_in(m, SD_KIND_DEFAULT_ACL, NULL, NULL, name);
+    sd_obj_set_str(m, o, SD_DEFAULT_ACL_ROLE, role);
+    sd_obj_set_str(m, o, SD_DEFAULT_ACL_OBJECT_TYPE, type);
+    names(m, o, SD_DEFAULT_ACL_PRIVILEGES, privs);
+    return o;
+}
+
+/* Database-wide default privileges: created from the built-in privileges, changed, and
+ * dropped back to them (PUBLIC's EXECUTE on functions given back); no IN SCHEMA. */
+static void
+test_db_default_privileges(void **state)
+{
+    fixture *f = *state;
+    db_default(f->from, "alice", "functions", "alice=X/alice");
+    db_default(f->from, "alice", "types", "=U/alice alice=U/alice bob=U/alice");
+    db_default(f->to, "alice", "types", "alice=U*/alice");
+    db_default(f->to, "Bob", "tables", "Bob=arwdDxt/Bob carol=r/Bob");
+    const char *out = show(run(f));
+    assert_string_equal(
+        out,
+        HEAD BEGIN "\nALTER DEFAULT PRIVILEGES FOR ROLE \"Bob\" GRANT SELECT ON TABLES TO carol;\n"
+                   "\nALTER DEFAULT PRIVILEGES FOR ROLE alice REVOKE USAGE ON TYPES FROM bob;\n"
+                   "ALTER DEFAULT PRIVILEGES FOR ROLE alice REVOKE USAGE ON TYPES FROM PUBLIC;\n"
+                   "ALTER DEFAULT PRIVILEGES FOR ROLE alice GRANT USAGE ON TYPES TO alice "
+                   "WITH GRANT OPTION;\n"
+                   "\nALTER DEFAULT PRIVILEGES FOR ROLE alice GRANT EXECUTE ON FUNCTIONS TO "
+                   "PUBLIC;\n" TAIL);
+}
+
+/* An entry that is no aclitem, or an unknown privilege letter, is refused. */
+static void
+test_db_default_privileges_forged_refused(void **state)
+{
+    fixture *f = *state;
+    db_default(f->to, "alice", "tables", "alice;DROP");
+    refused(f, "it is not an aclitem");
+    db_default(f->to, "bob", "tables", "bob=Z/bob");
+    refused(f, "unknown privilege letter");
+}
+
 static void
 test_foreign_key_changes_and_key_rebuild(void **state)
 {
@@ -3260,6 +3305,8 @@ main(void)
         T(test_cast_forged_refused),
         T(test_languages_transforms_access_methods),
         T(test_language_transform_access_method_refused),
+        T(test_db_default_privileges),
+        T(test_db_default_privileges_forged_refused),
         T(test_retype_without_cast_drops_and_guards),
         T(test_retype_using),
         T(test_retype_using_refused),

@@ -120,6 +120,7 @@ test_registry_completeness(void **state)
         [SD_KIND_OPFAMILY] = SD_OPFAMILY__NFIELDS,
         [SD_KIND_OPCLASS] = SD_OPCLASS__NFIELDS,
         [SD_KIND_CONVERSION] = SD_CONVERSION__NFIELDS,
+        [SD_KIND_DEFAULT_ACL] = SD_DEFAULT_ACL__NFIELDS,
         [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
         [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
         [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
@@ -264,13 +265,13 @@ test_registry_engines(void **state)
     }
     /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
     static const sd_kind pg_only[] = {
-        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,         SD_KIND_TS_PARSER,
-        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,    SD_KIND_DOMAIN,
-        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,     SD_KIND_FUNCTION,
-        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,         SD_KIND_OPERATOR,
-        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,   SD_KIND_EXCLUSION,
-        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,         SD_KIND_STATISTICS,
-        SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD
+        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,          SD_KIND_TS_PARSER,
+        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,     SD_KIND_DOMAIN,
+        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,      SD_KIND_FUNCTION,
+        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,          SD_KIND_OPERATOR,
+        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,    SD_KIND_EXCLUSION,
+        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,          SD_KIND_STATISTICS,
+        SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL
     };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1881,8 +1882,9 @@ static void
 test_database_wide_scope(void **state)
 {
     (void)state;
-    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST, SD_KIND_LANGUAGE,
-                                       SD_KIND_TRANSFORM, SD_KIND_ACCESS_METHOD };
+    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,
+                                       SD_KIND_LANGUAGE,      SD_KIND_TRANSFORM,
+                                       SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL };
     size_t n = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -1898,7 +1900,7 @@ test_database_wide_scope(void **state)
             n++;
         }
     }
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 6);
 
     sd_model *a = sdt_model_new(SD_ENGINE_PG);
     sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");

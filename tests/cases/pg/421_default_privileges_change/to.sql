@@ -1,0 +1,11 @@
+-- roles: sd_alice, sd_bob
+-- covers: database-wide default privileges changed in place: widened, narrowed, grantee changed, grant option added and removed, a built-in PUBLIC privilege given back, the role's own privileges revoked and restored
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_alice GRANT SELECT, INSERT ON TABLES TO sd_bob WITH GRANT OPTION;
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_bob GRANT SELECT ON TABLES TO sd_alice;
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_bob REVOKE TRUNCATE, TRIGGER ON TABLES FROM sd_bob;
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_alice GRANT EXECUTE ON FUNCTIONS TO sd_alice;
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_alice REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_bob GRANT USAGE ON TYPES TO postgres;
+ALTER DEFAULT PRIVILEGES FOR ROLE sd_bob REVOKE UPDATE ON SEQUENCES FROM sd_bob;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO sd_alice;
+CREATE TABLE kept (id integer PRIMARY KEY);
