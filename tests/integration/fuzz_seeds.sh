@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The seeds of the diff fuzz target (fuzz/corpus/diff) are snapshots that reach diff and emit:
-# a seed the reader refuses for its shape (a key a newer kind added, missing) only ever tests
-# the reader's error path, and would do so silently. Each must read; a crafted seed may fail
-# on a fingerprint alone (fuzz_diff reads without verifying them), nothing else.
+# The seeds of the fuzz targets that read snapshots (fuzz/corpus/diff, fuzz/corpus/snapshot)
+# are snapshots meant to reach past the reader: a seed the reader refuses for its shape (a key
+# a newer kind added, missing) only ever tests the reader's error path, and would do so
+# silently. Each must read; a crafted seed may fail on a fingerprint alone (the targets read
+# again without verifying them), nothing else. A seed broken on purpose says so on its first
+# line, "# refused: MESSAGE", and must be refused with that message.
 # Usage: fuzz_seeds.sh SCHEMADRIFT CORPUS_DIR
 set -uo pipefail
 bin=${1:?usage: fuzz_seeds.sh SCHEMADRIFT CORPUS_DIR}
@@ -14,6 +16,15 @@ for seed in "$dir"/*.yaml; do
   seeds=$((seeds + 1))
   err=$("$bin" inspect "$seed" -o /dev/null 2>&1 >/dev/null)
   rc=$?
+  first=$(head -1 "$seed")
+  if [ "${first#\# refused: }" != "$first" ]; then
+    want=${first#\# refused: }
+    if [ $rc -eq 0 ] || ! printf '%s\n' "$err" | head -1 | grep -qF -- "$want"; then
+      echo "FAIL: $seed is not refused with \"$want\": exit $rc, $(printf '%s\n' "$err" | head -1)"
+      failures=$((failures + 1))
+    fi
+    continue
+  fi
   if [ $rc -ne 0 ] && ! printf '%s\n' "$err" | head -1 | grep -qE 'fingerprint of .* does not match its contents$'; then
     echo "FAIL: $seed does not read: $(printf '%s\n' "$err" | head -1)"
     echo "  (add what the reader asks for: tests/fixtures/engines/ has each engine's empty snapshot)"
@@ -24,5 +35,5 @@ if [ $seeds -eq 0 ]; then
   echo "FAIL: no seeds in $dir"
   failures=1
 fi
-echo "fuzz seeds: $seeds, $failures that do not read"
+echo "fuzz seeds in $dir: $seeds, $failures that do not read as they should"
 [ $failures -eq 0 ]
