@@ -50,7 +50,7 @@ typedef struct sd_pg_filter {
     "AND NOT (n.nspname = ANY($2::text[]))"
 
 /* The most catalog queries one inspection plans ahead (sd_pg__*_plan). */
-#define SD_PG_PLAN_MAX 32
+#define SD_PG_PLAN_MAX 40
 
 struct sd_pg_ahead;
 
@@ -114,6 +114,9 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_TS_TMPL,       /* text search templates */
     SD_PG_CAT_TS_DICT,       /* text search dictionaries */
     SD_PG_CAT_TS_CONFIG,     /* text search configurations */
+    SD_PG_CAT_FDW,           /* foreign-data wrappers (database-wide) */
+    SD_PG_CAT_SERVER,        /* foreign servers (database-wide) */
+    SD_PG_CAT_USER_MAPPING,  /* user mappings (database-wide) */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -137,7 +140,10 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_ts_parser'::regclass::oid, 18), "                                     \
     "('pg_catalog.pg_ts_template'::regclass::oid, 19), "                                   \
     "('pg_catalog.pg_ts_dict'::regclass::oid, 20), "                                       \
-    "('pg_catalog.pg_ts_config'::regclass::oid, 21))"
+    "('pg_catalog.pg_ts_config'::regclass::oid, 21), "                                     \
+    "('pg_catalog.pg_foreign_data_wrapper'::regclass::oid, 22), "                          \
+    "('pg_catalog.pg_foreign_server'::regclass::oid, 23), "                                \
+    "('pg_catalog.pg_user_mapping'::regclass::oid, 24))"
 /* clang-format on */
 
 /*

@@ -67,6 +67,8 @@ static const struct {
     { SD_KIND_AGGREGATE, SD_AGGREGATE_NAME, "part of the aggregate's identity name(arguments)" },
     { SD_KIND_CAST, SD_CAST_SOURCE, "part of the cast's identity (source AS target)" },
     { SD_KIND_CAST, SD_CAST_TARGET, "part of the cast's identity (source AS target)" },
+    { SD_KIND_USER_MAPPING, SD_USER_MAPPING_USER, "part of the mapping's identity user@server" },
+    { SD_KIND_USER_MAPPING, SD_USER_MAPPING_SERVER, "part of the mapping's identity user@server" },
 };
 
 /* ---- SQLite ---- */

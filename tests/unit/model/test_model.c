@@ -117,6 +117,9 @@ test_registry_completeness(void **state)
         [SD_KIND_OPFAMILY] = SD_OPFAMILY__NFIELDS,
         [SD_KIND_OPCLASS] = SD_OPCLASS__NFIELDS,
         [SD_KIND_CONVERSION] = SD_CONVERSION__NFIELDS,
+        [SD_KIND_FDW] = SD_FDW__NFIELDS,
+        [SD_KIND_SERVER] = SD_SERVER__NFIELDS,
+        [SD_KIND_USER_MAPPING] = SD_USER_MAPPING__NFIELDS,
         [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
         [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
         [SD_KIND_PRIMARY_KEY] = SD_PK__NFIELDS,
@@ -261,12 +264,13 @@ test_registry_engines(void **state)
     }
     /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
     static const sd_kind pg_only[] = {
-        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,       SD_KIND_TS_PARSER,
-        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,  SD_KIND_DOMAIN,
-        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,   SD_KIND_FUNCTION,
-        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,       SD_KIND_OPERATOR,
-        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION, SD_KIND_EXCLUSION,
-        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,       SD_KIND_STATISTICS
+        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,        SD_KIND_TS_PARSER,
+        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,   SD_KIND_DOMAIN,
+        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,    SD_KIND_FUNCTION,
+        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,        SD_KIND_OPERATOR,
+        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,  SD_KIND_EXCLUSION,
+        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,        SD_KIND_STATISTICS,
+        SD_KIND_FDW,         SD_KIND_SERVER,        SD_KIND_USER_MAPPING
     };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1877,7 +1881,8 @@ static void
 test_database_wide_scope(void **state)
 {
     (void)state;
-    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST };
+    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST, SD_KIND_FDW,
+                                       SD_KIND_SERVER, SD_KIND_USER_MAPPING };
     size_t n = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -1893,7 +1898,7 @@ test_database_wide_scope(void **state)
             n++;
         }
     }
-    assert_int_equal(n, 2);
+    assert_int_equal(n, 5);
 
     sd_model *a = sdt_model_new(SD_ENGINE_PG);
     sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");
@@ -1931,8 +1936,11 @@ test_database_wide_scope(void **state)
     /* A control byte in a cast's name is shown quoted, like any name. */
     sd_model *c = sdt_model_new(SD_ENGINE_PG);
     sd_object *odd = sdt_add(c, SD_KIND_CAST, NULL, NULL, "(a\nb AS c)");
+    sd_object *um = sdt_add(c, SD_KIND_USER_MAPPING, NULL, NULL, "public@remote");
     sdt_freeze(c);
     describe_is(odd, "cast \"(a\nb AS c)\"");
+    /* A user mapping is described by its "user@server" name. */
+    describe_is(um, "user mapping public@remote");
     sd_model_free(a);
     sd_model_free(b);
     sd_model_free(c);

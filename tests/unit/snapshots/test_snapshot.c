@@ -761,7 +761,8 @@ test_roundtrip_database_section(void **state)
     sdt_freeze(m);
     b = assert_roundtrip(m);
     assert_non_null(strstr(sd_buf_cstr(&b), "\ndatabase:\n  event_triggers: []\n  casts: []\n"
-                                            "schemas: []\n"));
+                                            "  foreign_data_wrappers: []\n  servers: []\n"
+                                            "  user_mappings: []\nschemas: []\n"));
     sd_buf_dispose(&b);
     sd_model_free(m);
     m = sd_model_new(SD_ENGINE_SQLITE);
