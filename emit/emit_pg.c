@@ -11,8 +11,8 @@
  *   prepare: first the event triggers that go (dropped, recreated, or calling a function
  *     that is dropped and created) and those disabled (they fire on DDL: none may fire on the
  *     script's own); then sequences OWNED BY NONE (dropping their column would take them along), NO
- *     INHERIT for parents a table leaves; then every foreign key, trigger, index, cast, view
- *     and materialized view that goes or is rebuilt, dependents first: those the change list
+ *     INHERIT for parents a table leaves; then every foreign key, trigger, index, cast, user
+ *     mapping, view and matview that goes or is rebuilt, dependents first: those the change list
  *     drops or changes, plus those that depend on a column that changes type or goes, on an
  *     enum, composite or range type that is recreated, on a function that is dropped and
  *     created, on a rebuilt view, and foreign keys that reference a key or unique index
@@ -34,8 +34,8 @@
  *     constraints come back after their table's last change;
  *   post: what is left of those, foreign keys (after every table exists, which breaks
  *     reference cycles), policies of new tables and rebuilt policies, sequences OWNED BY;
- *   late drops: functions, sequences, types, extensions, schemas, in the change list's
- *     order (after the alters that stop using them);
+ *   late drops: functions, sequences, types, servers, wrappers, extensions, schemas, in order
+ *     (after the alters that stop using them);
  *   event triggers created (and enabled), and the other event trigger ALTERs, last;
  *   COMMIT;
  *
@@ -399,7 +399,8 @@ emit_prepare(pg_ctx *c)
         sd_emit__pg_unit_end(c);
     }
     static const sd_kind FIRST[] = { SD_KIND_FOREIGN_KEY, SD_KIND_RULE, SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX,       SD_KIND_CAST, SD_KIND_STATISTICS };
+                                     SD_KIND_INDEX,       SD_KIND_CAST, SD_KIND_STATISTICS,
+                                     SD_KIND_USER_MAPPING };
     for (size_t k = 0; k < SD_ARRAY_LEN(FIRST); k++) {
         for (size_t i = 0; i < sd_model_count(c->from, FIRST[k]); i++)
             if (c->p->rdrop[FIRST[k]][i])

@@ -2592,6 +2592,249 @@ create_conversion(pg_ctx *c, const sd_object *o)
     sd_emit__pg_extras(c, o);
 }
 
+/* ---- foreign-data wrapper, server, user mapping ---- */
+
+/* Generic option items are "name=value", split at the first '=' as PostgreSQL splits
+ * them (option_key_len()). */
+static bool
+option_key_eq(const char *a, const char *b)
+{
+    size_t n = option_key_len(a);
+    return n == option_key_len(b) && strncmp(a, b, n) == 0;
+}
+
+/* The index of the item of n whose name is item's, or n->len. */
+static size_t
+option_find(const sd_names *n, const char *item)
+{
+    for (size_t i = 0; i < n->len; i++)
+        if (option_key_eq(n->items[i], item))
+            return i;
+    return n->len;
+}
+
+/* One generic option: [verb ]name['value'] (no value for DROP). The name is quoted, the
+ * value a literal: nothing of the item is spliced. */
+static void
+put_generic_option(pg_ctx *c, const sd_object *o, const char *verb, const char *item, bool value)
+{
+    size_t klen = option_key_len(item);
+    const char *key = sd_arena_strndup(c->scratch, item, klen);
+    if (key == NULL) {
+        sd_writer_nomem(&c->w);
+        return;
+    }
+    if (item[klen] != '=' || klen == 0) {
+        sd_writer_fail_text(&c->w, o, "option", item, "it is not name=value");
+        return;
+    }
+    if (verb != NULL) {
+        put(c, verb);
+        put(c, " ");
+    }
+    put_ident(c, key);
+    if (value) {
+        put(c, " ");
+        put_literal(c, item + klen + 1);
+    }
+}
+
+/* " OPTIONS (name 'value', ...)" of a CREATE, in the stored order; nothing when none. */
+static void
+put_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n)
+{
+    for (size_t i = 0; i < n->len; i++) {
+        put(c, i == 0 ? " OPTIONS (" : ", ");
+        put_generic_option(c, o, NULL, n->items[i], true);
+    }
+    if (n->len > 0)
+        put(c, ")");
+}
+
+/*
+ * " OPTIONS (DROP a, SET b 'v', ADD c 'w')" turning from's options into to's, keeping to's
+ * order (pg_dump writes them in stored order, and ADD appends): in place when the kept
+ * options keep their order and come first in to, the new ones after; otherwise every old
+ * option is dropped and every new one added, in one list (PostgreSQL applies it in order).
+ */
+static void
+put_alter_generic_options(pg_ctx *c, const sd_object *o, const sd_names *from, const sd_names *to)
+{
+    size_t kept = 0;
+    bool in_place = true;
+    for (size_t i = 0; i < from->len; i++) {
+        if (option_find(to, from->items[i]) == to->len)
+            continue;
+        in_place = in_place && kept < to->len && option_key_eq(to->items[kept], from->items[i]);
+        kept++;
+    }
+    bool first = true;
+    for (size_t i = 0; i < from->len; i++) {
+        if (in_place && option_find(to, from->items[i]) != to->len)
+            continue;
+        put(c, first ? " OPTIONS (" : ", ");
+        put_generic_option(c, o, "DROP", from->items[i], false);
+        first = false;
+    }
+    for (size_t i = 0; i < to->len; i++) {
+        size_t f = option_find(from, to->items[i]);
+        if (in_place && f != from->len && streq(from->items[f], to->items[i]))
+            continue;
+        put(c, first ? " OPTIONS (" : ", ");
+        put_generic_option(c, o, in_place && f != from->len ? "SET" : "ADD", to->items[i], true);
+        first = false;
+    }
+    if (!first)
+        put(c, ")");
+}
+
+/* HANDLER / VALIDATOR f, or NO HANDLER / NO VALIDATOR: the function (regproc text) is proved
+ * one piece. */
+static void
+put_fdw_function(pg_ctx *c, const sd_object *w, const char *word, const char *fn)
+{
+    put(c, " ");
+    if (fn == NULL) {
+        put(c, "NO ");
+        put(c, word);
+        return;
+    }
+    put(c, word);
+    put(c, " ");
+    sd_emit__pg_fragment(c, w, word, fn, 0);
+}
+
+static void
+create_fdw(pg_ctx *c, const sd_object *w)
+{
+    const sd_value *v = w->v;
+    put(c, "CREATE FOREIGN DATA WRAPPER ");
+    put_ident(c, w->name);
+    if (v[SD_FDW_HANDLER].s != NULL)
+        put_fdw_function(c, w, "HANDLER", v[SD_FDW_HANDLER].s);
+    if (v[SD_FDW_VALIDATOR].s != NULL)
+        put_fdw_function(c, w, "VALIDATOR", v[SD_FDW_VALIDATOR].s);
+    put_generic_options(c, w, &v[SD_FDW_OPTIONS].names);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, w);
+}
+
+/* One ALTER FOREIGN DATA WRAPPER: the functions first, then the options, which PostgreSQL
+ * checks with the new validator. */
+static void
+alter_fdw(pg_ctx *c, const sd_change *ch)
+{
+    const uint64_t mask = FBIT(SD_FDW_HANDLER) | FBIT(SD_FDW_VALIDATOR) | FBIT(SD_FDW_OPTIONS);
+    if (!(ch->fields & mask))
+        return;
+    const sd_value *v = ch->to->v;
+    put(c, "ALTER FOREIGN DATA WRAPPER ");
+    put_ident(c, ch->to->name);
+    if (ch->fields & FBIT(SD_FDW_HANDLER))
+        put_fdw_function(c, ch->to, "HANDLER", v[SD_FDW_HANDLER].s);
+    if (ch->fields & FBIT(SD_FDW_VALIDATOR))
+        put_fdw_function(c, ch->to, "VALIDATOR", v[SD_FDW_VALIDATOR].s);
+    if (ch->fields & FBIT(SD_FDW_OPTIONS))
+        put_alter_generic_options(c, ch->to, &ch->from->v[SD_FDW_OPTIONS].names,
+                                  &v[SD_FDW_OPTIONS].names);
+    put(c, ";\n");
+}
+
+static void
+create_server(pg_ctx *c, const sd_object *s)
+{
+    const sd_value *v = s->v;
+    if (v[SD_SERVER_FDW].s == NULL) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, s, "a server needs a foreign-data wrapper");
+        return;
+    }
+    put(c, "CREATE SERVER ");
+    put_ident(c, s->name);
+    if (v[SD_SERVER_TYPE].s != NULL) {
+        put(c, " TYPE ");
+        put_literal(c, v[SD_SERVER_TYPE].s);
+    }
+    if (v[SD_SERVER_VERSION].s != NULL) {
+        put(c, " VERSION ");
+        put_literal(c, v[SD_SERVER_VERSION].s);
+    }
+    put(c, " FOREIGN DATA WRAPPER ");
+    put_ident(c, v[SD_SERVER_FDW].s);
+    put_generic_options(c, s, &v[SD_SERVER_OPTIONS].names);
+    put(c, ";\n");
+    sd_emit__pg_extras(c, s);
+}
+
+/* ALTER SERVER changes the version and the options (the type and wrapper: plan_pg.c's
+ * recreate_fields). */
+static void
+alter_server(pg_ctx *c, const sd_change *ch)
+{
+    if (!(ch->fields & (FBIT(SD_SERVER_VERSION) | FBIT(SD_SERVER_OPTIONS))))
+        return;
+    const sd_value *v = ch->to->v;
+    put(c, "ALTER SERVER ");
+    put_ident(c, ch->to->name);
+    if (ch->fields & FBIT(SD_SERVER_VERSION)) {
+        put(c, " VERSION ");
+        if (v[SD_SERVER_VERSION].s != NULL)
+            put_literal(c, v[SD_SERVER_VERSION].s);
+        else
+            put(c, "NULL");
+    }
+    if (ch->fields & FBIT(SD_SERVER_OPTIONS))
+        put_alter_generic_options(c, ch->to, &ch->from->v[SD_SERVER_OPTIONS].names,
+                                  &v[SD_SERVER_OPTIONS].names);
+    put(c, ";\n");
+}
+
+/* "FOR user SERVER server" of a user mapping, after checking that its name is
+ * "user@server" of its own fields (the diff matches mappings by name, the statements name
+ * them by the fields). The user "public" is PUBLIC (no role may be named so). */
+static void
+put_user_mapping_target(pg_ctx *c, const sd_object *u)
+{
+    const char *user = u->v[SD_USER_MAPPING_USER].s;
+    const char *server = u->v[SD_USER_MAPPING_SERVER].s;
+    const char *want =
+        user != NULL && server != NULL ? sd_arena_sprintf(c->scratch, "%s@%s", user, server) : NULL;
+    if (user != NULL && server != NULL && want == NULL) {
+        sd_writer_nomem(&c->w);
+        return;
+    }
+    if (want == NULL || !streq(want, u->name)) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, u,
+                       "a user mapping's name must be user@server of its user and server");
+        return;
+    }
+    put(c, "FOR ");
+    if (streq(user, "public"))
+        put(c, "PUBLIC");
+    else
+        put_ident(c, user);
+    put(c, " SERVER ");
+    put_ident(c, server);
+}
+
+/* Created without options: their values (passwords) are never read, so never written; the
+ * comment line tells the user to set them. */
+static void
+create_user_mapping(pg_ctx *c, const sd_object *u)
+{
+    put(c, "-- created without options (they are never read): set them with ALTER USER MAPPING\n");
+    put(c, "CREATE USER MAPPING ");
+    put_user_mapping_target(c, u);
+    put(c, ";\n");
+}
+
+static void
+drop_user_mapping(pg_ctx *c, const sd_object *u)
+{
+    put(c, "DROP USER MAPPING ");
+    put_user_mapping_target(c, u);
+    put(c, ";\n");
+}
+
 /* ---- the table ---- */
 
 #define ALL_REL "arwdDxt"
@@ -2732,6 +2975,24 @@ static const pg_ops PG_OPS[] = {
     [SD_KIND_CONVERSION] = { .keyword = "CONVERSION",
                              .create = create_conversion,
                              .drop = sd_emit__pg_drop_plain },
+    [SD_KIND_FDW] = { .keyword = "FOREIGN DATA WRAPPER",
+                      .grant_on = "FOREIGN DATA WRAPPER",
+                      .all_privs = "U",
+                      .target = PG_TARGET_NAME,
+                      .create = create_fdw,
+                      .drop = sd_emit__pg_drop_plain,
+                      .alter = alter_fdw },
+    [SD_KIND_SERVER] = { .keyword = "SERVER",
+                         .grant_on = "FOREIGN SERVER",
+                         .all_privs = "U",
+                         .target = PG_TARGET_NAME,
+                         .create = create_server,
+                         .drop = sd_emit__pg_drop_plain,
+                         .alter = alter_server },
+    [SD_KIND_USER_MAPPING] = { .keyword = "USER MAPPING",
+                               .target = PG_TARGET_NAME,
+                               .create = create_user_mapping,
+                               .drop = drop_user_mapping },
     [SD_KIND_TABLE] = { .keyword = "TABLE",
                         .grant_on = "TABLE",
                         .all_privs = ALL_REL,

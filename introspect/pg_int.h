@@ -50,7 +50,7 @@ typedef struct sd_pg_filter {
     "AND NOT (n.nspname = ANY($2::text[]))"
 
 /* The most catalog queries one inspection plans ahead (sd_pg__*_plan): room for all of them
- * (6 relation and 27 object queries now); a plan cut short still works, the queries past it
+ * (6 relation and 33 object queries now); a plan cut short still works, the queries past it
  * run on the first connection only. */
 #define SD_PG_PLAN_MAX 48
 
@@ -119,6 +119,9 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_LANGUAGE,      /* procedural languages (database-wide) */
     SD_PG_CAT_TRANSFORM,     /* transforms (database-wide) */
     SD_PG_CAT_AM,            /* access methods (database-wide) */
+    SD_PG_CAT_FDW,           /* foreign-data wrappers (database-wide) */
+    SD_PG_CAT_SERVER,        /* foreign servers (database-wide) */
+    SD_PG_CAT_USER_MAPPING,  /* user mappings (database-wide) */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -145,7 +148,10 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_ts_config'::regclass::oid, 21), "                                     \
     "('pg_catalog.pg_language'::regclass::oid, 22), "                                      \
     "('pg_catalog.pg_transform'::regclass::oid, 23), "                                     \
-    "('pg_catalog.pg_am'::regclass::oid, 24))"
+    "('pg_catalog.pg_am'::regclass::oid, 24), "                                            \
+    "('pg_catalog.pg_foreign_data_wrapper'::regclass::oid, 25), "                          \
+    "('pg_catalog.pg_foreign_server'::regclass::oid, 26), "                                \
+    "('pg_catalog.pg_user_mapping'::regclass::oid, 27))"
 /* clang-format on */
 
 /*

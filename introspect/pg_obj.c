@@ -2,7 +2,8 @@
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
  * schemas, extensions, collations, text search parsers / templates / dictionaries /
  * configurations, enum / domain / composite / range types, functions and
- * procedures, aggregates, event triggers and casts (database-wide), operators, views, materialized
+ * procedures, aggregates, event triggers, casts, foreign-data wrappers, servers and user
+ * mappings (database-wide), operators, views, materialized
  * views, triggers, rules, statistics objects, the dependency edges between model objects, and the
  * list of objects the model does not compare.
  *
@@ -1276,6 +1277,130 @@ default_acl_row(reader *r, const PGresult *res, int row, const int *c, void *sta
     return acl != NULL ? sd_pg__add_array(r->m, o, SD_DEFAULT_ACL_PRIVILEGES, acl, r->err) : SD_OK;
 }
 
+/* ---- foreign-data wrappers, servers, user mappings (database-wide) ---- */
+
+enum {
+    FW_OWNER,
+    FW_ACL,
+    FW_COMMENT,
+    FW_OID,
+    FW_NAME,
+    FW_HANDLER,
+    FW_VALIDATOR,
+    FW_OPTIONS,
+    FW__N
+};
+static const char *const FDW_COLS[FW__N] = {
+    COMMON_COLS, "oid", "fdwname", "handler", "validator", "options",
+};
+/* Wrappers as pg_dump dumps them: not an extension's (postgres_fdw's is the extension's),
+ * only when no --schema filter is given. Options as stored, in their order. */
+static const char FDWS_SQL[] = "SELECT w.oid, w.fdwname, " COMMON(
+    "w.fdwowner",
+    "w.fdwacl",
+    "F") ", "
+         "CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::regproc::text END AS handler, "
+         "CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::regproc::text END AS validator, "
+         "w.fdwoptions AS options FROM pg_foreign_data_wrapper w " COMMENT_JOIN(
+             "pg_foreign_data_wrapper",
+             "w.oid") "WHERE " SD_PG_DATABASE_FILTER
+                      " AND " NOT_EXT("pg_foreign_data_wrapper", "w.oid");
+
+static sd_status
+fdw_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc =
+        sd_model_add(r->m, SD_KIND_FDW, NULL, NULL, sd_pg__str(res, row, c[FW_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_FDW_HANDLER, sd_pg__str(res, row, c[FW_HANDLER]));
+    sd_obj_set_str(r->m, o, SD_FDW_VALIDATOR, sd_pg__str(res, row, c[FW_VALIDATOR]));
+    const char *options = sd_pg__str(res, row, c[FW_OPTIONS]);
+    rc = options != NULL ? sd_pg__add_array(r->m, o, SD_FDW_OPTIONS, options, r->err) : SD_OK;
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c);
+    /* pg_depend names its handler and validator from its row. */
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_FDW, res, row, c[FW_OID], o) : rc;
+}
+
+enum {
+    SV_OWNER,
+    SV_ACL,
+    SV_COMMENT,
+    SV_OID,
+    SV_NAME,
+    SV_FDW,
+    SV_TYPE,
+    SV_VERSION,
+    SV_OPTIONS,
+    SV__N
+};
+static const char *const SERVER_COLS[SV__N] = {
+    COMMON_COLS, "oid", "srvname", "fdw", "type", "version", "options",
+};
+static const char SERVERS_SQL[] = "SELECT s.oid, s.srvname, " COMMON(
+    "s.srvowner",
+    "s.srvacl",
+    "S") ", "
+         "w.fdwname AS fdw, s.srvtype AS type, s.srvversion AS version, s.srvoptions AS options "
+         "FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = "
+         "s.srvfdw " COMMENT_JOIN("pg_foreign_server", "s.oid") "WHERE " SD_PG_DATABASE_FILTER
+                                                                " AND " NOT_EXT("pg_foreign_server",
+                                                                                "s.oid");
+
+static sd_status
+server_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_SERVER, NULL, NULL, sd_pg__str(res, row, c[SV_NAME]),
+                                &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_SERVER_FDW, sd_pg__str(res, row, c[SV_FDW]));
+    sd_obj_set_str(r->m, o, SD_SERVER_TYPE, sd_pg__str(res, row, c[SV_TYPE]));
+    sd_obj_set_str(r->m, o, SD_SERVER_VERSION, sd_pg__str(res, row, c[SV_VERSION]));
+    const char *options = sd_pg__str(res, row, c[SV_OPTIONS]);
+    rc = options != NULL ? sd_pg__add_array(r->m, o, SD_SERVER_OPTIONS, options, r->err) : SD_OK;
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c);
+    /* pg_depend names its wrapper from its row. */
+    return rc == SD_OK ? put_oid(r, SD_PG_CAT_SERVER, res, row, c[SV_OID], o) : rc;
+}
+
+enum {
+    UM_OID,
+    UM_NAME,
+    UM_USER,
+    UM_SERVER,
+    UM__N
+};
+static const char *const USER_MAPPING_COLS[UM__N] = { "oid", "name", "mapped_user", "server" };
+/* Through pg_user_mappings (pg_user_mapping is the superuser's alone), never its options:
+ * their values are secrets, and the view shows them only to some readers. */
+static const char USER_MAPPINGS_SQL[] =
+    "SELECT um.umid AS oid, um.usename::text || '@' || um.srvname::text AS name, "
+    "um.usename::text AS mapped_user, um.srvname::text AS server "
+    "FROM pg_user_mappings um WHERE " SD_PG_DATABASE_FILTER
+    " AND " NOT_EXT("pg_foreign_server", "um.srvid");
+
+static sd_status
+user_mapping_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_USER_MAPPING, NULL, NULL,
+                                sd_pg__str(res, row, c[UM_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_USER_MAPPING_USER, sd_pg__str(res, row, c[UM_USER]));
+    sd_obj_set_str(r->m, o, SD_USER_MAPPING_SERVER, sd_pg__str(res, row, c[UM_SERVER]));
+    /* pg_depend names its server from its pg_user_mapping row. */
+    return put_oid(r, SD_PG_CAT_USER_MAPPING, res, row, c[UM_OID], o);
+}
+
 /* ---- operators ---- */
 
 enum {
@@ -1900,11 +2025,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
     "AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.typarray = t.oid) "               \
     "AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
 #define UN_PUBLICATIONS " UNION ALL SELECT 'publication', pb.pubname::text FROM pg_publication pb"
-#define UN_FDWS         DB_WIDE("foreign-data wrapper", "pg_foreign_data_wrapper", "fw", "fdwname")
-#define UN_SERVERS      DB_WIDE("foreign server", "pg_foreign_server", "fs", "srvname")
-#define UN_USER_MAPPINGS                                                 \
-    " UNION ALL SELECT 'user mapping', um.usename || '@' || um.srvname " \
-    "FROM pg_user_mappings um WHERE " NOT_EXT("pg_foreign_server", "um.srvid")
 /* Security labels of this database's objects (pg_seclabel) and of the database itself
  * (pg_shseclabel), one row per object and provider: a label needs a provider module loaded
  * in the server (sepgsql), so no round trip could prove them. */
@@ -1921,8 +2041,8 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 /* A first SELECT that names the columns and yields nothing, so that every kind is a
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
-static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS
-    UN_FDWS UN_SERVERS UN_USER_MAPPINGS UN_SECURITY_LABELS;
+static const char UNCOMPARED_SQL[] =
+    UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_SECURITY_LABELS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -2036,6 +2156,9 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         OPFAMILIES_SQL,
         OPCLASSES_SQL,
         CONVERSIONS_SQL,
+        FDWS_SQL,
+        SERVERS_SQL,
+        USER_MAPPINGS_SQL,
         VIEWS_SQL,
         version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
         RULES_SQL,
@@ -2082,6 +2205,10 @@ sd_pg__read_objects(sd_pg_session *s,
     const query opfamilies = QUERY(OPFAMILIES_SQL, "reading operator families", OPFAMILY_COLS);
     const query opclasses = QUERY(OPCLASSES_SQL, "reading operator classes", OPCLASS_COLS);
     const query conversions = QUERY(CONVERSIONS_SQL, "reading conversions", CONVERSION_COLS);
+    const query fdws = QUERY(FDWS_SQL, "reading foreign-data wrappers", FDW_COLS);
+    const query servers = QUERY(SERVERS_SQL, "reading foreign servers", SERVER_COLS);
+    const query user_mappings =
+        QUERY(USER_MAPPINGS_SQL, "reading user mappings", USER_MAPPING_COLS);
     const query views = QUERY(VIEWS_SQL, "reading views", VIEW_COLS);
     const query triggers = QUERY(r.version >= 130000 ? TRIGGERS_SQL_13 : TRIGGERS_SQL_OLD,
                                  "reading triggers", TRIGGER_COLS);
@@ -2129,6 +2256,12 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &opclasses, opclass_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &conversions, conversion_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &fdws, fdw_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &servers, server_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &user_mappings, user_mapping_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &views, view_row, NULL);
     if (rc == SD_OK)

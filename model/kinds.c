@@ -57,6 +57,9 @@ static const sd_field_info OPERATOR_FIELDS[] = { SD_OPERATOR_FIELDS(FIELD_INFO) 
 static const sd_field_info OPFAMILY_FIELDS[] = { SD_OPFAMILY_FIELDS(FIELD_INFO) };
 static const sd_field_info OPCLASS_FIELDS[] = { SD_OPCLASS_FIELDS(FIELD_INFO) };
 static const sd_field_info CONVERSION_FIELDS[] = { SD_CONVERSION_FIELDS(FIELD_INFO) };
+static const sd_field_info FDW_FIELDS[] = { SD_FDW_FIELDS(FIELD_INFO) };
+static const sd_field_info SERVER_FIELDS[] = { SD_SERVER_FIELDS(FIELD_INFO) };
+static const sd_field_info USER_MAPPING_FIELDS[] = { SD_USER_MAPPING_FIELDS(FIELD_INFO) };
 static const sd_field_info TABLE_FIELDS[] = { SD_TABLE_FIELDS(FIELD_INFO) };
 static const sd_field_info COLUMN_FIELDS[] = { SD_COLUMN_FIELDS(FIELD_INFO) };
 static const sd_field_info PK_FIELDS[] = { SD_PK_FIELDS(FIELD_INFO) };
@@ -291,6 +294,36 @@ static const sd_kind_info KINDS[] = {
                              .name_is_identity = true,
                              .engines = SD_E_PG,
                              FIELDS(CONVERSION_FIELDS) },
+    [SD_KIND_FDW] = { .name = "foreign_data_wrapper",
+                      .plural = "foreign_data_wrappers",
+                      .label = "foreign-data wrapper",
+                      .kind = SD_KIND_FDW,
+                      .owner = NONE,
+                      .name_required = true,
+                      .name_is_identity = true,
+                      .engines = SD_E_PG,
+                      .scope = SD_SCOPE_DATABASE,
+                      FIELDS(FDW_FIELDS) },
+    [SD_KIND_SERVER] = { .name = "server",
+                         .plural = "servers",
+                         .label = "server",
+                         .kind = SD_KIND_SERVER,
+                         .owner = NONE,
+                         .name_required = true,
+                         .name_is_identity = true,
+                         .engines = SD_E_PG,
+                         .scope = SD_SCOPE_DATABASE,
+                         FIELDS(SERVER_FIELDS) },
+    [SD_KIND_USER_MAPPING] = { .name = "user_mapping",
+                               .plural = "user_mappings",
+                               .label = "user mapping",
+                               .kind = SD_KIND_USER_MAPPING,
+                               .owner = NONE,
+                               .name_required = true,
+                               .name_is_identity = true,
+                               .engines = SD_E_PG,
+                               .scope = SD_SCOPE_DATABASE,
+                               FIELDS(USER_MAPPING_FIELDS) },
     [SD_KIND_DEFAULT_ACL] = { .name = "default_privilege",
                               .plural = "default_privileges",
                               .label = "default privileges",

@@ -59,6 +59,9 @@ typedef enum sd_kind {
     SD_KIND_OPFAMILY,      /* an operator family (PostgreSQL), identified with its access method */
     SD_KIND_OPCLASS,       /* an operator class (PostgreSQL), identified with its access method */
     SD_KIND_CONVERSION,    /* an encoding conversion (PostgreSQL) */
+    SD_KIND_FDW,           /* a foreign-data wrapper (PostgreSQL; database-wide) */
+    SD_KIND_SERVER,        /* a foreign server (PostgreSQL; database-wide) */
+    SD_KIND_USER_MAPPING,  /* a user mapping (PostgreSQL; database-wide), named "user@server" */
     SD_KIND_DEFAULT_ACL,   /* default privileges in every schema (PostgreSQL; database-wide) */
     SD_KIND_TABLE,         /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,        /* a table column (owned by its table) */
@@ -320,6 +323,13 @@ typedef struct sd_kind_info {
  *    regprocedure renders them ("public.f(internal)"), NULL when unset;
  *  - access method type: "index" or "table"; handler: the function as regproc renders it
  *    ("bthandler", "public.h");
+ *  - foreign-data wrapper handler, validator: the function as regproc renders it (qualified
+ *    outside pg_catalog), NULL for NO HANDLER / NO VALIDATOR; wrapper and server options:
+ *    the stored "name=value" items in their stored order (the order pg_dump writes them);
+ *    server fdw: the wrapper's name (plain); type, version: as given, NULL when none;
+ *  - user mapping object name: "user@server" (user "public" for PUBLIC); user, server: the
+ *    two names (plain), as fields for the emitter (which refuses a name that does not match
+ *    them); its options are not read at all;
  *  - view columns: per column in order, "column type [COLLATE collation]", the column as
  *    quote_ident() renders it, the type as format_type(), the collation (qualified, quoted)
  *    only when it differs from the type's; informational (it follows from the query), kept
@@ -589,6 +599,40 @@ enum {
     F(CONVERSION, COMMENT, SD_F_COMMENT)
 enum {
     SD_CONVERSION_FIELDS(SD__FIELD_ENUM) SD_CONVERSION__NFIELDS
+};
+
+/* Foreign-data wrappers and servers: owner, privileges (USAGE) and comment. */
+#define SD_FDW_FIELDS(F)                                                                \
+    F(FDW, HANDLER, .name = "handler", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(FDW, VALIDATOR, .name = "validator", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(FDW, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)      \
+    F(FDW, OWNER, SD_F_OWNER)                                                           \
+    F(FDW, ACL, SD_F_ACL)                                                               \
+    F(FDW, COMMENT, SD_F_COMMENT)
+enum {
+    SD_FDW_FIELDS(SD__FIELD_ENUM) SD_FDW__NFIELDS
+};
+
+#define SD_SERVER_FIELDS(F)                                                            \
+    F(SERVER, FDW, .name = "fdw", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(SERVER, TYPE, .name = "type", .type = SD_FIELD_STRING, .engines = SD_E_PG)       \
+    F(SERVER, VERSION, .name = "version", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(SERVER, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)  \
+    F(SERVER, OWNER, SD_F_OWNER)                                                       \
+    F(SERVER, ACL, SD_F_ACL)                                                           \
+    F(SERVER, COMMENT, SD_F_COMMENT)
+enum {
+    SD_SERVER_FIELDS(SD__FIELD_ENUM) SD_SERVER__NFIELDS
+};
+
+/* User mappings have no owner, privileges or comment, and their options are not part of the
+ * model: their values are secrets (passwords) never read, and which of them a reader sees
+ * depends on who reads (pg_user_mappings), so even their names would differ by reader. */
+#define SD_USER_MAPPING_FIELDS(F)                                                      \
+    F(USER_MAPPING, USER, .name = "user", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(USER_MAPPING, SERVER, .name = "server", .type = SD_FIELD_STRING, .engines = SD_E_PG)
+enum {
+    SD_USER_MAPPING_FIELDS(SD__FIELD_ENUM) SD_USER_MAPPING__NFIELDS
 };
 
 /* Operators have no privileges of their own (those of their function apply). */

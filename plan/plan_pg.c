@@ -908,6 +908,18 @@ static const sd_pg_rule RULES[] = {
                                              FBIT(SD_OPCLASS_MEMBERS),
                           .gone = SD_PG_GONE_CHANGED,
                           .late_drop = true },
+    /* ALTER FOREIGN DATA WRAPPER changes the handler, validator and options in place. */
+    [SD_KIND_FDW] = { .late_drop = true },
+    /* ALTER SERVER changes the version and options, not the type or the wrapper: those drop
+     * and create it, its user mappings rebuilt around it. */
+    [SD_KIND_SERVER] = { .recreate_fields = FBIT(SD_SERVER_FDW) | FBIT(SD_SERVER_TYPE),
+                         .gone = SD_PG_GONE_CHANGED,
+                         .late_drop = true },
+    /* A user mapping is its identity (its options are not modelled): planned like a cast,
+     * so that it goes and comes back around a server that is dropped and created. */
+    [SD_KIND_USER_MAPPING] = { .recreate_fields =
+                                   FBIT(SD_USER_MAPPING_USER) | FBIT(SD_USER_MAPPING_SERVER),
+                               .planned = true },
     /* ALTER CONVERSION can only rename it or change its owner or schema. */
     [SD_KIND_CONVERSION] = { .recreate_fields =
                                  FBIT(SD_CONVERSION_SOURCE) | FBIT(SD_CONVERSION_TARGET) |

@@ -352,7 +352,7 @@ seed_change(pg_build *c, const sd_change *ch, size_t pos)
         seed_column(c, ch);
     else if ((ch->kind == SD_KIND_FUNCTION || ch->kind == SD_KIND_AGGREGATE ||
               ch->kind == SD_KIND_OPERATOR || ch->kind == SD_KIND_OPCLASS ||
-              text_search_kind(ch->kind)) &&
+              ch->kind == SD_KIND_SERVER || text_search_kind(ch->kind)) &&
              ch->op == SD_OP_ALTER)
         c->p.gone[ch->kind][ch->from->index] = sd_plan_pg_alter_recreates(&c->p, ch);
     else if (ch->kind == SD_KIND_TABLE && ch->op == SD_OP_DROP)
@@ -617,9 +617,9 @@ cascade_outermost(pg_build *c)
 static void
 cascade(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_VIEW,      SD_KIND_MATVIEW, SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX,     SD_KIND_RULE,    SD_KIND_CAST,
-                                     SD_KIND_STATISTICS };
+    static const sd_kind STMTS[] = { SD_KIND_VIEW,       SD_KIND_MATVIEW,     SD_KIND_TRIGGER,
+                                     SD_KIND_INDEX,      SD_KIND_RULE,        SD_KIND_CAST,
+                                     SD_KIND_STATISTICS, SD_KIND_USER_MAPPING };
     cascade_generated(c);
     cascade_readd(c);
     cascade_enum_checks(c);
@@ -1202,9 +1202,9 @@ pending_waits(pg_build *c, const size_t *at)
 static void
 order_pending(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW,      SD_KIND_MATVIEW,
-                                     SD_KIND_INDEX,    SD_KIND_TRIGGER,   SD_KIND_RULE,
-                                     SD_KIND_CAST,     SD_KIND_STATISTICS };
+    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW,       SD_KIND_MATVIEW,
+                                     SD_KIND_INDEX,    SD_KIND_TRIGGER,    SD_KIND_RULE,
+                                     SD_KIND_CAST,     SD_KIND_STATISTICS, SD_KIND_USER_MAPPING };
     size_t total = 0;
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
         for (size_t i = 0; i < sd_model_count(c->p.to, STMTS[k]); i++)

@@ -74,6 +74,8 @@ static const struct {
       "part of the default privileges' identity (role on object type)" },
     { SD_KIND_DEFAULT_ACL, SD_DEFAULT_ACL_OBJECT_TYPE,
       "part of the default privileges' identity (role on object type)" },
+    { SD_KIND_USER_MAPPING, SD_USER_MAPPING_USER, "part of the mapping's identity user@server" },
+    { SD_KIND_USER_MAPPING, SD_USER_MAPPING_SERVER, "part of the mapping's identity user@server" },
 };
 
 /* ---- SQLite ---- */

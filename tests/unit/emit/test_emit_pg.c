@@ -1936,6 +1936,80 @@ test_cast_forged_refused(void **state)
 }
 
 static sd_object *
+user_mapping(sd_model *m, const char *user, const char *server)
+{
+    char name[128];
+    snprintf(name, sizeof(name), "%s@%s", user, server);
+    sd_object *o = add_in(m, SD_KIND_USER_MAPPING, NULL, NULL, name);
+    sd_obj_set_str(m, o, SD_USER_MAPPING_USER, user);
+    sd_obj_set_str(m, o, SD_USER_MAPPING_SERVER, server);
+    return o;
+}
+
+/* Wrappers and servers change in place (options: DROP / SET / ADD when the kept ones keep
+ * their order and come first, else every old one dropped and every new one added, in one
+ * list); a server type change drops and creates the server, its user mappings dropped before
+ * and created again (without options) after. */
+static void
+test_foreign_data_wrappers_servers_mappings(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        sd_object *w = add_in(ms[i], SD_KIND_FDW, NULL, NULL, "w");
+        names(ms[i], w, SD_FDW_OPTIONS, i == 0 ? "a=1 b=2 c=3" : "a=1 c=4 d=it's");
+        sd_obj_set_str(ms[i], w, SD_FDW_HANDLER, i == 0 ? "public.h" : NULL);
+        sd_object *r = add_in(ms[i], SD_KIND_FDW, NULL, NULL, "r");
+        names(ms[i], r, SD_FDW_OPTIONS, i == 0 ? "a=1 b=2" : "b=2 a=1");
+        sd_object *s = add_in(ms[i], SD_KIND_SERVER, NULL, NULL, "s");
+        sd_obj_set_str(ms[i], s, SD_SERVER_FDW, "w");
+        sd_obj_set_str(ms[i], s, SD_SERVER_VERSION, i == 0 ? "1" : NULL);
+        sd_object *x = add_in(ms[i], SD_KIND_SERVER, NULL, NULL, "x");
+        sd_obj_set_str(ms[i], x, SD_SERVER_FDW, "w");
+        sd_obj_set_str(ms[i], x, SD_SERVER_TYPE, i == 0 ? "old" : "new");
+        sd_object *u = user_mapping(ms[i], "public", "x");
+        sd_obj_add_dep(ms[i], u, SD_KIND_SERVER, NULL, NULL, "x");
+    }
+    user_mapping(f->from, "alice", "s");
+    user_mapping(f->to, "Bob", "s");
+    const char *out = show(run(f));
+    assert_string_equal(out, HEAD BEGIN "\nDROP USER MAPPING FOR alice SERVER s;\n"
+                                        "\nDROP USER MAPPING FOR PUBLIC SERVER x;\n"
+                                        "\nALTER FOREIGN DATA WRAPPER r OPTIONS (DROP a, DROP b, "
+                                        "ADD b '2', ADD a '1');\n"
+                                        "\nALTER FOREIGN DATA WRAPPER w NO HANDLER OPTIONS "
+                                        "(DROP b, SET c '4', ADD d 'it''s');\n"
+                                        "\nALTER SERVER s VERSION NULL;\n"
+                                        "\nDROP SERVER x;\n"
+                                        "CREATE SERVER x TYPE 'new' FOREIGN DATA WRAPPER w;\n"
+                                        "\n-- created without options (they are never read): set "
+                                        "them with ALTER USER MAPPING\n"
+                                        "CREATE USER MAPPING FOR PUBLIC SERVER x;\n"
+                                        "\n-- created without options (they are never read): set "
+                                        "them with ALTER USER MAPPING\n"
+                                        "CREATE USER MAPPING FOR \"Bob\" SERVER s;\n" TAIL);
+}
+
+/* A user mapping's name must be its own user@server; a wrapper's handler is a proved piece. */
+static void
+test_foreign_data_forged_refused(void **state)
+{
+    fixture *f = *state;
+    sd_object *u = add_in(f->to, SD_KIND_USER_MAPPING, NULL, NULL, "alice@s");
+    sd_obj_set_str(f->to, u, SD_USER_MAPPING_USER, "bob");
+    sd_obj_set_str(f->to, u, SD_USER_MAPPING_SERVER, "s");
+    refused(f, "must be user@server");
+    sd_object *w = add_in(f->to, SD_KIND_FDW, NULL, NULL, "w");
+    sd_obj_set_str(f->to, w, SD_FDW_HANDLER, "public.h; DROP TABLE users");
+    refused(f, "contains ';'");
+    w = add_in(f->to, SD_KIND_FDW, NULL, NULL, "w");
+    names(f->to, w, SD_FDW_OPTIONS, "novalue");
+    refused(f, "not name=value");
+}
+
+static sd_object *
 language(sd_model *m, const char *name, bool trusted, const char *handler, const char *inl)
 {
     sd_object *o = add_in(m, SD_KIND_LANGUAGE, NULL, NULL, name);
@@ -3303,6 +3377,8 @@ main(void)
         T(test_forged_text_refused),
         T(test_event_triggers_and_casts),
         T(test_cast_forged_refused),
+        T(test_foreign_data_wrappers_servers_mappings),
+        T(test_foreign_data_forged_refused),
         T(test_languages_transforms_access_methods),
         T(test_language_transform_access_method_refused),
         T(test_db_default_privileges),

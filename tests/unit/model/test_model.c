@@ -120,6 +120,9 @@ test_registry_completeness(void **state)
         [SD_KIND_OPFAMILY] = SD_OPFAMILY__NFIELDS,
         [SD_KIND_OPCLASS] = SD_OPCLASS__NFIELDS,
         [SD_KIND_CONVERSION] = SD_CONVERSION__NFIELDS,
+        [SD_KIND_FDW] = SD_FDW__NFIELDS,
+        [SD_KIND_SERVER] = SD_SERVER__NFIELDS,
+        [SD_KIND_USER_MAPPING] = SD_USER_MAPPING__NFIELDS,
         [SD_KIND_DEFAULT_ACL] = SD_DEFAULT_ACL__NFIELDS,
         [SD_KIND_TABLE] = SD_TABLE__NFIELDS,
         [SD_KIND_COLUMN] = SD_COLUMN__NFIELDS,
@@ -271,7 +274,8 @@ test_registry_engines(void **state)
         SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,          SD_KIND_OPERATOR,
         SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,    SD_KIND_EXCLUSION,
         SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,          SD_KIND_STATISTICS,
-        SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL
+        SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL,
+        SD_KIND_FDW,         SD_KIND_SERVER,        SD_KIND_USER_MAPPING
     };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1884,7 +1888,9 @@ test_database_wide_scope(void **state)
     (void)state;
     static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,
                                        SD_KIND_LANGUAGE,      SD_KIND_TRANSFORM,
-                                       SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL };
+                                       SD_KIND_ACCESS_METHOD, SD_KIND_FDW,
+                                       SD_KIND_SERVER,        SD_KIND_USER_MAPPING,
+                                       SD_KIND_DEFAULT_ACL };
     size_t n = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -1900,7 +1906,7 @@ test_database_wide_scope(void **state)
             n++;
         }
     }
-    assert_int_equal(n, 6);
+    assert_int_equal(n, 9);
 
     sd_model *a = sdt_model_new(SD_ENGINE_PG);
     sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");
@@ -1943,11 +1949,14 @@ test_database_wide_scope(void **state)
     sd_object *tf = sdt_add(c, SD_KIND_TRANSFORM, NULL, NULL, "FOR public.t LANGUAGE my lang");
     sd_object *lg = sdt_add(c, SD_KIND_LANGUAGE, NULL, NULL, "my lang");
     sd_object *am = sdt_add(c, SD_KIND_ACCESS_METHOD, NULL, NULL, "am");
+    sd_object *um = sdt_add(c, SD_KIND_USER_MAPPING, NULL, NULL, "public@remote");
     sdt_freeze(c);
     describe_is(odd, "cast \"(a\nb AS c)\"");
     describe_is(tf, "transform FOR public.t LANGUAGE my lang");
     describe_is(lg, "language \"my lang\"");
     describe_is(am, "access method am");
+    /* A user mapping is described by its "user@server" name. */
+    describe_is(um, "user mapping public@remote");
     sd_model_free(a);
     sd_model_free(b);
     sd_model_free(c);

@@ -762,8 +762,9 @@ test_roundtrip_database_section(void **state)
     b = assert_roundtrip(m);
     assert_non_null(strstr(sd_buf_cstr(&b), "\ndatabase:\n  event_triggers: []\n  casts: []\n"
                                             "  languages: []\n  transforms: []\n"
-                                            "  access_methods: []\n  default_privileges: []\n"
-                                            "schemas: []\n"));
+                                            "  access_methods: []\n  foreign_data_wrappers: []\n"
+                                            "  servers: []\n  user_mappings: []\n"
+                                            "  default_privileges: []\nschemas: []\n"));
     sd_buf_dispose(&b);
     sd_model_free(m);
     m = sd_model_new(SD_ENGINE_SQLITE);
