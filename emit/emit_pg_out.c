@@ -752,6 +752,23 @@ acl_parse_item(pg_ctx *c, acl_set *s, const sd_object *o, const char *text, acl_
 
 /* Privileges of an object: its ACL, or the defaults of its owner when the ACL is empty, or
  * nothing for the model's "none" (every privilege revoked). */
+/* PostgreSQL's built-in privileges of a kind (ops): all of them for the owner (none when
+ * owner is NULL), and PUBLIC's; each added to s as base with its grantee and letter. */
+static void
+acl_add_builtin(pg_ctx *c, acl_set *s, const pg_ops *ops, const char *owner, acl_item base)
+{
+    for (const char *p = ops->all_privs; owner != NULL && p != NULL && *p != '\0'; p++) {
+        base.grantee = owner;
+        base.priv = *p;
+        acl_add(c, s, base);
+    }
+    for (const char *p = ops->public_privs; p != NULL && *p != '\0'; p++) {
+        base.grantee = "";
+        base.priv = *p;
+        acl_add(c, s, base);
+    }
+}
+
 static void
 acl_load_as(pg_ctx *c,
             acl_set *s,
@@ -769,16 +786,7 @@ acl_load_as(pg_ctx *c,
             acl_parse_item(c, s, o, acl->items[i], base);
         return;
     }
-    for (const char *p = ops->all_privs; owner != NULL && p != NULL && *p != '\0'; p++) {
-        base.grantee = owner;
-        base.priv = *p;
-        acl_add(c, s, base);
-    }
-    for (const char *p = ops->public_privs; p != NULL && *p != '\0'; p++) {
-        base.grantee = "";
-        base.priv = *p;
-        acl_add(c, s, base);
-    }
+    acl_add_builtin(c, s, ops, owner, base);
 }
 
 static void
@@ -1108,16 +1116,7 @@ db_default_load(pg_ctx *c, acl_set *s, const sd_object *d, const sd_object *othe
         return;
     }
     const pg_ops *ops = sd_emit__pg_ops(db_default_kind(base.objtype));
-    for (const char *p = ops->all_privs; p != NULL && *p != '\0'; p++) {
-        base.grantee = o->v[SD_DEFAULT_ACL_ROLE].s;
-        base.priv = *p;
-        acl_add(c, s, base);
-    }
-    for (const char *p = ops->public_privs; p != NULL && *p != '\0'; p++) {
-        base.grantee = "";
-        base.priv = *p;
-        acl_add(c, s, base);
-    }
+    acl_add_builtin(c, s, ops, o->v[SD_DEFAULT_ACL_ROLE].s, base);
 }
 
 /* Add to s the default privileges of model m (o's schema's and the database-wide ones) that
