@@ -398,9 +398,9 @@ emit_prepare(pg_ctx *c)
         sd_emit__pg_sequence_owned_by(c, ch->from, NULL);
         sd_emit__pg_unit_end(c);
     }
-    static const sd_kind FIRST[] = { SD_KIND_FOREIGN_KEY, SD_KIND_RULE, SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX,       SD_KIND_CAST, SD_KIND_STATISTICS,
-                                     SD_KIND_USER_MAPPING };
+    static const sd_kind FIRST[] = { SD_KIND_FOREIGN_KEY,  SD_KIND_RULE,       SD_KIND_TRIGGER,
+                                     SD_KIND_INDEX,        SD_KIND_CAST,       SD_KIND_STATISTICS,
+                                     SD_KIND_USER_MAPPING, SD_KIND_PUBLICATION };
     for (size_t k = 0; k < SD_ARRAY_LEN(FIRST); k++) {
         for (size_t i = 0; i < sd_model_count(c->from, FIRST[k]); i++)
             if (c->p->rdrop[FIRST[k]][i])

@@ -53,6 +53,9 @@
  *  - rule: a definition change drops and creates it; enable state and comment in place;
  *  - statistics: a definition change drops and creates it; target, owner and comment in
  *    place;
+ *  - publication: create, drop; tables and schemas (ALTER PUBLICATION SET, or DROP of the
+ *    old ones when none is left), options, owner and comment in place; FOR ALL TABLES
+ *    changed drops and creates it;
  *  - database-wide default privileges: ALTER DEFAULT PRIVILEGES FOR ROLE without IN SCHEMA,
  *    from PostgreSQL's built-in privileges (no row) to the new row, between two rows, or
  *    back to the built-in ones (a REVOKE of a built-in privilege, as pg_dump writes).
@@ -2232,6 +2235,186 @@ alter_statistics(pg_ctx *c, const sd_change *ch)
         put_stats_target(c, ch->to);
 }
 
+/* ---- publications ---- */
+
+/* One table entry of a publication, "s.t [(a, b)] [WHERE (expr)]" (model.h): the names
+ * unquoted, the column list as names, the row filter as its text (NULL: none). */
+typedef struct pub_entry {
+    const char *schema;
+    const char *table;
+    sd_names cols;
+    const char *where;
+} pub_entry;
+
+/* Split an entry; false (the writer failed, naming p) when it is not of that shape. */
+static bool
+pub_entry_parse(pg_ctx *c, const sd_object *p, const char *item, pub_entry *e)
+{
+    static const char SHAPE[] = "it is not schema.table [(columns)] [WHERE (expression)]";
+    const char *s = item;
+    *e = (pub_entry){ 0 };
+    e->schema = ts_ident(c, s, &s);
+    if (e->schema != NULL && *s == '.')
+        e->table = ts_ident(c, s + 1, &s);
+    if (e->table == NULL) {
+        sd_writer_fail_text(&c->w, p, "publication table", item, SHAPE);
+        return false;
+    }
+    if (strncmp(s, " (", 2) == 0) {
+        const char **cols = sd_arena_array(c->scratch, const char *, strlen(s));
+        s += 2;
+        while (cols != NULL) {
+            const char *col = ts_ident(c, s, &s);
+            if (col == NULL)
+                break;
+            cols[e->cols.len++] = col;
+            if (strncmp(s, ", ", 2) != 0)
+                break;
+            s += 2;
+        }
+        if (cols == NULL || e->cols.len == 0 || *s != ')') {
+            sd_writer_fail_text(&c->w, p, "publication table", item, SHAPE);
+            return false;
+        }
+        e->cols.items = cols;
+        s++;
+    }
+    if (strncmp(s, " WHERE ", 7) == 0)
+        e->where = s + 7;
+    else if (*s != '\0') {
+        sd_writer_fail_text(&c->w, p, "publication table", item, SHAPE);
+        return false;
+    }
+    return true;
+}
+
+/* "TABLE ONLY s.t (a, b) WHERE (expr)": ONLY, because every table it holds (an inheritance
+ * child too) is an entry of its own; the names quoted here, the row filter proved one
+ * expression. */
+static void
+put_pub_table(pg_ctx *c, const sd_object *p, const char *item)
+{
+    pub_entry e;
+    if (!pub_entry_parse(c, p, item, &e))
+        return;
+    put(c, "TABLE ONLY ");
+    put_qname(c, e.schema, e.table);
+    if (e.cols.len > 0) {
+        put(c, " (");
+        put_names_list(c, &e.cols);
+        put(c, ")");
+    }
+    if (e.where != NULL) {
+        put(c, " WHERE ");
+        sd_emit__pg_fragment(c, p, "publication row filter", e.where, FRAG_EXPR);
+    }
+}
+
+/* The tables and schemas of p, comma-separated (nothing when it has none). */
+static void
+put_pub_objects(pg_ctx *c, const sd_object *p)
+{
+    const sd_names *t = &p->v[SD_PUBLICATION_TABLES].names;
+    const sd_names *n = &p->v[SD_PUBLICATION_SCHEMAS].names;
+    for (size_t i = 0; i < t->len; i++) {
+        put(c, i > 0 ? ", " : "");
+        put_pub_table(c, p, t->items[i]);
+    }
+    for (size_t i = 0; i < n->len; i++) {
+        put(c, i > 0 || t->len > 0 ? ", " : "");
+        put(c, "TABLES IN SCHEMA ");
+        put_ident(c, n->items[i]);
+    }
+}
+
+/* "publish = '...', publish_via_partition_root = ..." */
+static void
+put_pub_options(pg_ctx *c, const sd_object *p)
+{
+    const char *publish = p->v[SD_PUBLICATION_PUBLISH].s;
+    put(c, "publish = ");
+    put_literal(c, publish != NULL ? publish : "");
+    put(c, ", publish_via_partition_root = ");
+    put(c, p->v[SD_PUBLICATION_VIA_ROOT].b ? "true" : "false");
+}
+
+static void
+create_publication(pg_ctx *c, const sd_object *p)
+{
+    const sd_value *v = p->v;
+    put(c, "CREATE PUBLICATION ");
+    put_ident(c, p->name);
+    if (v[SD_PUBLICATION_ALL_TABLES].b)
+        put(c, " FOR ALL TABLES");
+    else if (v[SD_PUBLICATION_TABLES].names.len + v[SD_PUBLICATION_SCHEMAS].names.len > 0) {
+        put(c, " FOR ");
+        put_pub_objects(c, p);
+    }
+    put(c, " WITH (");
+    put_pub_options(c, p);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, p);
+}
+
+/* No table or schema left: DROP those of from that still exist when this runs (a table
+ * or schema the script drops left the publication with it). */
+static void
+drop_pub_objects(pg_ctx *c, const sd_object *from)
+{
+    const sd_names *t = &from->v[SD_PUBLICATION_TABLES].names;
+    const sd_names *n = &from->v[SD_PUBLICATION_SCHEMAS].names;
+    size_t written = 0;
+    for (size_t i = 0; i < t->len + n->len && c->w.rc == SD_OK; i++) {
+        pub_entry e = { 0 };
+        if (i < t->len ? !pub_entry_parse(c, from, t->items[i], &e)
+                       : (e.schema = n->items[i - t->len]) == NULL)
+            return;
+        if (i < t->len ? sd_model_find_table(c->to, e.schema, e.table) == NULL
+                       : sd_model_find(c->to, SD_KIND_SCHEMA, e.schema, NULL, e.schema) == NULL)
+            continue;
+        if (written++ == 0) {
+            put(c, "ALTER PUBLICATION ");
+            put_ident(c, from->name);
+            put(c, " DROP ");
+        } else
+            put(c, ", ");
+        if (i < t->len) {
+            put(c, "TABLE ONLY ");
+            put_qname(c, e.schema, e.table);
+        } else {
+            put(c, "TABLES IN SCHEMA ");
+            put_ident(c, e.schema);
+        }
+    }
+    if (written > 0)
+        put(c, ";\n");
+}
+
+/* ALTER PUBLICATION SET replaces the whole list of tables and schemas, or the options
+ * (FOR ALL TABLES is plan_pg.c's recreate_fields). */
+static void
+alter_publication(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *to = ch->to;
+    if (ch->fields & (FBIT(SD_PUBLICATION_TABLES) | FBIT(SD_PUBLICATION_SCHEMAS))) {
+        if (to->v[SD_PUBLICATION_TABLES].names.len + to->v[SD_PUBLICATION_SCHEMAS].names.len > 0) {
+            put(c, "ALTER PUBLICATION ");
+            put_ident(c, to->name);
+            put(c, " SET ");
+            put_pub_objects(c, to);
+            put(c, ";\n");
+        } else
+            drop_pub_objects(c, ch->from);
+    }
+    if (ch->fields & (FBIT(SD_PUBLICATION_PUBLISH) | FBIT(SD_PUBLICATION_VIA_ROOT))) {
+        put(c, "ALTER PUBLICATION ");
+        put_ident(c, to->name);
+        put(c, " SET (");
+        put_pub_options(c, to);
+        put(c, ");\n");
+    }
+}
+
 /* ---- database-wide default privileges ---- */
 
 /* A new pg_default_acl row: from PostgreSQL's built-in privileges to its own. */
@@ -3065,6 +3248,11 @@ static const pg_ops PG_OPS[] = {
                              .create = create_statistics,
                              .drop = sd_emit__pg_drop_plain,
                              .alter = alter_statistics },
+    [SD_KIND_PUBLICATION] = { .keyword = "PUBLICATION",
+                              .target = PG_TARGET_NAME,
+                              .create = create_publication,
+                              .drop = sd_emit__pg_drop_plain,
+                              .alter = alter_publication },
     /* No statement names the object itself: ALTER DEFAULT PRIVILEGES does all. */
     [SD_KIND_DEFAULT_ACL] = { .create = create_db_default_acl,
                               .drop = drop_db_default_acl,

@@ -122,6 +122,9 @@ typedef enum sd_pg_cat {
     SD_PG_CAT_FDW,           /* foreign-data wrappers (database-wide) */
     SD_PG_CAT_SERVER,        /* foreign servers (database-wide) */
     SD_PG_CAT_USER_MAPPING,  /* user mappings (database-wide) */
+    SD_PG_CAT_PUBLICATION,   /* publications (database-wide) */
+    SD_PG_CAT_PUB_REL,       /* a publication's table entries: stand for the publication */
+    SD_PG_CAT_PUB_NSP,       /* a publication's schema entries: stand for the publication */
     SD_PG_CAT__N
 } sd_pg_cat;
 /* clang-format off */
@@ -151,7 +154,10 @@ typedef enum sd_pg_cat {
     "('pg_catalog.pg_am'::regclass::oid, 24), "                                            \
     "('pg_catalog.pg_foreign_data_wrapper'::regclass::oid, 25), "                          \
     "('pg_catalog.pg_foreign_server'::regclass::oid, 26), "                                \
-    "('pg_catalog.pg_user_mapping'::regclass::oid, 27))"
+    "('pg_catalog.pg_user_mapping'::regclass::oid, 27), "                                  \
+    "('pg_catalog.pg_publication'::regclass::oid, 28), "                                   \
+    "('pg_catalog.pg_publication_rel'::regclass::oid, 29), "                               \
+    "('pg_catalog.pg_publication_namespace'::regclass::oid, 30))"
 /* clang-format on */
 
 /*

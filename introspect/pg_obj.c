@@ -2,8 +2,8 @@
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
  * schemas, extensions, collations, text search parsers / templates / dictionaries /
  * configurations, enum / domain / composite / range types, functions and
- * procedures, aggregates, event triggers, casts, foreign-data wrappers, servers and user
- * mappings (database-wide), operators, views, materialized
+ * procedures, aggregates, event triggers, casts, foreign-data wrappers, servers, user
+ * mappings and publications (database-wide), operators, views, materialized
  * views, triggers, rules, statistics objects, the dependency edges between model objects, and the
  * list of objects the model does not compare.
  *
@@ -1995,6 +1995,94 @@ dep_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     return SD_OK;
 }
 
+/* ---- publications (database-wide) ---- */
+
+enum {
+    PB_OWNER,
+    PB_ACL,
+    PB_COMMENT,
+    PB_OID,
+    PB_NAME,
+    PB_ALL_TABLES,
+    PB_PUBLISH,
+    PB_VIA_ROOT,
+    PB_TABLES,
+    PB_SCHEMAS,
+    PB_REL_OIDS,
+    PB_NSP_OIDS,
+    PB__N
+};
+static const char *const PUBLICATION_COLS[PB__N] = {
+    COMMON_COLS, "oid",    "pubname", "all_tables", "publish",
+    "via_root",  "tables", "schemas", "rel_oids",   "nsp_oids",
+};
+/* clang-format off */
+/* The operations as pg_dump writes them; the table entries "s.t [(a, b)] [WHERE (expr)]",
+ * and the OIDs of the pg_publication_rel / _namespace rows, by which pg_depend names what
+ * the publication uses (its tables, their columns, what a row filter calls). */
+#define PUB_HEAD                                                                              \
+    "SELECT p.oid, p.pubname, pg_get_userbyid(p.pubowner)::text AS owner, NULL::text AS acl, " \
+    "ds.description AS comment, p.puballtables AS all_tables, "                               \
+    "array_to_string(array_remove(ARRAY[CASE WHEN p.pubinsert THEN 'insert' END, "            \
+    "CASE WHEN p.pubupdate THEN 'update' END, CASE WHEN p.pubdelete THEN 'delete' END, "      \
+    "CASE WHEN p.pubtruncate THEN 'truncate' END], NULL), ', ') AS publish, "                 \
+    "(to_jsonb(p) ->> 'pubviaroot')::bool IS TRUE AS via_root, "                              \
+    "(SELECT string_agg(pr.oid::text, ' ') FROM pg_publication_rel pr "                       \
+    "WHERE pr.prpubid = p.oid) AS rel_oids, "
+#define PUB_REL_NAME "quote_ident(rn.nspname) || '.' || quote_ident(rc.relname)"
+#define PUB_REL_FROM                                                                    \
+    " FROM pg_publication_rel pr JOIN pg_class rc ON rc.oid = pr.prrelid "               \
+    "JOIN pg_namespace rn ON rn.oid = rc.relnamespace WHERE pr.prpubid = p.oid) AS tables, "
+#define PUB_TAIL                                                                         \
+    " FROM pg_publication p " COMMENT_JOIN("pg_publication", "p.oid") "WHERE "            \
+        SD_PG_DATABASE_FILTER " AND " NOT_EXT("pg_publication", "p.oid")
+static const char PUBLICATIONS_SQL_15[] =
+    PUB_HEAD "(SELECT array_agg(" PUB_REL_NAME " || "
+    "COALESCE(' (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord) "
+    "FROM unnest(pr.prattrs::int2[]) WITH ORDINALITY k(attnum, ord) JOIN pg_attribute a "
+    "ON a.attrelid = pr.prrelid AND a.attnum = k.attnum) || ')', '') || "
+    "COALESCE(' WHERE (' || pg_get_expr(pr.prqual, pr.prrelid) || ')', '') "
+    "ORDER BY rn.nspname COLLATE \"C\", rc.relname COLLATE \"C\")" PUB_REL_FROM
+    "(SELECT array_agg(n.nspname::text ORDER BY n.nspname COLLATE \"C\") "
+    "FROM pg_publication_namespace pn JOIN pg_namespace n ON n.oid = pn.pnnspid "
+    "WHERE pn.pnpubid = p.oid) AS schemas, "
+    "(SELECT string_agg(pn.oid::text, ' ') FROM pg_publication_namespace pn "
+    "WHERE pn.pnpubid = p.oid) AS nsp_oids" PUB_TAIL;
+/* Before PostgreSQL 15: no column lists, row filters or schemas. */
+static const char PUBLICATIONS_SQL_OLD[] =
+    PUB_HEAD "(SELECT array_agg(" PUB_REL_NAME
+    " ORDER BY rn.nspname COLLATE \"C\", rc.relname COLLATE \"C\")" PUB_REL_FROM
+    "NULL::text[] AS schemas, NULL::text AS nsp_oids" PUB_TAIL;
+/* clang-format on */
+
+static sd_status
+publication_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_PUBLICATION, NULL, NULL,
+                                sd_pg__str(res, row, c[PB_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_bool(o, SD_PUBLICATION_ALL_TABLES, sd_pg__bool(res, row, c[PB_ALL_TABLES]));
+    sd_obj_set_str(r->m, o, SD_PUBLICATION_PUBLISH, sd_pg__str(res, row, c[PB_PUBLISH]));
+    sd_obj_set_bool(o, SD_PUBLICATION_VIA_ROOT, sd_pg__bool(res, row, c[PB_VIA_ROOT]));
+    const char *tables = sd_pg__str(res, row, c[PB_TABLES]);
+    const char *schemas = sd_pg__str(res, row, c[PB_SCHEMAS]);
+    rc = tables != NULL ? sd_pg__add_array(r->m, o, SD_PUBLICATION_TABLES, tables, r->err) : SD_OK;
+    if (rc == SD_OK && schemas != NULL)
+        rc = sd_pg__add_array(r->m, o, SD_PUBLICATION_SCHEMAS, schemas, r->err);
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c);
+    if (rc == SD_OK)
+        rc = put_oid(r, SD_PG_CAT_PUBLICATION, res, row, c[PB_OID], o);
+    /* pg_depend names its tables, columns and schemas from its entries' rows. */
+    if (rc == SD_OK)
+        rc = put_oid_list(r, SD_PG_CAT_PUB_REL, sd_pg__str(res, row, c[PB_REL_OIDS]), o);
+    return rc == SD_OK ? put_oid_list(r, SD_PG_CAT_PUB_NSP, sd_pg__str(res, row, c[PB_NSP_OIDS]), o)
+                       : rc;
+}
+
 /* ---- objects not compared ---- */
 
 enum {
@@ -2024,7 +2112,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
     "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('b', 'p') "       \
     "AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.typarray = t.oid) "               \
     "AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
-#define UN_PUBLICATIONS " UNION ALL SELECT 'publication', pb.pubname::text FROM pg_publication pb"
 /* Security labels of this database's objects (pg_seclabel) and of the database itself
  * (pg_shseclabel), one row per object and provider: a label needs a provider module loaded
  * in the server (sepgsql), so no round trip could prove them. */
@@ -2041,8 +2128,7 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 /* A first SELECT that names the columns and yields nothing, so that every kind is a
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
-static const char UNCOMPARED_SQL[] =
-    UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_PUBLICATIONS UN_SECURITY_LABELS;
+static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_SECURITY_LABELS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
@@ -2164,6 +2250,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         RULES_SQL,
         version >= 130000 ? STATISTICS_SQL_13 : STATISTICS_SQL_OLD,
         DEFAULT_ACLS_SQL,
+        version >= 150000 ? PUBLICATIONS_SQL_15 : PUBLICATIONS_SQL_OLD,
         DEPS_SQL,
         UNCOMPARED_SQL,
         SUB_CHECK_SQL,
@@ -2217,6 +2304,9 @@ sd_pg__read_objects(sd_pg_session *s,
                                    "reading statistics objects", STATISTICS_COLS);
     const query default_acls =
         QUERY(DEFAULT_ACLS_SQL, "reading default privileges", DEFAULT_ACL_COLS);
+    const query publications =
+        QUERY(r.version >= 150000 ? PUBLICATIONS_SQL_15 : PUBLICATIONS_SQL_OLD,
+              "reading publications", PUBLICATION_COLS);
     const query deps = QUERY(DEPS_SQL, "reading dependencies", DEP_COLS);
 
     sd_status rc = run(&r, &schemas, schema_row, NULL);
@@ -2272,6 +2362,8 @@ sd_pg__read_objects(sd_pg_session *s,
         rc = run(&r, &statistics, statistics_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &default_acls, default_acl_row, NULL);
+    if (rc == SD_OK)
+        rc = run(&r, &publications, publication_row, NULL);
     if (rc == SD_OK)
         rc = run(&r, &deps, dep_row, NULL);
     if (rc == SD_OK)

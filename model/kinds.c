@@ -75,6 +75,7 @@ static const sd_field_info TRIGGER_FIELDS[] = { SD_TRIGGER_FIELDS(FIELD_INFO) };
 static const sd_field_info RULE_FIELDS[] = { SD_RULE_FIELDS(FIELD_INFO) };
 static const sd_field_info STATISTICS_FIELDS[] = { SD_STATISTICS_FIELDS(FIELD_INFO) };
 static const sd_field_info DEFAULT_ACL_FIELDS[] = { SD_DEFAULT_ACL_FIELDS(FIELD_INFO) };
+static const sd_field_info PUBLICATION_FIELDS[] = { SD_PUBLICATION_FIELDS(FIELD_INFO) };
 
 #define BIT(f)      (1u << (f))
 #define FIELDS(tab) .fields = (tab), .nfields = SD_ARRAY_LEN(tab)
@@ -460,6 +461,16 @@ static const sd_kind_info KINDS[] = {
                              .name_is_identity = true,
                              .engines = SD_E_PG,
                              FIELDS(STATISTICS_FIELDS) },
+    [SD_KIND_PUBLICATION] = { .name = "publication",
+                              .plural = "publications",
+                              .label = "publication",
+                              .kind = SD_KIND_PUBLICATION,
+                              .owner = NONE,
+                              .name_required = true,
+                              .name_is_identity = true,
+                              .engines = SD_E_PG,
+                              .scope = SD_SCOPE_DATABASE,
+                              FIELDS(PUBLICATION_FIELDS) },
 };
 _Static_assert(SD_ARRAY_LEN(KINDS) == SD_KIND__COUNT, "every sd_kind needs a KINDS entry");
 

@@ -75,8 +75,9 @@ typedef enum sd_kind {
     SD_KIND_MATVIEW,       /* a materialized view (PostgreSQL) */
     SD_KIND_INDEX,         /* an index not backing a constraint (on a table or matview) */
     SD_KIND_TRIGGER,       /* a trigger on a table or view */
-    SD_KIND_RULE,       /* a rewrite rule on a table or view (PostgreSQL; not a view's _RETURN) */
-    SD_KIND_STATISTICS, /* an extended statistics object (PostgreSQL CREATE STATISTICS) */
+    SD_KIND_RULE,        /* a rewrite rule on a table or view (PostgreSQL; not a view's _RETURN) */
+    SD_KIND_STATISTICS,  /* an extended statistics object (PostgreSQL CREATE STATISTICS) */
+    SD_KIND_PUBLICATION, /* a publication (PostgreSQL; database-wide): after the tables it names */
     SD_KIND__COUNT
 } sd_kind;
 
@@ -864,6 +865,22 @@ enum {
     F(DEFAULT_ACL, PRIVILEGES, .name = "privileges", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
 enum {
     SD_DEFAULT_ACL_FIELDS(SD__FIELD_ENUM) SD_DEFAULT_ACL__NFIELDS
+};
+
+/* Publications (PostgreSQL 15). publish: the operations as pg_dump writes them ("insert,
+ * update, delete, truncate", in that order, those published); tables: one entry per table,
+ * "schema.table [(col, ...)] [WHERE (expr)]", names as quote_ident() renders them, the
+ * expression as pg_get_expr(), sorted; schemas: TABLES IN SCHEMA, plain names, sorted. */
+#define SD_PUBLICATION_FIELDS(F)                                                                \
+    F(PUBLICATION, ALL_TABLES, .name = "all_tables", .type = SD_FIELD_BOOL, .engines = SD_E_PG) \
+    F(PUBLICATION, PUBLISH, .name = "publish", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(PUBLICATION, VIA_ROOT, .name = "via_root", .type = SD_FIELD_BOOL, .engines = SD_E_PG)     \
+    F(PUBLICATION, TABLES, .name = "tables", .type = SD_FIELD_NAMES, .engines = SD_E_PG)        \
+    F(PUBLICATION, SCHEMAS, .name = "schemas", .type = SD_FIELD_NAMES, .engines = SD_E_PG)      \
+    F(PUBLICATION, OWNER, SD_F_OWNER)                                                           \
+    F(PUBLICATION, COMMENT, SD_F_COMMENT)
+enum {
+    SD_PUBLICATION_FIELDS(SD__FIELD_ENUM) SD_PUBLICATION__NFIELDS
 };
 
 /* A reference to another object by identity (dependencies are never pointers from a DB). */

@@ -951,6 +951,10 @@ static const sd_pg_rule RULES[] = {
     /* A definition change is DROP STATISTICS + CREATE STATISTICS; target, owner and comment
      * in place. Rebuilt when a column it uses is retyped or its table rebuilt (pg_depend). */
     [SD_KIND_STATISTICS] = { .recreate_fields = FBIT(SD_STATISTICS_DEFINITION), .planned = true },
+    /* Planned like a statistics object: created once every table, column and schema it
+     * names exists, and dropped and created around a table that is rebuilt (a table dropped
+     * and created leaves every publication). ALTER PUBLICATION cannot change FOR ALL TABLES. */
+    [SD_KIND_PUBLICATION] = { .recreate_fields = FBIT(SD_PUBLICATION_ALL_TABLES), .planned = true },
     /* ALTER DEFAULT PRIVILEGES changes every field in place (role and object type are its
      * name); new objects take them wherever the script creates them, see
      * put_default_acl_reset() in emit/emit_pg_out.c. Nothing depends on them: their

@@ -617,9 +617,10 @@ cascade_outermost(pg_build *c)
 static void
 cascade(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_VIEW,       SD_KIND_MATVIEW,     SD_KIND_TRIGGER,
-                                     SD_KIND_INDEX,      SD_KIND_RULE,        SD_KIND_CAST,
-                                     SD_KIND_STATISTICS, SD_KIND_USER_MAPPING };
+    static const sd_kind STMTS[] = {
+        SD_KIND_VIEW, SD_KIND_MATVIEW,    SD_KIND_TRIGGER,      SD_KIND_INDEX,      SD_KIND_RULE,
+        SD_KIND_CAST, SD_KIND_STATISTICS, SD_KIND_USER_MAPPING, SD_KIND_PUBLICATION
+    };
     cascade_generated(c);
     cascade_readd(c);
     cascade_enum_checks(c);
@@ -1202,9 +1203,10 @@ pending_waits(pg_build *c, const size_t *at)
 static void
 order_pending(pg_build *c)
 {
-    static const sd_kind STMTS[] = { SD_KIND_FUNCTION, SD_KIND_VIEW,       SD_KIND_MATVIEW,
-                                     SD_KIND_INDEX,    SD_KIND_TRIGGER,    SD_KIND_RULE,
-                                     SD_KIND_CAST,     SD_KIND_STATISTICS, SD_KIND_USER_MAPPING };
+    static const sd_kind STMTS[] = { SD_KIND_FUNCTION,   SD_KIND_VIEW,       SD_KIND_MATVIEW,
+                                     SD_KIND_INDEX,      SD_KIND_TRIGGER,    SD_KIND_RULE,
+                                     SD_KIND_CAST,       SD_KIND_STATISTICS, SD_KIND_USER_MAPPING,
+                                     SD_KIND_PUBLICATION };
     size_t total = 0;
     for (size_t k = 0; k < SD_ARRAY_LEN(STMTS); k++) {
         for (size_t i = 0; i < sd_model_count(c->p.to, STMTS[k]); i++)

@@ -55,7 +55,6 @@ objects=(
   "foreign table|public.sd_ftable|CREATE FOREIGN TABLE sd_ftable (a int) SERVER sd_server"
   "base type|public.sd_base|CREATE TYPE sd_base (INPUT = sd_base_in, OUTPUT = sd_base_out, LIKE = int4)"
   "shell type|public.sd_shell|CREATE TYPE sd_shell"
-  "publication|sd_pub|CREATE PUBLICATION sd_pub FOR TABLE t"
   "subscription|sd_sub|CREATE SUBSCRIPTION sd_sub CONNECTION 'dbname=sd_nowhere' PUBLICATION p WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)"
 )
 # Kinds the introspector lists that cannot exist on the test server, with the statement that

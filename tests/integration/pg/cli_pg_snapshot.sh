@@ -70,9 +70,10 @@ CREATE TEXT SEARCH CONFIGURATION app.sd_cfg (PARSER = app.sd_prs);
 ALTER TEXT SEARCH CONFIGURATION app.sd_cfg ADD MAPPING FOR asciiword WITH app.sd_dict, simple;
 CREATE RULE adults_ins AS ON INSERT TO app.adults DO INSTEAD NOTHING;
 CREATE STATISTICS app.person_stats ON mood, age FROM app.person;
+CREATE PUBLICATION sd_snap_pub FOR TABLE app.pet;
 -- not compared
 CREATE FUNCTION app.sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number';
-CREATE PUBLICATION sd_snap_pub FOR TABLE app.pet;
+CREATE TYPE app.sd_shell;
 SQL
 
 cli_pg_db full "$work/schema.sql"
@@ -81,7 +82,7 @@ cli_pg_db rebuilt "DO \$\$BEGIN CREATE ROLE $role; EXCEPTION WHEN duplicate_obje
 full=$(cli_pg_src full)
 empty=$(cli_pg_src empty)
 rebuilt=$(cli_pg_src rebuilt)
-nc_kinds=("window function|app.sd_win()" "publication|sd_snap_pub")
+nc_kinds=("window function|app.sd_win()" "shell type|app.sd_shell")
 
 # ---- inspect ------------------------------------------------------------------------------
 run "$bin" inspect "$full" -o "$work/snap.yaml"
@@ -100,7 +101,7 @@ assert "snapshot: no collection under a schema for:$missing" -- test -z "$missin
 # The database-wide kinds, under database: (between fingerprint and schemas).
 sed -n '/^database:$/,/^schemas:/p' "$work/snap.yaml" > "$work/db_section"
 missing=""
-for k in event_triggers casts languages transforms access_methods; do
+for k in event_triggers casts languages transforms access_methods publications; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/db_section" || missing+=" $k"
 done
 assert "snapshot: no collection under database: for:$missing" -- test -z "$missing"
@@ -108,7 +109,7 @@ assert "snapshot: no collection under database: for:$missing" -- test -z "$missi
 missing=""
 for n in mood posint pair floatrange seq person pet event event_2024 add noop touch person_touch \
   adults pet_counts pet_owner_idx person_lower_idx pet_counts_idx own_pets no_overlap name_nonempty \
-  adults_ins sd_coll sd_conv person_stats sd_tmpl sd_prs sd_dict sd_cfg; do
+  adults_ins sd_coll sd_conv person_stats sd_tmpl sd_prs sd_dict sd_cfg sd_snap_pub; do
   grep -qE "^ *((- )?name: \"?$n\"?|function_name: $n)$" "$work/snap.yaml" || missing+=" $n"
 done
 assert "snapshot: no object named:$missing" -- test -z "$missing"

@@ -2010,6 +2010,75 @@ test_foreign_data_forged_refused(void **state)
 }
 
 static sd_object *
+publication(sd_model *m, const char *name, const char *table_entry, const char *schema)
+{
+    sd_object *o = add_in(m, SD_KIND_PUBLICATION, NULL, NULL, name);
+    sd_obj_set_str(m, o, SD_PUBLICATION_PUBLISH, "insert, update, delete, truncate");
+    if (table_entry != NULL)
+        sd_obj_add_name(m, o, SD_PUBLICATION_TABLES, table_entry);
+    if (schema != NULL)
+        sd_obj_add_name(m, o, SD_PUBLICATION_SCHEMAS, schema);
+    return o;
+}
+
+/* A publication is created with its tables (names quoted again, the row filter proved one
+ * expression) and options; tables and options change in place with ALTER PUBLICATION SET;
+ * with none left, the old ones still there are dropped; FOR ALL TABLES drops and creates. */
+static void
+test_publications(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        table(ms[i], "t");
+        col(ms[i], "t", 1, "a", "integer");
+        col(ms[i], "t", 2, "Odd Col", "integer");
+        publication(ms[i], "p",
+                    i == 0 ? "public.t (a)" : "public.t (a, \"Odd Col\") WHERE ((a > 0))", NULL);
+        sd_object *o = publication(ms[i], "o", NULL, NULL);
+        sd_obj_set_bool(o, SD_PUBLICATION_VIA_ROOT, i == 1);
+        sd_object *e =
+            publication(ms[i], "e", i == 0 ? "public.t" : NULL, i == 0 ? "public" : NULL);
+        (void)e;
+        sd_object *a = publication(ms[i], "a", NULL, NULL);
+        sd_obj_set_bool(a, SD_PUBLICATION_ALL_TABLES, i == 1);
+    }
+    publication(f->to, "Odd Pub", "public.t", "public");
+    const char *out = show(run(f));
+    /* The schema public is not in these models: its entry is not dropped (as if gone). */
+    assert_string_equal(out, HEAD BEGIN "\nDROP PUBLICATION a;\n"
+                                        "\nCREATE PUBLICATION \"Odd Pub\" FOR TABLE ONLY public.t, "
+                                        "TABLES IN SCHEMA public WITH (publish = 'insert, update, "
+                                        "delete, truncate', publish_via_partition_root = false);\n"
+                                        "\nCREATE PUBLICATION a FOR ALL TABLES WITH (publish = "
+                                        "'insert, update, delete, truncate', "
+                                        "publish_via_partition_root = false);\n"
+                                        "\nALTER PUBLICATION e DROP TABLE ONLY public.t;\n"
+                                        "\nALTER PUBLICATION o SET (publish = 'insert, update, "
+                                        "delete, truncate', publish_via_partition_root = true);\n"
+                                        "\nALTER PUBLICATION p SET TABLE ONLY public.t (a, "
+                                        "\"Odd Col\") WHERE ((a > 0));\n" TAIL);
+}
+
+/* A table entry must be schema.table [(columns)] [WHERE (expression)]; its row filter is a
+ * proved expression. */
+static void
+test_publication_forged_refused(void **state)
+{
+    fixture *f = *state;
+    publication(f->to, "p", "public.t WHERE (true); DROP TABLE users", NULL);
+    refused(f, "contains ';'");
+    publication(f->to, "p", "public.t WHERE true) OR (false", NULL);
+    refused(f, "publication row filter");
+    publication(f->to, "p", "public.t, public.u", NULL);
+    refused(f, "not schema.table");
+    publication(f->to, "p", "t", NULL);
+    refused(f, "not schema.table");
+    publication(f->to, "p", "public.t (a; b)", NULL);
+    refused(f, "not schema.table");
+}
+
+static sd_object *
 language(sd_model *m, const char *name, bool trusted, const char *handler, const char *inl)
 {
     sd_object *o = add_in(m, SD_KIND_LANGUAGE, NULL, NULL, name);
@@ -3379,6 +3448,8 @@ main(void)
         T(test_cast_forged_refused),
         T(test_foreign_data_wrappers_servers_mappings),
         T(test_foreign_data_forged_refused),
+        T(test_publications),
+        T(test_publication_forged_refused),
         T(test_languages_transforms_access_methods),
         T(test_language_transform_access_method_refused),
         T(test_db_default_privileges),

@@ -138,6 +138,7 @@ test_registry_completeness(void **state)
         [SD_KIND_TRIGGER] = SD_TRIGGER__NFIELDS,
         [SD_KIND_RULE] = SD_RULE__NFIELDS,
         [SD_KIND_STATISTICS] = SD_STATISTICS__NFIELDS,
+        [SD_KIND_PUBLICATION] = SD_PUBLICATION__NFIELDS,
     };
     _Static_assert(sizeof(expect_nfields) / sizeof(expect_nfields[0]) == SD_KIND__COUNT,
                    "test table covers every kind");
@@ -230,8 +231,9 @@ test_registry_kind_order(void **state)
                 if (sd_kind_is_relation((sd_kind)r))
                     assert_true(r < k);
         }
-        /* Statistics objects are built on a relation but identified in their schema alone. */
-        if (k == SD_KIND_STATISTICS) {
+        /* Statistics objects are built on a relation but identified in their schema alone;
+         * publications (database-wide) name tables. Both come after every relation. */
+        if (k == SD_KIND_STATISTICS || k == SD_KIND_PUBLICATION) {
             for (size_t r = 0; r < SD_KIND__COUNT; r++)
                 if (sd_kind_is_relation((sd_kind)r))
                     assert_true(r < k);
@@ -275,7 +277,7 @@ test_registry_engines(void **state)
         SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,    SD_KIND_EXCLUSION,
         SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,          SD_KIND_STATISTICS,
         SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL,
-        SD_KIND_FDW,         SD_KIND_SERVER,        SD_KIND_USER_MAPPING
+        SD_KIND_FDW,         SD_KIND_SERVER,        SD_KIND_USER_MAPPING,  SD_KIND_PUBLICATION
     };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1890,7 +1892,7 @@ test_database_wide_scope(void **state)
                                        SD_KIND_LANGUAGE,      SD_KIND_TRANSFORM,
                                        SD_KIND_ACCESS_METHOD, SD_KIND_FDW,
                                        SD_KIND_SERVER,        SD_KIND_USER_MAPPING,
-                                       SD_KIND_DEFAULT_ACL };
+                                       SD_KIND_DEFAULT_ACL,   SD_KIND_PUBLICATION };
     size_t n = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -1906,7 +1908,7 @@ test_database_wide_scope(void **state)
             n++;
         }
     }
-    assert_int_equal(n, 9);
+    assert_int_equal(n, 10);
 
     sd_model *a = sdt_model_new(SD_ENGINE_PG);
     sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");

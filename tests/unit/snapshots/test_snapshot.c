@@ -764,7 +764,8 @@ test_roundtrip_database_section(void **state)
                                             "  languages: []\n  transforms: []\n"
                                             "  access_methods: []\n  foreign_data_wrappers: []\n"
                                             "  servers: []\n  user_mappings: []\n"
-                                            "  default_privileges: []\nschemas: []\n"));
+                                            "  default_privileges: []\n  publications: []\n"
+                                            "schemas: []\n"));
     sd_buf_dispose(&b);
     sd_model_free(m);
     m = sd_model_new(SD_ENGINE_SQLITE);

@@ -1,0 +1,10 @@
+CREATE SCHEMA sales;
+CREATE SCHEMA old;
+CREATE TABLE sales.orders (id integer PRIMARY KEY, amount numeric);
+CREATE TABLE sales.gone (id integer PRIMARY KEY, note text);
+CREATE TABLE sales.gone_too (id integer PRIMARY KEY);
+CREATE TABLE old.legacy (id integer PRIMARY KEY);
+INSERT INTO sales.orders VALUES (1, 10);
+CREATE PUBLICATION p_partly FOR TABLE sales.orders, sales.gone (id, note) WHERE (note IS NOT NULL);
+CREATE PUBLICATION p_wholly FOR TABLE sales.gone_too, TABLES IN SCHEMA old;
+CREATE PUBLICATION p_mixed FOR TABLE sales.gone, sales.orders;
