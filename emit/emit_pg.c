@@ -12,10 +12,10 @@
  *     that is dropped and created) and those disabled (they fire on DDL: none may fire on the
  *     script's own); then sequences OWNED BY NONE (dropping their column would take them along), NO
  *     INHERIT for parents a table leaves; then every foreign key, trigger, index, cast, user
- *     mapping, view and matview that goes or is rebuilt, dependents first: those the change list
- *     drops or changes, plus those that depend on a column that changes type or goes, on an
- *     enum, composite or range type that is recreated, on a function that is dropped and
- *     created, on a rebuilt view, and foreign keys that reference a key or unique index
+ *     mapping, publication, view and matview that goes or is rebuilt, dependents first: those
+ *     the change list drops or changes, plus those that depend on a column that changes type
+ *     or goes, on an enum, composite or range type that is recreated, on a function that is
+ *     dropped and created, on a rebuilt view, and foreign keys that reference a key or unique index
  *     that goes for a while; with them (in pg_depend order), functions and types the change
  *     list drops that depend on a dropped relation or column, changed functions whose body
  *     uses a column that goes, functions (changed or not) that call a function dropped and
