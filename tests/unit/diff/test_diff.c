@@ -1767,6 +1767,13 @@ test_rename_hint_errors(void **state)
         snprintf(quoted, sizeof(quoted), "\"%s\"", CASES[i].hint);
         ASSERT_CONTAINS(err.msg, quoted);
     }
+    /* NEW written qualified as OLD is: the hint says NEW is the name alone. */
+    const char *qualified = "table:main.people=main.persons";
+    sd_diff_options opts = { .renames = &qualified, .nrenames = 1 };
+    sd_err err = SD_ERR_INIT;
+    sd_changelist *cl = NULL;
+    assert_int_not_equal(sd_diff_models(&cl, from, to, &opts, &err), SD_OK);
+    ASSERT_CONTAINS(err.hint, "NEW is the new name alone");
     sd_model_free(from);
     sd_model_free(to);
 }
