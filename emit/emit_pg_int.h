@@ -234,6 +234,16 @@ void sd_emit__pg_identity_acl(pg_ctx *c, const sd_object *col, const sd_names *f
 void sd_emit__pg_replica_index(pg_ctx *c, const sd_object *ix);
 /* ALTER ... RESET / SET turning o's options from f into t (a column's: its attribute options). */
 void sd_emit__pg_put_options(pg_ctx *c, const sd_object *o, const sd_names *f, const sd_names *t);
+/* " OPTIONS (name 'value', ...)" of a CREATE for the generic options n (name=value) of o, in
+ * their order; nothing when there are none. */
+void sd_emit__pg_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n);
+/* " OPTIONS (DROP a, SET b 'v', ADD c 'w')" turning generic options from into to. */
+void sd_emit__pg_alter_generic_options(pg_ctx *c,
+                                       const sd_object *o,
+                                       const sd_names *from,
+                                       const sd_names *to);
+/* Whether table t is a foreign table (it has a server). */
+bool sd_emit__pg_foreign(const sd_object *t);
 /* The same for a constraint's index_options: ALTER INDEX, the index named as the constraint. */
 void sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field);
 /* " WITH (k=v, ...)" for the options n of o (nothing when there are none). */

@@ -2822,9 +2822,8 @@ put_generic_option(pg_ctx *c, const sd_object *o, const char *verb, const char *
     }
 }
 
-/* " OPTIONS (name 'value', ...)" of a CREATE, in the stored order; nothing when none. */
-static void
-put_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n)
+void
+sd_emit__pg_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n)
 {
     for (size_t i = 0; i < n->len; i++) {
         put(c, i == 0 ? " OPTIONS (" : ", ");
@@ -2840,8 +2839,11 @@ put_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n)
  * options keep their order and come first in to, the new ones after; otherwise every old
  * option is dropped and every new one added, in one list (PostgreSQL applies it in order).
  */
-static void
-put_alter_generic_options(pg_ctx *c, const sd_object *o, const sd_names *from, const sd_names *to)
+void
+sd_emit__pg_alter_generic_options(pg_ctx *c,
+                                  const sd_object *o,
+                                  const sd_names *from,
+                                  const sd_names *to)
 {
     size_t kept = 0;
     bool in_place = true;
@@ -2897,7 +2899,7 @@ create_fdw(pg_ctx *c, const sd_object *w)
         put_fdw_function(c, w, "HANDLER", v[SD_FDW_HANDLER].s);
     if (v[SD_FDW_VALIDATOR].s != NULL)
         put_fdw_function(c, w, "VALIDATOR", v[SD_FDW_VALIDATOR].s);
-    put_generic_options(c, w, &v[SD_FDW_OPTIONS].names);
+    sd_emit__pg_generic_options(c, w, &v[SD_FDW_OPTIONS].names);
     put(c, ";\n");
     sd_emit__pg_extras(c, w);
 }
@@ -2918,8 +2920,8 @@ alter_fdw(pg_ctx *c, const sd_change *ch)
     if (ch->fields & FBIT(SD_FDW_VALIDATOR))
         put_fdw_function(c, ch->to, "VALIDATOR", v[SD_FDW_VALIDATOR].s);
     if (ch->fields & FBIT(SD_FDW_OPTIONS))
-        put_alter_generic_options(c, ch->to, &ch->from->v[SD_FDW_OPTIONS].names,
-                                  &v[SD_FDW_OPTIONS].names);
+        sd_emit__pg_alter_generic_options(c, ch->to, &ch->from->v[SD_FDW_OPTIONS].names,
+                                          &v[SD_FDW_OPTIONS].names);
     put(c, ";\n");
 }
 
@@ -2943,7 +2945,7 @@ create_server(pg_ctx *c, const sd_object *s)
     }
     put(c, " FOREIGN DATA WRAPPER ");
     put_ident(c, v[SD_SERVER_FDW].s);
-    put_generic_options(c, s, &v[SD_SERVER_OPTIONS].names);
+    sd_emit__pg_generic_options(c, s, &v[SD_SERVER_OPTIONS].names);
     put(c, ";\n");
     sd_emit__pg_extras(c, s);
 }
@@ -2966,8 +2968,8 @@ alter_server(pg_ctx *c, const sd_change *ch)
             put(c, "NULL");
     }
     if (ch->fields & FBIT(SD_SERVER_OPTIONS))
-        put_alter_generic_options(c, ch->to, &ch->from->v[SD_SERVER_OPTIONS].names,
-                                  &v[SD_SERVER_OPTIONS].names);
+        sd_emit__pg_alter_generic_options(c, ch->to, &ch->from->v[SD_SERVER_OPTIONS].names,
+                                          &v[SD_SERVER_OPTIONS].names);
     put(c, ";\n");
 }
 

@@ -42,6 +42,12 @@
 
 #include "emit/emit_pg_int.h"
 
+bool
+sd_emit__pg_foreign(const sd_object *t)
+{
+    return t->kind == SD_KIND_TABLE && t->v[SD_TABLE_FOREIGN_SERVER].s != NULL;
+}
+
 static void
 alter_table_head(pg_ctx *c, const sd_object *o)
 {
@@ -620,6 +626,17 @@ column_settings(pg_ctx *c, const sd_object *col, const sd_object *from, bool ret
     static const sd_names NO_OPTIONS = { NULL, 0 };
     sd_emit__pg_put_options(c, col, from != NULL ? &from->v[SD_COLUMN_OPTIONS].names : &NO_OPTIONS,
                             &col->v[SD_COLUMN_OPTIONS].names);
+    /* A foreign table's column options (column_name ...): as pg_dump, after the table. */
+    const sd_value *ff = from != NULL ? &from->v[SD_COLUMN_FOREIGN_OPTIONS] : &NONE;
+    const sd_value *tf = &col->v[SD_COLUMN_FOREIGN_OPTIONS];
+    if (!sd_value_equal(SD_FIELD_NAMES, ff, tf)) {
+        put(c, "ALTER FOREIGN TABLE ONLY ");
+        put_qname(c, col->schema, col->table);
+        put(c, " ALTER COLUMN ");
+        put_ident(c, col->name);
+        sd_emit__pg_alter_generic_options(c, col, &ff->names, &tf->names);
+        put(c, ";\n");
+    }
 }
 
 /* A default or NOT NULL of an inherited column that its parent does not give it. */
@@ -781,7 +798,9 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         table_extras(c, t);
         return;
     }
-    put(c, v[SD_TABLE_UNLOGGED].b ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
+    put(c, sd_emit__pg_foreign(t)   ? "CREATE FOREIGN TABLE "
+           : v[SD_TABLE_UNLOGGED].b ? "CREATE UNLOGGED TABLE "
+                                    : "CREATE TABLE ");
     put_qname(c, t->schema, t->name);
     if (v[SD_TABLE_PARTITION_OF].s != NULL) {
         put(c, " PARTITION OF ");
@@ -795,6 +814,11 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         put(c, " PARTITION BY ");
         sd_emit__pg_fragment(c, t, "partition key", v[SD_TABLE_PARTITION_KEY].s, 0);
     }
+    if (sd_emit__pg_foreign(t)) {
+        put(c, " SERVER ");
+        put_ident(c, v[SD_TABLE_FOREIGN_SERVER].s);
+        sd_emit__pg_generic_options(c, t, &v[SD_TABLE_FOREIGN_OPTIONS].names);
+    }
     put(c, ";\n");
     table_extras(c, t);
 }
@@ -802,9 +826,15 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
 void
 sd_emit__pg_drop_table(pg_ctx *c, const sd_object *t)
 {
-    put(c, "-- destructive: drops table ");
-    sd_emit__pg_comment_name(c, t);
-    put(c, " and all its rows\n");
+    if (sd_emit__pg_foreign(t)) {
+        put(c, "-- drops foreign table "); /* its rows are the server's */
+        sd_emit__pg_comment_name(c, t);
+        put(c, "\n");
+    } else {
+        put(c, "-- destructive: drops table ");
+        sd_emit__pg_comment_name(c, t);
+        put(c, " and all its rows\n");
+    }
     sd_emit__pg_drop_plain(c, t);
 }
 
@@ -885,9 +915,28 @@ put_serial_sequence(pg_ctx *c, const sd_object *t, const char *col)
     sd_buf_dispose(&rel);
 }
 
+/* Whether a rebuild moves rows: not when either side is a foreign table, whose rows are the
+ * server's (reading them would query it, and a table made foreign has nowhere to keep them). */
+static bool
+rebuild_moves_rows(const sd_object *from_t, const sd_object *to_t)
+{
+    return !sd_emit__pg_foreign(from_t) && !sd_emit__pg_foreign(to_t);
+}
+
 void
 sd_emit__pg_rebuild_save(pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
 {
+    if (!rebuild_moves_rows(from_t, to_t)) {
+        put(c, sd_emit__pg_foreign(from_t) ? "-- " : "-- destructive: ");
+        put(c, "table ");
+        sd_emit__pg_comment_name(c, from_t);
+        put(c, sd_emit__pg_foreign(from_t)
+                   ? " is dropped and created anew (PostgreSQL cannot change a foreign table's "
+                     "server, nor make it a table); its rows are the server's\n"
+                   : " is dropped with all its rows and created anew as a foreign table\n");
+        sd_emit__pg_drop_plain(c, from_t);
+        return;
+    }
     if (!sd_value_equal(SD_FIELD_STRING, &from_t->v[SD_TABLE_PARTITION_KEY],
                         &to_t->v[SD_TABLE_PARTITION_KEY])) {
         put(c, "-- destructive: table ");
@@ -948,6 +997,8 @@ sd_emit__pg_rebuild_restore(pg_ctx *c, const sd_object *from_t, const sd_object 
         ident = true;
         always = always || streq(tc->v[SD_COLUMN_IDENTITY].s, "always");
     }
+    if (!rebuild_moves_rows(from_t, to_t))
+        return;
     bool cols_kept = moved_columns(c, from_t, to_t, false) > 0;
     sd_emit__pg_spath_note_table(c, to_t, true);
     put(c, "INSERT INTO ");
@@ -1458,6 +1509,14 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
         sd_err_hint(c->w.err, "create the table anew and move the rows by hand");
         return;
     }
+    if (ch->fields & FBIT(SD_TABLE_FOREIGN_SERVER)) {
+        /* Rebuilt by emit_pg.c, except a partition. */
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "a partition cannot change its foreign server, or become a foreign "
+                       "table or stop being one, in place");
+        sd_err_hint(c->w.err, "detach it, drop it and create it anew by hand");
+        return;
+    }
     if (ch->fields & FBIT(SD_TABLE_UNLOGGED)) {
         alter_table_head(c, ch->to);
         put(c, v[SD_TABLE_UNLOGGED].b ? "SET UNLOGGED;\n" : "SET LOGGED;\n");
@@ -1467,6 +1526,13 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
     if (ch->fields & FBIT(SD_TABLE_INHERITS))
         add_parents(c, ch, true);
     sd_emit__pg_alter_options(c, ch, SD_TABLE_OPTIONS);
+    if (ch->fields & FBIT(SD_TABLE_FOREIGN_OPTIONS)) {
+        put(c, "ALTER FOREIGN TABLE ");
+        put_qname(c, ch->to->schema, ch->to->name);
+        sd_emit__pg_alter_generic_options(c, ch->to, &ch->from->v[SD_TABLE_FOREIGN_OPTIONS].names,
+                                          &v[SD_TABLE_FOREIGN_OPTIONS].names);
+        put(c, ";\n");
+    }
     if (ch->fields & FBIT(SD_TABLE_RLS_ENABLED)) {
         alter_table_head(c, ch->to);
         put(c, v[SD_TABLE_RLS_ENABLED].b ? "ENABLE ROW LEVEL SECURITY;\n"
@@ -1552,9 +1618,10 @@ sd_emit__pg_create_column(pg_ctx *c, const sd_object *col)
 static void
 drop_column_statement(pg_ctx *c, const sd_object *col, const char *why)
 {
-    put(c, "-- destructive: drops column ");
+    /* A foreign table's data is the server's: dropping its column loses nothing here. */
+    put(c, sd_emit__pg_foreign(col->owner) ? "-- drops column " : "-- destructive: drops column ");
     sd_emit__pg_comment_name(c, col);
-    put(c, why);
+    put(c, sd_emit__pg_foreign(col->owner) ? " of a foreign table\n" : why);
     alter_table_head(c, col);
     put(c, "DROP COLUMN ");
     put_ident(c, col->name);
@@ -1765,13 +1832,15 @@ column_type(pg_ctx *c, const sd_change *ch)
     const char *ft = f->v[SD_COLUMN_TYPE].s;
     const char *tt = t->v[SD_COLUMN_TYPE].s;
     bool type_changed = (ch->fields & FBIT(SD_COLUMN_TYPE)) != 0;
+    /* A foreign table's values are the server's: nothing converts them (USING is refused). */
+    bool foreign = sd_emit__pg_foreign(t->owner);
     const char *coll = t->v[SD_COLUMN_COLLATION].s;
     sd_buf dflt = SD_BUF_INIT;
     if (coll == NULL && (ch->fields & FBIT(SD_COLUMN_COLLATION))) {
         sd_sql_qualified(&dflt, PGE, "pg_catalog", "default");
         coll = sd_buf_cstr(&dflt);
     }
-    if (type_changed && sd_emit__pg_type_narrows(ft, tt)) {
+    if (type_changed && !foreign && sd_emit__pg_type_narrows(ft, tt)) {
         put(c, "-- destructive: column ");
         sd_emit__pg_comment_name(c, t);
         put(c, " changes type from ");
@@ -1783,7 +1852,7 @@ column_type(pg_ctx *c, const sd_change *ch)
     /* USING is refused for generated columns, and pointless without a type change. */
     const char *cast = NULL;
     const sd_using *u = NULL;
-    if (type_changed && t->v[SD_COLUMN_GENERATED].sql.text == NULL && tt != NULL) {
+    if (type_changed && !foreign && t->v[SD_COLUMN_GENERATED].sql.text == NULL && tt != NULL) {
         u = sd_plan_using_find(c->p->usings, c->p->nusings, f);
         cast = u == NULL ? using_cast(c, ch) : NULL;
     }
@@ -2148,7 +2217,7 @@ sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch)
         column_statistics(c, t, true);
     bool retyped = (f & FBIT(SD_COLUMN_TYPE)) &&
                    (t->v[SD_COLUMN_STORAGE].s != NULL || t->v[SD_COLUMN_COMPRESSION].s != NULL);
-    if (retyped ||
-        (f & (FBIT(SD_COLUMN_STORAGE) | FBIT(SD_COLUMN_COMPRESSION) | FBIT(SD_COLUMN_OPTIONS))))
+    if (retyped || (f & (FBIT(SD_COLUMN_STORAGE) | FBIT(SD_COLUMN_COMPRESSION) |
+                         FBIT(SD_COLUMN_OPTIONS) | FBIT(SD_COLUMN_FOREIGN_OPTIONS))))
         column_settings(c, t, ch->from, retyped);
 }

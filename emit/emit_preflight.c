@@ -62,11 +62,22 @@ kept_column(const builder *b, const char *schema, const char *table, const char 
     return f;
 }
 
-/* The "from" table, when the check can name it as the database does. */
+/* Whether a table is a foreign table: its rows are the server's, PostgreSQL checks no
+ * constraint against them, and reading them would query the server. */
+static bool
+foreign(const sd_object *t)
+{
+    return t != NULL && t->kind == SD_KIND_TABLE && t->v[SD_TABLE_FOREIGN_SERVER].s != NULL;
+}
+
+/* The "from" table, when the check can name it as the database does (and it is, and stays,
+ * a table of its own rows). */
 static const sd_object *
 from_table(const builder *b, const char *schema, const char *table)
 {
     const sd_object *t = sd_model_find_table(b->from, schema, table);
+    if (foreign(t) || foreign(sd_model_find_table(b->to, schema, table)))
+        return NULL;
     return t != NULL && t->kind == SD_KIND_TABLE && !renamed(b, schema, table) ? t : NULL;
 }
 

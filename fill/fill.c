@@ -774,6 +774,29 @@ is_partition(const sd_object *table)
     return table->v[SD_TABLE_PARTITION_OF].s != NULL;
 }
 
+/* A foreign table's rows are its server's: it gets none, and neither does a partitioned
+ * table with a foreign partition (the parent would route rows there). */
+static bool
+takes_rows(const sd_model *m, const sd_object *table)
+{
+    if (table->v[SD_TABLE_FOREIGN_SERVER].s != NULL)
+        return false;
+    if (table->v[SD_TABLE_PARTITION_KEY].s == NULL)
+        return true;
+    sd_buf name = SD_BUF_INIT;
+    sd_sql_qualified(&name, sd_model_engine(m), table->schema, table->name);
+    size_t n = 0;
+    const sd_object *const *tables = sd_model_objects(m, SD_KIND_TABLE, &n);
+    bool takes = true;
+    for (size_t i = 0; i < n && takes && !sd_buf_failed(&name); i++) {
+        const char *parent = tables[i]->v[SD_TABLE_PARTITION_OF].s;
+        takes = tables[i]->v[SD_TABLE_FOREIGN_SERVER].s == NULL || parent == NULL ||
+                strcmp(parent, sd_buf_cstr(&name)) != 0;
+    }
+    sd_buf_dispose(&name);
+    return takes;
+}
+
 /* In a primary key, a unique constraint or index, or a foreign key: such a column's values
  * must differ from the rows already there (or match a parent's), so they take the seed. */
 static bool
@@ -986,7 +1009,7 @@ sd_fill_sql(sd_buf *out, const sd_model *m, const sd_fill_options *opt, sd_err *
     const size_t *seq = rc == SD_OK ? sd_topo_order(&order, &n) : NULL;
     for (size_t k = 0; k < n; k++) {
         /* Partitions get their rows through their parent, which routes them. */
-        if (!is_partition(tables[seq[k]]))
+        if (!is_partition(tables[seq[k]]) && takes_rows(m, tables[seq[k]]))
             fill_table(&c, out, tables[seq[k]], &o);
         c.filled[seq[k]] = true;
     }

@@ -1789,13 +1789,13 @@ static const char *const TRIGGER_COLS[TR__N] = {
 };
 /* clone: true for a trigger a partition got from its parent's (tgparentid, PostgreSQL 13
  * and later; before, clones were tgisinternal). */
-#define TRIGGERS_SQL(clone)                                                               \
-    "SELECT n.nspname, c.relname, g.tgname, g.oid, pg_get_triggerdef(g.oid) AS def, "     \
-    "ds.description AS comment, CASE g.tgenabled WHEN 'D' THEN 'disabled' "               \
-    "WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END AS enabled "                      \
-    "FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "                             \
-    "JOIN pg_namespace n ON n.oid = c.relnamespace " TRIGGER_COMMENT                      \
-    "WHERE NOT g.tgisinternal AND NOT (" clone ") AND c.relkind IN ('r', 'p', 'v', 'm') " \
+#define TRIGGERS_SQL(clone)                                                                    \
+    "SELECT n.nspname, c.relname, g.tgname, g.oid, pg_get_triggerdef(g.oid) AS def, "          \
+    "ds.description AS comment, CASE g.tgenabled WHEN 'D' THEN 'disabled' "                    \
+    "WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END AS enabled "                           \
+    "FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid "                                  \
+    "JOIN pg_namespace n ON n.oid = c.relnamespace " TRIGGER_COMMENT                           \
+    "WHERE NOT g.tgisinternal AND NOT (" clone ") AND c.relkind IN ('r', 'p', 'f', 'v', 'm') " \
     "AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT
 static const char TRIGGERS_SQL_13[] = TRIGGERS_SQL("g.tgparentid <> 0");
 static const char TRIGGERS_SQL_OLD[] = TRIGGERS_SQL("false");
@@ -2101,10 +2101,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define DB_WIDE(label, cat, alias, name)                                              \
     " UNION ALL SELECT '" label "', " alias "." name "::text FROM " cat " " alias " " \
     "WHERE " alias ".oid >= 16384 AND " NOT_EXT(cat, alias ".oid")
-#define UN_FOREIGN_TABLES                                                               \
-    " UNION ALL SELECT 'foreign table', n.nspname || '.' || c.relname FROM pg_class c " \
-    "JOIN pg_namespace n ON n.oid = c.relnamespace "                                    \
-    "WHERE c.relkind = 'f' AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT
 /* Base types (written in C) and shell types; not the array types every type gets. */
 #define UN_OTHER_TYPES                                                                   \
     " UNION ALL SELECT CASE t.typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END, " \
@@ -2128,7 +2124,7 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 /* A first SELECT that names the columns and yields nothing, so that every kind is a
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
-static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_FOREIGN_TABLES UN_OTHER_TYPES UN_SECURITY_LABELS;
+static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_OTHER_TYPES UN_SECURITY_LABELS;
 
 /*
  * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo

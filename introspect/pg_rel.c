@@ -10,12 +10,12 @@
  * result is cleared; names that must be SQL (collations, operator classes, parents, a
  * sequence's OWNED BY column) are quoted with util/sql.h, never by hand.
  *
- * Left out on purpose: foreign tables (pg_obj.c reports them as not compared), objects
- * implied by others (constraints a partition inherits from its parent, inherited CHECKs,
- * partition indexes attached to a parent index, indexes that back a constraint, identity
- * sequences), and what the model has no field for (tablespaces, typed tables' OF type,
- * column storage (PostgreSQL 15 cannot reset it to the type's default) and compression,
- * storage parameters of indexes that back constraints).
+ * Foreign tables are tables with a server (their options and their columns' sorted by name,
+ * as pg_dump shows them). Left out on purpose: objects implied by others (constraints a partition
+ * inherits from its parent, inherited CHECKs, partition indexes attached to a parent index, indexes
+ * that back a constraint, identity sequences), and what the model has no field for (tablespaces,
+ * typed tables' OF type, column storage (PostgreSQL 15 cannot reset it to the type's default) and
+ * compression, storage parameters of indexes that back constraints).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +39,7 @@
 
 /* The tables read here, as pg_class c joined to pg_namespace n. */
 #define TABLE_SET \
-    "c.relkind IN ('r', 'p') AND " SD_PG_SCHEMA_FILTER " AND " NOT_EXTENSION_MEMBER("c")
+    "c.relkind IN ('r', 'p', 'f') AND " SD_PG_SCHEMA_FILTER " AND " NOT_EXTENSION_MEMBER("c")
 
 /* A column's aclitem[] as sorted text (byte order); NULL and '{}' both give '{}' (a column's
  * default is no privileges). NULL is tested first: most columns have none, and a subquery
@@ -57,6 +57,11 @@
 #define ATTNAMES(nums, rel)                                                     \
     "ARRAY(SELECT a.attname FROM unnest(" nums ") WITH ORDINALITY k(num, ord) " \
     "JOIN pg_attribute a ON a.attrelid = " rel " AND a.attnum = k.num ORDER BY k.ord)"
+
+/* Generic options (name=value text[]) sorted by name, as pg_dump writes them. */
+#define FDW_OPTIONS(opts)                                                                 \
+    "CASE WHEN " opts " IS NOT NULL THEN ARRAY(SELECT o.option_name || '=' || o.option_value " \
+    "FROM pg_options_to_table(" opts ") o ORDER BY o.option_name COLLATE \"C\") END"
 
 /* A relation's reloptions as sorted text[]; toast: the options of its TOAST table too,
  * prefixed "toast." as CREATE TABLE ... WITH takes them. */
@@ -78,14 +83,17 @@ static const char TABLES_SQL[] =
     "CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END "
     "AS partition_bound, "
     "c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced, "
-    "CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN 'index' "
-    "END AS replica_identity, "
+    "CASE WHEN c.relkind <> 'f' THEN CASE c.relreplident WHEN 'f' THEN 'full' "
+    "WHEN 'n' THEN 'nothing' WHEN 'i' THEN 'index' END END AS replica_identity, "
     TABLE_RELOPTIONS("c") " AS options, "
     "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "r")
     " AS acl, d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name, "
-    "c.reltype AS rowtype, rt.typarray AS rowtype_array "
+    "c.reltype AS rowtype, rt.typarray AS rowtype_array, fs.srvname AS foreign_server, "
+    FDW_OPTIONS("ft.ftoptions") " AS foreign_options "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
+    "LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid "
+    "LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver "
     COMMENT_JOIN("c.oid", "pg_class", "0")
     "LEFT JOIN pg_inherits h ON h.inhrelid = c.oid "
     "LEFT JOIN pg_class pc ON pc.oid = h.inhparent "
@@ -123,7 +131,8 @@ static const char TABLES_SQL[] =
     "CASE WHEN a.attoptions IS NOT NULL THEN " \
     "ARRAY(SELECT o FROM unnest(a.attoptions) o ORDER BY o COLLATE \"C\") END AS attoptions, " \
     "s.seq_name AS identity_sequence, CASE WHEN a.attidentity <> '' THEN " \
-    SD_PG_ACL_SQL("s.seq_acl", "s.seq_owner", "s") " END AS identity_acl " \
+    SD_PG_ACL_SQL("s.seq_acl", "s.seq_owner", "s") " END AS identity_acl, " \
+    FDW_OPTIONS("a.attfdwoptions") " AS foreign_options " \
     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid " \
     "JOIN pg_namespace n ON n.oid = c.relnamespace " \
     "JOIN pg_type t ON t.oid = a.atttypid " \
@@ -442,6 +451,8 @@ enum {
     T_PARENT_NAME,
     T_ROWTYPE,
     T_ROWTYPE_ARRAY,
+    T_FOREIGN_SERVER,
+    T_FOREIGN_OPTIONS,
     T__N
 };
 static const char *const TABLE_COLS[T__N] = {
@@ -463,6 +474,8 @@ static const char *const TABLE_COLS[T__N] = {
     [T_PARENT_NAME] = "parent_name",
     [T_ROWTYPE] = "rowtype",
     [T_ROWTYPE_ARRAY] = "rowtype_array",
+    [T_FOREIGN_SERVER] = "foreign_server",
+    [T_FOREIGN_OPTIONS] = "foreign_options",
 };
 
 /* The row's parent (pg_inherits): a partition's parent, or the next INHERITS parent. */
@@ -505,7 +518,10 @@ add_table(rowctx *x)
     sd_obj_set_str(x->m, o, SD_TABLE_REPLICA_IDENTITY, str(x, T_REPLICA_IDENTITY));
     sd_obj_set_str(x->m, o, SD_TABLE_OWNER, str(x, T_OWNER));
     sd_obj_set_str(x->m, o, SD_TABLE_COMMENT, str(x, T_COMMENT));
+    sd_obj_set_str(x->m, o, SD_TABLE_FOREIGN_SERVER, str(x, T_FOREIGN_SERVER));
     rc = sd_pg__add_array(x->m, o, SD_TABLE_ACL, str(x, T_ACL), x->err);
+    if (rc == SD_OK && str(x, T_FOREIGN_OPTIONS) != NULL)
+        rc = sd_pg__add_array(x->m, o, SD_TABLE_FOREIGN_OPTIONS, str(x, T_FOREIGN_OPTIONS), x->err);
     if (rc == SD_OK)
         rc = sd_pg__add_array(x->m, o, SD_TABLE_OPTIONS, str(x, T_OPTIONS), x->err);
     if (rc == SD_OK)
@@ -546,6 +562,7 @@ enum {
     C_OPTIONS,
     C_IDENTITY_SEQUENCE,
     C_IDENTITY_ACL,
+    C_FOREIGN_OPTIONS,
     C__N
 };
 static const char *const COLUMN_COLS[C__N] = {
@@ -573,6 +590,7 @@ static const char *const COLUMN_COLS[C__N] = {
     [C_OPTIONS] = "attoptions",
     [C_IDENTITY_SEQUENCE] = "identity_sequence",
     [C_IDENTITY_ACL] = "identity_acl",
+    [C_FOREIGN_OPTIONS] = "foreign_options",
 };
 
 /* A column row's place in the order (relid, attnum). */
@@ -639,6 +657,9 @@ add_column(rowctx *x)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_ACL, str(x, C_ACL), x->err);
     if (rc == SD_OK && str(x, C_OPTIONS) != NULL)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_OPTIONS, str(x, C_OPTIONS), x->err);
+    if (rc == SD_OK && str(x, C_FOREIGN_OPTIONS) != NULL)
+        rc =
+            sd_pg__add_array(x->m, o, SD_COLUMN_FOREIGN_OPTIONS, str(x, C_FOREIGN_OPTIONS), x->err);
     if (rc == SD_OK && str(x, C_IDENTITY_ACL) != NULL)
         rc = sd_pg__add_array(x->m, o, SD_COLUMN_IDENTITY_ACL, str(x, C_IDENTITY_ACL), x->err);
     if (rc == SD_OK)

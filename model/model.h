@@ -662,7 +662,12 @@ enum {
     F(TABLE, ACL, SD_F_ACL)                                                                       \
     F(TABLE, COMMENT, SD_F_COMMENT)                                                               \
     F(TABLE, REPLICA_IDENTITY, .name = "replica_identity", .type = SD_FIELD_STRING,               \
-      .allowed = REPLICA_IDENTITIES, .engines = SD_E_PG)
+      .allowed = REPLICA_IDENTITIES, .engines = SD_E_PG)                                          \
+    F(TABLE, FOREIGN_SERVER, .name = "foreign_server", .type = SD_FIELD_STRING,                   \
+      .engines = SD_E_PG)                                                                         \
+    F(TABLE, FOREIGN_OPTIONS, .name = "foreign_options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
+/* A table with a foreign_server is a foreign table (CREATE FOREIGN TABLE ... SERVER); its
+ * foreign_options (name=value) and its columns' are sorted by name, as pg_dump shows them. */
 enum {
     SD_TABLE_FIELDS(SD__FIELD_ENUM) SD_TABLE__NFIELDS
 };
@@ -692,7 +697,9 @@ enum {
     F(COLUMN, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)           \
     F(COLUMN, IDENTITY_SEQUENCE, .name = "identity_sequence", .type = SD_FIELD_STRING,          \
       .engines = SD_E_PG)                                                                       \
-    F(COLUMN, IDENTITY_ACL, .name = "identity_acl", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
+    F(COLUMN, IDENTITY_ACL, .name = "identity_acl", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(COLUMN, FOREIGN_OPTIONS, .name = "foreign_options", .type = SD_FIELD_NAMES,               \
+      .engines = SD_E_PG)
 enum {
     SD_COLUMN_FIELDS(SD__FIELD_ENUM) SD_COLUMN__NFIELDS
 };

@@ -850,12 +850,15 @@ plan_restore(pg_build *c)
 
 /* ---- planning: tables rebuilt for a partition key change or a column order ---- */
 
-/* Whether ch changes the partition key of a table that is not a partition on either side. */
+/* Whether ch changes the partition key or the foreign server of a table that is not a
+ * partition on either side. */
 static bool
 rekeys(const sd_change *ch)
 {
+    /* A foreign table's server cannot be changed (nor a table made foreign or not) but by
+     * dropping and creating it. */
     return ch->kind == SD_KIND_TABLE && ch->op == SD_OP_ALTER && !(ch->flags & SD_CHG_NOTE_ONLY) &&
-           (ch->fields & FBIT(SD_TABLE_PARTITION_KEY)) &&
+           (ch->fields & (FBIT(SD_TABLE_PARTITION_KEY) | FBIT(SD_TABLE_FOREIGN_SERVER))) &&
            ch->from->v[SD_TABLE_PARTITION_OF].s == NULL &&
            ch->to->v[SD_TABLE_PARTITION_OF].s == NULL;
 }

@@ -37,12 +37,9 @@ src_kinds > "$work/src_kinds"
 [ -s "$work/src_kinds" ] || die "no not-compared kinds found in $introspect_dir/pg_*.c"
 
 # ---- the objects ---------------------------------------------------------------------------
-# Compared helpers, in both databases. sd_base is a shell type here: FULL completes it. The
-# foreign table's wrapper and server are compared kinds, so both databases hold them.
+# Compared helpers, in both databases. sd_base is a shell type here: FULL completes it.
 cat > "$work/base.sql" <<'SQL'
 CREATE TABLE t (a int, b int);
-CREATE FOREIGN DATA WRAPPER sd_fdw;
-CREATE SERVER sd_server FOREIGN DATA WRAPPER sd_fdw;
 CREATE TYPE sd_enum AS ENUM ('x');
 CREATE TYPE sd_base;
 CREATE FUNCTION sd_base_in(cstring) RETURNS sd_base LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
@@ -52,7 +49,6 @@ SQL
 # kind|name as reported|SQL creating it in FULL (run in this order).
 objects=(
   "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
-  "foreign table|public.sd_ftable|CREATE FOREIGN TABLE sd_ftable (a int) SERVER sd_server"
   "base type|public.sd_base|CREATE TYPE sd_base (INPUT = sd_base_in, OUTPUT = sd_base_out, LIKE = int4)"
   "shell type|public.sd_shell|CREATE TYPE sd_shell"
   "subscription|sd_sub|CREATE SUBSCRIPTION sd_sub CONNECTION 'dbname=sd_nowhere' PUBLICATION p WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)"

@@ -2009,6 +2009,75 @@ test_foreign_data_forged_refused(void **state)
     refused(f, "not name=value");
 }
 
+/* A foreign table in m: table(m, name) with a server and options (space-separated). */
+static sd_object *
+foreign_table(sd_model *m, const char *name, const char *server, const char *options)
+{
+    sd_object *t = table(m, name);
+    sd_obj_set_str(m, t, SD_TABLE_FOREIGN_SERVER, server);
+    if (options != NULL)
+        names(m, t, SD_TABLE_FOREIGN_OPTIONS, options);
+    return t;
+}
+
+/* Foreign tables: CREATE / DROP FOREIGN TABLE with SERVER and OPTIONS, options changed in
+ * place (the table's and a column's), a server change drops and creates the table without
+ * reading its rows (no USING either: a retype of a foreign column converts nothing). */
+static void
+test_foreign_tables(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        foreign_table(ms[i], "kept", "s", i == 0 ? "path=/a" : "format=csv path=/b");
+        sd_object *c = col(ms[i], "kept", 1, "a", i == 0 ? "integer" : "bigint");
+        names(ms[i], c, SD_COLUMN_FOREIGN_OPTIONS, i == 0 ? "column_name=A" : "column_name=B");
+        foreign_table(ms[i], "moved", i == 0 ? "s" : "s2", NULL);
+        col(ms[i], "moved", 1, "x", "text");
+    }
+    foreign_table(f->from, "gone", "s", NULL);
+    sd_object *n = foreign_table(f->to, "Odd New", "s", "it's=o'k");
+    (void)n;
+    sd_object *c = col(f->to, "Odd New", 1, "b", "text");
+    names(f->to, c, SD_COLUMN_FOREIGN_OPTIONS, "column_name=B");
+    const char *out = show(run(f));
+    assert_string_equal(
+        out,
+        HEAD BEGIN "\n-- table public.moved is dropped and created anew (PostgreSQL cannot "
+                   "change a foreign table's server, nor make it a table); its rows are the "
+                   "server's\nDROP FOREIGN TABLE public.moved;\n"
+                   "\n-- drops foreign table public.gone\nDROP FOREIGN TABLE public.gone;\n"
+                   "\nCREATE FOREIGN TABLE public.\"Odd New\" (\n    b text\n) SERVER s "
+                   "OPTIONS (\"it's\" 'o''k');\nALTER FOREIGN TABLE ONLY public.\"Odd New\" "
+                   "ALTER COLUMN b OPTIONS (ADD column_name 'B');\n"
+                   "\nALTER FOREIGN TABLE public.kept OPTIONS (DROP path, ADD format 'csv', "
+                   "ADD path '/b');\n"
+                   "\nALTER TABLE public.kept ALTER COLUMN a TYPE bigint;\nALTER FOREIGN TABLE "
+                   "ONLY public.kept ALTER COLUMN a OPTIONS (SET column_name 'B');\n"
+                   "\nCREATE FOREIGN TABLE public.moved (\n    x text\n) SERVER s2;\n" TAIL);
+}
+
+/* A partition cannot change its server in place: refused, naming it. */
+static void
+test_foreign_partition_server_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *p = table(ms[i], "p");
+        sd_obj_set_str(ms[i], p, SD_TABLE_PARTITION_KEY, "RANGE (a)");
+        col(ms[i], "p", 1, "a", "integer");
+        sd_object *t = foreign_table(ms[i], "p1", i == 0 ? "s" : "s2", NULL);
+        sd_obj_set_str(ms[i], t, SD_TABLE_PARTITION_OF, "public.p");
+        sd_obj_set_str(ms[i], t, SD_TABLE_PARTITION_BOUND, "FOR VALUES FROM (0) TO (10)");
+        col(ms[i], "p1", 1, "a", "integer");
+    }
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    assert_non_null(strstr(err.msg, "a partition cannot change its foreign server"));
+    assert_non_null(strstr(err.where, "p1"));
+}
+
 static sd_object *
 publication(sd_model *m, const char *name, const char *table_entry, const char *schema)
 {
@@ -3448,6 +3517,8 @@ main(void)
         T(test_cast_forged_refused),
         T(test_foreign_data_wrappers_servers_mappings),
         T(test_foreign_data_forged_refused),
+        T(test_foreign_tables),
+        T(test_foreign_partition_server_refused),
         T(test_publications),
         T(test_publication_forged_refused),
         T(test_languages_transforms_access_methods),
