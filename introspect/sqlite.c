@@ -17,6 +17,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <pthread.h>
@@ -84,6 +85,7 @@ typedef struct reader {
     sd_err *err;                      /* where errors go */
     bool tidy;                        /* no -wal nor -shm file before: close_db() removes
                                          those the read left (a WAL database) */
+    struct open_file *shared;         /* this file's entry in the open-file list, or NULL */
 } reader;
 
 /* ---- small helpers ---- */
@@ -346,8 +348,75 @@ configure_sqlite(void)
     (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/*
+ * The database files this process has open, so that two readers of one file (`diff a.db
+ * a.db`: the two sides are read on two threads) decide "tidy" once: the second would find the
+ * first one's -wal and -shm and leave them behind, and the first could not remove them while
+ * the second reads. The first to open decides; the last to close cleans up.
+ */
+typedef struct open_file {
+    dev_t dev;
+    ino_t ino;
+    size_t users;
+    bool tidy;
+    struct open_file *next;
+} open_file;
+static pthread_mutex_t open_files_mu = PTHREAD_MUTEX_INITIALIZER;
+static open_file *open_files;
+
+/* The list entry of the file at path, made when there is none (NULL: no stat, or no memory:
+ * the reader then decides alone). With open_files_mu held. */
+static open_file *
+open_file_enter(const char *path, bool *first)
+{
+    struct stat st;
+    *first = false;
+    if (stat(path, &st) != 0)
+        return NULL;
+    for (open_file *f = open_files; f != NULL; f = f->next) {
+        if (f->dev == st.st_dev && f->ino == st.st_ino) {
+            f->users++;
+            return f;
+        }
+    }
+    open_file *f = calloc(1, sizeof(*f));
+    if (f == NULL)
+        return NULL;
+    *f = (open_file){ .dev = st.st_dev, .ino = st.st_ino, .users = 1, .next = open_files };
+    open_files = f;
+    *first = true;
+    return f;
+}
+
+/* Leave f; true when it was the last user (f is then freed). With open_files_mu held. */
+static bool
+open_file_leave(open_file *f)
+{
+    if (--f->users > 0)
+        return false;
+    for (open_file **p = &open_files; *p != NULL; p = &(*p)->next) {
+        if (*p == f) {
+            *p = f->next;
+            break;
+        }
+    }
+    free(f);
+    return true;
+}
+
+static sd_status open_db_locked(reader *c, const char *path);
+
 static sd_status
 open_db(reader *c, const char *path)
+{
+    (void)pthread_mutex_lock(&open_files_mu);
+    sd_status rc = open_db_locked(c, path);
+    (void)pthread_mutex_unlock(&open_files_mu);
+    return rc;
+}
+
+static sd_status
+open_db_locked(reader *c, const char *path)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     (void)pthread_once(&once, configure_sqlite);
@@ -377,6 +446,8 @@ open_db(reader *c, const char *path)
      * the read made.
      */
     bool had_wal = exists_with(path, "-wal");
+    bool first = false;
+    c->shared = open_file_enter(path, &first);
     c->tidy = !had_wal && !exists_with(path, "-shm");
     int got = SQLITE_OK;
     if (!had_wal && !exists_with(path, "-journal") && !dir_writable(path) && wal_mode_file(path)) {
@@ -390,6 +461,10 @@ open_db(reader *c, const char *path)
     } else {
         got = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READONLY, NULL);
     }
+    if (c->shared != NULL && first)
+        c->shared->tidy = c->tidy;
+    else if (c->shared != NULL)
+        c->tidy = c->shared->tidy; /* the files there now may be the first reader's */
     if (got != SQLITE_OK) {
         sd_status rc = sd_err_set(c->err, SD_ERR_CONNECT, "could not open database file \"%s\"",
                                   repr(c, path));
@@ -410,14 +485,19 @@ open_db(reader *c, const char *path)
 static void
 close_db(reader *c)
 {
+    (void)pthread_mutex_lock(&open_files_mu);
     sqlite3_close(c->db);
     c->db = NULL;
-    if (!c->tidy || (!exists_with(c->path, "-wal") && !exists_with(c->path, "-shm")))
-        return;
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-        (void)sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
-    sqlite3_close(db);
+    bool tidy = c->shared != NULL ? c->shared->tidy : c->tidy;
+    bool last = c->shared == NULL || open_file_leave(c->shared);
+    c->shared = NULL;
+    if (last && tidy && (exists_with(c->path, "-wal") || exists_with(c->path, "-shm"))) {
+        sqlite3 *db = NULL;
+        if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+            (void)sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+        sqlite3_close(db);
+    }
+    (void)pthread_mutex_unlock(&open_files_mu);
 }
 
 /* ---- sqlite_schema ---- */
