@@ -832,7 +832,7 @@ range_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     return rc;
 }
 
-/* ---- functions and procedures (aggregates: below; window functions: not compared) ---- */
+/* ---- functions, procedures and window functions (aggregates: below) ---- */
 
 enum {
     FN_SCHEMA = COL__COMMON,
@@ -852,8 +852,8 @@ static const char FUNCTIONS_SQL[] =
     "SELECT n.nspname, p.proname, p.prokind, p.oid, " PROC_COMMON ", "
     "pg_get_function_identity_arguments(p.oid) AS args, "
     "pg_catalog.oidvectortypes(p.proargtypes) AS sig, "
-    "CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS result, "
-    "CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid) END AS def "
+    "CASE WHEN p.prokind IN ('f', 'w') THEN pg_get_function_result(p.oid) END AS result, "
+    "CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_get_functiondef(p.oid) END AS def "
     "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace " PROC_COMMENT
     "WHERE " SD_PG_SCHEMA_FILTER " AND " PROC_NOT_EXT " AND " PROC_NOT_INTERNAL;
 
@@ -866,6 +866,7 @@ function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     const char *args = sd_pg__str(res, row, c[FN_ARGS]);
     const char *sig = sd_pg__str(res, row, c[FN_SIG]);
     bool proc = kind != NULL && strcmp(kind, "p") == 0;
+    bool window = kind != NULL && strcmp(kind, "w") == 0;
     sd_buf name = SD_BUF_INIT;
     sd_object *o = NULL;
     sd_status rc = SD_OK;
@@ -879,20 +880,16 @@ function_row(reader *r, const PGresult *res, int row, const int *c, void *state)
         rc = nomem(r);
     } else if (kind != NULL && strcmp(kind, "a") == 0) {
         /* read by the aggregate query */
-    } else if (!proc && (kind == NULL || strcmp(kind, "f") != 0)) {
-        sd_buf qualified = SD_BUF_INIT;
-        sd_buf_appendf(&qualified, "%s.%s", schema, sd_buf_cstr(&name));
-        sd_model_add_uncompared(r->m, "window function", sd_buf_cstr(&qualified));
-        if (sd_buf_failed(&qualified))
-            rc = nomem(r);
-        sd_buf_dispose(&qualified);
+    } else if (!proc && !window && (kind == NULL || strcmp(kind, "f") != 0)) {
+        rc = sd_err_set(r->err, SD_ERR, "internal error: function %s.%s of unknown kind \"%s\"",
+                        schema, sd_buf_cstr(&name), kind != NULL ? kind : "null");
     } else {
         rc = sd_model_add(r->m, SD_KIND_FUNCTION, schema, NULL, sd_buf_cstr(&name), &o, r->err);
     }
     sd_buf_dispose(&name);
     if (rc != SD_OK || o == NULL)
         return rc;
-    sd_obj_set_str(r->m, o, SD_FUNCTION_KIND, proc ? "procedure" : "function");
+    sd_obj_set_str(r->m, o, SD_FUNCTION_KIND, proc ? "procedure" : window ? "window" : "function");
     sd_obj_set_str(r->m, o, SD_FUNCTION_NAME, proname);
     sd_obj_set_str(r->m, o, SD_FUNCTION_ARGUMENTS, args);
     sd_obj_set_str(r->m, o, SD_FUNCTION_RESULT, sd_pg__str(res, row, c[FN_RESULT]));

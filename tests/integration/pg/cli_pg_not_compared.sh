@@ -48,7 +48,6 @@ SQL
 
 # kind|name as reported|SQL creating it in FULL (run in this order).
 objects=(
-  "window function|public.sd_win()|CREATE FUNCTION sd_win() RETURNS int8 LANGUAGE internal WINDOW AS 'window_row_number'"
   "base type|public.sd_base|CREATE TYPE sd_base (INPUT = sd_base_in, OUTPUT = sd_base_out, LIKE = int4)"
   "shell type|public.sd_shell|CREATE TYPE sd_shell"
   "subscription|sd_sub|CREATE SUBSCRIPTION sd_sub CONNECTION 'dbname=sd_nowhere' PUBLICATION p WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)"
