@@ -290,7 +290,11 @@ psql_variable_start(char ch)
 static void
 append_for_psql(pg_ctx *c, const frag_scan *scanned)
 {
-    frag_scan f = *scanned;
+    /* A second scan from the start, in a fresh state: the same tokens as the first. */
+    frag_scan f = { .s = scanned->s,
+                    .n = scanned->n,
+                    .flags = scanned->flags,
+                    .start = scanned->start };
     const char *s = f.s;
     size_t done = f.start;
     for (size_t i = f.start; i < f.n;) {
