@@ -2415,6 +2415,135 @@ alter_publication(pg_ctx *c, const sd_change *ch)
     }
 }
 
+/* ---- subscriptions ---- */
+
+/* "p1, p2": the publications, names as identifiers. */
+static void
+put_sub_publications(pg_ctx *c, const sd_object *s)
+{
+    const sd_names *p = &s->v[SD_SUBSCRIPTION_PUBLICATIONS].names;
+    if (p->len == 0) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, s, "a subscription needs a publication");
+        return;
+    }
+    for (size_t i = 0; i < p->len; i++) {
+        put(c, i > 0 ? ", " : "");
+        put_ident(c, p->items[i]);
+    }
+}
+
+/* The options pg_dump writes after "connect = false" (all: for SET, those that differ from
+ * from's; from NULL: a new subscription, those not at their defaults). */
+static void
+put_sub_options(pg_ctx *c, const sd_object *from, const sd_object *s, bool first)
+{
+    static const struct {
+        int field;
+        const char *name;
+    } BOOLS[] = {
+        { SD_SUBSCRIPTION_BINARY, "binary" },
+        { SD_SUBSCRIPTION_STREAMING, "streaming" },
+        { SD_SUBSCRIPTION_TWO_PHASE, "two_phase" },
+        { SD_SUBSCRIPTION_DISABLE_ON_ERROR, "disable_on_error" },
+    };
+    const sd_value *v = s->v;
+    if (from == NULL || !sd_value_equal(SD_FIELD_STRING, &from->v[SD_SUBSCRIPTION_SLOT_NAME],
+                                        &v[SD_SUBSCRIPTION_SLOT_NAME])) {
+        put(c, first ? "slot_name = " : ", slot_name = ");
+        first = false;
+        if (v[SD_SUBSCRIPTION_SLOT_NAME].s != NULL)
+            put_literal(c, v[SD_SUBSCRIPTION_SLOT_NAME].s);
+        else
+            put(c, "NONE");
+    }
+    for (size_t i = 0; i < SD_ARRAY_LEN(BOOLS); i++) {
+        bool on = v[BOOLS[i].field].b;
+        if (from != NULL ? from->v[BOOLS[i].field].b == on : !on)
+            continue;
+        put(c, first ? "" : ", ");
+        first = false;
+        put(c, BOOLS[i].name);
+        put(c, on ? " = true" : " = false");
+    }
+    const char *sync = v[SD_SUBSCRIPTION_SYNCHRONOUS_COMMIT].s;
+    if (from != NULL
+            ? !sd_value_equal(SD_FIELD_STRING, &from->v[SD_SUBSCRIPTION_SYNCHRONOUS_COMMIT],
+                              &v[SD_SUBSCRIPTION_SYNCHRONOUS_COMMIT])
+            : sync != NULL && !streq(sync, "off")) {
+        put(c, first ? "synchronous_commit = " : ", synchronous_commit = ");
+        put_literal(c, sync != NULL ? sync : "off");
+    }
+}
+
+/* As pg_dump restores one: not connected, so disabled and with no slot made on the publisher.
+ * Its connection string is never read: the script names none, and says so. */
+static void
+create_subscription(pg_ctx *c, const sd_object *s)
+{
+    sd_buf name = SD_BUF_INIT;
+    sd_sql_ident(&name, PGE, s->name);
+    if (sd_buf_failed(&name))
+        sd_writer_nomem(&c->w);
+    put(c, "-- created disabled and without its connection (it is never read): set it with "
+           "ALTER SUBSCRIPTION ");
+    sd_writer_comment_text(&c->w, sd_buf_cstr(&name));
+    sd_buf_dispose(&name);
+    put(c, " CONNECTION '...', then ENABLE it\nCREATE SUBSCRIPTION ");
+    put_ident(c, s->name);
+    put(c, " CONNECTION '' PUBLICATION ");
+    put_sub_publications(c, s);
+    put(c, " WITH (connect = false, ");
+    put_sub_options(c, NULL, s, true);
+    put(c, ");\n");
+    sd_emit__pg_extras(c, s);
+}
+
+/* DROP SUBSCRIPTION with a slot connects to the publisher to drop it, and cannot run in a
+ * transaction: the slot is let go first (which needs the subscription disabled), and the
+ * script says that the slot stays on the publisher. */
+static void
+drop_subscription(pg_ctx *c, const sd_object *s)
+{
+    const char *slot = s->v[SD_SUBSCRIPTION_SLOT_NAME].s;
+    if (slot != NULL) {
+        put(c, "-- destructive: drops subscription ");
+        sd_writer_comment_text(&c->w, s->name);
+        put(c, "; its replication slot ");
+        sd_writer_comment_text(&c->w, slot);
+        put(c, " stays on the publisher: drop it there (pg_drop_replication_slot)\n"
+               "ALTER SUBSCRIPTION ");
+        put_ident(c, s->name);
+        put(c, " DISABLE;\nALTER SUBSCRIPTION ");
+        put_ident(c, s->name);
+        put(c, " SET (slot_name = NONE);\n");
+    }
+    sd_emit__pg_drop_plain(c, s);
+}
+
+/* Publications without a refresh (which would connect to the publisher), then the options. */
+static void
+alter_subscription(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *to = ch->to;
+    if (ch->fields & FBIT(SD_SUBSCRIPTION_PUBLICATIONS)) {
+        put(c, "ALTER SUBSCRIPTION ");
+        put_ident(c, to->name);
+        put(c, " SET PUBLICATION ");
+        put_sub_publications(c, to);
+        put(c, " WITH (refresh = false);\n");
+    }
+    const uint64_t opts = FBIT(SD_SUBSCRIPTION_SLOT_NAME) | FBIT(SD_SUBSCRIPTION_BINARY) |
+                          FBIT(SD_SUBSCRIPTION_STREAMING) | FBIT(SD_SUBSCRIPTION_DISABLE_ON_ERROR) |
+                          FBIT(SD_SUBSCRIPTION_SYNCHRONOUS_COMMIT);
+    if (ch->fields & opts) {
+        put(c, "ALTER SUBSCRIPTION ");
+        put_ident(c, to->name);
+        put(c, " SET (");
+        put_sub_options(c, ch->from, to, true);
+        put(c, ");\n");
+    }
+}
+
 /* ---- database-wide default privileges ---- */
 
 /* A new pg_default_acl row: from PostgreSQL's built-in privileges to its own. */
@@ -3255,6 +3384,11 @@ static const pg_ops PG_OPS[] = {
                               .create = create_publication,
                               .drop = sd_emit__pg_drop_plain,
                               .alter = alter_publication },
+    [SD_KIND_SUBSCRIPTION] = { .keyword = "SUBSCRIPTION",
+                               .target = PG_TARGET_NAME,
+                               .create = create_subscription,
+                               .drop = drop_subscription,
+                               .alter = alter_subscription },
     /* No statement names the object itself: ALTER DEFAULT PRIVILEGES does all. */
     [SD_KIND_DEFAULT_ACL] = { .create = create_db_default_acl,
                               .drop = drop_db_default_acl,

@@ -2117,28 +2117,97 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
     "WHERE db.datname = current_database()"
 
 /* Everything in the filtered schemas and the database that the model has no kind for
- * (window functions come from the function query; subscriptions below). */
+ */
 /* A first SELECT that names the columns and yields nothing, so that every kind is a
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
 static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_OTHER_TYPES UN_SECURITY_LABELS;
 
 /*
- * Subscriptions: pg_subscription is not readable by everyone in every version (subconninfo
- * never is), and a failed query would abort the read transaction, so the columns we read are
- * checked first.
+ * Subscriptions (database-wide). pg_subscription is a shared catalog that not every role may
+ * read in every version (subconninfo, the connection string, is never read here: it holds
+ * passwords), and a failed query would abort the read transaction, so the columns read are
+ * checked first. Before PostgreSQL 15 there is no
+ * two_phase nor disable_on_error, before 14 no binary nor streaming: those read as false.
  */
 enum {
     SB_READABLE,
     SB__N
 };
 static const char *const SUB_CHECK_COLS[SB__N] = { "readable" };
+/* clang-format off */
+#define SUB_READABLE(col) "has_column_privilege('pg_catalog.pg_subscription', '" col "', 'SELECT')"
 static const char SUB_CHECK_SQL[] =
-    "SELECT has_column_privilege('pg_catalog.pg_subscription', 'subname', 'SELECT') "
-    "AND has_column_privilege('pg_catalog.pg_subscription', 'subdbid', 'SELECT') AS readable";
-static const char SUBSCRIPTIONS_SQL[] =
-    "SELECT 'subscription'::text AS kind, s.subname::text AS name FROM pg_subscription s "
-    "JOIN pg_database db ON db.oid = s.subdbid WHERE db.datname = current_database()";
+    "SELECT " SUB_READABLE("subname") " AND " SUB_READABLE("subdbid") " AND "
+    SUB_READABLE("subowner") " AND " SUB_READABLE("subslotname") " AND "
+    SUB_READABLE("subpublications") " AS readable";
+enum {
+    SU_OWNER,
+    SU_ACL,
+    SU_COMMENT,
+    SU_OID,
+    SU_NAME,
+    SU_PUBLICATIONS,
+    SU_SLOT_NAME,
+    SU_BINARY,
+    SU_STREAMING,
+    SU_TWO_PHASE,
+    SU_DISABLE_ON_ERROR,
+    SU_SYNCHRONOUS_COMMIT,
+    SU__N
+};
+static const char *const SUBSCRIPTION_COLS[SU__N] = {
+    COMMON_COLS, "oid", "subname", "publications", "slot_name", "binary", "streaming",
+    "two_phase", "disable_on_error", "synchronous_commit",
+};
+#define SUBS_SQL(opts)                                                                         \
+    "SELECT s.oid, s.subname, pg_get_userbyid(s.subowner)::text AS owner, NULL::text AS acl, " \
+    "ds.description AS comment, s.subpublications AS publications, "                          \
+    "s.subslotname AS slot_name, " opts ", s.subsynccommit AS synchronous_commit "              \
+    "FROM pg_subscription s JOIN pg_database db ON db.oid = s.subdbid "                        \
+    COMMENT_JOIN("pg_subscription", "s.oid")                                                   \
+    "WHERE db.datname = current_database() AND " SD_PG_DATABASE_FILTER
+static const char SUBSCRIPTIONS_SQL_15[] = SUBS_SQL(
+    "s.subbinary AS binary, s.substream::text NOT IN ('f', 'false') AS streaming, "
+    "s.subtwophasestate <> 'd' AS two_phase, "
+    "s.subdisableonerr AS disable_on_error");
+static const char SUBSCRIPTIONS_SQL_14[] = SUBS_SQL(
+    "s.subbinary AS binary, s.substream AS streaming, false AS two_phase, "
+    "false AS disable_on_error");
+static const char SUBSCRIPTIONS_SQL_OLD[] = SUBS_SQL(
+    "false AS binary, false AS streaming, false AS two_phase, false AS disable_on_error");
+/* clang-format on */
+
+static const char *
+subscriptions_sql(int version)
+{
+    return version >= 150000   ? SUBSCRIPTIONS_SQL_15
+           : version >= 140000 ? SUBSCRIPTIONS_SQL_14
+                               : SUBSCRIPTIONS_SQL_OLD;
+}
+
+static sd_status
+subscription_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    sd_object *o = NULL;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_SUBSCRIPTION, NULL, NULL,
+                                sd_pg__str(res, row, c[SU_NAME]), &o, r->err);
+    if (rc != SD_OK)
+        return rc;
+    sd_obj_set_str(r->m, o, SD_SUBSCRIPTION_SLOT_NAME, sd_pg__str(res, row, c[SU_SLOT_NAME]));
+    sd_obj_set_bool(o, SD_SUBSCRIPTION_BINARY, sd_pg__bool(res, row, c[SU_BINARY]));
+    sd_obj_set_bool(o, SD_SUBSCRIPTION_STREAMING, sd_pg__bool(res, row, c[SU_STREAMING]));
+    sd_obj_set_bool(o, SD_SUBSCRIPTION_TWO_PHASE, sd_pg__bool(res, row, c[SU_TWO_PHASE]));
+    sd_obj_set_bool(o, SD_SUBSCRIPTION_DISABLE_ON_ERROR,
+                    sd_pg__bool(res, row, c[SU_DISABLE_ON_ERROR]));
+    sd_obj_set_str(r->m, o, SD_SUBSCRIPTION_SYNCHRONOUS_COMMIT,
+                   sd_pg__str(res, row, c[SU_SYNCHRONOUS_COMMIT]));
+    const char *pubs = sd_pg__str(res, row, c[SU_PUBLICATIONS]);
+    rc = pubs != NULL ? sd_pg__add_array(r->m, o, SD_SUBSCRIPTION_PUBLICATIONS, pubs, r->err)
+                      : SD_OK;
+    return rc == SD_OK ? set_common(r, o, res, row, c) : rc;
+}
 
 static sd_status
 uncompared_row(reader *r, const PGresult *res, int row, const int *c, void *state)
@@ -2196,14 +2265,15 @@ read_uncompared(reader *r)
 {
     const query all = QUERY(UNCOMPARED_SQL, "reading objects not compared", UNCOMPARED_COLS);
     const query check = QUERY(SUB_CHECK_SQL, "checking access to subscriptions", SUB_CHECK_COLS);
-    const query subs = QUERY(SUBSCRIPTIONS_SQL, "reading subscriptions", UNCOMPARED_COLS);
+    const query subs =
+        QUERY(subscriptions_sql(r->version), "reading subscriptions", SUBSCRIPTION_COLS);
     bool readable = false;
 
     sd_status rc = run(r, &all, uncompared_row, NULL);
     if (rc == SD_OK)
         rc = run(r, &check, sub_check_row, &readable);
     if (rc == SD_OK && readable)
-        rc = run(r, &subs, uncompared_row, NULL);
+        rc = run(r, &subs, subscription_row, NULL);
     return rc;
 }
 

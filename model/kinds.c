@@ -76,6 +76,7 @@ static const sd_field_info RULE_FIELDS[] = { SD_RULE_FIELDS(FIELD_INFO) };
 static const sd_field_info STATISTICS_FIELDS[] = { SD_STATISTICS_FIELDS(FIELD_INFO) };
 static const sd_field_info DEFAULT_ACL_FIELDS[] = { SD_DEFAULT_ACL_FIELDS(FIELD_INFO) };
 static const sd_field_info PUBLICATION_FIELDS[] = { SD_PUBLICATION_FIELDS(FIELD_INFO) };
+static const sd_field_info SUBSCRIPTION_FIELDS[] = { SD_SUBSCRIPTION_FIELDS(FIELD_INFO) };
 
 #define BIT(f)      (1u << (f))
 #define FIELDS(tab) .fields = (tab), .nfields = SD_ARRAY_LEN(tab)
@@ -471,6 +472,16 @@ static const sd_kind_info KINDS[] = {
                               .engines = SD_E_PG,
                               .scope = SD_SCOPE_DATABASE,
                               FIELDS(PUBLICATION_FIELDS) },
+    [SD_KIND_SUBSCRIPTION] = { .name = "subscription",
+                               .plural = "subscriptions",
+                               .label = "subscription",
+                               .kind = SD_KIND_SUBSCRIPTION,
+                               .owner = NONE,
+                               .name_required = true,
+                               .name_is_identity = true,
+                               .engines = SD_E_PG,
+                               .scope = SD_SCOPE_DATABASE,
+                               FIELDS(SUBSCRIPTION_FIELDS) },
 };
 _Static_assert(SD_ARRAY_LEN(KINDS) == SD_KIND__COUNT, "every sd_kind needs a KINDS entry");
 

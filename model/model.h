@@ -63,6 +63,7 @@ typedef enum sd_kind {
     SD_KIND_SERVER,        /* a foreign server (PostgreSQL; database-wide) */
     SD_KIND_USER_MAPPING,  /* a user mapping (PostgreSQL; database-wide), named "user@server" */
     SD_KIND_DEFAULT_ACL,   /* default privileges in every schema (PostgreSQL; database-wide) */
+    SD_KIND_SUBSCRIPTION,  /* a subscription (PostgreSQL; database-wide), its connection unread */
     SD_KIND_TABLE,         /* a base table (PostgreSQL: also partitioned tables, partitions) */
     SD_KIND_COLUMN,        /* a table column (owned by its table) */
     SD_KIND_PRIMARY_KEY,   /* the primary key (owned by its table; at most one) */
@@ -888,6 +889,27 @@ enum {
     F(PUBLICATION, COMMENT, SD_F_COMMENT)
 enum {
     SD_PUBLICATION_FIELDS(SD__FIELD_ENUM) SD_PUBLICATION__NFIELDS
+};
+
+/* Subscriptions, as pg_dump writes them: publications in their stored order, slot_name (NULL:
+ * NONE), the WITH options (two_phase: enabled, pending or not), owner, comment. Not part of the
+ * model: the connection string (it holds passwords, and only superusers may read it) and
+ * whether it is enabled (pg_dump creates every subscription disabled). */
+#define SD_SUBSCRIPTION_FIELDS(F)                                                                \
+    F(SUBSCRIPTION, PUBLICATIONS, .name = "publications", .type = SD_FIELD_NAMES,                \
+      .engines = SD_E_PG)                                                                        \
+    F(SUBSCRIPTION, SLOT_NAME, .name = "slot_name", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(SUBSCRIPTION, BINARY, .name = "binary", .type = SD_FIELD_BOOL, .engines = SD_E_PG)         \
+    F(SUBSCRIPTION, STREAMING, .name = "streaming", .type = SD_FIELD_BOOL, .engines = SD_E_PG)   \
+    F(SUBSCRIPTION, TWO_PHASE, .name = "two_phase", .type = SD_FIELD_BOOL, .engines = SD_E_PG)   \
+    F(SUBSCRIPTION, DISABLE_ON_ERROR, .name = "disable_on_error", .type = SD_FIELD_BOOL,         \
+      .engines = SD_E_PG)                                                                        \
+    F(SUBSCRIPTION, SYNCHRONOUS_COMMIT, .name = "synchronous_commit", .type = SD_FIELD_STRING,   \
+      .engines = SD_E_PG)                                                                        \
+    F(SUBSCRIPTION, OWNER, SD_F_OWNER)                                                           \
+    F(SUBSCRIPTION, COMMENT, SD_F_COMMENT)
+enum {
+    SD_SUBSCRIPTION_FIELDS(SD__FIELD_ENUM) SD_SUBSCRIPTION__NFIELDS
 };
 
 /* A reference to another object by identity (dependencies are never pointers from a DB). */

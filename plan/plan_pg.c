@@ -955,6 +955,10 @@ static const sd_pg_rule RULES[] = {
      * names exists, and dropped and created around a table that is rebuilt (a table dropped
      * and created leaves every publication). ALTER PUBLICATION cannot change FOR ALL TABLES. */
     [SD_KIND_PUBLICATION] = { .recreate_fields = FBIT(SD_PUBLICATION_ALL_TABLES), .planned = true },
+    /* ALTER SUBSCRIPTION sets the publications and every option but two_phase. It uses
+     * nothing of the database (its publications are the publisher's). */
+    [SD_KIND_SUBSCRIPTION] = { .recreate_fields = FBIT(SD_SUBSCRIPTION_TWO_PHASE),
+                               .late_drop = true },
     /* ALTER DEFAULT PRIVILEGES changes every field in place (role and object type are its
      * name); new objects take them wherever the script creates them, see
      * put_default_acl_reset() in emit/emit_pg_out.c. Nothing depends on them: their

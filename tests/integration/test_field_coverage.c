@@ -193,9 +193,44 @@ pg_create_roles(PGconn *conn, const char *sql_path)
     }
 }
 
+/* A database holding a subscription cannot be dropped, not even WITH (FORCE): each is let go
+ * of its slot (the pairs make them with connect = false, so none exists) and dropped. */
+static void
+pg_drop_subscriptions(const char *name)
+{
+    sd_buf ci = SD_BUF_INIT;
+    pg_conninfo(&ci, name);
+    PGconn *db = PQconnectdb(sd_buf_cstr(&ci));
+    sd_buf_dispose(&ci);
+    if (PQstatus(db) != CONNECTION_OK) {
+        PQfinish(db); /* no such database yet */
+        return;
+    }
+    PGresult *res = PQexec(db, "SELECT quote_ident(s.subname) FROM pg_subscription s JOIN "
+                               "pg_database d ON d.oid = s.subdbid "
+                               "WHERE d.datname = current_database()");
+    for (int i = 0; PQresultStatus(res) == PGRES_TUPLES_OK && i < PQntuples(res); i++) {
+        /* The name is quote_ident()'s. */
+        static const char *const BEFORE[] = { "ALTER SUBSCRIPTION ", "ALTER SUBSCRIPTION ",
+                                              "DROP SUBSCRIPTION " };
+        static const char *const AFTER[] = { " DISABLE", " SET (slot_name = NONE)", "" };
+        for (size_t k = 0; k < sizeof(BEFORE) / sizeof(BEFORE[0]); k++) {
+            sd_buf sql = SD_BUF_INIT;
+            sd_buf_append(&sql, BEFORE[k]);
+            sd_buf_append(&sql, PQgetvalue(res, i, 0));
+            sd_buf_append(&sql, AFTER[k]);
+            pg_exec(db, sd_buf_cstr(&sql));
+            sd_buf_dispose(&sql);
+        }
+    }
+    PQclear(res);
+    PQfinish(db);
+}
+
 static void
 pg_recreate_db(PGconn *conn, const char *name, bool create)
 {
+    pg_drop_subscriptions(name);
     sd_buf sql = SD_BUF_INIT;
     sd_buf_append(&sql, "DROP DATABASE IF EXISTS ");
     sd_sql_ident(&sql, SD_ENGINE_PG, name);

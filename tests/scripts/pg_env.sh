@@ -83,13 +83,22 @@ SQL
 
 # Create database $1 (dropping a leftover of the same name first).
 sd_pg_createdb() {
-  sd_psql -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1 TEMPLATE template0"
+  sd_pg_dropdbs "$1"
+  sd_psql -d postgres -c "CREATE DATABASE $1 TEMPLATE template0"
 }
 
-# Drop the given databases; used from EXIT traps, so it never fails.
+# Drop the given databases; used from EXIT traps, so it never fails. A database holding a
+# subscription cannot be dropped (not even WITH (FORCE)): each is let go of its slot (never
+# created: the tests make them with connect = false) and dropped first.
 sd_pg_dropdbs() {
-  local db
+  local db s
   for db in "$@"; do
+    for s in $(sd_psql -d "$db" -At -c "SELECT quote_ident(s.subname) FROM pg_subscription s
+                 JOIN pg_database d ON d.oid = s.subdbid WHERE d.datname = current_database()" \
+               2> /dev/null); do
+      sd_psql -d "$db" -c "ALTER SUBSCRIPTION $s DISABLE" -c "ALTER SUBSCRIPTION $s SET (slot_name = NONE)" \
+        -c "DROP SUBSCRIPTION $s" > /dev/null 2>&1 || true
+    done
     sd_psql -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" > /dev/null 2>&1 || true
   done
 }

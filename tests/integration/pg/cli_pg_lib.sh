@@ -40,17 +40,6 @@ die() {
 }
 
 cli_pg_cleanup() {
-  # A database holding a subscription cannot be dropped: detach its (never created) slot
-  # and drop it first.
-  local db s
-  for db in "${cli_pg_dbs[@]}"; do
-    for s in $(sd_psql -d "$db" -At -c "SELECT s.subname FROM pg_subscription s
-                 JOIN pg_database d ON d.oid = s.subdbid WHERE d.datname = current_database()" \
-               2> /dev/null); do
-      sd_psql -d "$db" -c "ALTER SUBSCRIPTION $s DISABLE" -c "ALTER SUBSCRIPTION $s SET (slot_name = NONE)" \
-        -c "DROP SUBSCRIPTION $s" > /dev/null 2>&1 || true
-    done
-  done
   sd_pg_dropdbs "${cli_pg_dbs[@]}"
   if [ "${SD_KEEP_WORK:-0}" = 1 ]; then
     echo "(work dir kept: $work)" >&2

@@ -50,7 +50,6 @@ SQL
 objects=(
   "base type|public.sd_base|CREATE TYPE sd_base (INPUT = sd_base_in, OUTPUT = sd_base_out, LIKE = int4)"
   "shell type|public.sd_shell|CREATE TYPE sd_shell"
-  "subscription|sd_sub|CREATE SUBSCRIPTION sd_sub CONNECTION 'dbname=sd_nowhere' PUBLICATION p WITH (connect = false, enabled = false, create_slot = false, slot_name = NONE)"
 )
 # Kinds the introspector lists that cannot exist on the test server, with the statement that
 # would make one: each must be refused there (so the day it is not, this test asks for a real

@@ -100,7 +100,7 @@ assert "snapshot: no collection under a schema for:$missing" -- test -z "$missin
 # The database-wide kinds, under database: (between fingerprint and schemas).
 sed -n '/^database:$/,/^schemas:/p' "$work/snap.yaml" > "$work/db_section"
 missing=""
-for k in event_triggers casts languages transforms access_methods publications; do
+for k in event_triggers casts languages transforms access_methods subscriptions publications; do
   grep -qE "^  $k: \[\]$|^  $k:$" "$work/db_section" || missing+=" $k"
 done
 assert "snapshot: no collection under database: for:$missing" -- test -z "$missing"

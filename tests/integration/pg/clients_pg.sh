@@ -27,9 +27,13 @@ sd_pg_client() {
 }
 
 # sd_pg_clone SRC DST: database DST, a copy of SRC (CREATE DATABASE ... TEMPLATE: a file copy,
-# much cheaper than loading again; nothing may be connected to SRC meanwhile).
+# much cheaper than loading again; nothing may be connected to SRC meanwhile). Subscriptions
+# live in a shared catalog, which the copy leaves out: they are made again from SRC's dump.
 sd_pg_clone() {
-  sd_psql -d postgres -c "DROP DATABASE IF EXISTS $2 WITH (FORCE)" -c "CREATE DATABASE $2 TEMPLATE $1"
+  sd_pg_dropdbs "$2"
+  sd_psql -d postgres -c "CREATE DATABASE $2 TEMPLATE $1" || return 1
+  "$PGBIN/pg_dump" --schema-only --restrict-key=sdtestkey -d "$1" |
+    { grep -E '^(CREATE|ALTER|COMMENT ON) SUBSCRIPTION ' || true; } | sd_psql -d "$2" -f - > /dev/null
 }
 
 # sd_pg_full_dump DB FILE: schema and rows of DB (pg_dump, enum values included; the fixed

@@ -2009,6 +2009,56 @@ test_foreign_data_forged_refused(void **state)
     refused(f, "not name=value");
 }
 
+static sd_object *
+subscription(sd_model *m, const char *name, const char *pubs, const char *slot)
+{
+    sd_object *o = add_in(m, SD_KIND_SUBSCRIPTION, NULL, NULL, name);
+    names(m, o, SD_SUBSCRIPTION_PUBLICATIONS, pubs);
+    sd_obj_set_str(m, o, SD_SUBSCRIPTION_SLOT_NAME, slot);
+    sd_obj_set_str(m, o, SD_SUBSCRIPTION_SYNCHRONOUS_COMMIT, "off");
+    return o;
+}
+
+/* Subscriptions: created not connected and without a connection string (the script says
+ * so), dropped after letting go of their slot, changed in place without a refresh; a
+ * two_phase change drops and creates. */
+static void
+test_subscriptions(void **state)
+{
+    fixture *f = *state;
+    subscription(f->from, "gone", "p", "gone_slot");
+    sd_object *k[2];
+    sd_object *t[2];
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        k[i] = subscription(ms[i], "kept", "p", i == 0 ? NULL : "s1");
+        if (i == 1)
+            sd_obj_add_name(ms[i], k[i], SD_SUBSCRIPTION_PUBLICATIONS, "Odd Pub");
+        sd_obj_set_bool(k[i], SD_SUBSCRIPTION_BINARY, i == 1);
+        t[i] = subscription(ms[i], "tp", "p", NULL);
+        sd_obj_set_bool(t[i], SD_SUBSCRIPTION_TWO_PHASE, i == 0);
+    }
+    sd_object *n = subscription(f->to, "Odd Sub", "p", "odd's");
+    sd_obj_set_str(f->to, n, SD_SUBSCRIPTION_SYNCHRONOUS_COMMIT, "local");
+    const char *out = show(run(f));
+    assert_string_equal(
+        out,
+        HEAD BEGIN "\n-- created disabled and without its connection (it is never read): set "
+                   "it with ALTER SUBSCRIPTION \"Odd Sub\" CONNECTION '...', then ENABLE it\n"
+                   "CREATE SUBSCRIPTION \"Odd Sub\" CONNECTION '' PUBLICATION p WITH (connect "
+                   "= false, slot_name = 'odd''s', synchronous_commit = 'local');\n"
+                   "\nALTER SUBSCRIPTION kept SET PUBLICATION p, \"Odd Pub\" WITH (refresh = "
+                   "false);\nALTER SUBSCRIPTION kept SET (slot_name = 's1', binary = true);\n"
+                   "\nDROP SUBSCRIPTION tp;\n-- created disabled and without its connection "
+                   "(it is never read): set it with ALTER SUBSCRIPTION tp CONNECTION '...', then "
+                   "ENABLE it\nCREATE SUBSCRIPTION tp CONNECTION '' PUBLICATION p WITH (connect "
+                   "= false, slot_name = NONE);\n"
+                   "\n-- destructive: drops subscription gone; its replication slot gone_slot "
+                   "stays on the publisher: drop it there (pg_drop_replication_slot)\nALTER "
+                   "SUBSCRIPTION gone DISABLE;\nALTER SUBSCRIPTION gone SET (slot_name = NONE);"
+                   "\nDROP SUBSCRIPTION gone;\n" TAIL);
+}
+
 /* A foreign table in m: table(m, name) with a server and options (space-separated). */
 static sd_object *
 foreign_table(sd_model *m, const char *name, const char *server, const char *options)
@@ -3517,6 +3567,7 @@ main(void)
         T(test_cast_forged_refused),
         T(test_foreign_data_wrappers_servers_mappings),
         T(test_foreign_data_forged_refused),
+        T(test_subscriptions),
         T(test_foreign_tables),
         T(test_foreign_partition_server_refused),
         T(test_publications),

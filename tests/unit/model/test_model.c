@@ -139,6 +139,7 @@ test_registry_completeness(void **state)
         [SD_KIND_RULE] = SD_RULE__NFIELDS,
         [SD_KIND_STATISTICS] = SD_STATISTICS__NFIELDS,
         [SD_KIND_PUBLICATION] = SD_PUBLICATION__NFIELDS,
+        [SD_KIND_SUBSCRIPTION] = SD_SUBSCRIPTION__NFIELDS,
     };
     _Static_assert(sizeof(expect_nfields) / sizeof(expect_nfields[0]) == SD_KIND__COUNT,
                    "test table covers every kind");
@@ -277,7 +278,8 @@ test_registry_engines(void **state)
         SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,    SD_KIND_EXCLUSION,
         SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,          SD_KIND_STATISTICS,
         SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL,
-        SD_KIND_FDW,         SD_KIND_SERVER,        SD_KIND_USER_MAPPING,  SD_KIND_PUBLICATION
+        SD_KIND_FDW,         SD_KIND_SERVER,        SD_KIND_USER_MAPPING,  SD_KIND_PUBLICATION,
+        SD_KIND_SUBSCRIPTION
     };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1888,11 +1890,11 @@ static void
 test_database_wide_scope(void **state)
 {
     (void)state;
-    static const sd_kind db_wide[] = { SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,
-                                       SD_KIND_LANGUAGE,      SD_KIND_TRANSFORM,
-                                       SD_KIND_ACCESS_METHOD, SD_KIND_FDW,
-                                       SD_KIND_SERVER,        SD_KIND_USER_MAPPING,
-                                       SD_KIND_DEFAULT_ACL,   SD_KIND_PUBLICATION };
+    static const sd_kind db_wide[] = {
+        SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,        SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,
+        SD_KIND_ACCESS_METHOD, SD_KIND_FDW,         SD_KIND_SERVER,      SD_KIND_USER_MAPPING,
+        SD_KIND_DEFAULT_ACL,   SD_KIND_PUBLICATION, SD_KIND_SUBSCRIPTION
+    };
     size_t n = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         const sd_kind_info *ki = sd_kind_get((sd_kind)k);
@@ -1908,7 +1910,7 @@ test_database_wide_scope(void **state)
             n++;
         }
     }
-    assert_int_equal(n, 10);
+    assert_int_equal(n, 11);
 
     sd_model *a = sdt_model_new(SD_ENGINE_PG);
     sdt_add(a, SD_KIND_SCHEMA, "public", NULL, "public");

@@ -760,12 +760,13 @@ test_roundtrip_database_section(void **state)
     assert_non_null(m);
     sdt_freeze(m);
     b = assert_roundtrip(m);
-    assert_non_null(strstr(sd_buf_cstr(&b), "\ndatabase:\n  event_triggers: []\n  casts: []\n"
-                                            "  languages: []\n  transforms: []\n"
-                                            "  access_methods: []\n  foreign_data_wrappers: []\n"
-                                            "  servers: []\n  user_mappings: []\n"
-                                            "  default_privileges: []\n  publications: []\n"
-                                            "schemas: []\n"));
+    assert_non_null(strstr(sd_buf_cstr(&b),
+                           "\ndatabase:\n  event_triggers: []\n  casts: []\n"
+                           "  languages: []\n  transforms: []\n"
+                           "  access_methods: []\n  foreign_data_wrappers: []\n"
+                           "  servers: []\n  user_mappings: []\n"
+                           "  default_privileges: []\n  subscriptions: []\n  publications: []\n"
+                           "schemas: []\n"));
     sd_buf_dispose(&b);
     sd_model_free(m);
     m = sd_model_new(SD_ENGINE_SQLITE);
