@@ -278,13 +278,14 @@ check_hint(rn *r, hint *h)
                                                  h->old_text, h->new_name);
         sd_status rc = sd_err_set(r->err, SD_ERR, "rename hint \"%s\": %s %s %s", h->text, label,
                                   obj != NULL ? obj : "", problem);
-        if (old != NULL && new_to == NULL && strchr(h->new_name, '.') != NULL)
+        if (old != NULL && new_to == NULL && strchr(h->new_name, '.') != NULL) {
             /* The usual slip: NEW written qualified, as OLD is. */
             sd_err_hint(r->err, "NEW is the new name alone, in OLD's schema (and table): "
                                 "--rename table:public.old=new, not =public.new.");
-        else
+        } else {
             sd_err_hint(r->err, "OLD names the object in the first source (FROM, EXPECTED), "
                                 "NEW its name in the second (TO, ACTUAL).");
+        }
         return rc;
     }
     h->object = old;

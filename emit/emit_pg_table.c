@@ -45,7 +45,7 @@
 bool
 sd_emit__pg_foreign(const sd_object *t)
 {
-    return t->kind == SD_KIND_TABLE && t->v[SD_TABLE_FOREIGN_SERVER].s != NULL;
+    return t != NULL && t->kind == SD_KIND_TABLE && t->v[SD_TABLE_FOREIGN_SERVER].s != NULL;
 }
 
 static void
