@@ -242,8 +242,6 @@ void sd_emit__pg_alter_generic_options(pg_ctx *c,
                                        const sd_object *o,
                                        const sd_names *from,
                                        const sd_names *to);
-/* Whether t is a foreign table (a table with a server; NULL: false). */
-bool sd_emit__pg_foreign(const sd_object *t);
 /* The same for a constraint's index_options: ALTER INDEX, the index named as the constraint. */
 void sd_emit__pg_alter_index_options(pg_ctx *c, const sd_change *ch, int field);
 /* " WITH (k=v, ...)" for the options n of o (nothing when there are none). */

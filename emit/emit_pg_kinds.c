@@ -3102,6 +3102,36 @@ alter_server(pg_ctx *c, const sd_change *ch)
     put(c, ";\n");
 }
 
+/*
+ * A type or wrapper change drops and creates a server (its user mappings are rebuilt around
+ * it by the plan). PostgreSQL has no way to move a foreign table to another server, and DROP
+ * SERVER is refused while one uses it: a foreign table the script keeps on it (not dropped,
+ * not rebuilt for its own change) makes the change unsupported, naming the table.
+ */
+static void
+recreate_server(pg_ctx *c, const sd_change *ch)
+{
+    size_t n = 0;
+    const sd_object *const *ts = sd_model_objects(c->from, SD_KIND_TABLE, &n);
+    for (size_t i = 0; i < n; i++) {
+        const sd_change *tc = sd_changelist_find(c->cl, ts[i]);
+        if (!sd_table_is_foreign(ts[i]) ||
+            !streq(ts[i]->v[SD_TABLE_FOREIGN_SERVER].s, ch->from->name) ||
+            (tc != NULL && tc->op == SD_OP_DROP) || sd_plan_pg_rekeyed(c->p, ts[i]))
+            continue;
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "its type or foreign-data wrapper changes (DROP SERVER and CREATE SERVER) "
+                       "while foreign table %s keeps using it",
+                       qualified(c, ts[i]->schema, ts[i]->name, ""));
+        sd_err_hint(c->w.err,
+                    "give the changed server a new name in the target: its foreign tables then "
+                    "move to it, which the script does by dropping and creating them");
+        return;
+    }
+    sd_emit__pg_drop_plain(c, ch->from);
+    create_server(c, ch->to);
+}
+
 /* "FOR user SERVER server" of a user mapping, after checking that its name is
  * "user@server" of its own fields (the diff matches mappings by name, the statements name
  * them by the fields). The user "public" is PUBLIC (no role may be named so). */
@@ -3302,6 +3332,7 @@ static const pg_ops PG_OPS[] = {
                          .target = PG_TARGET_NAME,
                          .create = create_server,
                          .drop = sd_emit__pg_drop_plain,
+                         .recreate = recreate_server,
                          .alter = alter_server },
     [SD_KIND_USER_MAPPING] = { .keyword = "USER MAPPING",
                                .target = PG_TARGET_NAME,

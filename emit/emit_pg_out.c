@@ -482,7 +482,7 @@ sd_emit__pg_keyword(const sd_object *o)
 {
     if (o->kind == SD_KIND_FUNCTION && streq(o->v[SD_FUNCTION_KIND].s, "procedure"))
         return "PROCEDURE";
-    if (o->kind == SD_KIND_TABLE && sd_emit__pg_foreign(o))
+    if (o->kind == SD_KIND_TABLE && sd_table_is_foreign(o))
         return "FOREIGN TABLE"; /* DROP / COMMENT ON TABLE refuse a foreign table */
     return sd_emit__pg_ops(o->kind)->keyword;
 }

@@ -314,7 +314,7 @@ sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t)
         p->v[SD_TABLE_PARTITION_KEY].s == NULL)
         return false;
     const sd_object *d = kept_default(c, t, parent);
-    if (d == NULL || sd_emit__pg_foreign(t) || sd_emit__pg_foreign(d))
+    if (d == NULL || sd_table_is_foreign(t) || sd_table_is_foreign(d))
         return false; /* a foreign table's rows are the server's: none are moved */
     sd_buf test = SD_BUF_INIT;
     bool ok = bound_test(&test, p->v[SD_TABLE_PARTITION_KEY].s, bound);

@@ -42,12 +42,6 @@
 
 #include "emit/emit_pg_int.h"
 
-bool
-sd_emit__pg_foreign(const sd_object *t)
-{
-    return t != NULL && t->kind == SD_KIND_TABLE && t->v[SD_TABLE_FOREIGN_SERVER].s != NULL;
-}
-
 static void
 alter_table_head(pg_ctx *c, const sd_object *o)
 {
@@ -798,7 +792,7 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         table_extras(c, t);
         return;
     }
-    put(c, sd_emit__pg_foreign(t)   ? "CREATE FOREIGN TABLE "
+    put(c, sd_table_is_foreign(t)   ? "CREATE FOREIGN TABLE "
            : v[SD_TABLE_UNLOGGED].b ? "CREATE UNLOGGED TABLE "
                                     : "CREATE TABLE ");
     put_qname(c, t->schema, t->name);
@@ -814,7 +808,7 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         put(c, " PARTITION BY ");
         sd_emit__pg_fragment(c, t, "partition key", v[SD_TABLE_PARTITION_KEY].s, 0);
     }
-    if (sd_emit__pg_foreign(t)) {
+    if (sd_table_is_foreign(t)) {
         put(c, " SERVER ");
         put_ident(c, v[SD_TABLE_FOREIGN_SERVER].s);
         sd_emit__pg_generic_options(c, t, &v[SD_TABLE_FOREIGN_OPTIONS].names);
@@ -826,7 +820,7 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
 void
 sd_emit__pg_drop_table(pg_ctx *c, const sd_object *t)
 {
-    if (sd_emit__pg_foreign(t)) {
+    if (sd_table_is_foreign(t)) {
         put(c, "-- drops foreign table "); /* its rows are the server's */
         sd_emit__pg_comment_name(c, t);
         put(c, "\n");
@@ -920,17 +914,17 @@ put_serial_sequence(pg_ctx *c, const sd_object *t, const char *col)
 static bool
 rebuild_moves_rows(const sd_object *from_t, const sd_object *to_t)
 {
-    return !sd_emit__pg_foreign(from_t) && !sd_emit__pg_foreign(to_t);
+    return !sd_table_is_foreign(from_t) && !sd_table_is_foreign(to_t);
 }
 
 void
 sd_emit__pg_rebuild_save(pg_ctx *c, const sd_object *from_t, const sd_object *to_t)
 {
     if (!rebuild_moves_rows(from_t, to_t)) {
-        put(c, sd_emit__pg_foreign(from_t) ? "-- " : "-- destructive: ");
+        put(c, sd_table_is_foreign(from_t) ? "-- " : "-- destructive: ");
         put(c, "table ");
         sd_emit__pg_comment_name(c, from_t);
-        put(c, sd_emit__pg_foreign(from_t)
+        put(c, sd_table_is_foreign(from_t)
                    ? " is dropped and created anew (PostgreSQL cannot change a foreign table's "
                      "server, nor make it a table); its rows are the server's\n"
                    : " is dropped with all its rows and created anew as a foreign table\n");
@@ -1619,9 +1613,9 @@ static void
 drop_column_statement(pg_ctx *c, const sd_object *col, const char *why)
 {
     /* A foreign table's data is the server's: dropping its column loses nothing here. */
-    put(c, sd_emit__pg_foreign(col->owner) ? "-- drops column " : "-- destructive: drops column ");
+    put(c, sd_table_is_foreign(col->owner) ? "-- drops column " : "-- destructive: drops column ");
     sd_emit__pg_comment_name(c, col);
-    put(c, sd_emit__pg_foreign(col->owner) ? " of a foreign table\n" : why);
+    put(c, sd_table_is_foreign(col->owner) ? " of a foreign table\n" : why);
     alter_table_head(c, col);
     put(c, "DROP COLUMN ");
     put_ident(c, col->name);
@@ -1833,7 +1827,7 @@ column_type(pg_ctx *c, const sd_change *ch)
     const char *tt = t->v[SD_COLUMN_TYPE].s;
     bool type_changed = (ch->fields & FBIT(SD_COLUMN_TYPE)) != 0;
     /* A foreign table's values are the server's: nothing converts them (USING is refused). */
-    bool foreign = sd_emit__pg_foreign(t->owner);
+    bool foreign = sd_table_is_foreign(t->owner);
     const char *coll = t->v[SD_COLUMN_COLLATION].s;
     sd_buf dflt = SD_BUF_INIT;
     if (coll == NULL && (ch->fields & FBIT(SD_COLUMN_COLLATION))) {

@@ -62,21 +62,14 @@ kept_column(const builder *b, const char *schema, const char *table, const char 
     return f;
 }
 
-/* Whether a table is a foreign table: its rows are the server's, PostgreSQL checks no
- * constraint against them, and reading them would query the server. */
-static bool
-foreign(const sd_object *t)
-{
-    return t != NULL && t->kind == SD_KIND_TABLE && t->v[SD_TABLE_FOREIGN_SERVER].s != NULL;
-}
-
 /* The "from" table, when the check can name it as the database does (and it is, and stays,
- * a table of its own rows). */
+ * a table of its own rows: a foreign table's are the server's, PostgreSQL checks no
+ * constraint against them, and reading them would query the server). */
 static const sd_object *
 from_table(const builder *b, const char *schema, const char *table)
 {
     const sd_object *t = sd_model_find_table(b->from, schema, table);
-    if (foreign(t) || foreign(sd_model_find_table(b->to, schema, table)))
+    if (sd_table_is_foreign(t) || sd_table_is_foreign(sd_model_find_table(b->to, schema, table)))
         return NULL;
     return t != NULL && t->kind == SD_KIND_TABLE && !renamed(b, schema, table) ? t : NULL;
 }

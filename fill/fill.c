@@ -775,11 +775,11 @@ is_partition(const sd_object *table)
 }
 
 /* A foreign table's rows are its server's: it gets none, and neither does a partitioned
- * table with a foreign partition (the parent would route rows there). */
+ * table with a foreign partition at any depth (the parent would route rows there). */
 static bool
 takes_rows(const sd_model *m, const sd_object *table)
 {
-    if (table->v[SD_TABLE_FOREIGN_SERVER].s != NULL)
+    if (sd_table_is_foreign(table))
         return false;
     if (table->v[SD_TABLE_PARTITION_KEY].s == NULL)
         return true;
@@ -787,11 +787,11 @@ takes_rows(const sd_model *m, const sd_object *table)
     sd_sql_qualified(&name, sd_model_engine(m), table->schema, table->name);
     size_t n = 0;
     const sd_object *const *tables = sd_model_objects(m, SD_KIND_TABLE, &n);
-    bool takes = true;
-    for (size_t i = 0; i < n && takes && !sd_buf_failed(&name); i++) {
+    bool takes = !sd_buf_failed(&name);
+    for (size_t i = 0; i < n && takes; i++) {
         const char *parent = tables[i]->v[SD_TABLE_PARTITION_OF].s;
-        takes = tables[i]->v[SD_TABLE_FOREIGN_SERVER].s == NULL || parent == NULL ||
-                strcmp(parent, sd_buf_cstr(&name)) != 0;
+        if (parent != NULL && strcmp(parent, sd_buf_cstr(&name)) == 0)
+            takes = takes_rows(m, tables[i]); /* depth: the partition tree's */
     }
     sd_buf_dispose(&name);
     return takes;

@@ -677,6 +677,12 @@ sd_model_find_table(const sd_model *m, const char *schema, const char *name)
     return sd_model_find(m, SD_KIND_TABLE, schema, NULL, name);
 }
 
+bool
+sd_table_is_foreign(const sd_object *o)
+{
+    return o != NULL && o->kind == SD_KIND_TABLE && o->v[SD_TABLE_FOREIGN_SERVER].s != NULL;
+}
+
 uint64_t
 sd_model_fingerprint(const sd_model *m)
 {

@@ -1019,6 +1019,9 @@ const sd_object *sd_model_find(const sd_model *m,
 const sd_object *sd_model_find_key(const sd_model *m, sd_kind kind, const char *key);
 const sd_object *sd_model_find_ref(const sd_model *m, const sd_ref *ref);
 const sd_object *sd_model_find_table(const sd_model *m, const char *schema, const char *name);
+/* Whether o is a foreign table (PostgreSQL): its rows are its server's, so nothing may read,
+ * move or check them. False for NULL. */
+bool sd_table_is_foreign(const sd_object *o);
 /* XXH3 over every object's fingerprint: equal schemas compare in one step. */
 uint64_t sd_model_fingerprint(const sd_model *m);
 /* Total objects. */

@@ -2128,6 +2128,26 @@ test_foreign_partition_server_refused(void **state)
     assert_non_null(strstr(err.where, "p1"));
 }
 
+/* A server dropped and created (its type changes) while a kept foreign table uses it:
+ * refused, naming the table and the way round it. */
+static void
+test_server_recreate_under_foreign_table_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *s = add_in(ms[i], SD_KIND_SERVER, NULL, NULL, "s");
+        sd_obj_set_str(ms[i], s, SD_SERVER_FDW, "w");
+        sd_obj_set_str(ms[i], s, SD_SERVER_TYPE, i == 0 ? "old" : "new");
+        foreign_table(ms[i], "ft", "s", NULL);
+        col(ms[i], "ft", 1, "a", "integer");
+    }
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    assert_non_null(strstr(err.msg, "while foreign table public.ft keeps using it"));
+    assert_non_null(strstr(err.hint, "give the changed server a new name"));
+}
+
 static sd_object *
 publication(sd_model *m, const char *name, const char *table_entry, const char *schema)
 {
@@ -3570,6 +3590,7 @@ main(void)
         T(test_subscriptions),
         T(test_foreign_tables),
         T(test_foreign_partition_server_refused),
+        T(test_server_recreate_under_foreign_table_refused),
         T(test_publications),
         T(test_publication_forged_refused),
         T(test_languages_transforms_access_methods),

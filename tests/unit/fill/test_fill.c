@@ -219,6 +219,38 @@ test_cycle_and_empty(void **state)
     sd_model_free(m);
 }
 
+/* A foreign table gets no rows (they are its server's), nor does a partitioned table with a
+ * foreign partition at any depth (it would route rows there): here p -> p1 -> p1a, foreign
+ * two levels down. q, whose partition is a table of its own rows, gets them. */
+static void
+test_foreign_partitions(void **state)
+{
+    (void)state;
+    sd_model *m = sdt_model_new(SD_ENGINE_PG);
+    const char *parts[][3] = { { "p", NULL, "RANGE (a)" },   { "p1", "public.p", "RANGE (a)" },
+                               { "p1a", "public.p1", NULL }, { "q", NULL, "LIST (a)" },
+                               { "q1", "public.q", NULL },   { "ft", NULL, NULL } };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        sd_object *t = table(m, parts[i][0]);
+        if (parts[i][1] != NULL)
+            sd_obj_set_str(m, t, SD_TABLE_PARTITION_OF, parts[i][1]);
+        if (parts[i][2] != NULL)
+            sd_obj_set_str(m, t, SD_TABLE_PARTITION_KEY, parts[i][2]);
+        if (strcmp(parts[i][0], "p1a") == 0 || strcmp(parts[i][0], "ft") == 0)
+            sd_obj_set_str(m, t, SD_TABLE_FOREIGN_SERVER, "s");
+        col(m, parts[i][0], 1, "a", "integer");
+    }
+    sdt_freeze(m);
+    char *sql = fill(m, 1, 0);
+    /* clang-format off */
+    assert_string_equal(sql, "-- schemadrift fill: 1 rows per table, seed 0\n"
+                             PG_ROW2("INSERT INTO public.q (a) VALUES (1);",
+                                     "INSERT INTO public.q DEFAULT VALUES;"));
+    /* clang-format on */
+    free(sql);
+    sd_model_free(m);
+}
+
 /* The same model and options give the same bytes; another seed other keys; no options (and
  * rows 0) mean three rows per table. */
 static void
@@ -253,9 +285,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pg_exact),
-        cmocka_unit_test(test_sqlite_exact),
-        cmocka_unit_test(test_cycle_and_empty),
+        cmocka_unit_test(test_pg_exact),        cmocka_unit_test(test_sqlite_exact),
+        cmocka_unit_test(test_cycle_and_empty), cmocka_unit_test(test_foreign_partitions),
         cmocka_unit_test(test_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
