@@ -237,6 +237,8 @@ void sd_emit__pg_put_options(pg_ctx *c, const sd_object *o, const sd_names *f, c
 /* " OPTIONS (name 'value', ...)" of a CREATE for the generic options n (name=value) of o, in
  * their order; nothing when there are none. */
 void sd_emit__pg_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n);
+/* Whether two lists of generic options (name=value) differ as sets. */
+bool sd_emit__pg_options_differ(const sd_names *from, const sd_names *to);
 /* " OPTIONS (DROP a, SET b 'v', ADD c 'w')" turning generic options from into to. */
 void sd_emit__pg_alter_generic_options(pg_ctx *c,
                                        const sd_object *o,

@@ -2925,6 +2925,22 @@ option_find(const sd_names *n, const char *item)
     return n->len;
 }
 
+/* Whether from and to differ as sets of options: their order means nothing to PostgreSQL
+ * (a snapshot may hold them in any order; the reader sorts them). */
+bool
+sd_emit__pg_options_differ(const sd_names *from, const sd_names *to)
+{
+    for (size_t i = 0; i < from->len; i++)
+        if (option_find(to, from->items[i]) == to->len)
+            return true;
+    for (size_t i = 0; i < to->len; i++) {
+        size_t f = option_find(from, to->items[i]);
+        if (f == from->len || !streq(from->items[f], to->items[i]))
+            return true;
+    }
+    return false;
+}
+
 /* One generic option: [verb ]name['value'] (no value for DROP). The name is quoted, the
  * value a literal: nothing of the item is spliced. */
 static void
@@ -2936,7 +2952,7 @@ put_generic_option(pg_ctx *c, const sd_object *o, const char *verb, const char *
         sd_writer_nomem(&c->w);
         return;
     }
-    if (item[klen] != '=' || klen == 0) {
+    if ((value && item[klen] != '=') || klen == 0) {
         sd_writer_fail_text(&c->w, o, "option", item, "it is not name=value");
         return;
     }
@@ -2963,10 +2979,8 @@ sd_emit__pg_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n)
 }
 
 /*
- * " OPTIONS (DROP a, SET b 'v', ADD c 'w')" turning from's options into to's, keeping to's
- * order (pg_dump writes them in stored order, and ADD appends): in place when the kept
- * options keep their order and come first in to, the new ones after; otherwise every old
- * option is dropped and every new one added, in one list (PostgreSQL applies it in order).
+ * " OPTIONS (DROP a, SET b 'v', ADD c 'w')" turning from's options into to's. Their order
+ * does not matter: the reader sorts them by name, as pg_dump writes them.
  */
 void
 sd_emit__pg_alter_generic_options(pg_ctx *c,
@@ -2974,17 +2988,9 @@ sd_emit__pg_alter_generic_options(pg_ctx *c,
                                   const sd_names *from,
                                   const sd_names *to)
 {
-    size_t kept = 0;
-    bool in_place = true;
-    for (size_t i = 0; i < from->len; i++) {
-        if (option_find(to, from->items[i]) == to->len)
-            continue;
-        in_place = in_place && kept < to->len && option_key_eq(to->items[kept], from->items[i]);
-        kept++;
-    }
     bool first = true;
     for (size_t i = 0; i < from->len; i++) {
-        if (in_place && option_find(to, from->items[i]) != to->len)
+        if (option_find(to, from->items[i]) != to->len)
             continue;
         put(c, first ? " OPTIONS (" : ", ");
         put_generic_option(c, o, "DROP", from->items[i], false);
@@ -2992,10 +2998,10 @@ sd_emit__pg_alter_generic_options(pg_ctx *c,
     }
     for (size_t i = 0; i < to->len; i++) {
         size_t f = option_find(from, to->items[i]);
-        if (in_place && f != from->len && streq(from->items[f], to->items[i]))
+        if (f != from->len && streq(from->items[f], to->items[i]))
             continue;
         put(c, first ? " OPTIONS (" : ", ");
-        put_generic_option(c, o, in_place && f != from->len ? "SET" : "ADD", to->items[i], true);
+        put_generic_option(c, o, f != from->len ? "SET" : "ADD", to->items[i], true);
         first = false;
     }
     if (!first)
@@ -3038,17 +3044,19 @@ create_fdw(pg_ctx *c, const sd_object *w)
 static void
 alter_fdw(pg_ctx *c, const sd_change *ch)
 {
-    const uint64_t mask = FBIT(SD_FDW_HANDLER) | FBIT(SD_FDW_VALIDATOR) | FBIT(SD_FDW_OPTIONS);
-    if (!(ch->fields & mask))
-        return;
     const sd_value *v = ch->to->v;
+    bool options =
+        (ch->fields & FBIT(SD_FDW_OPTIONS)) &&
+        sd_emit__pg_options_differ(&ch->from->v[SD_FDW_OPTIONS].names, &v[SD_FDW_OPTIONS].names);
+    if (!options && !(ch->fields & (FBIT(SD_FDW_HANDLER) | FBIT(SD_FDW_VALIDATOR))))
+        return;
     put(c, "ALTER FOREIGN DATA WRAPPER ");
     put_ident(c, ch->to->name);
     if (ch->fields & FBIT(SD_FDW_HANDLER))
         put_fdw_function(c, ch->to, "HANDLER", v[SD_FDW_HANDLER].s);
     if (ch->fields & FBIT(SD_FDW_VALIDATOR))
         put_fdw_function(c, ch->to, "VALIDATOR", v[SD_FDW_VALIDATOR].s);
-    if (ch->fields & FBIT(SD_FDW_OPTIONS))
+    if (options)
         sd_emit__pg_alter_generic_options(c, ch->to, &ch->from->v[SD_FDW_OPTIONS].names,
                                           &v[SD_FDW_OPTIONS].names);
     put(c, ";\n");
@@ -3084,9 +3092,12 @@ create_server(pg_ctx *c, const sd_object *s)
 static void
 alter_server(pg_ctx *c, const sd_change *ch)
 {
-    if (!(ch->fields & (FBIT(SD_SERVER_VERSION) | FBIT(SD_SERVER_OPTIONS))))
-        return;
     const sd_value *v = ch->to->v;
+    bool options = (ch->fields & FBIT(SD_SERVER_OPTIONS)) &&
+                   sd_emit__pg_options_differ(&ch->from->v[SD_SERVER_OPTIONS].names,
+                                              &v[SD_SERVER_OPTIONS].names);
+    if (!options && !(ch->fields & FBIT(SD_SERVER_VERSION)))
+        return;
     put(c, "ALTER SERVER ");
     put_ident(c, ch->to->name);
     if (ch->fields & FBIT(SD_SERVER_VERSION)) {
@@ -3096,7 +3107,7 @@ alter_server(pg_ctx *c, const sd_change *ch)
         else
             put(c, "NULL");
     }
-    if (ch->fields & FBIT(SD_SERVER_OPTIONS))
+    if (options)
         sd_emit__pg_alter_generic_options(c, ch->to, &ch->from->v[SD_SERVER_OPTIONS].names,
                                           &v[SD_SERVER_OPTIONS].names);
     put(c, ";\n");
@@ -3160,14 +3171,101 @@ put_user_mapping_target(pg_ctx *c, const sd_object *u)
     put_ident(c, server);
 }
 
-/* Created without options: their values (passwords) are never read, so never written; the
- * comment line tells the user to set them. */
+/* Whether a user mapping's option item is a secret: read as its name alone (the reader
+ * never reads a secret's value), so that it can be dropped but never written. */
+static bool
+secret_option(const char *item)
+{
+    return strchr(item, '=') == NULL;
+}
+
+/* The items of n that are not secrets (all: n itself). */
+static const sd_names *
+plain_options(pg_ctx *c, const sd_names *n)
+{
+    sd_names *out = sd_arena_alloc(c->scratch, sizeof *out);
+    const char **items = sd_arena_array(c->scratch, const char *, n->len + 1);
+    if (out == NULL || items == NULL) {
+        sd_writer_nomem(&c->w);
+        return n;
+    }
+    out->items = items;
+    out->len = 0;
+    for (size_t i = 0; i < n->len; i++)
+        if (!secret_option(n->items[i]))
+            items[out->len++] = n->items[i];
+    return out;
+}
+
+/* "-- set ..." lines for the secrets of to that from lacks (from NULL: all of to's): their
+ * values are never read, so the script cannot write them. */
+static void
+put_unset_secrets(pg_ctx *c, const sd_names *from, const sd_names *to)
+{
+    for (size_t i = 0; i < to->len; i++) {
+        if (!secret_option(to->items[i]) ||
+            (from != NULL && option_find(from, to->items[i]) < from->len))
+            continue;
+        put(c, "-- its option ");
+        sd_writer_comment_text(&c->w, to->items[i]);
+        put(c, " is never read (it holds a secret): set it with ALTER USER MAPPING ... OPTIONS "
+               "(ADD ");
+        sd_writer_comment_text(&c->w, to->items[i]);
+        put(c, " '...')\n");
+    }
+}
+
+/* Created with its options but the secrets (their values are never read), the script
+ * saying which ones to set; or without any when the reader could not see them. */
 static void
 create_user_mapping(pg_ctx *c, const sd_object *u)
 {
-    put(c, "-- created without options (they are never read): set them with ALTER USER MAPPING\n");
+    if (u->v[SD_USER_MAPPING_OPTIONS_HIDDEN].b)
+        put(c, "-- created without options (the role that read them could not see them): set "
+               "them with ALTER USER MAPPING\n");
+    put_unset_secrets(c, NULL, &u->v[SD_USER_MAPPING_OPTIONS].names);
     put(c, "CREATE USER MAPPING ");
     put_user_mapping_target(c, u);
+    sd_emit__pg_generic_options(c, u, plain_options(c, &u->v[SD_USER_MAPPING_OPTIONS].names));
+    put(c, ";\n");
+}
+
+/* Options in place: secrets only dropped (or said to be set); a side whose options its
+ * reader could not see gives nothing to turn into the other. */
+static void
+alter_user_mapping(pg_ctx *c, const sd_change *ch)
+{
+    const sd_value *fv = ch->from->v;
+    const sd_value *tv = ch->to->v;
+    if (!(ch->fields & (FBIT(SD_USER_MAPPING_OPTIONS) | FBIT(SD_USER_MAPPING_OPTIONS_HIDDEN))))
+        return;
+    if (fv[SD_USER_MAPPING_OPTIONS_HIDDEN].b || tv[SD_USER_MAPPING_OPTIONS_HIDDEN].b) {
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                       "its options could not be read on the %s side",
+                       fv[SD_USER_MAPPING_OPTIONS_HIDDEN].b ? "from" : "to");
+        sd_err_hint(c->w.err, "read both sides as a role that sees them: a superuser, the "
+                              "server's owner, or the mapped user with USAGE on the server");
+        return;
+    }
+    const sd_names *from = &fv[SD_USER_MAPPING_OPTIONS].names;
+    const sd_names *to = &tv[SD_USER_MAPPING_OPTIONS].names;
+    put_unset_secrets(c, from, to);
+    /* A secret of from's that to lacks is dropped; one both have is kept as it is. */
+    sd_names keep = { 0 };
+    const char **items = sd_arena_array(c->scratch, const char *, to->len + from->len + 1);
+    if (items == NULL) {
+        sd_writer_nomem(&c->w);
+        return;
+    }
+    keep.items = items;
+    for (size_t i = 0; i < to->len; i++)
+        if (!secret_option(to->items[i]) || option_find(from, to->items[i]) < from->len)
+            items[keep.len++] = to->items[i];
+    if (!sd_emit__pg_options_differ(from, &keep))
+        return;
+    put(c, "ALTER USER MAPPING ");
+    put_user_mapping_target(c, ch->to);
+    sd_emit__pg_alter_generic_options(c, ch->to, from, &keep);
     put(c, ";\n");
 }
 
@@ -3337,7 +3435,8 @@ static const pg_ops PG_OPS[] = {
     [SD_KIND_USER_MAPPING] = { .keyword = "USER MAPPING",
                                .target = PG_TARGET_NAME,
                                .create = create_user_mapping,
-                               .drop = drop_user_mapping },
+                               .drop = drop_user_mapping,
+                               .alter = alter_user_mapping },
     [SD_KIND_TABLE] = { .keyword = "TABLE",
                         .grant_on = "TABLE",
                         .all_privs = ALL_REL,

@@ -623,7 +623,7 @@ column_settings(pg_ctx *c, const sd_object *col, const sd_object *from, bool ret
     /* A foreign table's column options (column_name ...): as pg_dump, after the table. */
     const sd_value *ff = from != NULL ? &from->v[SD_COLUMN_FOREIGN_OPTIONS] : &NONE;
     const sd_value *tf = &col->v[SD_COLUMN_FOREIGN_OPTIONS];
-    if (!sd_value_equal(SD_FIELD_NAMES, ff, tf)) {
+    if (sd_emit__pg_options_differ(&ff->names, &tf->names)) {
         put(c, "ALTER FOREIGN TABLE ONLY ");
         put_qname(c, col->schema, col->table);
         put(c, " ALTER COLUMN ");
@@ -1520,7 +1520,9 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
     if (ch->fields & FBIT(SD_TABLE_INHERITS))
         add_parents(c, ch, true);
     sd_emit__pg_alter_options(c, ch, SD_TABLE_OPTIONS);
-    if (ch->fields & FBIT(SD_TABLE_FOREIGN_OPTIONS)) {
+    if ((ch->fields & FBIT(SD_TABLE_FOREIGN_OPTIONS)) &&
+        sd_emit__pg_options_differ(&ch->from->v[SD_TABLE_FOREIGN_OPTIONS].names,
+                                   &v[SD_TABLE_FOREIGN_OPTIONS].names)) {
         put(c, "ALTER FOREIGN TABLE ");
         put_qname(c, ch->to->schema, ch->to->name);
         sd_emit__pg_alter_generic_options(c, ch->to, &ch->from->v[SD_TABLE_FOREIGN_OPTIONS].names,

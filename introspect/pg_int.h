@@ -40,6 +40,12 @@ typedef struct sd_pg_filter {
     "ELSE ARRAY(SELECT sd_a::text FROM unnest(" acl ") AS sd_a "                             \
     "ORDER BY sd_a::text COLLATE \"C\") END"
 
+/* Generic options (name=value text[]) sorted by name, as pg_dump writes them (in bytewise
+ * order, so that the model does not depend on the database's collation). */
+#define SD_PG_FDW_OPTIONS(opts)                                                                \
+    "CASE WHEN " opts " IS NOT NULL THEN ARRAY(SELECT o.option_name || '=' || o.option_value " \
+    "FROM pg_options_to_table(" opts ") o ORDER BY o.option_name COLLATE \"C\") END"
+
 /* The predicate of database-wide objects: read only when no --schema filter is given ($1
  * empty), as pg_dump -n leaves them out; --exclude-schema ($2) does not touch them. */
 #define SD_PG_DATABASE_FILTER "cardinality($1::text[]) = 0"

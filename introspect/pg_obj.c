@@ -1291,17 +1291,19 @@ static const char *const FDW_COLS[FW__N] = {
     COMMON_COLS, "oid", "fdwname", "handler", "validator", "options",
 };
 /* Wrappers as pg_dump dumps them: not an extension's (postgres_fdw's is the extension's),
- * only when no --schema filter is given. Options as stored, in their order. */
+ * only when no --schema filter is given. Options sorted by name, as pg_dump writes them. */
 static const char FDWS_SQL[] = "SELECT w.oid, w.fdwname, " COMMON(
     "w.fdwowner",
     "w.fdwacl",
     "F") ", "
          "CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::regproc::text END AS handler, "
-         "CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::regproc::text END AS validator, "
-         "w.fdwoptions AS options FROM pg_foreign_data_wrapper w " COMMENT_JOIN(
-             "pg_foreign_data_wrapper",
-             "w.oid") "WHERE " SD_PG_DATABASE_FILTER
-                      " AND " NOT_EXT("pg_foreign_data_wrapper", "w.oid");
+         "CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::regproc::text END AS "
+         "validator, " SD_PG_FDW_OPTIONS(
+             "w.fdwoptions") " AS options FROM pg_foreign_data_wrapper "
+                             "w " COMMENT_JOIN("pg_foreign_data_wrapper",
+                                               "w.oid") "WHERE " SD_PG_DATABASE_FILTER
+                                                        " AND " NOT_EXT("pg_foreign_data_wrapper",
+                                                                        "w.oid");
 
 static sd_status
 fdw_row(reader *r, const PGresult *res, int row, const int *c, void *state)
@@ -1341,11 +1343,13 @@ static const char SERVERS_SQL[] = "SELECT s.oid, s.srvname, " COMMON(
     "s.srvowner",
     "s.srvacl",
     "S") ", "
-         "w.fdwname AS fdw, s.srvtype AS type, s.srvversion AS version, s.srvoptions AS options "
-         "FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = "
-         "s.srvfdw " COMMENT_JOIN("pg_foreign_server", "s.oid") "WHERE " SD_PG_DATABASE_FILTER
-                                                                " AND " NOT_EXT("pg_foreign_server",
-                                                                                "s.oid");
+         "w.fdwname AS fdw, s.srvtype AS type, s.srvversion AS version, " SD_PG_FDW_OPTIONS(
+             "s.srvoptions") " AS options "
+                             "FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = "
+                             "s.srvfdw " COMMENT_JOIN("pg_foreign_server",
+                                                      "s.oid") "WHERE " SD_PG_DATABASE_FILTER
+                                                               " AND " NOT_EXT("pg_foreign_server",
+                                                                               "s.oid");
 
 static sd_status
 server_row(reader *r, const PGresult *res, int row, const int *c, void *state)
@@ -1372,28 +1376,56 @@ enum {
     UM_NAME,
     UM_USER,
     UM_SERVER,
+    UM_OPTIONS,
     UM__N
 };
-static const char *const USER_MAPPING_COLS[UM__N] = { "oid", "name", "mapped_user", "server" };
-/* Through pg_user_mappings (pg_user_mapping is the superuser's alone), never its options:
- * their values are secrets, and the view shows them only to some readers. */
+static const char *const USER_MAPPING_COLS[UM__N] = { "oid", "name", "mapped_user", "server",
+                                                      "options" };
+/*
+ * Through pg_user_mappings (pg_user_mapping is the superuser's alone). Its umoptions is NULL
+ * for a reader the view does not show them to: the view's own test (PostgreSQL 15's
+ * system_views.sql, with pg_roles for pg_authid) tells that from "no options", and options
+ * reads NULL then (options_hidden). A secret's value never leaves the server: an option whose
+ * name says it holds one (password, sslpassword, passphrase, secret, token...) is read as its
+ * name alone, which says that it is set. The others are name=value, sorted by name as
+ * pg_dump writes them.
+ */
+#define UM_VISIBLE                                                                          \
+    "((um.umuser <> 0 AND um.usename = current_user AND (pg_has_role(s.srvowner, 'USAGE') " \
+    "OR has_server_privilege(s.oid, 'USAGE'))) OR (um.umuser = 0 AND "                      \
+    "pg_has_role(s.srvowner, 'USAGE')) OR coalesce((SELECT r.rolsuper FROM pg_roles r "     \
+    "WHERE r.rolname = current_user), false))"
 static const char USER_MAPPINGS_SQL[] =
     "SELECT um.umid AS oid, um.usename::text || '@' || um.srvname::text AS name, "
-    "um.usename::text AS mapped_user, um.srvname::text AS server "
-    "FROM pg_user_mappings um WHERE " SD_PG_DATABASE_FILTER
-    " AND " NOT_EXT("pg_foreign_server", "um.srvid");
+    "um.usename::text AS mapped_user, um.srvname::text AS server, "
+    "CASE WHEN " UM_VISIBLE " THEN ARRAY(SELECT CASE WHEN o.option_name ~* "
+    "'(password|passwd|passphrase|secret|token)' THEN o.option_name ELSE o.option_name || "
+    "'=' || o.option_value END FROM pg_options_to_table(coalesce(um.umoptions, '{}')) o "
+    "ORDER BY o.option_name COLLATE \"C\") END AS options "
+    "FROM pg_user_mappings um JOIN pg_foreign_server s ON s.oid = um.srvid "
+    "WHERE " SD_PG_DATABASE_FILTER " AND " NOT_EXT("pg_foreign_server", "um.srvid");
 
 static sd_status
 user_mapping_row(reader *r, const PGresult *res, int row, const int *c, void *state)
 {
     sd_object *o = NULL;
     (void)state;
-    sd_status rc = sd_model_add(r->m, SD_KIND_USER_MAPPING, NULL, NULL,
-                                sd_pg__str(res, row, c[UM_NAME]), &o, r->err);
+    const char *name = sd_pg__str(res, row, c[UM_NAME]);
+    sd_status rc = sd_model_add(r->m, SD_KIND_USER_MAPPING, NULL, NULL, name, &o, r->err);
     if (rc != SD_OK)
         return rc;
     sd_obj_set_str(r->m, o, SD_USER_MAPPING_USER, sd_pg__str(res, row, c[UM_USER]));
     sd_obj_set_str(r->m, o, SD_USER_MAPPING_SERVER, sd_pg__str(res, row, c[UM_SERVER]));
+    const char *options = sd_pg__str(res, row, c[UM_OPTIONS]);
+    if (options != NULL) {
+        rc = sd_pg__add_array(r->m, o, SD_USER_MAPPING_OPTIONS, options, r->err);
+        if (rc != SD_OK)
+            return rc;
+    } else {
+        /* Not shown to this role: compared as hidden, and listed as not compared. */
+        sd_obj_set_bool(o, SD_USER_MAPPING_OPTIONS_HIDDEN, true);
+        sd_model_add_uncompared(r->m, "user mapping options", name);
+    }
     /* pg_depend names its server from its pg_user_mapping row. */
     return put_oid(r, SD_PG_CAT_USER_MAPPING, res, row, c[UM_OID], o);
 }

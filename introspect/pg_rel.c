@@ -58,11 +58,6 @@
     "ARRAY(SELECT a.attname FROM unnest(" nums ") WITH ORDINALITY k(num, ord) " \
     "JOIN pg_attribute a ON a.attrelid = " rel " AND a.attnum = k.num ORDER BY k.ord)"
 
-/* Generic options (name=value text[]) sorted by name, as pg_dump writes them. */
-#define FDW_OPTIONS(opts)                                                                 \
-    "CASE WHEN " opts " IS NOT NULL THEN ARRAY(SELECT o.option_name || '=' || o.option_value " \
-    "FROM pg_options_to_table(" opts ") o ORDER BY o.option_name COLLATE \"C\") END"
-
 /* A relation's reloptions as sorted text[]; toast: the options of its TOAST table too,
  * prefixed "toast." as CREATE TABLE ... WITH takes them. */
 #define RELOPTIONS(rel) \
@@ -89,7 +84,7 @@ static const char TABLES_SQL[] =
     "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "r")
     " AS acl, d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name, "
     "c.reltype AS rowtype, rt.typarray AS rowtype_array, fs.srvname AS foreign_server, "
-    FDW_OPTIONS("ft.ftoptions") " AS foreign_options "
+    SD_PG_FDW_OPTIONS("ft.ftoptions") " AS foreign_options "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
     "LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid "
@@ -132,7 +127,7 @@ static const char TABLES_SQL[] =
     "ARRAY(SELECT o FROM unnest(a.attoptions) o ORDER BY o COLLATE \"C\") END AS attoptions, " \
     "s.seq_name AS identity_sequence, CASE WHEN a.attidentity <> '' THEN " \
     SD_PG_ACL_SQL("s.seq_acl", "s.seq_owner", "s") " END AS identity_acl, " \
-    FDW_OPTIONS("a.attfdwoptions") " AS foreign_options " \
+    SD_PG_FDW_OPTIONS("a.attfdwoptions") " AS foreign_options " \
     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid " \
     "JOIN pg_namespace n ON n.oid = c.relnamespace " \
     "JOIN pg_type t ON t.oid = a.atttypid " \

@@ -630,9 +630,12 @@ enum {
 /* User mappings have no owner, privileges or comment, and their options are not part of the
  * model: their values are secrets (passwords) never read, and which of them a reader sees
  * depends on who reads (pg_user_mappings), so even their names would differ by reader. */
-#define SD_USER_MAPPING_FIELDS(F)                                                      \
-    F(USER_MAPPING, USER, .name = "user", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
-    F(USER_MAPPING, SERVER, .name = "server", .type = SD_FIELD_STRING, .engines = SD_E_PG)
+#define SD_USER_MAPPING_FIELDS(F)                                                           \
+    F(USER_MAPPING, USER, .name = "user", .type = SD_FIELD_STRING, .engines = SD_E_PG)      \
+    F(USER_MAPPING, SERVER, .name = "server", .type = SD_FIELD_STRING, .engines = SD_E_PG)  \
+    F(USER_MAPPING, OPTIONS, .name = "options", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
+    F(USER_MAPPING, OPTIONS_HIDDEN, .name = "options_hidden", .type = SD_FIELD_BOOL,        \
+      .engines = SD_E_PG)
 enum {
     SD_USER_MAPPING_FIELDS(SD__FIELD_ENUM) SD_USER_MAPPING__NFIELDS
 };

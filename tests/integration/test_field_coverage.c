@@ -78,6 +78,17 @@ static const struct {
     { SD_KIND_USER_MAPPING, SD_USER_MAPPING_SERVER, "part of the mapping's identity user@server" },
 };
 
+/* Fields that depend on who reads, not on the schema: the pairs are read by a superuser, who
+ * sees everything, so another test covers them (named in why). */
+static const struct {
+    sd_kind kind;
+    size_t field;
+    const char *why;
+} READER_FIELDS[] = {
+    { SD_KIND_USER_MAPPING, SD_USER_MAPPING_OPTIONS_HIDDEN,
+      "options a role cannot see: tests/integration/pg/cli_pg_not_compared.sh" },
+};
+
 /* ---- SQLite ---- */
 
 static void
@@ -388,6 +399,15 @@ never_changed(size_t k, size_t f)
     return false;
 }
 
+static bool
+reader_field(size_t k, size_t f)
+{
+    for (size_t i = 0; i < SD_ARRAY_LEN(READER_FIELDS); i++)
+        if ((size_t)READER_FIELDS[i].kind == k && READER_FIELDS[i].field == f)
+            return true;
+    return false;
+}
+
 static void
 test_every_field_is_exercised(void **state)
 {
@@ -442,7 +462,7 @@ test_every_field_is_exercised(void **state)
                 }
         }
         for (size_t f = 0; f < ki->nfields; f++) {
-            if (!sd_field_for_engine(&ki->fields[f], engine))
+            if (!sd_field_for_engine(&ki->fields[f], engine) || reader_field(k, f))
                 continue;
             for (int w = 0; w < 3; w++) {
                 if (w == CHANGED && never_changed(k, f))

@@ -82,6 +82,8 @@ for row in "${unmakeable[@]}"; do
     fail "'$sql' failed for another reason than a missing provider: $(cat "$work/unmakeable.out")"
   fi
 done
+# Made at the end (it needs a role that cannot see them).
+printf '%s\n' "user mapping options" >> "$work/test_kinds"
 LC_ALL=C sort -u -o "$work/test_kinds" "$work/test_kinds"
 
 # ---- the test covers every kind the introspector has ------------------------------------
@@ -160,5 +162,32 @@ done
 # The shell type BASE holds (completed to a base type in FULL) is listed too.
 assert "the shell type public.sd_base of the expected side is not listed" -- \
   grep -qxF "not compared  shell type public.sd_base (expected only)" "$work/forward.txt"
+
+# ---- options of user mappings the reading role cannot see ---------------------------------
+# pg_user_mappings shows a mapping's options only to a superuser, the server's owner, or the
+# mapped user with USAGE on the server. Two databases whose mapping options differ: read as a
+# superuser, that is drift; read by a role that sees neither side's options, they are not
+# compared (no drift), and the mapping is listed as such, by name, on both sides.
+um_sql() { # USER_VALUE
+  printf '%s\n' "CREATE FOREIGN DATA WRAPPER sd_nc_wrapper;" \
+    "CREATE SERVER sd_nc_server FOREIGN DATA WRAPPER sd_nc_wrapper;" \
+    "CREATE USER MAPPING FOR PUBLIC SERVER sd_nc_server OPTIONS (user '$1');"
+}
+printf '%s\n' "-- roles: sd_nc_reader" > "$work/um_roles.sql"
+sd_pg_create_roles "$work/um_roles.sql" > "$work/roles.err" 2>&1 || die "creating roles: $(cat "$work/roles.err")"
+sd_psql -d postgres -c "ALTER ROLE sd_nc_reader LOGIN" > /dev/null 2> "$work/roles.err" ||
+  die "ALTER ROLE: $(cat "$work/roles.err")"
+um_sql x > "$work/um_a.sql"
+um_sql y > "$work/um_b.sql"
+cli_pg_db um_a "$work/um_a.sql"
+cli_pg_db um_b "$work/um_b.sql"
+run "$bin" check "$(cli_pg_src um_a)" "$(cli_pg_src um_b)"
+expect_rc "user mapping options read by a superuser are compared" 1 && pass
+assert "a superuser's check does not name the options that differ: $(cat "$work/out")" -- \
+  grep -qF "user mapping public@sd_nc_server: options (user=x) -> (user=y)" "$work/out"
+run "$bin" check "$(cli_pg_src um_a) user=sd_nc_reader" "$(cli_pg_src um_b) user=sd_nc_reader"
+expect_rc "user mapping options a role cannot see are not drift" 0 && pass
+assert "hidden user mapping options are not listed as not compared: $(cat "$work/out")" -- \
+  grep -qxF "not compared  user mapping options public@sd_nc_server" "$work/out"
 
 cli_pg_finish

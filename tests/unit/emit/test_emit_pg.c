@@ -1946,10 +1946,11 @@ user_mapping(sd_model *m, const char *user, const char *server)
     return o;
 }
 
-/* Wrappers and servers change in place (options: DROP / SET / ADD when the kept ones keep
- * their order and come first, else every old one dropped and every new one added, in one
- * list); a server type change drops and creates the server, its user mappings dropped before
- * and created again (without options) after. */
+/* Wrappers and servers change in place (options: DROP / SET / ADD; options only in another
+ * order are no change); a server type change drops and creates the server, its user
+ * mappings dropped before and created again after. A user mapping's options: created with
+ * them but its secrets (read as their name alone: the script says to set them), changed in
+ * place, a secret only dropped. */
 static void
 test_foreign_data_wrappers_servers_mappings(void **state)
 {
@@ -1970,26 +1971,55 @@ test_foreign_data_wrappers_servers_mappings(void **state)
         sd_obj_set_str(ms[i], x, SD_SERVER_FDW, "w");
         sd_obj_set_str(ms[i], x, SD_SERVER_TYPE, i == 0 ? "old" : "new");
         sd_object *u = user_mapping(ms[i], "public", "x");
+        names(ms[i], u, SD_USER_MAPPING_OPTIONS, "password user=u");
         sd_obj_add_dep(ms[i], u, SD_KIND_SERVER, NULL, NULL, "x");
+        sd_object *k = user_mapping(ms[i], "carol", "s");
+        names(ms[i], k, SD_USER_MAPPING_OPTIONS,
+              i == 0 ? "dbname=x password sslpassword user=c" : "password token user=C");
     }
     user_mapping(f->from, "alice", "s");
-    user_mapping(f->to, "Bob", "s");
+    sd_object *b = user_mapping(f->to, "Bob", "s");
+    names(f->to, b, SD_USER_MAPPING_OPTIONS, "Odd\nName=it's");
     const char *out = show(run(f));
     assert_string_equal(out, HEAD BEGIN "\nDROP USER MAPPING FOR alice SERVER s;\n"
                                         "\nDROP USER MAPPING FOR PUBLIC SERVER x;\n"
-                                        "\nALTER FOREIGN DATA WRAPPER r OPTIONS (DROP a, DROP b, "
-                                        "ADD b '2', ADD a '1');\n"
                                         "\nALTER FOREIGN DATA WRAPPER w NO HANDLER OPTIONS "
                                         "(DROP b, SET c '4', ADD d 'it''s');\n"
                                         "\nALTER SERVER s VERSION NULL;\n"
                                         "\nDROP SERVER x;\n"
                                         "CREATE SERVER x TYPE 'new' FOREIGN DATA WRAPPER w;\n"
-                                        "\n-- created without options (they are never read): set "
-                                        "them with ALTER USER MAPPING\n"
-                                        "CREATE USER MAPPING FOR PUBLIC SERVER x;\n"
-                                        "\n-- created without options (they are never read): set "
-                                        "them with ALTER USER MAPPING\n"
-                                        "CREATE USER MAPPING FOR \"Bob\" SERVER s;\n" TAIL);
+                                        "\n-- its option password is never read (it holds a "
+                                        "secret): set it with ALTER USER MAPPING ... OPTIONS "
+                                        "(ADD password '...')\n"
+                                        "CREATE USER MAPPING FOR PUBLIC SERVER x OPTIONS "
+                                        "(\"user\" 'u');\n"
+                                        "\nCREATE USER MAPPING FOR \"Bob\" SERVER s OPTIONS "
+                                        "(\"Odd\nName\" 'it''s');\n"
+                                        "\n-- its option token is never read (it holds a "
+                                        "secret): set it with ALTER USER MAPPING ... OPTIONS "
+                                        "(ADD token '...')\n"
+                                        "ALTER USER MAPPING FOR carol SERVER s OPTIONS (DROP "
+                                        "dbname, DROP sslpassword, SET \"user\" 'C');\n" TAIL);
+}
+
+/* A user mapping whose options one side could not read: nothing to turn into the other. */
+static void
+test_user_mapping_hidden_options_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        add_in(ms[i], SD_KIND_SERVER, NULL, NULL, "s");
+        sd_object *u = user_mapping(ms[i], "carol", "s");
+        if (i == 0)
+            sd_obj_set_bool(u, SD_USER_MAPPING_OPTIONS_HIDDEN, true);
+        else
+            names(ms[i], u, SD_USER_MAPPING_OPTIONS, "user=c");
+    }
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    assert_non_null(strstr(err.msg, "its options could not be read on the from side"));
+    assert_non_null(strstr(err.hint, "a superuser, the server's owner"));
 }
 
 /* A user mapping's name must be its own user@server; a wrapper's handler is a proved piece. */
@@ -2100,8 +2130,7 @@ test_foreign_tables(void **state)
                    "\nCREATE FOREIGN TABLE public.\"Odd New\" (\n    b text\n) SERVER s "
                    "OPTIONS (\"it's\" 'o''k');\nALTER FOREIGN TABLE ONLY public.\"Odd New\" "
                    "ALTER COLUMN b OPTIONS (ADD column_name 'B');\n"
-                   "\nALTER FOREIGN TABLE public.kept OPTIONS (DROP path, ADD format 'csv', "
-                   "ADD path '/b');\n"
+                   "\nALTER FOREIGN TABLE public.kept OPTIONS (ADD format 'csv', SET path '/b');\n"
                    "\nALTER TABLE public.kept ALTER COLUMN a TYPE bigint;\nALTER FOREIGN TABLE "
                    "ONLY public.kept ALTER COLUMN a OPTIONS (SET column_name 'B');\n"
                    "\nCREATE FOREIGN TABLE public.moved (\n    x text\n) SERVER s2;\n" TAIL);
@@ -3586,6 +3615,7 @@ main(void)
         T(test_event_triggers_and_casts),
         T(test_cast_forged_refused),
         T(test_foreign_data_wrappers_servers_mappings),
+        T(test_user_mapping_hidden_options_refused),
         T(test_foreign_data_forged_refused),
         T(test_subscriptions),
         T(test_foreign_tables),

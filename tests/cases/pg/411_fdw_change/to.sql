@@ -1,5 +1,5 @@
 -- roles: sd_alice, sd_bob
--- covers: foreign-data wrappers changed in place (ALTER FOREIGN DATA WRAPPER): a handler added and one removed (NO HANDLER), a validator changed and one removed (NO VALIDATOR), options dropped, set and added in place (OPTIONS (DROP / SET / ADD)), options reordered (all dropped and added again in the new order), owner changed (to the script's superuser from one of our own: a wrapper's owner must be a superuser), USAGE granted and revoked, comment changed and added
+-- covers: foreign-data wrappers changed in place (ALTER FOREIGN DATA WRAPPER): a handler added and one removed (NO HANDLER), a validator changed and one removed (NO VALIDATOR), options dropped, set and added in place (OPTIONS (DROP / SET / ADD)), options in another order (no drift: compared sorted by name, as pg_dump writes them) with one dropped and one added, owner changed (to the script's superuser from one of our own: a wrapper's owner must be a superuser), USAGE granted and revoked, comment changed and added
 -- a foreign-data wrapper's owner must be a superuser: one of our own (cluster-wide, so made only if missing)
 DO $$
 BEGIN

@@ -1,5 +1,5 @@
 -- roles: sd_alice, sd_bob
--- covers: user mappings created (for a role, for PUBLIC, on a new server) without options, and dropped (one with options, for PUBLIC); a kept mapping keeps its options (never read, so never compared)
+-- covers: user mappings created (for a role, for PUBLIC, on a new server) without options, and dropped (one with options, for PUBLIC); a kept mapping keeps its options (a secret, password, read as its name alone)
 CREATE FOREIGN DATA WRAPPER wrapper;
 CREATE SERVER remote FOREIGN DATA WRAPPER wrapper;
 CREATE SERVER other FOREIGN DATA WRAPPER wrapper;
