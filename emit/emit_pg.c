@@ -714,6 +714,7 @@ emit_post(pg_ctx *c)
 static const char HEADER[] = "SET check_function_bodies = false;\n"
                              "SET client_min_messages = warning;\n"
                              "SET standard_conforming_strings = on;\n"
+                             "SET default_table_access_method = heap;\n"
                              "SELECT pg_catalog.set_config('search_path', '', false);\n";
 
 sd_status
@@ -738,6 +739,8 @@ sd_emit__pg(sd_buf *out,
     c.p = pg_plan;
     if (c.w.rc == SD_OK)
         setup(&c);
+    for (size_t i = 0; i < sd_changelist_count(cl) && c.w.rc == SD_OK; i++)
+        (void)sd_emit__pg_typed_column_ok(&c, sd_changelist_at(cl, i)); /* before any text */
     sd_plan *main_plan = NULL;
     if (c.w.rc == SD_OK)
         c.w.rc = sd_plan_new(&main_plan, cl, err);

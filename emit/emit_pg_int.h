@@ -237,6 +237,12 @@ void sd_emit__pg_put_options(pg_ctx *c, const sd_object *o, const sd_names *f, c
 /* " OPTIONS (name 'value', ...)" of a CREATE for the generic options n (name=value) of o, in
  * their order; nothing when there are none. */
 void sd_emit__pg_generic_options(pg_ctx *c, const sd_object *o, const sd_names *n);
+/* " USING am" (nothing for NULL: heap) and ALTER TABLE / MATERIALIZED VIEW ... SET ACCESS
+ * METHOD. */
+void sd_emit__pg_using(pg_ctx *c, const char *am);
+void sd_emit__pg_set_access_method(pg_ctx *c, const sd_object *o, const char *am);
+/* False (the writer failed) for a column change of a table that stays typed. */
+bool sd_emit__pg_typed_column_ok(pg_ctx *c, const sd_change *ch);
 /* Whether two lists of generic options (name=value) differ as sets. */
 bool sd_emit__pg_options_differ(const sd_names *from, const sd_names *to);
 /* " OPTIONS (DROP a, SET b 'v', ADD c 'w')" turning generic options from into to. */

@@ -1580,11 +1580,34 @@ alter_view(pg_ctx *c, const sd_change *ch)
     sd_emit__pg_alter_column_extras(c, ch, SD_VIEW_COLUMN_ACLS, SD_VIEW_COLUMN_COMMENTS);
 }
 
+/* " USING am" of a table or materialized view whose access method is not heap (NULL): heap
+ * is what the script's header makes the default. */
+void
+sd_emit__pg_using(pg_ctx *c, const char *am)
+{
+    if (am == NULL)
+        return;
+    put(c, " USING ");
+    put_ident(c, am);
+}
+
+/* ALTER ... SET ACCESS METHOD (PostgreSQL 15; it rewrites the relation); NULL: heap. */
+void
+sd_emit__pg_set_access_method(pg_ctx *c, const sd_object *o, const char *am)
+{
+    put(c, o->kind == SD_KIND_MATVIEW ? "ALTER MATERIALIZED VIEW " : "ALTER TABLE ");
+    put_qname(c, o->schema, o->name);
+    put(c, " SET ACCESS METHOD ");
+    put_ident(c, am != NULL ? am : "heap");
+    put(c, ";\n");
+}
+
 static void
 create_matview(pg_ctx *c, const sd_object *m)
 {
     put(c, "CREATE MATERIALIZED VIEW ");
     put_qname(c, m->schema, m->name);
+    sd_emit__pg_using(c, m->v[SD_MATVIEW_ACCESS_METHOD].s);
     put_with_options(c, m, &m->v[SD_MATVIEW_OPTIONS].names);
     put(c, " AS ");
     sd_emit__pg_fragment(c, m, "materialized view query", m->v[SD_MATVIEW_SQL].sql.text,
@@ -1599,6 +1622,8 @@ alter_matview(pg_ctx *c, const sd_change *ch)
 {
     sd_emit__pg_alter_options(c, ch, SD_MATVIEW_OPTIONS);
     sd_emit__pg_alter_column_extras(c, ch, SD_MATVIEW_COLUMN_ACLS, SD_MATVIEW_COLUMN_COMMENTS);
+    if (ch->fields & FBIT(SD_MATVIEW_ACCESS_METHOD))
+        sd_emit__pg_set_access_method(c, ch->to, ch->to->v[SD_MATVIEW_ACCESS_METHOD].s);
     if (ch->fields & FBIT(SD_MATVIEW_NO_DATA)) {
         put(c, "REFRESH MATERIALIZED VIEW ");
         put_qname(c, ch->to->schema, ch->to->name);

@@ -332,7 +332,9 @@ sd_emit__pg_partition_from_default(pg_ctx *c, const sd_object *t)
     put(c, " (LIKE ");
     sd_emit__pg_fragment(c, t, "partition parent", parent, 0);
     put(c, " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING STORAGE "
-           "INCLUDING COMPRESSION);\n");
+           "INCLUDING COMPRESSION)");
+    sd_emit__pg_using(c, t->v[SD_TABLE_ACCESS_METHOD].s);
+    put(c, ";\n");
     sd_emit__pg_spath_note_table(c, t, true);
     put(c, "INSERT INTO ");
     put_qname(c, t->schema, t->name);

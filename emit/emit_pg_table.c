@@ -93,14 +93,34 @@ put_identity(pg_ctx *c, const sd_object *col)
     put(c, ")");
 }
 
+/* Whether t is a typed table (CREATE TABLE ... OF type). */
+static bool
+typed(const sd_object *t)
+{
+    return t != NULL && t->kind == SD_KIND_TABLE && t->v[SD_TABLE_OF_TYPE].s != NULL;
+}
+
+/* A typed table's column needs an item of its own only for what its type does not give. */
+static bool
+typed_column_item(const sd_object *col)
+{
+    const sd_value *v = col->v;
+    return v[SD_COLUMN_DEFAULT].sql.text != NULL || v[SD_COLUMN_NOT_NULL].b ||
+           v[SD_COLUMN_GENERATED].sql.text != NULL || v[SD_COLUMN_IDENTITY].s != NULL;
+}
+
 static void
 put_column_def(pg_ctx *c, const sd_object *col)
 {
     const sd_value *v = col->v;
     put_ident(c, col->name);
-    put(c, " ");
-    sd_emit__pg_fragment(c, col, "type", v[SD_COLUMN_TYPE].s, 0);
-    if (v[SD_COLUMN_COLLATION].s != NULL) {
+    if (typed(col->owner)) {
+        put(c, " WITH OPTIONS"); /* the type and collation are the composite type's */
+    } else {
+        put(c, " ");
+        sd_emit__pg_fragment(c, col, "type", v[SD_COLUMN_TYPE].s, 0);
+    }
+    if (v[SD_COLUMN_COLLATION].s != NULL && !typed(col->owner)) {
         put(c, " COLLATE ");
         sd_emit__pg_fragment(c, col, "collation", v[SD_COLUMN_COLLATION].s, 0);
     }
@@ -673,15 +693,39 @@ inline_constraint(const sd_object *t, const sd_object *con)
 static const sd_kind TABLE_CONSTRAINTS[] = { SD_KIND_PRIMARY_KEY, SD_KIND_UNIQUE, SD_KIND_CHECK,
                                              SD_KIND_EXCLUSION };
 
+/* Whether typed table t has an item for its list: a column with options of its own, or a
+ * constraint written inside CREATE TABLE. */
+static bool
+typed_items(pg_ctx *c, const sd_object *t, const sd_object *const *cols, size_t ncols)
+{
+    for (size_t i = 0; i < ncols; i++)
+        if (!cols[i]->v[SD_COLUMN_INHERITED].b && typed_column_item(cols[i]))
+            return true;
+    for (size_t k = 0; k < SD_ARRAY_LEN(TABLE_CONSTRAINTS); k++) {
+        size_t n = 0;
+        const sd_object *const *cons = sd_model_children(c->to, t, TABLE_CONSTRAINTS[k], &n);
+        for (size_t i = 0; i < n; i++)
+            if (inline_constraint(t, cons[i]) && written_with_table(c, cons[i]))
+                return true;
+    }
+    return false;
+}
+
 static void
 put_table_body(pg_ctx *c, const sd_object *t)
 {
     size_t n = 0;
     size_t items = 0;
     const sd_object *const *cols = sd_model_children(c->to, t, SD_KIND_COLUMN, &n);
+    if (typed(t)) {
+        put(c, " OF ");
+        sd_emit__pg_fragment(c, t, "type", t->v[SD_TABLE_OF_TYPE].s, 0);
+        if (!typed_items(c, t, cols, n))
+            return; /* no list: the type gives every column */
+    }
     put(c, " (");
     for (size_t i = 0; i < n; i++) {
-        if (cols[i]->v[SD_COLUMN_INHERITED].b)
+        if (cols[i]->v[SD_COLUMN_INHERITED].b || (typed(t) && !typed_column_item(cols[i])))
             continue;
         put(c, items++ > 0 ? ",\n    " : "\n    ");
         put_column_def(c, cols[i]);
@@ -808,6 +852,7 @@ sd_emit__pg_create_table(pg_ctx *c, const sd_object *t)
         put(c, " PARTITION BY ");
         sd_emit__pg_fragment(c, t, "partition key", v[SD_TABLE_PARTITION_KEY].s, 0);
     }
+    sd_emit__pg_using(c, v[SD_TABLE_ACCESS_METHOD].s);
     if (sd_table_is_foreign(t)) {
         put(c, " SERVER ");
         put_ident(c, v[SD_TABLE_FOREIGN_SERVER].s);
@@ -1492,6 +1537,75 @@ sd_emit__pg_reinherit(pg_ctx *c, const sd_change *ch)
     sd_emit__pg_drop_bridge(c, ch);
 }
 
+/* Whether ch reshapes a column (adds, drops, retypes one or changes its collation): what a
+ * typed table's type decides. */
+static bool
+reshapes_column(const sd_change *ch)
+{
+    return ch->kind == SD_KIND_COLUMN && !(ch->flags & SD_CHG_NOTE_ONLY) &&
+           (ch->op != SD_OP_ALTER ||
+            (ch->fields & (FBIT(SD_COLUMN_TYPE) | FBIT(SD_COLUMN_COLLATION))));
+}
+
+/*
+ * ALTER TABLE ... NOT OF, then OF type. OF needs the columns to be the type's already, so a
+ * table that becomes typed while its columns change is refused (the column changes would
+ * come after it).
+ */
+static void
+alter_of_type(pg_ctx *c, const sd_change *ch)
+{
+    const char *of = ch->to->v[SD_TABLE_OF_TYPE].s;
+    size_t n = sd_changelist_count(c->cl);
+    for (size_t i = 0; i < n && of != NULL; i++) {
+        const sd_change *cc = sd_changelist_at(c->cl, i);
+        const sd_object *t = sd_plan_pg_change_table(cc, false);
+        if (reshapes_column(cc) && t == ch->to) {
+            sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, ch->to,
+                           "it becomes a table of type %s while its columns change", of);
+            sd_err_hint(c->w.err, "migrate its columns to the type's first, then make it typed "
+                                  "(ALTER TABLE ... OF) in a second step");
+            return;
+        }
+    }
+    if (ch->from->v[SD_TABLE_OF_TYPE].s != NULL) {
+        alter_table_head(c, ch->to);
+        put(c, "NOT OF;\n");
+    }
+    if (of != NULL) {
+        alter_table_head(c, ch->to);
+        put(c, "OF ");
+        sd_emit__pg_fragment(c, ch->to, "type", of, 0);
+        put(c, ";\n");
+    }
+}
+
+/* A typed table that stays typed has the columns of its type: PostgreSQL adds, drops and
+ * retypes them only through ALTER TYPE ... CASCADE, which the script does not write. False
+ * (and the writer failed) for such a change. */
+bool
+sd_emit__pg_typed_column_ok(pg_ctx *c, const sd_change *ch)
+{
+    if (!reshapes_column(ch))
+        return true;
+    /* The table on both sides, also for a column that exists on one only. */
+    const sd_object *ft = ch->from != NULL ? ch->from->owner : NULL;
+    const sd_object *tt = ch->to != NULL ? ch->to->owner : NULL;
+    if (ft == NULL && tt != NULL)
+        ft = sd_model_find_table(c->from, tt->schema, tt->name);
+    if (tt == NULL && ft != NULL)
+        tt = sd_model_find_table(c->to, ft->schema, ft->name);
+    if (!typed(ft) || !typed(tt) || sd_plan_pg_rekeyed(c->p, ft))
+        return true;
+    const sd_object *col = ch->to != NULL ? ch->to : ch->from;
+    sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, col,
+                   "a column of a table of type %s changes: its columns are the type's",
+                   tt->v[SD_TABLE_OF_TYPE].s);
+    sd_err_hint(c->w.err, "change the type with ALTER TYPE ... CASCADE by hand (it changes the "
+                          "table too), or make the table NOT OF the type in a first step");
+    return false;
+}
+
 void
 sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
 {
@@ -1515,6 +1629,10 @@ sd_emit__pg_alter_table(pg_ctx *c, const sd_change *ch)
         alter_table_head(c, ch->to);
         put(c, v[SD_TABLE_UNLOGGED].b ? "SET UNLOGGED;\n" : "SET LOGGED;\n");
     }
+    if (ch->fields & FBIT(SD_TABLE_ACCESS_METHOD))
+        sd_emit__pg_set_access_method(c, ch->to, v[SD_TABLE_ACCESS_METHOD].s);
+    if (ch->fields & FBIT(SD_TABLE_OF_TYPE))
+        alter_of_type(c, ch);
     if (ch->fields & (FBIT(SD_TABLE_PARTITION_OF) | FBIT(SD_TABLE_PARTITION_BOUND)))
         alter_partition(c, ch);
     if (ch->fields & FBIT(SD_TABLE_INHERITS))

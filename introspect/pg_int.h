@@ -46,6 +46,13 @@ typedef struct sd_pg_filter {
     "CASE WHEN " opts " IS NOT NULL THEN ARRAY(SELECT o.option_name || '=' || o.option_value " \
     "FROM pg_options_to_table(" opts ") o ORDER BY o.option_name COLLATE \"C\") END"
 
+/* A relation's table access method (pg_class row alias rel) when it is not heap, the
+ * default (pg_dump writes SET default_table_access_method before a table that uses another);
+ * NULL for heap and for relations without one (partitioned and foreign tables, views). */
+#define SD_PG_ACCESS_METHOD(rel)                                                        \
+    "(SELECT am.amname::text FROM pg_am am WHERE am.oid = " rel ".relam AND am.amname " \
+    "<> 'heap')"
+
 /* The predicate of database-wide objects: read only when no --schema filter is given ($1
  * empty), as pg_dump -n leaves them out; --exclude-schema ($2) does not touch them. */
 #define SD_PG_DATABASE_FILTER "cardinality($1::text[]) = 0"

@@ -1727,41 +1727,44 @@ enum {
     VI_ROWTYPE_ARRAY,
     VI_RULE_OID,
     VI_NO_DATA,
+    VI_ACCESS_METHOD,
     VI__N
 };
 static const char *const VIEW_COLS[VI__N] = {
-    COMMON_COLS,       "nspname", "relname", "relkind", "def",           "options",  "column_acls",
-    "column_comments", "columns", "oid",     "rowtype", "rowtype_array", "rule_oid", "no_data",
+    COMMON_COLS, "nspname",       "relname",         "relkind", "def",
+    "options",   "column_acls",   "column_comments", "columns", "oid",
+    "rowtype",   "rowtype_array", "rule_oid",        "no_data", "access_method",
 };
 /* A view is named in pg_depend by its pg_class row, its row type (and that type's array)
  * and its _RETURN rule, which holds what the view reads. */
 static const char VIEWS_SQL[] =
     "SELECT n.nspname, c.relname, c.relkind, c.oid, c.reltype AS rowtype, "
-    "rt.typarray AS rowtype_array, w.oid AS rule_oid, NOT c.relispopulated AS no_data, " REL_COMMON
-    ", "
-    "pg_get_viewdef(c.oid) AS def, "
-    "ARRAY(SELECT o FROM unnest(c.reloptions) AS o ORDER BY o COLLATE \"C\") "
-    "AS options, "
-    "ARRAY(SELECT e.v FROM (SELECT quote_ident(a.attname) || ':' || x::text AS v "
-    "FROM pg_attribute a, unnest(a.attacl) x WHERE a.attrelid = c.oid AND a.attnum > 0) e "
-    "ORDER BY e.v COLLATE \"C\") AS column_acls, "
-    "ARRAY(SELECT e.v FROM (SELECT quote_ident(a.attname) || ':' || cd.description AS v "
-    "FROM pg_attribute a JOIN pg_description cd ON cd.objoid = c.oid "
-    "AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum "
-    "WHERE a.attrelid = c.oid AND a.attnum > 0) e "
-    "ORDER BY e.v COLLATE \"C\") AS column_comments, "
-    "ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) "
-    "|| CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' "
-    "|| quote_ident(cn.nspname) || '.' || quote_ident(co.collname) ELSE '' END "
-    "FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid "
-    "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
-    "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
-    "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-    "ORDER BY a.attnum) AS columns "
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
-    "LEFT JOIN pg_rewrite w ON w.ev_class = c.oid AND w.rulename = '_RETURN' " REL_COMMENT
-    "WHERE c.relkind IN ('v', 'm') AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT;
+    "rt.typarray AS rowtype_array, w.oid AS rule_oid, NOT c.relispopulated AS "
+    "no_data, " SD_PG_ACCESS_METHOD(
+        "c") " AS access_method, " REL_COMMON ", "
+             "pg_get_viewdef(c.oid) AS def, "
+             "ARRAY(SELECT o FROM unnest(c.reloptions) AS o ORDER BY o COLLATE \"C\") "
+             "AS options, "
+             "ARRAY(SELECT e.v FROM (SELECT quote_ident(a.attname) || ':' || x::text AS v "
+             "FROM pg_attribute a, unnest(a.attacl) x WHERE a.attrelid = c.oid AND a.attnum > 0) e "
+             "ORDER BY e.v COLLATE \"C\") AS column_acls, "
+             "ARRAY(SELECT e.v FROM (SELECT quote_ident(a.attname) || ':' || cd.description AS v "
+             "FROM pg_attribute a JOIN pg_description cd ON cd.objoid = c.oid "
+             "AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum "
+             "WHERE a.attrelid = c.oid AND a.attnum > 0) e "
+             "ORDER BY e.v COLLATE \"C\") AS column_comments, "
+             "ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) "
+             "|| CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' "
+             "|| quote_ident(cn.nspname) || '.' || quote_ident(co.collname) ELSE '' END "
+             "FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid "
+             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+             "LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+             "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+             "ORDER BY a.attnum) AS columns "
+             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
+             "LEFT JOIN pg_rewrite w ON w.ev_class = c.oid AND w.rulename = '_RETURN' " REL_COMMENT
+             "WHERE c.relkind IN ('v', 'm') AND " SD_PG_SCHEMA_FILTER " AND " REL_NOT_EXT;
 
 static sd_status
 view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
@@ -1790,8 +1793,11 @@ view_row(reader *r, const PGresult *res, int row, const int *c, void *state)
     if (rc == SD_OK && !mat)
         rc =
             sd_pg__add_array(r->m, o, SD_VIEW_COLUMNS, sd_pg__str(res, row, c[VI_COLUMNS]), r->err);
-    if (mat)
+    if (mat) {
         sd_obj_set_bool(o, SD_MATVIEW_NO_DATA, sd_pg__bool(res, row, c[VI_NO_DATA]));
+        sd_obj_set_str(r->m, o, SD_MATVIEW_ACCESS_METHOD,
+                       sd_pg__str(res, row, c[VI_ACCESS_METHOD]));
+    }
     if (rc == SD_OK)
         rc = put_oid(r, SD_PG_CAT_CLASS, res, row, c[VI_OID], o);
     if (rc == SD_OK)

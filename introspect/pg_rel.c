@@ -84,7 +84,9 @@ static const char TABLES_SQL[] =
     "pg_get_userbyid(c.relowner) AS owner, " SD_PG_ACL_SQL("c.relacl", "c.relowner", "r")
     " AS acl, d.description AS comment, pn.nspname AS parent_schema, pc.relname AS parent_name, "
     "c.reltype AS rowtype, rt.typarray AS rowtype_array, fs.srvname AS foreign_server, "
-    SD_PG_FDW_OPTIONS("ft.ftoptions") " AS foreign_options "
+    SD_PG_FDW_OPTIONS("ft.ftoptions") " AS foreign_options, "
+    SD_PG_ACCESS_METHOD("c") " AS access_method, "
+    "CASE WHEN c.reloftype <> 0 THEN format_type(c.reloftype, NULL) END AS of_type "
     "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "LEFT JOIN pg_type rt ON rt.oid = c.reltype "
     "LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid "
@@ -448,6 +450,8 @@ enum {
     T_ROWTYPE_ARRAY,
     T_FOREIGN_SERVER,
     T_FOREIGN_OPTIONS,
+    T_ACCESS_METHOD,
+    T_OF_TYPE,
     T__N
 };
 static const char *const TABLE_COLS[T__N] = {
@@ -471,6 +475,8 @@ static const char *const TABLE_COLS[T__N] = {
     [T_ROWTYPE_ARRAY] = "rowtype_array",
     [T_FOREIGN_SERVER] = "foreign_server",
     [T_FOREIGN_OPTIONS] = "foreign_options",
+    [T_ACCESS_METHOD] = "access_method",
+    [T_OF_TYPE] = "of_type",
 };
 
 /* The row's parent (pg_inherits): a partition's parent, or the next INHERITS parent. */
@@ -514,6 +520,8 @@ add_table(rowctx *x)
     sd_obj_set_str(x->m, o, SD_TABLE_OWNER, str(x, T_OWNER));
     sd_obj_set_str(x->m, o, SD_TABLE_COMMENT, str(x, T_COMMENT));
     sd_obj_set_str(x->m, o, SD_TABLE_FOREIGN_SERVER, str(x, T_FOREIGN_SERVER));
+    sd_obj_set_str(x->m, o, SD_TABLE_ACCESS_METHOD, str(x, T_ACCESS_METHOD));
+    sd_obj_set_str(x->m, o, SD_TABLE_OF_TYPE, str(x, T_OF_TYPE));
     rc = sd_pg__add_array(x->m, o, SD_TABLE_ACL, str(x, T_ACL), x->err);
     if (rc == SD_OK && str(x, T_FOREIGN_OPTIONS) != NULL)
         rc = sd_pg__add_array(x->m, o, SD_TABLE_FOREIGN_OPTIONS, str(x, T_FOREIGN_OPTIONS), x->err);

@@ -669,9 +669,14 @@ enum {
       .allowed = REPLICA_IDENTITIES, .engines = SD_E_PG)                                          \
     F(TABLE, FOREIGN_SERVER, .name = "foreign_server", .type = SD_FIELD_STRING,                   \
       .engines = SD_E_PG)                                                                         \
-    F(TABLE, FOREIGN_OPTIONS, .name = "foreign_options", .type = SD_FIELD_NAMES, .engines = SD_E_PG)
+    F(TABLE, FOREIGN_OPTIONS, .name = "foreign_options", .type = SD_FIELD_NAMES,                  \
+      .engines = SD_E_PG)                                                                         \
+    F(TABLE, ACCESS_METHOD, .name = "access_method", .type = SD_FIELD_STRING, .engines = SD_E_PG) \
+    F(TABLE, OF_TYPE, .name = "of_type", .type = SD_FIELD_STRING, .engines = SD_E_PG)
 /* A table with a foreign_server is a foreign table (CREATE FOREIGN TABLE ... SERVER); its
- * foreign_options (name=value) and its columns' are sorted by name, as pg_dump shows them. */
+ * foreign_options (name=value) and its columns' are sorted by name, as pg_dump shows them.
+ * access_method: a table access method other than heap (CREATE TABLE ... USING), else NULL.
+ * of_type: a typed table's composite type (CREATE TABLE ... OF type), its columns the type's. */
 enum {
     SD_TABLE_FIELDS(SD__FIELD_ENUM) SD_TABLE__NFIELDS
 };
@@ -814,7 +819,8 @@ enum {
     F(MATVIEW, COLUMN_ACLS, .name = "column_acls", .type = SD_FIELD_NAMES, .engines = SD_E_PG) \
     F(MATVIEW, COLUMN_COMMENTS, .name = "column_comments", .type = SD_FIELD_NAMES,             \
       .engines = SD_E_PG)                                                                      \
-    F(MATVIEW, NO_DATA, .name = "no_data", .type = SD_FIELD_BOOL, .engines = SD_E_PG)
+    F(MATVIEW, NO_DATA, .name = "no_data", .type = SD_FIELD_BOOL, .engines = SD_E_PG)          \
+    F(MATVIEW, ACCESS_METHOD, .name = "access_method", .type = SD_FIELD_STRING, .engines = SD_E_PG)
 enum {
     SD_MATVIEW_FIELDS(SD__FIELD_ENUM) SD_MATVIEW__NFIELDS
 };

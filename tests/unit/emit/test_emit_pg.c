@@ -25,10 +25,11 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-#define HEAD                                  \
-    "SET check_function_bodies = false;\n"    \
-    "SET client_min_messages = warning;\n"    \
-    "SET standard_conforming_strings = on;\n" \
+#define HEAD                                    \
+    "SET check_function_bodies = false;\n"      \
+    "SET client_min_messages = warning;\n"      \
+    "SET standard_conforming_strings = on;\n"   \
+    "SET default_table_access_method = heap;\n" \
     "SELECT pg_catalog.set_config('search_path', '', false);\n"
 #define BEGIN "\nBEGIN;\n"
 #define TAIL  "\nCOMMIT;\n"
@@ -2177,6 +2178,62 @@ test_server_recreate_under_foreign_table_refused(void **state)
     assert_non_null(strstr(err.hint, "give the changed server a new name"));
 }
 
+/* Access methods: CREATE TABLE / MATERIALIZED VIEW ... USING (none for heap, the header's
+ * default), ALTER ... SET ACCESS METHOD both ways. Typed tables: CREATE TABLE ... OF with
+ * only what the type does not give, OF / NOT OF in place. */
+static void
+test_access_methods_and_typed_tables(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *t = table(ms[i], "moved");
+        col(ms[i], "moved", 1, "a", "integer");
+        sd_obj_set_str(ms[i], t, SD_TABLE_ACCESS_METHOD, i == 0 ? NULL : "Heap 2");
+        sd_object *m = add(ms[i], SD_KIND_MATVIEW, NULL, "mv");
+        sd_obj_set_sql(ms[i], m, SD_MATVIEW_SQL, "SELECT 1 AS one");
+        sd_obj_set_str(ms[i], m, SD_MATVIEW_ACCESS_METHOD, i == 0 ? "heap2" : NULL);
+        sd_object *y = table(ms[i], "made_typed");
+        col(ms[i], "made_typed", 1, "a", "integer");
+        sd_obj_set_str(ms[i], y, SD_TABLE_OF_TYPE, i == 0 ? NULL : "public.pt");
+    }
+    sd_object *n = table(f->to, "fresh");
+    sd_obj_set_str(f->to, n, SD_TABLE_OF_TYPE, "public.pt");
+    sd_obj_set_str(f->to, n, SD_TABLE_ACCESS_METHOD, "heap2");
+    not_null(col(f->to, "fresh", 1, "a", "integer"));
+    col(f->to, "fresh", 2, "b", "text");
+    sd_object *bare = table(f->to, "bare");
+    sd_obj_set_str(f->to, bare, SD_TABLE_OF_TYPE, "public.pt");
+    col(f->to, "bare", 1, "a", "integer");
+    const char *out = show(run(f));
+    ASSERT_CONTAINS(out, "CREATE TABLE public.bare OF public.pt;\n");
+    ASSERT_CONTAINS(out, "CREATE TABLE public.fresh OF public.pt (\n    a WITH OPTIONS NOT "
+                         "NULL\n) USING heap2;\n");
+    ASSERT_CONTAINS(out, "ALTER TABLE public.made_typed OF public.pt;\n");
+    ASSERT_CONTAINS(out, "ALTER TABLE public.moved SET ACCESS METHOD \"Heap 2\";\n");
+    ASSERT_CONTAINS(out, "ALTER MATERIALIZED VIEW public.mv SET ACCESS METHOD heap;\n");
+}
+
+/* A column of a table that stays typed cannot be added (its type decides), nor can a table
+ * become typed while its columns change: refused, naming the column or the table. */
+static void
+test_typed_table_column_change_refused(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *t = table(ms[i], "typed");
+        sd_obj_set_str(ms[i], t, SD_TABLE_OF_TYPE, "public.pt");
+        col(ms[i], "typed", 1, "a", "integer");
+    }
+    col(f->to, "typed", 2, "b", "text");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    assert_non_null(strstr(err.msg, "a column of a table of type public.pt changes"));
+    assert_non_null(strstr(err.where, "typed.b"));
+    assert_int_equal(f->out.len, 0);
+}
+
 static sd_object *
 publication(sd_model *m, const char *name, const char *table_entry, const char *schema)
 {
@@ -3620,6 +3677,8 @@ main(void)
         T(test_subscriptions),
         T(test_foreign_tables),
         T(test_foreign_partition_server_refused),
+        T(test_access_methods_and_typed_tables),
+        T(test_typed_table_column_change_refused),
         T(test_server_recreate_under_foreign_table_refused),
         T(test_publications),
         T(test_publication_forged_refused),

@@ -1,0 +1,15 @@
+CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;
+CREATE TABLE kept_heap (id integer PRIMARY KEY, v text);
+CREATE TABLE moved_back (id integer PRIMARY KEY, v text) USING heap2;
+CREATE TABLE stays (id integer PRIMARY KEY) USING heap2;
+CREATE TABLE gone (id integer) USING heap2;
+CREATE TABLE parted (id integer, k integer) PARTITION BY RANGE (k);
+CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10) USING heap2;
+CREATE MATERIALIZED VIEW mv AS SELECT id FROM kept_heap;
+CREATE MATERIALIZED VIEW mv_back USING heap2 AS SELECT v FROM moved_back;
+INSERT INTO kept_heap VALUES (1, 'a'), (2, 'b');
+INSERT INTO moved_back VALUES (1, 'x');
+INSERT INTO stays VALUES (7);
+INSERT INTO parted VALUES (1, 5);
+REFRESH MATERIALIZED VIEW mv;
+CREATE MATERIALIZED VIEW mv_gone USING heap2 AS SELECT 2 AS two;

@@ -1,0 +1,11 @@
+CREATE TYPE pt AS (a integer, b text);
+CREATE TYPE qt AS (a integer, b text);
+CREATE TABLE stays_typed OF pt (a WITH OPTIONS NOT NULL DEFAULT 3, PRIMARY KEY (a));
+CREATE TABLE becomes_typed (a integer, b text);
+CREATE TABLE becomes_plain OF pt;
+CREATE TABLE switches OF pt (b WITH OPTIONS DEFAULT 'x');
+CREATE TABLE gone_typed OF qt;
+INSERT INTO stays_typed VALUES (1, 'one'), (2, 'two');
+INSERT INTO becomes_typed VALUES (1, 'a');
+INSERT INTO becomes_plain VALUES (2, 'b');
+INSERT INTO switches VALUES (3, 'c');
