@@ -844,6 +844,11 @@ static const sd_pg_rule RULES[] = {
     [SD_KIND_TS_CONFIG] = { .recreate_fields = FBIT(SD_TS_CONFIG_PARSER),
                             .gone = SD_PG_GONE_CHANGED,
                             .late_drop = true },
+    /* ALTER TYPE ... SET changes some support functions and the storage; a shell gets its
+     * definition in place; the emitter refuses the rest (alter_base_type() in
+     * emit/emit_pg_kinds.c): DROP TYPE would need CASCADE. Dropped late, after what uses it;
+     * its I/O functions go with it (CASCADE, see drop_base_type()). */
+    [SD_KIND_BASE_TYPE] = { .late_drop = true },
     [SD_KIND_ENUM] = { .recreates = enum_recreates, .gone = SD_PG_GONE_CHANGED, .late_drop = true },
     [SD_KIND_DOMAIN] = { .recreate_fields = FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION),
                          .late_drop = true },
