@@ -16,13 +16,14 @@
  * strongly connected components of what is left are found (Tarjan, linear). Each edge into
  * a create may carry the part of the created object it comes from when that part can be put
  * off (a column default or a CHECK of a new table, a new domain's CHECKs and default, a new
- * view's query; see SD_CHG_DEFERRED). In each component the create earliest in the pre-order
- * that has such an edge from inside the component is split: a new SD_CHG_DEFERRED change
- * for each of those parts takes over the part's edges and comes after the create. The sort
- * then goes on; a component without such an edge cannot be broken and is reported with
- * the objects of one loop in it, in loop order. A split part ranks right after the change
- * it came from, so it is taken as soon as it is ready (a domain gets its CHECKs and default
- * before a kept table's new column of it fills its rows), and the order stays unique.
+ * view's query; see SD_CHG_DEFERRED; a new base type's definition is split before the sort). In
+ * each component the create earliest in the pre-order that has such an edge from inside the
+ * component is split: a new SD_CHG_DEFERRED change for each of those parts takes over the part's
+ * edges and comes after the create. The sort then goes on; a component without such an edge cannot
+ * be broken and is reported with the objects of one loop in it, in loop order. A split part ranks
+ * right after the change it came from, so it is taken as soon as it is ready (a domain gets its
+ * CHECKs and default before a kept table's new column of it fills its rows), and the order stays
+ * unique.
  */
 #include <string.h>
 
