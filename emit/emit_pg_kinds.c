@@ -1338,18 +1338,36 @@ base_type_user(const pg_ctx *c, const sd_object *t)
  * type's array type.
  */
 static void
-drop_base_type(pg_ctx *c, const sd_object *t)
+drop_base_type_cascade(pg_ctx *c, const sd_object *t, const sd_object *to)
 {
-    if (base_type_shell(t)) {
-        sd_emit__pg_drop_plain(c, t);
-        return;
-    }
     sd_buf name = SD_BUF_INIT;
     sd_buf lit = SD_BUF_INIT;
     sd_buf body = SD_BUF_INIT;
+    sd_buf also = SD_BUF_INIT;
     sd_sql_qualified(&name, PGE, t->schema, t->name);
     sd_sql_literal(&lit, PGE, sd_buf_cstr(&name));
     const char *l = sd_buf_cstr(&lit);
+    /* A type dropped to be created again (to): "to"'s I/O functions of it are made again
+     * after it, those the script has already created among them (a new input function)
+     * included. */
+    size_t n = 0;
+    const sd_object *const *fns = to != NULL ? sd_model_objects(c->to, SD_KIND_FUNCTION, &n) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *fname = fns[i]->v[SD_FUNCTION_NAME].s;
+        if (fname == NULL || !sd_base_type_io_function(c->to, to, fns[i]) ||
+            strncmp(fns[i]->name, fname, strlen(fname)) != 0)
+            continue;
+        size_t len = strlen(fname);
+        sd_buf sig = SD_BUF_INIT;
+        sd_sql_qualified(&sig, PGE, fns[i]->schema, fname);
+        sd_buf_append(&sig, fns[i]->name + len);
+        sd_buf_append(&also, " OR d.objid = pg_catalog.to_regprocedure(");
+        sd_sql_literal(&also, PGE, sd_buf_cstr(&sig));
+        sd_buf_append(&also, ")::pg_catalog.oid");
+        if (sd_buf_failed(&sig))
+            sd_writer_nomem(&c->w);
+        sd_buf_dispose(&sig);
+    }
     sd_buf_appendf(&body,
                    "\nDECLARE\n    u text;\nBEGIN\n"
                    "    SELECT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) "
@@ -1359,18 +1377,18 @@ drop_base_type(pg_ctx *c, const sd_object *t)
                    "pg_catalog.pg_type y WHERE y.oid = %s::pg_catalog.regtype))\n"
                    "    AND d.deptype = 'n'\n"
                    "    AND NOT (d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND "
-                   "d.objid IN (SELECT f.refobjid FROM pg_catalog.pg_depend f WHERE f.classid "
+                   "(d.objid IN (SELECT f.refobjid FROM pg_catalog.pg_depend f WHERE f.classid "
                    "= 'pg_catalog.pg_type'::pg_catalog.regclass AND f.objid = "
                    "%s::pg_catalog.regtype AND f.refclassid = "
-                   "'pg_catalog.pg_proc'::pg_catalog.regclass))\n"
+                   "'pg_catalog.pg_proc'::pg_catalog.regclass)%s))\n"
                    "    ORDER BY 1 LIMIT 1;\n"
                    "    IF u IS NOT NULL THEN\n"
                    "        RAISE EXCEPTION 'base type %% is still used by %%', %s, u\n"
                    "            USING HINT = ",
-                   l, l, l, l);
+                   l, l, l, sd_buf_cstr(&also), l);
     sd_sql_literal(&body, PGE, "Nothing was changed: DROP TYPE ... CASCADE would take it along.");
     sd_buf_append(&body, ";\n    END IF;\nEND\n");
-    if (sd_buf_failed(&name) || sd_buf_failed(&lit) || sd_buf_failed(&body))
+    if (sd_buf_failed(&name) || sd_buf_failed(&lit) || sd_buf_failed(&body) || sd_buf_failed(&also))
         sd_writer_nomem(&c->w);
     put(c, "-- guard: nothing but its own I/O functions uses base type ");
     sd_emit__pg_comment_name(c, t);
@@ -1383,6 +1401,16 @@ drop_base_type(pg_ctx *c, const sd_object *t)
     sd_buf_dispose(&name);
     sd_buf_dispose(&lit);
     sd_buf_dispose(&body);
+    sd_buf_dispose(&also);
+}
+
+static void
+drop_base_type(pg_ctx *c, const sd_object *t)
+{
+    if (base_type_shell(t))
+        sd_emit__pg_drop_plain(c, t);
+    else
+        drop_base_type_cascade(c, t, NULL);
 }
 
 /* A base type's own I/O function that a DROP TYPE ... CASCADE of the change list takes
@@ -1393,7 +1421,8 @@ cascading_type(const pg_ctx *c, const sd_object *f)
     for (size_t d = 0; d < f->ndeps; d++) {
         const sd_object *t = sd_model_find_ref(c->from, &f->deps[d]);
         const sd_change *ch = t != NULL ? sd_changelist_find(c->cl, t) : NULL;
-        if (ch != NULL && ch->op == SD_OP_DROP && sd_base_type_io_function(c->from, t, f))
+        bool goes = ch != NULL && (ch->op == SD_OP_DROP || sd_plan_pg_recreates(c->cl, ch));
+        if (goes && sd_base_type_io_function(c->from, t, f))
             return t;
     }
     return NULL;
@@ -1411,24 +1440,7 @@ drop_function(pg_ctx *c, const sd_object *f)
     sd_emit__pg_comment_name(c, f);
     put(c, " goes with base type ");
     sd_emit__pg_comment_name(c, t);
-    put(c, " (DROP TYPE ... CASCADE below)\n");
-}
-
-/* What ALTER TYPE ... SET cannot change: CREATE TYPE alone sets it. */
-static uint64_t
-base_type_fixed_fields(const sd_change *ch)
-{
-    uint64_t fixed =
-        FBIT(SD_BASE_TYPE_INPUT) | FBIT(SD_BASE_TYPE_OUTPUT) | FBIT(SD_BASE_TYPE_INTERNAL_LENGTH) |
-        FBIT(SD_BASE_TYPE_PASSED_BY_VALUE) | FBIT(SD_BASE_TYPE_ALIGNMENT) |
-        FBIT(SD_BASE_TYPE_CATEGORY) | FBIT(SD_BASE_TYPE_PREFERRED) | FBIT(SD_BASE_TYPE_DEFAULT) |
-        FBIT(SD_BASE_TYPE_ELEMENT) | FBIT(SD_BASE_TYPE_DELIMITER) | FBIT(SD_BASE_TYPE_COLLATABLE);
-    /* STORAGE may go from plain to another, or between the others, never back to plain
-     * (values may already be stored out of line). */
-    const char *to = ch->to->v[SD_BASE_TYPE_STORAGE].s;
-    if (to != NULL && streq(to, "plain"))
-        fixed |= FBIT(SD_BASE_TYPE_STORAGE);
-    return ch->fields & fixed;
+    put(c, " (DROP TYPE ... CASCADE)\n");
 }
 
 /* ALTER TYPE ... SET (STORAGE) leaves the columns that exist as they were: those kept whose
@@ -1470,9 +1482,8 @@ restore_column_storage(pg_ctx *c, const sd_change *ch)
 
 /*
  * A shell type gets its definition in place (CREATE TYPE over the shell); the support
- * functions but input and output, and the storage, change with ALTER TYPE ... SET. Anything
- * else would take DROP TYPE ... CASCADE, which takes the I/O functions and every column of
- * the type along: refused, naming the type's user.
+ * functions but input and output, and the storage, change with ALTER TYPE ... SET (anything
+ * else: recreate_base_type()).
  */
 static void
 alter_base_type(pg_ctx *c, const sd_change *ch)
@@ -1500,37 +1511,6 @@ alter_base_type(pg_ctx *c, const sd_change *ch)
         }
         return;
     }
-    if (base_type_shell(t) || base_type_fixed_fields(ch) != 0) {
-        const sd_object *user = base_type_user(c, ch->from);
-        sd_buf what = SD_BUF_INIT;
-        const sd_kind_info *ki = sd_kind_get(SD_KIND_BASE_TYPE);
-        uint64_t fixed = base_type_shell(t) ? FBIT(SD_BASE_TYPE_INPUT) : base_type_fixed_fields(ch);
-        for (size_t f = 0; f < ki->nfields; f++) {
-            if (fixed & FBIT(f))
-                sd_buf_appendf(&what, "%s%s", what.len > 0 ? ", " : "", ki->fields[f].name);
-        }
-        if (sd_buf_failed(&what))
-            sd_writer_nomem(&c->w);
-        if (user != NULL) {
-            sd_buf u = SD_BUF_INIT;
-            sd_object_describe(&u, user);
-            sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, t,
-                           "a change of its %s needs DROP TYPE and CREATE TYPE, and %s uses it",
-                           sd_buf_cstr(&what), sd_buf_cstr(&u));
-            sd_buf_dispose(&u);
-        } else {
-            sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, t,
-                           "a change of its %s needs DROP TYPE ... CASCADE and CREATE TYPE, "
-                           "with its I/O functions",
-                           sd_buf_cstr(&what));
-        }
-        sd_err_hint(c->w.err, "ALTER TYPE ... SET changes only RECEIVE, SEND, TYPMOD_IN, "
-                              "TYPMOD_OUT, ANALYZE, SUBSCRIPT and STORAGE: create the new "
-                              "definition under another type name and move the columns over, "
-                              "or drop and create the type by hand");
-        sd_buf_dispose(&what);
-        return;
-    }
     bool first = true;
     for (size_t i = 0; i < SD_ARRAY_LEN(BASE_TYPE_FUNCS); i++) {
         if (!BASE_TYPE_FUNCS[i].settable || !(ch->fields & FBIT(BASE_TYPE_FUNCS[i].field)))
@@ -1556,6 +1536,47 @@ alter_base_type(pg_ctx *c, const sd_change *ch)
         put(c, ");\n");
     if (ch->fields & FBIT(SD_BASE_TYPE_STORAGE))
         restore_column_storage(c, ch);
+}
+
+/*
+ * A change no ALTER TYPE makes: DROP TYPE ... CASCADE (guarded, as for a drop: it takes the
+ * type's own I/O functions along), the shell, "to"'s I/O functions of it (those of "from"
+ * went with it; a new one its change created before went too), the definition. Refused
+ * while anything else uses it: CASCADE would take every column of the type along.
+ */
+static void
+recreate_base_type(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *t = ch->to;
+    const sd_object *user = base_type_user(c, ch->from);
+    if (user != NULL) {
+        sd_buf u = SD_BUF_INIT;
+        sd_object_describe(&u, user);
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, t,
+                       "a change no ALTER TYPE makes (it takes DROP TYPE and CREATE TYPE) while "
+                       "%s uses it is not supported",
+                       sd_buf_cstr(&u));
+        sd_err_hint(c->w.err, "ALTER TYPE ... SET changes only RECEIVE, SEND, TYPMOD_IN, "
+                              "TYPMOD_OUT, ANALYZE, SUBSCRIPT and STORAGE: create the new "
+                              "definition under another type name and move the columns over, "
+                              "or drop and create the type by hand");
+        sd_buf_dispose(&u);
+        return;
+    }
+    drop_base_type_cascade(c, ch->from, t);
+    put_shell_type(c, t);
+    if (!base_type_shell(t)) {
+        size_t n = 0;
+        const sd_object *const *fns = sd_model_objects(c->to, SD_KIND_FUNCTION, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (!sd_base_type_io_function(c->to, t, fns[i]))
+                continue;
+            c->created[SD_KIND_FUNCTION][fns[i]->index] = true;
+            sd_emit__pg_ops(SD_KIND_FUNCTION)->create(c, fns[i]);
+        }
+        put_base_type_definition(c, t);
+    }
+    sd_emit__pg_extras(c, t);
 }
 
 /* ---- sequence ---- */
@@ -3614,6 +3635,7 @@ static const pg_ops PG_OPS[] = {
                             .public_privs = "U",
                             .create = create_base_type,
                             .drop = drop_base_type,
+                            .recreate = recreate_base_type,
                             .alter = alter_base_type },
     [SD_KIND_ENUM] = { .keyword = "TYPE",
                        .grant_on = "TYPE",

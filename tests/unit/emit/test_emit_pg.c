@@ -2127,7 +2127,7 @@ test_base_types(void **state)
     before(out, "DELIMITER = ';');", "ALTER TABLE public.t ADD COLUMN a public.myint;");
     before(out, "ALTER TABLE public.t DROP COLUMN o;", "DROP TYPE public.old CASCADE;\n");
     has(out, "-- public.\"old_in(cstring)\" goes with base type public.old (DROP TYPE ... "
-             "CASCADE below)\n");
+             "CASCADE)\n");
     lacks(out, "DROP FUNCTION");
     before(out, "AND d.refobjid IN ('public.old'::pg_catalog.regtype, (SELECT y.typarray",
            "DROP TYPE public.old CASCADE;\n");
@@ -2177,10 +2177,29 @@ test_base_type_changes(void **state)
     }
     sd_err err = SD_ERR_INIT;
     assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
-    has(err.msg, "a change of its category needs DROP TYPE and CREATE TYPE, and column "
-                 "public.k.v uses it");
+    has(err.msg, "a change no ALTER TYPE makes (it takes DROP TYPE and CREATE TYPE) while "
+                 "column public.k.v uses it is not supported");
     has(err.where, "base type public.t");
     has(err.hint, "ALTER TYPE ... SET changes only RECEIVE");
+}
+
+/* A change no ALTER TYPE makes, on a type nothing else uses: dropped with CASCADE behind the
+ * guard (which lets "to"'s I/O functions of it be), made again with its I/O functions. */
+static void
+test_base_type_recreate(void **state)
+{
+    fixture *f = *state;
+    base_type(f->from, "t");
+    sd_object *t = base_type(f->to, "t");
+    sd_obj_set_str(f->to, t, SD_BASE_TYPE_CATEGORY, "N");
+    const char *out = show(run(f));
+    before(out, "OR d.objid = pg_catalog.to_regprocedure('public.t_in(cstring)')::pg_catalog.oid",
+           "\nDROP TYPE public.t CASCADE;\nCREATE TYPE public.t;\nCREATE OR REPLACE FUNCTION "
+           "public.t_in(cstring)");
+    before(out, "CREATE OR REPLACE FUNCTION public.t_out",
+           "CREATE TYPE public.t (INPUT = public.t_in, OUTPUT = public.t_out, INTERNALLENGTH = 4, "
+           "PASSEDBYVALUE, ALIGNMENT = int4, STORAGE = plain, CATEGORY = 'N');\n");
+    lacks(out, "DROP FUNCTION");
 }
 
 /* Forged support function names, alignment or element type are refused. */
@@ -3731,6 +3750,7 @@ main(void)
         T(test_subscriptions),
         T(test_base_types),
         T(test_base_type_changes),
+        T(test_base_type_recreate),
         T(test_base_type_forged_refused),
         T(test_foreign_tables),
         T(test_foreign_partition_server_refused),
