@@ -36,7 +36,10 @@ typedef enum sd_op {
  * a CHECK constraint of a new table (fields: 0, the whole constraint: added after the table
  * instead of inline), a new domain's CHECKs and default (fields: checks, default), a new
  * view's query (fields: sql: the view is created first as a stub with its columns' names and
- * types, PostgreSQL only). The creating change writes the object without the part. */
+ * types, PostgreSQL only), a new base type's definition (every field, always split: the
+ * creating change writes its shell, CREATE TYPE t;, which its I/O functions need, and what
+ * else uses the type waits for the part). The creating change writes the object without the
+ * part. */
 #define SD_CHG_DEFERRED 8u
 
 /* Bit in sd_change.fields: the name changed, for kinds whose name is an attribute rather than

@@ -16,13 +16,14 @@
  * strongly connected components of what is left are found (Tarjan, linear). Each edge into
  * a create may carry the part of the created object it comes from when that part can be put
  * off (a column default or a CHECK of a new table, a new domain's CHECKs and default, a new
- * view's query; see SD_CHG_DEFERRED). In each component the create earliest in the pre-order
- * that has such an edge from inside the component is split: a new SD_CHG_DEFERRED change
- * for each of those parts takes over the part's edges and comes after the create. The sort
- * then goes on; a component without such an edge cannot be broken and is reported with
- * the objects of one loop in it, in loop order. A split part ranks right after the change
- * it came from, so it is taken as soon as it is ready (a domain gets its CHECKs and default
- * before a kept table's new column of it fills its rows), and the order stays unique.
+ * view's query; see SD_CHG_DEFERRED; a new base type's definition is split before the sort). In
+ * each component the create earliest in the pre-order that has such an edge from inside the
+ * component is split: a new SD_CHG_DEFERRED change for each of those parts takes over the part's
+ * edges and comes after the create. The sort then goes on; a component without such an edge cannot
+ * be broken and is reported with the objects of one loop in it, in loop order. A split part ranks
+ * right after the change it came from, so it is taken as soon as it is ready (a domain gets its
+ * CHECKs and default before a kept table's new column of it fills its rows), and the order stays
+ * unique.
  */
 #include <string.h>
 
@@ -148,6 +149,15 @@ stub_kind(sd_kind k)
            k == SD_KIND_ENUM || k == SD_KIND_DOMAIN || k == SD_KIND_COMPOSITE || k == SD_KIND_RANGE;
 }
 
+/* Whether a new base type is created in two parts: a shell first, its definition later (a
+ * type with a definition: its input function needs the shell; PostgreSQL only). */
+static bool
+base_type_split(const sd_changelist *cl, const sd_object *o)
+{
+    return sd_model_engine(cl->to) == SD_ENGINE_PG && o->kind == SD_KIND_BASE_TYPE &&
+           o->v[SD_BASE_TYPE_INPUT].names.len > 0;
+}
+
 /*
  * The part of o (created by its own change or its new table's) that a dependency on an
  * object of kind dk comes from, when that part can be created later; NULL otherwise.
@@ -175,6 +185,10 @@ deferrable_part(const sd_changelist *cl, const sd_object *o, sd_kind dk)
     }
     if (o->kind == SD_KIND_VIEW)
         return v[SD_VIEW_COLUMNS].names.len > 0 && !stub_kind(dk) ? o : NULL;
+    /* A base type's definition (CREATE TYPE t (...)) comes after its I/O functions, which
+     * need the shell (CREATE TYPE t;) its change writes first, as pg_dump does. */
+    if (o->kind == SD_KIND_BASE_TYPE)
+        return base_type_split(cl, o) && dk != SD_KIND_SCHEMA ? o : NULL;
     return NULL;
 }
 
@@ -188,6 +202,8 @@ deferred_fields(const sd_object *p)
         return (UINT64_C(1) << SD_DOMAIN_CHECKS) | (UINT64_C(1) << SD_DOMAIN_DEFAULT);
     if (p->kind == SD_KIND_VIEW)
         return UINT64_C(1) << SD_VIEW_SQL;
+    if (p->kind == SD_KIND_BASE_TYPE) /* the definition, and owner, privileges and comment */
+        return (UINT64_C(1) << SD_BASE_TYPE__NFIELDS) - 1;
     return 0;
 }
 
@@ -224,6 +240,17 @@ add_to_edges(sorter *s, size_t i, const sd_object *o)
         size_t j = dep != NULL ? to_dep_change(s, dep) : 0;
         if (j == 0 || s->chg.items[j - 1]->op == SD_OP_DROP)
             continue;
+        if (dep->kind == SD_KIND_BASE_TYPE) {
+            /* A base type's own I/O function needs only its shell: the type's new one (its
+             * change writes the shell), or the one that exists. What else uses a new base
+             * type waits for its definition. */
+            bool io = sd_base_type_io_function(s->cl->to, dep, o);
+            if (io && s->chg.items[j - 1]->op != SD_OP_CREATE)
+                continue;
+            const size_t *pn = s->part_node[SD_KIND_BASE_TYPE];
+            if (!io && pn != NULL && pn[dep->index] != 0)
+                j = pn[dep->index];
+        }
         const sd_object *part = may_split ? deferrable_part(s->cl, o, dep->kind) : NULL;
         size_t pn = 0;
         /* A view that reads itself: its query goes after it, as a stub cannot. (A new table's
@@ -265,6 +292,10 @@ add_dep_edges(sorter *s)
         }
         for (size_t d = 0; d < o->ndeps && rc == SD_OK; d++) {
             const sd_object *dep = sd_model_find_ref(cl->from, &o->deps[d]);
+            /* DROP TYPE ... CASCADE takes a base type's own I/O functions along (PostgreSQL
+             * drops neither alone): the type goes after them, not before. */
+            if (dep != NULL && sd_base_type_io_function(cl->from, o, dep))
+                continue;
             size_t j = dep != NULL ? change_of(cl, true, dep) : 0;
             if (j != 0 && s->chg.items[j - 1]->op == SD_OP_DROP)
                 rc = add_edge(s, i, j - 1, NULL);
@@ -475,6 +506,14 @@ sd_diff__order(sd_changelist *cl, sd_err *err)
     }
     if (rc == SD_OK)
         rc = build_maps(cl, err);
+    /* A new base type's definition is a part of its own from the start: its dependents'
+     * edges come from it (add_to_edges). */
+    for (size_t i = 0; i < n && rc == SD_OK; i++) {
+        const sd_change *c = s.chg.items[i];
+        size_t pn = 0;
+        if (c->op == SD_OP_CREATE && base_type_split(cl, c->to))
+            rc = part_node(&s, i, c->to, &pn);
+    }
     if (rc == SD_OK)
         rc = add_dep_edges(&s);
     if (rc != SD_OK)

@@ -39,7 +39,8 @@
  *   event triggers created (and enabled), and the other event trigger ALTERs, last;
  *   COMMIT;
  *
- * Nothing is dropped with CASCADE: the order makes it unnecessary. A statement that loses
+ * Nothing is dropped with CASCADE (the order makes it unnecessary), but a base type with its
+ * own I/O functions (each depends on the other; see drop_base_type()). A statement that loses
  * data is preceded by "-- destructive: ...". The per-kind SQL is in emit_pg_kinds.c and
  * emit_pg_table.c; names, fragments and privileges in emit_pg_out.c.
  *

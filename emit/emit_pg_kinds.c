@@ -662,9 +662,9 @@ sd_emit__pg_enum_add_values(pg_ctx *c, const sd_object *from, const sd_object *t
 static bool
 type_name_taken(const pg_ctx *c, sd_kind kind, const char *schema, const char *name)
 {
-    static const sd_kind TYPES[] = { SD_KIND_ENUM,    SD_KIND_DOMAIN,  SD_KIND_COMPOSITE,
-                                     SD_KIND_RANGE,   SD_KIND_TABLE,   SD_KIND_VIEW,
-                                     SD_KIND_MATVIEW, SD_KIND_SEQUENCE };
+    static const sd_kind TYPES[] = { SD_KIND_BASE_TYPE, SD_KIND_ENUM,    SD_KIND_DOMAIN,
+                                     SD_KIND_COMPOSITE, SD_KIND_RANGE,   SD_KIND_TABLE,
+                                     SD_KIND_VIEW,      SD_KIND_MATVIEW, SD_KIND_SEQUENCE };
     const sd_model *models[] = { c->from, c->to };
     for (size_t m = 0; m < SD_ARRAY_LEN(models); m++) {
         if (kind == SD_KIND_COLLATION || kind == SD_KIND_TS_DICT) { /* namespaces of their own */
@@ -1173,6 +1173,410 @@ recreate_range(pg_ctx *c, const sd_change *ch)
     sd_emit__pg_drop_plain(c, ch->from);
     create_range(c, ch->to);
     convert_columns(c, ch->from, ch->to->schema, ch->to->name);
+}
+
+/* ---- base types and shell types ---- */
+
+/* A shell type (CREATE TYPE t;) has no input function. */
+static bool
+base_type_shell(const sd_object *t)
+{
+    return t->v[SD_BASE_TYPE_INPUT].names.len == 0;
+}
+
+/* The support functions, in CREATE TYPE's order; settable: ALTER TYPE ... SET takes it. */
+static const struct {
+    const char *key;
+    int field;
+    bool settable;
+} BASE_TYPE_FUNCS[] = {
+    { "INPUT", SD_BASE_TYPE_INPUT, false },        { "OUTPUT", SD_BASE_TYPE_OUTPUT, false },
+    { "RECEIVE", SD_BASE_TYPE_RECEIVE, true },     { "SEND", SD_BASE_TYPE_SEND, true },
+    { "TYPMOD_IN", SD_BASE_TYPE_TYPMOD_IN, true }, { "TYPMOD_OUT", SD_BASE_TYPE_TYPMOD_OUT, true },
+    { "ANALYZE", SD_BASE_TYPE_ANALYZE, true },     { "SUBSCRIPT", SD_BASE_TYPE_SUBSCRIPT, true },
+};
+
+/* "KEY = s.f" of a support function ([schema, name]), "KEY = NONE" when unset. */
+static void
+put_type_func(pg_ctx *c, const sd_object *t, const char *key, int field)
+{
+    const sd_names *f = &t->v[field].names;
+    put(c, key);
+    put(c, " = ");
+    if (f->len == 0) {
+        put(c, "NONE");
+        return;
+    }
+    if (f->len != 2) {
+        sd_writer_fail(&c->w, SD_ERR_PARSE, t, "a base type's %s function must be [schema, name]",
+                       key);
+        return;
+    }
+    put_qname(c, f->items[0], f->items[1]);
+}
+
+/* A word of a field with a fixed list of words (alignment, storage), checked here too. */
+static void
+put_type_word(pg_ctx *c, const sd_object *t, const char *sep, const char *key, int field)
+{
+    static const char *const WORDS[] = { "char",  "int2",     "int4",     "double",
+                                         "plain", "external", "extended", "main" };
+    const char *w = t->v[field].s;
+    for (size_t i = 0; i < SD_ARRAY_LEN(WORDS) && w != NULL; i++) {
+        if (!streq(w, WORDS[i]))
+            continue;
+        put(c, sep);
+        put(c, key);
+        put(c, " = ");
+        put(c, w);
+        return;
+    }
+    if (w != NULL)
+        sd_writer_fail(&c->w, SD_ERR_PARSE, t, "invalid %s of a base type: %s", key, w);
+}
+
+/* CREATE TYPE t (...): every option pg_dump writes, those at their defaults left out. */
+static void
+put_base_type_definition(pg_ctx *c, const sd_object *t)
+{
+    const sd_value *v = t->v;
+    put(c, "CREATE TYPE ");
+    put_qname(c, t->schema, t->name);
+    put(c, " (");
+    for (size_t i = 0; i < SD_ARRAY_LEN(BASE_TYPE_FUNCS); i++) {
+        if (i >= 2 && v[BASE_TYPE_FUNCS[i].field].names.len == 0)
+            continue;
+        put(c, i > 0 ? ", " : "");
+        put_type_func(c, t, BASE_TYPE_FUNCS[i].key, BASE_TYPE_FUNCS[i].field);
+    }
+    put(c, ", INTERNALLENGTH = ");
+    if (v[SD_BASE_TYPE_INTERNAL_LENGTH].i == -1)
+        put(c, "VARIABLE");
+    else
+        sd_emit__pg_int(c, v[SD_BASE_TYPE_INTERNAL_LENGTH].i);
+    if (v[SD_BASE_TYPE_PASSED_BY_VALUE].b)
+        put(c, ", PASSEDBYVALUE");
+    put_type_word(c, t, ", ", "ALIGNMENT", SD_BASE_TYPE_ALIGNMENT);
+    put_type_word(c, t, ", ", "STORAGE", SD_BASE_TYPE_STORAGE);
+    if (v[SD_BASE_TYPE_CATEGORY].s != NULL && !streq(v[SD_BASE_TYPE_CATEGORY].s, "U")) {
+        put(c, ", CATEGORY = ");
+        put_literal(c, v[SD_BASE_TYPE_CATEGORY].s);
+    }
+    if (v[SD_BASE_TYPE_PREFERRED].b)
+        put(c, ", PREFERRED = true");
+    if (v[SD_BASE_TYPE_DEFAULT].s != NULL) {
+        put(c, ", DEFAULT = ");
+        put_literal(c, v[SD_BASE_TYPE_DEFAULT].s);
+    }
+    if (v[SD_BASE_TYPE_ELEMENT].s != NULL) {
+        put(c, ", ELEMENT = ");
+        sd_emit__pg_fragment(c, t, "element type", v[SD_BASE_TYPE_ELEMENT].s, 0);
+    }
+    if (v[SD_BASE_TYPE_DELIMITER].s != NULL && !streq(v[SD_BASE_TYPE_DELIMITER].s, ",")) {
+        put(c, ", DELIMITER = ");
+        put_literal(c, v[SD_BASE_TYPE_DELIMITER].s);
+    }
+    if (v[SD_BASE_TYPE_COLLATABLE].b)
+        put(c, ", COLLATABLE = true");
+    put(c, ");\n");
+}
+
+static void
+put_shell_type(pg_ctx *c, const sd_object *t)
+{
+    put(c, "CREATE TYPE ");
+    put_qname(c, t->schema, t->name);
+    put(c, ";\n");
+}
+
+/* A new base type whose definition the change list puts off (always, diff/order.c): the
+ * shell alone, for its I/O functions; the definition and extras come with the deferred
+ * change (complete_base_type), as pg_dump writes them. */
+static void
+create_base_type(pg_ctx *c, const sd_object *t)
+{
+    put_shell_type(c, t);
+    if (base_type_shell(t)) {
+        sd_emit__pg_extras(c, t);
+        return;
+    }
+    if (sd_emit__pg_deferred(c, t))
+        return;
+    put_base_type_definition(c, t);
+    sd_emit__pg_extras(c, t);
+}
+
+static void
+complete_base_type(pg_ctx *c, const sd_object *t)
+{
+    put_base_type_definition(c, t);
+    sd_emit__pg_extras(c, t);
+}
+
+/* An object of "from" other than t's own I/O functions that uses base type t, or NULL. */
+static const sd_object *
+base_type_user(const pg_ctx *c, const sd_object *t)
+{
+    for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+        size_t n = 0;
+        const sd_object *const *objs = sd_model_objects(c->from, (sd_kind)k, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (objs[i] != t && sd_object_depends_on(c->from, objs[i], t) &&
+                !sd_base_type_io_function(c->from, t, objs[i]))
+                return objs[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * DROP TYPE ... CASCADE, the one exception to "nothing is dropped with CASCADE": a base type
+ * and its I/O functions depend on each other, and PostgreSQL drops neither alone (pg_dump's
+ * own DROP TYPE of one has CASCADE too). Everything else that used it went before it (the
+ * change list drops dependents first, and the I/O functions' drops leave them to this one);
+ * the guard makes sure of it, so that CASCADE takes nothing but those functions and the
+ * type's array type.
+ */
+static void
+drop_base_type_cascade(pg_ctx *c, const sd_object *t, const sd_object *to)
+{
+    sd_buf name = SD_BUF_INIT;
+    sd_buf lit = SD_BUF_INIT;
+    sd_buf body = SD_BUF_INIT;
+    sd_buf also = SD_BUF_INIT;
+    sd_sql_qualified(&name, PGE, t->schema, t->name);
+    sd_sql_literal(&lit, PGE, sd_buf_cstr(&name));
+    const char *l = sd_buf_cstr(&lit);
+    /* A type dropped to be created again (to): "to"'s I/O functions of it are made again
+     * after it, those the script has already created among them (a new input function)
+     * included. */
+    size_t n = 0;
+    const sd_object *const *fns = to != NULL ? sd_model_objects(c->to, SD_KIND_FUNCTION, &n) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *fname = fns[i]->v[SD_FUNCTION_NAME].s;
+        if (fname == NULL || !sd_base_type_io_function(c->to, to, fns[i]) ||
+            strncmp(fns[i]->name, fname, strlen(fname)) != 0)
+            continue;
+        size_t len = strlen(fname);
+        sd_buf sig = SD_BUF_INIT;
+        sd_sql_qualified(&sig, PGE, fns[i]->schema, fname);
+        sd_buf_append(&sig, fns[i]->name + len);
+        sd_buf_append(&also, " OR d.objid = pg_catalog.to_regprocedure(");
+        sd_sql_literal(&also, PGE, sd_buf_cstr(&sig));
+        sd_buf_append(&also, ")::pg_catalog.oid");
+        if (sd_buf_failed(&sig))
+            sd_writer_nomem(&c->w);
+        sd_buf_dispose(&sig);
+    }
+    sd_buf_appendf(&body,
+                   "\nDECLARE\n    u text;\nBEGIN\n"
+                   "    SELECT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) "
+                   "INTO u\n    FROM pg_catalog.pg_depend d\n"
+                   "    WHERE d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass\n"
+                   "    AND d.refobjid IN (%s::pg_catalog.regtype, (SELECT y.typarray FROM "
+                   "pg_catalog.pg_type y WHERE y.oid = %s::pg_catalog.regtype))\n"
+                   "    AND d.deptype = 'n'\n"
+                   "    AND NOT (d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND "
+                   "(d.objid IN (SELECT f.refobjid FROM pg_catalog.pg_depend f WHERE f.classid "
+                   "= 'pg_catalog.pg_type'::pg_catalog.regclass AND f.objid = "
+                   "%s::pg_catalog.regtype AND f.refclassid = "
+                   "'pg_catalog.pg_proc'::pg_catalog.regclass)%s))\n"
+                   "    ORDER BY 1 LIMIT 1;\n"
+                   "    IF u IS NOT NULL THEN\n"
+                   "        RAISE EXCEPTION 'base type %% is still used by %%', %s, u\n"
+                   "            USING HINT = ",
+                   l, l, l, sd_buf_cstr(&also), l);
+    sd_sql_literal(&body, PGE, "Nothing was changed: DROP TYPE ... CASCADE would take it along.");
+    sd_buf_append(&body, ";\n    END IF;\nEND\n");
+    if (sd_buf_failed(&name) || sd_buf_failed(&lit) || sd_buf_failed(&body) || sd_buf_failed(&also))
+        sd_writer_nomem(&c->w);
+    put(c, "-- guard: nothing but its own I/O functions uses base type ");
+    sd_emit__pg_comment_name(c, t);
+    put(c, "\nDO ");
+    if (c->w.rc == SD_OK)
+        sd_sql_dollar_body(c->w.out, sd_buf_cstr(&body));
+    put(c, ";\n-- CASCADE takes its I/O functions along (each depends on the other)\nDROP TYPE ");
+    put_qname(c, t->schema, t->name);
+    put(c, " CASCADE;\n");
+    sd_buf_dispose(&name);
+    sd_buf_dispose(&lit);
+    sd_buf_dispose(&body);
+    sd_buf_dispose(&also);
+}
+
+static void
+drop_base_type(pg_ctx *c, const sd_object *t)
+{
+    if (base_type_shell(t))
+        sd_emit__pg_drop_plain(c, t);
+    else
+        drop_base_type_cascade(c, t, NULL);
+}
+
+/* A base type's own I/O function that a DROP TYPE ... CASCADE of the change list takes
+ * along: its type, else NULL. */
+static const sd_object *
+cascading_type(const pg_ctx *c, const sd_object *f)
+{
+    for (size_t d = 0; d < f->ndeps; d++) {
+        const sd_object *t = sd_model_find_ref(c->from, &f->deps[d]);
+        const sd_change *ch = t != NULL ? sd_changelist_find(c->cl, t) : NULL;
+        bool goes = ch != NULL && (ch->op == SD_OP_DROP || sd_plan_pg_recreates(c->cl, ch));
+        if (goes && sd_base_type_io_function(c->from, t, f))
+            return t;
+    }
+    return NULL;
+}
+
+static void
+drop_function(pg_ctx *c, const sd_object *f)
+{
+    const sd_object *t = cascading_type(c, f);
+    if (t == NULL) {
+        sd_emit__pg_drop_plain(c, f);
+        return;
+    }
+    put(c, "-- ");
+    sd_emit__pg_comment_name(c, f);
+    put(c, " goes with base type ");
+    sd_emit__pg_comment_name(c, t);
+    put(c, " (DROP TYPE ... CASCADE)\n");
+}
+
+/* ALTER TYPE ... SET (STORAGE) leaves the columns that exist as they were: those kept whose
+ * storage in "to" is the type's own get it. */
+static void
+restore_column_storage(pg_ctx *c, const sd_change *ch)
+{
+    static const char *const WORDS[][2] = {
+        { "plain", "PLAIN" },
+        { "external", "EXTERNAL" },
+        { "extended", "EXTENDED" },
+        { "main", "MAIN" },
+    };
+    const char *word = NULL;
+    const char *storage = ch->to->v[SD_BASE_TYPE_STORAGE].s;
+    for (size_t i = 0; i < SD_ARRAY_LEN(WORDS) && storage != NULL; i++) {
+        if (streq(storage, WORDS[i][0]))
+            word = WORDS[i][1];
+    }
+    size_t n = 0;
+    const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
+    for (size_t i = 0; i < n && word != NULL; i++) {
+        bool array = false;
+        const sd_object *tc = sd_model_find_key(c->to, SD_KIND_COLUMN, cols[i]->key);
+        if (tc == NULL || !sd_plan_pg_type_is(cols[i], ch->from, &array) || array ||
+            !sd_plan_pg_type_is(tc, ch->to, &array) || array ||
+            tc->v[SD_COLUMN_STORAGE].s != NULL || cols[i]->v[SD_COLUMN_INHERITED].b ||
+            sd_table_is_foreign(cols[i]->owner))
+            continue;
+        put(c, "ALTER TABLE ");
+        put_qname(c, tc->schema, tc->table);
+        put(c, " ALTER COLUMN ");
+        put_ident(c, tc->name);
+        put(c, " SET STORAGE ");
+        put(c, word);
+        put(c, ";\n");
+    }
+}
+
+/*
+ * A shell type gets its definition in place (CREATE TYPE over the shell); the support
+ * functions but input and output, and the storage, change with ALTER TYPE ... SET (anything
+ * else: recreate_base_type()).
+ */
+static void
+alter_base_type(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *t = ch->to;
+    if (base_type_shell(ch->from)) {
+        if (base_type_shell(t))
+            return;
+        /* PostgreSQL fills in a shell only for its owner: the script's user takes it over
+         * for the definition, and "from"'s owner has it back (the owner change, if any,
+         * follows). */
+        const char *owner = ch->from->v[SD_BASE_TYPE_OWNER].s;
+        if (owner != NULL) {
+            put(c, "ALTER TYPE ");
+            put_qname(c, t->schema, t->name);
+            put(c, " OWNER TO CURRENT_USER;\n");
+        }
+        put_base_type_definition(c, t);
+        if (owner != NULL) {
+            put(c, "ALTER TYPE ");
+            put_qname(c, t->schema, t->name);
+            put(c, " OWNER TO ");
+            put_ident(c, owner);
+            put(c, ";\n");
+        }
+        return;
+    }
+    bool first = true;
+    for (size_t i = 0; i < SD_ARRAY_LEN(BASE_TYPE_FUNCS); i++) {
+        if (!BASE_TYPE_FUNCS[i].settable || !(ch->fields & FBIT(BASE_TYPE_FUNCS[i].field)))
+            continue;
+        put(c, first ? "ALTER TYPE " : ", ");
+        if (first) {
+            put_qname(c, t->schema, t->name);
+            put(c, " SET (");
+        }
+        first = false;
+        put_type_func(c, t, BASE_TYPE_FUNCS[i].key, BASE_TYPE_FUNCS[i].field);
+    }
+    if (ch->fields & FBIT(SD_BASE_TYPE_STORAGE)) {
+        if (first) {
+            put(c, "ALTER TYPE ");
+            put_qname(c, t->schema, t->name);
+            put(c, " SET (");
+        }
+        put_type_word(c, t, first ? "" : ", ", "STORAGE", SD_BASE_TYPE_STORAGE);
+        first = false;
+    }
+    if (!first)
+        put(c, ");\n");
+    if (ch->fields & FBIT(SD_BASE_TYPE_STORAGE))
+        restore_column_storage(c, ch);
+}
+
+/*
+ * A change no ALTER TYPE makes: DROP TYPE ... CASCADE (guarded, as for a drop: it takes the
+ * type's own I/O functions along), the shell, "to"'s I/O functions of it (those of "from"
+ * went with it; a new one its change created before went too), the definition. Refused
+ * while anything else uses it: CASCADE would take every column of the type along.
+ */
+static void
+recreate_base_type(pg_ctx *c, const sd_change *ch)
+{
+    const sd_object *t = ch->to;
+    const sd_object *user = base_type_user(c, ch->from);
+    if (user != NULL) {
+        sd_buf u = SD_BUF_INIT;
+        sd_object_describe(&u, user);
+        sd_writer_fail(&c->w, SD_ERR_UNSUPPORTED, t,
+                       "a change no ALTER TYPE makes (it takes DROP TYPE and CREATE TYPE) while "
+                       "%s uses it is not supported",
+                       sd_buf_cstr(&u));
+        sd_err_hint(c->w.err, "ALTER TYPE ... SET changes only RECEIVE, SEND, TYPMOD_IN, "
+                              "TYPMOD_OUT, ANALYZE, SUBSCRIPT and STORAGE: create the new "
+                              "definition under another type name and move the columns over, "
+                              "or drop and create the type by hand");
+        sd_buf_dispose(&u);
+        return;
+    }
+    drop_base_type_cascade(c, ch->from, t);
+    put_shell_type(c, t);
+    if (!base_type_shell(t)) {
+        size_t n = 0;
+        const sd_object *const *fns = sd_model_objects(c->to, SD_KIND_FUNCTION, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (!sd_base_type_io_function(c->to, t, fns[i]))
+                continue;
+            c->created[SD_KIND_FUNCTION][fns[i]->index] = true;
+            sd_emit__pg_ops(SD_KIND_FUNCTION)->create(c, fns[i]);
+        }
+        put_base_type_definition(c, t);
+    }
+    sd_emit__pg_extras(c, t);
 }
 
 /* ---- sequence ---- */
@@ -2610,6 +3014,8 @@ sd_emit__pg_create_deferred(pg_ctx *c, const sd_change *ch)
         put_view(c, ch->to, "CREATE OR REPLACE VIEW "); /* over its stub */
     else if (ch->kind == SD_KIND_DOMAIN)
         complete_domain(c, ch->to);
+    else if (ch->kind == SD_KIND_BASE_TYPE)
+        complete_base_type(c, ch->to);
     else
         sd_emit__pg_complete_table_part(c, ch);
 }
@@ -3346,6 +3752,14 @@ static const pg_ops PG_OPS[] = {
                             .create = create_ts_config,
                             .drop = sd_emit__pg_drop_plain,
                             .alter = alter_ts_config },
+    [SD_KIND_BASE_TYPE] = { .keyword = "TYPE",
+                            .grant_on = "TYPE",
+                            .all_privs = "U",
+                            .public_privs = "U",
+                            .create = create_base_type,
+                            .drop = drop_base_type,
+                            .recreate = recreate_base_type,
+                            .alter = alter_base_type },
     [SD_KIND_ENUM] = { .keyword = "TYPE",
                        .grant_on = "TYPE",
                        .all_privs = "U",
@@ -3388,7 +3802,7 @@ static const pg_ops PG_OPS[] = {
                            .public_privs = "X",
                            .target = PG_TARGET_FUNCTION,
                            .create = create_function,
-                           .drop = sd_emit__pg_drop_plain,
+                           .drop = drop_function,
                            .alter = alter_function },
     [SD_KIND_AGGREGATE] = { .keyword = "AGGREGATE",
                             .grant_on = "FUNCTION",

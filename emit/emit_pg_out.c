@@ -1058,8 +1058,8 @@ default_acl_objtype(sd_kind kind)
         return 'S';
     if (kind == SD_KIND_FUNCTION || kind == SD_KIND_AGGREGATE)
         return 'f';
-    if (kind == SD_KIND_ENUM || kind == SD_KIND_DOMAIN || kind == SD_KIND_COMPOSITE ||
-        kind == SD_KIND_RANGE)
+    if (kind == SD_KIND_BASE_TYPE || kind == SD_KIND_ENUM || kind == SD_KIND_DOMAIN ||
+        kind == SD_KIND_COMPOSITE || kind == SD_KIND_RANGE)
         return 'T';
     return 0;
 }

@@ -1,7 +1,7 @@
 /*
  * pg_obj.c: the PostgreSQL reader for everything that is not a table or hangs off one:
  * schemas, extensions, collations, text search parsers / templates / dictionaries /
- * configurations, enum / domain / composite / range types, functions and
+ * configurations, base / shell / enum / domain / composite / range types, functions and
  * procedures, aggregates, event triggers, casts, foreign-data wrappers, servers, user
  * mappings and publications (database-wide), operators, views, materialized
  * views, triggers, rules, statistics objects, the dependency edges between model objects, and the
@@ -87,7 +87,7 @@ enum {
 #define RULE_COMMENT      COMMENT_JOIN("pg_rewrite", "w.oid")
 
 /* The most columns any query here resolves. */
-#define MAX_COLS 24
+#define MAX_COLS 32
 
 /* ---- reader ---- */
 
@@ -482,6 +482,123 @@ ts_config_row(reader *r, const PGresult *res, int row, const int *c, void *state
     return rc == SD_OK ? put_oid(r, SD_PG_CAT_TS_CONFIG, res, row, c[TC_OID], o) : rc;
 }
 
+/* ---- base types and shell types ---- */
+
+enum {
+    BT_SCHEMA = COL__COMMON,
+    BT_NAME,
+    BT_OID,
+    BT_ARRAY,
+    BT_DEFINED,
+    BT_INPUT,
+    BT_OUTPUT,
+    BT_RECEIVE,
+    BT_SEND,
+    BT_TYPMOD_IN,
+    BT_TYPMOD_OUT,
+    BT_ANALYZE,
+    BT_SUBSCRIPT,
+    BT_LEN,
+    BT_BYVAL,
+    BT_ALIGN,
+    BT_STORAGE,
+    BT_CATEGORY,
+    BT_PREFERRED,
+    BT_DEFAULT,
+    BT_ELEMENT,
+    BT_DELIM,
+    BT_COLLATABLE,
+    BT__N
+};
+static const char *const BASE_TYPE_COLS[BT__N] = {
+    COMMON_COLS, "nspname",   "typname",    "oid",      "typarray",  "defined",
+    "input",     "output",    "receive",    "send",     "typmod_in", "typmod_out",
+    "analyze",   "subscript", "typlen",     "typbyval", "typalign",  "typstorage",
+    "category",  "preferred", "typdefault", "element",  "typdelim",  "collatable",
+};
+/* A support function as {schema,name} (NULL when unset): names, not regproc text, so that
+ * the emitter quotes them itself. */
+#define BT_FUNC(col, alias)                                              \
+    "(SELECT ARRAY[fn.nspname::text, fp.proname::text] FROM pg_proc fp " \
+    "JOIN pg_namespace fn ON fn.oid = fp.pronamespace WHERE fp.oid = t." col ") AS " alias ", "
+/* Base types (typtype 'b', not the array type every type gets) and shell types (a pseudo
+ * type that is not defined: only CREATE TYPE t; makes one). */
+static const char BASE_TYPES_SQL[] =
+    "SELECT n.nspname, t.typname, t.oid, t.typarray, t.typisdefined AS defined, " TYPE_COMMON
+    ", " BT_FUNC("typinput", "input") BT_FUNC("typoutput", "output")
+        BT_FUNC("typreceive", "receive") BT_FUNC("typsend", "send") BT_FUNC("typmodin", "typmod_in")
+            BT_FUNC("typmodout", "typmod_out") BT_FUNC("typanalyze", "analyze") BT_FUNC(
+                "typsubscript",
+                "subscript") "t.typlen, t.typbyval, t.typalign::text AS typalign, "
+                             "t.typstorage::text AS typstorage, "
+                             "t.typcategory::text AS category, t.typispreferred AS preferred, "
+                             "t.typdefault, "
+                             "CASE WHEN t.typelem <> 0 THEN format_type(t.typelem, NULL) END AS "
+                             "element, "
+                             "t.typdelim::text AS typdelim, t.typcollation <> 0 AS collatable "
+                             "FROM pg_type t JOIN pg_namespace n ON n.oid = "
+                             "t.typnamespace " TYPE_COMMENT
+                             "WHERE (t.typtype = 'b' OR (t.typtype = 'p' AND NOT t.typisdefined)) "
+                             "AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.typarray = t.oid) "
+                             "AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT;
+
+/* A pg_type one-letter code as CREATE TYPE's word (NULL: not one of them). */
+static const char *
+type_code_word(const char *code)
+{
+    static const char LETTERS[] = "csidpexm";
+    static const char *const WORDS[] = { "char",  "int2",     "int4",     "double",
+                                         "plain", "external", "extended", "main" };
+    const char *at =
+        code != NULL && code[0] != '\0' && code[1] == '\0' ? strchr(LETTERS, code[0]) : NULL;
+    return at != NULL ? WORDS[at - LETTERS] : NULL;
+}
+
+static sd_status
+base_type_row(reader *r, const PGresult *res, int row, const int *c, void *state)
+{
+    static const struct {
+        int col;
+        int field;
+    } FUNCS[] = {
+        { BT_INPUT, SD_BASE_TYPE_INPUT },         { BT_OUTPUT, SD_BASE_TYPE_OUTPUT },
+        { BT_RECEIVE, SD_BASE_TYPE_RECEIVE },     { BT_SEND, SD_BASE_TYPE_SEND },
+        { BT_TYPMOD_IN, SD_BASE_TYPE_TYPMOD_IN }, { BT_TYPMOD_OUT, SD_BASE_TYPE_TYPMOD_OUT },
+        { BT_ANALYZE, SD_BASE_TYPE_ANALYZE },     { BT_SUBSCRIPT, SD_BASE_TYPE_SUBSCRIPT },
+    };
+    sd_object *o = NULL;
+    int64_t len = -1;
+    (void)state;
+    sd_status rc = sd_model_add(r->m, SD_KIND_BASE_TYPE, sd_pg__str(res, row, c[BT_SCHEMA]), NULL,
+                                sd_pg__str(res, row, c[BT_NAME]), &o, r->err);
+    if (rc == SD_OK)
+        rc = set_common(r, o, res, row, c);
+    if (rc == SD_OK)
+        rc = put_type_oids(r, res, row, c[BT_OID], c[BT_ARRAY], o);
+    if (rc != SD_OK || !sd_pg__bool(res, row, c[BT_DEFINED]))
+        return rc; /* a shell type: a name, an owner, a comment */
+    for (size_t i = 0; i < SD_ARRAY_LEN(FUNCS) && rc == SD_OK; i++) {
+        const char *fn = sd_pg__str(res, row, c[FUNCS[i].col]);
+        if (fn != NULL)
+            rc = sd_pg__add_array(r->m, o, FUNCS[i].field, fn, r->err);
+    }
+    if (rc == SD_OK)
+        rc = sd_pg__int64(res, row, c[BT_LEN], &len, r->err);
+    sd_obj_set_int(o, SD_BASE_TYPE_INTERNAL_LENGTH, len);
+    sd_obj_set_bool(o, SD_BASE_TYPE_PASSED_BY_VALUE, sd_pg__bool(res, row, c[BT_BYVAL]));
+    sd_obj_set_str(r->m, o, SD_BASE_TYPE_ALIGNMENT,
+                   type_code_word(sd_pg__str(res, row, c[BT_ALIGN])));
+    sd_obj_set_str(r->m, o, SD_BASE_TYPE_STORAGE,
+                   type_code_word(sd_pg__str(res, row, c[BT_STORAGE])));
+    sd_obj_set_str(r->m, o, SD_BASE_TYPE_CATEGORY, sd_pg__str(res, row, c[BT_CATEGORY]));
+    sd_obj_set_bool(o, SD_BASE_TYPE_PREFERRED, sd_pg__bool(res, row, c[BT_PREFERRED]));
+    sd_obj_set_str(r->m, o, SD_BASE_TYPE_DEFAULT, sd_pg__str(res, row, c[BT_DEFAULT]));
+    sd_obj_set_str(r->m, o, SD_BASE_TYPE_ELEMENT, sd_pg__str(res, row, c[BT_ELEMENT]));
+    sd_obj_set_str(r->m, o, SD_BASE_TYPE_DELIMITER, sd_pg__str(res, row, c[BT_DELIM]));
+    sd_obj_set_bool(o, SD_BASE_TYPE_COLLATABLE, sd_pg__bool(res, row, c[BT_COLLATABLE]));
+    return rc;
+}
+
 /* ---- enums ---- */
 
 enum {
@@ -541,10 +658,13 @@ static const char *const DOMAIN_COLS[DO__N] = {
     COMMON_COLS, "nspname", "typname", "base_type", "typdefault", "typnotnull", "coll_schema",
     "coll_name", "conname", "condef",  "oid",       "typarray",   "con_oid",    "con_comment",
 };
+/* A domain's default is its typdefaultbin: without one, typdefault is the literal default of a
+ * base type, copied when the domain was made, which CREATE DOMAIN without DEFAULT copies
+ * again (written as DEFAULT it would become an expression of its own). */
 static const char DOMAINS_SQL[] =
     "SELECT n.nspname, t.typname, t.oid, t.typarray, k.oid AS con_oid, " TYPE_COMMON ", "
     "format_type(t.typbasetype, t.typtypmod) AS base_type, "
-    "COALESCE(pg_get_expr(t.typdefaultbin, 0), t.typdefault) AS typdefault, t.typnotnull, "
+    "pg_get_expr(t.typdefaultbin, 0) AS typdefault, t.typnotnull, "
     "cn.nspname AS coll_schema, co.collname AS coll_name, k.conname, "
     "pg_get_constraintdef(k.oid) AS condef, kd.description AS con_comment "
     "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
@@ -2136,13 +2256,6 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 #define DB_WIDE(label, cat, alias, name)                                              \
     " UNION ALL SELECT '" label "', " alias "." name "::text FROM " cat " " alias " " \
     "WHERE " alias ".oid >= 16384 AND " NOT_EXT(cat, alias ".oid")
-/* Base types (written in C) and shell types; not the array types every type gets. */
-#define UN_OTHER_TYPES                                                                   \
-    " UNION ALL SELECT CASE t.typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END, " \
-    "n.nspname || '.' || t.typname FROM pg_type t "                                      \
-    "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('b', 'p') "       \
-    "AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.typarray = t.oid) "               \
-    "AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
 /* Security labels of this database's objects (pg_seclabel) and of the database itself
  * (pg_shseclabel), one row per object and provider: a label needs a provider module loaded
  * in the server (sepgsql), so no round trip could prove them. */
@@ -2159,7 +2272,7 @@ static const char *const UNCOMPARED_COLS[UN__N] = { "kind", "name" };
 /* A first SELECT that names the columns and yields nothing, so that every kind is a
  * " UNION ALL" and one can leave the list without another taking its place. */
 #define UN_COLUMNS "SELECT NULL::text AS kind, NULL::text AS name WHERE false"
-static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_OTHER_TYPES UN_SECURITY_LABELS;
+static const char UNCOMPARED_SQL[] = UN_COLUMNS UN_SECURITY_LABELS;
 
 /*
  * Subscriptions (database-wide). pg_subscription is a shared catalog that not every role may
@@ -2282,9 +2395,12 @@ read_types(reader *r)
     const query composites = QUERY(COMPOSITES_SQL, "reading composite types", COMPOSITE_COLS);
     const query ranges = QUERY(r->version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
                                "reading range types", RANGE_COLS);
+    const query base_types = QUERY(BASE_TYPES_SQL, "reading base types", BASE_TYPE_COLS);
     group g = { NULL, SD_BUF_INIT };
 
-    sd_status rc = run(r, &enums, enum_row, NULL);
+    sd_status rc = run(r, &base_types, base_type_row, NULL);
+    if (rc == SD_OK)
+        rc = run(r, &enums, enum_row, NULL);
     if (rc == SD_OK)
         rc = run(r, &domains, domain_row, &g);
     g.cur = NULL;
@@ -2328,6 +2444,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         TS_TEMPLATES_SQL,
         TS_DICTS_SQL,
         TS_CONFIGS_SQL,
+        BASE_TYPES_SQL,
         ENUMS_SQL,
         DOMAINS_SQL,
         COMPOSITES_SQL,

@@ -16,6 +16,7 @@ static const char *const IDENTITY_KINDS[] = { "always", "by default", NULL };
 static const char *const COLLATION_PROVIDERS[] = { "libc", "icu", NULL };
 static const char *const FUNCTION_KINDS[] = { "function", "procedure", "window", NULL };
 static const char *const COLUMN_STORAGES[] = { "plain", "external", "extended", "main", NULL };
+static const char *const TYPE_ALIGNMENTS[] = { "char", "int2", "int4", "double", NULL };
 static const char *const COLUMN_COMPRESSIONS[] = { "pglz", "lz4", NULL };
 static const char *const REPLICA_IDENTITIES[] = { "full", "nothing", "index", NULL };
 static const char *const TRIGGER_ENABLED[] = { "disabled", "replica", "always", NULL };
@@ -41,6 +42,7 @@ static const sd_field_info TS_PARSER_FIELDS[] = { SD_TS_PARSER_FIELDS(FIELD_INFO
 static const sd_field_info TS_TEMPLATE_FIELDS[] = { SD_TS_TEMPLATE_FIELDS(FIELD_INFO) };
 static const sd_field_info TS_DICT_FIELDS[] = { SD_TS_DICT_FIELDS(FIELD_INFO) };
 static const sd_field_info TS_CONFIG_FIELDS[] = { SD_TS_CONFIG_FIELDS(FIELD_INFO) };
+static const sd_field_info BASE_TYPE_FIELDS[] = { SD_BASE_TYPE_FIELDS(FIELD_INFO) };
 static const sd_field_info ENUM_FIELDS[] = { SD_ENUM_FIELDS(FIELD_INFO) };
 static const sd_field_info DOMAIN_FIELDS[] = { SD_DOMAIN_FIELDS(FIELD_INFO) };
 static const sd_field_info COMPOSITE_FIELDS[] = { SD_COMPOSITE_FIELDS(FIELD_INFO) };
@@ -147,6 +149,15 @@ static const sd_kind_info KINDS[] = {
                             .name_is_identity = true,
                             .engines = SD_E_PG,
                             FIELDS(TS_CONFIG_FIELDS) },
+    [SD_KIND_BASE_TYPE] = { .name = "base_type",
+                            .plural = "base_types",
+                            .label = "base type",
+                            .kind = SD_KIND_BASE_TYPE,
+                            .owner = NONE,
+                            .name_required = true,
+                            .name_is_identity = true,
+                            .engines = SD_E_PG,
+                            FIELDS(BASE_TYPE_FIELDS) },
     [SD_KIND_ENUM] = { .name = "enum",
                        .plural = "enums",
                        .label = "enum type",

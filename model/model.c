@@ -799,3 +799,19 @@ sd_object_describe(sd_buf *out, const sd_object *o)
         }
     }
 }
+
+bool
+sd_object_depends_on(const sd_model *m, const sd_object *o, const sd_object *dep)
+{
+    for (size_t i = 0; i < o->ndeps; i++)
+        if (sd_model_find_ref(m, &o->deps[i]) == dep)
+            return true;
+    return false;
+}
+
+bool
+sd_base_type_io_function(const sd_model *m, const sd_object *t, const sd_object *f)
+{
+    return t->kind == SD_KIND_BASE_TYPE && f->kind == SD_KIND_FUNCTION &&
+           sd_object_depends_on(m, t, f) && sd_object_depends_on(m, f, t);
+}

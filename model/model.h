@@ -43,6 +43,7 @@ typedef enum sd_kind {
     SD_KIND_TS_TEMPLATE,   /* a text search template (PostgreSQL) */
     SD_KIND_TS_DICT,       /* a text search dictionary (PostgreSQL) */
     SD_KIND_TS_CONFIG,     /* a text search configuration (PostgreSQL) */
+    SD_KIND_BASE_TYPE,     /* a base type or a shell type (PostgreSQL) */
     SD_KIND_ENUM,          /* an enum type (PostgreSQL) */
     SD_KIND_DOMAIN,        /* a domain (PostgreSQL) */
     SD_KIND_COMPOSITE,     /* a composite type (PostgreSQL) */
@@ -422,6 +423,43 @@ enum {
     F(TS_CONFIG, COMMENT, SD_F_COMMENT)
 enum {
     SD_TS_CONFIG_FIELDS(SD__FIELD_ENUM) SD_TS_CONFIG__NFIELDS
+};
+
+/* Base types (CREATE TYPE t (INPUT = ..., ...)) and shell types (CREATE TYPE t;), as pg_dump
+ * writes them: a shell type has no input function (every other field empty or false, and no
+ * privileges: PostgreSQL grants nothing on a shell). The support functions are [schema, name]
+ * (plain; empty when unset), written as quoted qualified names; internal_length: pg_type.typlen
+ * (-1: VARIABLE); alignment and storage: CREATE TYPE's words; category and delimiter: the one
+ * character; default: pg_type.typdefault, a literal (NULL: none); element: format_type() of
+ * typelem (NULL: none); collatable: typcollation is set. */
+#define SD_BASE_TYPE_FIELDS(F)                                                                    \
+    F(BASE_TYPE, INPUT, .name = "input", .type = SD_FIELD_NAMES, .engines = SD_E_PG)              \
+    F(BASE_TYPE, OUTPUT, .name = "output", .type = SD_FIELD_NAMES, .engines = SD_E_PG)            \
+    F(BASE_TYPE, RECEIVE, .name = "receive", .type = SD_FIELD_NAMES, .engines = SD_E_PG)          \
+    F(BASE_TYPE, SEND, .name = "send", .type = SD_FIELD_NAMES, .engines = SD_E_PG)                \
+    F(BASE_TYPE, TYPMOD_IN, .name = "typmod_in", .type = SD_FIELD_NAMES, .engines = SD_E_PG)      \
+    F(BASE_TYPE, TYPMOD_OUT, .name = "typmod_out", .type = SD_FIELD_NAMES, .engines = SD_E_PG)    \
+    F(BASE_TYPE, ANALYZE, .name = "analyze", .type = SD_FIELD_NAMES, .engines = SD_E_PG)          \
+    F(BASE_TYPE, SUBSCRIPT, .name = "subscript", .type = SD_FIELD_NAMES, .engines = SD_E_PG)      \
+    F(BASE_TYPE, INTERNAL_LENGTH, .name = "internal_length", .type = SD_FIELD_INT,                \
+      .engines = SD_E_PG)                                                                         \
+    F(BASE_TYPE, PASSED_BY_VALUE, .name = "passed_by_value", .type = SD_FIELD_BOOL,               \
+      .engines = SD_E_PG)                                                                         \
+    F(BASE_TYPE, ALIGNMENT, .name = "alignment", .type = SD_FIELD_STRING,                         \
+      .allowed = TYPE_ALIGNMENTS, .engines = SD_E_PG)                                             \
+    F(BASE_TYPE, STORAGE, .name = "storage", .type = SD_FIELD_STRING, .allowed = COLUMN_STORAGES, \
+      .engines = SD_E_PG)                                                                         \
+    F(BASE_TYPE, CATEGORY, .name = "category", .type = SD_FIELD_STRING, .engines = SD_E_PG)       \
+    F(BASE_TYPE, PREFERRED, .name = "preferred", .type = SD_FIELD_BOOL, .engines = SD_E_PG)       \
+    F(BASE_TYPE, DEFAULT, .name = "default", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(BASE_TYPE, ELEMENT, .name = "element", .type = SD_FIELD_STRING, .engines = SD_E_PG)         \
+    F(BASE_TYPE, DELIMITER, .name = "delimiter", .type = SD_FIELD_STRING, .engines = SD_E_PG)     \
+    F(BASE_TYPE, COLLATABLE, .name = "collatable", .type = SD_FIELD_BOOL, .engines = SD_E_PG)     \
+    F(BASE_TYPE, OWNER, SD_F_OWNER)                                                               \
+    F(BASE_TYPE, ACL, SD_F_ACL)                                                                   \
+    F(BASE_TYPE, COMMENT, SD_F_COMMENT)
+enum {
+    SD_BASE_TYPE_FIELDS(SD__FIELD_ENUM) SD_BASE_TYPE__NFIELDS
 };
 
 #define SD_ENUM_FIELDS(F)                                                         \
@@ -1031,6 +1069,11 @@ const sd_object *sd_model_find_table(const sd_model *m, const char *schema, cons
 /* Whether o is a foreign table (PostgreSQL): its rows are its server's, so nothing may read,
  * move or check them. False for NULL. */
 bool sd_table_is_foreign(const sd_object *o);
+/* Whether o (an object of m) depends on dep. */
+bool sd_object_depends_on(const sd_model *m, const sd_object *o, const sd_object *dep);
+/* Whether f is one of base type t's own I/O functions (both of m): each depends on the other,
+ * as an input, output, receive or send function does, and PostgreSQL drops neither alone. */
+bool sd_base_type_io_function(const sd_model *m, const sd_object *t, const sd_object *f);
 /* XXH3 over every object's fingerprint: equal schemas compare in one step. */
 uint64_t sd_model_fingerprint(const sd_model *m);
 /* Total objects. */

@@ -84,6 +84,35 @@ sd_plan_pg_enum_adds_only(const sd_object *from, const sd_object *to)
 
 /* Not a field mask: values that are only appended are added in place (ADD VALUE); any
  * other change of the values recreates the type. */
+/* A base type with a definition (a shell has no input function). */
+static bool
+base_type_defined(const sd_object *t)
+{
+    return t->v[SD_BASE_TYPE_INPUT].names.len > 0;
+}
+
+/* ALTER TYPE ... SET changes the support functions but input and output, and the storage
+ * but back to plain (values may be stored out of line already); CREATE TYPE over a shell
+ * gives it its definition. Anything else, and a definition going (a shell again), drops and
+ * creates the type. */
+static bool
+base_type_recreates(const sd_changelist *cl, const sd_change *ch)
+{
+    (void)cl;
+    const uint64_t fixed =
+        FBIT(SD_BASE_TYPE_INPUT) | FBIT(SD_BASE_TYPE_OUTPUT) | FBIT(SD_BASE_TYPE_INTERNAL_LENGTH) |
+        FBIT(SD_BASE_TYPE_PASSED_BY_VALUE) | FBIT(SD_BASE_TYPE_ALIGNMENT) |
+        FBIT(SD_BASE_TYPE_CATEGORY) | FBIT(SD_BASE_TYPE_PREFERRED) | FBIT(SD_BASE_TYPE_DEFAULT) |
+        FBIT(SD_BASE_TYPE_ELEMENT) | FBIT(SD_BASE_TYPE_DELIMITER) | FBIT(SD_BASE_TYPE_COLLATABLE);
+    if (!base_type_defined(ch->from))
+        return false;
+    if (!base_type_defined(ch->to) || (ch->fields & fixed) != 0)
+        return true;
+    const char *storage = ch->to->v[SD_BASE_TYPE_STORAGE].s;
+    return (ch->fields & FBIT(SD_BASE_TYPE_STORAGE)) && storage != NULL &&
+           strcmp(storage, "plain") == 0;
+}
+
 static bool
 enum_recreates(const sd_changelist *cl, const sd_change *ch)
 {
@@ -844,6 +873,11 @@ static const sd_pg_rule RULES[] = {
     [SD_KIND_TS_CONFIG] = { .recreate_fields = FBIT(SD_TS_CONFIG_PARSER),
                             .gone = SD_PG_GONE_CHANGED,
                             .late_drop = true },
+    /* ALTER TYPE ... SET changes some support functions and the storage; a shell gets its
+     * definition in place. The rest drops and creates it, with its I/O functions (DROP TYPE
+     * ... CASCADE takes them): refused while anything else uses it (recreate_base_type() in
+     * emit/emit_pg_kinds.c). Dropped late, after what uses it, its I/O functions with it. */
+    [SD_KIND_BASE_TYPE] = { .recreates = base_type_recreates, .late_drop = true },
     [SD_KIND_ENUM] = { .recreates = enum_recreates, .gone = SD_PG_GONE_CHANGED, .late_drop = true },
     [SD_KIND_DOMAIN] = { .recreate_fields = FBIT(SD_DOMAIN_BASE_TYPE) | FBIT(SD_DOMAIN_COLLATION),
                          .late_drop = true },

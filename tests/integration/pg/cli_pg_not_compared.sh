@@ -23,13 +23,12 @@ cli_pg_init "$1" "$2" "${4:-cli.pg.not_compared}"
 
 # ---- the kinds the introspector reports ---------------------------------------------------
 # Backslash-continued macros joined, the whole source on one line, then the labels: the
-# first argument of IN_SCHEMA()/DB_WIDE(), a "SELECT 'label'" row, the base/shell type CASE,
-# and the string literals of sd_model_add_uncompared() calls (one-letter codes aside).
+# first argument of IN_SCHEMA()/DB_WIDE(), a "SELECT 'label'" row, and the string literals of sd_model_add_uncompared() calls (one-letter codes aside).
 src_kinds() {
   local f
   for f in "$introspect_dir"/pg_*.c; do
     sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$f" | tr '\n' ' ' |
-      grep -oE "(IN_SCHEMA|DB_WIDE)\(\"[^\"]+\"|SELECT '[a-z][a-z -]*'|THEN '[a-z -]+ type' ELSE '[a-z -]+ type'|sd_model_add_uncompared\([^;]*;" |
+      grep -oE "(IN_SCHEMA|DB_WIDE)\(\"[^\"]+\"|SELECT '[a-z][a-z -]*'|sd_model_add_uncompared\([^;]*;" |
       grep -oE "\"[a-z][a-z -]+\"|'[a-z][a-z -]+'" | tr -d "\"'"
   done | LC_ALL=C sort -u
 }
@@ -37,20 +36,15 @@ src_kinds > "$work/src_kinds"
 [ -s "$work/src_kinds" ] || die "no not-compared kinds found in $introspect_dir/pg_*.c"
 
 # ---- the objects ---------------------------------------------------------------------------
-# Compared helpers, in both databases. sd_base is a shell type here: FULL completes it.
+# Compared helpers, in both databases.
 cat > "$work/base.sql" <<'SQL'
 CREATE TABLE t (a int, b int);
 CREATE TYPE sd_enum AS ENUM ('x');
-CREATE TYPE sd_base;
-CREATE FUNCTION sd_base_in(cstring) RETURNS sd_base LANGUAGE internal IMMUTABLE STRICT AS 'int4in';
-CREATE FUNCTION sd_base_out(sd_base) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'int4out';
 SQL
 
-# kind|name as reported|SQL creating it in FULL (run in this order).
-objects=(
-  "base type|public.sd_base|CREATE TYPE sd_base (INPUT = sd_base_in, OUTPUT = sd_base_out, LIKE = int4)"
-  "shell type|public.sd_shell|CREATE TYPE sd_shell"
-)
+# kind|name as reported|SQL creating it in FULL (run in this order). None today: base and
+# shell types, the last kinds listed here, are compared now; security labels are below.
+objects=()
 # Kinds the introspector lists that cannot exist on the test server, with the statement that
 # would make one: each must be refused there (so the day it is not, this test asks for a real
 # object). Security labels need a label provider module (sepgsql, which needs SELinux).
@@ -118,8 +112,13 @@ check_reports() { # LABEL EXPECTED ACTUAL: the text report in $work/LABEL.txt, J
     grep -oE '"not_compared": *[0-9]+' | grep -oE '[0-9]+$')
   assert "$label json: summary.not_compared is '$count', the not_compared list has $n entries" -- \
     [ "$count" = "$n" ]
-  assert "$label text: the summary does not say '($n not compared)': $(tail -1 "$work/$label.txt")" -- \
-    grep -qF "($n not compared)" "$work/$label.txt"
+  if [ "$n" -gt 0 ]; then
+    assert "$label text: the summary does not say '($n not compared)': $(tail -1 "$work/$label.txt")" -- \
+      grep -qF "($n not compared)" "$work/$label.txt"
+  else
+    assert "$label text: the summary mentions objects not compared: $(tail -1 "$work/$label.txt")" -- \
+      sh -c '! grep -qF "not compared)" "$1"' sh "$work/$label.txt"
+  fi
   local nt
   nt=$(grep -c '^not compared  ' "$work/$label.txt")
   assert "$label: the text report lists $nt objects not compared, the JSON report $n" -- [ "$nt" -eq "$n" ]
@@ -158,10 +157,6 @@ for row in "${objects[@]}"; do
       "$(grep '^not compared' "$work/forward.txt" | tr '\n' ';'))"
   fi
 done
-
-# The shell type BASE holds (completed to a base type in FULL) is listed too.
-assert "the shell type public.sd_base of the expected side is not listed" -- \
-  grep -qxF "not compared  shell type public.sd_base (expected only)" "$work/forward.txt"
 
 # ---- options of user mappings the reading role cannot see ---------------------------------
 # pg_user_mappings shows a mapping's options only to a superuser, the server's owner, or the

@@ -3,8 +3,8 @@
 # the selected schemas are not read, on both sides of check and diff and by inspect. Drift
 # only in excluded schemas is no drift; drift in an included one is; --schema repeats;
 # --exclude-schema wins over --schema; names are exact and case-sensitive, and a name that
-# matches no schema on either side is an error; objects not compared in an excluded schema are
-# not listed either.
+# matches no schema on either side is an error; objects in an excluded schema are not listed
+# at all.
 # Usage: cli_pg_schema_filter.sh SCHEMADRIFT STATEFILE [NAME]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,8 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 cli_pg_init "$1" "$2" "${3:-cli.pg.schema_filter}"
 
 # A: app, other and "App" (a different schema from app), one table each.
-# B: app the same; other.o and "App".t have an extra column; other holds a shell type (not
-#    compared); schema onlyb exists in B only.
+# B: app the same; other.o and "App".t have an extra column; other holds a shell type;
+#    schema onlyb exists in B only.
 #    B also holds an event trigger, a cast and an access method: database-wide, read only without --schema (as
 #    pg_dump -n leaves them out), whatever --exclude-schema says.
 # C: A with an extra column in app.t only.
@@ -55,9 +55,9 @@ check_case() {
   [ $ok -eq 1 ] && pass
 }
 
-# Without a filter every difference shows, the shell type is listed.
+# Without a filter every difference shows, the shell type too.
 check_case all 1 "+extra     column other.o.b" "+extra     column App.t.c" "+extra     schema onlyb" \
-  "+not compared  shell type other.sd_shell (actual only)" "+extra     event trigger sd_evtrig" \
+  "+extra     base type other.sd_shell" "+extra     event trigger sd_evtrig" \
   "+extra     cast (text AS bytea)" "+extra     access method sd_am" -- "$A" "$B"
 # Only app, which is equal: no drift, nothing of the other schemas, not even not-compared.
 check_case only-app 0 "+no drift" "-other" "-App." "-onlyb" "-sd_evtrig" "-cast" "-sd_am" -- "$A" "$B" --schema app
@@ -75,7 +75,7 @@ check_case exclude-all-drifted-json 1 '+      "kind": "event_trigger",' '+      
 check_case exclude-other 1 "+extra     column App.t.c" "+extra     schema onlyb" "-other" -- \
   "$A" "$B" --exclude-schema other
 # Repeated --schema: both named schemas are read, nothing else.
-check_case two-schemas 1 "+extra     column other.o.b" "+not compared  shell type other.sd_shell (actual only)" \
+check_case two-schemas 1 "+extra     column other.o.b" "+extra     base type other.sd_shell" \
   "-App." "-onlyb" "-sd_evtrig" "-cast" -- "$A" "$B" --schema app --schema other
 # Names are exact and case-sensitive: App is not app.
 check_case case-sensitive 1 "+extra     column App.t.c" "-other" "-app." -- "$A" "$B" --schema App
@@ -129,7 +129,7 @@ expect_rc inspect-filtered 0 && {
     fail "inspect-filtered: schemas in the snapshot: '$names', expected app and other"
   fi
 }
-check_case snapshot-filtered 0 "+no drift (1 not compared)" -- "$work/b.yaml" "$B" --schema app --schema other
+check_case snapshot-filtered 0 "+no drift" -- "$work/b.yaml" "$B" --schema app --schema other
 check_case snapshot-unfiltered 1 "+extra     table App.t" "+extra     schema onlyb" -- "$work/b.yaml" "$B"
 run "$bin" inspect "$B" --exclude-schema other -o "$work/b2.yaml"
 expect_rc inspect-excluded 0 && {

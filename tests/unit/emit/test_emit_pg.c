@@ -2090,6 +2090,166 @@ test_subscriptions(void **state)
                    "\nDROP SUBSCRIPTION gone;\n" TAIL);
 }
 
+/* A base type t with input t_in(cstring) and output t_out(public.t) in m: each function and
+ * the type depend on each other, as pg_depend has them. */
+static sd_object *
+base_type(sd_model *m, const char *t)
+{
+    char in[64], out[64], in_sig[128], out_sig[256], arg[96], def[512];
+    snprintf(in, sizeof(in), "%s_in", t);
+    snprintf(out, sizeof(out), "%s_out", t);
+    snprintf(in_sig, sizeof(in_sig), "%s(cstring)", in);
+    snprintf(arg, sizeof(arg), "public.%s", t);
+    snprintf(out_sig, sizeof(out_sig), "%s(%s)", out, arg);
+    sd_object *o = add(m, SD_KIND_BASE_TYPE, NULL, t);
+    names(m, o, SD_BASE_TYPE_INPUT, "public");
+    sd_obj_add_name(m, o, SD_BASE_TYPE_INPUT, in);
+    names(m, o, SD_BASE_TYPE_OUTPUT, "public");
+    sd_obj_add_name(m, o, SD_BASE_TYPE_OUTPUT, out);
+    sd_obj_set_int(o, SD_BASE_TYPE_INTERNAL_LENGTH, 4);
+    sd_obj_set_bool(o, SD_BASE_TYPE_PASSED_BY_VALUE, true);
+    sd_obj_set_str(m, o, SD_BASE_TYPE_ALIGNMENT, "int4");
+    sd_obj_set_str(m, o, SD_BASE_TYPE_STORAGE, "plain");
+    sd_obj_set_str(m, o, SD_BASE_TYPE_CATEGORY, "U");
+    sd_obj_set_str(m, o, SD_BASE_TYPE_DELIMITER, ",");
+    snprintf(def, sizeof(def),
+             "CREATE OR REPLACE FUNCTION public.%s(cstring)\n RETURNS %s\n LANGUAGE internal\n"
+             "AS $function$int4in$function$",
+             in, arg);
+    dep(m, function(m, in, "cstring", arg, def), SD_KIND_BASE_TYPE, NULL, t);
+    snprintf(def, sizeof(def),
+             "CREATE OR REPLACE FUNCTION public.%s(%s)\n RETURNS cstring\n LANGUAGE internal\n"
+             "AS $function$int4out$function$",
+             out, arg);
+    dep(m, function(m, out, arg, "cstring", def), SD_KIND_BASE_TYPE, NULL, t);
+    dep(m, o, SD_KIND_FUNCTION, NULL, in_sig);
+    dep(m, o, SD_KIND_FUNCTION, NULL, out_sig);
+    return o;
+}
+
+/* A new base type as pg_dump writes it: its shell, its I/O functions, its definition, then
+ * what uses it (a domain, a table); a shell type alone; a base type that goes is dropped with
+ * CASCADE behind a guard, its functions left to it, after the column that used it. */
+static void
+test_base_types(void **state)
+{
+    fixture *f = *state;
+    sd_object *n = base_type(f->to, "myint");
+    sd_obj_set_str(f->to, n, SD_BASE_TYPE_DEFAULT, "it's");
+    sd_obj_set_str(f->to, n, SD_BASE_TYPE_DELIMITER, ";");
+    sd_obj_set_str(f->to, n, SD_BASE_TYPE_COMMENT, "ours");
+    sd_object *d = add(f->to, SD_KIND_DOMAIN, NULL, "pos");
+    sd_obj_set_str(f->to, d, SD_DOMAIN_BASE_TYPE, "public.myint");
+    dep(f->to, d, SD_KIND_BASE_TYPE, NULL, "myint");
+    table(f->to, "t");
+    dep(f->to, col(f->to, "t", 1, "a", "public.myint"), SD_KIND_BASE_TYPE, NULL, "myint");
+    add(f->to, SD_KIND_BASE_TYPE, NULL, "Shell");
+    base_type(f->from, "old");
+    table(f->from, "t");
+    dep(f->from, col(f->from, "t", 1, "o", "public.old"), SD_KIND_BASE_TYPE, NULL, "old");
+    const char *out = show(run(f));
+    has(out, "\nCREATE TYPE public.\"Shell\";\n");
+    before(out, "\nCREATE TYPE public.myint;\n", "CREATE OR REPLACE FUNCTION public.myint_in");
+    before(out, "CREATE OR REPLACE FUNCTION public.myint_out",
+           "\nCREATE TYPE public.myint (INPUT = public.myint_in, OUTPUT = public.myint_out, "
+           "INTERNALLENGTH = 4, PASSEDBYVALUE, ALIGNMENT = int4, STORAGE = plain, DEFAULT = "
+           "'it''s', DELIMITER = ';');\nCOMMENT ON TYPE public.myint IS 'ours';\n");
+    before(out, "DELIMITER = ';');", "CREATE DOMAIN public.pos AS public.myint;");
+    before(out, "DELIMITER = ';');", "ALTER TABLE public.t ADD COLUMN a public.myint;");
+    before(out, "ALTER TABLE public.t DROP COLUMN o;", "DROP TYPE public.old CASCADE;\n");
+    has(out, "-- public.\"old_in(cstring)\" goes with base type public.old (DROP TYPE ... "
+             "CASCADE)\n");
+    lacks(out, "DROP FUNCTION");
+    before(out, "AND d.refobjid IN ('public.old'::pg_catalog.regtype, (SELECT y.typarray",
+           "DROP TYPE public.old CASCADE;\n");
+}
+
+/* In place: ALTER TYPE ... SET for the support functions and the storage (the kept column
+ * given the new storage), a shell filled in under the script's user; the rest is refused,
+ * naming a user. */
+static void
+test_base_type_changes(void **state)
+{
+    fixture *f = *state;
+    sd_model *ms[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *t = base_type(ms[i], "t");
+        sd_obj_set_int(t, SD_BASE_TYPE_INTERNAL_LENGTH, -1);
+        sd_obj_set_bool(t, SD_BASE_TYPE_PASSED_BY_VALUE, false);
+        sd_obj_set_str(ms[i], t, SD_BASE_TYPE_STORAGE, i == 0 ? "extended" : "main");
+        if (i == 1) {
+            names(ms[i], t, SD_BASE_TYPE_ANALYZE, "pg_catalog");
+            sd_obj_add_name(ms[i], t, SD_BASE_TYPE_ANALYZE, "array_typanalyze");
+        }
+        table(ms[i], "k");
+        dep(ms[i], col(ms[i], "k", 1, "v", "public.t"), SD_KIND_BASE_TYPE, NULL, "t");
+        sd_object *s = i == 0 ? add(ms[i], SD_KIND_BASE_TYPE, NULL, "s") : base_type(ms[i], "s");
+        sd_obj_set_str(ms[i], s, SD_BASE_TYPE_OWNER, "alice");
+    }
+    const char *out = show(run(f));
+    has(out, "\nALTER TYPE public.t SET (ANALYZE = pg_catalog.array_typanalyze, STORAGE = "
+             "main);\nALTER TABLE public.k ALTER COLUMN v SET STORAGE MAIN;\n");
+    before(out, "CREATE OR REPLACE FUNCTION public.s_out",
+           "\nALTER TYPE public.s OWNER TO CURRENT_USER;\nCREATE TYPE public.s (INPUT = "
+           "public.s_in, OUTPUT = public.s_out, INTERNALLENGTH = 4, PASSEDBYVALUE, ALIGNMENT = "
+           "int4, STORAGE = plain);\nALTER TYPE public.s OWNER TO alice;\n");
+
+    sd_buf_dispose(&f->out);
+    sd_model_free(f->from);
+    sd_model_free(f->to);
+    f->from = sd_model_new(SD_ENGINE_PG);
+    f->to = sd_model_new(SD_ENGINE_PG);
+    sd_model *ns[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *t = base_type(ns[i], "t");
+        sd_obj_set_str(ns[i], t, SD_BASE_TYPE_CATEGORY, i == 0 ? "U" : "N");
+        table(ns[i], "k");
+        dep(ns[i], col(ns[i], "k", 1, "v", "public.t"), SD_KIND_BASE_TYPE, NULL, "t");
+    }
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_UNSUPPORTED);
+    has(err.msg, "a change no ALTER TYPE makes (it takes DROP TYPE and CREATE TYPE) while "
+                 "column public.k.v uses it is not supported");
+    has(err.where, "base type public.t");
+    has(err.hint, "ALTER TYPE ... SET changes only RECEIVE");
+}
+
+/* A change no ALTER TYPE makes, on a type nothing else uses: dropped with CASCADE behind the
+ * guard (which lets "to"'s I/O functions of it be), made again with its I/O functions. */
+static void
+test_base_type_recreate(void **state)
+{
+    fixture *f = *state;
+    base_type(f->from, "t");
+    sd_object *t = base_type(f->to, "t");
+    sd_obj_set_str(f->to, t, SD_BASE_TYPE_CATEGORY, "N");
+    const char *out = show(run(f));
+    before(out, "OR d.objid = pg_catalog.to_regprocedure('public.t_in(cstring)')::pg_catalog.oid",
+           "\nDROP TYPE public.t CASCADE;\nCREATE TYPE public.t;\nCREATE OR REPLACE FUNCTION "
+           "public.t_in(cstring)");
+    before(out, "CREATE OR REPLACE FUNCTION public.t_out",
+           "CREATE TYPE public.t (INPUT = public.t_in, OUTPUT = public.t_out, INTERNALLENGTH = 4, "
+           "PASSEDBYVALUE, ALIGNMENT = int4, STORAGE = plain, CATEGORY = 'N');\n");
+    lacks(out, "DROP FUNCTION");
+}
+
+/* Forged support function names, alignment or element type are refused. */
+static void
+test_base_type_forged_refused(void **state)
+{
+    fixture *f = *state;
+    sd_object *t = base_type(f->to, "t");
+    sd_obj_add_name(f->to, t, SD_BASE_TYPE_SEND, "x");
+    refused(f, "SEND function must be [schema, name]");
+    t = base_type(f->to, "t");
+    sd_obj_set_str(f->to, t, SD_BASE_TYPE_ALIGNMENT, "int4); DROP TABLE users; --");
+    refused(f, "invalid ALIGNMENT");
+    t = base_type(f->to, "t");
+    sd_obj_set_str(f->to, t, SD_BASE_TYPE_ELEMENT, "int); DROP TABLE users; --");
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &err), SD_ERR_PARSE);
+}
+
 /* A foreign table in m: table(m, name) with a server and options (space-separated). */
 static sd_object *
 foreign_table(sd_model *m, const char *name, const char *server, const char *options)
@@ -3675,6 +3835,10 @@ main(void)
         T(test_user_mapping_hidden_options_refused),
         T(test_foreign_data_forged_refused),
         T(test_subscriptions),
+        T(test_base_types),
+        T(test_base_type_changes),
+        T(test_base_type_recreate),
+        T(test_base_type_forged_refused),
         T(test_foreign_tables),
         T(test_foreign_partition_server_refused),
         T(test_access_methods_and_typed_tables),

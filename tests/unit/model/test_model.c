@@ -104,6 +104,7 @@ test_registry_completeness(void **state)
         [SD_KIND_TS_TEMPLATE] = SD_TS_TEMPLATE__NFIELDS,
         [SD_KIND_TS_DICT] = SD_TS_DICT__NFIELDS,
         [SD_KIND_TS_CONFIG] = SD_TS_CONFIG__NFIELDS,
+        [SD_KIND_BASE_TYPE] = SD_BASE_TYPE__NFIELDS,
         [SD_KIND_ENUM] = SD_ENUM__NFIELDS,
         [SD_KIND_DOMAIN] = SD_DOMAIN__NFIELDS,
         [SD_KIND_COMPOSITE] = SD_COMPOSITE__NFIELDS,
@@ -271,15 +272,15 @@ test_registry_engines(void **state)
     }
     /* The PostgreSQL kinds, and nothing else, are missing from SQLite. */
     static const sd_kind pg_only[] = {
-        SD_KIND_EXTENSION,   SD_KIND_COLLATION,     SD_KIND_ENUM,          SD_KIND_TS_PARSER,
-        SD_KIND_TS_TEMPLATE, SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,     SD_KIND_DOMAIN,
-        SD_KIND_COMPOSITE,   SD_KIND_RANGE,         SD_KIND_SEQUENCE,      SD_KIND_FUNCTION,
-        SD_KIND_AGGREGATE,   SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,          SD_KIND_OPERATOR,
-        SD_KIND_OPFAMILY,    SD_KIND_OPCLASS,       SD_KIND_CONVERSION,    SD_KIND_EXCLUSION,
-        SD_KIND_POLICY,      SD_KIND_MATVIEW,       SD_KIND_RULE,          SD_KIND_STATISTICS,
-        SD_KIND_LANGUAGE,    SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL,
-        SD_KIND_FDW,         SD_KIND_SERVER,        SD_KIND_USER_MAPPING,  SD_KIND_PUBLICATION,
-        SD_KIND_SUBSCRIPTION
+        SD_KIND_EXTENSION,    SD_KIND_COLLATION,     SD_KIND_ENUM,          SD_KIND_TS_PARSER,
+        SD_KIND_TS_TEMPLATE,  SD_KIND_TS_DICT,       SD_KIND_TS_CONFIG,     SD_KIND_DOMAIN,
+        SD_KIND_COMPOSITE,    SD_KIND_RANGE,         SD_KIND_SEQUENCE,      SD_KIND_FUNCTION,
+        SD_KIND_AGGREGATE,    SD_KIND_EVENT_TRIGGER, SD_KIND_CAST,          SD_KIND_OPERATOR,
+        SD_KIND_OPFAMILY,     SD_KIND_OPCLASS,       SD_KIND_CONVERSION,    SD_KIND_EXCLUSION,
+        SD_KIND_POLICY,       SD_KIND_MATVIEW,       SD_KIND_RULE,          SD_KIND_STATISTICS,
+        SD_KIND_LANGUAGE,     SD_KIND_TRANSFORM,     SD_KIND_ACCESS_METHOD, SD_KIND_DEFAULT_ACL,
+        SD_KIND_FDW,          SD_KIND_SERVER,        SD_KIND_USER_MAPPING,  SD_KIND_PUBLICATION,
+        SD_KIND_SUBSCRIPTION, SD_KIND_BASE_TYPE
     };
     size_t missing = 0;
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
@@ -1876,6 +1877,7 @@ test_object_describe_every_kind(void **state)
     describe_is(objs[SD_KIND_EXCLUSION], "exclusion constraint s.t.o");
     describe_is(objs[SD_KIND_POLICY], "policy s.t.o");
     describe_is(objs[SD_KIND_ENUM], "enum type s.o");
+    describe_is(objs[SD_KIND_BASE_TYPE], "base type s.o");
     sd_model_free(m);
 }
 
