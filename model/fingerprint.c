@@ -85,6 +85,8 @@ sd_object_canonical(sd_buf *out, const sd_model *m, const sd_object *o)
         sd_model__put_value(out, ki->fields[f].type, &o->v[f]);
         sd_buf_putc(out, '\n');
     }
+    if (sd_model__obj(o)->child_len == NULL)
+        return; /* owns nothing (columns, most objects) */
     for (size_t k = 0; k < SD_KIND__COUNT; k++) {
         size_t n = 0;
         const sd_object *const *kids = sd_model_children(m, o, (sd_kind)k, &n);

@@ -307,26 +307,26 @@ key_name(sd_buf *b, sd_engine e, const char *s)
         b->ptr[i] = sd_ascii_lower(b->ptr[i]);
 }
 
-/* Identity key: schema, table and name; for unnamed objects, their identifying fields. */
+/* Identity key: schema, table and name; for unnamed objects, their identifying fields. b is
+ * scratch space. */
 static const char *
-make_key(sd_model *m, const sd_object *o)
+make_key(sd_model *m, const sd_object *o, sd_buf *b)
 {
     const sd_kind_info *ki = sd_kind_get(o->kind);
-    sd_buf b = SD_BUF_INIT;
-    key_name(&b, m->engine, o->schema);
-    key_name(&b, m->engine, o->table);
+    sd_buf_reset(b);
+    key_name(b, m->engine, o->schema);
+    key_name(b, m->engine, o->table);
     if (!ki->name_is_identity) {
-        sd_buf_append(&b, "*");
+        sd_buf_append(b, "*");
     } else if (o->name != NULL) {
-        key_name(&b, m->engine, o->name);
+        key_name(b, m->engine, o->name);
     } else {
-        sd_buf_append(&b, "~");
+        sd_buf_append(b, "~");
         for (size_t f = 0; f < ki->nfields; f++)
             if (ki->unnamed_identity & (1u << f))
-                sd_model__put_value(&b, ki->fields[f].type, &o->v[f]);
+                sd_model__put_value(b, ki->fields[f].type, &o->v[f]);
     }
-    const char *k = sd_buf_failed(&b) ? NULL : sd_arena_strdup(m->arena, sd_buf_cstr(&b));
-    sd_buf_dispose(&b);
+    const char *k = sd_buf_failed(b) ? NULL : sd_arena_strdup(m->arena, sd_buf_cstr(b));
     if (k == NULL)
         m->failed = true;
     return k;
@@ -420,20 +420,23 @@ duplicate_error(const sd_object *o, sd_err *err)
 static sd_status
 index_kind(sd_model *m, sd_kind k, sd_err *err)
 {
+    sd_status rc = SD_OK;
+    sd_buf key = SD_BUF_INIT;
     sd_map_dispose(&m->index[k]);
-    for (size_t i = 0; i < m->objs[k].len; i++) {
+    for (size_t i = 0; i < m->objs[k].len && rc == SD_OK; i++) {
         sd_object *o = m->objs[k].items[i];
-        sd_status rc = normalize_object(m, o, err);
+        rc = normalize_object(m, o, err);
         if (rc != SD_OK)
-            return rc;
-        o->key = make_key(m, o);
-        if (o->key == NULL)
-            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-        if (sd_map_get(&m->index[k], o->key) != NULL)
-            return duplicate_error(o, err);
-        if (sd_map_put(&m->index[k], o->key, o) != SD_OK)
-            return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+            break;
+        o->key = make_key(m, o, &key);
+        if (o->key != NULL && sd_map_get(&m->index[k], o->key) != NULL)
+            rc = duplicate_error(o, err);
+        else if (o->key == NULL || sd_map_put(&m->index[k], o->key, o) != SD_OK)
+            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     }
+    sd_buf_dispose(&key);
+    if (rc != SD_OK)
+        return rc;
     if (sd_sort(m->objs[k].items, m->objs[k].len, sizeof(sd_object *), cmp_objects, NULL) != SD_OK)
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < m->objs[k].len; i++)
@@ -458,9 +461,13 @@ link_owned(sd_model *m, sd_kind k, sd_err *err)
         }
         own->child_len[k] = 0;
     }
+    const sd_object *found = NULL;
     for (size_t i = 0; i < m->objs[k].len; i++) {
         sd_object *o = m->objs[k].items[i];
-        const sd_object *found = sd_model_find(m, ki->owner, o->schema, NULL, o->table);
+        /* Consecutive objects mostly share their schema and table strings, so their owner. */
+        const sd_object *prev = i > 0 ? m->objs[k].items[i - 1] : NULL;
+        if (prev == NULL || found == NULL || prev->schema != o->schema || prev->table != o->table)
+            found = sd_model_find(m, ki->owner, o->schema, NULL, o->table);
         if (found == NULL) {
             sd_buf d = SD_BUF_INIT;
             sd_object_describe(&d, o);

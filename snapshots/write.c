@@ -98,6 +98,11 @@ typedef struct writer {
     const sd_object *cur; /* object being written, for messages (NULL at the top) */
     sd_err *err;          /* caller's error */
     size_t split_min;     /* lists this long are written in parts side by side (0: never) */
+    sd_buf num;           /* scratch for numbers and fingerprints */
+    /* nests[p][0..nnests[p]): the kinds nested in an object of kind p, in kind order
+     * (sd_snapshot__nests() for the model's engine, worked out once per writer) */
+    unsigned char nnests[SD_KIND__COUNT];
+    unsigned char nests[SD_KIND__COUNT][SD_KIND__COUNT];
 } writer;
 
 /* ---- scalar styles ---- */
@@ -135,17 +140,20 @@ ident_char(char c)
 
 /*
  * Plain only for [A-Za-z_][A-Za-z0-9_]* that is no reserved word: such a scalar can never be
- * read back as a number, boolean, null or YAML syntax by any YAML 1.1/1.2 reader.
+ * read back as a number, boolean, null or YAML syntax by any YAML 1.1/1.2 reader. s has len
+ * bytes.
  */
 static bool
-plain_safe(const char *s)
+plain_safe(const char *s, size_t len)
 {
     if (!ident_start(s[0]))
         return false;
-    for (const char *p = s; *p != '\0'; p++) {
-        if (!ident_char(*p))
+    for (size_t i = 1; i < len; i++) {
+        if (!ident_char(s[i]))
             return false;
     }
+    if (len > 5) /* longer than every reserved word */
+        return true;
     for (size_t i = 0; RESERVED[i] != NULL; i++)
         if (ascii_ieq(s, RESERVED[i]))
             return false;
@@ -195,6 +203,10 @@ utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     uint32_t cp;
     for (size_t i = 0; i < len;) {
+        if (p[i] < 0x80) { /* most text is ASCII: no decoding for it */
+            i++;
+            continue;
+        }
         size_t w = utf8_decode(p + i, len - i, &cp);
         if (w == 0)
             return false;
@@ -276,14 +288,22 @@ cannot_write(writer *w, const char *key, const char *why)
     return rc;
 }
 
+/*
+ * One scalar of len bytes. checked: the caller knows the text is UTF-8 (ASCII it wrote or
+ * tested, or text literal_ok() decoded), so only other text is validated here.
+ */
 static sd_status
-scalar(writer *w, const char *key, const char *s, yaml_scalar_style_t style)
+scalar(writer *w,
+       const char *key,
+       const char *s,
+       size_t len,
+       bool checked,
+       yaml_scalar_style_t style)
 {
     yaml_event_t ev;
-    size_t len = strlen(s);
     if (len > INT_MAX)
         return cannot_write(w, key, "the text is too long");
-    if (!utf8_valid(s, len))
+    if (!checked && !utf8_valid(s, len))
         return cannot_write(w, key, "the text is not valid UTF-8");
     /* Plain scalars are implicit plain, every other style implicitly a string: no tags. */
     bool plain = style == YAML_PLAIN_SCALAR_STYLE;
@@ -292,29 +312,41 @@ scalar(writer *w, const char *key, const char *s, yaml_scalar_style_t style)
     return emit(w, &ev, ok);
 }
 
+/* ASCII text the writer chose (registry names, numbers, true, false, null), plain. */
 static sd_status
 plain(writer *w, const char *key, const char *s)
 {
-    return scalar(w, key, s, YAML_PLAIN_SCALAR_STYLE);
+    return scalar(w, key, s, strlen(s), true, YAML_PLAIN_SCALAR_STYLE);
 }
 
-/* A string or null: plain when safe, else double-quoted. */
+/* A string of len bytes: plain when safe, else double-quoted. */
+static sd_status
+string_n(writer *w, const char *key, const char *s, size_t len)
+{
+    bool safe = plain_safe(s, len);
+    return scalar(w, key, s, len, safe,
+                  safe ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+}
+
+/* A string or null. */
 static sd_status
 string(writer *w, const char *key, const char *s)
 {
     if (s == NULL)
         return plain(w, key, "null");
-    return scalar(w, key, s,
-                  plain_safe(s) ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+    return string_n(w, key, s, strlen(s));
 }
 
 /* SQL text or null: like string(), but multi-line text goes in a literal block if exact. */
 static sd_status
 sql(writer *w, const char *key, const char *s)
 {
-    if (s != NULL && literal_ok(s, strlen(s)))
-        return scalar(w, key, s, YAML_LITERAL_SCALAR_STYLE);
-    return string(w, key, s);
+    if (s == NULL)
+        return plain(w, key, "null");
+    size_t len = strlen(s);
+    if (literal_ok(s, len))
+        return scalar(w, key, s, len, true, YAML_LITERAL_SCALAR_STYLE);
+    return string_n(w, key, s, len);
 }
 
 static sd_status
@@ -323,12 +355,22 @@ boolean(writer *w, const char *key, bool b)
     return plain(w, key, b ? "true" : "false");
 }
 
+/* The writer's scratch buffer w->num, when it could be written (NULL: out of memory). */
+static const char *
+num_text(writer *w)
+{
+    return sd_buf_failed(&w->num) ? NULL : sd_buf_cstr(&w->num);
+}
+
 static sd_status
 integer(writer *w, const char *key, int64_t i)
 {
-    char num[32];
-    snprintf(num, sizeof(num), "%" PRId64, i);
-    return plain(w, key, num);
+    sd_buf_reset(&w->num);
+    sd_buf_append_int(&w->num, (long long)i);
+    const char *num = num_text(w);
+    if (num == NULL)
+        return sd_err_set(w->err, SD_ERR_NOMEM, "out of memory writing the snapshot");
+    return scalar(w, key, num, w->num.len, true, YAML_PLAIN_SCALAR_STYLE);
 }
 
 /*
@@ -339,10 +381,13 @@ integer(writer *w, const char *key, int64_t i)
 static sd_status
 fingerprint(writer *w, uint64_t fp)
 {
-    char hex[17];
-    snprintf(hex, sizeof(hex), "%016" PRIx64, fp);
+    sd_buf_reset(&w->num);
+    sd_buf_append_hex64(&w->num, (unsigned long long)fp);
+    const char *hex = num_text(w);
+    if (hex == NULL)
+        return sd_err_set(w->err, SD_ERR_NOMEM, "out of memory writing the snapshot");
     bool letter = strpbrk(hex, "acdf") != NULL;
-    return scalar(w, SD_SNAP_KEY_FINGERPRINT, hex,
+    return scalar(w, SD_SNAP_KEY_FINGERPRINT, hex, w->num.len, true,
                   letter ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 }
 
@@ -596,6 +641,7 @@ enum {
 };
 
 static sd_status writer_open(writer *w, sd_buf *out, const sd_model *m, sd_err *err);
+static void writer_close(writer *w);
 static sd_status write_object(writer *w, const sd_object *o);
 
 typedef struct split_part {
@@ -632,7 +678,7 @@ split_part_run(void *arg)
         p->rc = emit(&w, &ev, yaml_stream_end_event_initialize(&ev));
     if (p->rc == SD_OK && !yaml_emitter_flush(&w.em))
         p->rc = emitter_error(&w);
-    yaml_emitter_delete(&w.em);
+    writer_close(&w);
 }
 
 /* Append text (whole lines) to out, each non-empty line after indent spaces, each line
@@ -801,12 +847,11 @@ write_object(writer *w, const sd_object *o)
         rc = key(w, SD_SNAP_KEY_DEPENDS_ON);
     if (rc == SD_OK)
         rc = write_deps(w, o);
-    for (size_t k = 0; k < SD_KIND__COUNT && rc == SD_OK; k++) {
-        if (!sd_snapshot__nests(sd_model_engine(w->m), o->kind, (sd_kind)k))
-            continue;
-        rc = key(w, sd_kind_get((sd_kind)k)->plural);
+    for (size_t i = 0; i < w->nnests[o->kind] && rc == SD_OK; i++) {
+        sd_kind k = (sd_kind)w->nests[o->kind][i];
+        rc = key(w, sd_kind_get(k)->plural);
         if (rc == SD_OK)
-            rc = write_children(w, o, (sd_kind)k);
+            rc = write_children(w, o, k);
     }
     if (rc == SD_OK)
         rc = map_end(w);
@@ -965,6 +1010,14 @@ writer_open(writer *w, sd_buf *out, const sd_model *m, sd_err *err)
     w->out = out;
     w->m = m;
     w->err = err;
+    w->num = (sd_buf)SD_BUF_INIT;
+    _Static_assert(SD_KIND__COUNT <= UCHAR_MAX, "kinds fit in writer.nests");
+    for (size_t p = 0; p < SD_KIND__COUNT; p++) {
+        for (size_t k = 0; k < SD_KIND__COUNT; k++) {
+            if (sd_snapshot__nests(sd_model_engine(m), (sd_kind)p, (sd_kind)k))
+                w->nests[p][w->nnests[p]++] = (unsigned char)k;
+        }
+    }
     if (!yaml_emitter_initialize(&w->em))
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory writing the snapshot");
     yaml_emitter_set_output(&w->em, write_handler, out);
@@ -975,6 +1028,13 @@ writer_open(writer *w, sd_buf *out, const sd_model *m, sd_err *err)
     yaml_emitter_set_unicode(&w->em, 1);
     yaml_emitter_set_break(&w->em, YAML_LN_BREAK);
     return SD_OK;
+}
+
+static void
+writer_close(writer *w)
+{
+    yaml_emitter_delete(&w->em);
+    sd_buf_dispose(&w->num);
 }
 
 sd_status
@@ -990,7 +1050,7 @@ sd_snapshot__write_split(sd_buf *out, const sd_model *m, size_t split_min, sd_er
     rc = check_schemas(&w);
     if (rc == SD_OK)
         rc = write_model(&w);
-    yaml_emitter_delete(&w.em);
+    writer_close(&w);
     if (rc != SD_OK)
         sd_buf_truncate(out, start); /* no half-written snapshot in the caller's buffer */
     return rc;

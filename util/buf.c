@@ -37,6 +37,14 @@ reserve(sd_buf *b, size_t extra)
 void
 sd_buf_appendn(sd_buf *b, const char *s, size_t n)
 {
+    /* Room for n bytes and the NUL: no reserve() (most appends are short). */
+    if (!b->failed && n < b->cap - b->len) {
+        if (n > 0)
+            memcpy(b->ptr + b->len, s, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+        return;
+    }
     if (!reserve(b, n))
         return;
     if (n > 0)
@@ -108,6 +116,11 @@ sd_buf_appendf(sd_buf *b, const char *fmt, ...)
 void
 sd_buf_putc(sd_buf *b, char c)
 {
+    if (!b->failed && b->cap - b->len >= 2) {
+        b->ptr[b->len++] = c;
+        b->ptr[b->len] = '\0';
+        return;
+    }
     sd_buf_appendn(b, &c, 1);
 }
 
