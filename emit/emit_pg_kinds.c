@@ -1313,7 +1313,23 @@ complete_base_type(pg_ctx *c, const sd_object *t)
     sd_emit__pg_extras(c, t);
 }
 
-/* An object of "from" other than t's own I/O functions that uses base type t, or NULL. */
+/* Whether o of "from" uses base type t or one of its I/O functions (which DROP TYPE ...
+ * CASCADE takes along: a view or default calling one would go with them). */
+static bool
+uses_base_type(const pg_ctx *c, const sd_object *o, const sd_object *t)
+{
+    if (sd_object_depends_on(c->from, o, t))
+        return true;
+    for (size_t d = 0; d < o->ndeps; d++) {
+        const sd_object *f = sd_model_find_ref(c->from, &o->deps[d]);
+        if (f != NULL && sd_base_type_io_function(c->from, t, f))
+            return true;
+    }
+    return false;
+}
+
+/* An object of "from" other than t and its own I/O functions that uses base type t or one
+ * of those functions, or NULL. */
 static const sd_object *
 base_type_user(const pg_ctx *c, const sd_object *t)
 {
@@ -1321,8 +1337,8 @@ base_type_user(const pg_ctx *c, const sd_object *t)
         size_t n = 0;
         const sd_object *const *objs = sd_model_objects(c->from, (sd_kind)k, &n);
         for (size_t i = 0; i < n; i++) {
-            if (objs[i] != t && sd_object_depends_on(c->from, objs[i], t) &&
-                !sd_base_type_io_function(c->from, t, objs[i]))
+            if (objs[i] != t && !sd_base_type_io_function(c->from, t, objs[i]) &&
+                uses_base_type(c, objs[i], t))
                 return objs[i];
         }
     }
@@ -1372,10 +1388,18 @@ drop_base_type_cascade(pg_ctx *c, const sd_object *t, const sd_object *to)
                    "\nDECLARE\n    u text;\nBEGIN\n"
                    "    SELECT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) "
                    "INTO u\n    FROM pg_catalog.pg_depend d\n"
-                   "    WHERE d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass\n"
+                   "    WHERE d.deptype = 'n' AND ((d.refclassid = "
+                   "'pg_catalog.pg_type'::pg_catalog.regclass\n"
                    "    AND d.refobjid IN (%s::pg_catalog.regtype, (SELECT y.typarray FROM "
-                   "pg_catalog.pg_type y WHERE y.oid = %s::pg_catalog.regtype))\n"
-                   "    AND d.deptype = 'n'\n"
+                   "pg_catalog.pg_type y WHERE y.oid = %s::pg_catalog.regtype)))\n"
+                   "    OR (d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND "
+                   "d.refobjid IN (SELECT f.refobjid FROM pg_catalog.pg_depend f WHERE f.classid "
+                   "= 'pg_catalog.pg_type'::pg_catalog.regclass AND f.objid = "
+                   "%s::pg_catalog.regtype AND f.refclassid = "
+                   "'pg_catalog.pg_proc'::pg_catalog.regclass)\n"
+                   "    AND NOT (d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND "
+                   "d.objid IN (%s::pg_catalog.regtype, (SELECT y.typarray FROM "
+                   "pg_catalog.pg_type y WHERE y.oid = %s::pg_catalog.regtype)))))\n"
                    "    AND NOT (d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND "
                    "(d.objid IN (SELECT f.refobjid FROM pg_catalog.pg_depend f WHERE f.classid "
                    "= 'pg_catalog.pg_type'::pg_catalog.regclass AND f.objid = "
@@ -1385,7 +1409,7 @@ drop_base_type_cascade(pg_ctx *c, const sd_object *t, const sd_object *to)
                    "    IF u IS NOT NULL THEN\n"
                    "        RAISE EXCEPTION 'base type %% is still used by %%', %s, u\n"
                    "            USING HINT = ",
-                   l, l, l, sd_buf_cstr(&also), l);
+                   l, l, l, l, l, l, sd_buf_cstr(&also), l);
     sd_sql_literal(&body, PGE, "Nothing was changed: DROP TYPE ... CASCADE would take it along.");
     sd_buf_append(&body, ";\n    END IF;\nEND\n");
     if (sd_buf_failed(&name) || sd_buf_failed(&lit) || sd_buf_failed(&body) || sd_buf_failed(&also))

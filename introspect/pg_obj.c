@@ -522,25 +522,27 @@ static const char *const BASE_TYPE_COLS[BT__N] = {
     "(SELECT ARRAY[fn.nspname::text, fp.proname::text] FROM pg_proc fp " \
     "JOIN pg_namespace fn ON fn.oid = fp.pronamespace WHERE fp.oid = t." col ") AS " alias ", "
 /* Base types (typtype 'b', not the array type every type gets) and shell types (a pseudo
- * type that is not defined: only CREATE TYPE t; makes one). */
-static const char BASE_TYPES_SQL[] =
-    "SELECT n.nspname, t.typname, t.oid, t.typarray, t.typisdefined AS defined, " TYPE_COMMON
-    ", " BT_FUNC("typinput", "input") BT_FUNC("typoutput", "output")
-        BT_FUNC("typreceive", "receive") BT_FUNC("typsend", "send") BT_FUNC("typmodin", "typmod_in")
-            BT_FUNC("typmodout", "typmod_out") BT_FUNC("typanalyze", "analyze") BT_FUNC(
-                "typsubscript",
-                "subscript") "t.typlen, t.typbyval, t.typalign::text AS typalign, "
-                             "t.typstorage::text AS typstorage, "
-                             "t.typcategory::text AS category, t.typispreferred AS preferred, "
-                             "t.typdefault, "
-                             "CASE WHEN t.typelem <> 0 THEN format_type(t.typelem, NULL) END AS "
-                             "element, "
-                             "t.typdelim::text AS typdelim, t.typcollation <> 0 AS collatable "
-                             "FROM pg_type t JOIN pg_namespace n ON n.oid = "
-                             "t.typnamespace " TYPE_COMMENT
-                             "WHERE (t.typtype = 'b' OR (t.typtype = 'p' AND NOT t.typisdefined)) "
-                             "AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.typarray = t.oid) "
-                             "AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT;
+ * type that is not defined: only CREATE TYPE t; makes one). SUBSCRIPT: PostgreSQL 14 on. */
+#define BASE_TYPES_SQL(subscript)                                                             \
+    "SELECT n.nspname, t.typname, t.oid, t.typarray, t.typisdefined AS defined, " TYPE_COMMON \
+    ", " BT_FUNC("typinput", "input") BT_FUNC("typoutput", "output")                          \
+        BT_FUNC("typreceive", "receive") BT_FUNC("typsend", "send")                           \
+            BT_FUNC("typmodin", "typmod_in") BT_FUNC("typmodout", "typmod_out")               \
+                BT_FUNC("typanalyze", "analyze") subscript                                    \
+        "t.typlen, t.typbyval, t.typalign::text AS typalign, "                                \
+        "t.typstorage::text AS typstorage, "                                                  \
+        "t.typcategory::text AS category, t.typispreferred AS preferred, "                    \
+        "t.typdefault, "                                                                      \
+        "CASE WHEN t.typelem <> 0 THEN format_type(t.typelem, NULL) END AS "                  \
+        "element, "                                                                           \
+        "t.typdelim::text AS typdelim, t.typcollation <> 0 AS collatable "                    \
+        "FROM pg_type t JOIN pg_namespace n ON n.oid = "                                      \
+        "t.typnamespace " TYPE_COMMENT                                                        \
+        "WHERE (t.typtype = 'b' OR (t.typtype = 'p' AND NOT t.typisdefined)) "                \
+        "AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.typarray = t.oid) "                \
+        "AND " SD_PG_SCHEMA_FILTER " AND " TYPE_NOT_EXT
+static const char BASE_TYPES_SQL_14[] = BASE_TYPES_SQL(BT_FUNC("typsubscript", "subscript"));
+static const char BASE_TYPES_SQL_OLD[] = BASE_TYPES_SQL("NULL::text[] AS subscript, ");
 
 /* A pg_type one-letter code as CREATE TYPE's word (NULL: not one of them). */
 static const char *
@@ -1505,11 +1507,13 @@ static const char *const USER_MAPPING_COLS[UM__N] = { "oid", "name", "mapped_use
  * Through pg_user_mappings (pg_user_mapping is the superuser's alone). Its umoptions is NULL
  * for a reader the view does not show them to: the view's own test (PostgreSQL 15's
  * system_views.sql, with pg_roles for pg_authid) tells that from "no options", and options
- * reads NULL then (options_hidden). A secret's value never leaves the server: an option whose
- * name says it holds one (password, sslpassword, passphrase, secret, token...) is read as its
- * name alone, which says that it is set. The others are name=value, sorted by name as
- * pg_dump writes them.
+ * reads NULL then (options_hidden). A secret's value never leaves the server: any option but
+ * the few known to hold none (UM_PLAIN: a user name, whether a password is required, the
+ * paths of a client certificate and key) is read as its name alone, which says that it is
+ * set; wrappers name their secrets as they like (password, sslpassword, odbc_PWD, api_key).
+ * The plain ones are name=value. Sorted by name, as pg_dump writes them.
  */
+#define UM_PLAIN "('user', 'username', 'password_required', 'sslcert', 'sslkey')"
 #define UM_VISIBLE                                                                          \
     "((um.umuser <> 0 AND um.usename = current_user AND (pg_has_role(s.srvowner, 'USAGE') " \
     "OR has_server_privilege(s.oid, 'USAGE'))) OR (um.umuser = 0 AND "                      \
@@ -1518,9 +1522,9 @@ static const char *const USER_MAPPING_COLS[UM__N] = { "oid", "name", "mapped_use
 static const char USER_MAPPINGS_SQL[] =
     "SELECT um.umid AS oid, um.usename::text || '@' || um.srvname::text AS name, "
     "um.usename::text AS mapped_user, um.srvname::text AS server, "
-    "CASE WHEN " UM_VISIBLE " THEN ARRAY(SELECT CASE WHEN o.option_name ~* "
-    "'(password|passwd|passphrase|secret|token)' THEN o.option_name ELSE o.option_name || "
-    "'=' || o.option_value END FROM pg_options_to_table(coalesce(um.umoptions, '{}')) o "
+    "CASE WHEN " UM_VISIBLE " THEN ARRAY(SELECT CASE WHEN o.option_name IN " UM_PLAIN
+    " THEN o.option_name || '=' || o.option_value ELSE o.option_name END FROM "
+    "pg_options_to_table(coalesce(um.umoptions, '{}')) o "
     "ORDER BY o.option_name COLLATE \"C\") END AS options "
     "FROM pg_user_mappings um JOIN pg_foreign_server s ON s.oid = um.srvid "
     "WHERE " SD_PG_DATABASE_FILTER " AND " NOT_EXT("pg_foreign_server", "um.srvid");
@@ -2395,7 +2399,8 @@ read_types(reader *r)
     const query composites = QUERY(COMPOSITES_SQL, "reading composite types", COMPOSITE_COLS);
     const query ranges = QUERY(r->version >= 140000 ? RANGES_SQL_14 : RANGES_SQL_OLD,
                                "reading range types", RANGE_COLS);
-    const query base_types = QUERY(BASE_TYPES_SQL, "reading base types", BASE_TYPE_COLS);
+    const query base_types = QUERY(r->version >= 140000 ? BASE_TYPES_SQL_14 : BASE_TYPES_SQL_OLD,
+                                   "reading base types", BASE_TYPE_COLS);
     group g = { NULL, SD_BUF_INIT };
 
     sd_status rc = run(r, &base_types, base_type_row, NULL);
@@ -2444,7 +2449,7 @@ sd_pg__object_plan(int version, const char **sql, size_t cap)
         TS_TEMPLATES_SQL,
         TS_DICTS_SQL,
         TS_CONFIGS_SQL,
-        BASE_TYPES_SQL,
+        version >= 140000 ? BASE_TYPES_SQL_14 : BASE_TYPES_SQL_OLD,
         ENUMS_SQL,
         DOMAINS_SQL,
         COMPOSITES_SQL,

@@ -120,8 +120,9 @@ sd_pg_dump() {
 # writes an object's privileges in the order of its aclitem array, which has no meaning.
 # The storage parameters of a WITH (k='v', k=v, ...) list are sorted: reloptions keep the order
 # they were set in (ALTER ... SET appends), which has no meaning either, and schemadrift
-# holds them sorted. A user mapping option whose name says it holds a secret has its value
-# replaced: schemadrift never reads it (only that it is set). Everything else keeps its place.
+# holds them sorted. A user mapping option other than the few schemadrift reads the value of
+# (user, username, password_required, sslcert, sslkey) has its value replaced: it may be a
+# secret, and schemadrift never reads it (only that it is set). Everything else keeps its place.
 sd_pg_dump_normalize() {
   LC_ALL=C awk '
     function sortopts(line,    pre, list, post, n, i, j, o, t, out) {
@@ -139,11 +140,13 @@ sd_pg_dump_normalize() {
       return pre out post
     }
     { $0 = sortopts($0) }
-    # A user mapping secret'"'"'s value is never read (nor compared): only that it is set.
+    # A user mapping option that may hold a secret: its value is never read, only that it is set.
     /^CREATE USER MAPPING .* OPTIONS \($/ { um = 1; print NR "\t0\t" $0; next }
     um == 1 && /^\);/ { um = 0 }
-    um == 1 && tolower($0) ~ /^    [^ ]*(password|passwd|passphrase|secret|token)[^ ]* '"'"'/ {
-      sub(/ '"'"'.*'"'"'/, " '"'"'<secret>'"'"'")
+    um == 1 && /^    / {
+      name = $0; sub(/^    /, "", name); sub(/ '"'"'.*/, "", name); gsub(/"/, "", name)
+      if (name !~ /^(user|username|password_required|sslcert|sslkey)$/)
+        sub(/ '"'"'.*'"'"'/, " '"'"'<secret>'"'"'")
     }
     blk == 0 && /^CREATE (UNLOGGED |FOREIGN )?TABLE .*\($/ { print NR "\t0\t" $0; blk = NR; next }
     blk != 0 && /^\)/ { print blk "\t2\t" $0; blk = 0; next }

@@ -2212,6 +2212,26 @@ test_base_type_changes(void **state)
                  "column public.k.v uses it is not supported");
     has(err.where, "base type public.t");
     has(err.hint, "ALTER TYPE ... SET changes only RECEIVE");
+
+    /* A view that calls only its output function (pg_depend records the function, not the
+     * type): DROP TYPE ... CASCADE would take it along, so refused too. */
+    sd_buf_dispose(&f->out);
+    sd_model_free(f->from);
+    sd_model_free(f->to);
+    f->from = sd_model_new(SD_ENGINE_PG);
+    f->to = sd_model_new(SD_ENGINE_PG);
+    sd_model *vs[] = { f->from, f->to };
+    for (int i = 0; i < 2; i++) {
+        sd_object *t = base_type(vs[i], "t");
+        sd_obj_set_str(vs[i], t, SD_BASE_TYPE_CATEGORY, i == 0 ? "U" : "N");
+        sd_object *v = add(vs[i], SD_KIND_VIEW, NULL, "v");
+        sd_obj_set_sql(vs[i], v, SD_VIEW_SQL,
+                       " SELECT public.t_out(public.t_in('7'::cstring)) AS y;");
+        dep(vs[i], v, SD_KIND_FUNCTION, NULL, "t_out(public.t)");
+    }
+    sd_err verr = SD_ERR_INIT;
+    assert_int_equal(run_opts(f, false, &verr), SD_ERR_UNSUPPORTED);
+    has(verr.msg, "while view public.v uses it is not supported");
 }
 
 /* A change no ALTER TYPE makes, on a type nothing else uses: dropped with CASCADE behind the
