@@ -86,6 +86,11 @@ trap 'exit 143' TERM INT HUP
 
 setup_schemadrift "$repo" pg.sh
 
+# The floor of reading a snapshot: libyaml's bare event parse (bench/yaml_floor.c), built
+# with the same libyaml schemadrift links.
+cc -O2 "$here/yaml_floor.c" -lyaml -o "$work/yaml_floor" 2> "$work/yaml_floor.err" ||
+  { echo "pg.sh: could not build bench/yaml_floor.c: $(head -c 500 "$work/yaml_floor.err")" >&2; exit 2; }
+
 # --- peers ----------------------------------------------------------------------------------
 # Each peer ends up either ready (its command in MIGRA_CMD / APGDIFF_CMD) or with a reason in
 # PEER_NOTE[peer], shown in its cells instead of figures.
@@ -214,11 +219,12 @@ capture_floor() {
 }
 
 # --- run ------------------------------------------------------------------------------------
-keys=(inspect check_db diff check_yaml pg_dump catalog migra apgdiff)
+keys=(inspect check_db diff check_yaml read_yaml yaml_floor pg_dump catalog migra apgdiff)
 sd_keys=(inspect check_db diff check_yaml)
 rows=()
 ratios=()
 perobj=()
+reads=()
 pgside=()
 breakdowns=()
 notes=()
@@ -276,6 +282,10 @@ for size in "${sizes[@]}"; do
     run_once check_db   1 "$d/check.txt"    "$SD" check "$(conninfo base)" "$(conninfo drifted)"
     run_once diff       0 "$d/out.sql"      "$SD" diff "$(conninfo base)" "$(conninfo drifted)"
     run_once check_yaml 0 /dev/null         "$SD" check "$d/snap.yaml" "$(conninfo base)"
+    # The snapshot read alone: read twice (side by side) and compared with itself, against
+    # libyaml parsing the same file twice with nothing kept.
+    run_once read_yaml  0 /dev/null         "$SD" check "$d/snap.yaml" "$d/snap.yaml"
+    run_once yaml_floor 0 /dev/null         "$work/yaml_floor" "$d/snap.yaml" "$d/snap.yaml"
     run_once pg_dump    0 /dev/null         "$PGBIN/pg_dump" --schema-only -d sdbench_base -f "$d/base.dump"
     run_once catalog    0 /dev/null         "$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -d sdbench_base -f "$work/catalog.sql"
     if [ -z "${PEER_NOTE[migra]:-}" ]; then
@@ -343,7 +353,7 @@ for size in "${sizes[@]}"; do
   rows+=("| $size | $objects | ${differences:-?} ($drifted_objs) | $snap_bytes | $(cell inspect) | $(cell check_db) | $(cell diff) | $(cell check_yaml) | $(cell pg_dump) | $(cell catalog) | $(peer_cell migra) | $(peer_cell apgdiff) | $rt |")
   ratios+=("| $size | $(r check_db pg_dump) | $(r migra check_db) | $(r apgdiff check_db) | $(r inspect catalog) ($rc_cpu) | $(mem inspect) | $(mem check_db) | $(mem diff) | $(mem check_yaml) |")
   po="| $size | $objects"
-  for k in "${keys[@]}"; do
+  for k in inspect check_db diff check_yaml pg_dump catalog migra apgdiff; do
     po+=" | $(awk -v w="${R_WALL[$k]}" -v o="$objects" 'BEGIN { if (w == "nan") print "n/a"; else printf "%.0f", w * 1e6 / o }')"
   done
   for k in "${sd_keys[@]}"; do
@@ -353,12 +363,17 @@ for size in "${sizes[@]}"; do
     po+=" | $(awk -v m="${R_MB[$k]}" -v o="$objects" 'BEGIN { if (m == "nan") print "n/a"; else printf "%.1f", m * 1024 / o }')"
   done
   perobj+=("$po |")
+  read_ratio=$(awk -v c="${R_CPU[read_yaml]}" -v d="${R_CPU[yaml_floor]}" 'BEGIN { if (c == "nan" || d == "nan" || d <= 0) print "n/a"; else printf "%.2f", c / d }')
+  read_us=$(awk -v c="${R_CPU[read_yaml]}" -v o="$objects" 'BEGIN { if (c == "nan") print "n/a"; else printf "%.0f", c * 1e6 / (2 * o) }')
+  reads+=("| $size | $objects | $snap_bytes | $(cell read_yaml) | $(cell yaml_floor) | $read_ratio | $read_us |")
+  eval "RC_read_$size=\${R_CPU[read_yaml]}"
+  last_read_ratio=$read_ratio
   pgside+=("| $size | $objects | $load_s | $dump_bytes | $nqueries | $(wc -l < "$d/out.sql") | $stmts | $apply_s |")
   # Per-size figures the targets below are judged on (the last size is the largest).
   for k in "${keys[@]}"; do
     eval "W_${k}_$size=\${R_WALL[$k]}"
   done
-  for k in inspect check_db diff check_yaml pg_dump catalog; do
+  for k in inspect check_db diff check_yaml read_yaml yaml_floor pg_dump catalog; do
     [ "${R_STATUS[$k]}" = ok ] || echo "size $size: $k: ${R_STATUS[$k]}" >> "$work/failures.txt"
   done
   for k in migra apgdiff; do
@@ -401,14 +416,19 @@ verdict() { # verdict FIGURE OP LIMIT -> met / missed / n/a (a "> x" figure is a
 targets=()
 if [ "${#sizes[@]}" -gt 0 ]; then
   g_check=$(growth check_db); g_inspect=$(growth inspect); g_diff=$(growth diff); g_floor=$(growth catalog)
+  g_read=$(awk -v a="$(eval "echo \${RC_read_$last_size:-nan}")" -v b="$(eval "echo \${RC_read_$first_size:-nan}")" \
+    -v oa="${SIZE_OBJ[$last_size]}" -v ob="${SIZE_OBJ[$first_size]}" \
+    'BEGIN { if (a == "nan" || b == "nan" || b <= 0) print "n/a"; else printf "%.2f", (a / oa) / (b / ob) }')
   g_max=$(printf '%s\n' "$g_check" "$g_inspect" "$g_diff" | grep -v n/a | sort -g | tail -n 1 || true)
   targets+=("| \`check\` of two databases faster than one \`pg_dump --schema-only\` | check / pg_dump wall = $last_ratio_check_dump | < 1 | $(verdict "$last_ratio_check_dump" "<" 1) |")
   targets+=("| \`check\` at least 20x faster than migra | migra / check wall = $last_ratio_migra | >= 20 | $(verdict "$last_ratio_migra" ">=" 20) |")
   targets+=("| \`inspect\` within 1.5x of the catalog floor | inspect / floor wall = $last_ratio_floor | <= 1.5 | $(verdict "$last_ratio_floor" "<=" 1.5) |")
+  targets+=("| the snapshot read within 2x of libyaml's bare parse of it, client cpu | read / floor cpu = ${last_read_ratio:-n/a} | <= 2 | $(verdict "${last_read_ratio:-n/a}" "<=" 2) |")
   targets+=("| peak memory under 10x the snapshot's size: commands reading two databases or one | largest, ${last_mem#* }: peak / snapshot = ${last_mem%% *} | < 10 | $(verdict "${last_mem%% *}" "<" 10) |")
   targets+=("| the same for \`check snap.yaml db\` (parses the snapshot too) | peak / snapshot = $last_mem_yaml | < 10 | $(verdict "$last_mem_yaml" "<" 10) |")
   if [ "$first_size" != "$last_size" ]; then
     targets+=("| cost linear in the object count | wall per object at $last_size over $first_size tables: check $g_check, inspect $g_inspect, diff $g_diff (catalog floor $g_floor) | <= 1.5 | $(verdict "${g_max:-n/a}" "<=" 1.5) |")
+    targets+=("| the snapshot read's cost per object flat | cpu per object at $last_size over $first_size tables = $g_read | <= 1.3 | $(verdict "$g_read" "<=" 1.3) |")
   fi
 fi
 
@@ -437,6 +457,12 @@ fi
   echo "| target | figure | limit | |"
   echo "| --- | --- | --- | --- |"
   printf '%s\n' "${targets[@]}"
+  echo
+  echo "The snapshot read alone (client cpu): \`check snap.yaml snap.yaml\` reads the snapshot twice, side by side, and compares the two models; the floor is libyaml's event parser run over the same file twice with every event thrown away (bench/yaml_floor.c), the least a reader built on libyaml does:"
+  echo
+  echo "| tables | objects | snapshot bytes | check yaml yaml | libyaml floor (2 parses) | read / floor, cpu | read cpu µs per object |"
+  echo "| ---: | ---: | ---: | --- | --- | ---: | ---: |"
+  printf '%s\n' "${reads[@]}"
   echo
   echo "Per-object cost (wall µs per object for every command; the client's user + system cpu µs and peak KB per object for schemadrift's):"
   echo

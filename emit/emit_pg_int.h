@@ -278,6 +278,8 @@ void sd_emit__pg_drop_bridge(pg_ctx *c, const sd_change *ch);
 bool sd_emit__pg_reinherits(const pg_ctx *c, const sd_object *from_t, const sd_object *to_t);
 void sd_emit__pg_reinherit(pg_ctx *c, const sd_change *ch);
 void sd_emit__pg_create_column(pg_ctx *c, const sd_object *col);
+/* SET STORAGE's keyword for a model storage word (plain, main...; NULL: none of them). */
+const char *sd_emit__pg_storage_keyword(const char *storage);
 void sd_emit__pg_drop_column(pg_ctx *c, const sd_object *col);
 void sd_emit__pg_alter_column(pg_ctx *c, const sd_change *ch);
 /* A table rebuilt for a partition key change or a column order: its kept rows saved to a

@@ -1472,18 +1472,7 @@ drop_function(pg_ctx *c, const sd_object *f)
 static void
 restore_column_storage(pg_ctx *c, const sd_change *ch)
 {
-    static const char *const WORDS[][2] = {
-        { "plain", "PLAIN" },
-        { "external", "EXTERNAL" },
-        { "extended", "EXTENDED" },
-        { "main", "MAIN" },
-    };
-    const char *word = NULL;
-    const char *storage = ch->to->v[SD_BASE_TYPE_STORAGE].s;
-    for (size_t i = 0; i < SD_ARRAY_LEN(WORDS) && storage != NULL; i++) {
-        if (streq(storage, WORDS[i][0]))
-            word = WORDS[i][1];
-    }
+    const char *word = sd_emit__pg_storage_keyword(ch->to->v[SD_BASE_TYPE_STORAGE].s);
     size_t n = 0;
     const sd_object *const *cols = sd_model_objects(c->from, SD_KIND_COLUMN, &n);
     for (size_t i = 0; i < n && word != NULL; i++) {

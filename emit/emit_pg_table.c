@@ -589,10 +589,9 @@ default_storage(const char *type)
     return "EXTENDED";
 }
 
-/* SET STORAGE's keyword for a column's storage (one of the field's .allowed words; NULL:
- * its type's own). */
-static const char *
-storage_word(const char *storage, const char *type)
+/* SET STORAGE's keyword for a storage word of the model (NULL: not one of them). */
+const char *
+sd_emit__pg_storage_keyword(const char *storage)
 {
     static const char *const WORDS[][2] = {
         { "plain", "PLAIN" },
@@ -604,7 +603,16 @@ storage_word(const char *storage, const char *type)
         if (streq(storage, WORDS[i][0]))
             return WORDS[i][1];
     }
-    return default_storage(type);
+    return NULL;
+}
+
+/* SET STORAGE's keyword for a column's storage (one of the field's .allowed words; NULL:
+ * its type's own). */
+static const char *
+storage_word(const char *storage, const char *type)
+{
+    const char *word = sd_emit__pg_storage_keyword(storage);
+    return word != NULL ? word : default_storage(type);
 }
 
 /* SET STORAGE, SET COMPRESSION and SET (attribute options) of col, to turn from's (NULL: a
