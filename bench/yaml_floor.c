@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+
 #include <yaml.h>
 
 static int

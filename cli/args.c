@@ -70,6 +70,11 @@ static const opt_info OPTIONS[] = {
       .synopsis = "[--using [SCHEMA.]TABLE.COLUMN=EXPR]...",
       .help = "PostgreSQL: convert a retyped column's values with EXPR (ALTER ... TYPE ... "
               "USING)" },
+    { .bit = SD_CLI_OPT_CONFIG,
+      .long_name = "config",
+      .value = "FILE",
+      .synopsis = "[--config FILE]",
+      .help = "the config whose environments name SOURCEs (default ./schemadrift.yaml)" },
     { .bit = SD_CLI_OPT_ROWS,
       .long_name = "rows",
       .value = "N",
@@ -262,6 +267,9 @@ apply(sd_cli_args *out,
         break;
     case SD_CLI_OPT_USING:
         return add_using(out, v, err);
+    case SD_CLI_OPT_CONFIG:
+        out->config = v;
+        break;
     case SD_CLI_OPT_ROWS:
         return parse_rows(out, cmd, o, v, err);
     default:

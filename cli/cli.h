@@ -42,6 +42,8 @@ typedef enum sd_source_kind {
     SD_SOURCE_SNAPSHOT,   /* a snapshot written by `schemadrift inspect` (PATH.yaml, .yml) */
     SD_SOURCE_POSTGRES,   /* a PostgreSQL URL or conninfo string, parsed by libpq (conn/) */
     SD_SOURCE__COUNT
+    /* An environment of the config (schemadrift.yaml) is no kind of its own: its name stands
+     * for its url, which is one of the kinds above. */
 } sd_source_kind;
 
 typedef struct sd_source {
@@ -50,21 +52,28 @@ typedef struct sd_source {
     const char *target;   /* what the loader opens: a path, or the connection string */
     char *label;          /* safe to print: the path, or conn/'s label of a connection string */
     sd_conn_params *conn; /* SD_SOURCE_POSTGRES: the source as libpq parsed it (owned) */
+    char *env_url;        /* an environment's url, when arg names one (owned; secret) */
 } sd_source;
 
-#define SD_SOURCE_INIT                           \
-    {                                            \
-        SD_SOURCE__COUNT, NULL, NULL, NULL, NULL \
+#define SD_SOURCE_INIT                                 \
+    {                                                  \
+        SD_SOURCE__COUNT, NULL, NULL, NULL, NULL, NULL \
     }
 
 /*
- * Decide what kind of source arg names (without touching the file system or network); a
- * PostgreSQL source is parsed by libpq here (sd_conn_parse()). out->label is malloc'd;
- * release with sd_source_dispose() whatever the result. SD_ERR_PARSE with a hint listing the
- * accepted forms when arg matches no kind, and conn/'s SD_ERR_PARSE when libpq refuses a
- * PostgreSQL source or a URL holds an '@' libpq would misread.
+ * Decide what kind of source arg names (without touching the file system or network, but
+ * for the config); a PostgreSQL source is parsed by libpq here (sd_conn_parse()). An
+ * argument of no known form that names an environment of the config (config: --config's
+ * file; NULL: ./schemadrift.yaml when it exists) stands for that environment's url, and is
+ * labelled "NAME (its url's label)". out->label is malloc'd; release with
+ * sd_source_dispose() whatever the result. SD_ERR_PARSE with a hint listing the accepted
+ * forms when arg matches no kind, conn/'s SD_ERR_PARSE when libpq refuses a PostgreSQL
+ * source or a URL holds an '@' libpq would misread, and config/'s errors.
  */
-SD_MUST_CHECK sd_status sd_source_parse(sd_source *out, const char *arg, sd_err *err);
+SD_MUST_CHECK sd_status sd_source_parse(sd_source *out,
+                                        const char *arg,
+                                        const char *config,
+                                        sd_err *err);
 /*
  * Read the source into a new frozen model (caller frees). pg applies to PostgreSQL sources
  * only (NULL: every non-system schema); other kinds ignore it. Errors name the source by its
@@ -109,6 +118,7 @@ extern const char SD_CLI_SOURCES_HELP[];
 #define SD_CLI_OPT_ROWS         512u  /* --rows N, --seed N (fill) */
 #define SD_CLI_OPT_EXIT_CODE    1024u /* --exit-code: diff exits 1 when it has SQL to print */
 #define SD_CLI_OPT_USING        2048u /* --using [SCHEMA.]TABLE.COLUMN=EXPR (repeatable) */
+#define SD_CLI_OPT_CONFIG       4096u /* --config FILE (schemadrift.yaml) */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -117,6 +127,7 @@ typedef struct sd_cli_args {
     const char *pos[SD_CLI_MAX_PARAMS]; /* positional arguments, as given */
     size_t npos;                        /* number of positional arguments */
     const char *output;                 /* -o FILE; NULL (or "-") means standard output */
+    const char *config;                 /* --config FILE; NULL: ./schemadrift.yaml if present */
     sd_report_format format;            /* --format; SD_REPORT_TEXT by default */
     bool strict_column_order;           /* --strict-column-order */
     bool plain;                         /* --plain */

@@ -18,7 +18,7 @@ run_fill(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_fill_options opt = { args->rows > 0 ? args->rows : SD_FILL_DEFAULT_ROWS, args->seed };
 
     *exit_out = SD_EXIT_OK;
-    rc = sd_source_parse(&src, args->pos[0], err);
+    rc = sd_source_parse(&src, args->pos[0], args->config, err);
     if (rc == SD_OK)
         rc = sd_cli_output_not_input(args->output, &src, 1, err);
     if (rc != SD_OK)
@@ -41,7 +41,8 @@ const sd_cli_command SD_CLI_CMD_FILL = {
     .name = "fill",
     .params = { "SOURCE" },
     .nparams = 1,
-    .options = SD_CLI_OPT_OUTPUT | SD_CLI_OPT_ROWS | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE,
+    .options = SD_CLI_OPT_CONFIG | SD_CLI_OPT_OUTPUT | SD_CLI_OPT_ROWS | SD_CLI_OPT_SCHEMA |
+               SD_CLI_OPT_EXCLUDE,
     .summary = "write SQL that fills every table of SOURCE with generated rows",
     .description =
         "Read the schema of SOURCE and write SQL that inserts N generated rows (default 3)\n"

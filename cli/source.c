@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "config/config.h"
 #include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "snapshots/snapshot.h"
@@ -188,40 +189,88 @@ unknown_label(sd_buf *out, const char *arg)
     }
 }
 
+/* The kind of source arg's form names (SD_SOURCE__COUNT: none), and what its loader opens. */
+static sd_source_kind
+recognize(const char *arg, const char **target)
+{
+    *target = arg;
+    /* Order matters: an explicit prefix wins over an extension ("sqlite:x.yaml"), and a
+     * connection string may end in ".db" ("host=h dbname=app.db"). */
+    if (has_prefix_ci(arg, "sqlite:")) {
+        *target = arg + strlen("sqlite:");
+        return SD_SOURCE_SQLITE;
+    }
+    if (is_postgres(arg))
+        return SD_SOURCE_POSTGRES;
+    if (has_suffix_ci(arg, ".db") || has_suffix_ci(arg, ".sqlite") ||
+        has_suffix_ci(arg, ".sqlite3"))
+        return SD_SOURCE_SQLITE;
+    if (has_suffix_ci(arg, ".yaml") || has_suffix_ci(arg, ".yml"))
+        return SD_SOURCE_SNAPSHOT;
+    return SD_SOURCE__COUNT;
+}
+
+/*
+ * arg of no known form: the url of the config's environment of that name, if there is one
+ * (out->env_url; *env_name its name, in the config that *cfg now owns). A config that does
+ * not parse is an error even when arg may have been a typo: it says which file is wrong.
+ */
+static sd_status
+resolve_env(sd_source *out, const char *arg, const char *config, sd_config **cfg, sd_err *err)
+{
+    sd_status rc = sd_config_load(cfg, config, err);
+    if (rc != SD_OK)
+        return rc;
+    const sd_config_env *env = sd_config_env_find(*cfg, arg);
+    if (env == NULL)
+        return SD_OK;
+    out->env_url = strdup(env->url);
+    if (out->env_url == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    out->kind = recognize(out->env_url, &out->target);
+    if (out->kind == SD_SOURCE__COUNT) {
+        /* Its url is not shown: it may hold a password. */
+        rc = sd_err_set(err, SD_ERR_PARSE, "the url of environment %s is not a SOURCE", env->name);
+        sd_err_where(err, "%s:%zu", (*cfg)->path, env->line);
+        sd_err_hint(err, "%s", SOURCES_HINT);
+    }
+    return rc;
+}
+
 sd_status
-sd_source_parse(sd_source *out, const char *arg, sd_err *err)
+sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err)
 {
     sd_buf label = SD_BUF_INIT;
+    sd_config *cfg = NULL;
     sd_status rc = SD_OK;
 
     sd_source_dispose(out);
     out->arg = arg;
-    out->target = arg;
-    /* Order matters: an explicit prefix wins over an extension ("sqlite:x.yaml"), and a
-     * connection string may end in ".db" ("host=h dbname=app.db"). */
-    if (has_prefix_ci(arg, "sqlite:")) {
-        out->kind = SD_SOURCE_SQLITE;
-        out->target = arg + strlen("sqlite:");
-    } else if (is_postgres(arg)) {
-        out->kind = SD_SOURCE_POSTGRES;
-    } else if (has_suffix_ci(arg, ".db") || has_suffix_ci(arg, ".sqlite") ||
-               has_suffix_ci(arg, ".sqlite3")) {
-        out->kind = SD_SOURCE_SQLITE;
-    } else if (has_suffix_ci(arg, ".yaml") || has_suffix_ci(arg, ".yml")) {
-        out->kind = SD_SOURCE_SNAPSHOT;
+    out->kind = recognize(arg, &out->target);
+    if (out->kind == SD_SOURCE__COUNT && arg[0] != '\0') {
+        rc = resolve_env(out, arg, config, &cfg, err);
+        if (rc != SD_OK)
+            goto out;
+    }
+    const char *given = out->env_url != NULL ? out->env_url : arg;
+    if (out->env_url != NULL) {
+        sd_buf_append(&label, arg);
+        sd_buf_append(&label, " (");
     }
     /* File paths are shown as given; a PostgreSQL source is parsed by libpq (conn/) and
      * named by what it parsed; anything else may be a connection string of some kind. */
     if (out->kind == SD_SOURCE_POSTGRES) {
-        rc = sd_conn_parse(&out->conn, arg, err);
+        rc = sd_conn_parse(&out->conn, given, err);
         if (rc != SD_OK)
             goto out;
         sd_buf_append(&label, sd_conn_label(out->conn));
     } else if (out->kind == SD_SOURCE_SQLITE || out->kind == SD_SOURCE_SNAPSHOT) {
-        sd_buf_append(&label, arg);
+        sd_buf_append(&label, given);
     } else {
         unknown_label(&label, arg);
     }
+    if (out->env_url != NULL)
+        sd_buf_append(&label, ")");
     if (sd_buf_failed(&label)) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
         goto out;
@@ -233,7 +282,17 @@ sd_source_parse(sd_source *out, const char *arg, sd_err *err)
     }
     if (out->kind == SD_SOURCE__COUNT) {
         rc = sd_err_set(err, SD_ERR_PARSE, "cannot tell what kind of source \"%s\" is", out->label);
-        sd_err_hint(err, "%s", SOURCES_HINT);
+        sd_buf names = SD_BUF_INIT;
+        for (size_t i = 0; cfg != NULL && i < cfg->nenvs; i++) {
+            sd_buf_append(&names, i > 0 ? ", " : "");
+            sd_buf_append(&names, cfg->envs[i].name);
+        }
+        if (names.len > 0)
+            sd_err_hint(err, "%s Or an environment of %s: %s.", SOURCES_HINT, cfg->path,
+                        sd_buf_cstr(&names));
+        else
+            sd_err_hint(err, "%s", SOURCES_HINT);
+        sd_buf_dispose(&names);
         goto out;
     }
     if (out->target[0] == '\0') {
@@ -241,6 +300,7 @@ sd_source_parse(sd_source *out, const char *arg, sd_err *err)
         sd_err_hint(err, "Write sqlite:PATH, for example sqlite:app.db.");
     }
 out:
+    sd_config_free(cfg);
     sd_buf_dispose(&label);
     return rc;
 }
@@ -250,6 +310,7 @@ sd_source_dispose(sd_source *src)
 {
     sd_conn_free(src->conn);
     free(src->label);
+    free(src->env_url);
     *src = (sd_source)SD_SOURCE_INIT;
 }
 

@@ -1,0 +1,517 @@
+/*
+ * config.c: schemadrift.yaml read with libyaml's document loader (a config is small; every
+ * node keeps its line and column for messages). Each mapping is checked against its table
+ * of known keys, so a misspelt key is an error, not a setting silently ignored. Values never
+ * appear in messages: after ${VAR} expansion a URL may hold a password.
+ */
+#include "config/config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "util/buf.h"
+#include "util/fsutil.h"
+#include "util/util.h"
+
+typedef struct reader {
+    sd_config *c;
+    yaml_document_t *doc;
+    sd_config_getenv getenv_fn;
+    void *ctx;
+    sd_err *err;
+    char key[256];       /* the key being read, "migrations.dir", for messages */
+    sd_config_env *envs; /* growing; moved into c at the end */
+    size_t nenvs, cap;
+} reader;
+
+/* A key a mapping accepts and what reads its value. */
+typedef struct key_rule {
+    const char *key;
+    sd_status (*read)(reader *r, yaml_node_t *value, void *dest);
+} key_rule;
+
+static sd_status fail_at(reader *r, const yaml_node_t *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static sd_status
+fail_at(reader *r, const yaml_node_t *at, const char *fmt, ...)
+{
+    char msg[sizeof(r->err->msg)];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    sd_err_set(r->err, SD_ERR_PARSE, "%s", msg);
+    r->err->truncated = r->err->truncated || n < 0 || (size_t)n >= sizeof(msg);
+    sd_err_where(r->err, "%s:%zu:%zu", r->c->path, (size_t)at->start_mark.line + 1,
+                 (size_t)at->start_mark.column + 1);
+    return SD_ERR_PARSE;
+}
+
+static bool
+is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static bool
+is_name_char(char ch)
+{
+    return is_digit(ch) || ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static sd_status
+nomem(reader *r)
+{
+    return sd_err_set(r->err, SD_ERR_NOMEM, "out of memory reading %s", r->c->path);
+}
+
+static const char *
+process_getenv(const char *name, void *ctx)
+{
+    (void)ctx;
+    return getenv(name);
+}
+
+/* The scalar's text with ${VAR} replaced; what names the value in messages. */
+static sd_status
+expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
+{
+    if (n->type != YAML_SCALAR_NODE)
+        return fail_at(r, n, "%s must be a string", what);
+    const char *s = (const char *)n->data.scalar.value;
+    size_t len = n->data.scalar.length;
+    if (strlen(s) != len)
+        return fail_at(r, n, "%s holds a NUL character", what);
+    sd_buf b = SD_BUF_INIT;
+    sd_status rc = SD_OK;
+    for (size_t i = 0; i < len && rc == SD_OK;) {
+        if (strncmp(s + i, "$${", 3) == 0) {
+            sd_buf_append(&b, "${");
+            i += 3;
+            continue;
+        }
+        if (strncmp(s + i, "${", 2) != 0) {
+            sd_buf_putc(&b, s[i++]);
+            continue;
+        }
+        size_t start = i + 2;
+        size_t end = start;
+        while (end < len && is_name_char(s[end]))
+            end++;
+        if (end == start || end >= len || s[end] != '}' || is_digit(s[start])) {
+            rc = fail_at(r, n,
+                         "%s holds a malformed variable reference: write ${NAME} with a name of "
+                         "letters, digits and underscores, or $${ for a literal ${",
+                         what);
+            break;
+        }
+        char name[256];
+        if (end - start >= sizeof(name)) {
+            rc = fail_at(r, n, "%s names a variable longer than 255 characters", what);
+            break;
+        }
+        memcpy(name, s + start, end - start);
+        name[end - start] = '\0';
+        const char *v = r->getenv_fn(name, r->ctx);
+        if (v == NULL) {
+            rc = fail_at(r, n, "environment variable %s is not set (used by %s)", name, what);
+            sd_err_hint(r->err, "set %s in the environment, or write the value in the file", name);
+            break;
+        }
+        sd_buf_append(&b, v);
+        i = end + 1;
+    }
+    if (rc == SD_OK && sd_buf_failed(&b))
+        rc = nomem(r);
+    if (rc == SD_OK) {
+        *out = sd_arena_strndup(r->c->arena, sd_buf_cstr(&b), b.len);
+        if (*out == NULL)
+            rc = nomem(r);
+    }
+    sd_buf_dispose(&b);
+    return rc;
+}
+
+static sd_status read_map(reader *r,
+                          yaml_node_t *map,
+                          const key_rule *rules,
+                          size_t nrules,
+                          void *dest,
+                          const char *what,
+                          const char *prefix);
+
+/* ---- values ---- */
+
+static sd_status
+read_string(reader *r, yaml_node_t *v, void *dest)
+{
+    const char *s = "";
+    sd_status rc = expand(r, v, r->key, &s);
+    if (rc == SD_OK && s[0] == '\0')
+        return fail_at(r, v, "%s is empty", r->key);
+    if (rc == SD_OK)
+        *(const char **)dest = s;
+    return rc;
+}
+
+static sd_status
+read_engine(reader *r, yaml_node_t *v, void *dest)
+{
+    sd_config *c = dest;
+    const char *s = "";
+    sd_status rc = expand(r, v, r->key, &s);
+    if (rc != SD_OK)
+        return rc;
+    if (strcmp(s, "postgres") == 0) /* as in postgres:// URLs */
+        s = "postgresql";
+    if (!sd_engine_from_name(s, &c->engine))
+        return fail_at(r, v, "engine must be postgresql (or postgres) or sqlite");
+    c->has_engine = true;
+    return SD_OK;
+}
+
+/* A duration as PostgreSQL's timeouts take it: milliseconds, or a number with ms, s, min,
+ * h or d. */
+static sd_status
+read_duration(reader *r, yaml_node_t *v, void *dest)
+{
+    static const struct {
+        const char *unit;
+        int64_t ms;
+    } UNITS[] = {
+        { .unit = "", .ms = 1 },        { .unit = "ms", .ms = 1 },
+        { .unit = "s", .ms = 1000 },    { .unit = "min", .ms = 60000 },
+        { .unit = "h", .ms = 3600000 }, { .unit = "d", .ms = 86400000 },
+    };
+    const char *s = "";
+    sd_status rc = expand(r, v, r->key, &s);
+    if (rc != SD_OK)
+        return rc;
+    size_t digits = 0;
+    int64_t n = 0;
+    while (is_digit(s[digits]) && n <= INT32_MAX) {
+        n = n * 10 + (s[digits] - '0');
+        digits++;
+    }
+    const char *unit = s + digits;
+    while (*unit == ' ')
+        unit++;
+    for (size_t i = 0; digits > 0 && n <= INT32_MAX && i < SD_ARRAY_LEN(UNITS); i++) {
+        if (strcmp(unit, UNITS[i].unit) == 0 && n * UNITS[i].ms <= INT32_MAX) {
+            *(int64_t *)dest = n * UNITS[i].ms;
+            return SD_OK;
+        }
+    }
+    return fail_at(r, v,
+                   "a timeout must be a whole number of ms, s, min, h or d (10s, 500ms), at most "
+                   "2147483647ms; 0 means none");
+}
+
+static sd_status
+read_dev_url(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_string(r, v, &((sd_config *)dest)->dev_url);
+}
+
+/* ---- migrations: ---- */
+
+static sd_status
+mig_dir(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_string(r, v, &((sd_config *)dest)->dir);
+}
+
+static sd_status
+mig_table(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_string(r, v, &((sd_config *)dest)->table);
+}
+
+static sd_status
+mig_schema(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_string(r, v, &((sd_config *)dest)->schema);
+}
+
+static sd_status
+mig_lock_timeout(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_duration(r, v, &((sd_config *)dest)->lock_timeout_ms);
+}
+
+static sd_status
+mig_statement_timeout(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_duration(r, v, &((sd_config *)dest)->statement_timeout_ms);
+}
+
+static const key_rule MIGRATIONS_KEYS[] = {
+    { .key = "dir", .read = mig_dir },
+    { .key = "table", .read = mig_table },
+    { .key = "schema", .read = mig_schema },
+    { .key = "lock_timeout", .read = mig_lock_timeout },
+    { .key = "statement_timeout", .read = mig_statement_timeout },
+};
+
+static sd_status
+read_migrations(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_map(r, v, MIGRATIONS_KEYS, SD_ARRAY_LEN(MIGRATIONS_KEYS), dest, "migrations",
+                    "migrations.");
+}
+
+/* ---- environments: ---- */
+
+static sd_status
+env_url(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_string(r, v, &((sd_config_env *)dest)->url);
+}
+
+static sd_status
+env_dev_url(reader *r, yaml_node_t *v, void *dest)
+{
+    return read_string(r, v, &((sd_config_env *)dest)->dev_url);
+}
+
+static const key_rule ENV_KEYS[] = {
+    { .key = "url", .read = env_url },
+    { .key = "dev_url", .read = env_dev_url },
+};
+
+/* One environment: a SOURCE, or a mapping with url (and dev_url). */
+static sd_status
+read_env(reader *r, const yaml_node_t *key, yaml_node_t *v)
+{
+    if (r->nenvs == r->cap) {
+        size_t cap = r->cap == 0 ? 8 : r->cap * 2;
+        sd_config_env *more = realloc(r->envs, cap * sizeof(*more));
+        if (more == NULL)
+            return nomem(r);
+        r->envs = more;
+        r->cap = cap;
+    }
+    sd_config_env *e = &r->envs[r->nenvs];
+    memset(e, 0, sizeof(*e));
+    e->name = sd_arena_strdup(r->c->arena, (const char *)key->data.scalar.value);
+    e->line = (size_t)key->start_mark.line + 1;
+    if (e->name == NULL)
+        return nomem(r);
+    char prefix[sizeof(r->key)];
+    snprintf(prefix, sizeof(prefix), "environments.%s.", e->name);
+    snprintf(r->key, sizeof(r->key), "environments.%s", e->name);
+    sd_status rc = v->type == YAML_MAPPING_NODE
+                       ? read_map(r, v, ENV_KEYS, SD_ARRAY_LEN(ENV_KEYS), e, e->name, prefix)
+                       : read_string(r, v, &e->url);
+    if (rc == SD_OK && e->url == NULL)
+        return fail_at(r, v, "environment %s has no url", e->name);
+    if (rc == SD_OK)
+        r->nenvs++;
+    return rc;
+}
+
+static sd_status
+read_envs(reader *r, yaml_node_t *v, void *dest)
+{
+    (void)dest;
+    if (v->type != YAML_MAPPING_NODE)
+        return fail_at(r, v, "environments must be a mapping of names to SOURCEs");
+    sd_status rc = SD_OK;
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
+         p < v->data.mapping.pairs.top && rc == SD_OK; p++) {
+        yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+        yaml_node_t *val = yaml_document_get_node(r->doc, p->value);
+        if (k->type != YAML_SCALAR_NODE || k->data.scalar.length == 0 ||
+            strlen((const char *)k->data.scalar.value) != k->data.scalar.length) {
+            rc = fail_at(r, k, "an environment's name must be a non-empty string");
+            break;
+        }
+        for (size_t i = 0; i < r->nenvs; i++) {
+            if (strcmp(r->envs[i].name, (const char *)k->data.scalar.value) == 0)
+                return fail_at(r, k, "environment %s is defined twice", r->envs[i].name);
+        }
+        rc = read_env(r, k, val);
+    }
+    return rc;
+}
+
+static const key_rule TOP_KEYS[] = {
+    { .key = "engine", .read = read_engine },
+    { .key = "dev_url", .read = read_dev_url },
+    { .key = "migrations", .read = read_migrations },
+    { .key = "environments", .read = read_envs },
+};
+
+/* ---- mappings ---- */
+
+static sd_status
+unknown_key(reader *r, const yaml_node_t *k, const key_rule *rules, size_t nrules, const char *what)
+{
+    sd_buf known = SD_BUF_INIT;
+    for (size_t i = 0; i < nrules; i++) {
+        sd_buf_append(&known, i > 0 ? ", " : "");
+        sd_buf_append(&known, rules[i].key);
+    }
+    sd_status rc = fail_at(r, k, "unknown key %s in %s", (const char *)k->data.scalar.value, what);
+    sd_err_hint(r->err, "the keys of %s are: %s", what, sd_buf_cstr(&known));
+    sd_buf_dispose(&known);
+    return rc;
+}
+
+static sd_status
+read_map(reader *r,
+         yaml_node_t *map,
+         const key_rule *rules,
+         size_t nrules,
+         void *dest,
+         const char *what,
+         const char *prefix)
+{
+    if (map->type != YAML_MAPPING_NODE)
+        return fail_at(r, map, "%s must be a mapping", what);
+    bool seen[8] = { false };
+    sd_status rc = SD_OK;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+         p < map->data.mapping.pairs.top && rc == SD_OK; p++) {
+        yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
+        if (k->type != YAML_SCALAR_NODE)
+            return fail_at(r, k, "a key in %s is not a string", what);
+        size_t i = 0;
+        while (i < nrules && strcmp(rules[i].key, (const char *)k->data.scalar.value) != 0)
+            i++;
+        if (i == nrules)
+            return unknown_key(r, k, rules, nrules, what);
+        if (seen[i])
+            return fail_at(r, k, "key %s appears twice in %s", rules[i].key, what);
+        seen[i] = true;
+        snprintf(r->key, sizeof(r->key), "%s%s", prefix, rules[i].key);
+        rc = rules[i].read(r, v, dest);
+    }
+    return rc;
+}
+
+/* ---- entry points ---- */
+
+void
+sd_config_free(sd_config *c)
+{
+    if (c != NULL)
+        sd_arena_free(c->arena);
+}
+
+sd_status
+sd_config_parse(sd_config **out,
+                const char *text,
+                size_t len,
+                const char *name,
+                sd_config_getenv getenv_fn,
+                void *ctx,
+                sd_err *err)
+{
+    *out = NULL;
+    sd_arena *a = sd_arena_new();
+    sd_config *c = a != NULL ? sd_arena_calloc(a, 1, sizeof(*c)) : NULL;
+    if (c == NULL) {
+        sd_arena_free(a);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory reading %s", name);
+    }
+    c->arena = a;
+    c->path = sd_arena_strdup(a, name != NULL ? name : SD_CONFIG_DEFAULT_PATH);
+    c->dir = "migrations";
+    c->table = "schemadrift_migrations";
+    c->lock_timeout_ms = 10000;
+    reader r = { .c = c,
+                 .getenv_fn = getenv_fn != NULL ? getenv_fn : process_getenv,
+                 .ctx = ctx,
+                 .err = err };
+    if (c->path == NULL) {
+        sd_config_free(c);
+        return nomem(&r);
+    }
+
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    sd_status rc = SD_OK;
+    if (!yaml_parser_initialize(&parser)) {
+        sd_config_free(c);
+        return nomem(&r);
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    if (!yaml_parser_load(&parser, &doc)) {
+        sd_err_set(err, SD_ERR_PARSE, "%s", parser.problem != NULL ? parser.problem : "not YAML");
+        sd_err_where(err, "%s:%zu:%zu", c->path, (size_t)parser.problem_mark.line + 1,
+                     (size_t)parser.problem_mark.column + 1);
+        yaml_parser_delete(&parser);
+        sd_config_free(c);
+        return SD_ERR_PARSE;
+    }
+    r.doc = &doc;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    /* An empty file is a config with every default. */
+    if (root != NULL && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0))
+        rc = read_map(&r, root, TOP_KEYS, SD_ARRAY_LEN(TOP_KEYS), c, "the config", "");
+    if (rc == SD_OK) {
+        yaml_event_t ev; /* a second document is a mistake, not something to ignore */
+        if (yaml_parser_parse(&parser, &ev)) {
+            if (ev.type == YAML_DOCUMENT_START_EVENT) {
+                sd_err_set(err, SD_ERR_PARSE, "the config holds more than one YAML document");
+                sd_err_where(err, "%s:%zu:%zu", c->path, (size_t)ev.start_mark.line + 1,
+                             (size_t)ev.start_mark.column + 1);
+                rc = SD_ERR_PARSE;
+            }
+            yaml_event_delete(&ev);
+        }
+    }
+    if (rc == SD_OK && r.nenvs > 0) {
+        sd_config_env *envs = sd_arena_calloc(a, r.nenvs, sizeof(*envs));
+        if (envs == NULL)
+            rc = nomem(&r);
+        else
+            memcpy(envs, r.envs, r.nenvs * sizeof(*envs));
+        c->envs = envs;
+        c->nenvs = r.nenvs;
+    }
+    free(r.envs);
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    if (rc == SD_OK && sd_arena_failed(a))
+        rc = nomem(&r);
+    if (rc != SD_OK) {
+        sd_config_free(c);
+        return rc;
+    }
+    *out = c;
+    return SD_OK;
+}
+
+sd_status
+sd_config_load(sd_config **out, const char *path, sd_err *err)
+{
+    *out = NULL;
+    const char *file = path != NULL ? path : SD_CONFIG_DEFAULT_PATH;
+    if (path == NULL && !sd_fs_exists(file))
+        return SD_OK;
+    sd_buf text = SD_BUF_INIT;
+    sd_status rc = sd_fs_read_all(&text, file, err);
+    if (rc == SD_OK)
+        rc = sd_config_parse(out, sd_buf_cstr(&text), text.len, file, NULL, NULL, err);
+    sd_buf_dispose(&text);
+    return rc;
+}
+
+const sd_config_env *
+sd_config_env_find(const sd_config *c, const char *name)
+{
+    for (size_t i = 0; c != NULL && i < c->nenvs; i++) {
+        if (strcmp(c->envs[i].name, name) == 0)
+            return &c->envs[i];
+    }
+    return NULL;
+}
