@@ -216,7 +216,12 @@ recognize(const char *arg, const char **target)
  * not parse is an error even when arg may have been a typo: it says which file is wrong.
  */
 static sd_status
-resolve_env(sd_source *out, const char *arg, const char *config, sd_config **cfg, sd_err *err)
+resolve_env(sd_source *out,
+            const char *arg,
+            const char *config,
+            sd_config **cfg,
+            const char **url,
+            sd_err *err)
 {
     sd_status rc = sd_config_load(cfg, config, err);
     if (rc != SD_OK)
@@ -224,6 +229,7 @@ resolve_env(sd_source *out, const char *arg, const char *config, sd_config **cfg
     const sd_config_env *env = sd_config_env_find(*cfg, arg);
     if (env == NULL)
         return SD_OK;
+    *url = env->url;
     out->env_url = strdup(env->url);
     if (out->env_url == NULL)
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
@@ -242,18 +248,19 @@ sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err
 {
     sd_buf label = SD_BUF_INIT;
     sd_config *cfg = NULL;
+    const char *url = NULL; /* an environment's, in cfg */
     sd_status rc = SD_OK;
 
     sd_source_dispose(out);
     out->arg = arg;
     out->kind = recognize(arg, &out->target);
     if (out->kind == SD_SOURCE__COUNT && arg[0] != '\0') {
-        rc = resolve_env(out, arg, config, &cfg, err);
+        rc = resolve_env(out, arg, config, &cfg, &url, err);
         if (rc != SD_OK)
             goto out;
     }
-    const char *given = out->env_url != NULL ? out->env_url : arg;
-    if (out->env_url != NULL) {
+    const char *given = url != NULL ? url : arg;
+    if (url != NULL) {
         sd_buf_append(&label, arg);
         sd_buf_append(&label, " (");
     }
@@ -269,7 +276,7 @@ sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err
     } else {
         unknown_label(&label, arg);
     }
-    if (out->env_url != NULL)
+    if (url != NULL)
         sd_buf_append(&label, ")");
     if (sd_buf_failed(&label)) {
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
@@ -287,11 +294,12 @@ sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err
             sd_buf_append(&names, i > 0 ? ", " : "");
             sd_buf_append(&names, cfg->envs[i].name);
         }
-        if (names.len > 0)
+        if (names.len > 0) {
             sd_err_hint(err, "%s Or an environment of %s: %s.", SOURCES_HINT, cfg->path,
                         sd_buf_cstr(&names));
-        else
+        } else {
             sd_err_hint(err, "%s", SOURCES_HINT);
+        }
         sd_buf_dispose(&names);
         goto out;
     }
@@ -311,6 +319,7 @@ sd_source_dispose(sd_source *src)
     sd_conn_free(src->conn);
     free(src->label);
     free(src->env_url);
+    src->env_url = NULL; /* spelled out: the analyzer loses track through the compound literal */
     *src = (sd_source)SD_SOURCE_INIT;
 }
 

@@ -6,7 +6,7 @@
 # column, and never print an environment's password.
 # Usage: cli_config.sh SCHEMADRIFT
 set -uo pipefail
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # the test changes directory
 work=$(mktemp -d "${TMPDIR:-/tmp}/sd-cliconfig.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 failures=0
