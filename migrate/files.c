@@ -114,9 +114,11 @@ sd_migrate_version_cmp(const char *a, const char *b)
             return c < 0 ? -1 : 1;
         a += na;
         b += nb;
-        if (*a == '.' || *a == '_')
+        /* Past the part: its separator ('.' or '_'; any other character counts as one, so
+         * the loop ends on any input). */
+        if (*a != '\0' && !is_digit(*a))
             a++;
-        if (*b == '.' || *b == '_')
+        if (*b != '\0' && !is_digit(*b))
             b++;
     }
     return 0;

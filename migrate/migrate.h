@@ -85,7 +85,8 @@ SD_MUST_CHECK sd_status sd_migrate_read_dir(sd_migration_list *out,
                                             const char *dir,
                                             sd_err *err);
 
-/* < 0, 0, > 0 as version a sorts before, with or after b (both digits with '.' or '_'). */
+/* < 0, 0, > 0 as version a sorts before, with or after b: digits in parts separated by '.'
+ * or '_' (any other character separates too, so garbage compares, and terminates). */
 int sd_migrate_version_cmp(const char *a, const char *b);
 
 /* "golang-migrate", "Flyway", "dbmate", "single files", "empty". */
