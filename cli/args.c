@@ -74,7 +74,7 @@ static const opt_info OPTIONS[] = {
       .long_name = "config",
       .value = "FILE",
       .synopsis = "[--config FILE]",
-      .help = "the config whose environments name SOURCEs (default ./schemadrift.yaml)" },
+      .help = "the config file (default: ./schemadrift.yaml when it exists)" },
     { .bit = SD_CLI_OPT_ROWS,
       .long_name = "rows",
       .value = "N",
@@ -85,6 +85,11 @@ static const opt_info OPTIONS[] = {
       .value = "N",
       .synopsis = "[--seed N]",
       .help = "number the generated rows from N+1 on (default 0)" },
+    { .bit = SD_CLI_OPT_DIR,
+      .long_name = "dir",
+      .value = "DIR",
+      .synopsis = "[--dir DIR]",
+      .help = "the migrations directory (default: the config's migrations.dir, else migrations)" },
     { .bit = SD_CLI_OPT_HELP,
       .long_name = "help",
       .short_name = 'h',
@@ -272,6 +277,13 @@ apply(sd_cli_args *out,
         break;
     case SD_CLI_OPT_ROWS:
         return parse_rows(out, cmd, o, v, err);
+    case SD_CLI_OPT_DIR:
+        if (v[0] == '\0') {
+            (void)sd_err_set(err, SD_ERR_PARSE, "option \"--dir\" needs a directory");
+            return usage_error(err, cmd);
+        }
+        out->dir = v;
+        break;
     default:
         return sd_err_set(err, SD_ERR, "internal error: option %u has no handler", o->bit);
     }
@@ -429,9 +441,13 @@ sd_cli_command_help(sd_buf *out, const sd_cli_command *cmd)
     sd_buf_append(out, "\n\n");
     sd_buf_append(out, cmd->description);
     sd_buf_putc(out, '\n');
-    append_params(out, cmd, 0, cmd->nparams);
-    sd_buf_append(out, cmd->nparams > 1 ? " are each one of:\n" : " is one of:\n");
-    sd_buf_append(out, SD_CLI_SOURCES_HELP);
+    if (cmd->params_help != NULL) {
+        sd_buf_append(out, cmd->params_help);
+    } else {
+        append_params(out, cmd, 0, cmd->nparams);
+        sd_buf_append(out, cmd->nparams > 1 ? " are each one of:\n" : " is one of:\n");
+        sd_buf_append(out, SD_CLI_SOURCES_HELP);
+    }
     sd_buf_append(out, "\nOptions:\n");
     for (size_t i = 0; i < sizeof(OPTIONS) / sizeof(OPTIONS[0]); i++) {
         const opt_info *o = &OPTIONS[i];

@@ -9,7 +9,8 @@
  *   source.c   SOURCE arguments: which kind of source a string names, how to load it, and
  *              the redacted label that messages and reports show
  *   output.c   writing results to standard output with errors checked
- *   cmd_*.c    one file per command; each fills in an sd_cli_command
+ *   cmd_*.c    one file per command (cmd_migrate.c: the `migrate` group and its
+ *              subcommands); each fills in an sd_cli_command
  */
 #ifndef SD_CLI_CLI_H
 #define SD_CLI_CLI_H
@@ -119,6 +120,7 @@ extern const char SD_CLI_SOURCES_HELP[];
 #define SD_CLI_OPT_EXIT_CODE    1024u /* --exit-code: diff exits 1 when it has SQL to print */
 #define SD_CLI_OPT_USING        2048u /* --using [SCHEMA.]TABLE.COLUMN=EXPR (repeatable) */
 #define SD_CLI_OPT_CONFIG       4096u /* --config FILE (schemadrift.yaml) */
+#define SD_CLI_OPT_DIR          8192u /* --dir DIR: the migrations directory */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
@@ -133,6 +135,7 @@ typedef struct sd_cli_args {
     bool plain;                         /* --plain */
     bool no_preflight;                  /* --no-preflight */
     bool exit_code;                     /* --exit-code */
+    const char *dir;                    /* --dir DIR; NULL when not given */
     size_t rows;                        /* --rows N; 0 when not given */
     unsigned long long seed;            /* --seed N; 0 when not given */
     bool help;                          /* -h/--help: show the help, run nothing */
@@ -142,22 +145,31 @@ typedef struct sd_cli_args {
     SD_VEC(sd_using) usings;            /* --using, in order (names owned, expr in argv) */
 } sd_cli_args;
 
-typedef struct sd_cli_command {
-    const char *name;                      /* "check" */
+typedef struct sd_cli_command sd_cli_command;
+struct sd_cli_command {
+    const char *name;                      /* "check"; a subcommand's is "migrate new" */
     const char *params[SD_CLI_MAX_PARAMS]; /* positional parameter names ("EXPECTED") */
     size_t nparams;                        /* how many positional arguments it needs (exactly) */
     unsigned options;                      /* SD_CLI_OPT_* it accepts (help is always accepted) */
     const char *summary;                   /* one line for the command list */
     const char *description;               /* paragraph(s) for --help, each line ending in \n */
     const char *exit_status;               /* "Exit status: ..." line for --help */
+    /* For --help: what the parameters are; NULL when they are SOURCEs (the list of forms). */
+    const char *params_help;
+    /* A group (`migrate`): its subcommands, one of which argv's next word names; a group has
+     * no parameters, options or run of its own (main.c dispatches). */
+    const sd_cli_command *const *subcommands;
+    size_t nsubcommands;
     /* Do the work. On SD_OK *exit_out is SD_EXIT_OK or SD_EXIT_DRIFT. */
     sd_status (*run)(const sd_cli_args *args, int *exit_out, sd_err *err);
-} sd_cli_command;
+};
 
 extern const sd_cli_command SD_CLI_CMD_INSPECT;
 extern const sd_cli_command SD_CLI_CMD_DIFF;
 extern const sd_cli_command SD_CLI_CMD_CHECK;
 extern const sd_cli_command SD_CLI_CMD_FILL;
+extern const sd_cli_command SD_CLI_CMD_MIGRATE; /* the group; SD_CLI_CMD_MIGRATE_NEW in it */
+extern const sd_cli_command SD_CLI_CMD_MIGRATE_NEW;
 
 /*
  * Parse argv[1..argc) (argv[0] is the command name) for cmd. Options may come before or

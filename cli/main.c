@@ -1,8 +1,9 @@
 /*
- * main.c: the schemadrift command line. Finds the command, handles the global options
- * (--help, --version, `help COMMAND`), runs the command and maps its result to the exit
- * status: 0 success or no drift, 1 drift found (check), 2 any error. This is the only place
- * that prints errors (sd_err_print) and decides how the process ends.
+ * main.c: the schemadrift command line. Finds the command (a group such as `migrate` by its
+ * next word, the subcommand), handles the global options (--help, --version, `help COMMAND
+ * [SUBCOMMAND]`), runs the command and maps its result to the exit status: 0 success or no
+ * drift, 1 drift found (check), 2 any error. This is the only place that prints errors
+ * (sd_err_print) and decides how the process ends.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,10 +13,7 @@
 #include "snapshots/snapshot.h"
 
 static const sd_cli_command *const COMMANDS[] = {
-    &SD_CLI_CMD_INSPECT,
-    &SD_CLI_CMD_DIFF,
-    &SD_CLI_CMD_CHECK,
-    &SD_CLI_CMD_FILL,
+    &SD_CLI_CMD_INSPECT, &SD_CLI_CMD_DIFF, &SD_CLI_CMD_CHECK, &SD_CLI_CMD_FILL, &SD_CLI_CMD_MIGRATE,
 };
 
 #define NCOMMANDS (sizeof(COMMANDS) / sizeof(COMMANDS[0]))
@@ -30,19 +28,44 @@ find_command(const char *name)
     return NULL;
 }
 
+/* A group's subcommand named word ("new" of "migrate new"), or NULL. */
+static const sd_cli_command *
+find_subcommand(const sd_cli_command *group, const char *word)
+{
+    size_t n = strlen(group->name);
+    for (size_t i = 0; i < group->nsubcommands; i++) {
+        const char *name = group->subcommands[i]->name;
+        if (strncmp(name, group->name, n) == 0 && name[n] == ' ' && strcmp(name + n + 1, word) == 0)
+            return group->subcommands[i];
+    }
+    return NULL;
+}
+
+/* "  check EXPECTED ACTUAL       summary": a command's line in a list (name with word
+ * skipped: a group lists its subcommands without the group's name). */
+static void
+list_line(sd_buf *out, const sd_cli_command *cmd, size_t skip)
+{
+    sd_buf left = SD_BUF_INIT;
+    sd_buf_append(&left, cmd->name + skip);
+    for (size_t p = 0; p < cmd->nparams; p++)
+        sd_buf_appendf(&left, " %s", cmd->params[p]);
+    sd_buf_appendf(out, "  %-27s %s\n", sd_buf_cstr(&left), cmd->summary);
+    if (sd_buf_failed(&left))
+        out->failed = true;
+    sd_buf_dispose(&left);
+}
+
 static void
 usage(sd_buf *out)
 {
     sd_buf_append(out, "usage: schemadrift COMMAND [OPTIONS] [ARGUMENTS]\n\nCommands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++) {
-        sd_buf left = SD_BUF_INIT;
-        sd_buf_append(&left, COMMANDS[i]->name);
-        for (size_t p = 0; p < COMMANDS[i]->nparams; p++)
-            sd_buf_appendf(&left, " %s", COMMANDS[i]->params[p]);
-        sd_buf_appendf(out, "  %-27s %s\n", sd_buf_cstr(&left), COMMANDS[i]->summary);
-        if (sd_buf_failed(&left))
-            out->failed = true;
-        sd_buf_dispose(&left);
+        const sd_cli_command *cmd = COMMANDS[i];
+        if (cmd->nsubcommands == 0)
+            list_line(out, cmd, 0);
+        for (size_t s = 0; s < cmd->nsubcommands; s++)
+            list_line(out, cmd->subcommands[s], 0);
     }
     sd_buf_appendf(out, "  %-27s %s\n\n", "help [COMMAND]", "show help for COMMAND");
     sd_buf_append(out, "A SOURCE is one of:\n");
@@ -93,11 +116,29 @@ print_usage(FILE *fp, int status)
     return rc;
 }
 
+/* The help of a group: what it is for and its subcommands. */
+static void
+group_help(sd_buf *out, const sd_cli_command *group)
+{
+    sd_buf_appendf(out, "usage: schemadrift %s SUBCOMMAND [OPTIONS] [ARGUMENTS]\n\n", group->name);
+    sd_buf_append(out, group->description);
+    sd_buf_append(out, "\nSubcommands:\n");
+    for (size_t s = 0; s < group->nsubcommands; s++)
+        list_line(out, group->subcommands[s], strlen(group->name) + 1);
+    sd_buf_appendf(out,
+                   "\nRun 'schemadrift %s SUBCOMMAND --help' for the options of a subcommand.\n",
+                   group->name);
+    sd_buf_append(out, group->exit_status);
+}
+
 static int
 print_command_help(const sd_cli_command *cmd)
 {
     sd_buf b = SD_BUF_INIT;
-    sd_cli_command_help(&b, cmd);
+    if (cmd->nsubcommands > 0)
+        group_help(&b, cmd);
+    else
+        sd_cli_command_help(&b, cmd);
     int rc = print_text(stdout, &b, SD_EXIT_OK);
     sd_buf_dispose(&b);
     return rc;
@@ -116,28 +157,71 @@ unknown_command(const char *name)
     return fail(&err);
 }
 
-/* `schemadrift help [COMMAND]` */
+static int
+unknown_subcommand(const sd_cli_command *group, const char *word)
+{
+    sd_err err = SD_ERR_INIT;
+    sd_buf names = SD_BUF_INIT;
+    for (size_t i = 0; i < group->nsubcommands; i++) {
+        sd_buf_appendf(&names, "%s%s", i > 0 ? ", " : "",
+                       group->subcommands[i]->name + strlen(group->name) + 1);
+    }
+    if (word == NULL)
+        (void)sd_err_set(&err, SD_ERR_PARSE, "\"%s\" needs a subcommand", group->name);
+    else
+        (void)sd_err_set(&err, SD_ERR_PARSE, "unknown subcommand \"%s\" for \"%s\"", word,
+                         group->name);
+    sd_err_hint(&err, "Subcommands are: %s. Run 'schemadrift %s --help' for usage.",
+                sd_buf_cstr(&names), group->name);
+    sd_buf_dispose(&names);
+    return fail(&err);
+}
+
+/* `schemadrift help [COMMAND [SUBCOMMAND]]` */
 static int
 run_help(int argc, char **argv)
 {
     sd_err err = SD_ERR_INIT;
     if (argc < 2)
         return print_usage(stdout, SD_EXIT_OK);
-    if (argc > 2) {
-        (void)sd_err_set(&err, SD_ERR_PARSE, "unexpected argument \"%s\" for \"help\"", argv[2]);
-        sd_err_hint(&err, "Usage: schemadrift help [COMMAND]");
-        return fail(&err);
-    }
     const sd_cli_command *cmd = find_command(argv[1]);
     if (cmd == NULL)
         return unknown_command(argv[1]);
+    int max = cmd->nsubcommands > 0 ? 3 : 2;
+    if (argc > max) {
+        (void)sd_err_set(&err, SD_ERR_PARSE, "unexpected argument \"%s\" for \"help\"", argv[max]);
+        sd_err_hint(&err, "Usage: schemadrift help [COMMAND [SUBCOMMAND]]");
+        return fail(&err);
+    }
+    if (argc == 3) {
+        const sd_cli_command *sub = find_subcommand(cmd, argv[2]);
+        return sub != NULL ? print_command_help(sub) : unknown_subcommand(cmd, argv[2]);
+    }
     return print_command_help(cmd);
+}
+
+static int run_command(const sd_cli_command *cmd, int argc, char **argv);
+
+/* A group: argv[1] names the subcommand, which gets the rest; --help shows the group's help. */
+static int
+run_group(const sd_cli_command *group, int argc, char **argv)
+{
+    if (argc < 2)
+        return unknown_subcommand(group, NULL);
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+        return print_command_help(group);
+    const sd_cli_command *sub = find_subcommand(group, argv[1]);
+    if (sub == NULL)
+        return unknown_subcommand(group, argv[1]);
+    return run_command(sub, argc - 1, argv + 1);
 }
 
 static int
 run_command(const sd_cli_command *cmd, int argc, char **argv)
 {
     sd_err err = SD_ERR_INIT;
+    if (cmd->nsubcommands > 0)
+        return run_group(cmd, argc, argv);
     sd_cli_args args;
     int status = SD_EXIT_OK;
 

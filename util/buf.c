@@ -142,6 +142,22 @@ utf8_len(const unsigned char *p)
     return n;
 }
 
+size_t
+sd_utf8_check(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] == '\0')
+            return i;
+        size_t k = p[i] < 0x80 ? 1 : utf8_len(p + i);
+        if (k == 0 || k > n - i)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
 /* Escape control characters, C0 and C1 (U+0080..U+009F: a terminal may take U+009B for
  * CSI), and bytes that are not UTF-8 (and, for names shown in quotes, backslashes and double
  * quotes) so that hostile names cannot garble a terminal, a report line or a SQL comment. */

@@ -36,6 +36,10 @@ void sd_buf_append_repr(sd_buf *b, const char *s);
 /* Append s with only control characters (\n, \t, \x01, \u009b) and bytes that are not UTF-8
  * escaped: for whole messages, report lines and SQL comments, where quotes are ordinary text. */
 void sd_buf_append_printable(sd_buf *b, const char *s);
+/* Offset of the first byte of s[0, n) that is a NUL or not part of well-formed UTF-8 (RFC 3629,
+ * as sd_buf_append_repr() reads it), or n when there is none. s[n] must be readable and NUL, as
+ * an sd_buf's contents are: a sequence cut short by the end fails there. */
+size_t sd_utf8_check(const char *s, size_t n);
 /* Contents as a C string; "" for an untouched buffer. */
 const char *sd_buf_cstr(const sd_buf *b);
 void sd_buf_reset(sd_buf *b); /* len = 0, keeps memory, clears nothing else */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -184,6 +185,36 @@ out:
     sd_buf_dispose(&tmp);
     sd_buf_dispose(&real);
     return rc;
+}
+
+sd_status
+sd_fs_write_new(const char *path, const char *data, size_t len, sd_err *err)
+{
+    /* O_EXCL: an existing file, or a link where the file would go, is never written through. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+    if (fd < 0) {
+        int e = errno;
+        sd_status rc = sd_err_set(err, SD_ERR_IO, "could not create \"%s\": %s", path,
+                                  e == EEXIST ? "it already exists" : strerror(e));
+        if (e == EEXIST)
+            sd_err_hint(err, "Nothing was overwritten; remove or rename the file first.");
+        return rc;
+    }
+    bool ok = true;
+    for (size_t done = 0; ok && done < len;) {
+        ssize_t n = write(fd, data + done, len - done);
+        ok = n > 0 || (n < 0 && errno == EINTR);
+        if (n > 0)
+            done += (size_t)n;
+    }
+    ok = fsync(fd) == 0 && ok;
+    ok = close(fd) == 0 && ok;
+    if (!ok) {
+        int e = errno;
+        unlink(path);
+        return sd_err_set(err, SD_ERR_IO, "could not write \"%s\": %s", path, strerror(e));
+    }
+    return SD_OK;
 }
 
 /* Whether a and b name the same existing file (links followed): same device and inode. */

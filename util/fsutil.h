@@ -17,6 +17,9 @@ sd_status sd_fs_read_all(sd_buf *out, const char *path, sd_err *err);
  * less the umask; a symbolic link is written through (the file it names is replaced); a
  * device or FIFO is written in place. */
 sd_status sd_fs_write_atomic(const char *path, const char *data, size_t len, sd_err *err);
+/* Create path holding data, never replacing anything (O_EXCL): SD_ERR_IO saying it exists when
+ * it does. The file is flushed to disk; one that could not be written whole is removed. */
+sd_status sd_fs_write_new(const char *path, const char *data, size_t len, sd_err *err);
 bool sd_fs_exists(const char *path);
 /* Whether a and b name the same existing file, through links too (device and inode). */
 bool sd_fs_same_file(const char *a, const char *b);

@@ -418,6 +418,32 @@ test_buf_repr_escapes_quotes(void **state)
 /* ---- SD_VEC ---- */
 
 static void
+test_utf8_check(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t n;
+        size_t bad; /* expected result */
+    } CASES[] = {
+        { "", 0, 0 },
+        { "plain ascii", 11, 11 },
+        { "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 14, 14 },
+        { "a\0b", 3, 1 },             /* NUL */
+        { "ab\xff", 3, 2 },           /* never a UTF-8 byte */
+        { "a\xc0\xaf", 3, 1 },        /* overlong */
+        { "a\xed\xa0\x80", 4, 1 },    /* surrogate */
+        { "ab\xe2\x82", 4, 2 },       /* cut short by the end */
+        { "\xc3\xa9\x80", 3, 2 },     /* stray continuation byte */
+        { "\xf4\x90\x80\x80", 4, 0 }, /* past U+10FFFF */
+    };
+    for (size_t i = 0; i < sizeof(CASES) / sizeof(CASES[0]); i++)
+        assert_int_equal(sd_utf8_check(CASES[i].s, CASES[i].n), CASES[i].bad);
+    /* Only n bytes are looked at: what follows inside the string does not count. */
+    assert_int_equal(sd_utf8_check("ab\xff", 2), 2);
+}
+
+static void
 test_vec_push_growth(void **state)
 {
     (void)state;
@@ -972,6 +998,49 @@ test_fs_errors(void **state)
     assert_int_equal(rmdir(t.path), 0);
 }
 
+static void
+test_fs_write_new(void **state)
+{
+    (void)state;
+    tmpdir t;
+    make_tmpdir(&t);
+    char path[512];
+    snprintf(path, sizeof(path), "%s/new.sql", t.path);
+    sd_err err = SD_ERR_INIT;
+    sd_buf b = SD_BUF_INIT;
+
+    assert_int_equal(sd_fs_write_new(path, "one\n", 4, &err), SD_OK);
+    assert_int_equal(sd_fs_read_all(&b, path, &err), SD_OK);
+    assert_string_equal(sd_buf_cstr(&b), "one\n");
+
+    /* An existing file is never replaced: the error says so, the content stays. */
+    assert_int_equal(sd_fs_write_new(path, "two\n", 4, &err), SD_ERR_IO);
+    assert_non_null(strstr(err.msg, "already exists"));
+    assert_non_null(strstr(err.msg, "new.sql"));
+    sd_buf_reset(&b);
+    assert_int_equal(sd_fs_read_all(&b, path, &err), SD_OK);
+    assert_string_equal(sd_buf_cstr(&b), "one\n");
+
+    /* Nor is a link written through, even one naming a file that does not exist yet. */
+    char link[512];
+    snprintf(link, sizeof(link), "%s/link.sql", t.path);
+    assert_int_equal(symlink("target.sql", link), 0);
+    sd_err_clear(&err);
+    assert_int_equal(sd_fs_write_new(link, "x", 1, &err), SD_ERR_IO);
+    assert_int_equal(count_entries(t.path), 2);
+
+    /* A missing directory: SD_ERR_IO naming the file, nothing created. */
+    snprintf(path, sizeof(path), "%s/nodir/x.sql", t.path);
+    sd_err_clear(&err);
+    assert_int_equal(sd_fs_write_new(path, "x", 1, &err), SD_ERR_IO);
+    assert_non_null(strstr(err.msg, "nodir/x.sql"));
+
+    sd_buf_dispose(&b);
+    remove_file(&t, "link.sql");
+    remove_file(&t, "new.sql");
+    assert_int_equal(rmdir(t.path), 0);
+}
+
 /* ---- sd_thread_both ---- */
 
 typedef struct half_run {
@@ -1020,6 +1089,7 @@ main(void)
         cmocka_unit_test(test_buf_truncate_reset_take),
         cmocka_unit_test(test_buf_sticky_failure),
         cmocka_unit_test(test_buf_repr),
+        cmocka_unit_test(test_utf8_check),
         cmocka_unit_test(test_vec_push_growth),
         cmocka_unit_test(test_vec_grow_overflow),
         cmocka_unit_test(test_map_basic),
@@ -1033,6 +1103,7 @@ main(void)
         cmocka_unit_test(test_err_print_format),
         cmocka_unit_test(test_fs_write_atomic),
         cmocka_unit_test(test_fs_errors),
+        cmocka_unit_test(test_fs_write_new),
         cmocka_unit_test(test_thread_both),
         cmocka_unit_test(test_buf_repr_escapes_quotes),
     };
