@@ -168,6 +168,7 @@ extern const sd_cli_command SD_CLI_CMD_INSPECT;
 extern const sd_cli_command SD_CLI_CMD_DIFF;
 extern const sd_cli_command SD_CLI_CMD_CHECK;
 extern const sd_cli_command SD_CLI_CMD_FILL;
+extern const sd_cli_command SD_CLI_CMD_INIT;
 extern const sd_cli_command SD_CLI_CMD_MIGRATE; /* the group; SD_CLI_CMD_MIGRATE_NEW in it */
 extern const sd_cli_command SD_CLI_CMD_MIGRATE_NEW;
 

@@ -13,7 +13,8 @@
 #include "snapshots/snapshot.h"
 
 static const sd_cli_command *const COMMANDS[] = {
-    &SD_CLI_CMD_INSPECT, &SD_CLI_CMD_DIFF, &SD_CLI_CMD_CHECK, &SD_CLI_CMD_FILL, &SD_CLI_CMD_MIGRATE,
+    &SD_CLI_CMD_INSPECT, &SD_CLI_CMD_DIFF, &SD_CLI_CMD_CHECK,
+    &SD_CLI_CMD_FILL,    &SD_CLI_CMD_INIT, &SD_CLI_CMD_MIGRATE,
 };
 
 #define NCOMMANDS (sizeof(COMMANDS) / sizeof(COMMANDS[0]))

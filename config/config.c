@@ -6,7 +6,6 @@
  */
 #include "config/config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,23 +33,18 @@ typedef struct key_rule {
     sd_status (*read)(reader *r, yaml_node_t *value, void *dest);
 } key_rule;
 
-static sd_status fail_at(reader *r, const yaml_node_t *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
+/* rc, with the error's location set to at's "file:line:column": each failure site is
+ * FAIL_AT(r, node, ...). */
 static sd_status
-fail_at(reader *r, const yaml_node_t *at, const char *fmt, ...)
+located(reader *r, const yaml_node_t *at, sd_status rc)
 {
-    char msg[sizeof(r->err->msg)];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    sd_err_set(r->err, SD_ERR_PARSE, "%s", msg);
-    r->err->truncated = r->err->truncated || n < 0 || (size_t)n >= sizeof(msg);
     sd_err_where(r->err, "%s:%zu:%zu", r->c->path, (size_t)at->start_mark.line + 1,
                  (size_t)at->start_mark.column + 1);
-    return SD_ERR_PARSE;
+    return rc;
 }
+
+/* Fail with SD_ERR_PARSE and a printf-style message, located at a node. */
+#define FAIL_AT(r, at, ...) located((r), (at), sd_err_set((r)->err, SD_ERR_PARSE, __VA_ARGS__))
 
 static bool
 is_digit(char ch)
@@ -62,6 +56,17 @@ static bool
 is_name_char(char ch)
 {
     return is_digit(ch) || ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* A key with nothing after it ("environments:" whose entries are all commented out), or
+ * null: a section left empty. */
+static bool
+is_empty(const yaml_node_t *n)
+{
+    if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return false;
+    const char *s = (const char *)n->data.scalar.value;
+    return s[0] == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0;
 }
 
 static sd_status
@@ -82,11 +87,11 @@ static sd_status
 expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
 {
     if (n->type != YAML_SCALAR_NODE)
-        return fail_at(r, n, "%s must be a string", what);
+        return FAIL_AT(r, n, "%s must be a string", what);
     const char *s = (const char *)n->data.scalar.value;
     size_t len = n->data.scalar.length;
     if (strlen(s) != len)
-        return fail_at(r, n, "%s holds a NUL character", what);
+        return FAIL_AT(r, n, "%s holds a NUL character", what);
     sd_buf b = SD_BUF_INIT;
     sd_status rc = SD_OK;
     for (size_t i = 0; i < len && rc == SD_OK;) {
@@ -104,7 +109,7 @@ expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
         while (end < len && is_name_char(s[end]))
             end++;
         if (end == start || end >= len || s[end] != '}' || is_digit(s[start])) {
-            rc = fail_at(r, n,
+            rc = FAIL_AT(r, n,
                          "%s holds a malformed variable reference: write ${NAME} with a name of "
                          "letters, digits and underscores, or $${ for a literal ${",
                          what);
@@ -112,14 +117,14 @@ expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
         }
         char name[256];
         if (end - start >= sizeof(name)) {
-            rc = fail_at(r, n, "%s names a variable longer than 255 characters", what);
+            rc = FAIL_AT(r, n, "%s names a variable longer than 255 characters", what);
             break;
         }
         memcpy(name, s + start, end - start);
         name[end - start] = '\0';
         const char *v = r->getenv_fn(name, r->ctx);
         if (v == NULL) {
-            rc = fail_at(r, n, "environment variable %s is not set (used by %s)", name, what);
+            rc = FAIL_AT(r, n, "environment variable %s is not set (used by %s)", name, what);
             sd_err_hint(r->err, "set %s in the environment, or write the value in the file", name);
             break;
         }
@@ -153,7 +158,7 @@ read_string(reader *r, yaml_node_t *v, void *dest)
     const char *s = "";
     sd_status rc = expand(r, v, r->key, &s);
     if (rc == SD_OK && s[0] == '\0')
-        return fail_at(r, v, "%s is empty", r->key);
+        return FAIL_AT(r, v, "%s is empty", r->key);
     if (rc == SD_OK)
         *(const char **)dest = s;
     return rc;
@@ -170,7 +175,7 @@ read_engine(reader *r, yaml_node_t *v, void *dest)
     if (strcmp(s, "postgres") == 0) /* as in postgres:// URLs */
         s = "postgresql";
     if (!sd_engine_from_name(s, &c->engine))
-        return fail_at(r, v, "engine must be postgresql (or postgres) or sqlite");
+        return FAIL_AT(r, v, "engine must be postgresql (or postgres) or sqlite");
     c->has_engine = true;
     return SD_OK;
 }
@@ -207,7 +212,7 @@ read_duration(reader *r, yaml_node_t *v, void *dest)
             return SD_OK;
         }
     }
-    return fail_at(r, v,
+    return FAIL_AT(r, v,
                    "a timeout must be a whole number of ms, s, min, h or d (10s, 500ms), at most "
                    "2147483647ms; 0 means none");
 }
@@ -309,7 +314,7 @@ read_env(reader *r, const yaml_node_t *key, yaml_node_t *v)
                        ? read_map(r, v, ENV_KEYS, SD_ARRAY_LEN(ENV_KEYS), e, e->name, prefix)
                        : read_string(r, v, &e->url);
     if (rc == SD_OK && e->url == NULL)
-        return fail_at(r, v, "environment %s has no url", e->name);
+        return FAIL_AT(r, v, "environment %s has no url", e->name);
     if (rc == SD_OK)
         r->nenvs++;
     return rc;
@@ -319,8 +324,10 @@ static sd_status
 read_envs(reader *r, yaml_node_t *v, void *dest)
 {
     (void)dest;
+    if (is_empty(v))
+        return SD_OK;
     if (v->type != YAML_MAPPING_NODE)
-        return fail_at(r, v, "environments must be a mapping of names to SOURCEs");
+        return FAIL_AT(r, v, "environments must be a mapping of names to SOURCEs");
     sd_status rc = SD_OK;
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
          p < v->data.mapping.pairs.top && rc == SD_OK; p++) {
@@ -328,12 +335,12 @@ read_envs(reader *r, yaml_node_t *v, void *dest)
         yaml_node_t *val = yaml_document_get_node(r->doc, p->value);
         if (k->type != YAML_SCALAR_NODE || k->data.scalar.length == 0 ||
             strlen((const char *)k->data.scalar.value) != k->data.scalar.length) {
-            rc = fail_at(r, k, "an environment's name must be a non-empty string");
+            rc = FAIL_AT(r, k, "an environment's name must be a non-empty string");
             break;
         }
         for (size_t i = 0; i < r->nenvs; i++) {
             if (strcmp(r->envs[i].name, (const char *)k->data.scalar.value) == 0)
-                return fail_at(r, k, "environment %s is defined twice", r->envs[i].name);
+                return FAIL_AT(r, k, "environment %s is defined twice", r->envs[i].name);
         }
         rc = read_env(r, k, val);
     }
@@ -357,7 +364,7 @@ unknown_key(reader *r, const yaml_node_t *k, const key_rule *rules, size_t nrule
         sd_buf_append(&known, i > 0 ? ", " : "");
         sd_buf_append(&known, rules[i].key);
     }
-    sd_status rc = fail_at(r, k, "unknown key %s in %s", (const char *)k->data.scalar.value, what);
+    sd_status rc = FAIL_AT(r, k, "unknown key %s in %s", (const char *)k->data.scalar.value, what);
     sd_err_hint(r->err, "the keys of %s are: %s", what, sd_buf_cstr(&known));
     sd_buf_dispose(&known);
     return rc;
@@ -372,8 +379,10 @@ read_map(reader *r,
          const char *what,
          const char *prefix)
 {
+    if (is_empty(map))
+        return SD_OK;
     if (map->type != YAML_MAPPING_NODE)
-        return fail_at(r, map, "%s must be a mapping", what);
+        return FAIL_AT(r, map, "%s must be a mapping", what);
     bool seen[8] = { false };
     sd_status rc = SD_OK;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
@@ -381,14 +390,14 @@ read_map(reader *r,
         yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
         yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
         if (k->type != YAML_SCALAR_NODE)
-            return fail_at(r, k, "a key in %s is not a string", what);
+            return FAIL_AT(r, k, "a key in %s is not a string", what);
         size_t i = 0;
         while (i < nrules && strcmp(rules[i].key, (const char *)k->data.scalar.value) != 0)
             i++;
         if (i == nrules)
             return unknown_key(r, k, rules, nrules, what);
         if (seen[i])
-            return fail_at(r, k, "key %s appears twice in %s", rules[i].key, what);
+            return FAIL_AT(r, k, "key %s appears twice in %s", rules[i].key, what);
         seen[i] = true;
         snprintf(r->key, sizeof(r->key), "%s%s", prefix, rules[i].key);
         rc = rules[i].read(r, v, dest);

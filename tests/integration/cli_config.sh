@@ -71,6 +71,32 @@ expect_error not-a-source 'notsource.yaml:2: the url of environment prod is not 
 printf 'environments:\n  prod: "postgresql://app:s3cret@127.0.0.1:1/app?connect_timeout=2"\n' > pg.yaml
 expect_error pg-label 'prod (postgresql://app@127.0.0.1:1/app' -- "$bin" inspect prod --config pg.yaml
 
+# init: a starter config that the reader takes, and the migrations directory it names; an
+# existing config is never replaced.
+mkdir fresh
+(cd fresh && "$bin" init --dir db/mig > ../out 2> ../err)
+[ "$(cat out)" = "$(printf 'schemadrift.yaml\ndb/mig/')" ] ||
+  bad "init --dir db/mig printed '$(cat out)': $(cat err)"
+(cd fresh && "$bin" init > ../out 2> ../err)
+rc=$?
+[ "$rc" -eq 2 ] || bad "init over an existing config: exit $rc, expected 2"
+grep -q 'already exists' err || bad "init over an existing config: $(cat err)"
+(cd fresh && "$bin" migrate new first > ../out 2> ../err) || bad "migrate new after init: $(cat err)"
+[ -f fresh/db/mig/0001_first.up.sql ] || bad "migrate new after init did not use the config's dir: $(cat out)"
+mkdir fresh2
+(cd fresh2 && "$bin" init > ../out 2> ../err) || bad "init: exit $?: $(cat err)"
+[ "$(cat out)" = "$(printf 'schemadrift.yaml\nmigrations/')" ] || bad "init printed '$(cat out)'"
+[ -d fresh2/migrations ] || bad "init did not create migrations/"
+grep -q '^  dir: migrations$' fresh2/schemadrift.yaml || bad "init's config does not name migrations"
+(cd fresh2 && "$bin" init --config other.yaml --dir 'a b' > ../out 2> ../err)
+[ $? -eq 2 ] || bad "init --dir 'a b' is not refused"
+[ -e fresh2/other.yaml ] && bad "init --dir 'a b' wrote other.yaml"
+# A file where the directory should go: nothing is left behind.
+touch fresh2/blocked
+(cd fresh2 && "$bin" init --config c2.yaml --dir blocked/sub > ../out 2> ../err)
+[ $? -eq 2 ] || bad "init --dir through a file is not refused"
+[ -e fresh2/c2.yaml ] && bad "init left c2.yaml behind after failing to make its directory"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1

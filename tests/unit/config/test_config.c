@@ -80,6 +80,21 @@ test_defaults(void **state)
     sd_config_free(c);
 }
 
+/* Sections whose entries are all commented out (as `schemadrift init` writes them). */
+static void
+test_empty_sections(void **state)
+{
+    (void)state;
+    sd_config *c = parse_ok("migrations:\n  # dir: x\nenvironments:\n  # dev: a.db\n");
+    assert_string_equal(c->dir, "migrations");
+    assert_int_equal(c->nenvs, 0);
+    sd_config_free(c);
+    c = parse_ok("migrations: ~\nenvironments: null\n");
+    assert_int_equal(c->nenvs, 0);
+    sd_config_free(c);
+    parse_refused("migrations: 'null'\n", "sd.yaml:1:13", "migrations must be a mapping");
+}
+
 static void
 test_full(void **state)
 {
@@ -236,11 +251,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_defaults),
-        cmocka_unit_test(test_full),
-        cmocka_unit_test(test_timeouts),
-        cmocka_unit_test(test_refusals),
-        cmocka_unit_test(test_no_secret_in_errors),
+        cmocka_unit_test(test_defaults), cmocka_unit_test(test_empty_sections),
+        cmocka_unit_test(test_full),     cmocka_unit_test(test_timeouts),
+        cmocka_unit_test(test_refusals), cmocka_unit_test(test_no_secret_in_errors),
         cmocka_unit_test(test_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
