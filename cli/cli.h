@@ -42,6 +42,8 @@ typedef enum sd_source_kind {
     SD_SOURCE_SQLITE = 0, /* a SQLite database file (PATH.db, .sqlite, .sqlite3, sqlite:PATH) */
     SD_SOURCE_SNAPSHOT,   /* a snapshot written by `schemadrift inspect` (PATH.yaml, .yml) */
     SD_SOURCE_POSTGRES,   /* a PostgreSQL URL or conninfo string, parsed by libpq (conn/) */
+    SD_SOURCE_MIGRATIONS, /* a migrations directory (migrations:DIR[@V], or a directory path),
+                             replayed into a scratch database (migrate/) */
     SD_SOURCE__COUNT
     /* An environment of the config (schemadrift.yaml) is no kind of its own: its name stands
      * for its url, which is one of the kinds above. */
@@ -54,11 +56,15 @@ typedef struct sd_source {
     char *label;          /* safe to print: the path, or conn/'s label of a connection string */
     sd_conn_params *conn; /* SD_SOURCE_POSTGRES: the source as libpq parsed it (owned) */
     char *env_url;        /* an environment's url, when arg names one (owned; secret) */
+    char *mig_dir;        /* SD_SOURCE_MIGRATIONS: the directory (owned; target points here) */
+    const char *mig_upto; /* its @VERSION (in mig_dir's allocation), or NULL: every migration */
+    bool has_engine;      /* SD_SOURCE_MIGRATIONS: engine known (the config's engine:) */
+    sd_engine engine;     /* the engine the migrations are replayed on */
 } sd_source;
 
-#define SD_SOURCE_INIT                                 \
-    {                                                  \
-        SD_SOURCE__COUNT, NULL, NULL, NULL, NULL, NULL \
+#define SD_SOURCE_INIT                                                                      \
+    {                                                                                       \
+        SD_SOURCE__COUNT, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, SD_ENGINE_SQLITE \
     }
 
 /*

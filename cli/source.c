@@ -25,10 +25,13 @@
 #include <string.h>
 #include <time.h>
 
+#include <sys/stat.h>
+
 #include "cli/cli.h"
 #include "config/config.h"
 #include "conn/conn.h"
 #include "introspect/introspect.h"
+#include "migrate/migrate.h"
 #include "snapshots/snapshot.h"
 #include "util/thread.h"
 
@@ -38,12 +41,15 @@ const char SD_CLI_SOURCES_HELP[] =
     "inspect'\n"
     "  postgres://..., postgresql://...                  a PostgreSQL database (libpq URL)\n"
     "  'host=... dbname=...'                             a PostgreSQL database (libpq "
-    "key=value string)\n";
+    "key=value string)\n"
+    "  migrations:DIR, DIR (a directory), ...@VERSION    the schema a migrations directory "
+    "defines\n"
+    "  NAME                                              an environment of schemadrift.yaml\n";
 
 static const char SOURCES_HINT[] =
-    "A source is a SQLite database (PATH.db, PATH.sqlite, PATH.sqlite3 or sqlite:PATH), a "
-    "snapshot (PATH.yaml or PATH.yml) or a PostgreSQL database (postgres://... or "
-    "'host=... dbname=...').";
+    "A source is a SQLite file (PATH.db, .sqlite, .sqlite3 or sqlite:PATH), a snapshot "
+    "(PATH.yaml, .yml), a PostgreSQL database (postgres://... or 'host=... dbname=...') or a "
+    "migrations directory (migrations:DIR).";
 
 static const char CONNECT_HINT[] =
     "Check that the server is running and accepts connections at that address, and the "
@@ -83,6 +89,20 @@ load_postgres(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_
     return sd_pg_introspect(out, src->conn, pg != NULL ? pg : &all, err);
 }
 
+static sd_status
+load_migrations(sd_model **out, const sd_source *src, const sd_pg_options *pg, sd_err *err)
+{
+    (void)pg;
+    if (!src->has_engine) {
+        sd_err_set(err, SD_ERR_PARSE,
+                   "cannot tell which database engine the migrations of %s are for", src->label);
+        sd_err_hint(err, "Compare them with a database or snapshot (its engine is taken), or set "
+                         "engine: postgresql or engine: sqlite in schemadrift.yaml.");
+        return SD_ERR_PARSE;
+    }
+    return sd_migrate_replay(out, src->target, src->mig_upto, src->engine, err);
+}
+
 static const source_kind_info KINDS[] = {
     [SD_SOURCE_SQLITE] = { "SQLite database", load_sqlite,
                            "Check the path: schemadrift opens SQLite databases read-only and "
@@ -92,6 +112,9 @@ static const source_kind_info KINDS[] = {
                              "SOURCE -o FILE'." },
     [SD_SOURCE_POSTGRES] = { "PostgreSQL database", load_postgres,
                              "Check the dbname of the source." },
+    [SD_SOURCE_MIGRATIONS] = { "migrations directory", load_migrations,
+                               "Check the path, or create the directory with 'schemadrift "
+                               "migrate new NAME'." },
 };
 _Static_assert(sizeof(KINDS) / sizeof(KINDS[0]) == SD_SOURCE__COUNT, "every source kind");
 
@@ -207,7 +230,45 @@ recognize(const char *arg, const char **target)
         return SD_SOURCE_SQLITE;
     if (has_suffix_ci(arg, ".yaml") || has_suffix_ci(arg, ".yml"))
         return SD_SOURCE_SNAPSHOT;
+    if (has_prefix_ci(arg, "migrations:")) {
+        *target = arg + strlen("migrations:");
+        return SD_SOURCE_MIGRATIONS;
+    }
+    /* A directory, or DIR@VERSION, is a migrations directory. */
+    struct stat st;
+    const char *at = strrchr(arg, '@');
+    char dir[4096];
+    size_t n = at != NULL ? (size_t)(at - arg) : strlen(arg);
+    if (n > 0 && n < sizeof(dir)) {
+        memcpy(dir, arg, n);
+        dir[n] = '\0';
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            return SD_SOURCE_MIGRATIONS;
+    }
     return SD_SOURCE__COUNT;
+}
+
+/* SD_SOURCE_MIGRATIONS: out->target split into the directory and its @VERSION (the last '@';
+ * none: every migration). */
+static sd_status
+split_migrations(sd_source *out, sd_err *err)
+{
+    out->mig_dir = strdup(out->target);
+    if (out->mig_dir == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    char *at = strrchr(out->mig_dir, '@');
+    if (at != NULL) {
+        *at = '\0';
+        out->mig_upto = at + 1;
+    }
+    out->target = out->mig_dir;
+    if (out->mig_dir[0] == '\0' || (out->mig_upto != NULL && out->mig_upto[0] == '\0')) {
+        sd_err_set(err, SD_ERR_PARSE, "\"%s\" names no migrations directory or no version",
+                   out->arg);
+        sd_err_hint(err, "Write migrations:DIR, or migrations:DIR@VERSION to stop at VERSION.");
+        return SD_ERR_PARSE;
+    }
+    return SD_OK;
 }
 
 /*
@@ -259,6 +320,17 @@ sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err
         if (rc != SD_OK)
             goto out;
     }
+    if (out->kind == SD_SOURCE_MIGRATIONS) {
+        rc = split_migrations(out, err);
+        if (rc == SD_OK && cfg == NULL)
+            rc = sd_config_load(&cfg, config, err);
+        if (rc != SD_OK)
+            goto out;
+        if (cfg != NULL && cfg->has_engine) {
+            out->has_engine = true;
+            out->engine = cfg->engine;
+        }
+    }
     const char *given = url != NULL ? url : arg;
     if (url != NULL) {
         sd_buf_append(&label, arg);
@@ -271,7 +343,8 @@ sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err
         if (rc != SD_OK)
             goto out;
         sd_buf_append(&label, sd_conn_label(out->conn));
-    } else if (out->kind == SD_SOURCE_SQLITE || out->kind == SD_SOURCE_SNAPSHOT) {
+    } else if (out->kind == SD_SOURCE_SQLITE || out->kind == SD_SOURCE_SNAPSHOT ||
+               out->kind == SD_SOURCE_MIGRATIONS) {
         sd_buf_append(&label, given);
     } else {
         unknown_label(&label, arg);
@@ -295,8 +368,10 @@ sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err
             sd_buf_append(&names, cfg->envs[i].name);
         }
         if (names.len > 0) {
-            sd_err_hint(err, "%s Or an environment of %s: %s.", SOURCES_HINT, cfg->path,
-                        sd_buf_cstr(&names));
+            sd_err_hint(err,
+                        "Name an environment of %s (%s), or see 'schemadrift --help' for "
+                        "the forms of a SOURCE.",
+                        cfg->path, sd_buf_cstr(&names));
         } else {
             sd_err_hint(err, "%s", SOURCES_HINT);
         }
@@ -319,7 +394,9 @@ sd_source_dispose(sd_source *src)
     sd_conn_free(src->conn);
     free(src->label);
     free(src->env_url);
+    free(src->mig_dir);
     src->env_url = NULL; /* spelled out: the analyzer loses track through the compound literal */
+    src->mig_dir = NULL;
     *src = (sd_source)SD_SOURCE_INIT;
 }
 
@@ -474,9 +551,26 @@ sd_source_load_pair(sd_model **a_out,
 
     *a_out = NULL;
     *b_out = NULL;
-    /* Reading a server takes round trips: read both sides at once. Without a thread (the
-     * system refused one) the second side is read after the first, which is only slower. */
-    if (!sd_thread_both(load_job_run, &ja, &jb)) {
+    /* Reading a server takes round trips: both sides are read at once (without a thread, the
+     * system refused one, the second side is read after the first, only slower). */
+    if (a->kind == SD_SOURCE_MIGRATIONS || b->kind == SD_SOURCE_MIGRATIONS) {
+        /* A replay takes its engine from the other side, which is read first (two replays:
+         * the config's engine for both). */
+        bool b_first = a->kind == SD_SOURCE_MIGRATIONS && b->kind != SD_SOURCE_MIGRATIONS;
+        load_job *first = b_first ? &jb : &ja;
+        load_job *second = b_first ? &ja : &jb;
+        load_job_run(first);
+        sd_source hinted = *second->src; /* a view: not disposed */
+        if (first->rc == SD_OK && hinted.kind == SD_SOURCE_MIGRATIONS &&
+            first->src->kind != SD_SOURCE_MIGRATIONS) {
+            hinted.has_engine = true;
+            hinted.engine = sd_model_engine(first->model);
+        }
+        second->src = &hinted;
+        if (first->rc == SD_OK)
+            load_job_run(second);
+        second->src = b_first ? a : b;
+    } else if (!sd_thread_both(load_job_run, &ja, &jb)) {
         rc = sd_err_set(err, SD_ERR, "internal error: could not wait for a reading thread");
         goto out;
     }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "migrate/migrate.h"
+#include "migrate/migrate_int.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/sort.h"
@@ -505,6 +506,15 @@ list_names(sd_arena *arena, const char *dir, name_vec *names, sd_err *err)
     return rc;
 }
 
+const char *
+sd_migrate__path(sd_arena *arena, const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return sd_arena_sprintf(arena, "%.*s/%s", (int)n, dir, name);
+}
+
 /* Read and classify every migration file of dir into files, checking that one layout rules. */
 static sd_status
 read_files(sd_arena *arena, const char *dir, mfile_vec *files, sd_err *err)
@@ -514,7 +524,7 @@ read_files(sd_arena *arena, const char *dir, mfile_vec *files, sd_err *err)
     sd_status rc = list_names(arena, dir, &names, err);
     for (size_t i = 0; rc == SD_OK && i < names.len; i++) {
         mfile f = { .fname = names.items[i] };
-        f.path = sd_arena_sprintf(arena, "%s/%s", dir, f.fname);
+        f.path = sd_migrate__path(arena, dir, f.fname);
         struct stat st;
         if (f.path == NULL) {
             rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");

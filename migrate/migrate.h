@@ -1,8 +1,8 @@
 /*
- * migrate.h: migration files (issue 15, first slice). A migrations directory is read into a
- * list sorted by version, in whichever of four layouts it uses, and `migrate new` adds the
- * next migration in that layout. Splitting statements, the tracking table and the runner come
- * later; nothing here opens a database.
+ * migrate.h: migration files (issue 15, first slices). A migrations directory is read into a
+ * list sorted by version, in whichever of four layouts it uses; `migrate new` adds the next
+ * migration in that layout; a replay runs the up migrations in a scratch database and
+ * inspects it (replay.c). The tracking table and the runner come later.
  *
  * Layouts (one per directory; files of two layouts are an error naming one of each):
  *   golang-migrate  NNNN_name.up.sql + NNNN_name.down.sql, matched by version (the names may
@@ -37,8 +37,10 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "model/model.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/sql.h"
 
 typedef enum sd_migrate_layout {
     SD_MIGRATE_NONE = 0, /* the directory holds no migration yet */
@@ -115,5 +117,17 @@ SD_MUST_CHECK sd_status sd_migrate_new(sd_migrate_created *out,
                                        const char *name,
                                        time_t now,
                                        sd_err *err);
+
+/*
+ * The schema the migrations of dir define: their up parts run in order, up to and including
+ * version upto (NULL: all; Flyway's repeatable migrations always run, after the versioned
+ * ones) in a scratch database of engine, which is inspected into *out (a new frozen model)
+ * and removed. SQLite: a private temporary file. A statement the engine refuses is SD_ERR_DB
+ * at file:line with the engine's message; no migration of version upto is SD_ERR_NOTFOUND;
+ * sd_migrate_read_dir()'s errors. PostgreSQL: SD_ERR_UNSUPPORTED until a scratch server
+ * (--dev-url) exists.
+ */
+SD_MUST_CHECK sd_status
+sd_migrate_replay(sd_model **out, const char *dir, const char *upto, sd_engine engine, sd_err *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "migrate/migrate.h"
+#include "migrate/migrate_int.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
 
@@ -190,9 +191,9 @@ sd_migrate_new(sd_migrate_created *out,
                                                           l->down_sep, name, l->down_suffix);
     sd_buf text = SD_BUF_INIT;
     sd_buf_appendf(&text, "-- %s: %s.\n%s", up, l->up_what, l->up_body);
-    out->paths[0] = sd_arena_sprintf(arena, "%s/%s", dir, up);
+    out->paths[0] = sd_migrate__path(arena, dir, up);
     if (down != NULL)
-        out->paths[1] = sd_arena_sprintf(arena, "%s/%s", dir, down);
+        out->paths[1] = sd_migrate__path(arena, dir, down);
     if (sd_arena_failed(arena) || sd_buf_failed(&text)) {
         sd_buf_dispose(&text);
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");

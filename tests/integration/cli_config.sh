@@ -60,7 +60,7 @@ expect_error() { # NAME NEEDLE -- command...
 }
 expect_error unset-var 'schemadrift.yaml:3:9: environment variable SD_TEST_PROD is not set (used by environments.prod)' \
   -- env -u SD_TEST_PROD "$bin" check dev prod
-expect_error unknown-name 'Or an environment of schemadrift.yaml: dev, prod, staging.' \
+expect_error unknown-name 'Name an environment of schemadrift.yaml (dev, prod, staging)' \
   -- env SD_TEST_PROD=x "$bin" check dev prdo
 expect_error missing-config 'could not open "nope.yaml"' -- "$bin" check dev prod --config nope.yaml
 printf 'environments:\n  dev: dev.db\n  prod: postgres://app:s3cret@localhost/app\nmigrations:\n  dri: x\n' > bad.yaml
