@@ -56,11 +56,13 @@ sd_parse__char_offset(const char *script, size_t len, size_t count)
     return at;
 }
 
-/* The blanks both engines skip between tokens. */
+/* The blanks both engines skip between tokens. Not '\v': PostgreSQL 15 refuses it, SQLite
+ * only inside a run of other blanks, so a statement may be nothing else, for SQLite to
+ * refuse when it runs. */
 static bool
 blank(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 sd_status
