@@ -7,6 +7,10 @@
  * sqlite3_prepare_v2() on a private in-memory database. Anything else is refused with the
  * parser's reason, which the caller puts in its message naming the object.
  *
+ * The same parsers split a migration file into its statements for the migration runner
+ * (sd_parse_pg_split(), sd_parse_sqlite_split()): where each starts (byte, line, column),
+ * where it ends, and whether it controls or must run outside a transaction.
+ *
  * Thread-safe; keeps no state between calls.
  */
 #ifndef SD_PARSE_PARSE_H
