@@ -139,8 +139,10 @@ void sd_sql_split_dispose(sd_sql_split *split);
  * PostgreSQL: split script (len bytes; UTF-8) with libpg_query's parser, the server's grammar:
  * dollar quoting, nested comments, BEGIN ATOMIC bodies, E'' strings and quoted identifiers
  * end no statement; empty statements (";;") and comments are none. out is emptied first.
- * Statements are those the parser's tree holds (RawStmt's stmt_location and stmt_len, as
- * pg_query_split_with_parser() reads them), and its nodes say:
+ * Statements are where pg_query_split_with_parser() places them (from just after the previous
+ * ';': blanks and comments, all the parser let through there, are skipped to the first
+ * token); each one's text is then parsed alone, which proves it one statement and whose tree
+ * (never the whole script's, which can be ten times its size) says:
  *   txn_control: TransactionStmt (BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK [TO],
  *     SAVEPOINT, RELEASE, PREPARE TRANSACTION, COMMIT / ROLLBACK PREPARED);
  *   no_txn: what PostgreSQL 15 runs only outside a transaction block: CREATE / DROP INDEX

@@ -6,6 +6,11 @@
  * (JSON, read with jansson) then must hold one statement of the node type the shape names
  * and, for an expression, nothing but the one unnamed target (no FROM, no second target, no
  * alias).
+ *
+ * It also splits migration scripts (sd_parse_pg_split()): the parser's places for each
+ * statement, and each statement's node for how it must run. It decides no statement's end
+ * itself; it only skips, from the place the parser gives, the blanks and comments the parser
+ * let through before a statement's first token.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -573,45 +578,80 @@ skip_to_token(const char *s, size_t at, size_t end)
     return at;
 }
 
-/* The statements of the parser's tree (text: what was parsed) into out. */
+/* What a statement's text (one statement, as the splitter cut it) is: its tree, parsed alone so
+ * that a huge script's tree is never held whole, must hold exactly that one statement. */
 static sd_status
-split_tree(const char *text, size_t len, const char *tree, sd_sql_split *out, sd_err *err)
+classify(const char *text, size_t len, bool *txn, bool *no_txn, bool *nonstandard, sd_err *err)
 {
+    *txn = *no_txn = *nonstandard = false;
+    sd_buf one = SD_BUF_INIT;
+    sd_buf_appendn(&one, text, len);
+    if (sd_buf_failed(&one))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    PgQueryParseResult r = pg_query_parse(sd_buf_cstr(&one));
+    sd_buf_dispose(&one);
+    json_t *root = NULL;
     json_error_t jerr;
-    json_t *root = json_loads(tree, 0, &jerr);
-    if (root == NULL)
-        return sd_err_set(err, SD_ERR_PARSE, "the parser's tree does not read: %s", jerr.text);
     sd_status rc = SD_OK;
-    sd_sql_pos cursor = { 0, 1, 1 };
-    size_t i = 0;
-    json_t *raw = NULL;
-    json_array_foreach(json_object_get(root, "stmts"), i, raw)
-    {
-        /* Absent members are 0: the first statement's location, the last one's length (it
-         * runs to the end). */
-        json_int_t loc = json_integer_value(json_object_get(raw, "stmt_location"));
-        json_int_t n = json_integer_value(json_object_get(raw, "stmt_len"));
-        size_t start = loc > 0 && (size_t)loc <= len ? (size_t)loc : 0;
-        size_t end = n > 0 && (size_t)n <= len - start ? start + (size_t)n : len;
-        start = skip_to_token(text, start, end);
-        json_t *body = NULL;
-        const char *type = node_type(json_object_get(raw, "stmt"), &body);
-        if (type == NULL)
-            type = "";
-        if (sets_nonstandard_strings(type, body)) {
-            rc = sd_parse__refuse(out, text, start,
-                                  "standard_conforming_strings set to off: the script is split "
-                                  "as the server lexes it with on",
-                                  err);
-            break;
-        }
-        rc = sd_parse__add(out, text, &cursor, start, end, strcmp(type, "TransactionStmt") == 0,
-                           runs_outside_txn(type, body), err);
-        if (rc != SD_OK)
-            break;
+    if (r.error != NULL) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "internal error: a statement alone does not parse: %s",
+                        r.error->message);
+    } else if (r.parse_tree == NULL) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    } else if ((root = json_loads(r.parse_tree, 0, &jerr)) == NULL) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "the parser's tree does not read: %s", jerr.text);
+    }
+    pg_query_free_parse_result(r);
+    if (rc != SD_OK)
+        return rc;
+    json_t *stmts = json_object_get(root, "stmts");
+    json_t *body = NULL;
+    const char *type = json_array_size(stmts) == 1
+                           ? node_type(json_object_get(json_array_get(stmts, 0), "stmt"), &body)
+                           : NULL;
+    if (type == NULL) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "internal error: a statement alone is %zu statements",
+                        json_array_size(stmts));
+    } else {
+        *txn = strcmp(type, "TransactionStmt") == 0;
+        *no_txn = runs_outside_txn(type, body);
+        *nonstandard = sets_nonstandard_strings(type, body);
     }
     json_decref(root);
     return rc;
+}
+
+/* The statements of the splitter's places (text: what was split) into out. */
+static sd_status
+split_places(const char *text,
+             size_t len,
+             const PgQuerySplitResult *r,
+             sd_sql_split *out,
+             sd_err *err)
+{
+    sd_sql_pos cursor = { 0, 1, 1 };
+    for (int i = 0; i < r->n_stmts; i++) {
+        int loc = r->stmts[i]->stmt_location;
+        int n = r->stmts[i]->stmt_len;
+        size_t start = loc > 0 && (size_t)loc <= len ? (size_t)loc : 0;
+        size_t end = n > 0 && (size_t)n <= len - start ? start + (size_t)n : len;
+        start = skip_to_token(text, start, end);
+        bool txn = false;
+        bool no_txn = false;
+        bool nonstandard = false;
+        sd_status rc = classify(text + start, end - start, &txn, &no_txn, &nonstandard, err);
+        if (rc == SD_OK && nonstandard) {
+            return sd_parse__refuse(out, text, start,
+                                    "standard_conforming_strings set to off: the script is "
+                                    "split as the server lexes it with on",
+                                    err);
+        }
+        if (rc == SD_OK)
+            rc = sd_parse__add(out, text, &cursor, start, end, txn, no_txn, err);
+        if (rc != SD_OK)
+            return rc;
+    }
+    return SD_OK;
 }
 
 sd_status
@@ -628,9 +668,8 @@ sd_parse_pg_split(const char *script, size_t len, sd_sql_split *out, sd_err *err
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     memcpy(text, script, len);
     text[len] = '\0';
-    /* One parse gives both the statements' places (what pg_query_split_with_parser() reads
-     * from the same RawStmt nodes) and their trees. */
-    PgQueryParseResult r = pg_query_parse(text);
+    /* The parser, not the scanner: a BEGIN ATOMIC body's ';' ends no statement. */
+    PgQuerySplitResult r = pg_query_split_with_parser(text);
     if (r.error != NULL) {
         /* cursorpos counts characters from 1 (0: no position). */
         if (r.error->cursorpos > 0) {
@@ -639,12 +678,10 @@ sd_parse_pg_split(const char *script, size_t len, sd_sql_split *out, sd_err *err
         } else {
             rc = sd_err_set(err, SD_ERR_PARSE, "%s", r.error->message);
         }
-    } else if (r.parse_tree == NULL) {
-        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     } else {
-        rc = split_tree(text, len, r.parse_tree, out, err);
+        rc = split_places(text, len, &r, out, err);
     }
-    pg_query_free_parse_result(r);
+    pg_query_free_split_result(r);
     free(text);
     if (rc != SD_OK)
         out->stmts.len = 0;

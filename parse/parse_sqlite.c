@@ -6,6 +6,10 @@
  * An authorizer lets it do nothing but the one CREATE asked for, which it must ask for, before
  * it runs there; the schema must then hold exactly one object more: the view or trigger of
  * that name, so that the text creates nothing else and nothing under another name.
+ *
+ * It also splits migration scripts (sd_parse_sqlite_split()) where sqlite3_complete() says a
+ * statement is complete, as the sqlite3 shell does; SQLite's tokenizer (util/sqltok.h) finds
+ * each one's first token.
  */
 #include <stdbool.h>
 #include <stddef.h>

@@ -144,6 +144,7 @@ test_pg_comments_and_empty(void **state)
     SPLIT(PG, ";;SELECT 1;;;", ST("SELECT 1", 1, 3));
     SPLIT(PG, "SELECT 1 -- ; x\n;", ST("SELECT 1 -- ; x", 1, 1));
     SPLIT(PG, "\n\n   SELECT 1   \n", ST("SELECT 1", 3, 4));
+    SPLIT(PG, "SELECT 1;\r\nSELECT 2\r\n;\r\n", ST("SELECT 1", 1, 1), ST("SELECT 2", 2, 1));
     split_none(PG, "");
     split_none(PG, ";;");
     split_none(PG, "-- only a comment\n/* and /* a nested */ one */\n");
@@ -263,6 +264,9 @@ test_sqlite_comments_and_empty(void **state)
           ST("SELECT 2 -- no ;", 3, 1));
     SPLIT(LITE, "SELECT 1 /* ; */ ;\n\n  SELECT 2  \n\n", ST("SELECT 1 /* ; */", 1, 1),
           ST("SELECT 2", 3, 3));
+    SPLIT(LITE, "SELECT 1;\r\nSELECT 2\r\n;\r\n", ST("SELECT 1", 1, 1), ST("SELECT 2", 2, 1));
+    /* '\v' starts no token for SQLite: a statement of its own, for SQLite to refuse. */
+    SPLIT(LITE, "SELECT 1;\v", ST("SELECT 1", 1, 1), ST("\v", 1, 10));
     split_none(LITE, "");
     split_none(LITE, ";;\n;");
     split_none(LITE, "-- only comments\n/* ; */\n");
@@ -282,6 +286,11 @@ test_sqlite_quoting(void **state)
           ST("SELECT 1", 6, 1));
     SPLIT(LITE, "SELECT 'a;b', 'it''s;'; SELECT \"a;b\", [c;d], `e;f`, x'3b';",
           ST("SELECT 'a;b', 'it''s;'", 1, 1), ST("SELECT \"a;b\", [c;d], `e;f`, x'3b'", 1, 25));
+    SPLIT(LITE,
+          "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  SELECT CASE WHEN 1 THEN 'end;' END;\nEND;",
+          ST("CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  SELECT CASE WHEN 1 THEN 'end;' "
+             "END;\nEND",
+             1, 1));
     /* SQLite has no backslash escapes: 'c\' is a whole string. */
     SPLIT(LITE, "SELECT 'c\\'; SELECT 2", ST("SELECT 'c\\'", 1, 1), ST("SELECT 2", 1, 14));
 }
