@@ -63,7 +63,7 @@ test-asan: deps
 
 fuzz: deps
 	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSD_FUZZ=ON
-	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_sqltok fuzz_snapshot fuzz_diff
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_sqltok fuzz_snapshot fuzz_diff fuzz_split
 	@./scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:

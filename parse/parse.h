@@ -7,13 +7,21 @@
  * sqlite3_prepare_v2() on a private in-memory database. Anything else is refused with the
  * parser's reason, which the caller puts in its message naming the object.
  *
+ * The same parsers split a migration file into its statements for the migration runner
+ * (sd_parse_pg_split(), sd_parse_sqlite_split()): where each starts (byte, line, column),
+ * where it ends, and whether it controls or must run outside a transaction.
+ *
  * Thread-safe; keeps no state between calls.
  */
 #ifndef SD_PARSE_PARSE_H
 #define SD_PARSE_PARSE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/vec.h"
 
 /* What a stored SQL text must be. */
 typedef enum sd_sql_shape {
@@ -90,6 +98,88 @@ SD_MUST_CHECK sd_status sd_parse_sqlite_piece(const char *text, sd_err *err);
  */
 SD_MUST_CHECK sd_status sd_parse_pg_count(const char *script, size_t *count, sd_err *err);
 SD_MUST_CHECK sd_status sd_parse_sqlite_count(const char *script, size_t *count, sd_err *err);
+
+/*
+ * A migration file split into its statements by the engine's own parser (never by a splitter
+ * of ours), for the migration runner: each statement's place in the script, so that it can run
+ * them one by one and name "file.sql:12" for one the server refuses, and what the runner must
+ * know before it runs them in a transaction.
+ */
+typedef struct sd_sql_pos {
+    size_t offset; /* byte offset in the script */
+    size_t line;   /* 1-based; lines end at '\n' */
+    size_t column; /* 1-based, in characters (bytes that are not UTF-8 continuation bytes) */
+} sd_sql_pos;
+
+typedef struct sd_sql_stmt {
+    sd_sql_pos at;    /* its first token: blanks and comments before it are skipped */
+    size_t len;       /* bytes from there to its end: without the ';' and blanks before it (a
+                         comment between its last token and its ';' stays) */
+    bool txn_control; /* it begins or ends a transaction or savepoint (BEGIN, COMMIT, ...) */
+    bool no_txn;      /* the engine refuses it inside a transaction block */
+} sd_sql_stmt;
+
+typedef struct sd_sql_split {
+    SD_VEC(sd_sql_stmt) stmts; /* in script order, inside it, not overlapping */
+    sd_sql_pos error;          /* SD_ERR_PARSE: where the script was refused (line 0: nowhere) */
+} sd_sql_split;
+
+#define SD_SQL_SPLIT_INIT \
+    {                     \
+        SD_VEC_INIT,      \
+        {                 \
+            0, 0, 0       \
+        }                 \
+    }
+
+/* Release a split's statements (the struct itself is the caller's). */
+void sd_sql_split_dispose(sd_sql_split *split);
+
+/*
+ * PostgreSQL: split script (len bytes; UTF-8) with libpg_query's parser, the server's grammar:
+ * dollar quoting, nested comments, BEGIN ATOMIC bodies, E'' strings and quoted identifiers
+ * end no statement; empty statements (";;") and comments are none. out is emptied first.
+ * Statements are where pg_query_split_with_parser() places them (from just after the previous
+ * ';': blanks and comments, all the parser let through there, are skipped to the first
+ * token); each one's text is then parsed alone, which proves it one statement and whose tree
+ * (never the whole script's, which can be ten times its size) says:
+ *   txn_control: TransactionStmt (BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK [TO],
+ *     SAVEPOINT, RELEASE, PREPARE TRANSACTION, COMMIT / ROLLBACK PREPARED);
+ *   no_txn: what PostgreSQL 15 runs only outside a transaction block: CREATE / DROP INDEX
+ *     CONCURRENTLY, REINDEX CONCURRENTLY or SCHEMA / SYSTEM / DATABASE, VACUUM (not ANALYZE
+ *     alone), CLUSTER without a table, CREATE / DROP DATABASE, ALTER DATABASE SET TABLESPACE,
+ *     CREATE / DROP TABLESPACE, ALTER SYSTEM, COMMIT / ROLLBACK PREPARED. Not flagged: ALTER
+ *     TYPE ... ADD VALUE (refused in a transaction only before PostgreSQL 12; its new value
+ *     cannot be used in the same transaction, which the file's author must know), and the
+ *     subscription commands, refused or not by their options and the server's state.
+ * The parser splits as the server lexes with standard_conforming_strings on (the runner's
+ * session must have it on): a SET of it to anything else would change how the rest lexes,
+ * and is refused. A psql meta-command ("\set ...", "\i file") is not SQL: the parser refuses
+ * it like any syntax error, at its line. A NUL byte is refused. SD_ERR_PARSE: err->msg is the
+ * parser's message with the line and column, out->error the position (libpg_query's cursorpos
+ * counts characters; it is turned back into a byte offset); SD_ERR_NOMEM.
+ */
+SD_MUST_CHECK sd_status sd_parse_pg_split(const char *script,
+                                          size_t len,
+                                          sd_sql_split *out,
+                                          sd_err *err);
+
+/*
+ * SQLite: split script as the sqlite3 shell does: a statement ends at the first ';' up to
+ * which sqlite3_complete() says the text is complete, so that strings, quoted identifiers,
+ * comments and a trigger's BEGIN ... END body are SQLite's own tokenizer's to read. A last
+ * statement without ';' counts; one that sqlite3_complete() finds incomplete even with a ';'
+ * (an open string or comment, a trigger without END) is SD_ERR_PARSE at its first token.
+ * Nothing is prepared: a statement may need the tables earlier ones create, so syntax errors
+ * are found when it runs. The first token (util/sqltok.h, SQLite's grammar) is what skips
+ * leading comments and classifies: txn_control when it is BEGIN, COMMIT, END, ROLLBACK,
+ * SAVEPOINT or RELEASE; no_txn when it is VACUUM. A statement starting with '.' is a sqlite3
+ * shell dot-command, not SQL: SD_ERR_PARSE at its line. Otherwise as sd_parse_pg_split().
+ */
+SD_MUST_CHECK sd_status sd_parse_sqlite_split(const char *script,
+                                              size_t len,
+                                              sd_sql_split *out,
+                                              sd_err *err);
 
 /* Which search_path a PostgreSQL function's body resolves its names with when it runs. */
 typedef enum sd_pg_fn_path {

@@ -6,13 +6,21 @@
  * (JSON, read with jansson) then must hold one statement of the node type the shape names
  * and, for an expression, nothing but the one unnamed target (no FROM, no second target, no
  * alias).
+ *
+ * It also splits migration scripts (sd_parse_pg_split()): the parser's places for each
+ * statement, and each statement's node for how it must run. It decides no statement's end
+ * itself; it only skips, from the place the parser gives, the blanks and comments the parser
+ * let through before a statement's first token.
  */
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 #include <pg_query.h>
 
 #include "parse/parse.h"
+#include "parse/parse_int.h"
 #include "util/util.h"
 
 /* The node type a shape's one statement must have. */
@@ -374,5 +382,308 @@ sd_parse_pg_count(const char *script, size_t *count, sd_err *err)
         *count = (size_t)r.n_stmts;
     pg_query_free_split_result(r);
     sd_buf_dispose(&text);
+    return rc;
+}
+
+/* ---- splitting a migration script (parse.h, sd_parse_pg_split()) ---- */
+
+/* How a rule of NO_TXN tests a statement's node. */
+typedef enum txn_test {
+    TEST_ALWAYS = 0, /* every such statement */
+    TEST_TRUE,       /* member is true */
+    TEST_ABSENT,     /* member is missing */
+    TEST_EQUALS,     /* member is the string value */
+    TEST_OPTION      /* member, a DefElem list, sets the option value to true */
+} txn_test;
+
+typedef struct txn_rule {
+    const char *node;
+    txn_test test;
+    const char *member;
+    const char *value;
+} txn_rule;
+
+/* What PostgreSQL 15 refuses in a transaction block (PreventInTransactionBlock() callers), as
+ * the parse tree says it. */
+static const txn_rule NO_TXN[] = {
+    { .node = "IndexStmt", .test = TEST_TRUE, .member = "concurrent" },
+    { .node = "DropStmt", .test = TEST_TRUE, .member = "concurrent" },
+    { .node = "ReindexStmt", .test = TEST_OPTION, .member = "params", .value = "concurrently" },
+    { .node = "ReindexStmt",
+      .test = TEST_EQUALS,
+      .member = "kind",
+      .value = "REINDEX_OBJECT_SCHEMA" },
+    { .node = "ReindexStmt",
+      .test = TEST_EQUALS,
+      .member = "kind",
+      .value = "REINDEX_OBJECT_SYSTEM" },
+    { .node = "ReindexStmt",
+      .test = TEST_EQUALS,
+      .member = "kind",
+      .value = "REINDEX_OBJECT_DATABASE" },
+    { .node = "VacuumStmt", .test = TEST_TRUE, .member = "is_vacuumcmd" },
+    { .node = "ClusterStmt", .test = TEST_ABSENT, .member = "relation" },
+    { .node = "CreatedbStmt", .test = TEST_ALWAYS },
+    { .node = "DropdbStmt", .test = TEST_ALWAYS },
+    { .node = "AlterDatabaseStmt",
+      .test = TEST_OPTION,
+      .member = "options",
+      .value = "tablespace" },
+    { .node = "CreateTableSpaceStmt", .test = TEST_ALWAYS },
+    { .node = "DropTableSpaceStmt", .test = TEST_ALWAYS },
+    { .node = "AlterSystemStmt", .test = TEST_ALWAYS },
+    { .node = "TransactionStmt",
+      .test = TEST_EQUALS,
+      .member = "kind",
+      .value = "TRANS_STMT_COMMIT_PREPARED" },
+    { .node = "TransactionStmt",
+      .test = TEST_EQUALS,
+      .member = "kind",
+      .value = "TRANS_STMT_ROLLBACK_PREPARED" },
+};
+
+/* The boolean a value node spells as PostgreSQL's parse_bool() reads it (on, true, yes, 1 and
+ * their prefixes are true; off, false, no, 0 false), or dflt when there is none. */
+static bool
+truth(json_t *value, bool dflt)
+{
+    json_t *body = NULL;
+    const char *type = node_type(value, &body);
+    if (type == NULL)
+        return dflt;
+    if (strcmp(type, "A_Const") == 0) {
+        json_t *member = NULL;
+        if ((member = json_object_get(body, "sval")) != NULL)
+            type = "String";
+        else if ((member = json_object_get(body, "ival")) != NULL)
+            type = "Integer";
+        else if ((member = json_object_get(body, "boolval")) != NULL)
+            type = "Boolean";
+        body = member;
+    }
+    if (strcmp(type, "Integer") == 0)
+        return json_integer_value(json_object_get(body, "ival")) != 0;
+    if (strcmp(type, "Boolean") == 0)
+        return json_is_true(json_object_get(body, "boolval"));
+    const char *s =
+        strcmp(type, "String") == 0 ? json_string_value(json_object_get(body, "sval")) : NULL;
+    if (s == NULL || s[0] == '\0')
+        return dflt;
+    char c = sd_ascii_lower(s[0]);
+    if (c == 'o')
+        return sd_ascii_lower(s[1]) == 'n';
+    if (c == 't' || c == 'y' || c == '1')
+        return true;
+    return c == 'f' || c == 'n' || c == '0' ? false : dflt;
+}
+
+/* Whether a DefElem list sets option name to true (an option without a value is true). */
+static bool
+option_set(json_t *list, const char *name)
+{
+    size_t i = 0;
+    json_t *elem = NULL;
+    json_array_foreach(list, i, elem)
+    {
+        json_t *def = NULL;
+        const char *type = node_type(elem, &def);
+        const char *defname = json_string_value(json_object_get(def, "defname"));
+        if (type != NULL && strcmp(type, "DefElem") == 0 && defname != NULL &&
+            strcmp(defname, name) == 0)
+            return truth(json_object_get(def, "arg"), true);
+    }
+    return false;
+}
+
+static bool
+rule_holds(const txn_rule *rule, json_t *body)
+{
+    json_t *member = rule->member != NULL ? json_object_get(body, rule->member) : NULL;
+    switch (rule->test) {
+    case TEST_ALWAYS:
+        return true;
+    case TEST_TRUE:
+        return json_is_true(member);
+    case TEST_ABSENT:
+        return member == NULL;
+    case TEST_EQUALS:
+        return json_is_string(member) && strcmp(json_string_value(member), rule->value) == 0;
+    case TEST_OPTION:
+        return option_set(member, rule->value);
+    }
+    return false;
+}
+
+static bool
+runs_outside_txn(const char *type, json_t *body)
+{
+    for (size_t i = 0; i < SD_ARRAY_LEN(NO_TXN); i++) {
+        if (strcmp(NO_TXN[i].node, type) == 0 && rule_holds(&NO_TXN[i], body))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a statement sets standard_conforming_strings to anything but on: the server would
+ * lex what follows with backslashes escaping in '' strings, the parser (always on) would not,
+ * and the two would split the rest differently. */
+static bool
+sets_nonstandard_strings(const char *type, json_t *body)
+{
+    if (strcmp(type, "VariableSetStmt") != 0)
+        return false;
+    const char *name = json_string_value(json_object_get(body, "name"));
+    const char *want = "standard_conforming_strings";
+    size_t i = 0;
+    for (; name != NULL && name[i] != '\0' && sd_ascii_lower(name[i]) == want[i]; i++)
+        ;
+    if (name == NULL || name[i] != '\0' || want[i] != '\0')
+        return false;
+    const char *kind = json_string_value(json_object_get(body, "kind"));
+    if (kind == NULL || strcmp(kind, "VAR_SET_VALUE") != 0)
+        return false; /* RESET, SET ... TO DEFAULT: on */
+    return !truth(json_array_get(json_object_get(body, "args"), 0), true);
+}
+
+/* Skip what the parser proved lies between the end of a statement and the next one's first
+ * token: blanks, "--" comments and (nested) block comments. The parser places a statement
+ * right after the previous ';'; this only finds its first token there. */
+static size_t
+skip_to_token(const char *s, size_t at, size_t end)
+{
+    while (at < end) {
+        if (s[at] == ' ' || s[at] == '\t' || s[at] == '\n' || s[at] == '\r' || s[at] == '\f' ||
+            s[at] == '\v') {
+            at++;
+        } else if (s[at] == '-' && at + 1 < end && s[at + 1] == '-') {
+            while (at < end && s[at] != '\n' && s[at] != '\r')
+                at++;
+        } else if (s[at] == '/' && at + 1 < end && s[at + 1] == '*') {
+            size_t depth = 0;
+            do {
+                if (s[at] == '/' && at + 1 < end && s[at + 1] == '*') {
+                    depth++;
+                    at += 2;
+                } else if (s[at] == '*' && at + 1 < end && s[at + 1] == '/') {
+                    depth--;
+                    at += 2;
+                } else {
+                    at++;
+                }
+            } while (at < end && depth > 0);
+        } else {
+            break;
+        }
+    }
+    return at;
+}
+
+/* What a statement's text (one statement, as the splitter cut it) is: its tree, parsed alone so
+ * that a huge script's tree is never held whole, must hold exactly that one statement. */
+static sd_status
+classify(const char *text, size_t len, bool *txn, bool *no_txn, bool *nonstandard, sd_err *err)
+{
+    *txn = *no_txn = *nonstandard = false;
+    sd_buf one = SD_BUF_INIT;
+    sd_buf_appendn(&one, text, len);
+    if (sd_buf_failed(&one))
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    PgQueryParseResult r = pg_query_parse(sd_buf_cstr(&one));
+    sd_buf_dispose(&one);
+    json_t *root = NULL;
+    json_error_t jerr;
+    sd_status rc = SD_OK;
+    if (r.error != NULL) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "internal error: a statement alone does not parse: %s",
+                        r.error->message);
+    } else if (r.parse_tree == NULL) {
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    } else if ((root = json_loads(r.parse_tree, 0, &jerr)) == NULL) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "the parser's tree does not read: %s", jerr.text);
+    }
+    pg_query_free_parse_result(r);
+    if (rc != SD_OK)
+        return rc;
+    json_t *stmts = json_object_get(root, "stmts");
+    json_t *body = NULL;
+    const char *type = json_array_size(stmts) == 1
+                           ? node_type(json_object_get(json_array_get(stmts, 0), "stmt"), &body)
+                           : NULL;
+    if (type == NULL) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "internal error: a statement alone is %zu statements",
+                        json_array_size(stmts));
+    } else {
+        *txn = strcmp(type, "TransactionStmt") == 0;
+        *no_txn = runs_outside_txn(type, body);
+        *nonstandard = sets_nonstandard_strings(type, body);
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* The statements of the splitter's places (text: what was split) into out. */
+static sd_status
+split_places(const char *text,
+             size_t len,
+             const PgQuerySplitResult *r,
+             sd_sql_split *out,
+             sd_err *err)
+{
+    sd_sql_pos cursor = { 0, 1, 1 };
+    for (int i = 0; i < r->n_stmts; i++) {
+        int loc = r->stmts[i]->stmt_location;
+        int n = r->stmts[i]->stmt_len;
+        size_t start = loc > 0 && (size_t)loc <= len ? (size_t)loc : 0;
+        size_t end = n > 0 && (size_t)n <= len - start ? start + (size_t)n : len;
+        start = skip_to_token(text, start, end);
+        bool txn = false;
+        bool no_txn = false;
+        bool nonstandard = false;
+        sd_status rc = classify(text + start, end - start, &txn, &no_txn, &nonstandard, err);
+        if (rc == SD_OK && nonstandard) {
+            return sd_parse__refuse(out, text, start,
+                                    "standard_conforming_strings set to off: the script is "
+                                    "split as the server lexes it with on",
+                                    err);
+        }
+        if (rc == SD_OK)
+            rc = sd_parse__add(out, text, &cursor, start, end, txn, no_txn, err);
+        if (rc != SD_OK)
+            return rc;
+    }
+    return SD_OK;
+}
+
+sd_status
+sd_parse_pg_split(const char *script, size_t len, sd_sql_split *out, sd_err *err)
+{
+    sd_status rc = sd_parse__split_begin(script, len, out, err);
+    if (rc != SD_OK)
+        return rc;
+    if (len >= (size_t)INT_MAX)
+        return sd_parse__refuse(out, script, 0, "the script is larger than the parser takes", err);
+    /* The parser takes a C string: script need not be one. */
+    char *text = malloc(len + 1);
+    if (text == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    memcpy(text, script, len);
+    text[len] = '\0';
+    /* The parser, not the scanner: a BEGIN ATOMIC body's ';' ends no statement. */
+    PgQuerySplitResult r = pg_query_split_with_parser(text);
+    if (r.error != NULL) {
+        /* cursorpos counts characters from 1 (0: no position). */
+        if (r.error->cursorpos > 0) {
+            size_t at = sd_parse__char_offset(text, len, (size_t)r.error->cursorpos - 1);
+            rc = sd_parse__refuse(out, text, at, r.error->message, err);
+        } else {
+            rc = sd_err_set(err, SD_ERR_PARSE, "%s", r.error->message);
+        }
+    } else {
+        rc = split_places(text, len, &r, out, err);
+    }
+    pg_query_free_split_result(r);
+    free(text);
+    if (rc != SD_OK)
+        out->stmts.len = 0;
     return rc;
 }

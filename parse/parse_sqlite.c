@@ -6,6 +6,10 @@
  * An authorizer lets it do nothing but the one CREATE asked for, which it must ask for, before
  * it runs there; the schema must then hold exactly one object more: the view or trigger of
  * that name, so that the text creates nothing else and nothing under another name.
+ *
+ * It also splits migration scripts (sd_parse_sqlite_split()) where sqlite3_complete() says a
+ * statement is complete, as the sqlite3 shell does; SQLite's tokenizer (util/sqltok.h) finds
+ * each one's first token.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "parse/parse.h"
+#include "parse/parse_int.h"
 #include "util/util.h"
 
 /* Run one statement of the scratch database's own making. */
@@ -306,5 +311,97 @@ sd_parse_sqlite_count(const char *script, size_t *count, sd_err *err)
     }
     sd_status rc = sd_buf_failed(&stmt) ? sd_err_set(err, SD_ERR_NOMEM, "out of memory") : SD_OK;
     sd_buf_dispose(&stmt);
+    return rc;
+}
+
+/* ---- splitting a migration script (parse.h, sd_parse_sqlite_split()) ---- */
+
+/* First words of the statements that begin or end a transaction or savepoint. */
+static const char *const TXN_CONTROL[] = { "BEGIN",    "COMMIT",    "END",
+                                           "ROLLBACK", "SAVEPOINT", "RELEASE" };
+
+static bool
+first_word_in(const char *text, const sd_tok *tok, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (sd_tok_is_word(text, tok, words[i]))
+            return true;
+    }
+    return false;
+}
+
+/* Add the statement between start and end (its ';' or the script's end) unless only blanks
+ * and comments are there: SQLite's tokenizer finds its first token and says what it is. */
+static sd_status
+add_statement(const char *script,
+              size_t start,
+              size_t end,
+              sd_sql_pos *cursor,
+              sd_sql_split *out,
+              sd_err *err)
+{
+    sd_lexer lx;
+    sd_tok tok = { SD_TOK_EOF, 0, 0 };
+    sd_err lex_err = SD_ERR_INIT;
+    sd_lexer_init(&lx, script + start, end - start, 0);
+    if (sd_lexer_next(&lx, &tok, &lex_err) != SD_OK)
+        tok = (sd_tok){ .type = SD_TOK_PUNCT, .start = lx.pos, .len = 0 }; /* SQLite's to refuse */
+    else if (tok.type == SD_TOK_EOF)
+        return SD_OK;
+    if (sd_tok_is_punct(script + start, &tok, "."))
+        return sd_parse__refuse(out, script, start + tok.start,
+                                "a sqlite3 shell dot-command is not SQL", err);
+    bool txn = first_word_in(script + start, &tok, TXN_CONTROL, SD_ARRAY_LEN(TXN_CONTROL));
+    bool no_txn = sd_tok_is_word(script + start, &tok, "VACUUM");
+    return sd_parse__add(out, script, cursor, start + tok.start, end, txn, no_txn, err);
+}
+
+/* Whether script[start, end) followed by "\n;" is complete: a last statement without its ';'
+ * (the newline ends a line comment before it). */
+static bool
+complete_with_semicolon(sd_buf *text, const char *script, size_t start, size_t end)
+{
+    sd_buf_reset(text);
+    sd_buf_appendn(text, script + start, end - start);
+    sd_buf_append(text, "\n;");
+    return !sd_buf_failed(text) && sqlite3_complete(sd_buf_cstr(text));
+}
+
+sd_status
+sd_parse_sqlite_split(const char *script, size_t len, sd_sql_split *out, sd_err *err)
+{
+    sd_status rc = sd_parse__split_begin(script, len, out, err);
+    sd_buf text = SD_BUF_INIT;
+    sd_sql_pos cursor = { 0, 1, 1 };
+    size_t start = 0;
+    /* As the sqlite3 shell: the text from the statement's start to each ';' in turn, until
+     * SQLite says it is complete (a ';' inside a string, comment or trigger body is not). */
+    for (const char *semi = memchr(script, ';', len); rc == SD_OK && semi != NULL;
+         semi = memchr(semi + 1, ';', len - (size_t)(semi + 1 - script))) {
+        size_t end = (size_t)(semi - script);
+        sd_buf_reset(&text);
+        sd_buf_appendn(&text, script + start, end + 1 - start);
+        if (sd_buf_failed(&text))
+            break;
+        if (sqlite3_complete(sd_buf_cstr(&text))) {
+            rc = add_statement(script, start, end, &cursor, out, err);
+            start = end + 1;
+        }
+    }
+    size_t before = out->stmts.len;
+    if (rc == SD_OK && !sd_buf_failed(&text) && start < len)
+        rc = add_statement(script, start, len, &cursor, out, err);
+    if (rc == SD_OK && out->stmts.len > before &&
+        !complete_with_semicolon(&text, script, start, len) && !sd_buf_failed(&text)) {
+        rc = sd_parse__refuse(out, script, out->stmts.items[before].at.offset,
+                              "an incomplete statement at the end (an open string, quoted name "
+                              "or comment, or a trigger without END)",
+                              err);
+    }
+    if (rc == SD_OK && sd_buf_failed(&text))
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    sd_buf_dispose(&text);
+    if (rc != SD_OK)
+        out->stmts.len = 0;
     return rc;
 }

@@ -1,0 +1,2 @@
+CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$BEGIN RETURN 1; END$$;
+DO $body$ BEGIN PERFORM ';'; END $body$;

@@ -1,0 +1,2 @@
+SET st = Varff;
+SELECT 'a\';

@@ -1,0 +1,4 @@
+BEMI$C
+  SELECT 1;  SELECÚ;
+  SE;
+tžS|mt
