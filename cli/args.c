@@ -75,6 +75,12 @@ static const opt_info OPTIONS[] = {
       .value = "FILE",
       .synopsis = "[--config FILE]",
       .help = "the config file (default: ./schemadrift.yaml when it exists)" },
+    { .bit = SD_CLI_OPT_DEV_URL,
+      .long_name = "dev-url",
+      .value = "URL",
+      .synopsis = "[--dev-url URL]",
+      .help = "PostgreSQL server where a migrations directory is replayed (default: the "
+              "config's dev_url)" },
     { .bit = SD_CLI_OPT_ROWS,
       .long_name = "rows",
       .value = "N",
@@ -274,6 +280,9 @@ apply(sd_cli_args *out,
         return add_using(out, v, err);
     case SD_CLI_OPT_CONFIG:
         out->config = v;
+        break;
+    case SD_CLI_OPT_DEV_URL:
+        out->dev_url = v;
         break;
     case SD_CLI_OPT_ROWS:
         return parse_rows(out, cmd, o, v, err);

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "config/config.h"
 #include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "model/model.h"
@@ -60,26 +61,30 @@ typedef struct sd_source {
     const char *mig_upto; /* its @VERSION (in mig_dir's allocation), or NULL: every migration */
     bool has_engine;      /* SD_SOURCE_MIGRATIONS: engine known (the config's engine:) */
     sd_engine engine;     /* the engine the migrations are replayed on */
+    char *dev_url;        /* SD_SOURCE_MIGRATIONS: --dev-url (owned; secret) */
+    sd_config *cfg;       /* SD_SOURCE_MIGRATIONS: the config, for its dev_url (owned) */
 } sd_source;
 
-#define SD_SOURCE_INIT                                                                      \
-    {                                                                                       \
-        SD_SOURCE__COUNT, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, SD_ENGINE_SQLITE \
+#define SD_SOURCE_INIT                                                                             \
+    {                                                                                              \
+        SD_SOURCE__COUNT, NULL, NULL, NULL, NULL, NULL, NULL, NULL, false, SD_ENGINE_SQLITE, NULL, \
+            NULL                                                                                   \
     }
 
 /*
  * Decide what kind of source arg names (without touching the file system or network, but
  * for the config); a PostgreSQL source is parsed by libpq here (sd_conn_parse()). An
- * argument of no known form that names an environment of the config (config: --config's
- * file; NULL: ./schemadrift.yaml when it exists) stands for that environment's url, and is
- * labelled "NAME (its url's label)". out->label is malloc'd; release with
+ * argument of no known form that names an environment of the config (args->config: --config's
+ * file; NULL, or args NULL: ./schemadrift.yaml when it exists) stands for that environment's url,
+ * and is labelled "NAME (its url's label)". out->label is malloc'd; release with
  * sd_source_dispose() whatever the result. SD_ERR_PARSE with a hint listing the accepted
  * forms when arg matches no kind, conn/'s SD_ERR_PARSE when libpq refuses a PostgreSQL
  * source or a URL holds an '@' libpq would misread, and config/'s errors.
  */
+typedef struct sd_cli_args sd_cli_args;
 SD_MUST_CHECK sd_status sd_source_parse(sd_source *out,
                                         const char *arg,
-                                        const char *config,
+                                        const sd_cli_args *args,
                                         sd_err *err);
 /*
  * Read the source into a new frozen model (caller frees). pg applies to PostgreSQL sources
@@ -113,29 +118,31 @@ extern const char SD_CLI_SOURCES_HELP[];
 /* ---- commands and options ---- */
 
 /* Options a command accepts (bit per option). */
-#define SD_CLI_OPT_HELP         1u    /* -h, --help */
-#define SD_CLI_OPT_OUTPUT       2u    /* -o, --output FILE */
-#define SD_CLI_OPT_FORMAT       4u    /* --format text|json */
-#define SD_CLI_OPT_STRICT_ORDER 8u    /* --strict-column-order */
-#define SD_CLI_OPT_SCHEMA       16u   /* --schema NAME (repeatable) */
-#define SD_CLI_OPT_EXCLUDE      32u   /* --exclude-schema NAME (repeatable) */
-#define SD_CLI_OPT_PLAIN        64u   /* --plain: no client directive atop a script */
-#define SD_CLI_OPT_NO_PREFLIGHT 128u  /* --no-preflight: diff does not query FROM's rows */
-#define SD_CLI_OPT_RENAME       256u  /* --rename KIND:OLD=NEW (repeatable) */
-#define SD_CLI_OPT_ROWS         512u  /* --rows N, --seed N (fill) */
-#define SD_CLI_OPT_EXIT_CODE    1024u /* --exit-code: diff exits 1 when it has SQL to print */
-#define SD_CLI_OPT_USING        2048u /* --using [SCHEMA.]TABLE.COLUMN=EXPR (repeatable) */
-#define SD_CLI_OPT_CONFIG       4096u /* --config FILE (schemadrift.yaml) */
-#define SD_CLI_OPT_DIR          8192u /* --dir DIR: the migrations directory */
+#define SD_CLI_OPT_HELP         1u     /* -h, --help */
+#define SD_CLI_OPT_OUTPUT       2u     /* -o, --output FILE */
+#define SD_CLI_OPT_FORMAT       4u     /* --format text|json */
+#define SD_CLI_OPT_STRICT_ORDER 8u     /* --strict-column-order */
+#define SD_CLI_OPT_SCHEMA       16u    /* --schema NAME (repeatable) */
+#define SD_CLI_OPT_EXCLUDE      32u    /* --exclude-schema NAME (repeatable) */
+#define SD_CLI_OPT_PLAIN        64u    /* --plain: no client directive atop a script */
+#define SD_CLI_OPT_NO_PREFLIGHT 128u   /* --no-preflight: diff does not query FROM's rows */
+#define SD_CLI_OPT_RENAME       256u   /* --rename KIND:OLD=NEW (repeatable) */
+#define SD_CLI_OPT_ROWS         512u   /* --rows N, --seed N (fill) */
+#define SD_CLI_OPT_EXIT_CODE    1024u  /* --exit-code: diff exits 1 when it has SQL to print */
+#define SD_CLI_OPT_USING        2048u  /* --using [SCHEMA.]TABLE.COLUMN=EXPR (repeatable) */
+#define SD_CLI_OPT_CONFIG       4096u  /* --config FILE (schemadrift.yaml) */
+#define SD_CLI_OPT_DIR          8192u  /* --dir DIR: the migrations directory */
+#define SD_CLI_OPT_DEV_URL      16384u /* --dev-url URL: where migrations are replayed */
 
 #define SD_CLI_MAX_PARAMS 2 /* most positional arguments a command takes */
 
 /* A command line after parsing. */
-typedef struct sd_cli_args {
+struct sd_cli_args {
     const char *pos[SD_CLI_MAX_PARAMS]; /* positional arguments, as given */
     size_t npos;                        /* number of positional arguments */
     const char *output;                 /* -o FILE; NULL (or "-") means standard output */
     const char *config;                 /* --config FILE; NULL: ./schemadrift.yaml if present */
+    const char *dev_url;                /* --dev-url URL; NULL when not given */
     sd_report_format format;            /* --format; SD_REPORT_TEXT by default */
     bool strict_column_order;           /* --strict-column-order */
     bool plain;                         /* --plain */
@@ -149,7 +156,7 @@ typedef struct sd_cli_args {
     SD_VEC(const char *) exclude;       /* --exclude-schema values, in order */
     SD_VEC(const char *) renames;       /* --rename hints, in order (point into argv) */
     SD_VEC(sd_using) usings;            /* --using, in order (names owned, expr in argv) */
-} sd_cli_args;
+};
 
 typedef struct sd_cli_command sd_cli_command;
 struct sd_cli_command {

@@ -24,10 +24,10 @@ run_check(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_report_info info = { .expected = NULL, .actual = NULL };
 
     *exit_out = SD_EXIT_OK;
-    rc = sd_source_parse(&exp_src, args->pos[0], args->config, err);
+    rc = sd_source_parse(&exp_src, args->pos[0], args, err);
     if (rc != SD_OK)
         goto out;
-    rc = sd_source_parse(&act_src, args->pos[1], args->config, err);
+    rc = sd_source_parse(&act_src, args->pos[1], args, err);
     if (rc == SD_OK) {
         const sd_source both[] = { exp_src, act_src };
         rc = sd_cli_output_not_input(args->output, both, 2, err);
@@ -64,8 +64,8 @@ const sd_cli_command SD_CLI_CMD_CHECK = {
     .name = "check",
     .params = { "EXPECTED", "ACTUAL" },
     .nparams = 2,
-    .options = SD_CLI_OPT_CONFIG | SD_CLI_OPT_OUTPUT | SD_CLI_OPT_FORMAT | SD_CLI_OPT_STRICT_ORDER |
-               SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_RENAME,
+    .options = SD_CLI_OPT_CONFIG | SD_CLI_OPT_DEV_URL | SD_CLI_OPT_OUTPUT | SD_CLI_OPT_FORMAT |
+               SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_RENAME,
     .summary = "report how ACTUAL differs from EXPECTED (drift)",
     .description = "Compare ACTUAL with EXPECTED and list every difference: objects missing from\n"
                    "ACTUAL, extra objects in ACTUAL, and objects whose definition changed (each\n"

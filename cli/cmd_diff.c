@@ -94,10 +94,10 @@ run_diff(const sd_cli_args *args, int *exit_out, sd_err *err)
                               .nusings = args->usings.len };
 
     *exit_out = SD_EXIT_OK;
-    rc = sd_source_parse(&from_src, args->pos[0], args->config, err);
+    rc = sd_source_parse(&from_src, args->pos[0], args, err);
     if (rc != SD_OK)
         goto out;
-    rc = sd_source_parse(&to_src, args->pos[1], args->config, err);
+    rc = sd_source_parse(&to_src, args->pos[1], args, err);
     if (rc == SD_OK) {
         const sd_source both[] = { from_src, to_src };
         rc = sd_cli_output_not_input(args->output, both, 2, err);
@@ -155,9 +155,10 @@ const sd_cli_command SD_CLI_CMD_DIFF = {
     .name = "diff",
     .params = { "FROM", "TO" },
     .nparams = 2,
-    .options = SD_CLI_OPT_CONFIG | SD_CLI_OPT_OUTPUT | SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA |
-               SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN | SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT |
-               SD_CLI_OPT_RENAME | SD_CLI_OPT_EXIT_CODE | SD_CLI_OPT_USING,
+    .options = SD_CLI_OPT_CONFIG | SD_CLI_OPT_DEV_URL | SD_CLI_OPT_OUTPUT |
+               SD_CLI_OPT_STRICT_ORDER | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE | SD_CLI_OPT_PLAIN |
+               SD_CLI_OPT_FORMAT | SD_CLI_OPT_NO_PREFLIGHT | SD_CLI_OPT_RENAME |
+               SD_CLI_OPT_EXIT_CODE | SD_CLI_OPT_USING,
     .summary = "print the SQL that turns FROM into TO",
     .description = "Print the SQL that turns the schema FROM into the schema TO, complete and\n"
                    "runnable as it is (for SQLite: sqlite3 FROM.db < out.sql). The first line\n"

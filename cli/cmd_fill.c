@@ -18,7 +18,7 @@ run_fill(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_fill_options opt = { args->rows > 0 ? args->rows : SD_FILL_DEFAULT_ROWS, args->seed };
 
     *exit_out = SD_EXIT_OK;
-    rc = sd_source_parse(&src, args->pos[0], args->config, err);
+    rc = sd_source_parse(&src, args->pos[0], args, err);
     if (rc == SD_OK)
         rc = sd_cli_output_not_input(args->output, &src, 1, err);
     if (rc != SD_OK)

@@ -20,7 +20,7 @@ static const char STARTER[] =
     "# this file; an unknown key or an unset variable is an error.\n"
     "\n"
     "# engine: postgresql        # postgresql or sqlite: the engine of the migrations\n"
-    "# dev_url: auto             # PostgreSQL server that migrations are replayed on\n"
+    "# dev_url: postgresql://localhost/postgres   # PostgreSQL server for replays\n"
     "\n"
     "migrations:\n"
     "  dir: %s\n"

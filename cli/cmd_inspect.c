@@ -15,7 +15,7 @@ run_inspect(const sd_cli_args *args, int *exit_out, sd_err *err)
     sd_pg_options pg = sd_cli_pg_options(args);
 
     *exit_out = SD_EXIT_OK;
-    rc = sd_source_parse(&src, args->pos[0], args->config, err);
+    rc = sd_source_parse(&src, args->pos[0], args, err);
     if (rc == SD_OK)
         rc = sd_cli_output_not_input(args->output, &src, 1, err);
     if (rc != SD_OK)
@@ -42,7 +42,8 @@ const sd_cli_command SD_CLI_CMD_INSPECT = {
     .name = "inspect",
     .params = { "SOURCE" },
     .nparams = 1,
-    .options = SD_CLI_OPT_CONFIG | SD_CLI_OPT_OUTPUT | SD_CLI_OPT_SCHEMA | SD_CLI_OPT_EXCLUDE,
+    .options = SD_CLI_OPT_CONFIG | SD_CLI_OPT_DEV_URL | SD_CLI_OPT_OUTPUT | SD_CLI_OPT_SCHEMA |
+               SD_CLI_OPT_EXCLUDE,
     .summary = "write the schema of SOURCE as a snapshot (YAML)",
     .description = "Read the schema of SOURCE and write it as a snapshot: canonical YAML that\n"
                    "is the same bytes for the same schema, suitable for version control and\n"

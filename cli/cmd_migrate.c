@@ -23,7 +23,9 @@ run_new(const sd_cli_args *args, int *exit_out, sd_err *err)
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     /* --dir, else the config's migrations.dir (default migrations). */
     sd_config *cfg = NULL;
-    sd_status rc = args->dir != NULL ? SD_OK : sd_config_load(&cfg, args->config, err);
+    /* A --config given is read (and checked) even when --dir makes its dir unneeded. */
+    sd_status rc =
+        args->dir != NULL && args->config == NULL ? SD_OK : sd_config_load(&cfg, args->config, err);
     const char *dir = args->dir != NULL ? args->dir : cfg != NULL ? cfg->dir : "migrations";
     if (rc == SD_OK)
         rc = sd_migrate_new(&made, arena, dir, args->pos[0], time(NULL), err);

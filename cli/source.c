@@ -100,7 +100,20 @@ load_migrations(sd_model **out, const sd_source *src, const sd_pg_options *pg, s
                          "engine: postgresql or engine: sqlite in schemadrift.yaml.");
         return SD_ERR_PARSE;
     }
-    return sd_migrate_replay(out, src->target, src->mig_upto, src->engine, err);
+    /* The config's dev_url is expanded only now, for a replay on PostgreSQL. */
+    char *dev_url = NULL;
+    if (src->dev_url == NULL && src->engine == SD_ENGINE_PG && src->cfg != NULL &&
+        src->cfg->dev_url.raw != NULL) {
+        sd_status rc = sd_config_expand(src->cfg, &src->cfg->dev_url, &dev_url, err);
+        if (rc != SD_OK)
+            return rc;
+    }
+    const sd_replay_options opts = { .engine = src->engine,
+                                     .upto = src->mig_upto,
+                                     .dev_url = src->dev_url != NULL ? src->dev_url : dev_url };
+    sd_status rc = sd_migrate_replay(out, src->target, &opts, err);
+    free(dev_url);
+    return rc;
 }
 
 static const source_kind_info KINDS[] = {
@@ -272,117 +285,125 @@ split_migrations(sd_source *out, sd_err *err)
 }
 
 /*
- * arg of no known form: the url of the config's environment of that name, if there is one
- * (out->env_url; *env_name its name, in the config that *cfg now owns). A config that does
+ * arg of no known form: the url of the config's environment of that name, if there is one,
+ * expanded into out->env_url (its ${VAR}s only now: a command that does not name prod does not
+ * need prod's password), with out->kind and out->target; *cfg is loaded. A config that does
  * not parse is an error even when arg may have been a typo: it says which file is wrong.
  */
 static sd_status
-resolve_env(sd_source *out,
-            const char *arg,
-            const char *config,
-            sd_config **cfg,
-            const char **url,
-            sd_err *err)
+resolve_env(sd_source *out, const char *arg, const char *config, sd_config **cfg, sd_err *err)
 {
-    sd_status rc = sd_config_load(cfg, config, err);
+    sd_status rc = *cfg != NULL ? SD_OK : sd_config_load(cfg, config, err);
+    const sd_config_env *env = rc == SD_OK ? sd_config_env_find(*cfg, arg) : NULL;
+    if (env == NULL)
+        return rc;
+    rc = sd_config_expand(*cfg, &env->url, &out->env_url, err);
     if (rc != SD_OK)
         return rc;
-    const sd_config_env *env = sd_config_env_find(*cfg, arg);
-    if (env == NULL)
-        return SD_OK;
-    *url = env->url;
-    out->env_url = strdup(env->url);
-    if (out->env_url == NULL)
-        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     out->kind = recognize(out->env_url, &out->target);
-    if (out->kind == SD_SOURCE__COUNT) {
+    /* A file form that looks like a URL or a key=value string may carry a password that a
+     * message about a missing file would print: refused without showing it. */
+    const char *u = out->env_url;
+    bool secretive = out->kind != SD_SOURCE_POSTGRES &&
+                     (strstr(u, "://") != NULL || strchr(u, '=') != NULL ||
+                      (out->kind != SD_SOURCE_MIGRATIONS && strchr(u, '@') != NULL));
+    if (out->kind == SD_SOURCE__COUNT || secretive) {
         /* Its url is not shown: it may hold a password. */
         rc = sd_err_set(err, SD_ERR_PARSE, "the url of environment %s is not a SOURCE", env->name);
-        sd_err_where(err, "%s:%zu", (*cfg)->path, env->line);
+        sd_err_where(err, "%s:%zu", (*cfg)->path, env->url.line);
         sd_err_hint(err, "%s", SOURCES_HINT);
     }
     return rc;
 }
 
+/* SD_SOURCE_MIGRATIONS: the directory and version, the engine and dev server to replay on
+ * (--dev-url, else the config's, kept for load_migrations()). */
+static sd_status
+migrations_settings(sd_source *out, const sd_cli_args *args, sd_config **cfg, sd_err *err)
+{
+    sd_status rc = split_migrations(out, err);
+    if (rc == SD_OK && *cfg == NULL)
+        rc = sd_config_load(cfg, args != NULL ? args->config : NULL, err);
+    if (rc != SD_OK)
+        return rc;
+    if (*cfg != NULL && (*cfg)->has_engine) {
+        out->has_engine = true;
+        out->engine = (*cfg)->engine;
+    }
+    if (args != NULL && args->dev_url != NULL && (out->dev_url = strdup(args->dev_url)) == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    out->cfg = *cfg;
+    *cfg = NULL;
+    return SD_OK;
+}
+
+/* The error for an argument of no known form, listing the config's environments if any. */
+static sd_status
+unknown_source(const sd_source *out, const sd_config *cfg, sd_err *err)
+{
+    sd_status rc =
+        sd_err_set(err, SD_ERR_PARSE, "cannot tell what kind of source \"%s\" is", out->label);
+    sd_buf names = SD_BUF_INIT;
+    for (size_t i = 0; cfg != NULL && i < cfg->nenvs; i++) {
+        sd_buf_append(&names, i > 0 ? ", " : "");
+        sd_buf_append(&names, cfg->envs[i].name);
+    }
+    if (names.len > 0) {
+        sd_err_hint(err,
+                    "Name an environment of %s (%s), or see 'schemadrift --help' for the forms "
+                    "of a SOURCE.",
+                    cfg->path, sd_buf_cstr(&names));
+    } else {
+        sd_err_hint(err, "%s", SOURCES_HINT);
+    }
+    sd_buf_dispose(&names);
+    return rc;
+}
+
 sd_status
-sd_source_parse(sd_source *out, const char *arg, const char *config, sd_err *err)
+sd_source_parse(sd_source *out, const char *arg, const sd_cli_args *args, sd_err *err)
 {
     sd_buf label = SD_BUF_INIT;
     sd_config *cfg = NULL;
-    const char *url = NULL; /* an environment's, in cfg */
     sd_status rc = SD_OK;
 
     sd_source_dispose(out);
     out->arg = arg;
     out->kind = recognize(arg, &out->target);
-    if (out->kind == SD_SOURCE__COUNT && arg[0] != '\0') {
-        rc = resolve_env(out, arg, config, &cfg, &url, err);
-        if (rc != SD_OK)
-            goto out;
-    }
-    if (out->kind == SD_SOURCE_MIGRATIONS) {
-        rc = split_migrations(out, err);
-        if (rc == SD_OK && cfg == NULL)
-            rc = sd_config_load(&cfg, config, err);
-        if (rc != SD_OK)
-            goto out;
-        if (cfg != NULL && cfg->has_engine) {
-            out->has_engine = true;
-            out->engine = cfg->engine;
-        }
-    }
-    const char *given = url != NULL ? url : arg;
-    if (url != NULL) {
+    if (out->kind == SD_SOURCE__COUNT && arg[0] != '\0')
+        rc = resolve_env(out, arg, args != NULL ? args->config : NULL, &cfg, err);
+    if (rc == SD_OK && out->kind == SD_SOURCE_MIGRATIONS)
+        rc = migrations_settings(out, args, &cfg, err);
+    const char *given = out->env_url != NULL ? out->env_url : arg;
+    if (out->env_url != NULL) {
         sd_buf_append(&label, arg);
         sd_buf_append(&label, " (");
     }
     /* File paths are shown as given; a PostgreSQL source is parsed by libpq (conn/) and
      * named by what it parsed; anything else may be a connection string of some kind. */
-    if (out->kind == SD_SOURCE_POSTGRES) {
+    if (rc == SD_OK && out->kind == SD_SOURCE_POSTGRES) {
         rc = sd_conn_parse(&out->conn, given, err);
-        if (rc != SD_OK)
-            goto out;
-        sd_buf_append(&label, sd_conn_label(out->conn));
-    } else if (out->kind == SD_SOURCE_SQLITE || out->kind == SD_SOURCE_SNAPSHOT ||
-               out->kind == SD_SOURCE_MIGRATIONS) {
-        sd_buf_append(&label, given);
-    } else {
+        if (rc == SD_OK)
+            sd_buf_append(&label, sd_conn_label(out->conn));
+        else if (out->env_url != NULL)
+            sd_err_where(err, "environment %s", arg);
+    } else if (out->kind == SD_SOURCE__COUNT) {
         unknown_label(&label, arg);
+    } else {
+        sd_buf_append(&label, given);
     }
-    if (url != NULL)
+    if (out->env_url != NULL)
         sd_buf_append(&label, ")");
-    if (sd_buf_failed(&label)) {
+    if (rc == SD_OK && !sd_buf_failed(&label))
+        out->label = sd_buf_take(&label);
+    if (rc == SD_OK && out->label == NULL)
         rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-        goto out;
-    }
-    out->label = sd_buf_take(&label);
-    if (out->label == NULL) {
-        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
-        goto out;
-    }
-    if (out->kind == SD_SOURCE__COUNT) {
-        rc = sd_err_set(err, SD_ERR_PARSE, "cannot tell what kind of source \"%s\" is", out->label);
-        sd_buf names = SD_BUF_INIT;
-        for (size_t i = 0; cfg != NULL && i < cfg->nenvs; i++) {
-            sd_buf_append(&names, i > 0 ? ", " : "");
-            sd_buf_append(&names, cfg->envs[i].name);
-        }
-        if (names.len > 0) {
-            sd_err_hint(err,
-                        "Name an environment of %s (%s), or see 'schemadrift --help' for "
-                        "the forms of a SOURCE.",
-                        cfg->path, sd_buf_cstr(&names));
-        } else {
-            sd_err_hint(err, "%s", SOURCES_HINT);
-        }
-        sd_buf_dispose(&names);
-        goto out;
-    }
-    if (out->target[0] == '\0') {
+    if (rc == SD_OK && out->kind == SD_SOURCE__COUNT)
+        rc = unknown_source(out, cfg, err);
+    if (rc == SD_OK && out->target[0] == '\0') {
         rc = sd_err_set(err, SD_ERR_PARSE, "source \"%s\" names no file", out->label);
         sd_err_hint(err, "Write sqlite:PATH, for example sqlite:app.db.");
     }
-out:
     sd_config_free(cfg);
     sd_buf_dispose(&label);
     return rc;
@@ -395,9 +416,22 @@ sd_source_dispose(sd_source *src)
     free(src->label);
     free(src->env_url);
     free(src->mig_dir);
-    src->env_url = NULL; /* spelled out: the analyzer loses track through the compound literal */
+    free(src->dev_url);
+    sd_config_free(src->cfg);
+    /* Field by field, as SD_SOURCE_INIT: clang's analyzer loses track of a struct assigned
+     * from a compound literal and takes the freed pointers for still there. */
+    src->kind = SD_SOURCE__COUNT;
+    src->arg = NULL;
+    src->target = NULL;
+    src->mig_upto = NULL;
+    src->has_engine = false;
+    src->engine = SD_ENGINE_SQLITE;
+    src->conn = NULL;
+    src->label = NULL;
+    src->env_url = NULL;
     src->mig_dir = NULL;
-    *src = (sd_source)SD_SOURCE_INIT;
+    src->dev_url = NULL;
+    src->cfg = NULL;
 }
 
 /* ---- loading ---- */

@@ -19,8 +19,6 @@
 typedef struct reader {
     sd_config *c;
     yaml_document_t *doc;
-    sd_config_getenv getenv_fn;
-    void *ctx;
     sd_err *err;
     char key[256];       /* the key being read, "migrations.dir", for messages */
     sd_config_env *envs; /* growing; moved into c at the end */
@@ -69,12 +67,6 @@ is_empty(const yaml_node_t *n)
     return s[0] == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0;
 }
 
-static sd_status
-nomem(reader *r)
-{
-    return sd_err_set(r->err, SD_ERR_NOMEM, "out of memory reading %s", r->c->path);
-}
-
 static const char *
 process_getenv(const char *name, void *ctx)
 {
@@ -82,26 +74,35 @@ process_getenv(const char *name, void *ctx)
     return getenv(name);
 }
 
-/* The scalar's text with ${VAR} replaced; what names the value in messages. */
 static sd_status
-expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
+nomem(reader *r)
 {
-    if (n->type != YAML_SCALAR_NODE)
-        return FAIL_AT(r, n, "%s must be a string", what);
-    const char *s = (const char *)n->data.scalar.value;
-    size_t len = n->data.scalar.length;
-    if (strlen(s) != len)
-        return FAIL_AT(r, n, "%s holds a NUL character", what);
-    sd_buf b = SD_BUF_INIT;
-    sd_status rc = SD_OK;
-    for (size_t i = 0; i < len && rc == SD_OK;) {
+    return sd_err_set(r->err, SD_ERR_NOMEM, "out of memory reading %s", r->c->path);
+}
+
+/*
+ * s (len bytes) with ${VAR} replaced, appended to b; lookup false: only checked. SD_ERR_PARSE
+ * (err->where left to the caller) for a malformed reference or an unset variable; what names
+ * the value ("environments.prod.url").
+ */
+static sd_status
+expand_text(const char *s,
+            size_t len,
+            const char *what,
+            sd_config_getenv getenv_fn,
+            void *ctx,
+            bool lookup,
+            sd_buf *b,
+            sd_err *err)
+{
+    for (size_t i = 0; i < len;) {
         if (strncmp(s + i, "$${", 3) == 0) {
-            sd_buf_append(&b, "${");
+            sd_buf_append(b, "${");
             i += 3;
             continue;
         }
         if (strncmp(s + i, "${", 2) != 0) {
-            sd_buf_putc(&b, s[i++]);
+            sd_buf_putc(b, s[i++]);
             continue;
         }
         size_t start = i + 2;
@@ -109,28 +110,56 @@ expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
         while (end < len && is_name_char(s[end]))
             end++;
         if (end == start || end >= len || s[end] != '}' || is_digit(s[start])) {
-            rc = FAIL_AT(r, n,
-                         "%s holds a malformed variable reference: write ${NAME} with a name of "
-                         "letters, digits and underscores, or $${ for a literal ${",
-                         what);
-            break;
+            return sd_err_set(err, SD_ERR_PARSE,
+                              "%s holds a malformed variable reference: write ${NAME} with a "
+                              "name of letters, digits and underscores, or $${ for a literal ${",
+                              what);
         }
         char name[256];
-        if (end - start >= sizeof(name)) {
-            rc = FAIL_AT(r, n, "%s names a variable longer than 255 characters", what);
-            break;
-        }
+        if (end - start >= sizeof(name))
+            return sd_err_set(err, SD_ERR_PARSE, "%s names a variable longer than 255 characters",
+                              what);
         memcpy(name, s + start, end - start);
         name[end - start] = '\0';
-        const char *v = r->getenv_fn(name, r->ctx);
+        const char *v = lookup ? getenv_fn(name, ctx) : "";
         if (v == NULL) {
-            rc = FAIL_AT(r, n, "environment variable %s is not set (used by %s)", name, what);
-            sd_err_hint(r->err, "set %s in the environment, or write the value in the file", name);
-            break;
+            sd_err_set(err, SD_ERR_PARSE, "environment variable %s is not set (used by %s)", name,
+                       what);
+            sd_err_hint(err, "Set %s in the environment, or write the value in the file.", name);
+            return SD_ERR_PARSE;
         }
-        sd_buf_append(&b, v);
+        sd_buf_append(b, v);
         i = end + 1;
     }
+    return SD_OK;
+}
+
+/* n's text, which must be a string without NUL; what names it in messages. */
+static sd_status
+scalar_text(reader *r, const yaml_node_t *n, const char *what, const char **s, size_t *len)
+{
+    if (n->type != YAML_SCALAR_NODE)
+        return FAIL_AT(r, n, "%s must be a string", what);
+    *s = (const char *)n->data.scalar.value;
+    *len = n->data.scalar.length;
+    if (strlen(*s) != *len)
+        return FAIL_AT(r, n, "%s holds a NUL character", what);
+    return SD_OK;
+}
+
+/* The scalar's text with ${VAR} replaced now (settings every command needs). */
+static sd_status
+expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
+{
+    const char *s = NULL;
+    size_t len = 0;
+    sd_status rc = scalar_text(r, n, what, &s, &len);
+    if (rc != SD_OK)
+        return rc;
+    sd_buf b = SD_BUF_INIT;
+    rc = expand_text(s, len, what, r->c->getenv_fn, r->c->getenv_ctx, true, &b, r->err);
+    if (rc != SD_OK)
+        rc = located(r, n, rc);
     if (rc == SD_OK && sd_buf_failed(&b))
         rc = nomem(r);
     if (rc == SD_OK) {
@@ -140,6 +169,31 @@ expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
     }
     sd_buf_dispose(&b);
     return rc;
+}
+
+/* A value expanded only when it is used (sd_config_expand()): a URL whose ${PASSWORD} only
+ * the commands that connect there need. Its references are checked now. */
+static sd_status
+read_lazy(reader *r, yaml_node_t *v, void *dest)
+{
+    sd_config_value *out = dest;
+    const char *s = NULL;
+    size_t len = 0;
+    sd_status rc = scalar_text(r, v, r->key, &s, &len);
+    if (rc != SD_OK)
+        return rc;
+    if (len == 0)
+        return FAIL_AT(r, v, "%s is empty", r->key);
+    sd_buf b = SD_BUF_INIT;
+    rc = expand_text(s, len, r->key, NULL, NULL, false, &b, r->err);
+    sd_buf_dispose(&b);
+    if (rc != SD_OK)
+        return located(r, v, rc);
+    out->raw = sd_arena_strndup(r->c->arena, s, len);
+    out->key = sd_arena_strdup(r->c->arena, r->key);
+    out->line = (size_t)v->start_mark.line + 1;
+    out->column = (size_t)v->start_mark.column + 1;
+    return out->raw == NULL || out->key == NULL ? nomem(r) : SD_OK;
 }
 
 static sd_status read_map(reader *r,
@@ -220,7 +274,7 @@ read_duration(reader *r, yaml_node_t *v, void *dest)
 static sd_status
 read_dev_url(reader *r, yaml_node_t *v, void *dest)
 {
-    return read_string(r, v, &((sd_config *)dest)->dev_url);
+    return read_lazy(r, v, &((sd_config *)dest)->dev_url);
 }
 
 /* ---- migrations: ---- */
@@ -275,13 +329,13 @@ read_migrations(reader *r, yaml_node_t *v, void *dest)
 static sd_status
 env_url(reader *r, yaml_node_t *v, void *dest)
 {
-    return read_string(r, v, &((sd_config_env *)dest)->url);
+    return read_lazy(r, v, &((sd_config_env *)dest)->url);
 }
 
 static sd_status
 env_dev_url(reader *r, yaml_node_t *v, void *dest)
 {
-    return read_string(r, v, &((sd_config_env *)dest)->dev_url);
+    return read_lazy(r, v, &((sd_config_env *)dest)->dev_url);
 }
 
 static const key_rule ENV_KEYS[] = {
@@ -312,8 +366,8 @@ read_env(reader *r, const yaml_node_t *key, yaml_node_t *v)
     snprintf(r->key, sizeof(r->key), "environments.%s", e->name);
     sd_status rc = v->type == YAML_MAPPING_NODE
                        ? read_map(r, v, ENV_KEYS, SD_ARRAY_LEN(ENV_KEYS), e, e->name, prefix)
-                       : read_string(r, v, &e->url);
-    if (rc == SD_OK && e->url == NULL)
+                       : read_lazy(r, v, &e->url);
+    if (rc == SD_OK && e->url.raw == NULL)
         return FAIL_AT(r, v, "environment %s has no url", e->name);
     if (rc == SD_OK)
         r->nenvs++;
@@ -414,6 +468,41 @@ sd_config_free(sd_config *c)
         sd_arena_free(c->arena);
 }
 
+/* Where libyaml stopped, as "file:line:column": a reader error (bad UTF-8, a control
+ * character) has only a byte offset, the others a mark. */
+static void
+yaml_error(sd_err *err, const yaml_parser_t *p, const char *path, const char *text, size_t len)
+{
+    if (p->error == YAML_MEMORY_ERROR) {
+        sd_err_set(err, SD_ERR_NOMEM, "out of memory reading %s", path);
+        return;
+    }
+    size_t line = (size_t)p->problem_mark.line + 1;
+    size_t col = (size_t)p->problem_mark.column + 1;
+    if (p->error == YAML_READER_ERROR) {
+        line = 1;
+        col = 1;
+        for (size_t i = 0; i < p->problem_offset && i < len; i++) {
+            if (text[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+    }
+    const char *problem = p->problem != NULL ? p->problem : "not YAML";
+    if (p->context != NULL)
+        sd_err_set(err, SD_ERR_PARSE, "invalid YAML: %s %s", p->context, problem);
+    else
+        sd_err_set(err, SD_ERR_PARSE, "invalid YAML: %s", problem);
+    sd_err_where(err, "%s:%zu:%zu", path, line, col);
+}
+
+/* A config is a page of settings: anything bigger is a mistake (and libyaml's loader slows
+ * down on deep nesting). */
+#define MAX_CONFIG_BYTES ((size_t)1024 * 1024)
+
 sd_status
 sd_config_parse(sd_config **out,
                 const char *text,
@@ -424,42 +513,42 @@ sd_config_parse(sd_config **out,
                 sd_err *err)
 {
     *out = NULL;
+    const char *path = name != NULL ? name : SD_CONFIG_DEFAULT_PATH;
+    if (len > MAX_CONFIG_BYTES) {
+        sd_err_set(err, SD_ERR_PARSE, "the config is larger than %zu bytes", MAX_CONFIG_BYTES);
+        sd_err_where(err, "%s", path);
+        return SD_ERR_PARSE;
+    }
     sd_arena *a = sd_arena_new();
     sd_config *c = a != NULL ? sd_arena_calloc(a, 1, sizeof(*c)) : NULL;
-    if (c == NULL) {
+    if (c != NULL)
+        c->path = sd_arena_strdup(a, path);
+    if (c == NULL || c->path == NULL) {
         sd_arena_free(a);
-        return sd_err_set(err, SD_ERR_NOMEM, "out of memory reading %s", name);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory reading %s", path);
     }
     c->arena = a;
-    c->path = sd_arena_strdup(a, name != NULL ? name : SD_CONFIG_DEFAULT_PATH);
     c->dir = "migrations";
     c->table = "schemadrift_migrations";
     c->lock_timeout_ms = 10000;
-    reader r = { .c = c,
-                 .getenv_fn = getenv_fn != NULL ? getenv_fn : process_getenv,
-                 .ctx = ctx,
-                 .err = err };
-    if (c->path == NULL) {
-        sd_config_free(c);
-        return nomem(&r);
-    }
+    c->getenv_fn = getenv_fn != NULL ? getenv_fn : process_getenv;
+    c->getenv_ctx = ctx;
+    reader r = { .c = c, .err = err };
 
     yaml_parser_t parser;
     yaml_document_t doc;
     sd_status rc = SD_OK;
     if (!yaml_parser_initialize(&parser)) {
-        sd_config_free(c);
-        return nomem(&r);
+        sd_arena_free(a);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory reading %s", path);
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     if (!yaml_parser_load(&parser, &doc)) {
-        sd_err_set(err, SD_ERR_PARSE, "%s", parser.problem != NULL ? parser.problem : "not YAML");
-        sd_err_where(err, "%s:%zu:%zu", c->path, (size_t)parser.problem_mark.line + 1,
-                     (size_t)parser.problem_mark.column + 1);
+        yaml_error(err, &parser, path, text, len);
         yaml_parser_delete(&parser);
-        sd_config_free(c);
-        return SD_ERR_PARSE;
+        sd_arena_free(a);
+        return err->code;
     }
     r.doc = &doc;
     yaml_node_t *root = yaml_document_get_root_node(&doc);
@@ -467,11 +556,16 @@ sd_config_parse(sd_config **out,
     if (root != NULL && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0))
         rc = read_map(&r, root, TOP_KEYS, SD_ARRAY_LEN(TOP_KEYS), c, "the config", "");
     if (rc == SD_OK) {
-        yaml_event_t ev; /* a second document is a mistake, not something to ignore */
-        if (yaml_parser_parse(&parser, &ev)) {
+        /* A second document is a mistake, not something to ignore, and so is one that does
+         * not parse. */
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            yaml_error(err, &parser, path, text, len);
+            rc = err->code;
+        } else {
             if (ev.type == YAML_DOCUMENT_START_EVENT) {
                 sd_err_set(err, SD_ERR_PARSE, "the config holds more than one YAML document");
-                sd_err_where(err, "%s:%zu:%zu", c->path, (size_t)ev.start_mark.line + 1,
+                sd_err_where(err, "%s:%zu:%zu", path, (size_t)ev.start_mark.line + 1,
                              (size_t)ev.start_mark.column + 1);
                 rc = SD_ERR_PARSE;
             }
@@ -498,6 +592,23 @@ sd_config_parse(sd_config **out,
     }
     *out = c;
     return SD_OK;
+}
+
+sd_status
+sd_config_expand(const sd_config *c, const sd_config_value *v, char **out, sd_err *err)
+{
+    *out = NULL;
+    sd_buf b = SD_BUF_INIT;
+    sd_status rc =
+        expand_text(v->raw, strlen(v->raw), v->key, c->getenv_fn, c->getenv_ctx, true, &b, err);
+    if (rc != SD_OK)
+        sd_err_where(err, "%s:%zu:%zu", c->path, v->line, v->column);
+    else if (sd_buf_failed(&b))
+        rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    else
+        *out = sd_buf_take(&b);
+    sd_buf_dispose(&b);
+    return rc;
 }
 
 sd_status

@@ -4,7 +4,7 @@
  * environments (dev, staging, prod) whose names stand for a SOURCE on the command line.
  *
  *     engine: postgresql               # of a migrations directory, when nothing else says
- *     dev_url: auto                    # where replays run (PostgreSQL); auto: a throwaway cluster
+ *     dev_url: postgresql:///scratch   # where replays run (PostgreSQL)
  *     migrations:
  *       dir: migrations
  *       table: schemadrift_migrations  # the tracking table
@@ -19,10 +19,12 @@
  *         dev_url: postgres://app@staging-dev/postgres
  *
  * ${NAME} in any value is replaced by the environment variable NAME, so that secrets stay
- * out of the file; $${ writes a literal ${. An unknown key, a duplicate key, a value of the
- * wrong shape and an unset variable are errors naming file:line:column, never the value
- * (it may hold a password). Paths and SOURCEs are taken as they would be on the command
- * line, relative to the working directory.
+ * out of the file; $${ writes a literal ${. The URLs (an environment's url and dev_url, the
+ * dev_url) are expanded only when used, so that an unset variable only fails the commands
+ * that need it; the other settings when the file is read. An unknown key, a duplicate key, a value
+ * of the wrong shape and an unset variable are errors naming file:line:column, never the value (it
+ * may hold a password). Paths and SOURCEs are taken as they would be on the command line, relative
+ * to the working directory.
  *
  * Reads nothing but its input (the caller's environment lookup for ${VAR}); thread-safe.
  */
@@ -40,20 +42,35 @@
 /* The file looked for when --config is not given. */
 #define SD_CONFIG_DEFAULT_PATH "schemadrift.yaml"
 
+/*
+ * A value whose ${VAR}s are expanded only when it is used (sd_config_expand()): the URLs,
+ * so that a command needing dev's database does not need prod's password in its
+ * environment. Its references were checked when the file was read.
+ */
+typedef struct sd_config_value {
+    const char *raw; /* as written; NULL: not given */
+    const char *key; /* "environments.prod.url", for messages */
+    size_t line;     /* 1-based position of the value in the file */
+    size_t column;
+} sd_config_value;
+
 /* One named environment. url and dev_url may hold passwords: never print them. */
 typedef struct sd_config_env {
-    const char *name;    /* the key under environments */
-    const char *url;     /* its SOURCE, variables expanded */
-    const char *dev_url; /* its own dev_url; NULL: the config's */
-    size_t line;         /* 1-based line of its key, for messages */
+    const char *name;        /* the key under environments */
+    sd_config_value url;     /* its SOURCE */
+    sd_config_value dev_url; /* its own dev_url; raw NULL: the config's */
+    size_t line;             /* 1-based line of its key, for messages */
 } sd_config_env;
+
+/* Looks up an environment variable: its value, or NULL when it is not set. */
+typedef const char *(*sd_config_getenv)(const char *name, void *ctx);
 
 typedef struct sd_config {
     sd_arena *arena;              /* owns everything below */
     const char *path;             /* the file (or name) it was read from */
     bool has_engine;              /* engine: given */
     sd_engine engine;             /* engine of a migrations directory when nothing else says */
-    const char *dev_url;          /* NULL: none given; "auto": a throwaway local cluster */
+    sd_config_value dev_url;      /* where migrations are replayed (PostgreSQL); raw NULL: none */
     const char *dir;              /* migrations.dir, default "migrations" */
     const char *table;            /* migrations.table, default "schemadrift_migrations" */
     const char *schema;           /* migrations.schema; NULL: the engine's default */
@@ -61,10 +78,9 @@ typedef struct sd_config {
     int64_t statement_timeout_ms; /* migrations.statement_timeout, default 0 (none) */
     const sd_config_env *envs;    /* in file order */
     size_t nenvs;
+    sd_config_getenv getenv_fn; /* how sd_config_expand() looks variables up */
+    void *getenv_ctx;
 } sd_config;
-
-/* Looks up an environment variable: its value, or NULL when it is not set. */
-typedef const char *(*sd_config_getenv)(const char *name, void *ctx);
 
 /*
  * Parse a config from text (len bytes; name is the file name messages show). getenv NULL:
@@ -85,6 +101,15 @@ SD_MUST_CHECK sd_status sd_config_parse(sd_config **out,
  * and SD_OK (no config is not an error).
  */
 SD_MUST_CHECK sd_status sd_config_load(sd_config **out, const char *path, sd_err *err);
+
+/*
+ * v's text with its ${VAR}s replaced, into *out (malloc'd; may hold a password). SD_ERR_PARSE
+ * at the value's file:line:column naming the variable when one is not set.
+ */
+SD_MUST_CHECK sd_status sd_config_expand(const sd_config *c,
+                                         const sd_config_value *v,
+                                         char **out,
+                                         sd_err *err);
 
 /* The environment called name, or NULL. */
 const sd_config_env *sd_config_env_find(const sd_config *c, const char *name);

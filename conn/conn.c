@@ -533,6 +533,40 @@ sd_conn_parse(sd_conn_params **out, const char *conninfo, sd_err *err)
     return SD_OK;
 }
 
+sd_status
+sd_conn_with_dbname(sd_conn_params **out, const sd_conn_params *p, const char *dbname, sd_err *err)
+{
+    char *msg = NULL;
+    *out = NULL;
+    sd_conn_params *q = calloc(1, sizeof(*q));
+    if (q == NULL)
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    /* libpq's own array of every option, empty, then filled from p: PQconninfoFree() frees
+     * each val, so each is a malloc'd copy. */
+    q->opts = PQconninfoParse("", &msg);
+    PQfreemem(msg);
+    bool ok = q->opts != NULL;
+    for (PQconninfoOption *o = q->opts; ok && o->keyword != NULL; o++) {
+        const char *v =
+            strcmp(o->keyword, "dbname") == 0 ? dbname : option_value(p->opts, o->keyword);
+        if (v != NULL) {
+            o->val = strdup(v);
+            ok = o->val != NULL;
+        }
+    }
+    sd_buf label = SD_BUF_INIT;
+    if (ok && !conninfo_label(&label, q->opts))
+        sd_buf_append(&label, LABEL_NO_FIELDS);
+    q->label = ok && !sd_buf_failed(&label) ? sd_buf_take(&label) : NULL;
+    sd_buf_dispose(&label);
+    if (q->label == NULL || build_arrays(q) != SD_OK) {
+        sd_conn_free(q);
+        return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+    }
+    *out = q;
+    return SD_OK;
+}
+
 void
 sd_conn_free(sd_conn_params *p)
 {

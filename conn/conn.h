@@ -39,6 +39,16 @@ SD_MUST_CHECK sd_status sd_conn_parse(sd_conn_params **out, const char *conninfo
 void sd_conn_free(sd_conn_params *p); /* accepts NULL */
 
 /*
+ * The same connection settings with another database (a scratch database made on a dev
+ * server): every option p set, dbname replaced; labelled in the key=value form. A dbname of
+ * p that is itself a connection string is replaced whole, with the settings it held.
+ */
+SD_MUST_CHECK sd_status sd_conn_with_dbname(sd_conn_params **out,
+                                            const sd_conn_params *p,
+                                            const char *dbname,
+                                            sd_err *err);
+
+/*
  * The redacted label: deterministic, from the parsed fields only, in the form given.
  * URL: scheme://[user@][host[:port][,host[:port]...]][/dbname][?host=..&hostaddr=..&port=..]
  * (hosts that are not plain names or addresses, such as socket directories, and a list of

@@ -272,8 +272,11 @@ read_text(sd_arena *arena, mfile *f, sd_buf *scratch, sd_err *err)
         sd_err_hint(err, "Migration files are SQL text in UTF-8; convert or remove the file.");
         return rc;
     }
-    f->len = scratch->len;
-    f->text = sd_arena_strndup(arena, text, scratch->len);
+    /* A BOM some editors add is no SQL: it would hide a marker or the first line's
+     * -- schemadrift:no-transaction, and the engines refuse it. */
+    size_t skip = scratch->len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    f->len = scratch->len - skip;
+    f->text = sd_arena_strndup(arena, text + skip, f->len);
     return f->text == NULL ? sd_err_set(err, SD_ERR_NOMEM, "out of memory") : SD_OK;
 }
 

@@ -118,16 +118,27 @@ SD_MUST_CHECK sd_status sd_migrate_new(sd_migrate_created *out,
                                        time_t now,
                                        sd_err *err);
 
+/* How a replay runs. */
+typedef struct sd_replay_options {
+    sd_engine engine;    /* the engine the migrations are for */
+    const char *upto;    /* stop after this version; NULL: run every migration */
+    const char *dev_url; /* PostgreSQL: the server the scratch database is made on (may hold a
+                            password: never printed) */
+} sd_replay_options;
+
 /*
  * The schema the migrations of dir define: their up parts run in order, up to and including
- * version upto (NULL: all; Flyway's repeatable migrations always run, after the versioned
- * ones) in a scratch database of engine, which is inspected into *out (a new frozen model)
- * and removed. SQLite: a private temporary file. A statement the engine refuses is SD_ERR_DB
- * at file:line with the engine's message; no migration of version upto is SD_ERR_NOTFOUND;
- * sd_migrate_read_dir()'s errors. PostgreSQL: SD_ERR_UNSUPPORTED until a scratch server
- * (--dev-url) exists.
+ * version opts->upto (Flyway's repeatable migrations always run, after the versioned ones)
+ * in a scratch database, which is inspected into *out (a new frozen model) and removed.
+ * SQLite: a private temporary file. PostgreSQL: a database created on opts->dev_url and
+ * dropped again, failure or not (SD_ERR_PARSE without a dev_url; "auto" is not built yet).
+ * A statement the engine refuses is SD_ERR_DB at file:line with the engine's message (and
+ * PostgreSQL's detail and hint); no migration of version upto is SD_ERR_NOTFOUND;
+ * sd_migrate_read_dir()'s errors.
  */
-SD_MUST_CHECK sd_status
-sd_migrate_replay(sd_model **out, const char *dir, const char *upto, sd_engine engine, sd_err *err);
+SD_MUST_CHECK sd_status sd_migrate_replay(sd_model **out,
+                                          const char *dir,
+                                          const sd_replay_options *opts,
+                                          sd_err *err);
 
 #endif

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -145,10 +147,19 @@ file_name(sd_arena *arena,
     return sd_arena_sprintf(arena, "%s%s%s%s%s", prefix, version, sep, name, suffix);
 }
 
-/* Read dir, or create it when it does not exist (an empty list). */
+/* Read dir, or create it when it does not exist (an empty list); *lock_fd holds an
+ * exclusive flock() on it until the caller closes it, so that two `migrate new` at once
+ * take turns instead of both picking the same next version. */
 static sd_status
-read_or_create(sd_migration_list *list, sd_arena *arena, const char *dir, sd_err *err)
+read_or_create(sd_migration_list *list, sd_arena *arena, const char *dir, int *lock_fd, sd_err *err)
 {
+    *lock_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (*lock_fd < 0 && errno == ENOENT && mkdir(dir, 0777) == 0)
+        *lock_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (*lock_fd >= 0 && flock(*lock_fd, LOCK_EX) != 0) {
+        close(*lock_fd);
+        *lock_fd = -1;
+    }
     sd_status rc = sd_migrate_read_dir(list, arena, dir, err);
     if (rc != SD_ERR_NOTFOUND)
         return rc;
@@ -163,6 +174,14 @@ read_or_create(sd_migration_list *list, sd_arena *arena, const char *dir, sd_err
     list->dir = dir;
     return SD_OK;
 }
+
+static sd_status create_next(sd_migrate_created *out,
+                             sd_arena *arena,
+                             const char *dir,
+                             const char *name,
+                             const sd_migration_list *list_in,
+                             time_t now,
+                             sd_err *err);
 
 sd_status
 sd_migrate_new(sd_migrate_created *out,
@@ -179,9 +198,27 @@ sd_migrate_new(sd_migrate_created *out,
         return rc;
     }
     sd_migration_list list;
-    sd_status rc = read_or_create(&list, arena, dir, err);
-    if (rc != SD_OK)
-        return rc;
+    int lock_fd = -1;
+    sd_status rc = read_or_create(&list, arena, dir, &lock_fd, err);
+    if (rc == SD_OK)
+        rc = create_next(out, arena, dir, name, &list, now, err);
+    if (lock_fd >= 0)
+        close(lock_fd); /* and the lock with it */
+    return rc;
+}
+
+/* The files of the migration after list's last, in its layout. */
+static sd_status
+create_next(sd_migrate_created *out,
+            sd_arena *arena,
+            const char *dir,
+            const char *name,
+            const sd_migration_list *list_in,
+            time_t now,
+            sd_err *err)
+{
+    const sd_migration_list list = *list_in;
+    sd_status rc = SD_OK;
     out->layout = list.layout == SD_MIGRATE_NONE ? SD_MIGRATE_GOLANG : list.layout;
     const new_layout *l = &NEW_LAYOUTS[out->layout];
     const char *version = next_version(arena, &list, now);

@@ -6,21 +6,31 @@
  * SQLite: a scratch file in a private temporary directory, so that the introspector reads
  * it exactly as it reads any database file. Statements are cut by SQLite's own parser
  * (sqlite3_prepare_v2() and its tail pointer), one at a time, so a failure names the file
- * and the line of the statement. PostgreSQL needs a scratch server (issue 15's --dev-url),
- * which is not built yet: refused with what to do instead.
+ * and the line of the statement.
+ *
+ * PostgreSQL: a scratch database created on the dev server (--dev-url), dropped afterwards
+ * whatever happened. Files are cut by PostgreSQL's parser (parse/, libpg_query) and each
+ * statement runs on its own in autocommit, so that what must run outside a transaction
+ * (CREATE INDEX CONCURRENTLY, an enum value used after ALTER TYPE ... ADD VALUE) replays as
+ * it would under any runner, and a file's own BEGIN / COMMIT still group its statements.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unistd.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "migrate/migrate.h"
+#include "parse/parse.h"
 #include "util/buf.h"
+#include "util/sql.h"
 
 /* Where the statement starting at s (blanks and comments first) begins: its 1-based line in
  * the file, counted from the part's first line. For messages only; SQLite does the cutting. */
@@ -142,8 +152,186 @@ replay_sqlite(sd_model **out, const sd_migration_list *list, const char *upto, s
     return rc;
 }
 
+/* The 1-based line of the file at byte offset off of part's text. */
+static size_t
+part_line(const sd_migration_part *part, size_t off)
+{
+    size_t line = part->first_line;
+    for (size_t i = 0; i < off && part->text[i] != '\0'; i++)
+        line += part->text[i] == '\n';
+    return line;
+}
+
+/* The server's error of res as err, located at the statement's line (moved on to the line
+ * of the error's position in it, when the server gives one). */
+static sd_status
+server_error(const PGresult *res,
+             PGconn *c,
+             const sd_migration_part *part,
+             const sd_sql_stmt *st,
+             sd_err *err)
+{
+    const char *primary = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *detail = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+    const char *hint = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_HINT) : NULL;
+    const char *pos = res != NULL ? PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION) : NULL;
+    sd_buf msg = SD_BUF_INIT;
+    sd_conn_append_message(&msg, primary != NULL ? primary : PQerrorMessage(c));
+    sd_err_set(err, SD_ERR_DB, "%s", sd_buf_cstr(&msg));
+    sd_buf_dispose(&msg);
+    size_t at = st->at.offset;
+    if (pos != NULL) {
+        /* A position counts characters of the statement, from 1. */
+        long chars = strtol(pos, NULL, 10);
+        for (size_t i = 0; chars > 1 && i < st->len; i++) {
+            if (((unsigned char)part->text[st->at.offset + i] & 0xC0) != 0x80)
+                chars--;
+            at = st->at.offset + i;
+        }
+    }
+    if (detail != NULL)
+        sd_err_detail(err, "%s", detail);
+    sd_err_hint(err, "%s",
+                hint != NULL ? hint
+                             : "Fix the migration: replaying the migrations stopped there (in a "
+                               "scratch database, dropped again).");
+    sd_err_where(err, "%s:%zu", part->path, part_line(part, at));
+    return SD_ERR_DB;
+}
+
+/* Run every statement of part, each on its own, as PostgreSQL's parser cuts them. */
+static sd_status
+run_part_pg(PGconn *c, const sd_migration_part *part, sd_err *err)
+{
+    sd_sql_split split = SD_SQL_SPLIT_INIT;
+    sd_status rc = sd_parse_pg_split(part->text, part->len, &split, err);
+    if (rc != SD_OK) {
+        sd_err_where(err, "%s:%zu", part->path, split.error.line + part->first_line - 1);
+        sd_err_hint(err, "Fix the migration: PostgreSQL's parser refuses it.");
+    }
+    for (size_t i = 0; rc == SD_OK && i < split.stmts.len; i++) {
+        const sd_sql_stmt *st = &split.stmts.items[i];
+        char *text = strndup(part->text + st->at.offset, st->len);
+        if (text == NULL) {
+            rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
+            break;
+        }
+        PGresult *res = PQexec(c, text);
+        ExecStatusType status = PQresultStatus(res);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
+            rc = server_error(res, c, part, st, err);
+        PQclear(res);
+        free(text);
+    }
+    sd_sql_split_dispose(&split);
+    return rc;
+}
+
+/* Run sql on c; SD_ERR_DB with the server's message otherwise. */
+static sd_status
+exec_admin(PGconn *c, const char *sql, const char *what, sd_err *err)
+{
+    PGresult *res = PQexec(c, sql);
+    sd_status rc = SD_OK;
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        sd_buf msg = SD_BUF_INIT;
+        sd_conn_append_message(&msg, PQerrorMessage(c));
+        rc = sd_err_set(err, SD_ERR_DB, "could not %s on the dev server: %s", what,
+                        sd_buf_cstr(&msg));
+        sd_buf_dispose(&msg);
+    }
+    PQclear(res);
+    return rc;
+}
+
+static sd_status
+replay_pg(sd_model **out, const sd_migration_list *list, const sd_replay_options *opts, sd_err *err)
+{
+    size_t n = 0;
+    sd_status rc = replay_count(list, opts->upto, &n, err);
+    if (rc == SD_OK && (opts->dev_url == NULL || opts->dev_url[0] == '\0')) {
+        rc = sd_err_set(err, SD_ERR_PARSE, "replaying %s on PostgreSQL needs a dev server",
+                        list->dir);
+        sd_err_hint(err,
+                    "Give one with --dev-url URL (or dev_url: in schemadrift.yaml): a server where "
+                    "schemadrift may create and drop a scratch database.");
+    } else if (rc == SD_OK && strcmp(opts->dev_url, "auto") == 0) {
+        rc = sd_err_set(err, SD_ERR_UNSUPPORTED,
+                        "--dev-url auto (a throwaway local server) is not built yet");
+        sd_err_hint(
+            err,
+            "Give the URL of a server where schemadrift may create and drop a scratch database.");
+    }
+    if (rc != SD_OK)
+        return rc;
+    sd_conn_params *admin_params = NULL;
+    sd_conn_params *scratch_params = NULL;
+    PGconn *admin = NULL;
+    PGconn *scratch = NULL;
+    rc = sd_conn_parse(&admin_params, opts->dev_url, err);
+    if (rc == SD_OK)
+        rc = sd_conn_connect(&admin, admin_params, err);
+    if (rc != SD_OK) {
+        sd_conn_mask(admin_params, err);
+        sd_conn_free(admin_params);
+        return rc;
+    }
+    /* A name no other replay picks: this process, and the clock for two in a row. */
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    char name[64];
+    snprintf(name, sizeof(name), "schemadrift_replay_%ld_%lx", (long)getpid(),
+             (unsigned long)ts.tv_nsec ^ (unsigned long)ts.tv_sec);
+    sd_buf sql = SD_BUF_INIT;
+    sd_buf_append(&sql, "CREATE DATABASE ");
+    sd_sql_ident(&sql, SD_ENGINE_PG, name);
+    sd_buf_append(&sql, " TEMPLATE template0");
+    rc = sd_buf_failed(&sql)
+             ? sd_err_set(err, SD_ERR_NOMEM, "out of memory")
+             : exec_admin(admin, sd_buf_cstr(&sql), "create a scratch database", err);
+    bool created = rc == SD_OK;
+    if (rc == SD_OK)
+        rc = sd_conn_with_dbname(&scratch_params, admin_params, name, err);
+    if (rc == SD_OK)
+        rc = sd_conn_connect(&scratch, scratch_params, err);
+    for (size_t i = 0; i < list->len && rc == SD_OK; i++) {
+        if (i < n || list->items[i].repeatable)
+            rc = run_part_pg(scratch, &list->items[i].up, err);
+    }
+    PQfinish(scratch);
+    if (rc == SD_OK) {
+        static const sd_pg_options all = { .connections = 1 };
+        rc = sd_pg_introspect(out, scratch_params, &all, err);
+    }
+    if (created) {
+        /* Dropped whatever happened: FORCE ends sessions a migration may have left (13+). */
+        sd_err drop_err = SD_ERR_INIT;
+        sd_buf_reset(&sql);
+        sd_buf_append(&sql, "DROP DATABASE IF EXISTS ");
+        sd_sql_ident(&sql, SD_ENGINE_PG, name);
+        if (PQserverVersion(admin) >= 130000)
+            sd_buf_append(&sql, " WITH (FORCE)");
+        if (exec_admin(admin, sd_buf_cstr(&sql), "drop the scratch database", &drop_err) != SD_OK &&
+            rc == SD_OK) {
+            *err = drop_err;
+            sd_err_hint(err, "Drop database %s on the dev server by hand.", name);
+            rc = drop_err.code;
+        }
+    }
+    sd_buf_dispose(&sql);
+    PQfinish(admin);
+    sd_conn_mask(admin_params, err);
+    sd_conn_free(scratch_params);
+    sd_conn_free(admin_params);
+    if (rc != SD_OK) {
+        sd_model_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 sd_status
-sd_migrate_replay(sd_model **out, const char *dir, const char *upto, sd_engine engine, sd_err *err)
+sd_migrate_replay(sd_model **out, const char *dir, const sd_replay_options *opts, sd_err *err)
 {
     *out = NULL;
     sd_arena *arena = sd_arena_new();
@@ -151,16 +339,9 @@ sd_migrate_replay(sd_model **out, const char *dir, const char *upto, sd_engine e
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     sd_migration_list list;
     sd_status rc = sd_migrate_read_dir(&list, arena, dir, err);
-    if (rc == SD_OK && engine == SD_ENGINE_PG) {
-        rc = sd_err_set(err, SD_ERR_UNSUPPORTED,
-                        "replaying %s on PostgreSQL needs a scratch server, which schemadrift "
-                        "cannot use yet",
-                        dir);
-        sd_err_hint(err, "Compare with a snapshot of a database the migrations were applied to "
-                         "(schemadrift inspect URL -o expected.yaml).");
-    }
     if (rc == SD_OK)
-        rc = replay_sqlite(out, &list, upto, err);
+        rc = opts->engine == SD_ENGINE_PG ? replay_pg(out, &list, opts, err)
+                                          : replay_sqlite(out, &list, opts->upto, err);
     sd_arena_free(arena);
     return rc;
 }

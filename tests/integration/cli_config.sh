@@ -60,6 +60,16 @@ expect_error() { # NAME NEEDLE -- command...
 }
 expect_error unset-var 'schemadrift.yaml:3:9: environment variable SD_TEST_PROD is not set (used by environments.prod)' \
   -- env -u SD_TEST_PROD "$bin" check dev prod
+# prod's variable is needed only when prod is used.
+env -u SD_TEST_PROD "$bin" check dev staging > out 2> err || bad "check dev staging without prod's variable: $(cat err)"
+# An environment whose url is a file form that may hold a password: refused, never shown.
+printf 'environments:\n  dev: dev.db\n  prod: ${U}\n' > leak.yaml
+for u in 'mysql://app:s3cret@db/app.db' 'https://ci:s3cret@example.com/schema.yaml' 'dir=a password=s3cret x.db'; do
+  U=$u expect_error "file-form url $u" 'leak.yaml:3: the url of environment prod is not a SOURCE' \
+    -- "$bin" inspect prod --config leak.yaml
+done
+# A PostgreSQL url libpq refuses: the error names the environment, not the password.
+U='postgresql://app:p@ss@db/app' expect_error pg-refused 'environment prod' -- "$bin" inspect prod --config leak.yaml
 expect_error unknown-name 'Name an environment of schemadrift.yaml (dev, prod, staging)' \
   -- env SD_TEST_PROD=x "$bin" check dev prdo
 expect_error missing-config 'could not open "nope.yaml"' -- "$bin" check dev prod --config nope.yaml

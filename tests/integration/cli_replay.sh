@@ -4,7 +4,7 @@
 # (golang-migrate, Flyway with a repeatable, dbmate, single files); a change made by hand is
 # reported as exactly that change; DIR@VERSION stops at VERSION; the scratch files are
 # removed; a statement SQLite refuses names the file and line; an unknown engine, an unknown
-# version and PostgreSQL (no scratch server yet) exit 2 saying what to do.
+# version and PostgreSQL without a dev server exit 2 saying what to do.
 # Usage: cli_replay.sh SCHEMADRIFT
 set -uo pipefail
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # the test changes directory
@@ -112,12 +112,13 @@ printf 'CREATE TABLE fine (id INTEGER);\n\n  -- a comment\n  CREAT TABLE oops (i
 expect_error bad-statement 'broken/2_b.sql:4: near "CREAT": syntax error' -- "$bin" check broken golang.db
 [ -z "$(ls -A tmp)" ] || bad "a failed replay left files behind: $(ls -A tmp)"
 
-# The config's engine: inspect of a replay, and PostgreSQL refused until it has a scratch server.
+# The config's engine: inspect of a replay; PostgreSQL without a dev server (cli.pg.replay has one).
 printf 'engine: sqlite\n' > schemadrift.yaml
 "$bin" inspect golang -o golang.yaml 2> err || bad "inspect golang with engine: sqlite: $(cat err)"
 same golang.yaml golang.db
 printf 'engine: postgresql\n' > pg.yaml
-expect_error pg-replay 'replaying golang on PostgreSQL needs a scratch server' -- "$bin" inspect golang --config pg.yaml
+expect_error pg-replay 'replaying golang on PostgreSQL needs a dev server' -- "$bin" inspect golang --config pg.yaml
+expect_error pg-auto '--dev-url auto (a throwaway local server) is not built yet' -- "$bin" inspect golang --config pg.yaml --dev-url auto
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"

@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "config/config.h"
+
+#define MAX_TEST_CONFIG (1024 * 1024 + 2)
 #include "util/util.h"
 
 /* A fake environment: NAME=value pairs. */
@@ -63,13 +65,27 @@ parse_refused(const char *text, const char *where, const char *why)
     assert_null(strstr(err.hint, "s3cret"));
 }
 
+/* v expanded; must succeed. Compared, then freed. */
+static void
+expands_to(const sd_config *c, const sd_config_value *v, const char *want)
+{
+    char *got = NULL;
+    sd_err err = SD_ERR_INIT;
+    sd_status rc = sd_config_expand(c, v, &got, &err);
+    if (rc != SD_OK)
+        print_error("%s: %s: %s\n", v->key, err.where, err.msg);
+    assert_int_equal(rc, SD_OK);
+    assert_string_equal(got, want);
+    free(got);
+}
+
 static void
 test_defaults(void **state)
 {
     (void)state;
     sd_config *c = parse_ok("");
     assert_false(c->has_engine);
-    assert_null(c->dev_url);
+    assert_null(c->dev_url.raw);
     assert_string_equal(c->dir, "migrations");
     assert_string_equal(c->table, "schemadrift_migrations");
     assert_null(c->schema);
@@ -117,7 +133,7 @@ test_full(void **state)
                             "  literal: 'a$${b}c'\n");
     assert_true(c->has_engine);
     assert_int_equal(c->engine, SD_ENGINE_PG);
-    assert_string_equal(c->dev_url, "auto");
+    expands_to(c, &c->dev_url, "auto");
     assert_string_equal(c->dir, "db/migrations");
     assert_string_equal(c->table, "schema_history");
     assert_string_equal(c->schema, "ops");
@@ -125,17 +141,17 @@ test_full(void **state)
     assert_int_equal(c->statement_timeout_ms, 1500);
     assert_int_equal(c->nenvs, 4);
     assert_string_equal(c->envs[0].name, "dev");
-    assert_string_equal(c->envs[0].url, "sqlite:dev.db");
-    assert_null(c->envs[0].dev_url);
+    expands_to(c, &c->envs[0].url, "sqlite:dev.db");
+    assert_null(c->envs[0].dev_url.raw);
     assert_int_equal(c->envs[0].line, 11);
     const sd_config_env *prod = sd_config_env_find(c, "prod");
     assert_non_null(prod);
-    assert_string_equal(prod->url, "postgres://app:s3cret@prod/app");
+    expands_to(c, &prod->url, "postgres://app:s3cret@prod/app");
     const sd_config_env *staging = sd_config_env_find(c, "staging");
     /* A variable's value is not expanded again: its $${ stays as it is. */
-    assert_string_equal(staging->url, "postgres://app:p$${w}@staging/app");
-    assert_string_equal(staging->dev_url, "postgres://localhost/scratch");
-    assert_string_equal(sd_config_env_find(c, "literal")->url, "a${b}c");
+    expands_to(c, &staging->url, "postgres://app:p$${w}@staging/app");
+    expands_to(c, &staging->dev_url, "postgres://localhost/scratch");
+    expands_to(c, &sd_config_env_find(c, "literal")->url, "a${b}c");
     sd_config_free(c);
     c = parse_ok("engine: postgres\n");
     assert_int_equal(c->engine, SD_ENGINE_PG);
@@ -193,8 +209,8 @@ test_refusals(void **state)
                   "environment prod has no url");
     parse_refused("environments:\n  a: x\n  a: y\n", "sd.yaml:3:3",
                   "environment a is defined twice");
-    parse_refused("environments:\n  prod: ${PROD_URLL}\n", "sd.yaml:2:9",
-                  "environment variable PROD_URLL is not set (used by environments.prod)");
+    parse_refused("environments:\n  prod: ${PROD_URLL\n", "sd.yaml:2:9",
+                  "malformed variable reference");
     parse_refused("environments:\n  prod: ${PROD-URL}\n", "sd.yaml:2:9",
                   "malformed variable reference");
     parse_refused("environments:\n  prod: ${PROD_URL\n", "sd.yaml:2:9",
@@ -203,6 +219,48 @@ test_refusals(void **state)
     parse_refused("engine: postgres\n---\nengine: sqlite\n", "sd.yaml:2:1",
                   "more than one YAML document");
     parse_refused("engine: [postgres\n", "sd.yaml:2:1", "");
+}
+
+/* A URL's variables are looked up only when it is used: an unset one fails that use, named
+ * at the value's place, and not the reading of the file. */
+static void
+test_lazy_urls(void **state)
+{
+    (void)state;
+    sd_config *c = parse_ok("dev_url: postgres://u:${NO_SUCH_PW}@dev/x\n"
+                            "environments:\n"
+                            "  dev: sqlite:dev.db\n"
+                            "  prod:\n"
+                            "    url: postgres://app:${PROD_PW}@prod/app\n");
+    expands_to(c, &c->envs[0].url, "sqlite:dev.db");
+    char *got = NULL;
+    sd_err err = SD_ERR_INIT;
+    assert_int_equal(sd_config_expand(c, &c->envs[1].url, &got, &err), SD_ERR_PARSE);
+    assert_null(got);
+    assert_string_equal(err.where, "sd.yaml:5:10");
+    assert_string_equal(err.msg,
+                        "environment variable PROD_PW is not set (used by environments.prod.url)");
+    sd_err_clear(&err);
+    assert_int_equal(sd_config_expand(c, &c->dev_url, &got, &err), SD_ERR_PARSE);
+    assert_string_equal(err.where, "sd.yaml:1:10");
+    assert_non_null(strstr(err.msg, "NO_SUCH_PW"));
+    sd_config_free(c);
+}
+
+/* libyaml's errors at their place: a reader error (bad UTF-8) has only an offset. */
+static void
+test_yaml_errors(void **state)
+{
+    (void)state;
+    parse_refused("environments:\n  x: a.db\n  dev: \"dev\xff.db\"\n", "sd.yaml:3:12",
+                  "invalid YAML: invalid leading UTF-8 octet");
+    parse_refused("engine: sqlite\n...\n]]]\n", "sd.yaml:3:1", "invalid YAML");
+    char *big = malloc(MAX_TEST_CONFIG);
+    assert_non_null(big);
+    memset(big, '#', MAX_TEST_CONFIG - 1);
+    big[MAX_TEST_CONFIG - 1] = '\0';
+    parse_refused(big, "sd.yaml", "larger than");
+    free(big);
 }
 
 /* A password in a value never reaches a message, even when the value is what is wrong. */
@@ -251,9 +309,10 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_defaults), cmocka_unit_test(test_empty_sections),
-        cmocka_unit_test(test_full),     cmocka_unit_test(test_timeouts),
-        cmocka_unit_test(test_refusals), cmocka_unit_test(test_no_secret_in_errors),
+        cmocka_unit_test(test_defaults),  cmocka_unit_test(test_empty_sections),
+        cmocka_unit_test(test_lazy_urls), cmocka_unit_test(test_yaml_errors),
+        cmocka_unit_test(test_full),      cmocka_unit_test(test_timeouts),
+        cmocka_unit_test(test_refusals),  cmocka_unit_test(test_no_secret_in_errors),
         cmocka_unit_test(test_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

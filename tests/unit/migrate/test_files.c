@@ -314,6 +314,22 @@ test_dbmate_sections(void **state)
     assert_null(m[2].down.path);
 }
 
+/* A BOM an editor put first is no SQL: dbmate's markers and the no-transaction line are
+ * still found behind it, and the text starts after it. */
+static void
+test_bom(void **state)
+{
+    fixture *f = *state;
+    put(f, "1_a.sql",
+        "\xef\xbb\xbf-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
+    put(f, "2_b.sql", "\xef\xbb\xbf-- migrate:up transaction:false\nSELECT 1;\n");
+    assert_int_equal(read_dir(f), SD_OK);
+    assert_int_equal(f->list.layout, SD_MIGRATE_DBMATE);
+    assert_string_equal(f->list.items[0].up.text, "CREATE TABLE a (id int);\n");
+    assert_int_equal(f->list.items[0].up.first_line, 2);
+    assert_true(f->list.items[1].up.no_transaction);
+}
+
 static void
 test_dbmate_errors(void **state)
 {
@@ -617,6 +633,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_bad_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_empty, setup, teardown),
         cmocka_unit_test(test_version_cmp),
+        cmocka_unit_test_setup_teardown(test_bom, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_golang, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_timestamps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_other_layouts, setup, teardown),
