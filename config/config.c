@@ -162,11 +162,11 @@ expand(reader *r, const yaml_node_t *n, const char *what, const char **out)
         rc = located(r, n, rc);
     if (rc == SD_OK && sd_buf_failed(&b))
         rc = nomem(r);
-    if (rc == SD_OK) {
-        *out = sd_arena_strndup(r->c->arena, sd_buf_cstr(&b), b.len);
-        if (*out == NULL)
-            rc = nomem(r);
-    }
+    char *copy = rc == SD_OK ? sd_arena_strndup(r->c->arena, sd_buf_cstr(&b), b.len) : NULL;
+    if (copy != NULL)
+        *out = copy;
+    else if (rc == SD_OK)
+        rc = nomem(r);
     sd_buf_dispose(&b);
     return rc;
 }
@@ -362,8 +362,10 @@ read_env(reader *r, const yaml_node_t *key, yaml_node_t *v)
     if (e->name == NULL)
         return nomem(r);
     char prefix[sizeof(r->key)];
-    snprintf(prefix, sizeof(prefix), "environments.%s.", e->name);
-    snprintf(r->key, sizeof(r->key), "environments.%s", e->name);
+    int np = snprintf(prefix, sizeof(prefix), "environments.%s.", e->name);
+    int nk = snprintf(r->key, sizeof(r->key), "environments.%s", e->name);
+    if (np < 0 || (size_t)np >= sizeof(prefix) || nk < 0 || (size_t)nk >= sizeof(r->key))
+        return FAIL_AT(r, key, "an environment's name is too long");
     sd_status rc = v->type == YAML_MAPPING_NODE
                        ? read_map(r, v, ENV_KEYS, SD_ARRAY_LEN(ENV_KEYS), e, e->name, prefix)
                        : read_lazy(r, v, &e->url);
@@ -453,7 +455,9 @@ read_map(reader *r,
         if (seen[i])
             return FAIL_AT(r, k, "key %s appears twice in %s", rules[i].key, what);
         seen[i] = true;
-        snprintf(r->key, sizeof(r->key), "%s%s", prefix, rules[i].key);
+        int n = snprintf(r->key, sizeof(r->key), "%s%s", prefix, rules[i].key);
+        if (n < 0 || (size_t)n >= sizeof(r->key)) /* prefix was checked: cannot happen */
+            return FAIL_AT(r, k, "key %s is nested too deep", rules[i].key);
         rc = rules[i].read(r, v, dest);
     }
     return rc;
