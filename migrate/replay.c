@@ -31,6 +31,7 @@
 #include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "migrate/migrate.h"
+#include "migrate/migrate_int.h"
 #include "parse/parse.h"
 #include "util/buf.h"
 #include "util/sql.h"
@@ -318,15 +319,21 @@ replay_pg(sd_model **out, const sd_migration_list *list, const sd_replay_options
         sd_err_hint(err,
                     "Give one with --dev-url URL (or dev_url: in schemadrift.yaml): a server where "
                     "schemadrift may create and drop a scratch database.");
-    } else if (rc == SD_OK && strcmp(opts->dev_url, "auto") == 0) {
-        rc = sd_err_set(err, SD_ERR_UNSUPPORTED,
-                        "--dev-url auto (a throwaway local server) is not built yet");
-        sd_err_hint(
-            err,
-            "Give the URL of a server where schemadrift may create and drop a scratch database.");
     }
     if (rc != SD_OK)
         return rc;
+    if (strcmp(opts->dev_url, "auto") == 0) {
+        /* A throwaway server of its own, around one replay. */
+        sd_dev_server dev;
+        rc = sd_migrate__dev_start(&dev, err);
+        if (rc != SD_OK)
+            return rc;
+        sd_replay_options own = *opts;
+        own.dev_url = dev.url;
+        rc = replay_pg(out, list, &own, err);
+        sd_migrate__dev_stop(&dev);
+        return rc;
+    }
     sd_conn_params *admin_params = NULL;
     sd_conn_params *scratch_params = NULL;
     PGconn *admin = NULL;

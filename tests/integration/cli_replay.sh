@@ -134,7 +134,6 @@ printf 'engine: sqlite\n' > schemadrift.yaml
 same golang.yaml golang.db
 printf 'engine: postgresql\n' > pg.yaml
 expect_error pg-replay 'replaying golang on PostgreSQL needs a dev server' -- "$bin" inspect golang --config pg.yaml
-expect_error pg-auto '--dev-url auto (a throwaway local server) is not built yet' -- "$bin" inspect golang --config pg.yaml --dev-url auto
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"

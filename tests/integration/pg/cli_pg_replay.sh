@@ -8,6 +8,7 @@
 #    CONCURRENTLY, an enum value used after ADD VALUE) replay;
 #  - a statement the server refuses names file:line with its message; a file PostgreSQL's
 #    parser refuses names file:line; no dev server is an error saying how to give one;
+#  - --dev-url auto: a throwaway server (initdb) used and removed;
 #  - ^C while the server runs a migration cancels it and drops the scratch database;
 #  - no scratch database is left behind, and no password is printed.
 # Usage: cli_pg_replay.sh SCHEMADRIFT STATEFILE [NAME]
@@ -57,6 +58,7 @@ echo "DROP VIEW happy_users;" > "$m/0003_view.down.sql"
 
 cli_pg_db prod "$m/0001_init.up.sql" "$m/0002_concurrently.up.sql" "$m/0003_view.up.sql"
 cli_pg_db v1 "$m/0001_init.up.sql"
+cli_pg_db v2 "$m/0001_init.up.sql" "$m/0002_concurrently.up.sql"
 PROD=$(cli_pg_src prod)
 DEV=$(sd_pg_conninfo postgres)
 
@@ -73,6 +75,14 @@ expect_rc "check m prod after a hand change" 1 &&
   ok "hand change reported as: $(cat "$work/out")" test "$(head -n -1 "$work/out")" = "extra     column public.users.nick"
 run "$bin" diff "$PROD" "$m" --dev-url "$DEV"
 expect_rc "diff prod m" 0 && ok "diff prod m: $(cat "$work/out")" grep -q 'DROP COLUMN nick' "$work/out"
+
+# --dev-url auto: a throwaway server of its own (initdb, a private socket), stopped and removed.
+dev_dirs() { find /tmp "${TMPDIR:-/tmp}" -maxdepth 1 -name 'schemadrift-dev.*' 2> /dev/null | sort -u | wc -l; }
+dev_before=$(dev_dirs)
+run "$bin" check "$m@2" "$(cli_pg_src v2)" --dev-url auto
+expect_rc "check m@2 v2 --dev-url auto" 0
+ok "--dev-url auto left its directory behind" test "$(dev_dirs)" = "$dev_before"
+ok "--dev-url auto left a server running" sh -c "! pgrep -f '[s]chemadrift-dev\.' > /dev/null"
 
 # The config's dev_url.
 printf 'dev_url: "%s"\n' "$DEV" > "$work/sd.yaml"
