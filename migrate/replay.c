@@ -280,7 +280,9 @@ run_part_pg(PGconn *c, const sd_migration_part *part, sd_err *err)
             rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
             break;
         }
-        PGresult *res = PQexec(c, text);
+        /* One statement through the extended protocol, which takes exactly one: the split
+         * already proved it is one, the server proves it again (ARCHITECTURE.md, Quoting). */
+        PGresult *res = PQexecParams(c, text, 0, NULL, NULL, NULL, NULL, 0);
         ExecStatusType status = PQresultStatus(res);
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
             rc = server_error(res, c, part, st, err);
@@ -295,7 +297,7 @@ run_part_pg(PGconn *c, const sd_migration_part *part, sd_err *err)
 static sd_status
 exec_admin(PGconn *c, const char *sql, const char *what, sd_err *err)
 {
-    PGresult *res = PQexec(c, sql);
+    PGresult *res = PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0);
     sd_status rc = SD_OK;
     if (PQresultStatus(res) != PGRES_COMMAND_OK) {
         sd_buf msg = SD_BUF_INIT;
