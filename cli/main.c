@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <signal.h>
+
 #include "cli/cli.h"
+#include "migrate/migrate.h"
 #include "parse/parse.h"
 #include "snapshots/snapshot.h"
 
@@ -237,10 +240,36 @@ run_command(const sd_cli_command *cmd, int argc, char **argv)
     return status;
 }
 
+/* ^C (or SIGTERM, SIGHUP) during a replay stops it so that its scratch database is removed
+ * and the command fails as usual; at any other time, or a second time, the signal ends the
+ * process as it would without this handler. */
+static void
+on_signal(int sig)
+{
+    if (!sd_migrate_interrupt()) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+}
+
+static void
+handle_signals(void)
+{
+    static const int SIGNALS[] = { SIGINT, SIGTERM, SIGHUP };
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof(SIGNALS) / sizeof(SIGNALS[0]); i++)
+        sigaction(SIGNALS[i], &sa, NULL);
+}
+
 int
 main(int argc, char **argv)
 {
     sd_err err = SD_ERR_INIT;
+
+    handle_signals();
 
     if (argc < 2)
         return print_usage(stderr, SD_EXIT_ERROR);

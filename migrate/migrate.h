@@ -141,4 +141,12 @@ SD_MUST_CHECK sd_status sd_migrate_replay(sd_model **out,
                                           const sd_replay_options *opts,
                                           sd_err *err);
 
+/*
+ * Ask the replay running in this process to stop (^C): async-signal-safe, for the CLI's
+ * signal handler. The statement running is cancelled, the replay fails with SD_ERR
+ * ("interrupted") after removing its scratch database as after any failure. false when no
+ * replay is running or it was already asked: the caller then ends the process its own way.
+ */
+bool sd_migrate_interrupt(void);
+
 #endif

@@ -15,11 +15,14 @@
  * it would under any runner, and a file's own BEGIN / COMMIT still group its statements.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <libpq-fe.h>
@@ -28,9 +31,67 @@
 #include "conn/conn.h"
 #include "introspect/introspect.h"
 #include "migrate/migrate.h"
+#include "migrate/migrate_int.h"
 #include "parse/parse.h"
 #include "util/buf.h"
 #include "util/sql.h"
+
+/*
+ * Interrupting a replay (^C): the CLI's signal handler calls sd_migrate_interrupt(), which may
+ * only touch these. The statement running is stopped (PQcancel() on the dev server,
+ * sqlite3_interrupt() as the sqlite3 shell does from its own handler) and the replay fails,
+ * so that its scratch database is removed as after any failure.
+ */
+static volatile sig_atomic_t g_active;      /* a replay is running */
+static volatile sig_atomic_t g_interrupted; /* and has been asked to stop */
+static PGcancel *volatile g_cancel;         /* the scratch session's, while it runs */
+static sqlite3 *volatile g_sqlite;          /* the scratch database, while it runs */
+
+bool
+sd_migrate_interrupt(void)
+{
+    if (!g_active || g_interrupted)
+        return false;
+    g_interrupted = 1;
+    char errbuf[256];
+    PGcancel *cancel = g_cancel;
+    if (cancel != NULL)
+        (void)PQcancel(cancel, errbuf, (int)sizeof(errbuf));
+    sqlite3 *db = g_sqlite;
+    if (db != NULL)
+        sqlite3_interrupt(db);
+    return true;
+}
+
+/* Set what the handler may stop, with the signals the CLI handles blocked meanwhile, so that
+ * it never sees g_cancel half-set or already freed. */
+static void
+set_interruptible(PGcancel *cancel, sqlite3 *db)
+{
+    sigset_t block;
+    sigset_t old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    g_cancel = cancel;
+    g_sqlite = db;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* SD_ERR when the replay was interrupted (err says so, replacing the statement's own error,
+ * which is only the engine saying it was cancelled). */
+static sd_status
+check_interrupted(sd_status rc, sd_err *err)
+{
+    if (!g_interrupted)
+        return rc;
+    sd_err_clear(err);
+    sd_err_set(err, SD_ERR,
+               "interrupted: the replay stopped, and its scratch database was removed");
+    return SD_ERR;
+}
 
 /* Where the statement starting at s (blanks and comments first) begins: its 1-based line in
  * the file, counted from the part's first line. For messages only; SQLite does the cutting. */
@@ -61,7 +122,7 @@ static sd_status
 run_part(sqlite3 *db, const sd_migration_part *part, sd_err *err)
 {
     const char *sql = part->text;
-    while (*sql != '\0') {
+    while (*sql != '\0' && !g_interrupted) {
         sqlite3_stmt *st = NULL;
         const char *tail = NULL;
         int rc = sqlite3_prepare_v2(db, sql, -1, &st, &tail);
@@ -134,14 +195,17 @@ replay_sqlite(sd_model **out, const sd_migration_list *list, const char *upto, s
     /* A scratch database that is thrown away needs no journal on disk. */
     if (rc == SD_OK)
         sqlite3_exec(db, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;", NULL, NULL, NULL);
+    if (rc == SD_OK)
+        set_interruptible(NULL, db);
     for (size_t i = 0; i < list->len && rc == SD_OK; i++) {
         if (i < n || list->items[i].repeatable)
-            rc = run_part(db, &list->items[i].up, err);
+            rc = check_interrupted(run_part(db, &list->items[i].up, err), err);
     }
+    set_interruptible(NULL, NULL);
     if (db != NULL && sqlite3_close(db) != SQLITE_OK && rc == SD_OK)
         rc = sd_err_set(err, SD_ERR_IO, "could not close the scratch database %s", path);
     if (rc == SD_OK)
-        rc = sd_sqlite_introspect(out, path, err);
+        rc = check_interrupted(sd_sqlite_introspect(out, path, err), err);
     static const char *const LEFTOVERS[] = { "", "-journal", "-wal", "-shm" };
     for (size_t i = 0; i < sizeof(LEFTOVERS) / sizeof(LEFTOVERS[0]); i++) {
         char f[4300];
@@ -209,14 +273,16 @@ run_part_pg(PGconn *c, const sd_migration_part *part, sd_err *err)
         sd_err_where(err, "%s:%zu", part->path, split.error.line + part->first_line - 1);
         sd_err_hint(err, "Fix the migration: PostgreSQL's parser refuses it.");
     }
-    for (size_t i = 0; rc == SD_OK && i < split.stmts.len; i++) {
+    for (size_t i = 0; rc == SD_OK && !g_interrupted && i < split.stmts.len; i++) {
         const sd_sql_stmt *st = &split.stmts.items[i];
         char *text = strndup(part->text + st->at.offset, st->len);
         if (text == NULL) {
             rc = sd_err_set(err, SD_ERR_NOMEM, "out of memory");
             break;
         }
-        PGresult *res = PQexec(c, text);
+        /* One statement through the extended protocol, which takes exactly one: the split
+         * already proved it is one, the server proves it again (ARCHITECTURE.md, Quoting). */
+        PGresult *res = PQexecParams(c, text, 0, NULL, NULL, NULL, NULL, 0);
         ExecStatusType status = PQresultStatus(res);
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
             rc = server_error(res, c, part, st, err);
@@ -231,7 +297,7 @@ run_part_pg(PGconn *c, const sd_migration_part *part, sd_err *err)
 static sd_status
 exec_admin(PGconn *c, const char *sql, const char *what, sd_err *err)
 {
-    PGresult *res = PQexec(c, sql);
+    PGresult *res = PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0);
     sd_status rc = SD_OK;
     if (PQresultStatus(res) != PGRES_COMMAND_OK) {
         sd_buf msg = SD_BUF_INIT;
@@ -255,15 +321,21 @@ replay_pg(sd_model **out, const sd_migration_list *list, const sd_replay_options
         sd_err_hint(err,
                     "Give one with --dev-url URL (or dev_url: in schemadrift.yaml): a server where "
                     "schemadrift may create and drop a scratch database.");
-    } else if (rc == SD_OK && strcmp(opts->dev_url, "auto") == 0) {
-        rc = sd_err_set(err, SD_ERR_UNSUPPORTED,
-                        "--dev-url auto (a throwaway local server) is not built yet");
-        sd_err_hint(
-            err,
-            "Give the URL of a server where schemadrift may create and drop a scratch database.");
     }
     if (rc != SD_OK)
         return rc;
+    if (strcmp(opts->dev_url, "auto") == 0) {
+        /* A throwaway server of its own, around one replay. */
+        sd_dev_server dev;
+        rc = sd_migrate__dev_start(&dev, err);
+        if (rc != SD_OK)
+            return rc;
+        sd_replay_options own = *opts;
+        own.dev_url = dev.url;
+        rc = replay_pg(out, list, &own, err);
+        sd_migrate__dev_stop(&dev);
+        return rc;
+    }
     sd_conn_params *admin_params = NULL;
     sd_conn_params *scratch_params = NULL;
     PGconn *admin = NULL;
@@ -294,14 +366,18 @@ replay_pg(sd_model **out, const sd_migration_list *list, const sd_replay_options
         rc = sd_conn_with_dbname(&scratch_params, admin_params, name, err);
     if (rc == SD_OK)
         rc = sd_conn_connect(&scratch, scratch_params, err);
+    PGcancel *cancel = rc == SD_OK ? PQgetCancel(scratch) : NULL;
+    set_interruptible(cancel, NULL);
     for (size_t i = 0; i < list->len && rc == SD_OK; i++) {
         if (i < n || list->items[i].repeatable)
-            rc = run_part_pg(scratch, &list->items[i].up, err);
+            rc = check_interrupted(run_part_pg(scratch, &list->items[i].up, err), err);
     }
+    set_interruptible(NULL, NULL);
+    PQfreeCancel(cancel);
     PQfinish(scratch);
     if (rc == SD_OK) {
         static const sd_pg_options all = { .connections = 1 };
-        rc = sd_pg_introspect(out, scratch_params, &all, err);
+        rc = check_interrupted(sd_pg_introspect(out, scratch_params, &all, err), err);
     }
     if (created) {
         /* Dropped whatever happened: FORCE ends sessions a migration may have left (13+). */
@@ -339,9 +415,12 @@ sd_migrate_replay(sd_model **out, const char *dir, const sd_replay_options *opts
         return sd_err_set(err, SD_ERR_NOMEM, "out of memory");
     sd_migration_list list;
     sd_status rc = sd_migrate_read_dir(&list, arena, dir, err);
+    g_interrupted = 0;
+    g_active = 1;
     if (rc == SD_OK)
         rc = opts->engine == SD_ENGINE_PG ? replay_pg(out, &list, opts, err)
                                           : replay_sqlite(out, &list, opts->upto, err);
+    g_active = 0;
     sd_arena_free(arena);
     return rc;
 }

@@ -200,17 +200,22 @@ sd_fs_write_new(const char *path, const char *data, size_t len, sd_err *err)
             sd_err_hint(err, "Nothing was overwritten; remove or rename the file first.");
         return rc;
     }
-    bool ok = true;
-    for (size_t done = 0; ok && done < len;) {
+    /* The first failure's errno is the one reported (a write() of 0 bytes has none: ENOSPC). */
+    int e = 0;
+    for (size_t done = 0; e == 0 && done < len;) {
         ssize_t n = write(fd, data + done, len - done);
-        ok = n > 0 || (n < 0 && errno == EINTR);
         if (n > 0)
             done += (size_t)n;
+        else if (n == 0)
+            e = ENOSPC;
+        else if (errno != EINTR)
+            e = errno;
     }
-    ok = fsync(fd) == 0 && ok;
-    ok = close(fd) == 0 && ok;
-    if (!ok) {
-        int e = errno;
+    if (fsync(fd) != 0 && e == 0)
+        e = errno;
+    if (close(fd) != 0 && e == 0)
+        e = errno;
+    if (e != 0) {
         unlink(path);
         return sd_err_set(err, SD_ERR_IO, "could not write \"%s\": %s", path, strerror(e));
     }

@@ -4,7 +4,8 @@
 # (golang-migrate, Flyway with a repeatable, dbmate, single files); a change made by hand is
 # reported as exactly that change; DIR@VERSION stops at VERSION; the scratch files are
 # removed; a statement SQLite refuses names the file and line; an unknown engine, an unknown
-# version and PostgreSQL without a dev server exit 2 saying what to do.
+# version and PostgreSQL without a dev server exit 2 saying what to do; ^C removes the
+# scratch file.
 # Usage: cli_replay.sh SCHEMADRIFT
 set -uo pipefail
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # the test changes directory
@@ -112,13 +113,27 @@ printf 'CREATE TABLE fine (id INTEGER);\n\n  -- a comment\n  CREAT TABLE oops (i
 expect_error bad-statement 'broken/2_b.sql:4: near "CREAT": syntax error' -- "$bin" check broken golang.db
 [ -z "$(ls -A tmp)" ] || bad "a failed replay left files behind: $(ls -A tmp)"
 
+# ^C during a replay: the statement stops, the scratch file is removed, exit 2. The signal is
+# sent once the replay runs (its scratch directory exists), never before.
+mkdir slow
+echo "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;" > slow/1_forever.sql
+"$bin" check slow golang.db > out 2> err &
+pid=$!
+for _ in $(seq 100); do [ -n "$(ls -A tmp)" ] && break; sleep 0.1; done
+[ -n "$(ls -A tmp)" ] || bad "the slow replay did not start"
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+[ "$rc" -eq 2 ] || bad "^C during a replay: exit $rc, expected 2: $(cat err)"
+grep -q 'interrupted' err || bad "^C during a replay: $(cat err)"
+[ -z "$(ls -A tmp)" ] || bad "an interrupted replay left files behind: $(ls -A tmp)"
+
 # The config's engine: inspect of a replay; PostgreSQL without a dev server (cli.pg.replay has one).
 printf 'engine: sqlite\n' > schemadrift.yaml
 "$bin" inspect golang -o golang.yaml 2> err || bad "inspect golang with engine: sqlite: $(cat err)"
 same golang.yaml golang.db
 printf 'engine: postgresql\n' > pg.yaml
 expect_error pg-replay 'replaying golang on PostgreSQL needs a dev server' -- "$bin" inspect golang --config pg.yaml
-expect_error pg-auto '--dev-url auto (a throwaway local server) is not built yet' -- "$bin" inspect golang --config pg.yaml --dev-url auto
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"

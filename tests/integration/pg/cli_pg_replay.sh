@@ -8,6 +8,8 @@
 #    CONCURRENTLY, an enum value used after ADD VALUE) replay;
 #  - a statement the server refuses names file:line with its message; a file PostgreSQL's
 #    parser refuses names file:line; no dev server is an error saying how to give one;
+#  - --dev-url auto: a throwaway server (initdb) used and removed;
+#  - ^C while the server runs a migration cancels it and drops the scratch database;
 #  - no scratch database is left behind, and no password is printed.
 # Usage: cli_pg_replay.sh SCHEMADRIFT STATEFILE [NAME]
 set -uo pipefail
@@ -56,6 +58,7 @@ echo "DROP VIEW happy_users;" > "$m/0003_view.down.sql"
 
 cli_pg_db prod "$m/0001_init.up.sql" "$m/0002_concurrently.up.sql" "$m/0003_view.up.sql"
 cli_pg_db v1 "$m/0001_init.up.sql"
+cli_pg_db v2 "$m/0001_init.up.sql" "$m/0002_concurrently.up.sql"
 PROD=$(cli_pg_src prod)
 DEV=$(sd_pg_conninfo postgres)
 
@@ -72,6 +75,14 @@ expect_rc "check m prod after a hand change" 1 &&
   ok "hand change reported as: $(cat "$work/out")" test "$(head -n -1 "$work/out")" = "extra     column public.users.nick"
 run "$bin" diff "$PROD" "$m" --dev-url "$DEV"
 expect_rc "diff prod m" 0 && ok "diff prod m: $(cat "$work/out")" grep -q 'DROP COLUMN nick' "$work/out"
+
+# --dev-url auto: a throwaway server of its own (initdb, a private socket), stopped and removed.
+dev_dirs() { find /tmp "${TMPDIR:-/tmp}" -maxdepth 1 -name 'schemadrift-dev.*' 2> /dev/null | sort -u | wc -l; }
+dev_before=$(dev_dirs)
+run "$bin" check "$m@2" "$(cli_pg_src v2)" --dev-url auto
+expect_rc "check m@2 v2 --dev-url auto" 0
+ok "--dev-url auto left its directory behind" test "$(dev_dirs)" = "$dev_before"
+ok "--dev-url auto left a server running" sh -c "! pgrep -f '[s]chemadrift-dev\.' > /dev/null"
 
 # The config's dev_url.
 printf 'dev_url: "%s"\n' "$DEV" > "$work/sd.yaml"
@@ -106,6 +117,24 @@ expect_rc "no dev server" 2 &&
 run "$bin" check "$m" "$PROD" --dev-url "postgresql://someone:s3cretpw@127.0.0.1:1/x?connect_timeout=3"
 expect_rc "unreachable dev server" 2 &&
   ok "password printed: $(cat "$work/err")" sh -c "! grep -q s3cretpw '$work/err' '$work/out'"
+
+# ^C while the dev server runs a statement: cancelled, the scratch database dropped, exit 2.
+slow=$work/slow
+mkdir "$slow"
+echo "CREATE TABLE t (a int);" > "$slow/1_t.sql"
+echo "SELECT pg_sleep(60);" > "$slow/2_sleep.sql"
+"$bin" check "$slow" "$PROD" --dev-url "$DEV" > "$work/out" 2> "$work/err" &
+pid=$!
+sleeping() { sd_psql -d postgres -At -c "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)'"; }
+for _ in $(seq 100); do [ "$(sleeping)" = 1 ] && break; sleep 0.1; done
+ok "the slow migration did not start" test "$(sleeping)" = 1
+t0=$SECONDS
+kill -INT "$pid"
+wait "$pid"
+rc=$?
+expect_rc "^C during a replay" 2 &&
+  ok "^C during a replay: $(cat "$work/err")" grep -q 'interrupted' "$work/err"
+ok "^C took $((SECONDS - t0)) s to stop the replay" test $((SECONDS - t0)) -lt 20
 
 ok "scratch databases left behind: $(scratch_dbs) (before: $before)" test "$(scratch_dbs)" = "$before"
 cli_pg_finish
