@@ -315,15 +315,15 @@ replay_pg(sd_model **out, const sd_migration_list *list, const sd_replay_options
 {
     size_t n = 0;
     sd_status rc = replay_count(list, opts->upto, &n, err);
-    if (rc == SD_OK && (opts->dev_url == NULL || opts->dev_url[0] == '\0')) {
-        rc = sd_err_set(err, SD_ERR_PARSE, "replaying %s on PostgreSQL needs a dev server",
-                        list->dir);
+    if (rc != SD_OK)
+        return rc;
+    if (opts->dev_url == NULL || opts->dev_url[0] == '\0') {
+        sd_err_set(err, SD_ERR_PARSE, "replaying %s on PostgreSQL needs a dev server", list->dir);
         sd_err_hint(err,
                     "Give one with --dev-url URL (or dev_url: in schemadrift.yaml): a server where "
                     "schemadrift may create and drop a scratch database.");
+        return SD_ERR_PARSE;
     }
-    if (rc != SD_OK)
-        return rc;
     if (strcmp(opts->dev_url, "auto") == 0) {
         /* A throwaway server of its own, around one replay. */
         sd_dev_server dev;
